@@ -1,0 +1,3 @@
+from ward_office.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Errors a user can cause and must be told about in Vietnamese.
+
+The message is an English gettext msgid with ``{name}`` placeholders; it is translated where it is shown,
+so the core stays free of any language choice. File, line and field locate bad input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ward_office.i18n import N_, _
+
+
+class WardOfficeError(Exception):
+    """Base of every error the user may see."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def localized(self) -> str:
+        return _(self.message).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.message.format(**self.params)
+
+
+class NotFoundError(WardOfficeError):
+    pass
+
+
+class PeriodLockedError(WardOfficeError):
+    pass
+
+
+class PlanError(WardOfficeError):
+    """The emulation plan text is not a valid plan."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """One bad value in an input file, located by line (1-based, header included) and field."""
+
+    line: int
+    field: str
+    message: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def localized(self) -> str:
+        return _(self.message).format(**self.params)
+
+
+class InputFileError(WardOfficeError):
+    """An input file was refused; nothing was written."""
+
+    def __init__(self, file: str, problems: list[InputProblem]) -> None:
+        super().__init__(N_("File {file}: {count} problem(s), nothing was imported"), file=file,
+                         count=len(problems))
+        self.file = file
+        self.problems = problems
+
+    def localized(self) -> str:
+        lines = [super().localized()]
+        for problem in self.problems:
+            lines.append(
+                _("{file}, line {line}, field “{field}”: {problem}").format(
+                    file=self.file, line=problem.line, field=problem.field, problem=problem.localized()
+                )
+            )
+        return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""Review periods: a month, a quarter, a half-year (sơ kết), a year (tổng kết) or any date range."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from ward_office.core.errors import WardOfficeError
+from ward_office.i18n import N_
+
+
+class PeriodKind(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+    RANGE = "range"
+
+
+class PeriodState(StrEnum):
+    OPEN = "open"
+    LOCKED = "locked"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    kind: PeriodKind
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise WardOfficeError(N_("The period ends before it starts"))
+
+    @property
+    def code(self) -> str:
+        """The text form accepted by ``parse_period``: 2026-05, 2026-Q2, 2026-H1, 2026 or a range."""
+        year = self.start.year
+        if self.kind is PeriodKind.MONTH:
+            return f"{year}-{self.start.month:02d}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{year}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.kind is PeriodKind.HALF_YEAR:
+            return f"{year}-H{1 if self.start.month == 1 else 2}"
+        if self.kind is PeriodKind.YEAR:
+            return str(year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def months(self) -> Iterator[Period]:
+        """Calendar months overlapping this period, clipped to it."""
+        year, month = self.start.year, self.start.month
+        while date(year, month, 1) <= self.end:
+            first = max(self.start, date(year, month, 1))
+            last = min(self.end, date(year, month, calendar.monthrange(year, month)[1]))
+            whole = first.day == 1 and last == date(year, month, calendar.monthrange(year, month)[1])
+            yield Period(PeriodKind.MONTH if whole else PeriodKind.RANGE, first, last)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def halves(self) -> tuple[Period, Period]:
+        """First and second half of a calendar year."""
+        year = self.start.year
+        return half_year(year, 1), half_year(year, 2)
+
+
+def month(year: int, month_number: int) -> Period:
+    last = calendar.monthrange(year, month_number)[1]
+    return Period(PeriodKind.MONTH, date(year, month_number, 1), date(year, month_number, last))
+
+
+def quarter(year: int, number: int) -> Period:
+    first_month = 3 * (number - 1) + 1
+    return Period(PeriodKind.QUARTER, date(year, first_month, 1), month(year, first_month + 2).end)
+
+
+def half_year(year: int, number: int) -> Period:
+    if number == 1:
+        return Period(PeriodKind.HALF_YEAR, date(year, 1, 1), date(year, 6, 30))
+    return Period(PeriodKind.HALF_YEAR, date(year, 7, 1), date(year, 12, 31))
+
+
+def whole_year(year: int) -> Period:
+    return Period(PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
+
+
+_PATTERNS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), lambda m: month(int(m[1]), _in_range(int(m[2]), 1, 12))),
+    (re.compile(r"^(\d{4})-[Qq]([1-4])$"), lambda m: quarter(int(m[1]), int(m[2]))),
+    (re.compile(r"^(\d{4})-[Hh]([12])$"), lambda m: half_year(int(m[1]), int(m[2]))),
+    (re.compile(r"^(\d{4})$"), lambda m: whole_year(int(m[1]))),
+    (
+        re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$"),
+        lambda m: Period(PeriodKind.RANGE, date.fromisoformat(m[1]), date.fromisoformat(m[2])),
+    ),
+)
+
+
+def _in_range(value: int, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise ValueError(value)
+    return value
+
+
+def parse_period(text: str) -> Period:
+    """Parse 2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30."""
+    cleaned = text.strip()
+    for pattern, build in _PATTERNS:
+        found = pattern.match(cleaned)
+        if found:
+            try:
+                return build(found)
+            except ValueError:
+                break
+    raise WardOfficeError(
+        N_("“{text}” is not a period: write 2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"),
+        text=text,
+    )

@@ -1,0 +1,31 @@
+"""Where bundled resources live: the source tree in development, the bundle folder when frozen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def app_root() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return app_root() / "resources"
+
+
+def plans_dir() -> Path:
+    return resources_dir() / "plans"
+
+
+def translations_dir() -> Path:
+    return app_root() / "translations"
+
+
+def default_database_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ward-office", appauthor=False)) / "ward_office.db"
