@@ -1,0 +1,22 @@
+"""Fixtures shared across the test suite: a fresh database file per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ward_office.storage import Store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ward.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A migrated, empty store on a real temporary file, closed after the test."""
+    with Store.open(db_path) as opened:
+        yield opened

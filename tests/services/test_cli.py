@@ -1,0 +1,210 @@
+"""The command-line contract, run in-process against real database files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ward_office.cli import main
+
+UNTIL = "2026-11-23"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert main(["demo", "--db", str(path), "--staff", "30", "--until", UNTIL]) == 0
+    return path
+
+
+def count(path: Path, table: str) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_score_json_is_base_plus_items(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-H1", "--format", "json")
+    assert code == 0
+    people = json.loads(out)
+    assert len(people) == 30
+    assert any(person["items"] for person in people)
+    for person in people:
+        assert {"staff_code", "full_name", "score", "rank", "grade"} <= person.keys()
+        assert person["score"] == pytest.approx(person["base"] + sum(item["points"] for item in person["items"]),
+                                                abs=1e-9)
+        for item in person["items"]:
+            assert {"criterion", "points", "date", "source"} <= item.keys()
+            assert "2026-01-01" <= item["date"] <= "2026-06-30"
+    scores = [person["score"] for person in people]
+    assert scores == sorted(scores, reverse=True)
+    assert people[0]["rank"] == 1
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for name in ("a.db", "b.db"):
+        assert main(["demo", "--db", str(tmp_path / name), "--staff", "12", "--months", "3", "--seed", "7",
+                     "--until", UNTIL]) == 0
+        capsys.readouterr()
+        code, out, _err = run_cli(capsys, "score", "--db", tmp_path / name, "--period", "2026-Q3",
+                                  "--format", "json")
+        assert code == 0
+        outputs.append(out)
+    assert outputs[0] == outputs[1]
+    assert main(["demo", "--db", str(tmp_path / "c.db"), "--staff", "12", "--months", "3", "--seed", "8",
+                 "--until", UNTIL]) == 0
+    capsys.readouterr()
+    _code, other, _err = run_cli(capsys, "score", "--db", tmp_path / "c.db", "--period", "2026-Q3",
+                                 "--format", "json")
+    assert other != outputs[0]
+
+
+def test_demo_refuses_an_existing_ward(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run_cli(capsys, "demo", "--db", demo_db)
+    assert code == 1
+    assert "đã có" in err
+
+
+def test_table_and_csv_formats(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-05")
+    assert code == 0
+    assert "Tháng 5 năm 2026" in out and "Họ và tên" in out
+    code, out, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-01-01..2026-03-15",
+                              "--format", "csv")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("Thứ hạng,")
+    _code, as_json, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-01-01..2026-03-15",
+                                   "--format", "json")
+    assert len(lines) == 1 + len(json.loads(as_json))
+
+
+def test_bad_period_is_refused_in_vietnamese_and_english(demo_db: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-13")
+    assert code == 1 and out == ""
+    assert "không phải kỳ" in err
+    code, _out, err = run_cli(capsys, "score", "--db", demo_db, "--period", "H1", "--lang", "en")
+    assert code == 1
+    assert "is not a period" in err
+
+
+def test_usage_errors_are_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["score"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "bắt buộc" in err and "--period" in err
+
+
+def write(path: Path, text: str, bom: bool = False) -> Path:
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = count(demo_db, "events")
+    bad = write(tmp_path / "bad.csv",
+                "date,staff_code,criterion,note\n"
+                "2026-10-05,CB001,TP01,Không đeo thẻ\n"
+                "2026-10-06,CB999,TP01,\n"
+                "32/10/2026,CB002,TP01,\n"
+                "2026-10-07,CB003,XX99,\n")
+    code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, bad)
+    assert code == 1
+    assert count(demo_db, "events") == before
+    assert "dòng 3" in err and "staff_code" in err and "CB999" in err
+    assert "dòng 4" in err and "32/10/2026" in err
+    assert "dòng 5" in err and "XX99" in err
+    assert "dòng 2" not in err
+
+    good = write(tmp_path / "good.csv",
+                 "date,staff_code,criterion,note\n"
+                 "05/10/2026,CB001,TP01,Không đeo thẻ khi tiếp dân\n"
+                 "2026-10-06,CB002,DT01,Được biểu dương\n", bom=True)
+    code, out, _err = run_cli(capsys, "import-events", "--db", demo_db, good, "--dry-run")
+    assert code == 0 and count(demo_db, "events") == before
+    code, out, _err = run_cli(capsys, "import-events", "--db", demo_db, good)
+    assert code == 0
+    assert count(demo_db, "events") == before + 2
+    assert "2" in out
+
+
+def test_import_events_refuses_a_file_that_is_not_utf8(demo_db: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    before = count(demo_db, "events")
+    path = tmp_path / "latin.csv"
+    path.write_bytes("date,staff_code,criterion,note\n2026-10-05,CB001,TP01,Không\n".encode("utf-16"))
+    code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, path)
+    assert code == 1 and "UTF-8" in err
+    assert count(demo_db, "events") == before
+
+
+def test_import_staff_adds_updates_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "ward.db"
+    first = write(tmp_path / "staff.csv",
+                  "STT,Mã cán bộ,Họ và tên,Giới tính,Chức vụ,Loại,Bộ phận,Số thẻ,Mã chấm công,Ngày bắt đầu\n"
+                  "1,CB001,Nguyễn Văn An,Nam,Chủ tịch UBND,Cán bộ,Văn phòng HĐND-UBND,0001,001,01/01/2020\n"
+                  "2,CB002,Trần Thị Bình,Nữ,Chuyên viên,Công chức,Phòng Tư pháp,0002,2,\n", bom=True)
+    code, out, _err = run_cli(capsys, "import-staff", "--db", db, first)
+    assert code == 0, _err
+    assert "Phòng Tư pháp" in out
+    assert count(db, "staff") == 2
+    second = write(tmp_path / "staff2.csv",
+                   "code,full_name,gender,position,department\n"
+                   "CB002,Trần Thị Bình,Nữ,Phó Trưởng phòng,Phòng Tư pháp\n"
+                   "CB003,Lê Văn Cường,Nam,Chuyên viên,Phòng Văn hóa - Xã hội\n")
+    code, out, _err = run_cli(capsys, "import-staff", "--db", db, second)
+    assert code == 0
+    assert count(db, "staff") == 3
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT position FROM staff WHERE code = 'CB002'").fetchone()[0] == "Phó Trưởng phòng"
+        assert conn.execute("SELECT clock_id FROM staff WHERE code = 'CB001'").fetchone()[0] == "1"
+
+
+def test_import_staff_refuses_bad_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "ward.db"
+    bad = write(tmp_path / "staff.csv",
+                "Mã cán bộ;Họ và tên;Giới tính;Chức vụ;Bộ phận\n"
+                "CB001;Nguyễn Văn An;Nam;Chủ tịch UBND;Văn phòng HĐND-UBND\n"
+                "CB001;Trần Thị Bình;Nữ;Chuyên viên;Văn phòng HĐND-UBND\n"
+                "CB003;;X;Chuyên viên;Văn phòng HĐND-UBND\n")
+    code, _out, err = run_cli(capsys, "import-staff", "--db", db, bad)
+    assert code == 1
+    assert "dòng 3" in err and "CB001" in err
+    assert "dòng 4" in err and "full_name" in err and "gender" in err
+    assert not db.exists() or count(db, "staff") == 0
+
+
+def test_check_reports_a_damaged_file(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run_cli(capsys, "check", "--db", demo_db)
+    assert code == 0 and "nguyên vẹn" in out
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(demo_db.read_bytes())
+    data[4096:8192] = b"\xff" * 4096
+    damaged.write_bytes(bytes(data))
+    before = damaged.read_bytes()
+    code, _out, err = run_cli(capsys, "check", "--db", damaged)
+    assert code == 1
+    assert "hỏng" in err
+    assert damaged.read_bytes() == before
+
+
+def test_console_script_runs(demo_db: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "ward_office", "score", "--db", str(demo_db), "--period",
+                             str(date(2026, 6, 1).year), "--format", "json"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["rank"] == 1

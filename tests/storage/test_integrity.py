@@ -1,0 +1,97 @@
+"""check_integrity: reports damage, and never writes to the file it inspects."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from storage_helpers import ACTOR, late, make_staff
+
+from ward_office.storage import Store, check_integrity
+from ward_office.storage.database import open_database
+
+
+def filled_database(path: Path) -> Path:
+    from datetime import date, timedelta
+
+    with Store.open(path) as store:
+        people = store.staff.add_many([make_staff(f"NV{n:03d}") for n in range(40)], ACTOR)
+        store.attendance.add_many(
+            [late(person.id, date(2026, 1, 1) + timedelta(days=d)) for person in people for d in range(60)],
+            ACTOR,
+        )
+    return path
+
+
+def snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def test_sound_file_has_no_problems(db_path: Path) -> None:
+    filled_database(db_path)
+    before = snapshot(db_path)
+    files = sorted(db_path.parent.iterdir())
+    assert check_integrity(db_path) == []
+    assert snapshot(db_path) == before
+    assert sorted(db_path.parent.iterdir()) == files  # no -wal or -shm left behind
+
+
+def test_file_open_for_writing_elsewhere_is_checked(db_path: Path) -> None:
+    filled_database(db_path)
+    with Store.open(db_path) as store:
+        store.departments.add("Tổ mới", ACTOR)
+        assert check_integrity(db_path) == []
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_truncated_file_is_reported_and_left_unchanged(db_path: Path, keep: float) -> None:
+    filled_database(db_path)
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as handle:
+        handle.truncate(int(size * keep))
+    os.utime(db_path, ns=(1_000_000_000, 1_000_000_000))
+    before = snapshot(db_path)
+    problems = check_integrity(db_path)
+    assert problems
+    assert snapshot(db_path) == before
+
+
+def test_garbage_file_is_reported_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.db"
+    path.write_bytes(os.urandom(8192))
+    before = snapshot(path)
+    assert check_integrity(path)
+    assert snapshot(path) == before
+
+
+def test_damaged_page_is_reported(db_path: Path) -> None:
+    filled_database(db_path)
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    # Scribble over the middle of the file, past the header and the schema page.
+    middle = (len(data) // page_size // 2) * page_size
+    data[middle:middle + page_size] = b"\xff" * page_size
+    db_path.write_bytes(bytes(data))
+    before = snapshot(db_path)
+    assert check_integrity(db_path)
+    assert snapshot(db_path) == before
+
+
+def test_broken_foreign_key_is_reported(db_path: Path) -> None:
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)  # foreign keys are off by default on a bare connection
+    conn.execute("INSERT INTO staff (code, full_name, gender, category, department_id)"
+                 " VALUES ('X1', 'X', 'male', 'can_bo', 999)")
+    conn.commit()
+    conn.close()
+    problems = check_integrity(db_path)
+    assert len(problems) == 1
+    assert "staff" in problems[0] and "departments" in problems[0]
+
+
+def test_missing_file_is_reported_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "missing.db"
+    assert check_integrity(path)
+    assert not path.exists()

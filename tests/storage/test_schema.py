@@ -1,0 +1,171 @@
+"""Opening a file: migrations, pragmas, and refusing files that are not ours."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+from storage_helpers import ACTOR
+
+from ward_office.core.attendance import AttendanceStatus, LeaveCode, RecordSource
+from ward_office.core.checks import CheckKind, EventSource
+from ward_office.core.period import PeriodKind, PeriodState
+from ward_office.core.schedule import DayKind, Session, WorkSchedule
+from ward_office.core.staff import DEFAULT_DEPARTMENTS, Gender, StaffCategory
+from ward_office.storage import ChangeAction, DatabaseError, Store, open_database, schema_version
+from ward_office.storage.migrations import MIGRATIONS
+
+TABLES = {
+    "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
+    "check_seen", "events", "plans", "periods", "change_log", "_sqlite_migrations",
+}
+
+
+def table_sql(db_path: Path) -> dict[str, str]:
+    with sqlite3.connect(db_path) as conn:
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+
+
+def test_empty_file_gets_every_table_strict(store: Store, db_path: Path) -> None:
+    tables = table_sql(db_path)
+    assert set(tables) == TABLES
+    for name, sql in tables.items():
+        assert re.search(r"\)\s*STRICT", sql), name
+
+
+def test_connection_pragmas(store: Store) -> None:
+    def pragma(name: str) -> object:
+        return store.db.execute(f"PRAGMA {name}").fetchone()[0]
+
+    assert pragma("foreign_keys") == 1
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2  # FULL
+    assert pragma("busy_timeout") >= 1000
+
+
+def test_open_creates_the_folder(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "ward.db"
+    open_database(path).close()
+    assert path.is_file()
+
+
+def test_reopening_applies_nothing(db_path: Path) -> None:
+    with Store.open(db_path) as first:
+        applied = MIGRATIONS.applied(first.db)
+        assert [m.name for m in applied] == ["m001_initial_schema"]
+        before = table_sql(db_path)
+    with Store.open(db_path) as second:
+        assert MIGRATIONS.applied(second.db) == applied
+        assert second.schema_version == ("m001_initial_schema",)
+        assert second.departments.list() == first_departments(db_path)
+    assert table_sql(db_path) == before
+
+
+def first_departments(db_path: Path) -> list[object]:
+    with Store.open(db_path, read_only=True) as store:
+        return list(store.departments.list())
+
+
+def test_prefilled_defaults(store: Store) -> None:
+    departments = store.departments.list()
+    assert [d.name for d in departments] == list(DEFAULT_DEPARTMENTS)
+    assert store.schedule.get() == WorkSchedule()
+    assert store.change_log.list() == []
+
+
+# Each CHECK (column IN (...)) of the first migration must list exactly the values of the core enum.
+ENUM_COLUMNS: list[tuple[str, str, type[StrEnum]]] = [
+    ("staff", "gender", Gender),
+    ("staff", "category", StaffCategory),
+    ("holidays", "kind", DayKind),
+    ("attendance", "session", Session),
+    ("attendance", "status", AttendanceStatus),
+    ("attendance", "leave_code", LeaveCode),
+    ("attendance", "source", RecordSource),
+    ("checks", "kind", CheckKind),
+    ("events", "source", EventSource),
+    ("periods", "kind", PeriodKind),
+    ("periods", "state", PeriodState),
+    ("change_log", "action", ChangeAction),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "enum"), ENUM_COLUMNS)
+def test_check_constraints_match_core_enums(store: Store, db_path: Path, table: str, column: str,
+                                            enum: type[StrEnum]) -> None:
+    sql = table_sql(db_path)[table]
+    found = re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", sql)
+    assert found, f"{table}.{column} has no CHECK ... IN"
+    assert set(re.findall(r"'([^']*)'", found[1])) == {member.value for member in enum}
+
+
+def test_check_constraints_refuse_other_values(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        store.db.execute("INSERT INTO holidays (day, name, kind) VALUES ('2026-01-01', 'x', 'weekend')")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        store.db.execute("INSERT INTO holidays (day, name, kind) VALUES ('2026-02-30', 'x', 'holiday')")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        store.db.execute("INSERT INTO unit (id, name) VALUES (2, 'x')")
+
+
+def test_garbage_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"This is a spreadsheet, not a database. " * 200)
+    with pytest.raises(DatabaseError) as error:
+        open_database(path)
+    assert "not a Ward Office database" in str(error.value)
+    assert path.read_bytes() == b"This is a spreadsheet, not a database. " * 200
+
+
+def test_other_programs_sqlite_file_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.close()
+    content = path.read_bytes()
+    with pytest.raises(DatabaseError):
+        open_database(path)
+    assert path.read_bytes() == content
+
+
+def test_file_from_a_newer_program_is_refused(db_path: Path) -> None:
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('ward_office', 'm999_from_the_future', '2030-01-01')")
+    conn.close()
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(db_path)
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(db_path, read_only=True)
+
+
+def test_read_only_cannot_write(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.departments.add("Tổ công nghệ", ACTOR)
+    content = db_path.read_bytes()
+    with Store.open(db_path, read_only=True) as store:
+        assert store.read_only
+        assert [d.name for d in store.departments.list()][-1] == "Tổ công nghệ"
+        with pytest.raises(DatabaseError, match="read-only"):
+            store.departments.add("Tổ khác", ACTOR)
+        with pytest.raises(sqlite3.OperationalError):
+            store.db.execute("INSERT INTO departments (name) VALUES ('raw')")
+    assert db_path.read_bytes() == content
+
+
+def test_read_only_needs_an_existing_migrated_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(tmp_path / "missing.db", read_only=True)
+    assert not (tmp_path / "missing.db").exists()
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    with pytest.raises(DatabaseError, match="older version"):
+        open_database(empty, read_only=True)
+
+
+def test_schema_version_of_a_fresh_database(store: Store) -> None:
+    assert schema_version(store.db) == ("m001_initial_schema",)

@@ -1,0 +1,155 @@
+"""The ``ward-office`` command: the contract other tools and our own checks rely on.
+
+Every command takes ``--db PATH`` (default: the user's data folder) and ``--lang vi|en``. Errors go to
+stderr in the chosen language with a non-zero exit code, and a refused command writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from ward_office import __version__, i18n
+from ward_office.core.errors import WardOfficeError
+from ward_office.i18n import N_, _
+
+# argparse's own messages, so usage errors are Vietnamese too (argparse looks ``_`` up at call time).
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("%(prog)s: error: %(message)s\n"),
+    N_("expected one argument"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"), N_("show program's version number and exit"),
+)
+
+
+def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    return _(singular) if count == 1 else _(plural)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, metavar=_("PATH"),
+                        help=_("database file (default: in your user data folder)"))
+    common.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, help=_("language of messages (vi or en)"))
+
+    parser = argparse.ArgumentParser(
+        prog="ward-office", parents=[common],
+        description=_("Office culture record book: attendance, checks and emulation scores of a ward office."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    demo = commands.add_parser("demo", parents=[common], help=_("build a demo ward in a new database"))
+    demo.add_argument("--staff", type=int, default=45, help=_("number of staff (default 45)"))
+    demo.add_argument("--months", type=int, default=12, help=_("months of records (default 12)"))
+    demo.add_argument("--seed", type=int, default=2026, help=_("random seed (default 2026)"))
+    demo.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                      help=_("last day of records (default: today)"))
+
+    score = commands.add_parser("score", parents=[common], help=_("compute scores, grades and ranks"))
+    score.add_argument("--period", required=True,
+                       help=_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"))
+    score.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help=_("output format (default table)"))
+
+    for name, help_text in (("import-events", _("import violations and commendations from a CSV file")),
+                            ("import-staff", _("import or update the staff list from a CSV file"))):
+        command = commands.add_parser(name, parents=[common], help=help_text)
+        command.add_argument("file", type=Path, metavar=_("FILE"))
+        command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
+
+    commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_language_from(arguments))
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
+    options = build_parser().parse_args(arguments)
+    try:
+        return run(options)
+    except WardOfficeError as error:
+        print(_("Error: {message}").format(message=error.localized()), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _language_from(arguments: list[str]) -> str:
+    for index, argument in enumerate(arguments):
+        if argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+        elif argument == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        else:
+            continue
+        if value in i18n.SUPPORTED_LANGUAGES:
+            return value
+    return i18n.DEFAULT_LANGUAGE
+
+
+def run(options: argparse.Namespace) -> int:
+    from ward_office.paths import default_database_path
+    from ward_office.services import records
+
+    db_path: Path = options.db or default_database_path()
+    command = options.command
+    if command == "check":
+        problems = records.check_database(db_path)
+        if problems:
+            print(_("The database {path} is damaged:").format(path=db_path), file=sys.stderr)
+            for problem in problems:
+                print(f"  - {problem}", file=sys.stderr)
+            return 1
+        print(_("The database {path} is intact.").format(path=db_path))
+        return 0
+    if command == "demo":
+        summary = records.build_demo(db_path, staff=options.staff, months=options.months, seed=options.seed,
+                                     until=options.until or date.today())
+        print(summary.localized())
+        return 0
+    if command == "score":
+        ranking = records.ranking(db_path, options.period)
+        print_ranking(ranking, options.format)
+        return 0
+    if command in ("import-events", "import-staff"):
+        importer = records.import_events if command == "import-events" else records.import_staff
+        result = importer(db_path, options.file, dry_run=options.dry_run)
+        print(result.localized())
+        return 0
+    return show_overview(db_path)
+
+
+def show_overview(db_path: Path) -> int:
+    """Until the window exists, the app on its own shows the current half-year's ranking."""
+    from ward_office.services import records
+
+    if not db_path.exists():
+        print(_("No database at {path} yet. Build a demo ward with: ward-office demo --db {path}").format(
+            path=db_path))
+        return 0
+    period = records.current_review_period(db_path)
+    print_ranking(records.ranking(db_path, period.code), "table")
+    return 0
+
+
+def print_ranking(ranking: object, output: str) -> None:
+    from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
+
+    if output == "json":
+        json.dump(ranking_to_json(ranking), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif output == "csv":
+        writer = csv.writer(sys.stdout)
+        for row in ranking_rows(ranking, with_header=True):
+            writer.writerow(row)
+    else:
+        sys.stdout.write(ranking_table(ranking))

@@ -1,0 +1,98 @@
+"""A staff list from a CSV file with a header row in Vietnamese or English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.core.staff import Gender, Staff, StaffCategory
+from ward_office.i18n import N_
+from ward_office.i18n.text import fold
+from ward_office.importers.csv_files import BAD_DATE, parse_day, read_rows
+
+STAFF_COLUMNS = {
+    "code": ("mã cán bộ", "mã", "mã số", "ma can bo", "staff_code"),
+    "full_name": ("họ và tên", "họ tên", "name"),
+    "gender": ("giới tính", "sex"),
+    "position": ("chức vụ", "chức danh", "title"),
+    "category": ("loại", "đối tượng", "ngạch", "type"),
+    "department": ("bộ phận", "phòng ban", "đơn vị", "phòng"),
+    "badge_number": ("số thẻ", "số thẻ công chức", "badge"),
+    "clock_id": ("mã chấm công", "ma cham cong", "clock id", "enroll number"),
+    "active_from": ("ngày bắt đầu", "từ ngày", "ngày vào", "start"),
+    "active_to": ("ngày kết thúc", "đến ngày", "ngày nghỉ", "end"),
+}
+
+_GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
+            "nu": Gender.FEMALE, "female": Gender.FEMALE, "f": Gender.FEMALE}
+_CATEGORIES = {
+    "can bo": StaffCategory.CAN_BO, "cong chuc": StaffCategory.CONG_CHUC,
+    "vien chuc": StaffCategory.VIEN_CHUC, "nguoi lao dong": StaffCategory.NGUOI_LAO_DONG,
+    "hop dong": StaffCategory.NGUOI_LAO_DONG, "lao dong hop dong": StaffCategory.NGUOI_LAO_DONG,
+    **{category.value.replace("_", " "): category for category in StaffCategory},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRow:
+    line: int
+    staff: Staff  # department_id is not set: the caller resolves ``department`` by name
+    department: str
+
+
+def read_staff(path: Path) -> list[StaffRow]:
+    problems: list[InputProblem] = []
+    rows: list[StaffRow] = []
+    seen_codes: dict[str, int] = {}
+    seen_clock_ids: dict[str, int] = {}
+    for row in read_rows(path, STAFF_COLUMNS, required=("code", "full_name", "gender", "position",
+                                                       "department")):
+        values = row.values
+        line_problems = [InputProblem(row.line, field, N_("this value is required"))
+                         for field in ("code", "full_name", "position", "department") if not values.get(field)]
+        code, full_name, position, department = (values.get(field, "") for field in
+                                                 ("code", "full_name", "position", "department"))
+        if code in seen_codes:
+            line_problems.append(InputProblem(row.line, "code", N_("the code “{code}” is already on line {other}"),
+                                              {"code": code, "other": seen_codes[code]}))
+        clock_id = values.get("clock_id", "").lstrip("0") or values.get("clock_id", "")
+        if clock_id and clock_id in seen_clock_ids:
+            line_problems.append(InputProblem(row.line, "clock_id",
+                                              N_("the clock id “{code}” is already on line {other}"),
+                                              {"code": clock_id, "other": seen_clock_ids[clock_id]}))
+        gender = _GENDERS.get(fold(values.get("gender", "")))
+        if gender is None:
+            line_problems.append(InputProblem(row.line, "gender", N_("“{value}” is not a gender; write Nam or Nữ"),
+                                              {"value": values.get("gender", "")}))
+        category_text = values.get("category", "")
+        category = _CATEGORIES.get(fold(category_text)) if category_text else StaffCategory.CONG_CHUC
+        if category is None:
+            line_problems.append(InputProblem(
+                row.line, "category",
+                N_("“{value}” is not a category; write Cán bộ, Công chức, Viên chức or Người lao động"),
+                {"value": category_text}))
+        dates = {}
+        for field in ("active_from", "active_to"):
+            text = values.get(field, "")
+            try:
+                dates[field] = parse_day(text) if text else None
+            except ValueError:
+                line_problems.append(InputProblem(row.line, field, BAD_DATE, {"value": text}))
+        if dates.get("active_from") and dates.get("active_to") and dates["active_to"] < dates["active_from"]:
+            line_problems.append(InputProblem(row.line, "active_to", N_("ends before it starts")))
+        if line_problems:
+            problems.extend(line_problems)
+            continue
+        assert gender is not None and category is not None
+        seen_codes[code] = row.line
+        if clock_id:
+            seen_clock_ids[clock_id] = row.line
+        rows.append(StaffRow(row.line, Staff(
+            code=code, full_name=" ".join(full_name.split()), gender=gender, position=position,
+            category=category, badge_number=values.get("badge_number", ""), clock_id=clock_id,
+            active_from=dates.get("active_from"), active_to=dates.get("active_to"),
+        ), department))
+    if problems:
+        raise InputFileError(str(path), problems)
+    return rows

@@ -1,0 +1,1 @@
+"""Printed reports (issue #4)."""

@@ -1,0 +1,141 @@
+"""What scoring a period produces: every scored occurrence, each person's score, grade and rank.
+
+The results keep enough detail to explain every point and every grade change on screen and on paper,
+so nothing downstream has to recompute the plan's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+
+from ward_office.core.attendance import Attendance
+from ward_office.core.checks import Event
+from ward_office.core.period import Period
+from ward_office.core.plan import AttendanceTrigger, Ceiling, EmulationPlan, Grade, Quota, QuotaBasis
+from ward_office.core.schedule import Session
+from ward_office.core.staff import Staff
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_percent
+
+CEILING_MESSAGE = N_("{reason} ({count} times in the period): graded {to_grade} instead of {from_grade}")
+QUOTA_ALL_MESSAGE = N_("Quota: at most {limit} of {total} may be graded {grade}; demoted to {to_grade}")
+QUOTA_NEXT_MESSAGE = N_(
+    "Quota: at most {limit} may be graded {grade} ({share} of the {total} graded {to_grade} or better); "
+    "demoted to {to_grade}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringInput:
+    plan: EmulationPlan
+    period: Period
+    staff: Sequence[Staff]
+    attendance: Sequence[Attendance]
+    events: Sequence[Event]
+    grace_minutes: int
+
+
+class ItemSource(StrEnum):
+    ATTENDANCE = "attendance"
+    EVENT = "event"
+    CHECK = "check"  # an event found during an inspection round
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreItem:
+    """One occurrence of a criterion and what it did to the score."""
+
+    criterion_code: str
+    block_code: str
+    day: date
+    session: Session | None
+    source: ItemSource
+    record_id: int | None  # the Attendance id or the Event id, by source
+    occurrence: int  # n-th occurrence of the criterion in its sub-period, from 1
+    raw_points: Fraction  # the plan's points for that occurrence, escalation included
+    points: Fraction  # after the criterion and block caps of the sub-period
+    weight: Fraction  # the share of the period score the sub-period carries
+    capped: bool
+    sub_period: Period
+    trigger: AttendanceTrigger | None = None
+    minutes: int | None = None  # minutes late or early, for those triggers
+    note: str = ""
+    recorded_by: str = ""
+
+    @property
+    def contribution(self) -> Fraction:
+        return self.points * self.weight
+
+
+@dataclass(frozen=True, slots=True)
+class SubPeriodScore:
+    """A month, half or whole period scored on its own from the base score."""
+
+    period: Period
+    weight: Fraction
+    score: Fraction
+
+
+class GradeChangeKind(StrEnum):
+    CEILING = "ceiling"
+    QUOTA = "quota"
+
+
+@dataclass(frozen=True, slots=True)
+class GradeChange:
+    kind: GradeChangeKind
+    from_grade: Grade
+    to_grade: Grade
+    ceiling: Ceiling | None = None
+    count: int = 0  # occurrences that reached the ceiling
+    quota: Quota | None = None
+    limit: int = 0  # how many may hold the quota grade
+    basis_count: int = 0  # the number the quota share was taken of
+
+    def localized(self) -> str:
+        if self.kind is GradeChangeKind.CEILING:
+            assert self.ceiling is not None
+            return _(CEILING_MESSAGE).format(reason=self.ceiling.reason, count=self.count,
+                                             to_grade=self.to_grade.name, from_grade=self.from_grade.name)
+        assert self.quota is not None
+        if self.quota.basis is QuotaBasis.ALL:
+            return _(QUOTA_ALL_MESSAGE).format(limit=self.limit, total=self.basis_count,
+                                               grade=self.from_grade.name, to_grade=self.to_grade.name)
+        return _(QUOTA_NEXT_MESSAGE).format(limit=self.limit, share=format_percent(self.quota.max_share),
+                                            total=self.basis_count, grade=self.from_grade.name,
+                                            to_grade=self.to_grade.name)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffResult:
+    staff: Staff
+    score: Fraction  # always plan.base_score + the sum of the items' contributions
+    items: tuple[ScoreItem, ...]  # by day, session, criterion
+    sub_periods: tuple[SubPeriodScore, ...]
+    block_totals: Mapping[str, Fraction]  # every block of the plan, in plan order: sum of contributions
+    grade_by_score: Grade
+    grade: Grade  # after ceilings and quota
+    changes: tuple[GradeChange, ...]
+    rank: int
+    unexcused_absences: int
+    violations: int  # items with negative raw points, capped ones included
+    commendations: int  # items with positive raw points
+    deducted_points: Fraction  # what deductions actually took off the score, as a positive number
+
+    @property
+    def sub_periods_counted(self) -> int:
+        return len(self.sub_periods)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    plan: EmulationPlan
+    period: Period
+    results: tuple[StaffResult, ...]  # by rank, then Vietnamese name order
+    quota_limit: int | None  # None when the plan has no quota
+    unknown_criteria: tuple[str, ...]  # codes of skipped events, sorted
+

@@ -1,0 +1,136 @@
+"""A scored period as the command line shows it: a table for people, CSV and JSON for other programs.
+
+JSON and CSV keep machine forms (dot decimals, ISO dates) so other tools can read them; the table uses
+Vietnamese number and date forms. In JSON each item's ``points`` is its contribution to this period's
+score, so ``score == base + sum(points)``; ``counted_points`` is what it counted in its month (after
+caps) and ``raw_points`` what the plan gives for it (after escalation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ward_office.core.unit import Unit
+from ward_office.i18n import _
+from ward_office.i18n.formatting import format_number, period_label
+from ward_office.scoring.results import Ranking, StaffResult
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPeriod:
+    """A ranking with what is needed to show it: department names and the unit."""
+
+    ranking: Ranking
+    departments: Mapping[int, str]
+    unit: Unit
+
+
+def _department(scored: ScoredPeriod, result: StaffResult) -> str:
+    department_id = result.staff.department_id
+    return scored.departments.get(department_id, "") if department_id is not None else ""
+
+
+def ranking_to_json(scored: ScoredPeriod) -> list[dict[str, Any]]:
+    plan = scored.ranking.plan
+    people = []
+    for result in scored.ranking.results:
+        people.append({
+            "rank": result.rank,
+            "staff_code": result.staff.code,
+            "full_name": result.staff.full_name,
+            "position": result.staff.position,
+            "department": _department(scored, result),
+            "base": float(plan.base_score),
+            "score": float(result.score),
+            "grade": result.grade.code,
+            "grade_name": result.grade.name,
+            "grade_by_score": result.grade_by_score.code,
+            "grade_changes": [
+                {"kind": change.kind.value, "from": change.from_grade.code, "to": change.to_grade.code,
+                 "reason": change.localized()}
+                for change in result.changes
+            ],
+            "months_counted": result.sub_periods_counted,
+            "block_totals": {code: float(total) for code, total in result.block_totals.items()},
+            "unexcused_absences": result.unexcused_absences,
+            "violations": result.violations,
+            "commendations": result.commendations,
+            "items": [
+                {
+                    "criterion": item.criterion_code,
+                    "criterion_name": plan.criteria[item.criterion_code].name,
+                    "block": item.block_code,
+                    "date": item.day.isoformat(),
+                    "session": item.session.value if item.session else None,
+                    "points": float(item.contribution),
+                    "counted_points": float(item.points),
+                    "raw_points": float(item.raw_points),
+                    "weight": float(item.weight),
+                    "capped": item.capped,
+                    "occurrence": item.occurrence,
+                    "source": item.source.value,
+                    "record_id": item.record_id,
+                    "minutes": item.minutes,
+                    "note": item.note,
+                    "recorded_by": item.recorded_by,
+                }
+                for item in result.items
+            ],
+        })
+    return people
+
+
+def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[str]]:
+    rows: list[list[str]] = []
+    if with_header:
+        rows.append([_("Rank"), _("Code"), _("Full name"), _("Position"), _("Department"), _("Score"),
+                     _("Grade"), _("Note")])
+    for result in scored.ranking.results:
+        rows.append([str(result.rank), result.staff.code, result.staff.full_name, result.staff.position,
+                     _department(scored, result), f"{float(result.score):.2f}", result.grade.name,
+                     "; ".join(change.localized() for change in result.changes)])
+    return rows
+
+
+def ranking_table(scored: ScoredPeriod) -> str:
+    """A plain-text table for a terminal, with grade changes explained under it."""
+    ranking = scored.ranking
+    header = [_("Rank"), _("Code"), _("Full name"), _("Position"), _("Score"), _("Grade")]
+    body = []
+    notes: dict[str, list[str]] = {}  # one numbered note per distinct explanation, with who it concerns
+    for result in ranking.results:
+        marks = []
+        for change in result.changes:
+            names = notes.setdefault(change.localized(), [])
+            names.append(result.staff.full_name)
+            marks.append(f"({list(notes).index(change.localized()) + 1})")
+        body.append([str(result.rank), result.staff.code, result.staff.full_name, result.staff.position,
+                     format_number(result.score), " ".join([result.grade.name, *marks])])
+    widths = [max(len(row[column]) for row in [header, *body]) for column in range(len(header))]
+    right_aligned = {0, 4}
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.rjust(widths[i]) if i in right_aligned else cell.ljust(widths[i])
+                         for i, cell in enumerate(cells)).rstrip()
+
+    title = _("{plan} — {period}").format(plan=ranking.plan.name, period=period_label(ranking.period))
+    out = [scored.unit.name.upper(), title]
+    if ranking.plan.label:
+        out.append(ranking.plan.label)
+    out += ["", line(header), line(["-" * width for width in widths])]
+    out += [line(row) for row in body]
+    for number, (explanation, names) in enumerate(notes.items(), start=1):
+        out += ["", f"({number}) {explanation}: {', '.join(names)}"]
+    counts: dict[str, int] = {}
+    for result in ranking.results:
+        counts[result.grade.name] = counts.get(result.grade.name, 0) + 1
+    out.append("")
+    out.append(_("Graded: {counts}").format(counts="; ".join(
+        f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
+    if ranking.unknown_criteria:
+        out.append(_("Events skipped because the plan has no such criterion: {codes}").format(
+            codes=", ".join(ranking.unknown_criteria)))
+    return "\n".join(out) + "\n"
+

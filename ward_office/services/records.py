@@ -1,0 +1,244 @@
+"""Use cases on one database file: build a demo ward, score a period, import files, check the file.
+
+Each function opens the file, does one logical change in one transaction (or only reads), and closes
+it, so the command line and, later, background jobs of the window can call them alike.
+"""
+
+from __future__ import annotations
+
+import getpass
+import random
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from ward_office.core.attendance import AttendanceStatus
+from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, WardOfficeError
+from ward_office.core.period import Period, half_year, parse_period
+from ward_office.core.plan import Criterion
+from ward_office.core.staff import Staff
+from ward_office.i18n import N_, _
+from ward_office.i18n.text import fold
+from ward_office.importers.events import read_events
+from ward_office.importers.staff import StaffRow, read_staff
+from ward_office.paths import plans_dir
+from ward_office.scoring import ScoringInput, score_period
+from ward_office.services import demo
+from ward_office.services.presentation import ScoredPeriod
+from ward_office.storage import Store, check_integrity
+
+DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ward-office"
+
+
+@contextmanager
+def writable_store(path: Path) -> Iterator[Store]:
+    """Open (or create) the ward's database ready for records: the default plan adopted on first use and
+    the holidays of this year and the next prefilled."""
+    with Store.open(path) as store:
+        actor = current_actor()
+        with store.atomic():
+            if not store.plans.list():
+                store.plans.adopt((plans_dir() / DEFAULT_PLAN_FILE).read_text(encoding="utf-8"), actor)
+            this_year = date.today().year
+            for year in (this_year, this_year + 1):
+                store.schedule.ensure_holidays(year, actor)
+        yield store
+
+
+@contextmanager
+def existing_store(path: Path) -> Iterator[Store]:
+    """Open a database that must already exist, for reading only."""
+    if not path.is_file():
+        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
+    with Store.open(path, read_only=True) as store:
+        yield store
+
+
+def check_database(path: Path) -> list[str]:
+    if not path.is_file():
+        return [_("There is no database at {path}").format(path=path)]
+    return check_integrity(path)
+
+
+# ---- Scoring ----
+
+
+def ranking(path: Path, period_text: str) -> ScoredPeriod:
+    period = parse_period(period_text)
+    with existing_store(path) as store:
+        return score_stored_period(store, period)
+
+
+def score_stored_period(store: Store, period: Period) -> ScoredPeriod:
+    """Score ``period`` with the plan in effect on its last day; records on days off are ignored."""
+    _record, plan = store.plans.in_effect(period.end)
+    calendar = store.schedule.calendar(period.start, period.end)
+    attendance = [record for record in store.attendance.between(period.start, period.end)
+                  if calendar.is_working_day(record.day)]
+    scoring_input = ScoringInput(
+        plan=plan,
+        period=period,
+        staff=store.staff.list(),
+        attendance=attendance,
+        events=store.events.list(period.start, period.end),
+        grace_minutes=store.schedule.get().grace_minutes,
+    )
+    departments = {department.id: department.name for department in store.departments.list()
+                   if department.id is not None}
+    return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())
+
+
+def current_review_period(path: Path) -> Period:
+    """The half-year under review today (sơ kết 6 tháng)."""
+    today = date.today()
+    return half_year(today.year, 1 if today.month <= 6 else 2)
+
+
+# ---- Demo ward ----
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    path: Path
+    start: date
+    end: date
+    staff: int
+    attendance: int
+    checks: int
+    events: int
+
+    def localized(self) -> str:
+        return _("Demo ward built in {path}: {staff} staff, {start} to {end}, {attendance} attendance "
+                 "records, {checks} checks, {events} events.").format(
+            path=self.path, staff=self.staff, start=self.start.strftime("%d/%m/%Y"),
+            end=self.end.strftime("%d/%m/%Y"), attendance=self.attendance, checks=self.checks,
+            events=self.events)
+
+
+def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -> DemoSummary:
+    if staff < 1 or months < 1:
+        raise WardOfficeError(N_("The demo needs at least one staff member and one month"))
+    if path.exists():
+        with existing_store(path) as store:
+            if store.staff.list():
+                raise WardOfficeError(N_("{path} already holds a ward; choose a new file for the demo"),
+                                      path=str(path))
+    rng = random.Random(seed)
+    start, end = demo.demo_span(months, until)
+    actor = _("Demo data")
+    with writable_store(path) as store, store.atomic():
+        store.unit.save(demo.DEMO_UNIT, actor)
+        for year in range(start.year, end.year + 1):
+            store.schedule.ensure_holidays(year, actor)
+        departments = store.departments.list()
+        people = store.staff.add_many(demo.make_staff(rng, staff, departments, start, end), actor)
+        habits = {person.id: demo.draw_habits(rng) for person in people if person.id is not None}
+        calendar = store.schedule.calendar(start, end)
+        records = list(demo.make_attendance(rng, people, habits, calendar, start, end))
+        store.attendance.add_many(records, actor)
+        away = {(record.staff_id, record.day) for record in records
+                if record.status is not AttendanceStatus.PRESENT}
+        checks = 0
+        for check, events in demo.make_checks(rng, people, habits, calendar, away, start, end):
+            store.checks.add(check, actor, events)
+            checks += 1
+        events = list(demo.make_events(rng, people, habits, start, end))
+        store.events.add_many(events, actor)
+        event_count = len(store.events.list(start, end))
+    return DemoSummary(path, start, end, len(people), len(records), checks, event_count)
+
+
+# ---- Imports ----
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    file: Path
+    rows: int
+    added: int
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+    new_departments: tuple[str, ...] = field(default=())
+
+    def localized(self) -> str:
+        if self.dry_run:
+            message = _("{file}: {rows} rows read, {added} to add, {updated} to update, {unchanged} unchanged.")
+        else:
+            message = _("{file}: {rows} rows read, {added} added, {updated} updated, {unchanged} unchanged.")
+        lines = [message.format(file=self.file, rows=self.rows, added=self.added, updated=self.updated,
+                                unchanged=self.unchanged)]
+        if self.new_departments:
+            lines.append(_("New departments: {names}").format(names=", ".join(self.new_departments)))
+        if self.dry_run:
+            lines.append(_("Nothing was written (trial run)."))
+        return "\n".join(lines)
+
+
+def import_events(path: Path, file: Path, *, dry_run: bool = False) -> ImportSummary:
+    with writable_store(path) as store:
+        actor = current_actor()
+        plans: dict[int, Mapping[str, Criterion]] = {}
+
+        def criteria_on(day: date) -> Mapping[str, Criterion]:
+            try:
+                record, plan = store.plans.in_effect(day)
+            except NotFoundError:
+                return {}
+            return plans.setdefault(record.id, plan.criteria)
+
+        events = read_events(file, staff_by_code={person.code: person for person in store.staff.list()},
+                             criteria_on=criteria_on, is_locked=store.periods.is_locked, recorded_by=actor)
+        if not dry_run:
+            store.events.add_many(events, actor)
+    return ImportSummary(file, len(events), len(events), dry_run=dry_run)
+
+
+def import_staff(path: Path, file: Path, *, dry_run: bool = False) -> ImportSummary:
+    """Add new codes, update changed people, leave the rest; unknown departments are created."""
+    rows = read_staff(file)
+    with writable_store(path) as store:
+        actor = current_actor()
+        departments = {fold(department.name): department for department in store.departments.list()}
+        new_departments = sorted({row.department for row in rows if fold(row.department) not in departments},
+                                 key=fold)
+        problems = []
+        added: list[StaffRow] = []
+        updated: list[tuple[StaffRow, Staff]] = []
+        for row in rows:
+            owner = store.staff.by_clock_id(row.staff.clock_id) if row.staff.clock_id else None
+            if owner is not None and owner.code != row.staff.code:
+                problems.append(InputProblem(row.line, "clock_id",
+                                             N_("the clock id “{code}” already belongs to {name}"),
+                                             {"code": row.staff.clock_id, "name": owner.full_name}))
+            current = store.staff.by_code(row.staff.code)
+            department = departments.get(fold(row.department))
+            if current is None:
+                added.append(row)
+            elif replace(row.staff, id=current.id, note=current.note,
+                         department_id=department.id if department else None) != current:
+                updated.append((row, current))
+        if problems:
+            raise InputFileError(str(file), problems)
+        if not dry_run:
+            with store.atomic():
+                for name in new_departments:
+                    departments[fold(name)] = store.departments.add(name, actor)
+
+                def resolved(row: StaffRow) -> Staff:
+                    return replace(row.staff, department_id=departments[fold(row.department)].id)
+
+                store.staff.add_many([resolved(row) for row in added], actor)
+                for row, current in updated:
+                    store.staff.update(replace(resolved(row), id=current.id, note=current.note), actor)
+    return ImportSummary(file, len(rows), len(added), len(updated), len(rows) - len(added) - len(updated),
+                         dry_run, tuple(new_departments))

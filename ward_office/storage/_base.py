@@ -1,0 +1,118 @@
+"""What every repository shares: one transaction per write, the change log line, error translation.
+
+A repository method that writes does so inside ``Context.writing()``: a transaction (a savepoint when
+the caller already opened one), closed only after the change log line is in, so the log can never
+disagree with the data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+import sqlite_utils
+
+from ward_office.core.errors import PeriodLockedError
+from ward_office.i18n import N_
+from ward_office.storage.errors import DatabaseError, DuplicateError
+from ward_office.storage.records import ChangeAction
+
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def day_text(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def day_value(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def time_text(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+class Context:
+    """The connection plus the rules for writing through it."""
+
+    def __init__(self, db: sqlite_utils.Database, *, read_only: bool = False,
+                 clock: Clock = local_now) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.read_only = read_only
+        self.clock = clock
+
+    def now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    @contextmanager
+    def writing(self, days: Iterable[date] = ()) -> Iterator[sqlite3.Connection]:
+        """One transaction; ``days`` are the days written, to name one in a locked-period error."""
+        if self.read_only:
+            raise DatabaseError(N_("The database is open read-only"))
+        try:
+            with self.db.atomic():
+                yield self.conn
+        except sqlite3.IntegrityError as error:
+            raise self.translate(error, days) from error
+
+    def translate(self, error: sqlite3.IntegrityError, days: Iterable[date]) -> Exception:
+        text = str(error)
+        if "period_locked" in text:
+            day = self.first_locked_day(days)
+            if day is None:
+                return PeriodLockedError(N_("These records belong to a locked period"))
+            return PeriodLockedError(
+                N_("{day} belongs to a locked period; unlock the period to change its records"),
+                day=day.isoformat(),
+            )
+        unique = re.search(r"UNIQUE constraint failed: (.+)$", text)
+        if unique:
+            return DuplicateError(N_("Another record already has the same {columns}"), columns=unique[1])
+        if "FOREIGN KEY" in text:
+            return DatabaseError(
+                N_("The change refers to a record that does not exist, or removes one still in use")
+            )
+        return DatabaseError(N_("The database refused the change: {reason}"), reason=text)
+
+    def first_locked_day(self, days: Iterable[date]) -> date | None:
+        for day in sorted(set(days)):
+            if self.is_locked(day):
+                return day
+        return None
+
+    def is_locked(self, day: date) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM periods WHERE state = 'locked' AND ? BETWEEN start_day AND end_day LIMIT 1",
+            (day.isoformat(),),
+        ).fetchone()
+        return row is not None
+
+    def log(self, actor: str, action: ChangeAction, entity: str, entity_id: object | None,
+            detail: Mapping[str, Any]) -> None:
+        """Append a change log line; call only inside ``writing()``."""
+        if not actor.strip():
+            raise DatabaseError(N_("Every change needs the name of the person who makes it"))
+        self.conn.execute(
+            "INSERT INTO change_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            (self.now(), actor, action.value, entity, None if entity_id is None else str(entity_id),
+             json.dumps(detail, ensure_ascii=False, default=str)),
+        )
+
+
+def changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """The log detail of an update: whole rows before and after, and which columns differ."""
+    return {
+        "before": dict(before),
+        "after": dict(after),
+        "changed": sorted(key for key in after if before.get(key) != after[key]),
+    }

@@ -1,0 +1,143 @@
+"""Attendance exceptions per person, day and session; no row means present and on time."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from ward_office.core.attendance import Attendance, AttendanceId, AttendanceStatus, LeaveCode, RecordSource
+from ward_office.core.schedule import Session
+from ward_office.core.staff import StaffId
+from ward_office.i18n import N_
+from ward_office.storage._base import Context, changed
+from ward_office.storage.errors import DuplicateError
+from ward_office.storage.records import ChangeAction
+
+_COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
+            "missing_punch", "source", "note", "recorded_by")
+_SELECT = f"SELECT {', '.join(_COLUMNS)}, id FROM attendance"
+_INSERT = (f"INSERT INTO attendance ({', '.join(_COLUMNS)}, updated_at)"
+           f" VALUES ({', '.join('?' for _ in _COLUMNS)}, ?)")
+_UPSERT = (_INSERT + " ON CONFLICT (staff_id, day, session) DO UPDATE SET "
+           + ", ".join(f"{column} = excluded.{column}" for column in (*_COLUMNS[3:], "updated_at")))
+_MORNING_FIRST = "session <> 'morning'"
+_SESSIONS = {member.value: member for member in Session}
+_STATUSES = {member.value: member for member in AttendanceStatus}
+_LEAVE_CODES = {member.value: member for member in LeaveCode}
+_SOURCES = {member.value: member for member in RecordSource}
+
+
+def _values(record: Attendance, recorded_by: str = "") -> tuple[Any, ...]:
+    """Column values; an empty ``recorded_by`` on the record is filled with ``recorded_by``."""
+    return (record.staff_id, record.day.isoformat(), record.session.value, record.status.value,
+            record.late_minutes, record.early_minutes,
+            None if record.leave_code is None else record.leave_code.value, int(record.missing_punch),
+            record.source.value, record.note, record.recorded_by or recorded_by)
+
+
+def _as_row(record: Attendance) -> dict[str, Any]:
+    return dict(zip(_COLUMNS, _values(record), strict=True))
+
+
+def _attendance(row: tuple[Any, ...]) -> Attendance:
+    (staff_id, day, session, status, late, early, leave_code, missing_punch, source, note, recorded_by,
+     record_id) = row
+    return Attendance(StaffId(staff_id), date.fromisoformat(day), _SESSIONS[session], _STATUSES[status],
+                      late, early, None if leave_code is None else _LEAVE_CODES[leave_code],
+                      bool(missing_punch), _SOURCES[source], note, recorded_by, AttendanceId(record_id))
+
+
+def _duplicate(staff_id: int, day: str, session: str) -> DuplicateError:
+    return DuplicateError(N_("Staff member {staff_id} already has a record for {day} ({session})"),
+                          staff_id=staff_id, day=day, session=session)
+
+
+class AttendanceRepository:
+    def __init__(self, context: Context) -> None:
+        self._context = context
+
+    def get(self, staff_id: StaffId, day: date, session: Session) -> Attendance | None:
+        row = self._context.conn.execute(
+            f"{_SELECT} WHERE staff_id = ? AND day = ? AND session = ?",
+            (staff_id, day.isoformat(), session.value),
+        ).fetchone()
+        return None if row is None else _attendance(row)
+
+    def for_day(self, day: date) -> list[Attendance]:
+        return self.between(day, day)
+
+    def between(self, start: date, end: date, staff_id: StaffId | None = None) -> list[Attendance]:
+        """Records from ``start`` to ``end`` inclusive, by day, person and session."""
+        if staff_id is None:
+            rows = self._context.conn.execute(
+                f"{_SELECT} WHERE day BETWEEN ? AND ? ORDER BY day, staff_id, {_MORNING_FIRST}",
+                (start.isoformat(), end.isoformat()),
+            )
+        else:
+            rows = self._context.conn.execute(
+                f"{_SELECT} WHERE staff_id = ? AND day BETWEEN ? AND ? ORDER BY day, {_MORNING_FIRST}",
+                (staff_id, start.isoformat(), end.isoformat()),
+            )
+        return [_attendance(row) for row in rows]
+
+    def set(self, record: Attendance, actor: str) -> Attendance:
+        """Record what happened in one session, replacing what was recorded for it before."""
+        record = dataclasses.replace(record, recorded_by=record.recorded_by or actor, id=None)
+        with self._context.writing([record.day]) as conn:
+            old = self.get(record.staff_id, record.day, record.session)
+            conn.execute(_UPSERT, (*_values(record), self._context.now()))
+            if old is None:
+                record_id = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+                self._context.log(actor, ChangeAction.INSERT, "attendance", record_id, {"after": _as_row(record)})
+            else:
+                record_id = old.id
+                self._context.log(actor, ChangeAction.UPDATE, "attendance", record_id,
+                                  changed(_as_row(old), _as_row(record)))
+        return dataclasses.replace(record, id=AttendanceId(record_id))
+
+    def clear(self, staff_id: StaffId, day: date, session: Session, actor: str) -> bool:
+        """Back to present and on time; False if there was nothing to clear."""
+        with self._context.writing([day]) as conn:
+            old = self.get(staff_id, day, session)
+            if old is None:
+                return False
+            conn.execute("DELETE FROM attendance WHERE id = ?", (old.id,))
+            self._context.log(actor, ChangeAction.DELETE, "attendance", old.id, {"before": _as_row(old)})
+        return True
+
+    def add_many(self, records: Iterable[Attendance], actor: str, *, replace: bool = False) -> int:
+        """Write many records in one transaction, all or none, logged as one import line.
+
+        Without ``replace`` a session already recorded stops the whole import; with it the new record
+        wins and the old ones are kept in the log line.
+        """
+        rows = []
+        keys: set[tuple[Any, ...]] = set()
+        for record in records:
+            row = _values(record, actor)
+            if row[:3] in keys:
+                raise _duplicate(*row[:3])
+            keys.add(row[:3])
+            rows.append(row)
+        if not rows:
+            return 0
+        days = sorted({date.fromisoformat(row[1]) for row in rows})
+        now = self._context.now()
+        with self._context.writing(days) as conn:
+            clashes = [key for key in conn.execute(
+                "SELECT staff_id, day, session FROM attendance WHERE day BETWEEN ? AND ?",
+                (days[0].isoformat(), days[-1].isoformat()),
+            ) if key in keys]
+            detail: dict[str, Any] = {"count": len(rows), "first_day": days[0].isoformat(),
+                                      "last_day": days[-1].isoformat()}
+            if clashes and not replace:
+                raise _duplicate(*clashes[0])
+            if clashes:
+                replaced = [self.get(staff_id, date.fromisoformat(day), _SESSIONS[session])
+                            for staff_id, day, session in clashes]
+                detail["replaced"] = [_as_row(old) for old in replaced if old is not None]
+            conn.executemany(_UPSERT if replace else _INSERT, [(*row, now) for row in rows])
+            self._context.log(actor, ChangeAction.IMPORT, "attendance", None, detail)
+        return len(rows)

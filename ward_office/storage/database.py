@@ -1,0 +1,109 @@
+"""Opening the one database file safely: pragmas, migrations, and a refusal to touch foreign files.
+
+WAL with synchronous=FULL keeps every committed change through a power cut, which matters more to
+a ward office than write speed. A read-only connection never migrates, so it can inspect a backup or
+a file written by a newer program without changing a byte.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from ward_office.i18n import N_
+from ward_office.storage.errors import DatabaseError
+from ward_office.storage.migrations import MIGRATIONS, known_migrations
+
+BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 32_768  # bulk imports into the attendance indexes slow down a third with the 2 MiB default
+
+
+def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    """Open (or create) the database at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    if read_only:
+        if not path.is_file():
+            raise DatabaseError(N_("The database file {path} does not exist"), path=str(path))
+        conn = _connect_read_only(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        # Reading the schema is what fails on a file that is not SQLite.
+        user_tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseError(N_("{path} is not a Ward Office database"), path=str(path)) from error
+
+    db = sqlite_utils.Database(conn, strict=True)
+    try:
+        _check_version(db, path, user_tables)  # before anything that could write to a foreign file
+        if read_only:
+            if MIGRATIONS.pending(db):
+                raise DatabaseError(
+                    N_("{path} was written by an older version; open it once for writing to update it"),
+                    path=str(path),
+                )
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            MIGRATIONS.apply(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    options = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _check_version(db: sqlite_utils.Database, path: Path, user_tables: set[str]) -> None:
+    applied = set(schema_version(db))
+    if not applied and user_tables - {MIGRATIONS.migrations_table}:
+        # Some other program's SQLite file: never create our tables in it.
+        raise DatabaseError(N_("{path} is not a Ward Office database"), path=str(path))
+    known = set(known_migrations())
+    if applied - known:
+        raise DatabaseError(
+            N_("{path} was written by a newer version of Ward Office; install that version to open it"),
+            path=str(path),
+        )
+
+
+def schema_version(db: sqlite_utils.Database) -> tuple[str, ...]:
+    """Names of the migrations applied to ``db``, oldest first."""
+    return tuple(migration.name for migration in MIGRATIONS.applied(db))
+
+
+def check_integrity(path: str | Path) -> list[str]:
+    """Problems SQLite finds in the file (empty when sound); opens it read-only and writes nothing."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"{path}: no such file"]
+    # Without a -wal file nobody has the database open, and immutable=1 stops SQLite from creating
+    # the -wal and -shm files a read-only WAL reader would otherwise leave behind.
+    wal = path.with_name(path.name + "-wal")
+    try:
+        conn = _connect_read_only(path, immutable=not wal.exists())
+    except sqlite3.Error as error:
+        return [f"{path}: {error}"]
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"{table} row {rowid}: no matching row in {parent}"
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
+        return problems
+    except sqlite3.Error as error:
+        return [f"{path}: {error}"]
+    finally:
+        conn.close()

@@ -1,0 +1,95 @@
+"""Scored events: a violation or commendation of one person, on one day, against one criterion."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from ward_office.core.checks import CheckId, Event, EventId, EventSource
+from ward_office.core.errors import NotFoundError
+from ward_office.core.staff import StaffId
+from ward_office.i18n import N_
+from ward_office.storage._base import Context
+from ward_office.storage.records import ChangeAction
+
+_COLUMNS = ("staff_id", "day", "criterion_code", "note", "recorded_by", "check_id", "source")
+_SELECT = f"SELECT {', '.join(_COLUMNS)}, id FROM events"
+_INSERT = (f"INSERT INTO events ({', '.join(_COLUMNS)}, created_at)"
+           f" VALUES ({', '.join('?' for _ in _COLUMNS)}, ?)")
+_SOURCES = {member.value: member for member in EventSource}
+
+
+def _values(event: Event, recorded_by: str = "") -> tuple[Any, ...]:
+    """Column values; an empty ``recorded_by`` on the event is filled with ``recorded_by``."""
+    return (event.staff_id, event.day.isoformat(), event.criterion_code, event.note,
+            event.recorded_by or recorded_by, event.check_id, event.source.value)
+
+
+def _as_row(event: Event) -> dict[str, Any]:
+    return dict(zip(_COLUMNS, _values(event), strict=True))
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    staff_id, day, criterion_code, note, recorded_by, check_id, source, event_id = row
+    return Event(StaffId(staff_id), date.fromisoformat(day), criterion_code, note, recorded_by,
+                 None if check_id is None else CheckId(check_id), _SOURCES[source], EventId(event_id))
+
+
+class EventRepository:
+    def __init__(self, context: Context) -> None:
+        self._context = context
+
+    def get(self, event_id: EventId) -> Event:
+        row = self._context.conn.execute(f"{_SELECT} WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(N_("No event has the number {id}"), id=event_id)
+        return _event(row)
+
+    def for_check(self, check_id: CheckId) -> list[Event]:
+        rows = self._context.conn.execute(f"{_SELECT} WHERE check_id = ? ORDER BY id", (check_id,))
+        return [_event(row) for row in rows]
+
+    def add(self, event: Event, actor: str) -> Event:
+        event = dataclasses.replace(event, recorded_by=event.recorded_by or actor, id=None)
+        with self._context.writing([event.day]) as conn:
+            cursor = conn.execute(_INSERT, (*_values(event), self._context.now()))
+            self._context.log(actor, ChangeAction.INSERT, "event", cursor.lastrowid, {"after": _as_row(event)})
+        return dataclasses.replace(event, id=EventId(cursor.lastrowid or 0))
+
+    def add_many(self, events: Iterable[Event], actor: str) -> int:
+        """Insert many events in one transaction, all or none, logged as one import line."""
+        rows = [_values(event, actor) for event in events]
+        if not rows:
+            return 0
+        days = sorted({date.fromisoformat(row[1]) for row in rows})
+        now = self._context.now()
+        with self._context.writing(days) as conn:
+            first_id = (conn.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0])
+            conn.executemany(_INSERT, [(*row, now) for row in rows])
+            self._context.log(actor, ChangeAction.IMPORT, "event", None, {
+                "count": len(rows), "first_day": days[0].isoformat(), "last_day": days[-1].isoformat(),
+                "first_id": first_id,
+            })
+        return len(rows)
+
+    def delete(self, event_id: EventId, actor: str) -> None:
+        event = self.get(event_id)
+        with self._context.writing([event.day]) as conn:
+            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+            self._context.log(actor, ChangeAction.DELETE, "event", event_id, {"before": _as_row(event)})
+
+    def list(self, start: date, end: date, staff_id: StaffId | None = None) -> list[Event]:
+        """Events from ``start`` to ``end`` inclusive, by day, person and entry order."""
+        if staff_id is None:
+            rows = self._context.conn.execute(
+                f"{_SELECT} WHERE day BETWEEN ? AND ? ORDER BY day, staff_id, id",
+                (start.isoformat(), end.isoformat()),
+            )
+        else:
+            rows = self._context.conn.execute(
+                f"{_SELECT} WHERE staff_id = ? AND day BETWEEN ? AND ? ORDER BY day, id",
+                (staff_id, start.isoformat(), end.isoformat()),
+            )
+        return [_event(row) for row in rows]
