@@ -208,3 +208,17 @@ def test_console_script_runs(demo_db: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["rank"] == 1
+
+
+def test_months_not_yet_begun_do_not_count(demo_db: Path) -> None:
+    from ward_office.core.period import parse_period
+    from ward_office.services.records import score_stored_period
+    from ward_office.storage import Store
+
+    with Store.open(demo_db, read_only=True) as store:
+        running = score_stored_period(store, parse_period("2026-H2"), today=date(2026, 11, 23))
+        finished = score_stored_period(store, parse_period("2026-07-01..2026-11-30"), today=date(2027, 1, 1))
+    by_code = {result.staff.code: result for result in finished.ranking.results}
+    for result in running.ranking.results:
+        assert result.sub_periods_counted <= 5
+        assert result.score == by_code[result.staff.code].score

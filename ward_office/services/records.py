@@ -78,16 +78,24 @@ def ranking(path: Path, period_text: str) -> ScoredPeriod:
         return score_stored_period(store, period)
 
 
-def score_stored_period(store: Store, period: Period) -> ScoredPeriod:
-    """Score ``period`` with the plan in effect on its last day; records on days off are ignored."""
+def score_stored_period(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
+    """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
+
+    Months that have not begun yet are not counted: for a period still running, everyone is scored as
+    if their work here ended today, so empty future months do not lift the averages.
+    """
+    today = today or date.today()
     _record, plan = store.plans.in_effect(period.end)
+    staff = store.staff.list()
+    if period.end > today:
+        staff = [replace(person, active_to=min(person.active_to or today, today)) for person in staff]
     calendar = store.schedule.calendar(period.start, period.end)
     attendance = [record for record in store.attendance.between(period.start, period.end)
                   if calendar.is_working_day(record.day)]
     scoring_input = ScoringInput(
         plan=plan,
         period=period,
-        staff=store.staff.list(),
+        staff=staff,
         attendance=attendance,
         events=store.events.list(period.start, period.end),
         grace_minutes=store.schedule.get().grace_minutes,

@@ -1,0 +1,77 @@
+"""The layering rule, read from the source: Qt only in ward_office/ui, and imports only point down."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "ward_office"
+
+# Higher layers may import lower ones, never the reverse; siblings on one level stay independent.
+LAYERS = (
+    {"cli"},
+    {"ui"},
+    {"services"},
+    {"reports", "importers", "storage"},
+    {"scoring"},
+    {"core"},
+    {"i18n"},
+)
+SHARED = {"paths", "__init__", "__main__"}
+
+
+def layer_of(part: str) -> int:
+    return next(index for index, names in enumerate(LAYERS) if part in names)
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def top_part(path: Path) -> str:
+    return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_only_ui_imports_qt(path: Path) -> None:
+    if top_part(path) == "ui":
+        return
+    qt = [f"{path.name}:{line} {name}" for line, name in imports_of(path)
+          if name.split(".")[0] in {"PySide6", "shiboken6", "PyQt6", "PyQt5"}]
+    assert not qt
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_imports_point_down(path: Path) -> None:
+    own = top_part(path)
+    if own in SHARED:
+        return
+    upward = []
+    for line, name in imports_of(path):
+        parts = name.split(".")
+        if parts[0] != "ward_office" or len(parts) < 2 or parts[1] in SHARED or parts[1] == own:
+            continue
+        if layer_of(parts[1]) <= layer_of(own):
+            upward.append(f"{path.name}:{line} imports {name}")
+    assert not upward
+
+
+def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from PySide6.QtWidgets import QWidget\nimport ward_office.services.records\n")
+    names = [name for _line, name in imports_of(bad)]
+    assert "PySide6.QtWidgets" in names
+    assert layer_of("services") < layer_of("storage")
