@@ -136,7 +136,7 @@ def show_overview(db_path: Path) -> int:
         print(_("No database at {path} yet. Build a demo ward with: ward-office demo --db {path}").format(
             path=db_path))
         return 0
-    period = records.current_review_period(db_path)
+    period = records.current_review_period()
     print_ranking(records.ranking(db_path, period.code), "table")
     return 0
 

@@ -105,7 +105,7 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())
 
 
-def current_review_period(path: Path) -> Period:
+def current_review_period() -> Period:
     """The half-year under review today (sơ kết 6 tháng)."""
     today = date.today()
     return half_year(today.year, 1 if today.month <= 6 else 2)
