@@ -13,10 +13,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ward_office import __version__, i18n
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
+
+if TYPE_CHECKING:
+    from ward_office.services.presentation import ScoredPeriod
 
 # argparse's own messages, so usage errors are Vietnamese too (argparse looks ``_`` up at call time).
 ARGPARSE_MESSAGES = (
@@ -141,7 +145,7 @@ def show_overview(db_path: Path) -> int:
     return 0
 
 
-def print_ranking(ranking: object, output: str) -> None:
+def print_ranking(ranking: ScoredPeriod, output: str) -> None:
     from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
 
     if output == "json":

@@ -155,13 +155,12 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
         store.attendance.add_many(records, actor)
         away = {(record.staff_id, record.day) for record in records
                 if record.status is not AttendanceStatus.PRESENT}
-        checks = 0
-        for check, events in demo.make_checks(rng, people, habits, calendar, away, start, end):
-            store.checks.add(check, actor, events)
+        checks = event_count = 0
+        for check, found in demo.make_checks(rng, people, habits, calendar, away, start, end):
+            store.checks.add(check, actor, found)
             checks += 1
-        events = list(demo.make_events(rng, people, habits, start, end))
-        store.events.add_many(events, actor)
-        event_count = len(store.events.list(start, end))
+            event_count += len(found)
+        event_count += store.events.add_many(demo.make_events(rng, people, habits, start, end), actor)
     return DemoSummary(path, start, end, len(people), len(records), checks, event_count)
 
 
