@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Office culture record book: attendance, checks and emulation scores of a ward office."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open the window on a freshly built demo ward"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     demo = commands.add_parser("demo", parents=[common], help=_("build a demo ward in a new database"))
@@ -104,8 +106,10 @@ def run(options: argparse.Namespace) -> int:
     from ward_office.paths import default_database_path
     from ward_office.services import records
 
-    db_path: Path = options.db or default_database_path()
     command = options.command
+    if command is None:
+        return open_window(options.db, demo=options.demo)
+    db_path: Path = options.db or default_database_path()
     if command == "check":
         problems = records.check_database(db_path)
         if problems:
@@ -129,20 +133,24 @@ def run(options: argparse.Namespace) -> int:
         result = importer(db_path, options.file, dry_run=options.dry_run)
         print(result.localized())
         return 0
-    return show_overview(db_path)
+    raise AssertionError(command)
 
 
-def show_overview(db_path: Path) -> int:
-    """Until the window exists, the app on its own shows the current half-year's ranking."""
+def open_window(db_path: Path | None, *, demo: bool) -> int:
+    """No command: the window, on the given file, the user's own record book, or a fresh demo ward."""
+    from ward_office.paths import default_database_path, demo_database_path
     from ward_office.services import records
 
-    if not db_path.exists():
-        print(_("No database at {path} yet. Build a demo ward with: ward-office demo --db {path}").format(
-            path=db_path))
-        return 0
-    period = records.current_review_period()
-    print_ranking(records.ranking(db_path, period.code), "table")
-    return 0
+    if demo:
+        if db_path is None:
+            db_path = demo_database_path()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        print(records.build_demo(db_path, staff=45, months=12, seed=2026, until=date.today()).localized())
+    from ward_office.ui.app import run as run_window
+
+    return run_window(db_path or default_database_path(), language=i18n.current_language())
 
 
 def print_ranking(ranking: ScoredPeriod, output: str) -> None:

@@ -25,7 +25,15 @@ def translations_dir() -> Path:
     return app_root() / "translations"
 
 
-def default_database_path() -> Path:
+def data_dir() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("ward-office", appauthor=False)) / "ward_office.db"
+    return Path(platformdirs.user_data_dir("ward-office", appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "ward_office.db"
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "demo.db"

@@ -44,14 +44,18 @@ def writable_store(path: Path) -> Iterator[Store]:
     """Open (or create) the ward's database ready for records: the default plan adopted on first use and
     the holidays of this year and the next prefilled."""
     with Store.open(path) as store:
-        actor = current_actor()
-        with store.atomic():
-            if not store.plans.list():
-                store.plans.adopt((plans_dir() / DEFAULT_PLAN_FILE).read_text(encoding="utf-8"), actor)
-            this_year = date.today().year
-            for year in (this_year, this_year + 1):
-                store.schedule.ensure_holidays(year, actor)
+        prepare_store(store, current_actor())
         yield store
+
+
+def prepare_store(store: Store, actor: str) -> None:
+    """Adopt the default plan in a new file and prefill the holidays of this year and the next."""
+    with store.atomic():
+        if not store.plans.list():
+            store.plans.adopt((plans_dir() / DEFAULT_PLAN_FILE).read_text(encoding="utf-8"), actor)
+        this_year = date.today().year
+        for year in (this_year, this_year + 1):
+            store.schedule.ensure_holidays(year, actor)
 
 
 @contextmanager

@@ -1,0 +1,84 @@
+"""A real main window on a copy of one demo ward, offscreen, in Vietnamese.
+
+The demo ward is built once per test run up to a fixed Friday, and every test gets its own copy of the
+file, so tests may write freely.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ward_office import i18n
+from ward_office.services.records import build_demo
+
+from ward_office.ui.app import create_application, open_main_window
+from ward_office.ui.jobs import wait_for_jobs
+from ward_office.ui.main_window import MainWindow
+
+DEMO_TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["ward-office-tests"]
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    from PySide6.QtWidgets import QApplication
+
+    class WardApplication(QApplication):
+        def __init__(self, argv: list[str]) -> None:
+            super().__init__(argv)
+            create_application(argv)
+
+    return WardApplication
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(path, staff=30, months=12, seed=2026, until=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "ward.db"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def vietnamese() -> Iterator[None]:
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.fixture
+def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
+    main_window = open_main_window(demo_db, today=DEMO_TODAY)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    wait_for_jobs()
+    main_window.context.ward.close()
+
+
+@pytest.fixture
+def empty_window(qtbot, tmp_path: Path, vietnamese: None) -> Iterator[MainWindow]:
+    main_window = open_main_window(tmp_path / "empty.db", today=DEMO_TODAY)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    wait_for_jobs()
+    main_window.context.ward.close()

@@ -1,0 +1,125 @@
+"""Reading what a window shows, to catch English left on screen.
+
+``visible_texts`` walks a widget tree the way a user reads it: labels, buttons, titles, menus,
+placeholders, combo items, table headers and the first rows of every table, tooltips. ``untranslated``
+flags a text that is one of our English messages (or one of Qt's own) instead of its Vietnamese, or that
+reads as an English phrase of two or more plain ASCII words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from ward_office.ui.qt_strings import QT_MESSAGES
+
+PO_PATH = Path(__file__).resolve().parents[2] / "translations" / "vi" / "LC_MESSAGES" / "ward_office.po"
+ENGLISH_PHRASE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)+$")
+MAX_ROWS = 40
+
+
+def _clean(text: str) -> str:
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return " ".join(text.split()).strip().rstrip(":…").strip()
+
+
+def _plain(text: str) -> str:
+    if "<" in text and ">" in text:
+        document = QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText()
+    return text
+
+
+@cache
+def english_messages() -> frozenset[str]:
+    """Our English source texts whose Vietnamese differs, and Qt's English for what we translate."""
+    with PO_PATH.open("rb") as handle:
+        catalog = read_po(handle)
+    texts = set()
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and message.string and message.string != message.id:
+            texts.update(_clean(line) for line in message.id.split("\n") if "{" not in line)
+    texts.update(_clean(source) for _context, source in QT_MESSAGES)
+    texts.discard("")
+    return frozenset(texts)
+
+
+def _menu_texts(actions: Iterable[QAction], where: str) -> Iterator[tuple[str, str]]:
+    for action in actions:
+        if action.isSeparator() or not action.isVisible():
+            continue
+        yield f"{where}/action", action.text()
+        yield f"{where}/action tooltip", action.toolTip() if action.toolTip() != action.text().replace("&", "") else ""
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            yield from _menu_texts(menu.actions(), f"{where}/{action.text()}")
+
+
+def visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for everything a user can read in ``root`` and its visible children."""
+    found: list[tuple[str, str]] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        where = f"{type(widget).__name__}:{widget.objectName()}"
+        if widget.isWindow():
+            found.append((f"{where} title", widget.windowTitle()))
+        found.append((f"{where} tooltip", widget.toolTip()))
+        found.append((f"{where} accessible name", widget.accessibleName()))
+        if isinstance(widget, QLabel):
+            found.append((where, widget.text()))
+        elif isinstance(widget, QAbstractButton):
+            found.append((where, widget.text()))
+        elif isinstance(widget, QGroupBox):
+            found.append((where, widget.title()))
+        elif isinstance(widget, QLineEdit):
+            found.append((f"{where} placeholder", widget.placeholderText()))
+        elif isinstance(widget, QComboBox):
+            found.extend((f"{where} item", widget.itemText(index)) for index in range(widget.count()))
+        elif isinstance(widget, QTabWidget):
+            found.extend((f"{where} tab", widget.tabText(index)) for index in range(widget.count()))
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+            for column in range(columns):
+                found.append((f"{where} header", str(model.headerData(column, Qt.Orientation.Horizontal) or "")))
+            for row in range(min(model.rowCount(QModelIndex()), MAX_ROWS)):
+                for column in range(max(columns, 1)):
+                    index = model.index(row, column)
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = index.data(role)
+                        if isinstance(value, str):
+                            found.append((f"{where} cell {row},{column}", value))
+        found.extend(_menu_texts(widget.actions(), where))
+    return [(where, _plain(text)) for where, text in found if text and text.strip()]
+
+
+def untranslated(texts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    english = english_messages()
+    problems = []
+    for where, text in texts:
+        for line in text.splitlines():
+            cleaned = _clean(line)
+            if cleaned in english or ENGLISH_PHRASE.match(cleaned):
+                problems.append((where, line))
+    return problems

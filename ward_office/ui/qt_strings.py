@@ -1,0 +1,88 @@
+"""Qt's own English texts that our windows show, translated through our catalog.
+
+Qt ships no Vietnamese translation of its standard buttons and context menus, so a translator object
+answers Qt's lookups from this table: ``(Qt context, Qt source text)`` → our message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTranslator
+
+from ward_office.i18n import N_, _
+
+QT_MESSAGES: dict[tuple[str, str], str] = {
+    # QDialogButtonBox and QMessageBox standard buttons
+    ("QPlatformTheme", "OK"): N_("OK"),
+    ("QPlatformTheme", "Cancel"): N_("Cancel"),
+    ("QPlatformTheme", "&Yes"): N_("&Yes"),
+    ("QPlatformTheme", "&No"): N_("&No"),
+    ("QPlatformTheme", "Yes to &All"): N_("Yes to &All"),
+    ("QPlatformTheme", "N&o to All"): N_("N&o to All"),
+    ("QPlatformTheme", "Save"): N_("Save"),
+    ("QPlatformTheme", "&Save"): N_("&Save"),
+    ("QPlatformTheme", "Save All"): N_("Save All"),
+    ("QPlatformTheme", "Open"): N_("Open"),
+    ("QPlatformTheme", "Close"): N_("Close"),
+    ("QPlatformTheme", "&Close"): N_("&Close"),
+    ("QPlatformTheme", "Apply"): N_("Apply"),
+    ("QPlatformTheme", "Reset"): N_("Reset"),
+    ("QPlatformTheme", "Help"): N_("Help"),
+    ("QPlatformTheme", "Discard"): N_("Discard"),
+    ("QPlatformTheme", "Don't Save"): N_("Don't Save"),
+    ("QPlatformTheme", "Close without Saving"): N_("Close without Saving"),
+    ("QPlatformTheme", "Restore Defaults"): N_("Restore Defaults"),
+    ("QPlatformTheme", "Retry"): N_("Retry"),
+    ("QPlatformTheme", "Abort"): N_("Abort"),
+    ("QPlatformTheme", "Ignore"): N_("Ignore"),
+    ("QMessageBox", "Show Details..."): N_("Show Details..."),
+    ("QMessageBox", "Hide Details..."): N_("Hide Details..."),
+    # Right-click menu of every text field
+    ("QLineEdit", "&Undo"): N_("&Undo"),
+    ("QLineEdit", "&Redo"): N_("&Redo"),
+    ("QLineEdit", "Cu&t"): N_("Cu&t"),
+    ("QLineEdit", "&Copy"): N_("&Copy"),
+    ("QLineEdit", "&Paste"): N_("&Paste"),
+    ("QLineEdit", "Delete"): N_("Delete"),
+    ("QLineEdit", "Select All"): N_("Select All"),
+    ("QWidgetTextControl", "&Undo"): N_("&Undo"),
+    ("QWidgetTextControl", "&Redo"): N_("&Redo"),
+    ("QWidgetTextControl", "Cu&t"): N_("Cu&t"),
+    ("QWidgetTextControl", "&Copy"): N_("&Copy"),
+    ("QWidgetTextControl", "&Paste"): N_("&Paste"),
+    ("QWidgetTextControl", "Delete"): N_("Delete"),
+    ("QWidgetTextControl", "Select All"): N_("Select All"),
+    ("QWidgetTextControl", "Copy &Link Location"): N_("Copy &Link Location"),
+    # Spin boxes and date fields
+    ("QAbstractSpinBox", "&Select All"): N_("&Select All"),
+    ("QAbstractSpinBox", "&Step up"): N_("&Step up"),
+    ("QAbstractSpinBox", "Step &down"): N_("Step &down"),
+    # File dialogs (Qt's own, used where the system has none)
+    ("QFileDialog", "Look in:"): N_("Look in:"),
+    ("QFileDialog", "File &name:"): N_("File &name:"),
+    ("QFileDialog", "Files of type:"): N_("Files of type:"),
+    ("QFileDialog", "&Open"): N_("&Open"),
+    ("QFileDialog", "&Save"): N_("&Save"),
+    ("QFileDialog", "&Choose"): N_("&Choose"),
+    ("QFileDialog", "All Files (*)"): N_("All Files (*)"),
+    # Calendar popups
+    ("QCalendarWidget", "Week"): N_("Week"),
+    # Progress dialogs
+    ("QProgressDialog", "Cancel"): N_("Cancel"),
+}
+
+# What Qt asks to learn the writing direction; Vietnamese is left to right.
+_LAYOUT_DIRECTION = ("QGuiApplication", "QT_LAYOUT_DIRECTION")
+
+
+class CatalogTranslator(QTranslator):
+    """Answers Qt's translation lookups from our gettext catalog."""
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if (context, source_text) == _LAYOUT_DIRECTION:
+            return "LTR"
+        message = QT_MESSAGES.get((context, source_text))
+        return _(message) if message is not None else ""
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
