@@ -69,8 +69,20 @@ def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
+    _finish(main_window)
+
+
+def _finish(main_window: MainWindow) -> None:
+    """Every test must leave no dialog or message box open behind it."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
     wait_for_jobs()
+    left_open = [widget for widget in QApplication.topLevelWidgets()
+                 if isinstance(widget, QDialog) and widget.isVisible()]
+    for widget in left_open:
+        widget.close()
     main_window.context.ward.close()
+    assert not left_open, f"dialogs left open: {[widget.windowTitle() for widget in left_open]}"
 
 
 @pytest.fixture
@@ -80,5 +92,4 @@ def empty_window(qtbot, tmp_path: Path, vietnamese: None) -> Iterator[MainWindow
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
-    wait_for_jobs()
-    main_window.context.ward.close()
+    _finish(main_window)

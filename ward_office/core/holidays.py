@@ -8,16 +8,20 @@ still edit the result: these are only the prefilled rows.
 from __future__ import annotations
 
 from datetime import date
-
-import holidays
+from typing import TYPE_CHECKING
 
 from ward_office.core.schedule import DayKind, Holiday
+
+if TYPE_CHECKING:
+    import holidays
 
 WORKING_DAY_NAME = "Ngày làm bù"
 
 
 def vietnamese_public_holidays(year: int) -> list[Holiday]:
     """Public holidays and make-up working days of ``year``, sorted by day."""
+    import holidays  # only a new year needs it; it costs a tenth of the window's start-up
+
     calendar = holidays.country_holidays("VN", years=year, language="vi")
     result = [
         Holiday(day, name, DayKind.HOLIDAY, prefilled=True)

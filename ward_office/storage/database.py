@@ -40,7 +40,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.
         conn.close()
         raise DatabaseError(N_("{path} is not a Ward Office database"), path=str(path)) from error
 
-    db = sqlite_utils.Database(conn, strict=True)
+    db = sqlite_utils.Database(conn, strict=True, execute_plugins=False)
     try:
         _check_version(db, path, user_tables)  # before anything that could write to a foreign file
         if read_only:

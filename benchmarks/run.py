@@ -1,0 +1,47 @@
+"""Run the benchmark suite and print a table of figures and ratios (issue #8 grows it).
+
+    python benchmarks/run.py [--runs 5]
+
+Measured now: cold start of the main window on a 45-person demo ward vs. a bare PySide6 window
+(target: under 1.5×). Without a display, Qt's offscreen platform is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import startup
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from ward_office.services.records import build_demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        demo_db = Path(folder) / "demo.db"
+        build_demo(demo_db, staff=45, months=12, seed=2026, until=date.today())
+        result = startup.measure(demo_db, options.runs)
+    platform = os.environ.get("QT_QPA_PLATFORM", "xcb")
+    print("| What | Figure | Limit | Ratio | Target |")
+    print("|---|---|---|---|---|")
+    verdict = "met" if result["ratio"] < 1.5 else "NOT met"
+    print(f"| Cold start to usable main window, 45-person demo ward ({platform}, median of {options.runs}) "
+          f"| {result['app_s']:.2f} s | bare PySide6 window {result['bare_s']:.2f} s | {result['ratio']:.2f}× "
+          f"| < 1.5× ({verdict}) |")
+    print(f"\nHeavy modules loaded at start: {result['heavy_modules']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Screenshots of every page of the main window on a demo ward, for review and for the user guide.
+
+    python packaging/screenshots.py [--out out/screenshots] [--scale 1.5] [--until 2026-11-20]
+
+Runs under Xvfb (re-running itself through ``xvfb-run`` when there is no display), builds a fresh
+45-person demo ward in a temporary folder, opens the window at 1366×768 (a common office screen) and
+saves one PNG per page, named by its position and Vietnamese title. Background scoring is waited for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREEN = "1920x1200x24"
+WINDOW_SIZE = (1366, 768)
+
+
+def _slug(text: str) -> str:
+    from ward_office.i18n.text import fold
+
+    return "-".join(fold(text).split())
+
+
+def take(out: Path, until: date, scale: float) -> list[Path]:
+    os.environ["QT_SCALE_FACTOR"] = str(scale)
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from ward_office import i18n
+    from ward_office.services.records import build_demo
+
+    from ward_office.ui.app import create_application, open_main_window
+    from ward_office.ui.jobs import wait_for_jobs
+
+    i18n.set_language("vi")
+    app = create_application([sys.argv[0]])
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        db_path = Path(folder) / "demo.db"
+        build_demo(db_path, staff=45, months=12, seed=2026, until=until)
+        window = open_main_window(db_path, today=until)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+
+        def settle() -> None:
+            deadline = time.monotonic() + 1.0
+            while time.monotonic() < deadline:
+                wait_for_jobs()
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+        settle()
+        out.mkdir(parents=True, exist_ok=True)
+        suffix = "" if scale == 1 else f"@{scale:g}x"
+        for row in range(1, len(window.pages) + 1):
+            window.nav.setCurrentRow(row - 1)
+            settle()
+            path = out / f"{row:02d}-{_slug(window.nav.item(row - 1).text())}{suffix}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+        window.close()
+        window.context.ward.close()
+    app.quit()
+    return saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "screenshots")
+    parser.add_argument("--scale", type=float, default=1.0, help="screen scaling, e.g. 1.25 or 1.5")
+    parser.add_argument("--until", type=date.fromisoformat, default=date.today(),
+                        help="last day of the demo records, also the app's today (YYYY-MM-DD)")
+    options = parser.parse_args()
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        xvfb_run = shutil.which("xvfb-run")
+        if xvfb_run is None:
+            print("no display and no xvfb-run: install xvfb (./dev setup does)", file=sys.stderr)
+            return 1
+        return subprocess.call([xvfb_run, "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, *sys.argv])
+    for path in take(options.out, options.until, options.scale):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
