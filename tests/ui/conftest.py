@@ -43,7 +43,12 @@ def qapp_cls():
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo(path, staff=30, months=12, seed=2026, until=DEMO_TODAY)
+    previous = i18n.current_language()
+    i18n.set_language("vi")  # the demo records who wrote them ("Dữ liệu mẫu") in the current language
+    try:
+        build_demo(path, staff=30, months=12, seed=2026, until=DEMO_TODAY)
+    finally:
+        i18n.set_language(previous)
     return path
 
 

@@ -113,8 +113,11 @@ class PeriodPicker(QWidget):
                        self._end.dateChanged):
             signal.connect(self._emit)
 
+    def _current_kind(self) -> PeriodKind:
+        return PeriodKind(self._kind.currentData())  # Qt hands a StrEnum back as a plain str
+
     def _fill_numbers(self) -> None:
-        kind = self._kind.currentData()
+        kind = self._current_kind()
         self._number.blockSignals(True)
         self._number.clear()
         if kind is PeriodKind.MONTH:
@@ -148,7 +151,7 @@ class PeriodPicker(QWidget):
         self.period_changed.emit(period)
 
     def period(self) -> Period:
-        kind = self._kind.currentData()
+        kind = self._current_kind()
         year = self._year.value()
         number = self._number.currentData()
         if kind is PeriodKind.MONTH:
