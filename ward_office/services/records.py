@@ -109,9 +109,9 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())
 
 
-def current_review_period() -> Period:
-    """The half-year under review today (sơ kết 6 tháng)."""
-    today = date.today()
+def current_review_period(today: date | None = None) -> Period:
+    """The half-year under review on ``today`` (sơ kết 6 tháng)."""
+    today = today or date.today()
     return half_year(today.year, 1 if today.month <= 6 else 2)
 
 

@@ -101,6 +101,27 @@ class StaffRepository:
         ).fetchone()
         return bool(row[0])
 
+    def ids_with_records(self) -> set[StaffId]:
+        """Everyone some attendance, event or check refers to: one query for a whole list."""
+        rows = self._context.conn.execute(
+            "SELECT staff_id FROM attendance UNION SELECT staff_id FROM events UNION SELECT staff_id FROM check_seen"
+        )
+        return {StaffId(row[0]) for row in rows}
+
+    def record_span(self, staff_id: StaffId) -> tuple[date, date] | None:
+        """The first and last day with attendance, an event or a check of this person, or None."""
+        row = self._context.conn.execute(
+            "SELECT min(day), max(day) FROM ("
+            " SELECT day FROM attendance WHERE staff_id = :id"
+            " UNION ALL SELECT day FROM events WHERE staff_id = :id"
+            " UNION ALL SELECT date(checks.started_at) FROM check_seen JOIN checks ON checks.id = check_seen.check_id"
+            " WHERE check_seen.staff_id = :id)",
+            {"id": staff_id},
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return date.fromisoformat(row[0]), date.fromisoformat(row[1])
+
     def delete(self, staff_id: StaffId, actor: str) -> None:
         """Remove someone entered by mistake; someone with records gets an end date instead."""
         staff = self.get(staff_id)

@@ -6,6 +6,7 @@ record's cell and how to sort it. The model keeps the records themselves; widget
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -25,6 +26,8 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,9 @@ class RecordTableModel(QAbstractTableModel, Generic[RecordT]):
 
 
 class SearchProxy(QSortFilterProxyModel):
-    """Sorts by each column's sort key and keeps rows whose text contains every word typed,
-    ignoring accents and case ("nguyen van" finds "Nguyễn Văn An"), plus any extra row test."""
+    """Sorts by each column's sort key and keeps rows where every word typed starts a word of the row,
+    ignoring accents and case ("nguyen van" finds "Nguyễn Văn An", "an" does not find "Lan"), plus any
+    extra row test."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -134,9 +138,9 @@ class SearchProxy(QSortFilterProxyModel):
                 return False
         if not self._words:
             return True
-        haystack = " ".join(model.index(source_row, column, source_parent).data(SEARCH_ROLE) or ""
-                            for column in range(model.columnCount(source_parent)))
-        return all(word in haystack for word in self._words)
+        words = _WORD.findall(" ".join(model.index(source_row, column, source_parent).data(SEARCH_ROLE) or ""
+                                       for column in range(model.columnCount(source_parent))))
+        return all(any(word.startswith(typed) for word in words) for typed in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         left_key, right_key = left.data(SORT_ROLE), right.data(SORT_ROLE)

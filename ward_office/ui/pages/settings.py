@@ -1,13 +1,22 @@
-"""Settings page (placeholder until built)."""
+"""The settings page (Cài đặt): the unit, departments, working hours, holidays and the emulation plan.
+
+Each tab saves on its own and announces ``Topic.SETTINGS``, so the window title and every page that
+shows departments, hours or scores follow at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ward_office.i18n import N_, _
 
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.pages.base import Page
+from ward_office.ui.settings_departments import DepartmentsTab
+from ward_office.ui.settings_holidays import HolidaysTab
+from ward_office.ui.settings_plan import PlanTab
+from ward_office.ui.settings_schedule import ScheduleTab
+from ward_office.ui.settings_unit import UnitTab
 
 
 class SettingsPage(Page):
@@ -17,9 +26,20 @@ class SettingsPage(Page):
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.unit_tab = UnitTab(context)
+        self.departments_tab = DepartmentsTab(context)
+        self.schedule_tab = ScheduleTab(context)
+        self.holidays_tab = HolidaysTab(context)
+        self.plan_tab = PlanTab(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.unit_tab, _("&Unit"))
+        self.tabs.addTab(self.departments_tab, _("&Departments"))
+        self.tabs.addTab(self.schedule_tab, _("&Working hours"))
+        self.tabs.addTab(self.holidays_tab, _("&Holidays"))
+        self.tabs.addTab(self.plan_tab, _("&Emulation plan"))
         layout = QVBoxLayout(self)
-        self._label = QLabel()
-        layout.addWidget(self._label)
+        layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
-        self._label.setText(_(self.title))
+        for tab in (self.unit_tab, self.departments_tab, self.schedule_tab, self.holidays_tab, self.plan_tab):
+            tab.refresh()
