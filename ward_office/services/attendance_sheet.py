@@ -1,0 +1,382 @@
+"""The daily attendance grid and the month timesheet (mẫu C01-HD), as the clerk works with them.
+
+Everyone is present unless marked otherwise, so a day sheet is the active staff with only the exceptions
+recorded; marking a cell returns the state it replaced, which is all an undo needs. Nothing here knows Qt.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from fractions import Fraction
+
+from ward_office.core.attendance import (
+    ABSENT_CODE,
+    PRESENT_CODE,
+    Attendance,
+    AttendanceStatus,
+    LeaveCode,
+    RecordSource,
+)
+from ward_office.core.errors import PeriodLockedError, WardOfficeError
+from ward_office.core.schedule import DayKind, Session, WorkCalendar
+from ward_office.core.staff import Staff, StaffId, position_rank
+from ward_office.i18n import N_
+from ward_office.i18n.formatting import format_date, period_label
+from ward_office.i18n.text import name_sort_key
+from ward_office.services.ward import Ward
+
+SESSIONS = (Session.MORNING, Session.AFTERNOON)
+MAX_MINUTES = 480
+LATE_CODE = "M"  # month view only: attended, but late
+EARLY_CODE = "S"  # month view only: attended, but left early
+
+
+def official_order(people: Iterable[Staff]) -> list[Staff]:
+    """Leaders first, then by Vietnamese name order, as on every official list."""
+    return sorted(people, key=lambda person: (position_rank(person.position), name_sort_key(person.full_name)))
+
+
+# ---- The day sheet ----
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    staff: Staff
+    department: str
+    morning: Attendance | None = None  # None: present and on time
+    afternoon: Attendance | None = None
+
+    @property
+    def staff_id(self) -> StaffId:
+        assert self.staff.id is not None
+        return self.staff.id
+
+    def cell(self, session: Session) -> Attendance | None:
+        return self.morning if session is Session.MORNING else self.afternoon
+
+    @property
+    def note(self) -> str:
+        notes = [record.note for record in (self.morning, self.afternoon) if record is not None and record.note]
+        return "; ".join(dict.fromkeys(notes))
+
+
+@dataclass(frozen=True, slots=True)
+class DayCounts:
+    """People (not sessions) in each state; one person may be late and leave early."""
+
+    staff: int = 0
+    present: int = 0  # attended at least one session
+    late: int = 0
+    early: int = 0
+    on_leave: int = 0
+    absent: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DaySheet:
+    day: date
+    working_day: bool
+    holiday_name: str  # "" unless the holiday table names this day
+    locked_period: str  # the locked period's label, "" when the day can be changed
+    rows: tuple[SheetRow, ...]
+
+    @property
+    def is_holiday(self) -> bool:
+        return bool(self.holiday_name) and not self.working_day
+
+    def counts(self) -> DayCounts:
+        present = late = early = on_leave = absent = 0
+        for row in self.rows:
+            cells = [row.morning, row.afternoon]
+            statuses = [AttendanceStatus.PRESENT if cell is None else cell.status for cell in cells]
+            present += AttendanceStatus.PRESENT in statuses
+            on_leave += AttendanceStatus.LEAVE in statuses
+            absent += AttendanceStatus.ABSENT in statuses
+            late += any(cell is not None and cell.late_minutes > 0 for cell in cells)
+            early += any(cell is not None and cell.early_minutes > 0 for cell in cells)
+        return DayCounts(len(self.rows), present, late, early, on_leave, absent)
+
+
+def _locked_label(ward: Ward, day: date) -> str:
+    record = ward.store.periods.locked_on(day)
+    return "" if record is None else period_label(record.period)
+
+
+def day_sheet(ward: Ward, day: date) -> DaySheet:
+    """Active staff on ``day`` in official order, with what was recorded for each session."""
+    people = official_order(ward.staff(active_on=day))
+    departments = ward.department_names()
+    records = {(record.staff_id, record.session): record for record in ward.store.attendance.for_day(day)}
+    rows = tuple(
+        SheetRow(person, departments.get(person.department_id, "") if person.department_id else "",
+                 records.get((person.id, Session.MORNING)), records.get((person.id, Session.AFTERNOON)))
+        for person in people
+    )
+    work_calendar = ward.store.schedule.calendar(day, day)
+    holiday = work_calendar.holidays.get(day)
+    return DaySheet(day, work_calendar.is_working_day(day), "" if holiday is None else holiday.name,
+                    _locked_label(ward, day), rows)
+
+
+# ---- Marking ----
+
+
+class MarkKind(StrEnum):
+    PRESENT = "present"
+    LATE = "late"
+    EARLY = "early"
+    LEAVE = "leave"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What the clerk sets on a cell: back to present, late or early by some minutes, leave, absence."""
+
+    kind: MarkKind
+    minutes: int = 0
+    leave_code: LeaveCode | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind in (MarkKind.LATE, MarkKind.EARLY) and not 1 <= self.minutes <= MAX_MINUTES:
+            raise WardOfficeError(N_("Minutes late or early must be between 1 and {most}"), most=MAX_MINUTES)
+        if (self.kind is MarkKind.LEAVE) != (self.leave_code is not None):
+            raise WardOfficeError(N_("Leave needs a leave type"))
+
+    @classmethod
+    def present(cls) -> Mark:
+        return cls(MarkKind.PRESENT)
+
+    @classmethod
+    def late(cls, minutes: int) -> Mark:
+        return cls(MarkKind.LATE, minutes)
+
+    @classmethod
+    def early(cls, minutes: int) -> Mark:
+        return cls(MarkKind.EARLY, minutes)
+
+    @classmethod
+    def leave(cls, code: LeaveCode) -> Mark:
+        return cls(MarkKind.LEAVE, leave_code=code)
+
+    @classmethod
+    def absent(cls) -> Mark:
+        return cls(MarkKind.ABSENT)
+
+    def apply(self, old: Attendance | None, staff_id: StaffId, day: date, session: Session) -> Attendance | None:
+        """The record after this mark; a note written on the session is kept."""
+        if self.kind is MarkKind.PRESENT:
+            return None
+        note = "" if old is None else old.note
+        if self.kind in (MarkKind.LATE, MarkKind.EARLY):
+            base = old if old is not None and old.status is AttendanceStatus.PRESENT else Attendance(
+                staff_id, day, session, note=note)
+            minutes = {"late_minutes": self.minutes} if self.kind is MarkKind.LATE else {
+                "early_minutes": self.minutes}
+            return replace(base, source=RecordSource.MANUAL, recorded_by="", id=None, **minutes)
+        status = AttendanceStatus.LEAVE if self.kind is MarkKind.LEAVE else AttendanceStatus.ABSENT
+        return Attendance(staff_id, day, session, status, leave_code=self.leave_code, note=note)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    staff_id: StaffId
+    day: date
+    session: Session
+
+
+@dataclass(frozen=True, slots=True)
+class UndoToken:
+    """What some cells held before a change; writing it back undoes the change."""
+
+    before: tuple[tuple[Cell, Attendance | None], ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return bool(self.before)
+
+    def __len__(self) -> int:
+        return len(self.before)
+
+
+def _same(left: Attendance | None, right: Attendance | None) -> bool:
+    if left is None or right is None:
+        return left is right
+    return replace(left, id=None, recorded_by="") == replace(right, id=None, recorded_by="")
+
+
+def _refuse_locked(ward: Ward, days: Iterable[date]) -> None:
+    for day in sorted(set(days)):
+        label = _locked_label(ward, day)
+        if label:
+            raise PeriodLockedError(
+                N_("Attendance of {day} cannot be changed: the day belongs to the locked period “{period}”."
+                   " Unlock the period first."),
+                day=format_date(day), period=label)
+
+
+def _write(ward: Ward, states: Sequence[tuple[Cell, Attendance | None]]) -> UndoToken:
+    """Put each cell in its new state in one transaction; returns the states replaced."""
+    _refuse_locked(ward, (cell.day for cell, _state in states))
+    store = ward.store
+    before: list[tuple[Cell, Attendance | None]] = []
+    with store.atomic():
+        for cell, new in states:
+            old = store.attendance.get(cell.staff_id, cell.day, cell.session)
+            if _same(old, new):
+                continue
+            before.append((cell, old))
+            if new is None:
+                store.attendance.clear(cell.staff_id, cell.day, cell.session, ward.actor)
+            else:
+                store.attendance.set(replace(new, id=None), ward.actor)
+    return UndoToken(tuple(before))
+
+
+def mark_cells(ward: Ward, cells: Iterable[Cell], mark: Mark) -> UndoToken:
+    """Mark every cell, all or none; the token holds what the cells that changed held before."""
+    unique = list(dict.fromkeys(cells))
+    store = ward.store
+    states = [(cell, mark.apply(store.attendance.get(cell.staff_id, cell.day, cell.session),
+                                cell.staff_id, cell.day, cell.session)) for cell in unique]
+    return _write(ward, states)
+
+
+def undo(ward: Ward, token: UndoToken) -> UndoToken:
+    """Write back what ``token`` remembers (logged like any change); returns a token that redoes it."""
+    return _write(ward, list(reversed(token.before)))
+
+
+# ---- The month sheet (C01-HD) ----
+
+
+def session_code(record: Attendance | None) -> str:
+    """The code of one session on the month sheet: C01-HD codes, with M/S for late/early attendance."""
+    if record is None:
+        return PRESENT_CODE
+    if record.status is AttendanceStatus.PRESENT:
+        if record.late_minutes:
+            return LATE_CODE
+        if record.early_minutes:
+            return EARLY_CODE
+    return record.timesheet_code
+
+
+@dataclass(frozen=True, slots=True)
+class MonthDay:
+    day: date
+    working_day: bool
+    holiday_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MonthTotals:
+    """Counted in sessions; a day is two sessions."""
+
+    worked_sessions: int = 0
+    leave_sessions: tuple[tuple[LeaveCode, int], ...] = ()
+    absent_sessions: int = 0
+    late: int = 0  # sessions arrived late
+    early: int = 0  # sessions left early
+
+    @property
+    def worked_days(self) -> Fraction:
+        return Fraction(self.worked_sessions, 2)
+
+    @property
+    def absent_days(self) -> Fraction:
+        return Fraction(self.absent_sessions, 2)
+
+    def leave_days(self, code: LeaveCode) -> Fraction:
+        return Fraction(dict(self.leave_sessions).get(code, 0), 2)
+
+    @property
+    def all_leave_days(self) -> Fraction:
+        return Fraction(sum(count for _code, count in self.leave_sessions), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    staff: Staff
+    department: str
+    codes: tuple[tuple[str, str] | None, ...]  # per day of the month: (morning, afternoon); None = no entry
+    records: tuple[tuple[Attendance | None, Attendance | None], ...]
+    totals: MonthTotals
+
+
+@dataclass(frozen=True, slots=True)
+class MonthSheet:
+    year: int
+    month: int
+    days: tuple[MonthDay, ...]
+    rows: tuple[MonthRow, ...]
+
+    def leave_codes_used(self) -> list[LeaveCode]:
+        used = {code for row in self.rows for code, count in row.totals.leave_sessions if count}
+        return [code for code in LeaveCode if code in used]
+
+
+def _month_row(person: Staff, department: str, days: Sequence[MonthDay], until: date | None,
+               records: dict[tuple[date, Session], Attendance]) -> MonthRow:
+    codes: list[tuple[str, str] | None] = []
+    cells: list[tuple[Attendance | None, Attendance | None]] = []
+    worked = absent = late = early = 0
+    leave: dict[LeaveCode, int] = {}
+    for month_day in days:
+        day = month_day.day
+        pair = (records.get((day, Session.MORNING)), records.get((day, Session.AFTERNOON)))
+        cells.append(pair)
+        counted = person.is_active_on(day) and (until is None or day <= until)
+        if not counted or (not month_day.working_day and pair == (None, None)):
+            codes.append(None)
+            continue
+        codes.append((session_code(pair[0]), session_code(pair[1])))
+        for record in pair:
+            if record is None or record.status is AttendanceStatus.PRESENT:
+                if record is not None or month_day.working_day:
+                    worked += 1
+                late += record is not None and record.late_minutes > 0
+                early += record is not None and record.early_minutes > 0
+            elif record.status is AttendanceStatus.ABSENT:
+                absent += 1
+            else:
+                assert record.leave_code is not None
+                leave[record.leave_code] = leave.get(record.leave_code, 0) + 1
+    totals = MonthTotals(worked, tuple((code, leave[code]) for code in LeaveCode if code in leave), absent, late,
+                         early)
+    return MonthRow(person, department, tuple(codes), tuple(cells), totals)
+
+
+def month_sheet(ward: Ward, year: int, month: int, until: date | None = None) -> MonthSheet:
+    """Everyone who worked here during the month, day by day; days after ``until`` are left blank."""
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    work_calendar: WorkCalendar = ward.store.schedule.calendar(first, last)
+    days = []
+    day = first
+    while day <= last:
+        holiday = work_calendar.holidays.get(day)
+        name = holiday.name if holiday is not None and holiday.kind is DayKind.HOLIDAY else ""
+        days.append(MonthDay(day, work_calendar.is_working_day(day), name))
+        day += timedelta(days=1)
+    people = official_order(person for person in ward.staff() if person.active_between(first, last))
+    departments = ward.department_names()
+    by_person: dict[StaffId, dict[tuple[date, Session], Attendance]] = {}
+    for record in ward.store.attendance.between(first, last):
+        by_person.setdefault(record.staff_id, {})[(record.day, record.session)] = record
+    rows = tuple(
+        _month_row(person, departments.get(person.department_id, "") if person.department_id else "", days,
+                   until, by_person.get(person.id, {}) if person.id is not None else {})
+        for person in people
+    )
+    return MonthSheet(year, month, tuple(days), rows)
+
+
+__all__ = [
+    "ABSENT_CODE", "PRESENT_CODE", "Cell", "DayCounts", "DaySheet", "Mark", "MarkKind", "MonthDay", "MonthRow",
+    "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "day_sheet", "mark_cells", "month_sheet",
+    "official_order", "session_code", "undo",
+]
