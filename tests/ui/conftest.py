@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
+from ui_helpers import DEMO_TODAY
 
 from ward_office import i18n
 from ward_office.services.records import build_demo
@@ -19,8 +19,6 @@ from ward_office.services.records import build_demo
 from ward_office.ui.app import create_application, open_main_window
 from ward_office.ui.jobs import wait_for_jobs
 from ward_office.ui.main_window import MainWindow
-
-DEMO_TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture(scope="session")

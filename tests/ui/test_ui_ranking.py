@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import DEMO_TODAY
-from ui_helpers import untranslated, visible_texts
+from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox

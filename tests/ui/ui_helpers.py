@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office.ui.qt_strings import QT_MESSAGES
+
+# The demo ward of the UI tests has records up to this Friday, which is also the window's today.
+DEMO_TODAY = date(2026, 11, 20)
 
 PO_PATH = Path(__file__).resolve().parents[2] / "translations" / "vi" / "LC_MESSAGES" / "ward_office.po"
 ENGLISH_PHRASE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)+$")
