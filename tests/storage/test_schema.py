@@ -18,6 +18,7 @@ from ward_office.core.staff import DEFAULT_DEPARTMENTS, Gender, StaffCategory
 from ward_office.storage import ChangeAction, DatabaseError, Store, open_database, schema_version
 from ward_office.storage.migrations import MIGRATIONS
 
+ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at")
 TABLES = {
     "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
     "check_seen", "events", "plans", "periods", "change_log", "_sqlite_migrations",
@@ -55,11 +56,11 @@ def test_open_creates_the_folder(tmp_path: Path) -> None:
 def test_reopening_applies_nothing(db_path: Path) -> None:
     with Store.open(db_path) as first:
         applied = MIGRATIONS.applied(first.db)
-        assert [m.name for m in applied] == ["m001_initial_schema"]
+        assert [m.name for m in applied] == list(ALL_MIGRATIONS)
         before = table_sql(db_path)
     with Store.open(db_path) as second:
         assert MIGRATIONS.applied(second.db) == applied
-        assert second.schema_version == ("m001_initial_schema",)
+        assert second.schema_version == ALL_MIGRATIONS
         assert second.departments.list() == first_departments(db_path)
     assert table_sql(db_path) == before
 
@@ -168,4 +169,4 @@ def test_read_only_needs_an_existing_migrated_file(tmp_path: Path) -> None:
 
 
 def test_schema_version_of_a_fresh_database(store: Store) -> None:
-    assert schema_version(store.db) == ("m001_initial_schema",)
+    assert schema_version(store.db) == ALL_MIGRATIONS

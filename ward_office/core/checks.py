@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
+from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 
@@ -31,7 +32,11 @@ CHECK_KIND_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """One inspection round: who checked, when, and who was seen. Violations found are Events."""
+    """One inspection round: who checked, when, and who was seen. Violations found are Events.
+
+    A round is open while the checker goes round the offices and is finished (``finished_at``) once
+    closed; a finished round no longer changes, except that a wrongly recorded violation may be deleted.
+    """
 
     started_at: datetime
     kind: CheckKind
@@ -40,6 +45,20 @@ class Check:
     note: str = ""
     seen: frozenset[StaffId] = frozenset()
     id: CheckId | None = None
+    finished_at: datetime | None = None
+
+    @property
+    def day(self) -> date:
+        """The day its violations are recorded on."""
+        return self.started_at.date()
+
+    @property
+    def is_open(self) -> bool:
+        return self.finished_at is None
+
+
+class CheckFinishedError(WardOfficeError):
+    """A change to a finished check round other than deleting one of its violations."""
 
 
 class EventSource(StrEnum):

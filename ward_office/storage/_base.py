@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ward_office.core.checks import CheckFinishedError
 from ward_office.core.errors import PeriodLockedError
 from ward_office.i18n import N_
 from ward_office.storage.errors import DatabaseError, DuplicateError
@@ -75,6 +76,9 @@ class Context:
                 N_("{day} belongs to a locked period; unlock the period to change its records"),
                 day=day.isoformat(),
             )
+        if "check_finished" in text:
+            return CheckFinishedError(N_("This check round is finished; only a violation recorded by mistake may "
+                                         "be deleted"))
         unique = re.search(r"UNIQUE constraint failed: (.+)$", text)
         if unique:
             return DuplicateError(N_("Another record already has the same {columns}"), columns=unique[1])

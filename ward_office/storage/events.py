@@ -93,3 +93,22 @@ class EventRepository:
                 (staff_id, start.isoformat(), end.isoformat()),
             )
         return [_event(row) for row in rows]
+
+    def find(self, start: date, end: date, *, staff_id: StaffId | None = None,
+             criterion_codes: Iterable[str] | None = None) -> list[Event]:
+        """Events from ``start`` to ``end`` inclusive, of one person and of some criteria when given,
+        by day, person and entry order; the range is chosen in SQL, so years of records cost nothing."""
+        where = ["day BETWEEN ? AND ?"]
+        params: list[Any] = [start.isoformat(), end.isoformat()]
+        if staff_id is not None:
+            where.append("staff_id = ?")
+            params.append(staff_id)
+        if criterion_codes is not None:
+            codes = sorted(set(criterion_codes))
+            if not codes:
+                return []
+            where.append(f"criterion_code IN ({', '.join('?' for _ in codes)})")
+            params.extend(codes)
+        rows = self._context.conn.execute(
+            f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY day, staff_id, id", params)
+        return [_event(row) for row in rows]

@@ -8,6 +8,8 @@ and records inside a locked period stay as they were.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlite_utils
 
 from ward_office.core.schedule import DEFAULT_SEASONS, WorkSchedule
@@ -246,3 +248,71 @@ def m001_initial_schema(db: sqlite_utils.Database) -> None:
             for order, season in enumerate(DEFAULT_SEASONS, start=1)
         ],
     )
+
+
+# A check round is open until finished; rounds recorded before m002 were entered whole, so they count
+# as finished when they began. A finished round refuses new people seen, new violations and any change
+# to itself; deleting a violation found in it stays possible (a correction, logged by the repository).
+_FINISHED = "(SELECT finished_at FROM checks WHERE id = {check_id}) IS NOT NULL"
+_CHECK_LOCKED = _LOCKED.format(day="(SELECT date(started_at) FROM checks WHERE id = {check_id})")
+_SCHEMA_002 = (
+    "ALTER TABLE checks ADD COLUMN finished_at TEXT"
+    " CHECK (finished_at IS NULL OR datetime(finished_at) IS NOT NULL)",
+    "UPDATE checks SET finished_at = started_at",
+    "CREATE INDEX checks_open ON checks (started_at) WHERE finished_at IS NULL",
+    """
+    CREATE TRIGGER checks_finished_update BEFORE UPDATE ON checks WHEN OLD.finished_at IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'check_finished'); END
+    """,
+    f"""
+    CREATE TRIGGER check_seen_finished_insert BEFORE INSERT ON check_seen
+    WHEN {_FINISHED.format(check_id="NEW.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'check_finished'); END
+    """,
+    f"""
+    CREATE TRIGGER check_seen_finished_delete BEFORE DELETE ON check_seen
+    WHEN {_FINISHED.format(check_id="OLD.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'check_finished'); END
+    """,
+    f"""
+    CREATE TRIGGER events_check_finished_insert BEFORE INSERT ON events
+    WHEN NEW.check_id IS NOT NULL AND {_FINISHED.format(check_id="NEW.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'check_finished'); END
+    """,
+    f"""
+    CREATE TRIGGER events_check_finished_update BEFORE UPDATE OF check_id ON events
+    WHEN NEW.check_id IS NOT OLD.check_id AND NEW.check_id IS NOT NULL
+        AND {_FINISHED.format(check_id="NEW.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'check_finished'); END
+    """,
+    # Who was seen in a round of a locked period stays as it was, like the round's violations.
+    f"""
+    CREATE TRIGGER checks_locked_insert BEFORE INSERT ON checks
+    WHEN {_LOCKED.format(day="date(NEW.started_at)")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+    f"""
+    CREATE TRIGGER check_seen_locked_insert BEFORE INSERT ON check_seen
+    WHEN {_CHECK_LOCKED.format(check_id="NEW.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+    f"""
+    CREATE TRIGGER check_seen_locked_delete BEFORE DELETE ON check_seen
+    WHEN {_CHECK_LOCKED.format(check_id="OLD.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+)
+
+
+@MIGRATIONS()
+def m002_check_finished_at(db: sqlite_utils.Database) -> None:
+    backfilled = db.execute("SELECT count(*) FROM checks").fetchone()[0]
+    for statement in _SCHEMA_002:
+        db.execute(statement)
+    if backfilled:
+        db.execute(
+            "INSERT INTO change_log (at, actor, action, entity, entity_id, detail)"
+            " VALUES (?, 'ward-office', 'update', 'check', NULL, json_object('migration', ?, 'count', ?,"
+            " 'finished_at', 'started_at'))",
+            [datetime.now().astimezone().isoformat(timespec="seconds"), "m002_check_finished_at", backfilled],
+        )

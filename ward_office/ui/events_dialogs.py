@@ -1,0 +1,289 @@
+"""The pieces of the events page that stand on their own: a person field found by typing part of a name
+without accents, the dialog that records an event by hand, and the one that shows an event in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ward_office.core.checks import Event
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.staff import Staff, StaffId
+from ward_office.i18n import _
+from ward_office.i18n.formatting import format_date, format_points
+from ward_office.i18n.text import fold, name_sort_key
+from ward_office.services import event_log
+from ward_office.services.event_log import EventRow
+from ward_office.services.ward import Ward
+
+from ward_office.ui import widgets
+
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 10
+CRITERION_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+def staff_label(person: Staff) -> str:
+    return f"{person.full_name} ({person.code})"
+
+
+class _DisplayCompleter(QCompleter):
+    """Matches on the hidden match text but puts the shown name into the field."""
+
+    def pathFromIndex(self, index: QModelIndex) -> str:  # noqa: N802 - Qt's name
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+class StaffCombo(QComboBox):
+    """A person chooser: pick from the list, or type part of a name or code, with or without accents."""
+
+    def __init__(self, all_label: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all_label = all_label
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(22)
+        completer = _DisplayCompleter(self)
+        completer.setModel(self.model())
+        completer.setCompletionRole(MATCH_ROLE)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().editingFinished.connect(self._resolve_typed)
+
+    def set_people(self, people: Sequence[Staff]) -> None:
+        """Fill the list (by given name) and keep the person chosen before if still there."""
+        current = self.staff_id()
+        was_blocked = self.blockSignals(True)
+        self.clear()
+        if self._all_label is not None:
+            self.addItem(self._all_label, None)
+            self.setItemData(0, f"{self._all_label} {fold(self._all_label)}", MATCH_ROLE)
+        for person in sorted(people, key=lambda person: name_sort_key(person.full_name)):
+            label = staff_label(person)
+            self.addItem(label, person.id)
+            self.setItemData(self.count() - 1, f"{label} {fold(label)}", MATCH_ROLE)
+        index = self.findData(current) if current is not None else -1
+        self.setCurrentIndex(index if index >= 0 else (0 if self._all_label is not None else -1))
+        self.blockSignals(was_blocked)
+        if self.staff_id() != current and not was_blocked:
+            self.currentIndexChanged.emit(self.currentIndex())
+
+    def staff_id(self) -> StaffId | None:
+        if self.currentIndex() < 0 or self.currentText() != self.itemText(self.currentIndex()):
+            return None
+        return self.currentData()
+
+    def set_staff(self, staff_id: StaffId | None) -> None:
+        index = self.findData(staff_id) if staff_id is not None else (0 if self._all_label is not None else -1)
+        self.setCurrentIndex(index)
+
+    def _resolve_typed(self) -> None:
+        """After typing: the one person whose name contains every word typed, or back to the last choice."""
+        text = self.currentText()
+        if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
+            return
+        words = fold(text).split()
+        if not words and self._all_label is not None:
+            self.setCurrentIndex(0)
+            return
+        found = [row for row in range(self.count())
+                 if all(word in fold(self.itemText(row)) for word in words)]
+        if len(found) == 1:
+            if found[0] == self.currentIndex():
+                self.setEditText(self.itemText(found[0]))
+            self.setCurrentIndex(found[0])
+        elif self.currentIndex() >= 0:
+            self.setEditText(self.itemText(self.currentIndex()))
+
+
+class AddEventDialog(QDialog):
+    """Record a violation or commendation by hand: person, day, criterion of the plan of that day, note."""
+
+    def __init__(self, ward: Ward, today: date, parent: QWidget | None = None, *,
+                 staff_id: StaffId | None = None, day: date | None = None) -> None:
+        super().__init__(parent)
+        self.ward = ward
+        self.today = today
+        self.saved: Event | None = None
+        self.setWindowTitle(_("Add an event"))
+        self.day = widgets.date_edit(min(day or today, today))
+        self.day.setMaximumDate(widgets.to_qdate(today))
+        self.day.setAccessibleName(_("Day"))
+        self.person = StaffCombo()
+        self.person.setAccessibleName(_("Staff member"))
+        self.person.lineEdit().setPlaceholderText(_("Type part of a name or code"))
+        self.criterion = QComboBox()
+        self.criterion.setAccessibleName(_("Criterion"))
+        self.criterion.setMaxVisibleItems(25)
+        self.criterion.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.criterion.setMinimumContentsLength(40)
+        self.criterion_model = QStandardItemModel(self)
+        self.criterion.setModel(self.criterion_model)
+        self.note = QLineEdit()
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("What happened, where, who saw it"))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {widgets.BAD.name()}")
+
+        form = QFormLayout()
+        for label_text, field in ((_("&Day:"), self.day), (_("&Staff member:"), self.person),
+                                  (_("&Criterion:"), self.criterion), (_("&Note:"), self.note)):
+            label = QLabel(label_text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        self.day.dateChanged.connect(self._day_changed)
+        self.person.currentIndexChanged.connect(self._validate)
+        self.person.editTextChanged.connect(self._validate)
+        self.criterion.currentIndexChanged.connect(self._validate)
+        self._day_changed()
+        if staff_id is not None:
+            self.person.set_staff(staff_id)
+        self.person.setFocus()
+        self._validate()
+
+    def chosen_day(self) -> date:
+        return widgets.from_qdate(self.day.date())
+
+    def _day_changed(self) -> None:
+        day = self.chosen_day()
+        self.person.set_people(self.ward.staff(active_on=day))
+        self._fill_criteria(day)
+        self._validate()
+
+    def _fill_criteria(self, day: date) -> None:
+        current = self.criterion_code()
+        self.criterion.blockSignals(True)
+        self.criterion_model.clear()
+        placeholder = QStandardItem(_("— choose a criterion —"))
+        self.criterion_model.appendRow(placeholder)
+        try:
+            groups = event_log.criteria_on(self.ward, day)
+        except WardOfficeError:
+            groups = []
+        bold = QFont()
+        bold.setBold(True)
+        for block, criteria in groups:
+            header = QStandardItem(block.name)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            header.setFont(bold)
+            header.setForeground(QBrush(self.palette().color(QPalette.ColorRole.WindowText)))
+            self.criterion_model.appendRow(header)
+            for criterion in criteria:
+                item = QStandardItem(f"{criterion.code} · {criterion.name} ({format_points(criterion.points)})")
+                item.setData(criterion.code, CRITERION_ROLE)
+                item.setToolTip(f"{block.name}: {criterion.name}")
+                self.criterion_model.appendRow(item)
+        index = self._criterion_row(current) if current else 0
+        self.criterion.setCurrentIndex(max(index, 0))
+        self.criterion.blockSignals(False)
+
+    def _criterion_row(self, code: str) -> int:
+        for row in range(self.criterion_model.rowCount()):
+            if self.criterion_model.item(row).data(CRITERION_ROLE) == code:
+                return row
+        return -1
+
+    def criterion_code(self) -> str | None:
+        return self.criterion.currentData(CRITERION_ROLE)
+
+    def set_criterion(self, code: str) -> None:
+        self.criterion.setCurrentIndex(self._criterion_row(code))
+
+    def problem_text(self) -> str:
+        """Why OK is not possible yet, or empty when it is."""
+        day = self.chosen_day()
+        locked = event_log.locked_reason(self.ward, day)
+        if locked:
+            return locked
+        if self.person.staff_id() is None:
+            return _("Choose the staff member.")
+        if not self.criterion_code():
+            return _("Choose the criterion.")
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problem_text()
+        # Missing fields are plain to see; only a locked day, which the user cannot see, is spelled out.
+        locked = event_log.locked_reason(self.ward, self.chosen_day())
+        self.problem.setText(locked or "")
+        self.problem.setVisible(bool(locked))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        staff_id = self.person.staff_id()
+        code = self.criterion_code()
+        if self.problem_text() or staff_id is None or code is None:
+            return
+        try:
+            self.saved = event_log.add_event(self.ward, staff_id, self.chosen_day(), code, self.note.text(),
+                                             today=self.today)
+        except WardOfficeError as error:
+            widgets.show_error(self, error)
+            return
+        super().accept()
+
+
+class EventDetailsDialog(QDialog):
+    """Everything recorded about one event, to read."""
+
+    def __init__(self, row: EventRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Event details"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        event = row.event
+        form = QFormLayout()
+        fields = [
+            (_("Day:"), format_date(event.day)),
+            (_("Staff member:"), staff_label(row.staff) if row.staff is not None else ""),
+            (_("Position:"), row.position),
+            (_("Department:"), row.department),
+            (_("Kind:"), row.kind_label()),
+            (_("Criterion:"), f"{event.criterion_code} · {row.criterion_name}" if row.criterion_name
+             else event.criterion_code),
+            (_("Block:"), row.block_name),
+            (_("Points:"), format_points(row.points) if row.points is not None else ""),
+            (_("Note:"), event.note),
+            (_("Recorded by:"), event.recorded_by),
+            (_("Source:"), row.source_label()),
+        ]
+        if event.check_id is not None:
+            fields.append((_("Inspection round:"), row.check_label()))
+        if row.criterion is None:
+            fields.append((_("Warning:"), _("The plan in effect on this day has no such criterion; the event "
+                                            "is not scored.")))
+        for label, value in fields:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(QLabel(label), text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
