@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from ui_helpers import untranslated, visible_texts
+from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
@@ -23,7 +23,6 @@ from ward_office.ui.main_window import MainWindow
 from ward_office.ui.models import RECORD_ROLE
 from ward_office.ui.pages.attendance import AttendancePage
 
-DEMO_TODAY = date(2026, 11, 20)
 MORNING, AFTERNOON, NAME = DayGridModel.MORNING, DayGridModel.AFTERNOON, DayGridModel.NAME
 
 

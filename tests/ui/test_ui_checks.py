@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
-from ui_helpers import untranslated, visible_texts
+from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 
 from PySide6.QtCore import Qt
 
@@ -23,7 +23,6 @@ from ward_office.ui.context import Topic
 from ward_office.ui.main_window import MainWindow
 from ward_office.ui.pages.checks import ChecksPage
 
-DEMO_TODAY = date(2026, 11, 20)  # the window fixture's today
 NOVEMBER = month(2026, 11)
 
 
