@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QSpinBox,
+    QTableView,
     QWidget,
 )
 
@@ -68,6 +72,33 @@ def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
     return edit
+
+
+def record_table(model: QAbstractItemModel, name: str, accessible_name: str, *,
+                 on_open: Callable[[], object] | None = None,
+                 on_delete: Callable[[], object] | None = None) -> QTableView:
+    """A read-only, sortable table of records, one row selected at a time: Enter or a double-click opens
+    the row, the Delete key deletes it."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if on_open is not None:
+        table.doubleClicked.connect(lambda _index: on_open())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), table, on_open, context=Qt.ShortcutContext.WidgetShortcut)
+    if on_delete is not None:
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table, on_delete,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+    return table
 
 
 PERIOD_KIND_LABELS = {

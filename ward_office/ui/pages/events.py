@@ -12,14 +12,11 @@ from fractions import Fraction
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -142,27 +139,11 @@ class EventsPage(Page):
         filters.addWidget(search_label)
         filters.addWidget(self.search, 2)
 
-        self.table = QTableView()
-        self.table.setObjectName("events_table")
-        self.table.setAccessibleName(_("Violations and commendations"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = widgets.record_table(self.proxy, "events_table", _("Violations and commendations"),
+                                  on_open=lambda: self.details_dialog(), on_delete=self.delete_selected)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.details_dialog())
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.details_dialog, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
         self.add_button = QPushButton(_("&Add event…"))

@@ -12,7 +12,6 @@ from fractions import Fraction
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -119,27 +117,12 @@ class StaffPage(Page):
         toolbar.addWidget(self.sort_choice)
         toolbar.addWidget(self.show_former)
 
-        self.table = QTableView()
-        self.table.setObjectName("staff_table")
-        self.table.setAccessibleName(_("Staff list"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = widgets.record_table(self.proxy, "staff_table", _("Staff list"),
+                                  on_open=lambda: self.edit_dialog(), on_delete=self.delete_selected)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DEPARTMENT_COLUMN, QHeaderView.ResizeMode.Stretch)  # long names elide
         header.sortIndicatorChanged.connect(self._header_sorted)
-        self.table.doubleClicked.connect(lambda _index: self.edit_dialog())
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.edit_dialog, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
         self.add_button = QPushButton(_("&Add…"))
