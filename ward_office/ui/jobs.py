@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 # Jobs shorter than this show no dialog at all.
@@ -31,10 +31,17 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except BaseException as error:
-            self._signals.failed.emit(error)
+        except BaseException as error:  # handed to the GUI thread, which reports it
+            self._emit(self._signals.failed, error)
         else:
-            self._signals.finished.emit(result)
+            self._emit(self._signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed while the job ran: nobody is waiting for the answer
+            pass
 
 
 class Job(QObject):

@@ -55,18 +55,18 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
-        for number, page_class in enumerate(page_classes(), start=1):
-            page = page_class(context)
-            self.pages.append(page)
-            self.stack.addWidget(page)
+        # Pages are built when first shown, so the window comes up with only the overview built.
+        self._page_classes = page_classes()
+        self._built: dict[int, Page] = {}
+        for number, page_class in enumerate(self._page_classes, start=1):
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(_(page_class.title))
             if page_class.icon_name:
                 item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, page_class.icon_name)))
             item.setToolTip(_("{page} (Ctrl+{number})").format(page=_(page_class.title), number=number))
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         go_menu = self.menuBar().addMenu(_("&Go"))
-        for number, page in enumerate(self.pages, start=1):
-            action = QAction(_(page.title), self)
+        for number, page_class in enumerate(self._page_classes, start=1):
+            action = QAction(_(page_class.title), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
             go_menu.addAction(action)
@@ -103,15 +103,34 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
 
+    def _build(self, row: int) -> Page:
+        page = self._built.get(row)
+        if page is None:
+            page = self._page_classes[row](self.context)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self._build(row)
+            self.stack.setCurrentIndex(row)
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, built if not yet."""
+        return [self._build(row) for row in range(len(self._page_classes))]
+
     def show_page(self, page_class: type[Page]) -> Page:
-        for row, page in enumerate(self.pages):
-            if isinstance(page, page_class):
-                self.nav.setCurrentRow(row)
-                return page
-        raise LookupError(page_class)
+        row = self._page_classes.index(page_class)
+        self.nav.setCurrentRow(row)
+        return self._build(row)
 
     def page(self, page_class: type[Page]) -> Page:
-        return next(page for page in self.pages if isinstance(page, page_class))
+        return self._build(self._page_classes.index(page_class))
 
     def _on_changed(self, topic: str) -> None:
         if topic in (Topic.ALL, Topic.SETTINGS):
