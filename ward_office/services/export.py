@@ -1,0 +1,258 @@
+"""Excel export of a period's ranking, of every item behind the scores, and of a month's timesheet (issue #4).
+
+The sheets say what the window says: the ranking and the items come from the scoring engine with the words
+of the ranking page (``standings``), the timesheet is the attendance page's C01-HD month sheet. Each export
+opens the file read-only, checks its input before writing anything, and writes the workbook atomically, so
+the command line and a background job of the window call the same function with a path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+
+from ward_office.core.attendance import ABSENT_CODE, LEAVE_LABELS
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import PeriodKind, parse_period
+from ward_office.core.schedule import SESSION_LABELS
+from ward_office.core.unit import Unit
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_month, format_number, period_label
+from ward_office.reports.excel import Column, ColumnKind, Sheet, Value, write_workbook
+from ward_office.services.attendance_sheet import MonthSheet, month_sheet
+from ward_office.services.presentation import ScoredPeriod
+from ward_office.services.standings import ITEM_SOURCE_LABELS, item_lines
+from ward_office.services.ward import Ward
+
+
+class ExportKind(StrEnum):
+    RANKING = "ranking"
+    ITEMS = "items"
+    TIMESHEET = "timesheet"
+
+
+EXPORT_SUFFIX = ".xlsx"
+DAY_COLUMN_WIDTH = 5.5
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    kind: ExportKind
+    path: Path
+    rows: int
+
+    def localized(self) -> str:
+        return _("Wrote {rows} rows to {path}.").format(rows=self.rows, path=self.path)
+
+
+def export(db_path: Path, kind: ExportKind | str, period_text: str, out: Path, *,
+           today: date | None = None) -> ExportSummary:
+    """Write the ``kind`` workbook of the period to ``out``; nothing is written when anything is wrong."""
+    kind = ExportKind(kind)
+    period = parse_period(period_text)
+    if kind is ExportKind.TIMESHEET and period.kind is not PeriodKind.MONTH:
+        raise WardOfficeError(N_("A timesheet covers one month: give a period such as 2026-05"))
+    if out.suffix.lower() != EXPORT_SUFFIX:
+        raise WardOfficeError(N_("The Excel file must end in .xlsx: {path}"), path=str(out))
+    if not out.parent.is_dir():
+        raise WardOfficeError(N_("The folder {folder} does not exist"), folder=str(out.parent))
+    today = today or date.today()
+    with Ward.open(db_path, read_only=True) as ward:
+        if kind is ExportKind.TIMESHEET:
+            sheet = timesheet_sheet(month_sheet(ward, period.start.year, period.start.month, until=today),
+                                    ward.unit())
+        else:
+            scored = ward.score(period, today)
+            sheet = ranking_sheet(scored) if kind is ExportKind.RANKING else items_sheet(scored)
+    write_workbook(out, [sheet])
+    return ExportSummary(kind, out, len(sheet.rows))
+
+
+def unit_heading(unit: Unit) -> tuple[str, ...]:
+    """The lines above a table: the authority above the ward, then the ward, in capitals as on a document."""
+    return tuple(line.upper() for line in (unit.authority, unit.name) if line)
+
+
+# ---- The ranking ----
+
+
+def ranking_sheet(scored: ScoredPeriod) -> Sheet:
+    """One row per person in rank order: the points of each block, the score, the grade and why it moved."""
+    ranking = scored.ranking
+    plan = ranking.plan
+    columns = [
+        Column(_("Rank"), ColumnKind.INTEGER),
+        Column(_("Code"), ColumnKind.CODE),
+        Column(_("Full name")),
+        Column(_("Position")),
+        Column(_("Department")),
+        *(Column(block.name, ColumnKind.NUMBER, width=13) for block in plan.blocks),
+        Column(_("Score"), ColumnKind.NUMBER, width=9),
+        Column(_("Grade")),
+        Column(_("Note"), width=60, wrap=True),
+    ]
+    rows: list[list[Value]] = []
+    for result in ranking.results:
+        department_id = result.staff.department_id
+        rows.append([
+            result.rank,
+            result.staff.code,
+            result.staff.full_name,
+            result.staff.position,
+            scored.departments.get(department_id, "") if department_id is not None else "",
+            *(result.block_totals.get(block.code, Fraction(0)) for block in plan.blocks),
+            result.score,
+            result.grade.name,
+            "; ".join(change.localized() for change in result.changes),
+        ])
+    counts = {grade.code: 0 for grade in plan.grades}
+    for result in ranking.results:
+        counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
+    notes = [_("Graded: {counts}").format(counts="; ".join(
+        f"{grade.name} {counts[grade.code]}" for grade in plan.grades))]
+    notes.append(_("Block columns: points added or taken off by each block; score = base score {base} + the "
+                   "blocks.").format(base=format_number(plan.base_score)))
+    if plan.label:
+        notes.append(plan.label)
+    if ranking.unknown_criteria:
+        notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
+            codes=", ".join(ranking.unknown_criteria)))
+    return Sheet(
+        name=_("Ranking"),
+        title=_("SUMMARY OF EMULATION RESULTS"),
+        subtitle=_("{plan} — {period}").format(plan=plan.name, period=period_label(ranking.period)),
+        heading=unit_heading(scored.unit),
+        columns=columns,
+        rows=rows,
+        notes=notes,
+        frozen_columns=3,
+    )
+
+
+# ---- The items behind the scores ----
+
+
+def items_sheet(scored: ScoredPeriod) -> Sheet:
+    """Every score item of every person, people in rank order: a person's points add up to score − base."""
+    ranking = scored.ranking
+    plan = ranking.plan
+    columns = [
+        Column(_("Staff code"), ColumnKind.CODE),
+        Column(_("Full name")),
+        Column(_("Date"), ColumnKind.DATE),
+        Column(_("Session"), ColumnKind.CODE),
+        Column(_("Criterion code"), ColumnKind.CODE),
+        Column(_("Criterion"), width=40, wrap=True),
+        Column(_("Block"), width=24),
+        Column(_("Points"), ColumnKind.NUMBER, width=9),
+        Column(_("Raw points"), ColumnKind.NUMBER, width=9),
+        Column(_("Note"), width=50, wrap=True),
+        Column(_("Recorded by")),
+        Column(_("Source")),
+    ]
+    rows: list[list[Value]] = []
+    for result in ranking.results:
+        for line in item_lines(result, plan):
+            item = line.item
+            rows.append([
+                result.staff.code,
+                result.staff.full_name,
+                item.day,
+                _(SESSION_LABELS[item.session]) if item.session is not None else "",
+                item.criterion_code,
+                line.criterion_name,
+                line.block_name,
+                item.contribution,
+                item.raw_points,
+                line.explanation,
+                item.recorded_by,
+                _(ITEM_SOURCE_LABELS[item.source]),
+            ])
+    notes = [_("Points: what the item adds to or takes off the period's score, after caps and averaging over "
+               "the months; raw points: what the plan gives for it. A person's points add up to their score "
+               "minus the base score {base}.").format(base=format_number(plan.base_score))]
+    return Sheet(
+        name=_("Score items"),
+        title=_("SCORE ITEMS OF EACH STAFF MEMBER"),
+        subtitle=_("{plan} — {period}").format(plan=plan.name, period=period_label(ranking.period)),
+        heading=unit_heading(scored.unit),
+        columns=columns,
+        rows=rows,
+        notes=notes,
+        frozen_columns=2,
+    )
+
+
+# ---- The month timesheet (C01-HD) ----
+
+TIMESHEET_LEGEND = N_(
+    "Codes: + present · M late · S left early · P annual leave · Ô sick · Cô child sick · Ts maternity"
+    " · T work accident · H meeting or training · Nb compensatory day off · No unpaid leave · CT business trip"
+    " · Ko absent without leave. “M/+” means morning/afternoon. Grey columns are weekends and holidays.")
+
+
+def pair_text(codes: tuple[str, str] | None) -> str:
+    """One cell for a day, as on the attendance page: "+" when both sessions agree, "M/+" when they differ."""
+    if codes is None:
+        return ""
+    morning, afternoon = codes
+    return morning if morning == afternoon else f"{morning}/{afternoon}"
+
+
+def timesheet_sheet(sheet: MonthSheet, unit: Unit) -> Sheet:
+    """Staff × days with the C01-HD code of each session, then the month's totals in days."""
+    leave_codes = sheet.leave_codes_used()
+    columns = [
+        Column(_("No."), ColumnKind.INTEGER),
+        Column(_("Code"), ColumnKind.CODE),
+        Column(_("Full name")),
+        Column(_("Position")),
+        *(Column(str(day.day.day), ColumnKind.CODE,
+                 width=DAY_COLUMN_WIDTH, shaded=not day.working_day) for day in sheet.days),
+        Column(_("Days worked"), ColumnKind.NUMBER, width=8),
+        *(Column(code.value, ColumnKind.NUMBER, width=6) for code in leave_codes),
+        Column(ABSENT_CODE, ColumnKind.NUMBER, width=6),
+        Column(_("Late"), ColumnKind.INTEGER, width=8),
+        Column(_("Left early"), ColumnKind.INTEGER, width=8),
+    ]
+    rows: list[list[Value]] = []
+    for number, row in enumerate(sheet.rows, start=1):
+        totals = row.totals
+        rows.append([
+            number,
+            row.staff.code,
+            row.staff.full_name,
+            row.staff.position,
+            *(pair_text(codes) for codes in row.codes),
+            totals.worked_days,
+            *(totals.leave_days(code) for code in leave_codes),
+            totals.absent_days,
+            totals.late,
+            totals.early,
+        ])
+    notes = [_(TIMESHEET_LEGEND)]
+    if leave_codes:
+        notes.append(", ".join(f"{code.value}: {_(LEAVE_LABELS[code])}" for code in leave_codes))
+    notes.append(_("Days worked, leave and Ko are in days (a session is half a day); Late and Left early count "
+                   "sessions."))
+    holidays = [f"{day.day.day:02d}/{day.day.month:02d} {day.holiday_name}" for day in sheet.days
+                if day.holiday_name]
+    if holidays:
+        notes.append(_("Holidays: {days}").format(days="; ".join(holidays)))
+    return Sheet(
+        name=_("Timesheet"),
+        title=_("TIMESHEET"),
+        subtitle=format_month(sheet.year, sheet.month, "long"),
+        heading=unit_heading(unit),
+        columns=columns,
+        rows=rows,
+        notes=notes,
+        frozen_columns=3,
+    )
+
+
+__all__ = ["ExportKind", "ExportSummary", "export", "items_sheet", "pair_text", "ranking_sheet", "timesheet_sheet",
+           "unit_heading"]
