@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ward_office import __version__, i18n
+from ward_office import __version__, cli_export, i18n
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
@@ -71,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
 
     commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
+
+    from ward_office.services.printing import REPORTS
+
+    report = commands.add_parser("report", parents=[common], help=_("write a printed report as a PDF file"))
+    report.add_argument("kind", choices=list(REPORTS), metavar=_("KIND"),
+                        help=_("the report: {kinds}").format(kinds=", ".join(REPORTS)))
+    report.add_argument("--period", required=True,
+                        help=_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"))
+    report.add_argument("--out", required=True, type=Path, metavar=_("FILE"), help=_("the PDF file to write"))
+    report.add_argument("--check", type=int, metavar="ID", help=_("the check round (for the check record)"))
+    cli_export.register(commands, common)
     return parser
 
 
@@ -128,6 +139,14 @@ def run(options: argparse.Namespace) -> int:
         ranking = records.ranking(db_path, options.period)
         print_ranking(ranking, options.format)
         return 0
+    if command == "report":
+        from ward_office.services.printing import write_report
+
+        extra = {"check_id": options.check} if options.check is not None else {}
+        print(write_report(db_path, options.kind, options.period, options.out, **extra).localized())
+        return 0
+    if command == cli_export.COMMAND:
+        return cli_export.run(options)
     if command in ("import-events", "import-staff"):
         importer = records.import_events if command == "import-events" else records.import_staff
         result = importer(db_path, options.file, dry_run=options.dry_run)

@@ -21,6 +21,11 @@ def plans_dir() -> Path:
     return resources_dir() / "plans"
 
 
+def fonts_dir() -> Path:
+    """The bundled fonts of printed reports (Liberation Serif, SIL OFL 1.1)."""
+    return resources_dir() / "fonts"
+
+
 def translations_dir() -> Path:
     return app_root() / "translations"
 

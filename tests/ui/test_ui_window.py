@@ -18,7 +18,7 @@ from ward_office.ui.pages.base import Page
 def test_window_title_names_the_ward(window: MainWindow) -> None:
     assert window.windowTitle() == f"{APP_NAME_VI} — Ủy ban nhân dân phường Tân An"
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
-        "Tổng quan", "Chấm công", "Kiểm tra", "Sự việc", "Cán bộ", "Xếp loại", "Cài đặt"]
+        "Tổng quan", "Chấm công", "Kiểm tra", "Sự việc", "Cán bộ", "Xếp loại", "Báo cáo", "Cài đặt"]
 
 
 def test_every_page_shows_only_vietnamese(window: MainWindow, qtbot) -> None:
@@ -67,7 +67,7 @@ def test_opening_another_book_reloads_every_page(window: MainWindow, tmp_path: P
         type(window._status))[0].text()
 
 
-@pytest.mark.parametrize("row", range(7))
+@pytest.mark.parametrize("row", range(8))
 def test_pages_are_pages(window: MainWindow, row: int) -> None:
     page = window.pages[row]
     assert isinstance(page, Page)

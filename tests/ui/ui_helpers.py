@@ -2,8 +2,9 @@
 
 ``visible_texts`` walks a widget tree the way a user reads it: labels, buttons, titles, menus,
 placeholders, combo items, table headers and the first rows of every table, tooltips. ``untranslated``
-flags a text that is one of our English messages (or one of Qt's own) instead of its Vietnamese, or that
-reads as an English phrase of two or more plain ASCII words.
+flags a text that is one of our English messages (or one of Qt's own) instead of its Vietnamese, or whose
+words (two or more of three letters or longer) are all plain ASCII: Vietnamese text of more than one
+word carries diacritics.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ward_office.ui.qt_strings import QT_MESSAGES
 DEMO_TODAY = date(2026, 11, 20)
 
 PO_PATH = Path(__file__).resolve().parents[2] / "translations" / "vi" / "LC_MESSAGES" / "ward_office.po"
-ENGLISH_PHRASE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)+$")
+WORD = re.compile(r"[^\W\d_]+")
 MAX_ROWS = 40
 
 
@@ -124,6 +125,8 @@ def untranslated(texts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     for where, text in texts:
         for line in text.splitlines():
             cleaned = _clean(line)
-            if cleaned in english or ENGLISH_PHRASE.match(cleaned):
+            words = WORD.findall(cleaned)
+            long_words = [word for word in words if len(word) >= 3]  # not codes such as "M/S" or "P"
+            if cleaned in english or (len(long_words) >= 2 and all(word.isascii() for word in words)):
                 problems.append((where, line))
     return problems

@@ -38,10 +38,11 @@ def page_classes() -> list[type[Page]]:
     from ward_office.ui.pages.dashboard import DashboardPage
     from ward_office.ui.pages.events import EventsPage
     from ward_office.ui.pages.ranking import RankingPage
+    from ward_office.ui.pages.reports import ReportsPage
     from ward_office.ui.pages.settings import SettingsPage
     from ward_office.ui.pages.staff import StaffPage
 
-    return [DashboardPage, AttendancePage, ChecksPage, EventsPage, StaffPage, RankingPage, SettingsPage]
+    return [DashboardPage, AttendancePage, ChecksPage, EventsPage, StaffPage, RankingPage, ReportsPage, SettingsPage]
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,95 @@
+"""Personal scorecards: one sheet per person, every item behind the score, the sum equals the engine's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from io import BytesIO
+
+import pypdf
+import pytest
+
+from ward_office import i18n
+from ward_office.core.period import parse_period
+from ward_office.i18n.formatting import format_date, format_number, format_points
+from ward_office.reports.scorecards import write_scorecards
+from ward_office.services.presentation import ScoredPeriod
+from ward_office.services.records import build_demo, existing_store, score_stored_period
+
+TODAY = date(2026, 11, 20)
+TITLE = "PHIẾU ĐIỂM CÁ NHÂN"
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScoredPeriod]:
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    path = tmp_path_factory.mktemp("scorecards") / "ward.db"
+    build_demo(path, staff=24, months=12, seed=7, until=TODAY)
+    with existing_store(path) as store:
+        yield score_stored_period(store, parse_period("2026-Q2"), TODAY)
+    i18n.set_language(previous)
+
+
+@pytest.fixture(scope="module")
+def pages(scored: ScoredPeriod) -> tuple[list[str], int]:
+    out = BytesIO()
+    count = write_scorecards(out, scored, day=TODAY)
+    out.seek(0)
+    return [page.extract_text() for page in pypdf.PdfReader(out).pages], count
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sheets(texts: list[str]) -> list[str]:
+    """The text of each person's sheet: from a page with the title up to the next one."""
+    starts = [index for index, text in enumerate(texts) if TITLE in text]
+    return ["\n".join(texts[start:end]) for start, end in zip(starts, [*starts[1:], len(texts)], strict=True)]
+
+
+def test_one_sheet_per_person_in_rank_order(pages: tuple[list[str], int], scored: ScoredPeriod) -> None:
+    texts, count = pages
+    results = scored.ranking.results
+    assert count == len(texts) >= len(results) == 24
+    per_person = sheets(texts)
+    assert len(per_person) == len(results)
+    starts = [text for text in texts if TITLE in text]
+    for result, first_page, sheet in zip(results, starts, per_person, strict=True):
+        assert result.staff.full_name in first_page
+        assert result.staff.code in first_page
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first_page
+        others = [other.staff.full_name for other in results if other.staff.full_name != result.staff.full_name]
+        assert not any(f"Họ và tên: {name}" in flat(sheet) for name in others)
+        assert f"= {format_number(result.score)}" in flat(sheet)
+        assert f"xếp thứ {result.rank}/{len(results)}" in flat(sheet)
+        assert "NGƯỜI ĐƯỢC ĐÁNH GIÁ" in sheet and "NGƯỜI LẬP BIỂU" in sheet
+
+
+def test_every_item_is_listed(pages: tuple[list[str], int], scored: ScoredPeriod) -> None:
+    per_person = sheets(pages[0])
+    with_items = [result for result in scored.ranking.results if result.items]
+    assert with_items
+    criteria = scored.ranking.plan.criteria
+    for result, sheet in zip(scored.ranking.results, per_person, strict=True):
+        words = sheet.split()
+        text = flat(sheet)
+        for item in result.items:
+            assert format_date(item.day) in words
+            assert format_points(item.contribution) in words
+            assert item.criterion_code in text
+            assert flat(criteria[item.criterion_code].name)[:12] in text
+        total = sum((item.contribution for item in result.items), start=0)
+        if result.items:
+            assert format_points(total) in words
+            assert result.score == scored.ranking.plan.base_score + total
+        else:
+            assert "Trong kỳ không có nội dung nào được cộng hoặc bị trừ điểm." in text
+
+
+def test_page_numbers_run_on(pages: tuple[list[str], int]) -> None:
+    texts, _count = pages
+    assert not texts[0].lstrip().startswith("1")
+    for number, text in enumerate(texts[1:], start=2):
+        assert text.lstrip().startswith(str(number))

@@ -1,0 +1,113 @@
+"""Reports as use cases and as the ``report`` command: the PDF appears whole or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from ward_office import i18n
+from ward_office.cli import main
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import parse_period
+from ward_office.i18n.formatting import format_number
+from ward_office.services import printing
+from ward_office.services.records import build_demo, existing_store, score_stored_period
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese() -> Iterator[None]:
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    path = tmp_path_factory.mktemp("printing") / "ward.db"
+    build_demo(path, staff=12, months=6, seed=11, until=TODAY)
+    i18n.set_language(previous)
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_write_ranking_and_scorecards(demo_db: Path, tmp_path: Path) -> None:
+    summary = printing.write_report(demo_db, "ranking", "2026-Q3", tmp_path / "xep-loai.pdf", today=TODAY)
+    assert summary.pages == len(pypdf.PdfReader(summary.path).pages) >= 1
+    assert summary.localized() == f"Đã ghi {tmp_path / 'xep-loai.pdf'} ({summary.pages} trang)."
+    cards = printing.write_report(demo_db, "scorecards", "2026-Q3", tmp_path / "phieu.pdf", today=TODAY)
+    assert cards.pages >= 12
+    assert leftovers(tmp_path) == ["phieu.pdf", "xep-loai.pdf"]
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(summary.path).pages)
+    with existing_store(demo_db) as store:
+        scored = score_stored_period(store, parse_period("2026-Q3"), TODAY)
+    for result in scored.ranking.results:
+        assert result.staff.full_name in text
+        assert format_number(result.score) in text.split()
+
+
+def test_bad_period_or_kind_writes_nothing(demo_db: Path, tmp_path: Path) -> None:
+    with pytest.raises(WardOfficeError) as bad_period:
+        printing.write_report(demo_db, "ranking", "2026-H3", tmp_path / "a.pdf", today=TODAY)
+    assert "không phải kỳ đánh giá hợp lệ" in bad_period.value.localized()
+    with pytest.raises(WardOfficeError) as not_yet:
+        printing.write_report(demo_db, "minutes", "2026-H1", tmp_path / "a.pdf", today=TODAY)
+    assert not_yet.value.localized() == "Chưa hỗ trợ báo cáo “minutes”"
+    with pytest.raises(WardOfficeError) as unknown:
+        printing.write_report(demo_db, "nonsense", "2026-H1", tmp_path / "a.pdf", today=TODAY)
+    assert "Không có báo cáo “nonsense”" in unknown.value.localized()
+    with pytest.raises(WardOfficeError) as no_db:
+        printing.write_report(tmp_path / "none.db", "ranking", "2026-H1", tmp_path / "a.pdf", today=TODAY)
+    assert "Không có cơ sở dữ liệu" in no_db.value.localized()
+    with pytest.raises(WardOfficeError) as no_folder:
+        printing.write_report(demo_db, "ranking", "2026-H1", tmp_path / "missing" / "a.pdf", today=TODAY)
+    assert "Không có thư mục" in no_folder.value.localized()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failing_report_leaves_the_old_file_alone(demo_db: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"the previous report")
+
+    def half_then_fail(store: object, period: object, stream, today: date, options: object) -> int:
+        stream.write(b"%PDF-1.4 half")
+        raise WardOfficeError("The report broke")
+
+    monkeypatch.setitem(printing.REPORTS, "ranking", printing.ReportKind("ranking", "x", half_then_fail))
+    with pytest.raises(WardOfficeError):
+        printing.write_report(demo_db, "ranking", "2026-H1", out, today=TODAY)
+    assert out.read_bytes() == b"the previous report"
+    assert leftovers(tmp_path) == ["report.pdf"]
+
+
+def test_every_cli_kind_is_in_the_table() -> None:
+    assert list(printing.REPORTS) == ["ranking", "scorecards", "timesheet", "check", "minutes", "charts"]
+
+
+def test_cli_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "xep-loai.pdf"
+    assert main(["report", "ranking", "--db", str(demo_db), "--period", "2026-Q3", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Đã ghi ")
+    assert "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA" in pypdf.PdfReader(out).pages[0].extract_text()
+
+    bad = tmp_path / "bad.pdf"
+    assert main(["report", "scorecards", "--db", str(demo_db), "--period", "2026-13", "--out", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("Lỗi: ")
+    assert "không phải kỳ đánh giá hợp lệ" in captured.err
+    assert main(["report", "charts", "--db", str(demo_db), "--period", "2026-Q3", "--out", str(bad)]) == 1
+    assert "Chưa hỗ trợ" in capsys.readouterr().err
+    assert leftovers(tmp_path) == ["xep-loai.pdf"]

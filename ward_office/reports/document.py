@@ -1,0 +1,405 @@
+"""The frame every printed report shares: an A4 page laid out as Nghị định 30/2020 asks.
+
+The head of the ward signs what the program prints, so every report looks like an official document
+(domain.md §6): margins 20/20/30/15 mm (top, bottom, left, right; the 30 mm binding side stays on the
+left in landscape), Liberation Serif (Times metrics, every Vietnamese glyph, embedded), the two-column
+letterhead on page 1, page numbers centred in the top margin from page 2 on, signature blocks and the
+"Nơi nhận" list.
+
+How a report module uses it::
+
+    document = ReportDocument(out, landscape=True, title=_("SUMMARY OF EMULATION RESULTS"), author=unit.name)
+
+    def story() -> Iterator[Flowable]:
+        yield letterhead(unit, day, symbol="BC-UBND")          # ô 1–4: agency, number, motto, dateline
+        yield from document_title(_("SUMMARY OF EMULATION RESULTS"), period_label(period))  # ô 5
+        yield paragraph(_("Some text with {name}").format(name=person.full_name))
+        yield data_table([[_("No."), _("Full name")], *rows], [12 * mm, document.width - 12 * mm])
+        yield signature_row([preparer_signature(unit), head_signature(unit)])  # ô 7
+        yield from recipients([_("The ward Emulation and Commendation Council;")])  # ô 9, "- Lưu: VT." added
+
+    pages = document.build(story())
+
+``build`` pulls flowables from the iterator only as pages fill, so a long report (scorecards of a whole
+ward over a year) is never held whole in memory and is laid out once. ``document.width`` is the width of
+the text frame. Cell text that must wrap goes in ``cell(...)`` paragraphs; short cells stay plain strings
+(much faster). Data (names, criteria) is escaped by these helpers; pass ``markup=True`` only for text the
+program wrote itself with ``<b>``/``<i>`` tags. Numbers and dates come from ``ward_office.i18n.formatting``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import BinaryIO, Protocol
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as landscape_of
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ward_office.core.unit import Unit
+from ward_office.i18n import _
+from ward_office.i18n.formatting import dateline
+from ward_office.i18n.text import fold
+from ward_office.reports import fonts
+from ward_office.scoring.results import Ranking
+
+TOP_MARGIN = 20 * mm
+BOTTOM_MARGIN = 20 * mm
+LEFT_MARGIN = 30 * mm  # the binding side
+RIGHT_MARGIN = 15 * mm
+
+BODY_SIZE = 13
+PAGE_NUMBER_SIZE = 13
+TABLE_SIZE = 11
+GRID_COLOUR = colors.black
+HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
+
+_COMMITTEE = "ủy ban nhân dân"  # how every ward's official name begins, folded
+_ADMINISTRATIVE_UNITS = ("phuong", "xa", "thi tran", "dac khu")  # folded words a place name opens with
+
+
+class Scored(Protocol):
+    """What the score-based reports read: ``services.presentation.ScoredPeriod`` fits."""
+
+    @property
+    def ranking(self) -> Ranking: ...
+    @property
+    def departments(self) -> Mapping[int, str]: ...
+    @property
+    def unit(self) -> Unit: ...
+
+
+# ---- Styles ----
+
+
+@cache
+def style(size: float = BODY_SIZE, *, align: str = "left", bold: bool = False, italic: bool = False,
+          leading: float | None = None, space_before: float = 0, space_after: float = 0,
+          first_line_indent: float = 0) -> ParagraphStyle:
+    """A paragraph style in the report font; ``align`` is left, centre, right or justify."""
+    alignment = {"left": TA_LEFT, "centre": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}[align]
+    name = f"wo-{size}-{align}-{bold}-{italic}-{leading}-{space_before}-{space_after}-{first_line_indent}"
+    return ParagraphStyle(name, fontName=fonts.face(bold=bold, italic=italic), fontSize=size,
+                          leading=leading or round(size * 1.2, 1), alignment=alignment,
+                          spaceBefore=space_before, spaceAfter=space_after, firstLineIndent=first_line_indent)
+
+
+def text(value: str, *, markup: bool = False) -> str:
+    """Data as paragraph markup: escaped unless it is our own markup."""
+    return value if markup else escape(value)
+
+
+def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bold: bool = False,
+              italic: bool = False, markup: bool = False, space_after: float = 6,
+              first_line_indent: float = 0) -> Paragraph:
+    """A body paragraph: 13 pt, justified, 6 pt after (NĐ 30/2020: paragraph spacing at least 6 pt)."""
+    return Paragraph(text(value, markup=markup),
+                     style(size, align=align, bold=bold, italic=italic, space_after=space_after,
+                           first_line_indent=first_line_indent))
+
+
+def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False, italic: bool = False,
+         markup: bool = False) -> Paragraph:
+    """A table cell whose text wraps in its column."""
+    return Paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
+                                                       leading=round(size * 1.15, 1)))
+
+
+# ---- The document ----
+
+
+class _Story(list):  # type: ignore[type-arg]
+    """A list that platypus consumes from the front while we refill it from an iterator.
+
+    platypus takes a list and deletes each flowable as it places it; by pulling from the iterator only
+    when it looks ahead, a long report is generated page by page instead of being built whole first.
+    """
+
+    LOOKAHEAD = 16  # enough for keepWithNext chains, which platypus reads ahead
+
+    def __init__(self, flowables: Iterable[Flowable]) -> None:
+        super().__init__()
+        self._source: Iterator[Flowable] | None = iter(flowables)
+
+    def _fill(self, count: int) -> None:
+        while self._source is not None and list.__len__(self) < count:
+            try:
+                self.append(next(self._source))
+            except StopIteration:
+                self._source = None
+
+    def __len__(self) -> int:
+        self._fill(self.LOOKAHEAD)
+        return list.__len__(self)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            self._fill(sys.maxsize if index.stop is None or index.stop < 0 else index.stop)
+        else:
+            self._fill(sys.maxsize if index < 0 else index + 1)
+        return list.__getitem__(self, index)
+
+
+class ReportDocument:
+    """An A4 PDF in the NĐ 30/2020 frame, written to a path or a binary stream."""
+
+    def __init__(self, out: str | Path | BinaryIO, *, landscape: bool = False, title: str = "",
+                 author: str = "", subject: str = "") -> None:
+        fonts.register_fonts()
+        self.page_size = landscape_of(A4) if landscape else A4
+        self.width = self.page_size[0] - LEFT_MARGIN - RIGHT_MARGIN
+        self.height = self.page_size[1] - TOP_MARGIN - BOTTOM_MARGIN
+        self._template = BaseDocTemplate(
+            str(out) if isinstance(out, Path) else out, pagesize=self.page_size,
+            leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN, topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
+            title=title, author=author, subject=subject, creator="Ward Office", lang="vi",
+            initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE,  # no stray, unembedded Helvetica
+        )
+        frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, self.width, self.height, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id="text")
+        self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
+
+    def _page_number(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
+        """Arabic numerals, centred in the top margin, not on page 1 (NĐ 30/2020)."""
+        number = canvas.getPageNumber()
+        if number < 2:
+            return
+        canvas.saveState()
+        canvas.setFont(fonts.face(), PAGE_NUMBER_SIZE)
+        canvas.drawCentredString(self.page_size[0] / 2 + (LEFT_MARGIN - RIGHT_MARGIN) / 2,
+                                 self.page_size[1] - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3, str(number))
+        canvas.restoreState()
+
+    def build(self, story: Iterable[Flowable]) -> int:
+        """Lay out the flowables as they come and write the PDF; return the number of pages."""
+        self._template.build(_Story(story))
+        return self._template.page
+
+
+# ---- Letterhead (ô 1–4) and title (ô 5) ----
+
+
+class _Rule(Flowable):
+    """A solid line of a given length, centred in its column: the rules under the agency and the motto."""
+
+    def __init__(self, length: float, *, thickness: float = 0.6, space_before: float = 3,
+                 space_after: float = 2) -> None:
+        super().__init__()
+        self.length = length
+        self.thickness = thickness
+        self.space_before = space_before
+        self.space_after = space_after
+        self._available = length
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        self._available = availWidth
+        return availWidth, self.space_before + self.thickness + self.space_after
+
+    def draw(self) -> None:
+        start = (self._available - self.length) / 2
+        y = self.space_after + self.thickness / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(start, y, start + self.length, y)
+
+
+def agency_lines(unit: Unit) -> list[str]:
+    """The issuing agency in capitals, broken after "ỦY BAN NHÂN DÂN" as wards print it."""
+    name = " ".join(unit.name.split())
+    head = name[:len(_COMMITTEE)]
+    if fold(head) == fold(_COMMITTEE) and len(name) > len(_COMMITTEE):
+        return [head.upper(), name[len(_COMMITTEE):].strip().upper()]
+    return [name.upper()]
+
+
+def place_of(unit: Unit) -> str:
+    """The place that opens the dateline: the ward's own name, "Phường Tân An" (NĐ 30/2020, ô 4).
+
+    A bare "Tân An" is completed from the agency's name ("Ủy ban nhân dân phường Tân An").
+    """
+    place = " ".join(unit.place_name.split())
+    lines = agency_lines(unit)
+    tail = " ".join(unit.name.split())[len(_COMMITTEE):].strip() if len(lines) == 2 else ""
+    if tail and (not place or (not fold(place).startswith(_ADMINISTRATIVE_UNITS) and fold(tail).endswith(fold(place)))):
+        return tail[:1].upper() + tail[1:]
+    return place
+
+
+def letterhead(unit: Unit, day: date, *, symbol: str = "BC-UBND", number: str = "") -> Flowable:
+    """The two-column header of page 1: agency, "Số: …/symbol" | national name, motto, dateline.
+
+    ``number`` is usually left blank: the office writes it in when the document is registered. An empty
+    ``symbol`` leaves the number line out (internal forms such as a personal scorecard).
+    """
+    left_size, motto_size = 12.5, 13
+    agency = agency_lines(unit)
+    left: list[Flowable] = []
+    if unit.authority.strip():
+        left.append(Paragraph(escape(unit.authority.strip().upper()), style(left_size, align="centre")))
+    left.append(Paragraph("<br/>".join(escape(line) for line in agency), style(left_size, align="centre", bold=True)))
+    widest = max(fonts.text_width(line, left_size, bold=True) for line in agency)
+    left.append(_Rule(min(widest, 70 * mm) * 0.4))
+    number_cell: list[Flowable] = []
+    if symbol:
+        # TRANSLATORS: the document number line of an official letterhead, e.g. "Số: …/BC-UBND".
+        number_line = _("No.: {number}/{symbol}").format(number=number or "\u2026\u2026", symbol=symbol)
+        number_cell.append(Paragraph(escape(number_line), style(BODY_SIZE, align="centre")))
+
+    nation = _("SOCIALIST REPUBLIC OF VIETNAM")
+    motto = _("Independence - Freedom - Happiness")
+    right: list[Flowable] = [
+        Paragraph(escape(nation), style(12, align="centre", bold=True)),
+        Paragraph(escape(motto), style(motto_size, align="centre", bold=True)),
+        _Rule(fonts.text_width(motto, motto_size, bold=True)),
+    ]
+    place_and_date = Paragraph(escape(dateline(place_of(unit), day)), style(BODY_SIZE, align="centre", italic=True))
+    # Row 2 sets "Số" and the dateline on one line, under the agency and the national name (ô 3 and ô 4).
+    return layout_table([[left, right], [number_cell, place_and_date]], ["40%", "60%"], padding=0,
+                        extra_style=[("TOPPADDING", (0, 1), (-1, 1), 5)])
+
+
+def document_title(title: str, summary: str = "", *, lines: Sequence[str] = ()) -> list[Flowable]:
+    """The document's name in bold capitals (14 pt) and its summary line (trích yếu) in bold below it;
+    ``lines`` are further centred lines, plain (e.g. the plan's label)."""
+    flowables: list[Flowable] = [Spacer(1, 8 * mm),
+                                 Paragraph(escape(title.upper()), style(14, align="centre", bold=True))]
+    if summary:
+        flowables.append(Paragraph(escape(summary), style(BODY_SIZE, align="centre", bold=True, space_before=2)))
+    flowables += [Paragraph(escape(line), style(12, align="centre", italic=True, space_before=2)) for line in lines]
+    flowables.append(Spacer(1, 5 * mm))
+    return flowables
+
+
+# ---- Tables ----
+
+
+def layout_table(rows: Sequence[Sequence[object]], widths: Sequence[float | str], *, padding: float = 2,
+                 extra_style: Sequence[tuple[object, ...]] = ()) -> Table:
+    """A table without rules that places blocks side by side (letterhead, signatures, label–value pairs).
+
+    ``widths`` are points or percentages of the frame ("40%").
+    """
+    table = Table([list(row) for row in rows], colWidths=list(widths))
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.face()),  # reportlab's default would add an unembedded Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), min(padding, 1)), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        *extra_style,
+    ]))
+    return table
+
+
+def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
+               size: float = TABLE_SIZE, align: Mapping[int, str] | None = None,
+               extra_style: Sequence[tuple[object, ...]] = ()) -> Table:
+    """A ruled table whose first ``header_rows`` rows (bold, shaded) repeat at the top of every page.
+
+    Cells are plain strings (one line, fast) or flowables such as ``cell(...)`` (wrapping). ``align``
+    maps a column index to left, centre or right for plain cells; headers are centred.
+    """
+    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows)
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), round(size * 1.15, 1)),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for column, where in (align or {}).items():
+        commands.append(("ALIGN", (column, header_rows), (column, -1),
+                         {"left": "LEFT", "centre": "CENTER", "right": "RIGHT"}[where]))
+    if header_rows:
+        commands += [
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), fonts.face(bold=True)),
+            ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+        ]
+    table.setStyle(TableStyle([*commands, *extra_style]))
+    return table
+
+
+# ---- Signatures (ô 7) and recipients (ô 9) ----
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One signature block: bold capital title lines, a note in italics, room to sign, the name in bold."""
+
+    title_lines: tuple[str, ...]
+    name: str = ""
+    note: str | None = None  # None: "(Ký, ghi rõ họ tên)"
+
+
+def head_signature(unit: Unit) -> Signature:
+    """The head's block: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", or the unit's own title; a " / " in it
+    separates lines ("KT. Chủ tịch / Phó Chủ tịch" → "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")."""
+    title = " ".join(unit.head_title.split()) or _("Chairman")
+    if " / " in title:
+        lines = tuple(part.strip().upper() for part in title.split(" / ") if part.strip())
+    else:
+        lines = (_("ON BEHALF OF THE PEOPLE'S COMMITTEE").upper(), title.upper())
+    return Signature(lines, unit.head_name)
+
+
+def preparer_signature(unit: Unit) -> Signature:
+    """"NGƯỜI LẬP BIỂU" with the unit's preparer."""
+    return Signature((_("PREPARED BY").upper(),), unit.preparer_name)
+
+
+def _signature_cell(signature: Signature, signing_space: float) -> list[Flowable]:
+    note = signature.note if signature.note is not None else _("(Signature and full name)")
+    flowables: list[Flowable] = [
+        Paragraph("<br/>".join(escape(line) for line in signature.title_lines),
+                  style(BODY_SIZE, align="centre", bold=True)),
+    ]
+    if note:
+        flowables.append(Paragraph(escape(note), style(12, align="centre", italic=True)))
+    flowables.append(Spacer(1, signing_space))
+    flowables.append(Paragraph(escape(signature.name) or "&nbsp;", style(BODY_SIZE, align="centre", bold=True)))
+    return flowables
+
+
+def signature_row(signatures: Sequence[Signature], *, recipients_list: Sequence[str] | None = None,
+                  space_before: float = 6 * mm, signing_space: float = 24 * mm) -> Flowable:
+    """A row of signature blocks in equal columns: one table row, so it never splits across pages.
+
+    With ``recipients_list`` the "Nơi nhận" list takes the left column, level with the signatures, as on
+    a letter signed by the head alone. ``signing_space`` is the room left to sign (and stamp).
+    """
+    cells: list[list[Flowable]] = [_signature_cell(signature, signing_space) for signature in signatures]
+    if recipients_list is not None:
+        cells.insert(0, recipients(recipients_list))
+    share = f"{100 / len(cells):.4f}%"
+    table = layout_table([cells], [share] * len(cells))
+    table.spaceBefore = space_before
+    return table
+
+
+def recipients(lines: Sequence[str]) -> list[Flowable]:
+    """"Nơi nhận:" (12 pt bold italic) and the list (11 pt), each line after "- ", ending "- Lưu: VT."."""
+    items = [*lines, _("Filed: Office archive (VT).")]
+    flowables: list[Flowable] = [Paragraph(escape(_("Recipients:")), style(12, bold=True, italic=True))]
+    flowables += [Paragraph(escape(f"- {item}"), style(11, leading=13)) for item in items]
+    return flowables

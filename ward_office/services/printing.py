@@ -1,0 +1,113 @@
+"""Printed reports as use cases on a database file, for the command line and the window alike.
+
+``write_report(db_path, kind, period_text, out)`` opens the file read-only, scores the period, and
+writes the PDF atomically: into a temporary file beside ``out``, renamed over it only when complete, so
+a failure never leaves half a report. Report kinds live in ``REPORTS``; a new kind is one entry there
+with a render function ``(store, period, stream, today, options) -> pages``. Report modules (and
+reportlab) are imported only when a report is written, so the window starts without them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import Period, parse_period
+from ward_office.i18n import N_, _
+from ward_office.services.records import existing_store, score_stored_period
+from ward_office.storage import Store
+
+Render = Callable[[Store, Period, BinaryIO, date, Mapping[str, object]], int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportKind:
+    name: str  # as typed on the command line
+    title: str  # an N_() msgid, shown where reports are chosen
+    render: Render | None  # None: not available yet
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    path: Path
+    kind: str
+    pages: int
+
+    def localized(self) -> str:
+        return _("Wrote {path} ({pages} pages).").format(path=self.path, pages=self.pages)
+
+
+def _render_ranking(store: Store, period: Period, stream: BinaryIO, today: date,
+                    options: Mapping[str, object]) -> int:
+    from ward_office.reports.ranking import write_ranking
+
+    return write_ranking(stream, score_stored_period(store, period, today), day=today)
+
+
+def _render_scorecards(store: Store, period: Period, stream: BinaryIO, today: date,
+                       options: Mapping[str, object]) -> int:
+    from ward_office.reports.scorecards import write_scorecards
+
+    return write_scorecards(stream, score_stored_period(store, period, today), day=today)
+
+
+REPORTS: dict[str, ReportKind] = {
+    kind.name: kind for kind in (
+        ReportKind("ranking", N_("Summary of emulation results"), _render_ranking),
+        ReportKind("scorecards", N_("Personal scorecards"), _render_scorecards),
+        ReportKind("timesheet", N_("Monthly timesheet"), None),
+        ReportKind("check", N_("Check record"), None),
+        ReportKind("minutes", N_("Minutes of the emulation review meeting"), None),
+        ReportKind("charts", N_("Charts"), None),
+    )
+}
+
+
+def report_kind(kind: str) -> ReportKind:
+    """The kind named ``kind``, refused in words when it is unknown or not available yet."""
+    found = REPORTS.get(kind)
+    if found is None:
+        raise WardOfficeError(N_("There is no report “{kind}”; choose one of: {kinds}"), kind=kind,
+                              kinds=", ".join(REPORTS))
+    if found.render is None:
+        raise WardOfficeError(N_("The report “{kind}” is not supported yet"), kind=kind)
+    return found
+
+
+def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today: date | None = None,
+                 **options: object) -> ReportSummary:
+    """Score ``period_text`` in the ward at ``db_path`` and write report ``kind`` to ``out`` (a PDF).
+
+    ``today`` dates the document and caps a period still running (default: the real today). Nothing is
+    written when anything fails.
+    """
+    report = report_kind(kind)
+    assert report.render is not None
+    period = parse_period(period_text)
+    today = today or date.today()
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise WardOfficeError(N_("The folder {path} does not exist"), path=str(out.parent))
+    with existing_store(db_path) as store:
+        try:
+            handle = tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp",
+                                                 delete=False)
+        except OSError as error:
+            raise WardOfficeError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
+        try:
+            with handle:
+                pages = report.render(store, period, handle, today, options)
+            os.replace(handle.name, out)
+        except BaseException as error:
+            Path(handle.name).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise WardOfficeError(N_("Cannot write {path}: {error}"), path=str(out),
+                                      error=error.strerror or str(error)) from error
+            raise
+    return ReportSummary(out, kind, pages)
