@@ -61,9 +61,6 @@ def test_bad_period_or_kind_writes_nothing(demo_db: Path, tmp_path: Path) -> Non
     with pytest.raises(WardOfficeError) as bad_period:
         printing.write_report(demo_db, "ranking", "2026-H3", tmp_path / "a.pdf", today=TODAY)
     assert "không phải kỳ đánh giá hợp lệ" in bad_period.value.localized()
-    with pytest.raises(WardOfficeError) as not_yet:
-        printing.write_report(demo_db, "minutes", "2026-H1", tmp_path / "a.pdf", today=TODAY)
-    assert not_yet.value.localized() == "Chưa hỗ trợ báo cáo “minutes”"
     with pytest.raises(WardOfficeError) as unknown:
         printing.write_report(demo_db, "nonsense", "2026-H1", tmp_path / "a.pdf", today=TODAY)
     assert "Không có báo cáo “nonsense”" in unknown.value.localized()
@@ -108,6 +105,13 @@ def test_cli_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert captured.err.startswith("Lỗi: ")
     assert "không phải kỳ đánh giá hợp lệ" in captured.err
-    assert main(["report", "charts", "--db", str(demo_db), "--period", "2026-Q3", "--out", str(bad)]) == 1
-    assert "Chưa hỗ trợ" in capsys.readouterr().err
+    assert main(["report", "timesheet", "--db", str(demo_db), "--period", "2026-Q3", "--out", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith("Lỗi: ")
     assert leftovers(tmp_path) == ["xep-loai.pdf"]
+
+    with existing_store(demo_db) as store:
+        round_ = store.checks.list(date(2026, 7, 1), date(2026, 9, 30))[0]
+    record = tmp_path / "bien-ban.pdf"
+    assert main(["report", "check", "--db", str(demo_db), "--period", "2026-Q3", "--check", str(round_.id),
+                 "--out", str(record)]) == 0
+    assert "BIÊN BẢN" in pypdf.PdfReader(record).pages[0].extract_text()

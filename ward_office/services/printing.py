@@ -21,6 +21,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, parse_period
 from ward_office.i18n import N_, _
 from ward_office.services.records import existing_store, score_stored_period
+from ward_office.services.report_renders import RENDERS
 from ward_office.storage import Store
 
 Render = Callable[[Store, Period, BinaryIO, date, Mapping[str, object]], int]
@@ -30,7 +31,7 @@ Render = Callable[[Store, Period, BinaryIO, date, Mapping[str, object]], int]
 class ReportKind:
     name: str  # as typed on the command line
     title: str  # an N_() msgid, shown where reports are chosen
-    render: Render | None  # None: not available yet
+    render: Render
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,22 +62,20 @@ REPORTS: dict[str, ReportKind] = {
     kind.name: kind for kind in (
         ReportKind("ranking", N_("Summary of emulation results"), _render_ranking),
         ReportKind("scorecards", N_("Personal scorecards"), _render_scorecards),
-        ReportKind("timesheet", N_("Monthly timesheet"), None),
-        ReportKind("check", N_("Check record"), None),
-        ReportKind("minutes", N_("Minutes of the emulation review meeting"), None),
-        ReportKind("charts", N_("Charts"), None),
+        ReportKind("timesheet", N_("Monthly timesheet"), RENDERS["timesheet"]),
+        ReportKind("check", N_("Check record"), RENDERS["check"]),
+        ReportKind("minutes", N_("Minutes of the emulation review meeting"), RENDERS["minutes"]),
+        ReportKind("charts", N_("Charts"), RENDERS["charts"]),
     )
 }
 
 
 def report_kind(kind: str) -> ReportKind:
-    """The kind named ``kind``, refused in words when it is unknown or not available yet."""
+    """The kind named ``kind``, refused in words when it is unknown."""
     found = REPORTS.get(kind)
     if found is None:
         raise WardOfficeError(N_("There is no report “{kind}”; choose one of: {kinds}"), kind=kind,
                               kinds=", ".join(REPORTS))
-    if found.render is None:
-        raise WardOfficeError(N_("The report “{kind}” is not supported yet"), kind=kind)
     return found
 
 
@@ -88,7 +87,6 @@ def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today
     written when anything fails.
     """
     report = report_kind(kind)
-    assert report.render is not None
     period = parse_period(period_text)
     today = today or date.today()
     out = Path(out)

@@ -64,8 +64,7 @@ class ReportsPage(Page):
         self.kind = QComboBox()
         self.kind.setObjectName("report_kind")
         for report in printing.REPORTS.values():
-            if report.render is not None:
-                self.kind.addItem(_(report.title), report.name)
+            self.kind.addItem(_(report.title), report.name)
         self.picker = widgets.PeriodPicker(context.today())
         self.check_round = QComboBox()
         self.check_round.setObjectName("report_check")

@@ -1,0 +1,125 @@
+"""The C01-HD timesheet on paper is the attendance page's month sheet: same codes, same totals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from ward_office import i18n
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import parse_period
+from ward_office.i18n.formatting import format_number
+from ward_office.reports.timesheet import day_text, total_columns
+from ward_office.services.attendance_sheet import MonthSheet, month_sheet
+from ward_office.services.records import build_demo, existing_store
+from ward_office.services.report_renders import reading_ward, render_timesheet
+
+TODAY = date(2026, 11, 20)
+
+
+@dataclass
+class Rendered:
+    reader: pypdf.PdfReader
+    pages: int
+    sheet: MonthSheet
+    data: bytes
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    path = tmp_path_factory.mktemp("timesheet") / "ward.db"
+    build_demo(path, staff=30, months=12, seed=2026, until=TODAY)
+    yield path
+    i18n.set_language(previous)
+
+
+def render(path: Path, period: str) -> Rendered:
+    out = BytesIO()
+    with existing_store(path) as store:
+        pages = render_timesheet(store, parse_period(period), out, TODAY, {})
+        parsed = parse_period(period)
+        sheet = month_sheet(reading_ward(store), parsed.start.year, parsed.start.month, until=TODAY)
+    return Rendered(pypdf.PdfReader(BytesIO(out.getvalue())), pages, sheet, out.getvalue())
+
+
+@pytest.fixture(scope="module")
+def november(demo: Path) -> Rendered:
+    return render(demo, "2026-11")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def whole(reader: pypdf.PdfReader) -> str:
+    return flat("\n".join(page.extract_text() for page in reader.pages))
+
+
+def test_frame_title_codes_and_three_signatures(november: Rendered) -> None:
+    reader = november.reader
+    assert november.pages == len(reader.pages) == 2
+    page = reader.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+    text = whole(reader)
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BẢNG CHẤM CÔNG", "Tháng 11 năm 2026", "Mẫu số C01-HD",
+                     "Ngày trong tháng", "Quy ra công", "Vắng không lý do (Ko)", "Hưởng BHXH",
+                     "NGƯỜI CHẤM CÔNG", "PHỤ TRÁCH BỘ PHẬN", "THỦ TRƯỞNG ĐƠN VỊ",
+                     "Ký hiệu chấm công: + – có mặt; M – đi muộn; S – về sớm; P – nghỉ phép năm",
+                     "Ko – vắng không lý do", "24/11/2026 Ngày Văn hóa Việt Nam"):
+        assert expected in text
+    # Day headers: number and weekday letter (1/11/2026 is a Sunday).
+    assert "CN T2 T3 T4 T5 T6 T7 CN" in text
+    assert "Days of the month" not in text and "Timekeeper" not in text.title()  # no English left
+
+
+def test_every_row_carries_the_month_sheet_codes_and_totals(november: Rendered) -> None:
+    text = whole(november.reader)
+    rows = november.sheet.rows
+    assert len(rows) == 30
+    assert any("/" in day_text(codes) for row in rows for codes in row.codes)  # split days are printed
+    for number, row in enumerate(rows, start=1):
+        expected = [str(number), row.staff.full_name, row.staff.position,
+                    *(day_text(codes) for codes in row.codes if codes is not None),
+                    *(format_number(value) for value in total_columns(row.totals))]
+        assert flat(" ".join(expected)) in text, row.staff.full_name
+
+
+def test_totals_add_up_and_days_after_today_are_blank(november: Rendered) -> None:
+    for row in november.sheet.rows:
+        assert all(codes is None for month_day, codes in zip(november.sheet.days, row.codes, strict=True)
+                   if month_day.day > TODAY)
+    person = next(row for row in november.sheet.rows if row.totals.leave_sessions)
+    worked, paid, insurance, unpaid, absent, _late = total_columns(person.totals)
+    sessions = sum(1 for codes in person.codes if codes for code in codes)
+    assert (worked + paid + insurance + unpaid + absent) * 2 == sessions
+
+
+def test_font_embedded_and_vietnamese_round_trips(november: Rendered) -> None:
+    assert b"/FontFile2" in november.data and b"LiberationSerif" in november.data
+    assert b"Helvetica" not in november.data
+    assert "Nguyễn Thanh Dung" in whole(november.reader)
+
+
+def test_a_whole_month_of_the_past_is_filled(demo: Path) -> None:
+    october = render(demo, "2026-10")
+    assert october.pages == len(october.reader.pages)
+    assert "Tháng 10 năm 2026" in whole(october.reader)
+    filled = [row for row in october.sheet.rows if all(codes is not None for month_day, codes in
+                                                       zip(october.sheet.days, row.codes, strict=True)
+                                                       if month_day.working_day)]
+    assert filled
+
+
+@pytest.mark.parametrize("period", ["2026-Q3", "2026-H1", "2026"])
+def test_only_a_month_is_accepted(demo: Path, period: str) -> None:
+    with existing_store(demo) as store, pytest.raises(WardOfficeError) as raised:
+        render_timesheet(store, parse_period(period), BytesIO(), TODAY, {})
+    assert "theo từng tháng" in raised.value.localized()

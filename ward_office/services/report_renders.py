@@ -1,0 +1,231 @@
+"""The render functions of the timesheet, check record, meeting minutes and charts reports, and the figures
+they print, gathered from the database so the report modules only lay out what they are given.
+
+Each ``render_*`` has the ``printing.Render`` signature ``(store, period, stream, today, options) -> pages``.
+The figures come from the same services the window shows (the attendance page's month sheet, the scoring
+engine, the dashboard's violations by block), so paper and screen agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from ward_office.core.attendance import AttendanceStatus
+from ward_office.core.checks import Check, CheckId
+from ward_office.core.errors import NotFoundError, WardOfficeError
+from ward_office.core.period import Period, PeriodKind, month
+from ward_office.core.schedule import Session
+from ward_office.i18n import N_
+from ward_office.scoring.results import ItemSource
+from ward_office.services.attendance_sheet import month_sheet
+from ward_office.services.overview import violations_by_block
+from ward_office.services.records import score_stored_period
+from ward_office.services.ward import Ward
+from ward_office.storage import Store
+
+if TYPE_CHECKING:  # the report modules (and reportlab) load only when a report is written
+    from ward_office.reports.charts import AttendanceRates, BlockViolations, ChartData
+    from ward_office.reports.check_record import CheckRecord
+
+
+def reading_ward(store: Store) -> Ward:
+    """A ``Ward`` over an open store, for the services that take one; it is only read."""
+    row = store.db.execute("PRAGMA database_list").fetchone()
+    return Ward(Path(row[2]) if row and row[2] else Path(), store, "")
+
+
+def require_month(period: Period) -> None:
+    if period.kind is not PeriodKind.MONTH:
+        raise WardOfficeError(N_("A timesheet covers one month: give a period such as 2026-05"))
+
+
+# ---- Timesheet (C01-HD) ----
+
+
+def render_timesheet(store: Store, period: Period, stream: BinaryIO, today: date,
+                     options: Mapping[str, object]) -> int:
+    from ward_office.reports.timesheet import write_timesheet
+
+    require_month(period)
+    ward = reading_ward(store)
+    sheet = month_sheet(ward, period.start.year, period.start.month, until=today)
+    return write_timesheet(stream, sheet, ward.unit(), day=today)
+
+
+# ---- Check record ----
+
+
+def check_rounds(store: Store, period: Period) -> list[Check]:
+    """The check rounds begun in ``period``, oldest first."""
+    return store.checks.list(period.start, period.end)
+
+
+def check_record(store: Store, check_id: CheckId, today: date) -> CheckRecord:
+    """Everything the record of one round prints: the round, who was seen of whom, and its violations.
+
+    A violation's points are what the plan gives for that occurrence (escalation included), as the
+    scoring engine computes them for the round's month; none when no plan was in effect that day.
+    """
+    from ward_office.reports.check_record import CheckRecord, Violation
+
+    check = store.checks.get(check_id)
+    events = store.events.for_check(check_id)
+    staff = {person.id: person for person in store.staff.list()}
+    departments = {department.id: department.name for department in store.departments.list()}
+    points: dict[int | None, Fraction] = {}
+    scored = True
+    try:
+        _record, plan = store.plans.in_effect(check.day)
+        ranking = score_stored_period(store, month(check.day.year, check.day.month), max(today, check.day)).ranking
+        points = {item.record_id: item.raw_points for result in ranking.results for item in result.items
+                  if item.source is not ItemSource.ATTENDANCE}
+    except NotFoundError:  # no plan in effect yet: nothing was scored; name the criteria as today's plan does
+        scored = False
+        _record, plan = store.plans.in_effect(max(today, check.day))
+    away = _away_all_day(store, check.day)
+    working = sum(1 for person in staff.values() if person.is_active_on(check.day) and person.id not in away)
+    violations = []
+    for event in events:
+        person = staff.get(event.staff_id)
+        criterion = plan.criteria.get(event.criterion_code)
+        department = departments.get(person.department_id, "") if person and person.department_id else ""
+        violations.append(Violation(
+            full_name=person.full_name if person else str(event.staff_id),
+            department=department,
+            criterion_code=event.criterion_code,
+            criterion_name=criterion.name if criterion else "",
+            points=points.get(event.id, criterion.points if criterion and scored else None),
+            note=event.note,
+        ))
+    return CheckRecord(check, tuple(violations), seen=len(check.seen), working=working)
+
+
+def _away_all_day(store: Store, day: date) -> set[int]:
+    """People on leave or absent in both sessions of ``day``: not at work to be checked."""
+    sessions: dict[int, int] = {}
+    for record in store.attendance.for_day(day):
+        if record.status is not AttendanceStatus.PRESENT:
+            sessions[record.staff_id] = sessions.get(record.staff_id, 0) + 1
+    return {staff_id for staff_id, count in sessions.items() if count >= 2}
+
+
+def _check_id(store: Store, period: Period, options: Mapping[str, object]) -> CheckId:
+    value = options.get("check_id")
+    if value is None:
+        rounds = check_rounds(store, period)
+        if len(rounds) == 1 and rounds[0].id is not None:
+            return rounds[0].id
+        raise WardOfficeError(N_("Choose the check round to print: {count} rounds were held in the period"),
+                              count=len(rounds))
+    try:
+        return CheckId(int(str(value)))
+    except ValueError:
+        raise WardOfficeError(N_("There is no check round “{check}”"), check=str(value)) from None
+
+
+def render_check_record(store: Store, period: Period, stream: BinaryIO, today: date,
+                        options: Mapping[str, object]) -> int:
+    from ward_office.reports.check_record import write_check_record
+
+    record = check_record(store, _check_id(store, period, options), today)
+    return write_check_record(stream, record, store.unit.get())
+
+
+# ---- Minutes of the review meeting ----
+
+
+def render_minutes(store: Store, period: Period, stream: BinaryIO, today: date,
+                   options: Mapping[str, object]) -> int:
+    from ward_office.reports.review_minutes import write_minutes
+
+    return write_minutes(stream, score_stored_period(store, period, today), day=today)
+
+
+# ---- Charts ----
+
+
+def chart_months(period: Period, today: date) -> list[Period]:
+    """The months of ``period`` that have begun by ``today``, each clipped to the period and to today."""
+    months = []
+    for part in period.months():
+        if part.start > today:
+            break
+        months.append(part if part.end <= today else Period(PeriodKind.RANGE, part.start, today))
+    return months
+
+
+def block_violations(store: Store, period: Period, today: date) -> BlockViolations:
+    """Violation occurrences per block of the plan and month, counted as the dashboard counts them."""
+    from ward_office.reports.charts import BlockViolations
+
+    ward = reading_ward(store)
+    months = chart_months(period, today)
+    names: dict[str, str] = {}
+    counts: dict[str, list[int]] = {}
+    for index, part in enumerate(months):
+        for block in violations_by_block(ward, part, today):
+            names.setdefault(block.code, block.name)
+            counts.setdefault(block.code, [0] * len(months))[index] = block.violations
+    return BlockViolations(tuple((part.start.year, part.start.month) for part in months),
+                           tuple((names[code], tuple(values)) for code, values in counts.items()))
+
+
+def attendance_rates(store: Store, period: Period, today: date) -> AttendanceRates:
+    """Per month: sessions attended ÷ sessions due, over the working days up to ``today``.
+
+    Due: two sessions for every person active on every working day (the ward's calendar: weekdays not
+    holidays, plus working days made up). Attended: a session with no record, or recorded present,
+    late or leaving early included. Leave of every kind (business trips and meetings included) and
+    absence without leave are not attended. A month with nothing due has no rate (None).
+    """
+    from ward_office.reports.charts import AttendanceRates
+
+    staff = store.staff.list()
+    rates: list[Fraction | None] = []
+    months = chart_months(period, today)
+    for part in months:
+        calendar = store.schedule.calendar(part.start, part.end)
+        not_attended: set[tuple[int, date, Session]] = {
+            (record.staff_id, record.day, record.session)
+            for record in store.attendance.between(part.start, part.end)
+            if record.status is not AttendanceStatus.PRESENT
+        }
+        due = attended = 0
+        day = part.start
+        while day <= part.end:
+            if calendar.is_working_day(day):
+                for person in staff:
+                    if person.id is None or not person.is_active_on(day):
+                        continue
+                    for session in Session:
+                        due += 1
+                        attended += (person.id, day, session) not in not_attended
+            day += timedelta(days=1)
+        rates.append(Fraction(attended, due) if due else None)
+    return AttendanceRates(tuple((part.start.year, part.start.month) for part in months), tuple(rates))
+
+
+def chart_data(store: Store, period: Period, today: date) -> ChartData:
+    from ward_office.reports.charts import ChartData
+
+    return ChartData(period, block_violations(store, period, today), attendance_rates(store, period, today))
+
+
+def render_charts(store: Store, period: Period, stream: BinaryIO, today: date,
+                  options: Mapping[str, object]) -> int:
+    from ward_office.reports.charts import write_charts
+
+    return write_charts(stream, chart_data(store, period, today), store.unit.get(), day=today)
+
+
+# What ``printing.REPORTS`` plugs in, by the kind's name on the command line.
+RENDERS = {
+    "timesheet": render_timesheet,
+    "check": render_check_record,
+    "minutes": render_minutes,
+    "charts": render_charts,
+}
