@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 POINTS_PER_INCH = 72
 PREVIEW_GAP = 12
+MAX_PAGE_WIDTH = 900  # a page wider than this on screen is harder to read, not easier
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
@@ -43,7 +44,7 @@ def render_page(path: Path, index: int, dots_per_inch: float) -> QImage:
 
 
 class PdfPreview(QScrollArea):
-    """The pages of one PDF one under another, each as wide as the view."""
+    """The pages of one PDF one under another, each as wide as the view (up to a readable width)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +86,7 @@ class PdfPreview(QScrollArea):
     def _render(self) -> None:
         if self._path is None or not self._labels:
             return
-        width = max(self.viewport().width() - 2 * PREVIEW_GAP, 200)
+        width = min(max(self.viewport().width() - 2 * PREVIEW_GAP, 200), MAX_PAGE_WIDTH)
         if width == self._rendered_width:
             return
         self._rendered_width = width
