@@ -64,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help=_("output format (default table)"))
 
-    for name, help_text in (("import-events", _("import violations and commendations from a CSV file")),
-                            ("import-staff", _("import or update the staff list from a CSV file"))):
+    for name, help_text in (
+        ("import-events", _("import violations and commendations from a CSV or Excel (.xlsx) file")),
+        ("import-staff", _("import or update the staff list from a CSV or Excel (.xlsx) file")),
+    ):
         command = commands.add_parser(name, parents=[common], help=help_text)
         command.add_argument("file", type=Path, metavar=_("FILE"))
         command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))

@@ -125,7 +125,7 @@ def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: p
     code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, bad)
     assert code == 1
     assert count(demo_db, "events") == before
-    assert "dòng 3" in err and "staff_code" in err and "CB999" in err
+    assert "dòng 3" in err and "“Mã cán bộ”" in err and "CB999" in err
     assert "dòng 4" in err and "32/10/2026" in err
     assert "dòng 5" in err and "XX99" in err
     assert "dòng 2" not in err
@@ -142,13 +142,13 @@ def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: p
     assert "2" in out
 
 
-def test_import_events_refuses_a_file_that_is_not_utf8(demo_db: Path, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_events_refuses_an_old_excel_file(demo_db: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     before = count(demo_db, "events")
-    path = tmp_path / "latin.csv"
-    path.write_bytes("date,staff_code,criterion,note\n2026-10-05,CB001,TP01,Không\n".encode("utf-16"))
+    path = tmp_path / "su-viec.xls"
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))  # the header of an Excel 97–2003 file
     code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, path)
-    assert code == 1 and "UTF-8" in err
+    assert code == 1 and ".xlsx" in err and "su-viec.xls" in err
     assert count(demo_db, "events") == before
 
 
@@ -184,7 +184,7 @@ def test_import_staff_refuses_bad_rows(tmp_path: Path, capsys: pytest.CaptureFix
     code, _out, err = run_cli(capsys, "import-staff", "--db", db, bad)
     assert code == 1
     assert "dòng 3" in err and "CB001" in err
-    assert "dòng 4" in err and "full_name" in err and "gender" in err
+    assert "dòng 4" in err and "“Họ và tên”" in err and "“Giới tính”" in err
     assert not db.exists() or count(db, "staff") == 0
 
 

@@ -65,7 +65,8 @@ class InputFileError(WardOfficeError):
         for problem in self.problems:
             lines.append(
                 _("{file}, line {line}, field “{field}”: {problem}").format(
-                    file=self.file, line=problem.line, field=problem.field, problem=problem.localized()
+                    file=self.file, line=problem.line, field=_(problem.field) if problem.field else "",
+                    problem=problem.localized(),
                 )
             )
         return "\n".join(lines)

@@ -1,12 +1,13 @@
-"""CSV files as offices make them: UTF-8 with or without a BOM, comma or semicolon separated, headers
-in Vietnamese or English, Vietnamese dates (dd/mm/yyyy) or ISO dates."""
+"""Tables as offices make them: CSV saved from Excel (UTF-8 with or without a BOM, UTF-16, Windows-1258;
+comma, semicolon or tab separated) or the Excel workbook itself, headers in Vietnamese or English somewhere in
+the first rows under the merged title lines of an official list, Vietnamese dates (dd/mm/yyyy) or ISO dates."""
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -14,68 +15,148 @@ from pathlib import Path
 from ward_office.core.errors import InputFileError, InputProblem
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
+from ward_office.importers.text_files import decode_text as decode_any_text
+
+HEADER_SEARCH_ROWS = 15  # the header may sit under this many title, address and blank rows
+XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the Excel 97-2003 binary format (and other OLE files)
+NO_DATA = N_("no data in the imported columns")
 
 
 @dataclass(frozen=True, slots=True)
 class CsvRow:
-    line: int  # 1-based line number in the file, header included
+    line: int  # 1-based line (CSV) or row (Excel) number in the file, title rows and header included
     values: Mapping[str, str]  # canonical field name -> stripped, NFC text
 
 
-def read_text(path: Path) -> str:
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    """A row left out of an import on purpose, e.g. one that only carries a running number (STT)."""
+
+    line: int
+    reason: str  # an English msgid, translated where shown
+
+
+def cannot_read(path: Path, error: OSError) -> InputFileError:
+    return InputFileError(str(path), [InputProblem(0, "", N_("cannot read the file: {error}"),
+                                                   {"error": error.strerror or str(error)})])
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
-        raise InputFileError(str(path), [InputProblem(0, "", N_("cannot read the file: {error}"),
-                                                      {"error": error.strerror or str(error)})]) from error
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputFileError(str(path), [InputProblem(line, "", N_(
-            "the file is not UTF-8 text; save it from Excel as “CSV UTF-8”"))]) from error
-    if "\x00" in text:
-        raise InputFileError(str(path), [InputProblem(1, "", N_("the file is not a text (CSV) file"))])
-    return unicodedata.normalize("NFC", text)
+        raise cannot_read(path, error) from error
 
 
-def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Iterator[CsvRow]:
-    """Yield rows keyed by canonical field names; ``aliases`` maps each field to accepted headers."""
-    text = read_text(path)
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+def decode_text(path: Path, data: bytes) -> str:
+    """The text of a CSV file in NFC, whatever the encoding Excel or an old machine saved it in."""
+    return decode_any_text(data, str(path)).text
+
+
+def read_text(path: Path) -> str:
+    return decode_text(path, read_bytes(path))
+
+
+def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
+              skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
+    """Yield rows keyed by canonical field names from a CSV or XLSX file (told apart by content, not by
+    name); ``aliases`` maps each field to accepted headers. Rows with nothing in the recognised columns
+    but something elsewhere (a running number, a footnote) are appended to ``skipped``."""
+    data = read_bytes(path)
+    if data.startswith(XLSX_MAGIC):
+        from ward_office.importers.spreadsheets import sheet_tables
+
+        tables = sheet_tables(path, data)
+    elif data.startswith(XLS_MAGIC):
+        raise InputFileError(str(path), [InputProblem(1, "", N_(
+            "this is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx"))])
+    else:
+        tables = csv_tables(path, decode_text(path, data))
+    return rows_from_tables(path, tables, aliases, required, skipped)
+
+
+Table = list[tuple[int, list[str]]]  # (1-based line number, cell texts), blank rows left out
+
+
+def csv_tables(path: Path, text: str) -> Iterator[Table]:
+    """The text split with each plausible separator, the likeliest first."""
+    if not text.strip():
         raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader)
-    lookup = {fold(alias): field for field, names in aliases.items() for alias in (field, *names)}
-    columns: dict[int, str] = {}
-    for index, name in enumerate(header):
-        field = lookup.get(fold(name))
-        if field is not None and field not in columns.values():
-            columns[index] = field
-    missing = [field for field in required if field not in columns.values()]
-    if missing:
-        raise InputFileError(str(path), [
-            InputProblem(1, field, N_("this column is missing from the header")) for field in missing
-        ])
-    for values in reader:
-        line = reader.line_num
-        if not any(value.strip() for value in values):
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    for delimiter in sorted((",", ";", "\t"), key=lambda candidate: -head.count(candidate)):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        table: Table = []
+        try:
+            for values in reader:
+                if any(value.strip() for value in values):
+                    table.append((reader.line_num, [value.strip() for value in values]))
+        except csv.Error as error:
+            raise InputFileError(str(path), [InputProblem(reader.line_num, "", N_(
+                "the file is not a valid CSV table: {error}"), {"error": str(error)})]) from error
+        yield table
+
+
+_NOTE_IN_HEADER = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*:]")
+
+
+def header_key(text: str) -> str:
+    """ "Họ và tên (*)", "MÃ CHẤM\\nCÔNG", "Chức vụ / chức danh" → the folded name an alias is compared with."""
+    text = _NOTE_IN_HEADER.sub(" ", text)
+    return fold(re.sub(r"\s*/\s*", "/", text))
+
+
+def rows_from_tables(path: Path, tables: Iterable[Table], aliases: Mapping[str, tuple[str, ...]],
+                     required: tuple[str, ...], skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
+    """Find the header in the first rows of the first table that has one, then yield the rows below it."""
+    lookup = {header_key(alias): field for field, names in aliases.items() for alias in (field, *names)}
+    best: tuple[int, int, list[str]] | None = None  # (fields found, line, missing fields)
+    for table in tables:
+        for position, (line, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
+            columns: dict[int, str] = {}
+            for index, name in enumerate(cells):
+                field = lookup.get(header_key(name))
+                if field is not None and field not in columns.values():
+                    columns[index] = field
+            missing = [field for field in required if field not in columns.values()]
+            if not missing:
+                return _data_rows(table[position + 1:], columns, skipped)
+            if best is None or len(columns) > best[0]:
+                best = (len(columns), line, missing)
+    if best is None:
+        raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
+    found, line, missing = best
+    raise InputFileError(str(path), [
+        InputProblem(line if found else 1, field, N_("this column is missing from the header")) for field in missing
+    ])
+
+
+def _data_rows(table: Table, columns: Mapping[int, str], skipped: list[SkippedRow] | None) -> Iterator[CsvRow]:
+    for line, cells in table:
+        values = {field: cells[index] if index < len(cells) else "" for index, field in columns.items()}
+        if not any(values.values()):
+            if skipped is not None:
+                skipped.append(SkippedRow(line, NO_DATA))
             continue
-        yield CsvRow(line, {field: values[index].strip() if index < len(values) else ""
-                            for index, field in columns.items()})
+        yield CsvRow(line, values)
 
 
 def parse_day(text: str) -> date:
-    """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026)."""
+    """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after it is ignored."""
     cleaned = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
         try:
             return datetime.strptime(cleaned, pattern).date()
         except ValueError:
             continue
     raise ValueError(cleaned)
 
+
+# The fields importers name in their messages, so a message says "cột “Họ và tên”", not "full_name".
+FIELD_NAMES = (
+    N_("code"), N_("full_name"), N_("gender"), N_("position"), N_("category"), N_("department"),
+    N_("badge_number"), N_("clock_id"), N_("active_from"), N_("active_to"), N_("date"), N_("staff_code"),
+    N_("criterion"), N_("note"), N_("value"), N_("text"), N_("time"),
+)
 
 BAD_DATE = N_("“{value}” is not a date; write 14/05/2026 or 2026-05-14")

@@ -1,4 +1,5 @@
-"""Past violations and commendations from a CSV file: ``date,staff_code,criterion,note``."""
+"""Past violations and commendations kept in Excel or CSV: ``date,staff_code,criterion,note`` (Vietnamese
+headers too), so a ward starts with its history."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from ward_office.core.errors import InputFileError, InputProblem
 from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
 from ward_office.i18n import N_
-from ward_office.importers.csv_files import BAD_DATE, parse_day, read_rows
+from ward_office.importers.csv_files import BAD_DATE, SkippedRow, parse_day, read_rows
 
 EVENT_COLUMNS = {
-    "date": ("ngày", "ngay vi pham", "ngày ghi nhận"),
-    "staff_code": ("mã cán bộ", "mã", "ma can bo", "code"),
-    "criterion": ("mã tiêu chí", "tiêu chí", "criterion_code"),
-    "note": ("ghi chú", "nội dung"),
+    "date": ("ngày", "ngay vi pham", "ngày vi phạm", "ngày ghi nhận", "ngày tháng", "ngày khen thưởng", "date",
+             "day"),
+    "staff_code": ("mã cán bộ", "mã", "ma can bo", "mã cb", "mã cbcc", "mã nhân viên", "code", "staff code"),
+    "criterion": ("mã tiêu chí", "tiêu chí", "mã nội dung", "criterion_code", "criterion", "criterion code"),
+    "note": ("ghi chú", "nội dung", "nội dung vi phạm", "diễn giải", "note"),
 }
 
 
@@ -28,12 +30,18 @@ def read_events(
     criteria_on: Callable[[date], Mapping[str, Criterion]],
     is_locked: Callable[[date], bool],
     recorded_by: str,
+    skipped: list[SkippedRow] | None = None,
 ) -> list[Event]:
     """Every row checked against the staff list, the plan in effect on its date and locked periods."""
     problems: list[InputProblem] = []
     events: list[Event] = []
-    for row in read_rows(path, EVENT_COLUMNS, required=("date", "staff_code", "criterion")):
+    for row in read_rows(path, EVENT_COLUMNS, ("date", "staff_code", "criterion"), skipped):
         values = row.values
+        empty = [InputProblem(row.line, field, N_("this value is required"))
+                 for field in ("date", "staff_code", "criterion") if not values[field]]
+        if empty:
+            problems.extend(empty)
+            continue
         try:
             day = parse_day(values["date"])
         except ValueError:

@@ -1,4 +1,4 @@
-"""A staff list from a CSV file with a header row in Vietnamese or English."""
+"""A staff list from a CSV or Excel (.xlsx) file with a header row in Vietnamese or English, as offices keep it."""
 
 from __future__ import annotations
 
@@ -9,19 +9,23 @@ from ward_office.core.errors import InputFileError, InputProblem
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
-from ward_office.importers.csv_files import BAD_DATE, parse_day, read_rows
+from ward_office.importers.csv_files import BAD_DATE, SkippedRow, parse_day, read_rows
 
-STAFF_COLUMNS = {
-    "code": ("mã cán bộ", "mã", "mã số", "ma can bo", "staff_code"),
-    "full_name": ("họ và tên", "họ tên", "name"),
-    "gender": ("giới tính", "sex"),
-    "position": ("chức vụ", "chức danh", "title"),
-    "category": ("loại", "đối tượng", "ngạch", "type"),
-    "department": ("bộ phận", "phòng ban", "đơn vị", "phòng"),
-    "badge_number": ("số thẻ", "số thẻ công chức", "badge"),
-    "clock_id": ("mã chấm công", "ma cham cong", "clock id", "enroll number"),
-    "active_from": ("ngày bắt đầu", "từ ngày", "ngày vào", "start"),
-    "active_to": ("ngày kết thúc", "đến ngày", "ngày nghỉ", "end"),
+STAFF_COLUMNS = {  # "STT" and any other column not named here is ignored
+    "code": ("mã cán bộ", "mã", "mã số", "mã cb", "mã cbcc", "mã nhân viên", "mã nv", "code", "staff code",
+             "staff_code", "employee code"),
+    "full_name": ("họ và tên", "họ tên", "họ và tên cán bộ", "họ tên cán bộ", "name", "full name"),
+    "gender": ("giới tính", "phái", "gender", "sex"),
+    "position": ("chức vụ", "chức danh", "chức vụ/chức danh", "vị trí", "position", "title", "job title"),
+    "category": ("loại", "đối tượng", "ngạch", "loại/ngạch", "loại cán bộ", "phân loại", "category", "type"),
+    "department": ("bộ phận", "phòng ban", "đơn vị", "phòng", "bộ phận công tác", "đơn vị công tác",
+                   "department"),
+    "badge_number": ("số thẻ", "số thẻ công chức", "số thẻ cán bộ", "badge", "badge number"),
+    "clock_id": ("mã chấm công", "mã máy chấm công", "mã vân tay", "số chấm công", "clock id", "enroll number",
+                 "enrollnumber", "ac-no"),
+    "active_from": ("ngày bắt đầu", "từ ngày", "ngày vào", "ngày vào làm", "ngày bắt đầu công tác", "start",
+                    "start date"),
+    "active_to": ("ngày kết thúc", "đến ngày", "ngày nghỉ", "ngày nghỉ việc", "end", "end date"),
 }
 
 _GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
@@ -41,13 +45,14 @@ class StaffRow:
     department: str
 
 
-def read_staff(path: Path) -> list[StaffRow]:
+def read_staff(path: Path, skipped: list[SkippedRow] | None = None) -> list[StaffRow]:
+    """Every row checked; any bad value refuses the whole file. Rows with only a running number go to
+    ``skipped``."""
     problems: list[InputProblem] = []
     rows: list[StaffRow] = []
     seen_codes: dict[str, int] = {}
     seen_clock_ids: dict[str, int] = {}
-    for row in read_rows(path, STAFF_COLUMNS, required=("code", "full_name", "gender", "position",
-                                                       "department")):
+    for row in read_rows(path, STAFF_COLUMNS, ("code", "full_name", "gender", "position", "department"), skipped):
         values = row.values
         line_problems = [InputProblem(row.line, field, N_("this value is required"))
                          for field in ("code", "full_name", "position", "department") if not values.get(field)]
@@ -92,7 +97,7 @@ def read_staff(path: Path) -> list[StaffRow]:
             code=code, full_name=" ".join(full_name.split()), gender=gender, position=position,
             category=category, badge_number=values.get("badge_number", ""), clock_id=clock_id,
             active_from=dates.get("active_from"), active_to=dates.get("active_to"),
-        ), department))
+        ), " ".join(department.split())))
     if problems:
         raise InputFileError(str(path), problems)
     return rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import random
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -15,15 +16,17 @@ from datetime import date
 from pathlib import Path
 
 from ward_office.core.attendance import AttendanceStatus
+from ward_office.core.checks import Event
 from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, WardOfficeError
 from ward_office.core.period import Period, half_year, parse_period
 from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
+from ward_office.importers.csv_files import SkippedRow
 from ward_office.importers.events import read_events
 from ward_office.importers.staff import StaffRow, read_staff
-from ward_office.paths import plans_dir
+from ward_office.paths import plans_dir, resources_dir
 from ward_office.scoring import ScoringInput, score_period
 from ward_office.services import demo
 from ward_office.services.presentation import ScoredPeriod
@@ -170,9 +173,18 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
 
 # ---- Imports ----
 
+TEMPLATES = {"staff": "danh-sach-can-bo.xlsx", "events": "su-viec.xlsx"}
+
+
+def template_path(kind: str) -> Path:
+    """The blank Excel file offered for download ("Tải mẫu") for an import of ``kind``: staff or events."""
+    return resources_dir() / "templates" / TEMPLATES[kind]
+
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
+    """What an import did, or with ``dry_run`` what it would do: the preview shown before writing."""
+
     file: Path
     rows: int
     added: int
@@ -180,6 +192,7 @@ class ImportSummary:
     unchanged: int = 0
     dry_run: bool = False
     new_departments: tuple[str, ...] = field(default=())
+    skipped: tuple[SkippedRow, ...] = field(default=())
 
     def localized(self) -> str:
         if self.dry_run:
@@ -190,12 +203,24 @@ class ImportSummary:
                                 unchanged=self.unchanged)]
         if self.new_departments:
             lines.append(_("New departments: {names}").format(names=", ".join(self.new_departments)))
+        for reason, skipped_lines in self.skipped_by_reason().items():
+            lines.append(_("Skipped {count} row(s), {reason}: line {lines}").format(
+                count=len(skipped_lines), reason=_(reason), lines=", ".join(map(str, skipped_lines))))
         if self.dry_run:
             lines.append(_("Nothing was written (trial run)."))
         return "\n".join(lines)
 
+    def skipped_by_reason(self) -> dict[str, list[int]]:
+        """Skipped line numbers grouped by reason (an English msgid), in file order."""
+        grouped: dict[str, list[int]] = {}
+        for row in self.skipped:
+            grouped.setdefault(row.reason, []).append(row.line)
+        return grouped
+
 
 def import_events(path: Path, file: Path, *, dry_run: bool = False) -> ImportSummary:
+    """Add the file's events all or none; an event already on record (same person, day, criterion and
+    note) counts as unchanged, so importing the same file twice adds nothing the second time."""
     with writable_store(path) as store:
         actor = current_actor()
         plans: dict[int, Mapping[str, Criterion]] = {}
@@ -207,21 +232,49 @@ def import_events(path: Path, file: Path, *, dry_run: bool = False) -> ImportSum
                 return {}
             return plans.setdefault(record.id, plan.criteria)
 
+        skipped: list[SkippedRow] = []
         events = read_events(file, staff_by_code={person.code: person for person in store.staff.list()},
-                             criteria_on=criteria_on, is_locked=store.periods.is_locked, recorded_by=actor)
+                             criteria_on=criteria_on, is_locked=store.periods.is_locked, recorded_by=actor,
+                             skipped=skipped)
+        new_events = _not_yet_recorded(store, events)
         if not dry_run:
-            store.events.add_many(events, actor)
-    return ImportSummary(file, len(events), len(events), dry_run=dry_run)
+            store.events.add_many(new_events, actor)
+    return ImportSummary(file, len(events), len(new_events), 0, len(events) - len(new_events), dry_run,
+                         skipped=tuple(skipped))
+
+
+def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
+    """The events beyond those already stored, counted per (person, day, criterion, note): a file listing
+    the same violation twice on a day adds two, and adds them once only."""
+    if not events:
+        return []
+
+    def key(event: Event) -> tuple[object, ...]:
+        return event.staff_id, event.day, event.criterion_code, " ".join(event.note.split())
+
+    stored = Counter(key(event) for event in store.events.list(min(e.day for e in events),
+                                                               max(e.day for e in events)))
+    fresh = []
+    for event in events:
+        if stored[key(event)] > 0:
+            stored[key(event)] -= 1
+        else:
+            fresh.append(event)
+    return fresh
 
 
 def import_staff(path: Path, file: Path, *, dry_run: bool = False) -> ImportSummary:
     """Add new codes, update changed people, leave the rest; unknown departments are created."""
-    rows = read_staff(file)
+    skipped: list[SkippedRow] = []
+    rows = read_staff(file, skipped)
     with writable_store(path) as store:
         actor = current_actor()
         departments = {fold(department.name): department for department in store.departments.list()}
-        new_departments = sorted({row.department for row in rows if fold(row.department) not in departments},
-                                 key=fold)
+        new_names: dict[str, str] = {}
+        for row in rows:
+            if fold(row.department) not in departments:
+                new_names.setdefault(fold(row.department), row.department)
+        new_departments = sorted(new_names.values(), key=fold)
         problems = []
         added: list[StaffRow] = []
         updated: list[tuple[StaffRow, Staff]] = []
@@ -252,4 +305,4 @@ def import_staff(path: Path, file: Path, *, dry_run: bool = False) -> ImportSumm
                 for row, current in updated:
                     store.staff.update(replace(resolved(row), id=current.id, note=current.note), actor)
     return ImportSummary(file, len(rows), len(added), len(updated), len(rows) - len(added) - len(updated),
-                         dry_run, tuple(new_departments))
+                         dry_run, tuple(new_departments), tuple(skipped))

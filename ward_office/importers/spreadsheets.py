@@ -1,0 +1,89 @@
+"""Excel workbooks (.xlsx) read as plain tables, so staff lists and past records kept in Excel import
+without a detour through CSV: cell values become the texts the CSV parsers already accept."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.i18n import N_
+from ward_office.importers.csv_files import CsvRow, SkippedRow, Table, read_bytes, rows_from_tables
+
+BAD_WORKBOOK = N_("the file is not an Excel workbook that can be read (.xlsx); open it in Excel and save it again")
+
+
+def cell_text(value: object) -> str:
+    """A cell as the text a parser expects: dates ISO, whole numbers without ".0", text stripped and NFC.
+
+    Text cells keep what they hold, so a code typed as text ("0012") keeps its leading zeros.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):  # a duration-formatted cell
+        seconds = int(value.total_seconds())
+        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)).normalize(), "f")
+    if isinstance(value, int):
+        return str(value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def sheet_tables(path: Path, data: bytes | None = None) -> Iterator[Table]:
+    """Each visible worksheet of the workbook as a table of non-blank rows numbered as Excel shows them."""
+    try:
+        from openpyxl import load_workbook
+    except ImportError as error:  # pragma: no cover - openpyxl is a dependency
+        raise InputFileError(str(path), [InputProblem(1, "", BAD_WORKBOOK)]) from error
+    source = io.BytesIO(read_bytes(path) if data is None else data)
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except Exception as error:  # a damaged zip, a .docx, a .xlsx with a missing part: all are refused alike
+        raise InputFileError(str(path), [InputProblem(1, "", BAD_WORKBOOK)]) from error
+    try:
+        sheets = [sheet for sheet in workbook.worksheets
+                  if getattr(sheet, "sheet_state", "visible") == "visible" and hasattr(sheet, "iter_rows")]
+        if not sheets:
+            raise InputFileError(str(path), [InputProblem(1, "", N_("the workbook has no worksheet"))])
+        for sheet in sheets:
+            yield _table(path, sheet)
+    finally:
+        workbook.close()
+
+
+def _table(path: Path, sheet: Any) -> Table:  # an openpyxl ReadOnlyWorksheet
+    table: Table = []
+    line = 0
+    try:
+        sheet.reset_dimensions()  # some programs write a wrong used range
+        for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            cells = [cell_text(value) for value in values]
+            if any(cells):
+                table.append((line, cells))
+    except InputFileError:
+        raise
+    except Exception as error:  # a malformed sheet part
+        raise InputFileError(str(path), [InputProblem(line + 1, "", BAD_WORKBOOK)]) from error
+    return table
+
+
+def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
+              skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
+    """As ``csv_files.read_rows`` for a file known to be a workbook; the line is the Excel row number."""
+    return rows_from_tables(path, sheet_tables(path), aliases, required, skipped)
