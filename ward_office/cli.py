@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ward_office import __version__, cli_export, i18n
+from ward_office import __version__, cli_clock, cli_export, i18n
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, type=Path, metavar=_("FILE"), help=_("the PDF file to write"))
     report.add_argument("--check", type=int, metavar="ID", help=_("the check round (for the check record)"))
     cli_export.register(commands, common)
+    cli_clock.register(commands, common)
     return parser
 
 
@@ -149,6 +150,8 @@ def run(options: argparse.Namespace) -> int:
         return 0
     if command == cli_export.COMMAND:
         return cli_export.run(options)
+    if command == cli_clock.COMMAND:
+        return cli_clock.run(options)
     if command in ("import-events", "import-staff"):
         importer = records.import_events if command == "import-events" else records.import_staff
         result = importer(db_path, options.file, dry_run=options.dry_run)

@@ -141,3 +141,47 @@ class AttendanceRepository:
             conn.executemany(_UPSERT if replace else _INSERT, [(*row, now) for row in rows])
             self._context.log(actor, ChangeAction.IMPORT, "attendance", None, detail)
         return len(rows)
+
+    def apply_clock(self, derived: Iterable[Attendance], removed: Iterable[Attendance], actor: str) -> int:
+        """Write what the clock derived, in one transaction logged as one import line; returns rows changed.
+
+        ``derived`` records (source CLOCK) are added or replace earlier CLOCK records of their session;
+        ``removed`` are earlier CLOCK records the punches no longer support. A record entered by a person
+        (source manual or import) is never touched, whatever the caller passes: the SQL itself refuses.
+        """
+        derived = [dataclasses.replace(record, recorded_by=record.recorded_by or actor) for record in derived]
+        removed = list(removed)
+        if any(record.source is not RecordSource.CLOCK for record in (*derived, *removed)):
+            raise ValueError("apply_clock writes and removes clock records only")
+        if not derived and not removed:
+            return 0
+        days = sorted({record.day for record in (*derived, *removed)})
+        now = self._context.now()
+        with self._context.writing(days) as conn:
+            before = {(old.staff_id, old.day, old.session): old for old in self.between(days[0], days[-1])}
+            added, replaced, gone = [], [], []
+            upserts = []
+            for record in derived:
+                old = before.get((record.staff_id, record.day, record.session))
+                if old is not None and old.source is not RecordSource.CLOCK:
+                    continue
+                upserts.append((*_values(record, actor), now))
+                if old is None:
+                    added.append(_values(record, actor))
+                else:
+                    replaced.append(changed(_as_row(old), _as_row(record)))
+            conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", upserts)
+            for record in removed:
+                old = before.get((record.staff_id, record.day, record.session))
+                if old is None or old.source is not RecordSource.CLOCK:
+                    continue
+                conn.execute("DELETE FROM attendance WHERE id = ? AND source = 'clock'", (old.id,))
+                gone.append(_as_row(old))
+            count = len(upserts) + len(gone)
+            if count:
+                self._context.log(actor, ChangeAction.IMPORT, "attendance", None, {
+                    "source": RecordSource.CLOCK.value, "first_day": days[0].isoformat(),
+                    "last_day": days[-1].isoformat(), "added": len(added), "replaced": replaced,
+                    "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
+                })
+        return count

@@ -316,3 +316,39 @@ def m002_check_finished_at(db: sqlite_utils.Database) -> None:
             " 'finished_at', 'started_at'))",
             [datetime.now().astimezone().isoformat(timespec="seconds"), "m002_check_finished_at", backfilled],
         )
+
+
+# Raw punches are the record the clock kept: re-importing a file adds nothing (the unique key), a punch
+# on a day of a locked period is refused like any record of that day. People are linked to clock ids
+# through staff.clock_id, so a punch row names no person and linking later needs no rewrite here.
+_SCHEMA_003 = (
+    """
+    CREATE TABLE punches (
+        id INTEGER PRIMARY KEY,
+        clock_id TEXT NOT NULL CHECK (trim(clock_id) <> ''),
+        at TEXT NOT NULL CHECK (at = strftime('%Y-%m-%dT%H:%M:%S', at)),
+        day TEXT NOT NULL CHECK (day = date(at)),
+        device TEXT NOT NULL DEFAULT '',
+        source_file TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        UNIQUE (clock_id, at, device)
+    ) STRICT
+    """,
+    "CREATE INDEX punches_by_day ON punches (day, clock_id)",
+    """
+    CREATE TABLE clock_mappings (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        saved_at TEXT NOT NULL,
+        saved_by TEXT NOT NULL
+    ) STRICT
+    """,
+)
+
+
+@MIGRATIONS()
+def m003_clock_punches(db: sqlite_utils.Database) -> None:
+    for statement in (*_SCHEMA_003, *_lock_triggers("punches")):
+        db.execute(statement)

@@ -18,6 +18,7 @@ from ward_office.storage.departments import DepartmentRepository
 from ward_office.storage.events import EventRepository
 from ward_office.storage.periods import PeriodRepository
 from ward_office.storage.plans import PlanRepository
+from ward_office.storage.punches import PunchRepository
 from ward_office.storage.schedule import ScheduleRepository
 from ward_office.storage.staff import StaffRepository
 from ward_office.storage.unit import UnitRepository
@@ -41,6 +42,7 @@ class Store:
         self.staff = StaffRepository(self._context)
         self.schedule = ScheduleRepository(self._context)
         self.attendance = AttendanceRepository(self._context)
+        self.punches = PunchRepository(self._context)
         self.events = EventRepository(self._context)
         self.checks = CheckRepository(self._context, self.events)
         self.plans = PlanRepository(self._context)

@@ -1,0 +1,416 @@
+"""Bringing a fingerprint clock's log in: keep the raw punches, derive attendance per session from them.
+
+A preview says what an import would do (punches new or already stored, unknown clock ids, lines skipped,
+the sessions that would change) without writing; the import then writes the punches and the derived
+attendance in one transaction, all or nothing. Records entered by a person (manual or imported) always
+win over the clock's; an earlier clock-derived record is replaced. The derivation rules are
+``ward_office.core.clock.derive_attendance``.
+
+Clock ids are linked to people through ``staff.clock_id``: one place to look, already shown and edited
+in the staff list, already unique. Punches of an unknown id are still stored, so linking the id later
+(``link_clock_id``) derives the attendance from the punches already kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
+from ward_office.core.clock import Punch, derive_attendance, normalize_clock_id
+from ward_office.core.errors import InputProblem, NotFoundError, PeriodLockedError, WardOfficeError
+from ward_office.core.holidays import vietnamese_public_holidays
+from ward_office.core.schedule import SESSION_LABELS, Session, WorkCalendar
+from ward_office.core.staff import Staff, StaffId
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_date
+from ward_office.services.records import current_actor
+from ward_office.storage import Store
+from ward_office.storage.punches import punch_key
+
+MAX_LINES_SHOWN = 10  # lines listed per unknown clock id; the count says how many there are
+MAX_CHANGES_SHOWN = 40  # session changes spelled out in the text summary
+
+
+@dataclass(frozen=True, slots=True)
+class ClockBatch:
+    """What was read from one clock file, whatever its format."""
+
+    file: str
+    punches: tuple[Punch, ...]
+    problems: tuple[InputProblem, ...] = ()
+    encoding: str = ""
+    devices: tuple[str, ...] = ()
+    read: int = 0  # punches read before repeated ones were dropped; 0 means len(punches)
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownClockId:
+    clock_id: str
+    count: int
+    lines: tuple[int, ...]  # the first MAX_LINES_SHOWN lines of the file with this id
+
+
+@dataclass(frozen=True, slots=True)
+class SessionChange:
+    staff: Staff
+    day: date
+    session: Session
+    before: Attendance | None
+    after: Attendance | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockPreview:
+    file: str
+    encoding: str
+    devices: tuple[str, ...]
+    read: int
+    duplicates: int
+    new: int
+    already_stored: int
+    unknown: tuple[UnknownClockId, ...]
+    problems: tuple[InputProblem, ...]
+    days: tuple[date, ...]  # days with a punch in the file
+    changes: tuple[SessionChange, ...]
+    not_judged: tuple[date, ...] = ()  # days still under way, or locked with nothing new: no attendance derived
+    manual_kept: int = 0  # sessions where a person's record wins over what the clock says
+
+    @property
+    def added(self) -> int:
+        return sum(1 for change in self.changes if change.before is None)
+
+    @property
+    def replaced(self) -> int:
+        return sum(1 for change in self.changes if change.before is not None and change.after is not None)
+
+    @property
+    def removed(self) -> int:
+        return sum(1 for change in self.changes if change.after is None)
+
+    def localized(self) -> str:
+        lines = [_("{file}: {read} punches read, {duplicates} repeated punches dropped, {new} new, {stored} "
+                   "already stored.").format(file=self.file, read=self.read, duplicates=self.duplicates,
+                                             new=self.new, stored=self.already_stored)]
+        if self.days:
+            lines.append(_("Days covered: {first} to {last} ({count} days).").format(
+                first=format_date(self.days[0]), last=format_date(self.days[-1]), count=len(self.days)))
+        if self.problems:
+            lines.append(_("Lines skipped: {count}").format(count=len(self.problems)))
+            lines += [_("  line {line}: {problem}").format(line=problem.line, problem=problem.localized())
+                      for problem in self.problems[:MAX_CHANGES_SHOWN]]
+        if self.unknown:
+            lines.append(_("Clock ids of no staff member (punches kept, no attendance derived):"))
+            lines += [_("  {clock_id}: {count} punches, lines {lines}").format(
+                clock_id=unknown.clock_id, count=unknown.count, lines=", ".join(map(str, unknown.lines)))
+                for unknown in self.unknown]
+        lines.append(_("Attendance: {added} sessions to add, {replaced} to replace, {removed} to remove; "
+                       "{kept} kept as entered by hand.").format(
+            added=self.added, replaced=self.replaced, removed=self.removed, kept=self.manual_kept))
+        lines += [f"  {describe_change(change)}" for change in self.changes[:MAX_CHANGES_SHOWN]]
+        if len(self.changes) > MAX_CHANGES_SHOWN:
+            lines.append(_("  … and {count} more").format(count=len(self.changes) - MAX_CHANGES_SHOWN))
+        if self.not_judged:
+            lines.append(_("Days not judged yet (still under way or locked): {days}").format(
+                days=", ".join(format_date(day) for day in self.not_judged)))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ClockImportSummary:
+    preview: ClockPreview
+    punches_added: int
+    sessions_changed: int
+    dry_run: bool = False
+
+    def localized(self) -> str:
+        text = self.preview.localized()
+        if self.dry_run:
+            return text + "\n" + _("Nothing was written (trial run).")
+        return text + "\n" + _("Written: {punches} punches, {sessions} attendance sessions.").format(
+            punches=self.punches_added, sessions=self.sessions_changed)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    clock_id: str
+    staff: Staff
+    days: int
+    changes: tuple[SessionChange, ...] = field(default=())
+    locked_days: tuple[date, ...] = ()
+
+    def localized(self) -> str:
+        text = _("Clock id {clock_id} now belongs to {name}: {days} days of punches judged, {count} attendance "
+                 "sessions changed.").format(clock_id=self.clock_id, name=self.staff.full_name, days=self.days,
+                                              count=len(self.changes))
+        if self.locked_days:
+            text += "\n" + _("Days of locked periods left as they were: {days}").format(
+                days=", ".join(format_date(day) for day in self.locked_days))
+        return text
+
+
+def describe(record: Attendance | None) -> str:
+    """A session in a few words: "đi muộn 12 phút, về sớm 5 phút", "vắng không lý do"…"""
+    if record is None:
+        return _("on time")
+    if record.status is AttendanceStatus.ABSENT:
+        return _("absent without leave")
+    if record.status is AttendanceStatus.LEAVE:
+        return _("on leave ({code})").format(code=record.timesheet_code)
+    parts = []
+    if record.late_minutes:
+        parts.append(_("{minutes} minutes late").format(minutes=record.late_minutes))
+    if record.early_minutes:
+        parts.append(_("left {minutes} minutes early").format(minutes=record.early_minutes))
+    if record.missing_punch:
+        parts.append(_("missing punch"))
+    return ", ".join(parts) or _("on time")
+
+
+def describe_change(change: SessionChange) -> str:
+    return _("{day} {session}, {name}: {before} → {after}").format(
+        day=format_date(change.day), session=_(SESSION_LABELS[change.session]).lower(), name=change.staff.full_name,
+        before=describe(change.before), after=describe(change.after))
+
+
+# ---- Use cases on a database file ----
+
+
+def preview_clock_import(db_path: Path, file: Path, mapping_name: str | None = None, *,
+                         now: datetime | None = None) -> ClockPreview:
+    """What importing ``file`` would do; writes nothing."""
+    with _open(db_path) as store:
+        return preview_batch(store, read_batch(store, file, mapping_name), now=now)
+
+
+def import_clock(db_path: Path, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
+                 now: datetime | None = None) -> ClockImportSummary:
+    """Store the file's punches and the attendance derived from them, all or nothing."""
+    with _open(db_path) as store:
+        batch = read_batch(store, file, mapping_name)
+        if dry_run:
+            return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
+        return import_batch(store, batch, current_actor(), now=now)
+
+
+def link_clock_id(db_path: Path, clock_id: str, staff_id: StaffId, *, now: datetime | None = None) -> LinkSummary:
+    """Give ``clock_id`` to a person who has none, and derive their attendance from the punches kept."""
+    with _open(db_path) as store:
+        return link_in_store(store, clock_id, staff_id, current_actor(), now=now)
+
+
+def save_clock_mapping(db_path: Path, name: str, mapping: Any) -> None:
+    """Remember a CSV/XLSX column mapping (an ``importers.clock_logs.ColumnMapping``) under ``name``."""
+    if not name.strip():
+        raise WardOfficeError(N_("The column mapping needs a name"))
+    with _open(db_path) as store:
+        store.punches.save_mapping(name.strip(), mapping.to_dict(), current_actor())
+
+
+def clock_mapping_names(db_path: Path) -> list[str]:
+    with _open(db_path) as store:
+        return store.punches.mapping_names()
+
+
+@contextmanager
+def _open(db_path: Path) -> Iterator[Store]:
+    if not Path(db_path).is_file():
+        raise NotFoundError(N_("There is no database at {path}"), path=str(db_path))
+    with Store.open(db_path) as store:
+        yield store
+
+
+def read_batch(store: Store, file: Path, mapping_name: str | None = None) -> ClockBatch:
+    """Read a clock file with the parsers of ``importers.clock_logs``; repeated punches are dropped."""
+    from ward_office.importers.clock_logs import ColumnMapping, dedupe, read_clock_file
+
+    mapping = None
+    if mapping_name:
+        body = store.punches.get_mapping(mapping_name)
+        if body is None:
+            raise NotFoundError(N_("No column mapping is called “{name}”"), name=mapping_name)
+        mapping = ColumnMapping.from_dict(body)
+    clock_file = read_clock_file(Path(file), mapping)
+    punches = tuple(dedupe(clock_file.punches))
+    return ClockBatch(str(file), punches, tuple(clock_file.problems), clock_file.encoding,
+                      tuple(clock_file.devices), len(clock_file.punches))
+
+
+# ---- The same on an open store (tests and background jobs) ----
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    preview: ClockPreview
+    new_punches: tuple[Punch, ...]
+    years_without_holidays: tuple[int, ...]
+
+
+def preview_batch(store: Store, batch: ClockBatch, *, now: datetime | None = None) -> ClockPreview:
+    return _plan(store, batch, now or datetime.now()).preview
+
+
+def import_batch(store: Store, batch: ClockBatch, actor: str, *, now: datetime | None = None) -> ClockImportSummary:
+    """Write the punches, then the derived attendance, in one transaction; a locked day stops everything."""
+    plan = _plan(store, batch, now or datetime.now())
+    with store.atomic():
+        for year in plan.years_without_holidays:
+            store.schedule.ensure_holidays(year, actor)
+        added = store.punches.add_many(plan.new_punches, Path(batch.file).name, actor)
+        changes = plan.preview.changes
+        changed = store.attendance.apply_clock([change.after for change in changes if change.after is not None],
+                                               [change.before for change in changes
+                                                if change.after is None and change.before is not None], actor)
+    return ClockImportSummary(plan.preview, added, changed)
+
+
+def link_in_store(store: Store, clock_id: str, staff_id: StaffId, actor: str, *,
+                  now: datetime | None = None) -> LinkSummary:
+    clock_id = normalize_clock_id(clock_id)
+    if not clock_id:
+        raise WardOfficeError(N_("The clock id is empty"))
+    person = store.staff.get(staff_id)
+    owner = _staff_by_clock_id(store.staff.list()).get(clock_id)
+    if owner is not None and owner.id != person.id:
+        raise WardOfficeError(N_("The clock id “{clock_id}” already belongs to {name}"), clock_id=clock_id,
+                              name=owner.full_name)
+    if person.clock_id and normalize_clock_id(person.clock_id) != clock_id:
+        raise WardOfficeError(N_("{name} already has the clock id “{clock_id}”; change it in the staff list"),
+                              name=person.full_name, clock_id=person.clock_id)
+    days = store.punches.days_with_punches(clock_id=clock_id)
+    locked = tuple(day for day in days if store.periods.is_locked(day))
+    moment = now or datetime.now()
+    with store.atomic():
+        if person.clock_id != clock_id:
+            person = store.staff.update(dataclasses.replace(person, clock_id=clock_id), actor)
+        changes: list[SessionChange] = []
+        if days:
+            calendar, missing_years = _calendar(store, days[0], days[-1])
+            for year in missing_years:
+                store.schedule.ensure_holidays(year, actor)
+            judged = [day for day in days if day not in locked and _day_over(day, calendar, moment)]
+            punches = [punch for punch in store.punches.between(days[0], days[-1], clock_id)]
+            changes, _kept = _derive_changes(store, judged, punches, [person], calendar)
+            store.attendance.apply_clock([change.after for change in changes if change.after is not None],
+                                         [change.before for change in changes
+                                          if change.after is None and change.before is not None], actor)
+    return LinkSummary(clock_id, person, len(days) - len(locked), tuple(changes), locked)
+
+
+def _plan(store: Store, batch: ClockBatch, now: datetime) -> _Plan:
+    punches = batch.punches
+    days = sorted({punch.at.date() for punch in punches})
+    read = batch.read or len(punches)
+    if not days:
+        preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), 0, 0, (),
+                               batch.problems, (), ())
+        return _Plan(preview, (), ())
+
+    stored = store.punches.stored_keys(days[0], days[-1])
+    new: dict[tuple[str, str, str], Punch] = {}
+    for punch in punches:
+        key = punch_key(punch)
+        if key not in stored:
+            new.setdefault(key, punch)
+    new_punches = tuple(new.values())
+    locked_new = [day for day in sorted({punch.at.date() for punch in new_punches}) if store.periods.is_locked(day)]
+    if locked_new:
+        raise PeriodLockedError(
+            N_("The file has new punches on {day}, which belongs to a locked period; nothing was imported. "
+               "Unlock the period or remove those days from the file."), day=format_date(locked_new[0]))
+
+    staff = store.staff.list()
+    by_clock_id = _staff_by_clock_id(staff)
+    unknown_lines: dict[str, list[int]] = defaultdict(list)
+    unknown_counts: Counter[str] = Counter()
+    for punch in punches:
+        if punch.clock_id not in by_clock_id:
+            unknown_counts[punch.clock_id] += 1
+            if len(unknown_lines[punch.clock_id]) < MAX_LINES_SHOWN and punch.line:
+                unknown_lines[punch.clock_id].append(punch.line)
+    unknown = tuple(UnknownClockId(clock_id, count, tuple(unknown_lines[clock_id]))
+                    for clock_id, count in sorted(unknown_counts.items()))
+
+    calendar, missing_years = _calendar(store, days[0], days[-1])
+    judged = [day for day in days if not store.periods.is_locked(day) and _day_over(day, calendar, now)]
+    judged_set = set(judged)
+    not_judged = tuple(day for day in days if day not in judged_set)
+    everyone = [*store.punches.between(days[0], days[-1]), *new_punches]
+    changes, kept = _derive_changes(store, judged, everyone, list(by_clock_id.values()), calendar)
+    preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), len(new_punches),
+                           len(punches) - len(new_punches), unknown, batch.problems, tuple(days), tuple(changes),
+                           not_judged, kept)
+    return _Plan(preview, new_punches, missing_years)
+
+
+def _staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:
+    return {normalize_clock_id(person.clock_id): person for person in staff if person.clock_id.strip()}
+
+
+def _calendar(store: Store, first: date, last: date) -> tuple[WorkCalendar, tuple[int, ...]]:
+    """The calendar of the days, counting the public holidays of a year the book has not prefilled yet
+    (the import prefills them); and those years."""
+    calendar = store.schedule.calendar(first, last)
+    missing = tuple(year for year in range(first.year, last.year + 1) if not store.schedule.holidays(year))
+    if not missing:
+        return calendar, ()
+    holidays = dict(calendar.holidays)
+    for year in missing:
+        holidays.update({holiday.day: holiday for holiday in vietnamese_public_holidays(year)})
+    return WorkCalendar(calendar.schedule, holidays), missing
+
+
+def _day_over(day: date, calendar: WorkCalendar, now: datetime) -> bool:
+    """A day is judged once its afternoon session has ended: a log exported at ten in the morning must not
+    mark everyone who has not come yet as absent."""
+    end = calendar.schedule.season_for(day).afternoon.end
+    return datetime.combine(day, end) <= now
+
+
+def _derive_changes(store: Store, days: Sequence[date], punches: Iterable[Punch], people: Sequence[Staff],
+                    calendar: WorkCalendar) -> tuple[list[SessionChange], int]:
+    """Per day, person and session, what the clock says now against what is recorded; and how many
+    sessions keep a person's record that differs from the clock's."""
+    if not days:
+        return [], 0
+    by_person_day: dict[tuple[str, date], list[Punch]] = defaultdict(list)
+    for punch in punches:
+        by_person_day[(punch.clock_id, punch.at.date())].append(punch)
+    recorded: dict[tuple[StaffId, date], list[Attendance]] = defaultdict(list)
+    for record in store.attendance.between(min(days), max(days)):
+        recorded[(record.staff_id, record.day)].append(record)
+
+    changes: list[SessionChange] = []
+    kept = 0
+    for day in days:
+        for person in people:
+            if person.id is None or not person.is_active_on(day):
+                continue
+            existing = recorded.get((person.id, day), [])
+            derived = {record.session: record for record in derive_attendance(
+                person.id, by_person_day.get((normalize_clock_id(person.clock_id), day), ()), day, calendar,
+                existing)}
+            for session in Session:
+                old = next((record for record in existing if record.session is session), None)
+                new = derived.get(session)
+                if old is not None and old.source is not RecordSource.CLOCK:
+                    kept += 1
+                    continue
+                if _same(old, new):
+                    continue
+                changes.append(SessionChange(person, day, session, old, new))
+    return changes, kept
+
+
+def _same(old: Attendance | None, new: Attendance | None) -> bool:
+    if old is None or new is None:
+        return old is new
+    return (old.status, old.late_minutes, old.early_minutes, old.leave_code, old.missing_punch, old.source,
+            old.note) == (new.status, new.late_minutes, new.early_minutes, new.leave_code, new.missing_punch,
+                          new.source, new.note)
