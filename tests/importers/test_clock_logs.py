@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 
 from ward_office.core.clock import Punch
 from ward_office.core.errors import InputFileError
-from ward_office.i18n import current_language, set_language
 from ward_office.importers.clock_logs import (
     ADMS,
     ATTLOG,
@@ -25,16 +23,6 @@ from ward_office.importers.clock_logs import (
     read_table,
 )
 from ward_office.importers.text_files import encode_windows_1258
-
-
-@pytest.fixture
-def vietnamese() -> Iterator[None]:
-    before = current_language()
-    set_language("vi")
-    try:
-        yield
-    finally:
-        set_language(before)
 
 
 def at(text: str) -> datetime:

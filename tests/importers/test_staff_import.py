@@ -3,26 +3,16 @@ line and column in Vietnamese, the whole file refused when any row is bad."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from ward_office import i18n
 from ward_office.core.errors import InputFileError
 from ward_office.core.staff import Gender, StaffCategory
 from ward_office.importers.csv_files import SkippedRow
 from ward_office.importers.staff import read_staff
-
-
-@pytest.fixture
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
 
 
 def xlsx(path: Path, rows: list[list[object]]) -> Path:

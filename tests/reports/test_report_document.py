@@ -11,7 +11,6 @@ import pypdf
 import pytest
 from reportlab.platypus import Flowable, Spacer
 
-from ward_office import i18n
 from ward_office.core.unit import Unit
 from ward_office.reports.document import (
     TOP_MARGIN,
@@ -36,12 +35,7 @@ NAMES = ["Nguyễn Văn Bảo", "Trần Thị Ngọc Diễm", "Lê Hoàng Phư�
          "Huỳnh Ngọc Ẩn", "Đỗ Thị Ỷ", "Bùi Ỹ Ụt"]
 
 
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 def render(story: list[Flowable], *, landscape: bool = False) -> tuple[pypdf.PdfReader, int]:

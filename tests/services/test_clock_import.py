@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ward_office import cli_clock, i18n
+from ward_office import cli_clock
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode, RecordSource
 from ward_office.core.clock import Punch
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
@@ -31,12 +30,7 @@ MONDAY, TUESDAY = date(2026, 3, 2), date(2026, 3, 3)  # winter hours: 07:30–12
 LATER = datetime(2026, 3, 20, 9, 0)
 
 
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 def person(code: str, clock_id: str = "") -> Staff:

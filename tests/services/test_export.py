@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,12 +24,7 @@ TODAY = date(2026, 11, 20)
 HEADER_ROW = 6  # authority, ward, title, period, a blank row, then the headers
 
 
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 @pytest.fixture(scope="module")

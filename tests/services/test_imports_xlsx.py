@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from ward_office import i18n
 from ward_office.core.errors import InputFileError
 from ward_office.services import records
 
@@ -23,14 +22,6 @@ TABLES = ("staff", "departments", "events", "change_log")
 STAFF_HEADER = ["STT", "Mã cán bộ", "Họ và tên", "Giới tính", "Chức vụ", "Loại", "Bộ phận", "Số thẻ", "Mã chấm công",
                 "Ngày bắt đầu"]
 EVENT_HEADER = ["Ngày", "Mã cán bộ", "Mã tiêu chí", "Ghi chú"]
-
-
-@pytest.fixture
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
 
 
 def counts(db: Path) -> dict[str, int]:

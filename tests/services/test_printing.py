@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +19,7 @@ from ward_office.services.records import build_demo, existing_store, score_store
 TODAY = date(2026, 11, 20)
 
 
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from ward_office import i18n
 from ward_office.core.attendance import Attendance
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.schedule import Session
@@ -25,14 +24,6 @@ TODAY = date(2026, 11, 20)
 def ward(tmp_path: Path) -> Iterator[Ward]:
     with Ward.open(tmp_path / "ward.db", actor="Văn thư") as opened:
         yield opened
-
-
-@pytest.fixture
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
 
 
 def person(ward: Ward, code: str = "CB001", **changes: object) -> Staff:

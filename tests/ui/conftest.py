@@ -58,14 +58,6 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def vietnamese() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(previous)
-
-
-@pytest.fixture
 def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
     main_window = open_main_window(demo_db, today=DEMO_TODAY)
     qtbot.addWidget(main_window)
