@@ -74,7 +74,7 @@ def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     return edit
 
 
-def record_table(model: QAbstractItemModel, name: str, accessible_name: str, *,
+def record_table(model: QAbstractItemModel, name: str = "", accessible_name: str = "", *,
                  on_open: Callable[[], object] | None = None,
                  on_delete: Callable[[], object] | None = None) -> QTableView:
     """A read-only, sortable table of records, one row selected at a time: Enter or a double-click opens

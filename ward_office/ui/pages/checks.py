@@ -11,7 +11,6 @@ from datetime import datetime, time
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,20 +46,13 @@ from ward_office.ui.checks_models import (
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.models import RECORD_ROLE, SearchProxy
 from ward_office.ui.pages.base import Page
-from ward_office.ui.widgets import confirm, date_edit, from_qdate, show_error
+from ward_office.ui.widgets import confirm, date_edit, from_qdate, record_table, show_error
 
 
 def _table(model: SearchProxy, name: str, stretch: int | None = None) -> QTableView:
     """A read-only sortable table; ``stretch`` is the column that takes (or gives up) the spare width."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
+    view = record_table(model, name)
+    view.setWordWrap(True)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is None:

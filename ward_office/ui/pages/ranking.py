@@ -14,10 +14,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -48,7 +46,7 @@ from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.models import CENTER, RIGHT, Column, Index, RecordTableModel, SearchProxy
 from ward_office.ui.pages.base import Page
-from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text
+from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text, record_table
 
 
 def _points_colour(points: Any) -> QColor | None:
@@ -141,17 +139,8 @@ ITEM_COLUMNS: Sequence[Column[ItemLine]] = (
 
 
 def _table(model_proxy: SearchProxy) -> QTableView:
-    view = QTableView()
-    view.setModel(model_proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
+    view = record_table(model_proxy)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
