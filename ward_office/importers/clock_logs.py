@@ -25,7 +25,7 @@ from ward_office.core.clock import Punch, normalize_clock_id
 from ward_office.core.errors import InputFileError, InputProblem
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
-from ward_office.importers.text_files import decode_text, read_bytes
+from ward_office.importers.text_files import DecodedText, decode_text, read_bytes
 
 ATTLOG, ADMS, TABLE = "attlog", "adms", "table"
 DATE_ORDERS = ("dmy", "mdy")  # how to read 05/06/2026; a four-digit year first (2026-06-05) is always y-m-d
@@ -311,25 +311,19 @@ Row = tuple[int, Sequence[object]]  # (line or Excel row number, cells)
 def read_table(path: PathLike[str] | str, mapping: ColumnMapping) -> ClockFile:
     """A CSV (comma, semicolon or tab) or XLSX export read through ``mapping``."""
     path = Path(path)
-    data = read_bytes(path)
-    if data.startswith(_ZIP_MAGIC):
-        return _table_from_rows(_xlsx_sheets(data, str(path)), str(path), "xlsx", mapping)
-    if data.startswith(_OLE_MAGIC):
-        raise _old_excel(path)
-    decoded = decode_text(data, str(path))
-    return _table_from_rows(_csv_tables(decoded.text, str(path)), str(path), decoded.encoding, mapping)
+    opened = _workbook_or_text(path, mapping)
+    if isinstance(opened, ClockFile):
+        return opened
+    return _table_from_rows(_csv_tables(opened.text, str(path)), str(path), opened.encoding, mapping)
 
 
 def read_clock_file(path: PathLike[str] | str, mapping: ColumnMapping | None = None) -> ClockFile:
     """Any clock file, the reader chosen from the content: XLSX, ADMS lines, attlog lines, or a CSV table.
     Without ``mapping`` a table's columns are guessed from usual header names."""
     path = Path(path)
-    data = read_bytes(path)
-    if data.startswith(_ZIP_MAGIC):
-        return _table_from_rows(_xlsx_sheets(data, str(path)), str(path), "xlsx", mapping)
-    if data.startswith(_OLE_MAGIC):
-        raise _old_excel(path)
-    decoded = decode_text(data, str(path))
+    decoded = _workbook_or_text(path, mapping)
+    if isinstance(decoded, ClockFile):
+        return decoded
     lines = [line for line in decoded.text.splitlines()[:200] if line.strip()][:HEADER_SEARCH_ROWS]
     if not lines:
         raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
@@ -342,6 +336,16 @@ def read_clock_file(path: PathLike[str] | str, mapping: ColumnMapping | None = N
             _find_header(rows, mapping) for rows in _csv_tables("\n".join(lines[: punch_lines[0]]), str(path))):
         return _parse_attlog(decoded.text, str(path), decoded.encoding, _device_from_name(path.name))
     return _table_from_rows(_csv_tables(decoded.text, str(path)), str(path), decoded.encoding, mapping)
+
+
+def _workbook_or_text(path: Path, mapping: ColumnMapping | None) -> ClockFile | DecodedText:
+    """An .xlsx read as a table through ``mapping``; an old .xls refused; anything else decoded as text."""
+    data = read_bytes(path)
+    if data.startswith(_ZIP_MAGIC):
+        return _table_from_rows(_xlsx_sheets(data, str(path)), str(path), "xlsx", mapping)
+    if data.startswith(_OLE_MAGIC):
+        raise _old_excel(path)
+    return decode_text(data, str(path))
 
 
 def _old_excel(path: Path) -> InputFileError:
