@@ -95,7 +95,7 @@ def test_a_file_made_before_m003_gets_the_punch_tables(db_path: Path) -> None:
     db.conn.commit()
     db.close()
     with Store.open(db_path) as store:
-        assert store.schema_version[-1] == "m003_clock_punches"
+        assert "m003_clock_punches" in store.schema_version
         assert store.staff.by_code("NV1").clock_id == "12"  # type: ignore[union-attr]
         assert store.punches.add_many([punch("12", "2026-03-02T07:30:00")], "x", ACTOR) == 1
 

@@ -18,10 +18,12 @@ from ward_office.core.staff import DEFAULT_DEPARTMENTS, Gender, StaffCategory
 from ward_office.storage import ChangeAction, DatabaseError, Store, open_database, schema_version
 from ward_office.storage.migrations import MIGRATIONS
 
-ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_punches")
+ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_punches",
+                  "m004_accounts_and_snapshots")
 TABLES = {
     "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
-    "check_seen", "events", "plans", "periods", "change_log", "punches", "clock_mappings",
+    "check_seen", "events", "plans", "periods", "change_log", "punches", "clock_mappings", "accounts",
+    "period_snapshots",
     "_sqlite_migrations",
 }
 

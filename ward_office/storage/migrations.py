@@ -352,3 +352,46 @@ _SCHEMA_003 = (
 def m003_clock_punches(db: sqlite_utils.Database) -> None:
     for statement in (*_SCHEMA_003, *_lock_triggers("punches")):
         db.execute(statement)
+
+
+# Who may do what: a head (trưởng) and clerks, each with a password kept only as a memory-hard hash.
+# A lock keeps the ranking as it stood (a snapshot), so a later plan edit cannot rewrite a closed
+# period; snapshots, like the change log, are never changed or removed.
+_SCHEMA_004 = (
+    """
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(username) <> ''),
+        full_name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL CHECK (role IN ('head', 'clerk')),
+        password_hash TEXT NOT NULL CHECK (password_hash GLOB 'scrypt$*'),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+    ) STRICT
+    """,
+    """
+    CREATE TABLE period_snapshots (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods (id),
+        taken_at TEXT NOT NULL,
+        taken_by TEXT NOT NULL,
+        body TEXT NOT NULL CHECK (json_valid(body))
+    ) STRICT
+    """,
+    "CREATE INDEX period_snapshots_by_period ON period_snapshots (period_id, id)",
+    """
+    CREATE TRIGGER period_snapshots_no_update BEFORE UPDATE ON period_snapshots
+    BEGIN SELECT RAISE(ABORT, 'period_snapshots is append-only'); END
+    """,
+    """
+    CREATE TRIGGER period_snapshots_no_delete BEFORE DELETE ON period_snapshots
+    BEGIN SELECT RAISE(ABORT, 'period_snapshots is append-only'); END
+    """,
+)
+
+
+@MIGRATIONS()
+def m004_accounts_and_snapshots(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_004:
+        db.execute(statement)
