@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
+from ward_office.core.access import Account, Permission, require
 from ward_office.core.errors import NotFoundError
 from ward_office.core.period import Period
 from ward_office.core.plan import EmulationPlan
@@ -25,10 +26,11 @@ from ward_office.storage import Store
 class Ward:
     """An open ward database. Pages read through it and write through the service functions."""
 
-    def __init__(self, path: Path, store: Store, actor: str) -> None:
+    def __init__(self, path: Path, store: Store, actor: str, account: Account | None = None) -> None:
         self.path = path
         self.store = store
         self.actor = actor
+        self.account = account  # who signed in; None in a book that has no accounts yet
 
     @classmethod
     def open(cls, path: Path, *, actor: str | None = None, read_only: bool = False) -> Ward:
@@ -48,6 +50,10 @@ class Ward:
 
     def close(self) -> None:
         self.store.close()
+
+    def require(self, permission: Permission) -> None:
+        """Raise ``AccessDeniedError`` unless the signed-in account may do ``permission``."""
+        require(self.account, permission)
 
     def __enter__(self) -> Ward:
         return self

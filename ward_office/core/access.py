@@ -1,0 +1,77 @@
+"""Who may do what: the head (trưởng) decides, the clerk (văn thư/cán bộ) records.
+
+Scores decide commendations, so the acts that fix or reopen them (adopting a plan, locking and unlocking
+a review period, restoring a backup, managing accounts) belong to the head alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ward_office.core.errors import WardOfficeError
+from ward_office.i18n import N_, _
+
+
+class Role(StrEnum):
+    HEAD = "head"
+    CLERK = "clerk"
+
+
+ROLE_LABELS = {Role.HEAD: N_("Head"), Role.CLERK: N_("Clerk")}
+
+
+class Permission(StrEnum):
+    RECORD = "record"  # attendance, checks, events, staff, imports
+    ADOPT_PLAN = "adopt_plan"
+    LOCK_PERIOD = "lock_period"
+    UNLOCK_PERIOD = "unlock_period"
+    RESTORE_BACKUP = "restore_backup"
+    MANAGE_ACCOUNTS = "manage_accounts"
+
+
+PERMISSION_LABELS = {
+    Permission.RECORD: N_("record attendance, checks and events"),
+    Permission.ADOPT_PLAN: N_("adopt an emulation plan"),
+    Permission.LOCK_PERIOD: N_("lock a review period"),
+    Permission.UNLOCK_PERIOD: N_("unlock a review period"),
+    Permission.RESTORE_BACKUP: N_("restore a backup"),
+    Permission.MANAGE_ACCOUNTS: N_("manage accounts"),
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.HEAD: frozenset(Permission),
+    Role.CLERK: frozenset({Permission.RECORD}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A person who may open the record book; the password hash never leaves storage."""
+
+    id: int | None
+    username: str
+    full_name: str
+    role: Role
+    active: bool = True
+
+    def may(self, permission: Permission) -> bool:
+        return self.active and permission in ROLE_PERMISSIONS[self.role]
+
+
+class AccessDeniedError(WardOfficeError):
+    """The signed-in account may not do this; nothing was changed."""
+
+    def localized(self) -> str:
+        params = {key: _(value) if key in ("action", "role") else value for key, value in self.params.items()}
+        return _(self.message).format(**params)
+
+
+def require(account: Account | None, permission: Permission) -> None:
+    """Refuse unless ``account`` may do ``permission``; ``None`` means a book without accounts yet."""
+    if account is not None and not account.may(permission):
+        raise AccessDeniedError(
+            N_("Only the head may {action}; {name} is signed in as {role}"),
+            action=PERMISSION_LABELS[permission], name=account.full_name or account.username,
+            role=ROLE_LABELS[account.role],
+        )
