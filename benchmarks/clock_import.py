@@ -1,0 +1,104 @@
+"""A year of fingerprint-clock punches for a big ward, imported the way the clerk does it: one attlog file
+through ``import_clock`` (parse, store the raw punches, derive attendance), then the same file again.
+
+The limit is SQLite alone: the same rows inserted with one ``executemany`` into a bare table with the same
+pragmas, in the same process, so the ratio says what our parsing, checks and derivation cost on top.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+SESSION_TIMES = ((7, 25), (11, 35), (13, 25), (17, 5))
+
+IMPORT = """
+import json, resource, sqlite3, sys, time
+from datetime import datetime
+from pathlib import Path
+from ward_office.services.clock_import import import_clock
+db_path, file, bare_path = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+now = datetime(2026, 1, 10)
+started = time.perf_counter()
+first = import_clock(db_path, file, now=now)
+first_s = time.perf_counter() - started
+started = time.perf_counter()
+again = import_clock(db_path, file, now=now)
+again_s = time.perf_counter() - started
+peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+rows = []
+for line in file.read_text(encoding="utf-8").splitlines():
+    clock_id, moment = line.split("\\t")[:2]
+    rows.append((clock_id.strip(), moment.replace(" ", "T"), moment[:10], "1"))
+bare = sqlite3.connect(bare_path)
+bare.execute("PRAGMA journal_mode = WAL")
+bare.execute("PRAGMA synchronous = FULL")
+bare.execute("CREATE TABLE punches (clock_id TEXT, at TEXT, day TEXT, device TEXT)")
+started = time.perf_counter()
+with bare:
+    bare.executemany("INSERT INTO punches VALUES (?, ?, ?, ?)", rows)
+bare_s = time.perf_counter() - started
+print(json.dumps({
+    "lines": len(rows), "first_s": first_s, "again_s": again_s, "bare_s": bare_s, "peak_mib": peak_mib,
+    "punches_added": first.punches_added, "sessions": first.sessions_changed,
+    "added_again": again.punches_added, "sessions_again": again.sessions_changed,
+}))
+"""
+
+
+def write_attlog(path: Path, staff: int, year: int, seed: int) -> int:
+    """Four punches per person per working day, a few minutes either side of the session times, with
+    now and then a day off and a double press; returns the number of lines."""
+    rng = random.Random(seed)
+    lines = []
+    day = date(year, 1, 1)
+    while day.year == year:
+        if day.weekday() < 5:
+            for person in range(1, staff + 1):
+                if rng.random() < 0.03:
+                    continue
+                for hour, minute in SESSION_TIMES:
+                    moment = datetime(day.year, day.month, day.day, hour, minute) + timedelta(
+                        minutes=rng.randint(-12, 18), seconds=rng.randint(0, 59))
+                    lines.append(f"{person:>5}\t{moment:%Y-%m-%d %H:%M:%S}\t1\t0\t1\t0\r\n")
+                    if rng.random() < 0.01:
+                        lines.append(f"{person:>5}\t{moment + timedelta(seconds=40):%Y-%m-%d %H:%M:%S}\t1\t0\t1\t0\r\n")
+        day += timedelta(days=1)
+    path.write_text("".join(lines), encoding="utf-8", newline="")
+    return len(lines)
+
+
+def make_ward(db_path: Path, staff: int) -> None:
+    from ward_office.core.staff import Gender, Staff, StaffCategory
+    from ward_office.services.records import prepare_store
+    from ward_office.storage import Store
+
+    with Store.open(db_path) as store:
+        prepare_store(store, "benchmark")
+        store.staff.add_many([
+            Staff(f"NV{number:04d}", f"Cán bộ {number}", Gender.FEMALE if number % 2 else Gender.MALE, "",
+                  StaffCategory.CONG_CHUC, clock_id=str(number))
+            for number in range(1, staff + 1)
+        ], "benchmark")
+
+
+def measure(folder: Path, staff: int = 200, year: int = 2025) -> dict[str, float]:
+    """Import a year for ``staff`` people in a fresh process; figures in seconds, MiB and lines."""
+    db_path, file = folder / f"clock-{staff}.db", folder / f"clock-{staff}_attlog.dat"
+    make_ward(db_path, staff)
+    write_attlog(file, staff, year, seed=staff)
+    out = subprocess.run([sys.executable, "-c", IMPORT, str(db_path), str(file), str(folder / "bare.db")],
+                         capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    return json.loads(out)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as temporary:
+        print(measure(Path(temporary), int(sys.argv[1]) if len(sys.argv) > 1 else 200))
