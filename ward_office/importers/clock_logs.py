@@ -11,10 +11,8 @@ ignored: a punch is who and when, and attendance is derived from punches and the
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from os import PathLike
@@ -25,6 +23,8 @@ from ward_office.core.clock import Punch, normalize_clock_id
 from ward_office.core.errors import InputFileError, InputProblem
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
+from ward_office.importers.csv_files import split_csv
+from ward_office.importers.spreadsheets import cell_text, workbook_sheets
 from ward_office.importers.text_files import DecodedText, decode_text, read_bytes
 
 ATTLOG, ADMS, TABLE = "attlog", "adms", "table"
@@ -140,7 +140,7 @@ _DEVICE_HEADERS = ("máy", "máy chấm công", "mã máy", "tên máy", "số m
 def guess_mapping(headers: Sequence[object]) -> ColumnMapping | None:
     """A mapping for a header row with usual Vietnamese or English names, or None when it has no clock id
     column or no time."""
-    cells = [_cell_text(header) for header in headers]
+    cells = [cell_text(header) for header in headers]
     folded = [fold(cell) for cell in cells]
 
     def first(names: Iterable[str], exclude: Iterable[int] = ()) -> int | None:
@@ -314,7 +314,7 @@ def read_table(path: PathLike[str] | str, mapping: ColumnMapping) -> ClockFile:
     opened = _workbook_or_text(path, mapping)
     if isinstance(opened, ClockFile):
         return opened
-    return _table_from_rows(_csv_tables(opened.text, str(path)), str(path), opened.encoding, mapping)
+    return _table_from_rows(split_csv(opened.text, str(path)), str(path), opened.encoding, mapping)
 
 
 def read_clock_file(path: PathLike[str] | str, mapping: ColumnMapping | None = None) -> ClockFile:
@@ -333,16 +333,16 @@ def read_clock_file(path: PathLike[str] | str, mapping: ColumnMapping | None = N
     punch_lines = [index for index, line in enumerate(lines) if _PUNCH_LINE.match(line)]
     # A tab-separated export with a header row looks like attlog below its header; the header decides.
     if punch_lines and len(punch_lines) * 2 >= len(lines) and not any(
-            _find_header(rows, mapping) for rows in _csv_tables("\n".join(lines[: punch_lines[0]]), str(path))):
+            _find_header(rows, mapping) for rows in split_csv("\n".join(lines[: punch_lines[0]]), str(path))):
         return _parse_attlog(decoded.text, str(path), decoded.encoding, _device_from_name(path.name))
-    return _table_from_rows(_csv_tables(decoded.text, str(path)), str(path), decoded.encoding, mapping)
+    return _table_from_rows(split_csv(decoded.text, str(path)), str(path), decoded.encoding, mapping)
 
 
 def _workbook_or_text(path: Path, mapping: ColumnMapping | None) -> ClockFile | DecodedText:
     """An .xlsx read as a table through ``mapping``; an old .xls refused; anything else decoded as text."""
     data = read_bytes(path)
     if data.startswith(_ZIP_MAGIC):
-        return _table_from_rows(_xlsx_sheets(data, str(path)), str(path), "xlsx", mapping)
+        return _table_from_rows(workbook_sheets(path, data), str(path), "xlsx", mapping)
     if data.startswith(_OLE_MAGIC):
         raise _old_excel(path)
     return decode_text(data, str(path))
@@ -353,57 +353,12 @@ def _old_excel(path: Path) -> InputFileError:
         "this is an old Excel file (.xls); open it in Excel and save it as .xlsx or CSV"))])
 
 
-def _csv_tables(text: str, file: str) -> Iterator[list[Row]]:
-    """The text split as tab-, semicolon- and comma-separated tables, most likely first; the first in which
-    the header is found is read."""
-    head = text[:20000]
-    delimiters = sorted(("\t", ";", ","), key=lambda delimiter: -head.count(delimiter))
-    for delimiter in delimiters:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows: list[Row] = []
-        try:
-            start = 1
-            for values in reader:
-                rows.append((start, values))
-                start = reader.line_num + 1
-        except csv.Error as error:
-            problem = InputProblem(reader.line_num, "", N_("the file is not a valid CSV table: {error}"),
-                                   {"error": str(error)})
-            raise InputFileError(file, [problem]) from error
-        yield rows
-
-
-def _xlsx_sheets(data: bytes, file: str) -> Iterator[list[Row]]:
-    from openpyxl import load_workbook  # only Excel files need it
-
-    try:  # from bytes: openpyxl refuses a workbook by its file name when it is not *.xlsx
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # a damaged zip fails in many ways inside openpyxl
-        raise InputFileError(file, [InputProblem(0, "", N_("the Excel file cannot be opened: {error}"),
-                                                      {"error": str(error) or type(error).__name__})]) from error
-    try:
-        sheets = [workbook.active, *[sheet for sheet in workbook.worksheets if sheet is not workbook.active]]
-        for sheet in sheets:
-            if sheet is None:
-                continue
-            try:
-                rows = [(number, values) for number, values in
-                        enumerate(sheet.iter_rows(values_only=True), start=1)]
-            except Exception as error:
-                raise InputFileError(file, [InputProblem(0, "", N_(
-                    "the Excel file cannot be opened: {error}"), {"error": str(error) or type(error).__name__})
-                ]) from error
-            yield rows
-    finally:
-        workbook.close()
-
-
 def _find_header(rows: list[Row], mapping: ColumnMapping | None) -> tuple[int, ColumnMapping, dict[str, int]] | None:
     for position, (_number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         chosen = mapping or guess_mapping(values)
         if chosen is None:
             continue
-        folded = [fold(_cell_text(value)) for value in values]
+        folded = [fold(cell_text(value)) for value in values]
         columns: dict[str, int] = {}
         for header in chosen.headers():
             key = fold(header)
@@ -418,7 +373,7 @@ def _table_from_rows(tables: Iterable[list[Row]], file: str, encoding: str,
                      mapping: ColumnMapping | None) -> ClockFile:
     seen_rows = False
     for rows in tables:
-        seen_rows = seen_rows or any(any(_cell_text(value) for value in values) for _n, values in rows)
+        seen_rows = seen_rows or any(any(cell_text(value) for value in values) for _n, values in rows)
         found = _find_header(rows, mapping)
         if found is not None:
             position, chosen, columns = found
@@ -444,7 +399,7 @@ def _parse_table(rows: list[Row], file: str, encoding: str, mapping: ColumnMappi
 
     for number, values in rows:
         when_cells = [cell(values, header) for header in (mapping.datetime, mapping.date, *mapping.times) if header]
-        raw_id = _cell_text(cell(values, mapping.clock_id))
+        raw_id = cell_text(cell(values, mapping.clock_id))
         looks_like_id = _ID_CELL.fullmatch(raw_id) is not None
         if all(_blank(value) for value in when_cells) and (mapping.date or not looks_like_id):
             continue  # blank lines, days without punches, totals and signatures below the table
@@ -455,11 +410,11 @@ def _parse_table(rows: list[Row], file: str, encoding: str, mapping: ColumnMappi
             problems.append(InputProblem(number, mapping.clock_id, BAD_ID, {"value": _excerpt(raw_id)}))
             continue
         clock_id = normalize_clock_id(raw_id)
-        device = _cell_text(cell(values, mapping.device)) if mapping.device else ""
+        device = cell_text(cell(values, mapping.device)) if mapping.device else ""
         try:
             stamps = _row_stamps(values, mapping, cell)
         except _BadCellError as bad:
-            problems.append(InputProblem(number, bad.header, bad.message, {"value": _excerpt(_cell_text(bad.value))}))
+            problems.append(InputProblem(number, bad.header, bad.message, {"value": _excerpt(cell_text(bad.value))}))
             continue
         punches.extend(Punch(clock_id, at, device, number) for at in stamps)
     return _clock_file(file, encoding, TABLE, punches, problems)
@@ -511,14 +466,6 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _round_second(moment: datetime) -> datetime:

@@ -79,22 +79,31 @@ def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tupl
 Table = list[tuple[int, list[str]]]  # (1-based line number, cell texts), blank rows left out
 
 
-def csv_tables(path: Path, text: str) -> Iterator[Table]:
-    """The text split with each plausible separator, the likeliest first."""
-    if not text.strip():
-        raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
+def split_csv(text: str, file: str) -> Iterator[list[tuple[int, list[str]]]]:
+    """The text read as a comma-, semicolon- and tab-separated table in turn, the likeliest separator
+    first; each row with the line it starts on, blank rows kept."""
     head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     for delimiter in sorted((",", ";", "\t"), key=lambda candidate: -head.count(candidate)):
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        table: Table = []
+        rows: list[tuple[int, list[str]]] = []
+        start = 1
         try:
             for values in reader:
-                if any(value.strip() for value in values):
-                    table.append((reader.line_num, [value.strip() for value in values]))
+                rows.append((start, values))
+                start = reader.line_num + 1
         except csv.Error as error:
-            raise InputFileError(str(path), [InputProblem(reader.line_num, "", N_(
+            raise InputFileError(file, [InputProblem(start, "", N_(
                 "the file is not a valid CSV table: {error}"), {"error": str(error)})]) from error
-        yield table
+        yield rows
+
+
+def csv_tables(path: Path, text: str) -> Iterator[Table]:
+    """The text split with each plausible separator, the likeliest first, blank rows left out."""
+    if not text.strip():
+        raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
+    for rows in split_csv(text, str(path)):
+        yield [(line, [value.strip() for value in values]) for line, values in rows
+               if any(value.strip() for value in values)]
 
 
 _NOTE_IN_HEADER = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*:]")

@@ -45,13 +45,17 @@ def cell_text(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def sheet_tables(path: Path, data: bytes | None = None) -> Iterator[Table]:
-    """Each visible worksheet of the workbook as a table of non-blank rows numbered as Excel shows them."""
+RawRows = list[tuple[int, tuple[object, ...]]]  # (Excel row number, typed cell values), blank rows kept
+
+
+def workbook_sheets(path: Path, data: bytes | None = None) -> Iterator[RawRows]:
+    """Each visible worksheet, the active one first, as rows of typed cell values numbered as Excel shows
+    them; a file openpyxl cannot read is refused with one plain message, whatever broke inside it."""
     try:
         from openpyxl import load_workbook
     except ImportError as error:  # pragma: no cover - openpyxl is a dependency
         raise InputFileError(str(path), [InputProblem(1, "", BAD_WORKBOOK)]) from error
-    source = io.BytesIO(read_bytes(path) if data is None else data)
+    source = io.BytesIO(read_bytes(path) if data is None else data)  # bytes: openpyxl judges names by suffix
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # a damaged zip, a .docx, a .xlsx with a missing part: all are refused alike
@@ -61,26 +65,33 @@ def sheet_tables(path: Path, data: bytes | None = None) -> Iterator[Table]:
                   if getattr(sheet, "sheet_state", "visible") == "visible" and hasattr(sheet, "iter_rows")]
         if not sheets:
             raise InputFileError(str(path), [InputProblem(1, "", N_("the workbook has no worksheet"))])
+        sheets.sort(key=lambda sheet: sheet is not workbook.active)
         for sheet in sheets:
-            yield _table(path, sheet)
+            yield _raw_rows(path, sheet)
     finally:
         workbook.close()
 
 
-def _table(path: Path, sheet: Any) -> Table:  # an openpyxl ReadOnlyWorksheet
-    table: Table = []
-    line = 0
+def _raw_rows(path: Path, sheet: Any) -> RawRows:  # an openpyxl ReadOnlyWorksheet
+    rows: RawRows = []
     try:
         sheet.reset_dimensions()  # some programs write a wrong used range
         for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            rows.append((line, tuple(values)))
+    except Exception as error:  # a malformed sheet part
+        raise InputFileError(str(path), [InputProblem(len(rows) + 1, "", BAD_WORKBOOK)]) from error
+    return rows
+
+
+def sheet_tables(path: Path, data: bytes | None = None) -> Iterator[Table]:
+    """Each visible worksheet as a table of the non-blank rows' cell texts."""
+    for rows in workbook_sheets(path, data):
+        table: Table = []
+        for line, values in rows:
             cells = [cell_text(value) for value in values]
             if any(cells):
                 table.append((line, cells))
-    except InputFileError:
-        raise
-    except Exception as error:  # a malformed sheet part
-        raise InputFileError(str(path), [InputProblem(line + 1, "", BAD_WORKBOOK)]) from error
-    return table
+        yield table
 
 
 def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
