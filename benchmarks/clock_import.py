@@ -14,10 +14,12 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from peak import CODE as PEAK
+
 SESSION_TIMES = ((7, 25), (11, 35), (13, 25), (17, 5))
 
-IMPORT = """
-import json, resource, sqlite3, sys, time
+IMPORT = PEAK + """
+import json, sqlite3, sys, time
 from datetime import datetime
 from pathlib import Path
 from ward_office.services.clock_import import import_clock
@@ -29,7 +31,7 @@ first_s = time.perf_counter() - started
 started = time.perf_counter()
 again = import_clock(db_path, file, now=now)
 again_s = time.perf_counter() - started
-peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = peak_mib()
 
 rows = []
 for line in file.read_text(encoding="utf-8").splitlines():
@@ -44,7 +46,7 @@ with bare:
     bare.executemany("INSERT INTO punches VALUES (?, ?, ?, ?)", rows)
 bare_s = time.perf_counter() - started
 print(json.dumps({
-    "lines": len(rows), "first_s": first_s, "again_s": again_s, "bare_s": bare_s, "peak_mib": peak_mib,
+    "lines": len(rows), "first_s": first_s, "again_s": again_s, "bare_s": bare_s, "peak_mib": peak,
     "punches_added": first.punches_added, "sessions": first.sessions_changed,
     "added_again": again.punches_added, "sessions_again": again.sessions_changed,
 }))

@@ -1,5 +1,11 @@
-"""Printed reports at 200 people over a year: the ranking and every scorecard, pages per second and peak
-memory, each report in a fresh process (so the peak resident size is that report's alone)."""
+"""Printed reports of a big ward over a year: the ranking and every scorecard, pages per second and peak
+memory, each report in a fresh process (so the peak resident size is that report's alone).
+
+The limit is reportlab alone, in its own fresh process: a bare document of the same size from the same
+book, one SQL query for its rows, the same embedded font and page size, no letterhead, no scoring: for the
+ranking one long table with a row per person, for the scorecards a heading and a table of that person's
+recorded items per person, a page each at least. The ratio compares seconds per page.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-WRITE = """
-import json, resource, sys, time
+from peak import CODE as PEAK
+
+WRITE = PEAK + """
+import json, sys, time
 from datetime import date
 from pathlib import Path
 from ward_office import i18n
@@ -19,16 +27,68 @@ started = time.perf_counter()
 db_path, kind, period, out, today = sys.argv[1:6]
 summary = write_report(Path(db_path), kind, period, Path(out), today=date.fromisoformat(today))
 seconds = time.perf_counter() - started
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"pages": summary.pages, "seconds": seconds, "peak_mib": peak_kib / 1024}))
+print(json.dumps({"pages": summary.pages, "seconds": seconds, "peak_mib": peak_mib()}))
 """
+
+BARE = PEAK + """
+import json, sqlite3, sys, time
+from collections import defaultdict
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from ward_office.core.period import parse_period
+from ward_office.reports.fonts import face, register_fonts
+started = time.perf_counter()
+db_path, kind, period_text, out = sys.argv[1:5]
+period = parse_period(period_text)
+register_fonts()
+font = face()
+style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 11),
+                    ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))])
+heading = ParagraphStyle("heading", fontName=font, fontSize=13, leading=16)
+conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+people = conn.execute("SELECT s.id, s.code, s.full_name, s.position, coalesce(d.name, '') FROM staff s"
+                      " LEFT JOIN departments d ON d.id = s.department_id ORDER BY s.id").fetchall()
+story = []
+if kind == "ranking":
+    rows = [["STT", "Mã", "Họ và tên", "Chức vụ", "Bộ phận", "Điểm", "Xếp loại"]]
+    rows += [[str(n), code, name, position, department, "100", "HTTNV"]
+             for n, (_id, code, name, position, department) in enumerate(people, 1)]
+    story.append(Table(rows, repeatRows=1, style=style))
+    size = landscape(A4)
+else:
+    items = defaultdict(list)
+    for staff_id, day, what in conn.execute(
+            "SELECT staff_id, day, status FROM attendance WHERE day BETWEEN ? AND ? AND status <> 'leave'"
+            " UNION ALL SELECT staff_id, day, criterion_code FROM events WHERE day BETWEEN ? AND ?",
+            (period.start.isoformat(), period.end.isoformat()) * 2):
+        items[staff_id].append([day, what, "-2"])
+    for staff_id, code, name, position, department in people:
+        story.append(Paragraph(f"{name} ({code}) - {position} - {department}", heading))
+        story.append(Table([["Ngày", "Nội dung", "Điểm"], *items[staff_id]], repeatRows=1, style=style))
+        story.append(PageBreak())
+    size = A4
+pages = []
+document = SimpleDocTemplate(out, pagesize=size)
+document.build(story, onFirstPage=lambda c, d: pages.append(1), onLaterPages=lambda c, d: pages.append(1))
+seconds = time.perf_counter() - started
+print(json.dumps({"pages": len(pages), "seconds": seconds, "peak_mib": peak_mib()}))
+"""
+
+KINDS = ("ranking", "scorecards")
+
+
+def _last_json(arguments: list[str]) -> dict[str, float]:
+    line = subprocess.run(arguments, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    return json.loads(line)
 
 
 def measure(db_path: Path, folder: Path, period: str, today: str) -> dict[str, dict[str, float]]:
+    """Per kind: pages, seconds and peak MiB of the report and (``bare_*``) of the bare document."""
     results = {}
-    for kind in ("ranking", "scorecards"):
-        out = folder / f"{kind}.pdf"
-        line = subprocess.run([sys.executable, "-c", WRITE, str(db_path), kind, period, str(out), today],
-                              capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-        results[kind] = json.loads(line)
+    for kind in KINDS:
+        figures = _last_json([sys.executable, "-c", WRITE, str(db_path), kind, period, str(folder / f"{kind}.pdf"),
+                              today])
+        bare = _last_json([sys.executable, "-c", BARE, str(db_path), kind, period, str(folder / f"bare-{kind}.pdf")])
+        results[kind] = {**figures, **{f"bare_{name}": value for name, value in bare.items()}}
     return results

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ward_office"
 # Higher layers may import lower ones, never the reverse; siblings on one level stay independent.
 LAYERS = (
     {"cli"},
-    {"cli_export", "cli_clock"},
+    {"cli_export", "cli_clock", "cli_backup", "cli_locks", "cli_log"},
     {"ui"},
     {"services"},
     {"reports", "importers", "storage"},

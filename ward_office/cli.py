@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ward_office import __version__, cli_clock, cli_export, i18n
+from ward_office import __version__, cli_backup, cli_clock, cli_export, cli_locks, cli_log, i18n
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true",
                         help=_("open the window on a freshly built demo ward"))
+    # For packaging/smoke_test.py: open the window, print what it shows after the first paint, quit.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     demo = commands.add_parser("demo", parents=[common], help=_("build a demo ward in a new database"))
@@ -85,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--check", type=int, metavar="ID", help=_("the check round (for the check record)"))
     cli_export.register(commands, common)
     cli_clock.register(commands, common)
+    cli_backup.register(commands, common)
+    cli_locks.register(commands, common)
+    cli_log.register(commands, common)
     return parser
 
 
@@ -122,7 +127,7 @@ def run(options: argparse.Namespace) -> int:
 
     command = options.command
     if command is None:
-        return open_window(options.db, demo=options.demo)
+        return open_window(options.db, demo=options.demo, smoke_test=options.smoke_test)
     db_path: Path = options.db or default_database_path()
     if command == "check":
         problems = records.check_database(db_path)
@@ -130,6 +135,7 @@ def run(options: argparse.Namespace) -> int:
             print(_("The database {path} is damaged:").format(path=db_path), file=sys.stderr)
             for problem in problems:
                 print(f"  - {problem}", file=sys.stderr)
+            cli_backup.suggest_restore(db_path)
             return 1
         print(_("The database {path} is intact.").format(path=db_path))
         return 0
@@ -152,6 +158,12 @@ def run(options: argparse.Namespace) -> int:
         return cli_export.run(options)
     if command == cli_clock.COMMAND:
         return cli_clock.run(options)
+    if command in cli_backup.COMMANDS:
+        return cli_backup.run(options)
+    if command in cli_locks.COMMANDS:
+        return cli_locks.run(options)
+    if command == cli_log.COMMAND:
+        return cli_log.run(options)
     if command in ("import-events", "import-staff"):
         importer = records.import_events if command == "import-events" else records.import_staff
         result = importer(db_path, options.file, dry_run=options.dry_run)
@@ -160,7 +172,7 @@ def run(options: argparse.Namespace) -> int:
     raise AssertionError(command)
 
 
-def open_window(db_path: Path | None, *, demo: bool) -> int:
+def open_window(db_path: Path | None, *, demo: bool, smoke_test: bool = False) -> int:
     """No command: the window, on the given file, the user's own record book, or a fresh demo ward."""
     from ward_office.paths import default_database_path, demo_database_path
     from ward_office.services import records
@@ -172,6 +184,10 @@ def open_window(db_path: Path | None, *, demo: bool) -> int:
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         print(records.build_demo(db_path, staff=45, months=12, seed=2026, until=date.today()).localized())
+    if smoke_test:
+        from ward_office.ui.app import run_smoke_test
+
+        return run_smoke_test(db_path or default_database_path(), language=i18n.current_language())
     from ward_office.ui.app import run as run_window
 
     return run_window(db_path or default_database_path(), language=i18n.current_language())

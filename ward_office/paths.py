@@ -26,6 +26,11 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def icons_dir() -> Path:
+    """The app icon: ``ward-office.svg`` and PNGs of it, ``ward-office-<size>.png``, and a Windows .ico."""
+    return resources_dir() / "icons"
+
+
 def translations_dir() -> Path:
     return app_root() / "translations"
 

@@ -97,9 +97,11 @@ def score_period(data: ScoringInput) -> Ranking:
         span = active.get(staff_id)
         return span is not None and span[0] <= day <= span[1]
 
+    rules = {trigger: plan.criteria[rule.criterion_code]
+             for trigger in AttendanceTrigger if (rule := plan.rule_for(trigger)) is not None}
     for index, record in enumerate(data.attendance):
-        if in_scope(record.staff_id, record.day):
-            occurrences[record.staff_id].extend(_from_attendance(plan, record, data.grace_minutes, index))
+        if record.status is not AttendanceStatus.LEAVE and in_scope(record.staff_id, record.day):  # leave: nothing
+            occurrences[record.staff_id].extend(_from_attendance(rules, record, data.grace_minutes, index))
     for index, event in enumerate(data.events):
         if not in_scope(event.staff_id, event.day):
             continue
@@ -109,14 +111,16 @@ def score_period(data: ScoringInput) -> Ranking:
         else:
             occurrences[event.staff_id].append(_from_event(criterion, event, index))
 
-    drafts = [_score_person(plan, period, person, active[person.id], occurrences[person.id])
+    units = _Units(plan)
+    drafts = [_score_person(plan, units, period, person, active[person.id], occurrences[person.id])
               for person in data.staff if person.id in active]
     ranked = _rank(plan, drafts)
     ranked, quota_limit = _apply_quota(plan, ranked)
     return Ranking(plan, period, tuple(ranked), quota_limit, tuple(sorted(unknown)))
 
 
-def _from_attendance(plan: EmulationPlan, record: Attendance, grace: int, index: int) -> list[_Occurrence]:
+def _from_attendance(rules: dict[AttendanceTrigger, Criterion], record: Attendance, grace: int,
+                     index: int) -> list[_Occurrence]:
     triggers: list[tuple[AttendanceTrigger, int | None]] = []
     if record.status is AttendanceStatus.ABSENT:
         triggers.append((AttendanceTrigger.ABSENT, None))
@@ -129,11 +133,11 @@ def _from_attendance(plan: EmulationPlan, record: Attendance, grace: int, index:
             triggers.append((AttendanceTrigger.MISSING_PUNCH, None))
     found = []
     for position, (trigger, minutes) in enumerate(triggers):
-        rule = plan.rule_for(trigger)
-        if rule is None:
+        criterion = rules.get(trigger)
+        if criterion is None:
             continue
         found.append(_Occurrence(
-            plan.criteria[rule.criterion_code], record.day, record.session, ItemSource.ATTENDANCE, record.id,
+            criterion, record.day, record.session, ItemSource.ATTENDANCE, record.id,
             trigger, minutes, record.note, record.recorded_by,
             (record.day, _SESSION_ORDER[record.session], 0, _id_key(record.id), index, position),
         ))
@@ -152,22 +156,58 @@ def _id_key(record_id: int | None) -> tuple[bool, int]:
     return (record_id is None, record_id or 0)
 
 
-def _score_person(plan: EmulationPlan, period: Period, person: Staff, active: tuple[date, date],
+class _Units:
+    """Points counted in whole units of 1/scale (scale: the least common denominator of every point and cap in
+    the plan), so the escalation and cap arithmetic of thousands of items is on integers, exactly."""
+
+    def __init__(self, plan: EmulationPlan) -> None:
+        values = [Fraction(block.cap) for block in plan.blocks if block.cap is not None]
+        for criterion in plan.criteria.values():
+            values.append(Fraction(criterion.points))
+            values.extend(Fraction(step.points) for step in criterion.escalation)
+            if criterion.cap is not None:
+                values.append(Fraction(criterion.cap))
+        self.scale = math.lcm(1, *(value.denominator for value in values))
+        self._known: dict[Fraction, int] = {}
+        self.criterion_caps = {code: self.of(criterion.cap) for code, criterion in plan.criteria.items()
+                               if criterion.cap is not None}
+        self.block_caps = {block.code: self.of(block.cap) for block in plan.blocks if block.cap is not None}
+
+    def of(self, value: Fraction) -> int:
+        units = self._known.get(value)
+        if units is None:
+            exact = Fraction(value)
+            units = self._known[value] = exact.numerator * (self.scale // exact.denominator)
+        return units
+
+
+@dataclass(slots=True)
+class _PartTotals:
+    """A sub-period's sums, in units: per block, and of the deductions."""
+
+    by_block: dict[str, int]
+    deducted: int = 0
+
+
+def _score_person(plan: EmulationPlan, units: _Units, period: Period, person: Staff, active: tuple[date, date],
                   occurrences: list[_Occurrence]) -> StaffResult:
     occurrences = sorted(occurrences, key=lambda occurrence: occurrence.order)
     items: list[ScoreItem] = []
     sub_scores = []
+    block_totals = {block.code: Fraction(0) for block in plan.blocks}
+    deducted = Fraction(0)
     for part, weight in weighted_parts(plan, period, active):
         inside = [occurrence for occurrence in occurrences if part.contains(occurrence.day)]
-        part_items = _score_part(plan, part, weight, inside)
+        part_items, totals = _score_part(units, part, weight, inside)
         items.extend(part_items)
-        sub_scores.append(SubPeriodScore(part, weight, plan.base_score + sum(
-            (item.points for item in part_items), Fraction(0))))
+        sub_scores.append(SubPeriodScore(part, weight, plan.base_score + Fraction(sum(totals.by_block.values()),
+                                                                                  units.scale)))
+        # Σ contributions = weight × Σ points of the part: the same exact sum, one product per block.
+        for block_code, total in totals.by_block.items():
+            block_totals[block_code] += Fraction(total, units.scale) * weight
+        deducted += Fraction(totals.deducted, units.scale) * weight
     items.sort(key=_display_key)
 
-    block_totals = {block.code: Fraction(0) for block in plan.blocks}
-    for item in items:
-        block_totals[item.block_code] += item.contribution
     score = plan.base_score + sum(block_totals.values(), Fraction(0))
     absent_rule = plan.rule_for(AttendanceTrigger.ABSENT)
     absent_code = absent_rule.criterion_code if absent_rule else None
@@ -190,39 +230,46 @@ def _score_person(plan: EmulationPlan, period: Period, person: Staff, active: tu
         ),
         violations=sum(1 for item in items if item.raw_points < 0),
         commendations=sum(1 for item in items if item.raw_points > 0),
-        deducted_points=-sum((item.contribution for item in items if item.raw_points < 0), Fraction(0)),
+        deducted_points=-deducted,
     )
 
 
-def _score_part(plan: EmulationPlan, part: Period, weight: Fraction,
-                occurrences: Iterable[_Occurrence]) -> list[ScoreItem]:
+def _score_part(units: _Units, part: Period, weight: Fraction,
+                occurrences: Iterable[_Occurrence]) -> tuple[list[ScoreItem], _PartTotals]:
     seen: dict[str, int] = defaultdict(int)
-    criterion_used: dict[str, Fraction] = defaultdict(Fraction)
+    criterion_used: dict[str, int] = defaultdict(int)
     # Block caps count deductions and bonuses apart: key (block code, sign).
-    block_used: dict[tuple[str, bool], Fraction] = defaultdict(Fraction)
+    block_used: dict[tuple[str, bool], int] = defaultdict(int)
+    totals = _PartTotals(defaultdict(int))
     items = []
     for occurrence in occurrences:
         criterion = occurrence.criterion
         seen[criterion.code] += 1
         raw = criterion.points_for(seen[criterion.code])
-        size = abs(raw)
-        if criterion.cap is not None:
-            size = min(size, max(criterion.cap - criterion_used[criterion.code], Fraction(0)))
-        block_cap = plan.block(criterion.block_code).cap
-        block_key = (criterion.block_code, raw > 0)
+        raw_units = units.of(raw)
+        size = abs(raw_units)
+        criterion_cap = units.criterion_caps.get(criterion.code)
+        if criterion_cap is not None:
+            size = min(size, max(criterion_cap - criterion_used[criterion.code], 0))
+        block_cap = units.block_caps.get(criterion.block_code)
+        block_key = (criterion.block_code, raw_units > 0)
         if block_cap is not None:
-            size = min(size, max(block_cap - block_used[block_key], Fraction(0)))
+            size = min(size, max(block_cap - block_used[block_key], 0))
         criterion_used[criterion.code] += size
         block_used[block_key] += size
-        points = size if raw > 0 else -size
+        point_units = size if raw_units > 0 else -size
+        totals.by_block[criterion.block_code] += point_units
+        if raw_units < 0:
+            totals.deducted += point_units
+        points = raw if point_units == raw_units else Fraction(point_units, units.scale)
         items.append(ScoreItem(
             criterion_code=criterion.code, block_code=criterion.block_code, day=occurrence.day,
             session=occurrence.session, source=occurrence.source, record_id=occurrence.record_id,
             occurrence=seen[criterion.code], raw_points=raw, points=points, weight=weight,
-            capped=points != raw, sub_period=part, trigger=occurrence.trigger, minutes=occurrence.minutes,
-            note=occurrence.note, recorded_by=occurrence.recorded_by,
+            capped=point_units != raw_units, sub_period=part, trigger=occurrence.trigger,
+            minutes=occurrence.minutes, note=occurrence.note, recorded_by=occurrence.recorded_by,
         ))
-    return items
+    return items, totals
 
 
 def _display_key(item: ScoreItem) -> tuple[object, ...]:

@@ -20,19 +20,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
 from ward_office.core.clock import Punch, derive_attendance, normalize_clock_id
-from ward_office.core.errors import InputProblem, NotFoundError, PeriodLockedError, WardOfficeError
+from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, PeriodLockedError, WardOfficeError
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import SESSION_LABELS, Session, WorkCalendar
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date
-from ward_office.services.records import current_actor
+from ward_office.i18n.text import fold
+from ward_office.services.records import backup_before_import, current_actor
 from ward_office.storage import Store
 from ward_office.storage.punches import punch_key
+
+if TYPE_CHECKING:
+    from ward_office.importers.clock_logs import ColumnMapping
 
 MAX_LINES_SHOWN = 10  # lines listed per unknown clock id; the count says how many there are
 MAX_CHANGES_SHOWN = 40  # session changes spelled out in the text summary
@@ -183,55 +187,166 @@ def describe_change(change: SessionChange) -> str:
 
 
 def preview_clock_import(db_path: Path, file: Path, mapping_name: str | None = None, *,
-                         now: datetime | None = None) -> ClockPreview:
-    """What importing ``file`` would do; writes nothing."""
-    with _open(db_path) as store:
-        return preview_batch(store, read_batch(store, file, mapping_name), now=now)
+                         mapping: ColumnMapping | None = None, now: datetime | None = None) -> ClockPreview:
+    """What importing ``file`` would do; writes nothing. ``mapping`` (a mapping not saved yet) wins over
+    ``mapping_name``."""
+    with _open(db_path, read_only=True) as store:
+        return preview_batch(store, read_batch(store, file, mapping_name, mapping=mapping), now=now)
 
 
 def import_clock(db_path: Path, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
+                 mapping: ColumnMapping | None = None, save_mapping_as: str = "", actor: str | None = None,
                  now: datetime | None = None) -> ClockImportSummary:
-    """Store the file's punches and the attendance derived from them, all or nothing."""
-    with _open(db_path) as store:
-        batch = read_batch(store, file, mapping_name)
+    """Store the file's punches and the attendance derived from them, all or nothing; with
+    ``save_mapping_as`` the mapping the file was read with is remembered under that name in the same
+    transaction."""
+    actor = actor or current_actor()
+    with _open(db_path, read_only=dry_run) as store:
+        batch = read_batch(store, file, mapping_name, mapping=mapping)
         if dry_run:
             return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
-        return import_batch(store, batch, current_actor(), now=now)
+        backup_before_import(db_path)
+        if not save_mapping_as.strip():
+            return import_batch(store, batch, actor, now=now)
+        if mapping is None:
+            raise WardOfficeError(N_("Only a column mapping chosen for this file can be saved"))
+        with store.atomic():
+            summary = import_batch(store, batch, actor, now=now)
+            store.punches.save_mapping(save_mapping_as.strip(), _named(mapping, save_mapping_as).to_dict(), actor)
+        return summary
 
 
-def link_clock_id(db_path: Path, clock_id: str, staff_id: StaffId, *, now: datetime | None = None) -> LinkSummary:
+def link_clock_id(db_path: Path, clock_id: str, staff_id: StaffId, *, actor: str | None = None,
+                  now: datetime | None = None) -> LinkSummary:
     """Give ``clock_id`` to a person who has none, and derive their attendance from the punches kept."""
     with _open(db_path) as store:
-        return link_in_store(store, clock_id, staff_id, current_actor(), now=now)
+        return link_in_store(store, clock_id, staff_id, actor or current_actor(), now=now)
 
 
-def save_clock_mapping(db_path: Path, name: str, mapping: Any) -> None:
+def save_clock_mapping(db_path: Path, name: str, mapping: Any, *, actor: str | None = None) -> None:
     """Remember a CSV/XLSX column mapping (an ``importers.clock_logs.ColumnMapping``) under ``name``."""
     if not name.strip():
         raise WardOfficeError(N_("The column mapping needs a name"))
     with _open(db_path) as store:
-        store.punches.save_mapping(name.strip(), mapping.to_dict(), current_actor())
+        store.punches.save_mapping(name.strip(), _named(mapping, name).to_dict(), actor or current_actor())
+
+
+def _named(mapping: Any, name: str) -> Any:
+    return mapping if mapping.name == name.strip() else dataclasses.replace(mapping, name=name.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class ClockFileLayout:
+    """What a clock file looks like before its punches are read: a log whose lines say who and when
+    (attlog, ADMS), or a table whose columns the user maps, with the header row found, the mapping guessed
+    from usual header names, and the saved mapping whose columns the file has (the one used for this
+    source last time)."""
+
+    file: str
+    format: str  # importers.clock_logs ATTLOG, ADMS or TABLE
+    headers: tuple[str, ...] = ()
+    guessed: ColumnMapping | None = None
+    saved: tuple[ColumnMapping, ...] = ()  # every saved mapping, by name
+    remembered: ColumnMapping | None = None
+    sample: tuple[tuple[str, ...], ...] = ()  # the first rows under the header, as text
+
+    @property
+    def needs_mapping(self) -> bool:
+        return bool(self.headers)
+
+
+def inspect_clock_file(db_path: Path, file: Path) -> ClockFileLayout:
+    """How ``file`` is laid out, for choosing its column mapping; a file that is no clock log and no table
+    at all raises ``InputFileError``."""
+    from ward_office.importers import clock_logs
+
+    with _open(db_path, read_only=True) as store:
+        saved = []
+        for name in store.punches.mapping_names():
+            try:
+                saved.append(_named(clock_logs.ColumnMapping.from_dict(store.punches.get_mapping(name) or {}), name))
+            except ValueError:  # a mapping saved by a newer version: not offered
+                continue
+    refused: InputFileError | None = None
+    try:
+        clock_file = clock_logs.read_clock_file(Path(file))
+    except InputFileError as error:
+        refused = error
+    else:
+        if clock_file.format != clock_logs.TABLE:
+            return ClockFileLayout(str(file), clock_file.format, saved=tuple(saved))
+    headers, sample = _header_row(Path(file), saved)
+    if not headers:
+        raise refused or InputFileError(str(file), [InputProblem(0, "", N_(
+            "no header row found; the first rows of the table must name its columns"))])
+    folded = {fold(header) for header in headers}
+    remembered = next((mapping for mapping in saved
+                       if all(fold(header) in folded for header in mapping.headers())), None)
+    return ClockFileLayout(str(file), clock_logs.TABLE, headers, clock_logs.guess_mapping(headers), tuple(saved),
+                           remembered, sample)
+
+
+SAMPLE_ROWS = 5
+
+
+def _header_row(file: Path, saved: Sequence[ColumnMapping]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The header row of a CSV or XLSX table: a row a saved mapping or the usual header names fit, else the
+    row with the most text cells among the first rows of the first table; and the first rows below it."""
+    from ward_office.importers import clock_logs
+    from ward_office.importers.csv_files import split_csv
+    from ward_office.importers.spreadsheets import cell_text, workbook_sheets
+    from ward_office.importers.text_files import decode_text, read_bytes
+
+    data = read_bytes(file)
+    # The reader's own walk over sheets and separators, so the row found is the one it will read.
+    if data.startswith(b"PK\x03\x04"):
+        tables: Iterable[Sequence[tuple[int, Sequence[object]]]] = workbook_sheets(file, data)
+    else:
+        tables = split_csv(decode_text(data, str(file)).text, str(file))
+    def text_cells(values: Sequence[object]) -> tuple[str, ...]:
+        cells = tuple(cell_text(value) for value in values)
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        return cells
+
+    def below(rows: Sequence[tuple[int, Sequence[object]]], position: int) -> tuple[tuple[str, ...], ...]:
+        found = (text_cells(values) for _line, values in rows[position + 1:])
+        return tuple(cells for cells in found if cells)[:SAMPLE_ROWS]
+
+    best: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] = ((), ())
+    for number, rows in enumerate(tables):
+        for position, (_line, values) in enumerate(rows[: clock_logs.HEADER_SEARCH_ROWS]):
+            cells = text_cells(values)
+            folded = {fold(cell) for cell in cells if cell}
+            if clock_logs.guess_mapping(cells) is not None or any(
+                    all(fold(header) in folded for header in mapping.headers()) for mapping in saved):
+                return cells, below(rows, position)
+            texts = [cell for cell in cells if any(char.isalpha() for char in cell)]
+            if number == 0 and len(texts) >= 2 and len(texts) > sum(1 for cell in best[0] if cell):
+                best = cells, below(rows, position)
+    return best
 
 
 def clock_mapping_names(db_path: Path) -> list[str]:
-    with _open(db_path) as store:
+    with _open(db_path, read_only=True) as store:
         return store.punches.mapping_names()
 
 
 @contextmanager
-def _open(db_path: Path) -> Iterator[Store]:
+def _open(db_path: Path, *, read_only: bool = False) -> Iterator[Store]:
+    """The book, held for writing unless ``read_only`` (a preview works while another program writes)."""
     if not Path(db_path).is_file():
         raise NotFoundError(N_("There is no database at {path}"), path=str(db_path))
-    with Store.open(db_path) as store:
+    with Store.open(db_path, read_only=read_only) as store:
         yield store
 
 
-def read_batch(store: Store, file: Path, mapping_name: str | None = None) -> ClockBatch:
+def read_batch(store: Store, file: Path, mapping_name: str | None = None, *,
+               mapping: ColumnMapping | None = None) -> ClockBatch:
     """Read a clock file with the parsers of ``importers.clock_logs``; repeated punches are dropped."""
     from ward_office.importers.clock_logs import ColumnMapping, dedupe, read_clock_file
 
-    mapping = None
-    if mapping_name:
+    if mapping is None and mapping_name:
         body = store.punches.get_mapping(mapping_name)
         if body is None:
             raise NotFoundError(N_("No column mapping is called “{name}”"), name=mapping_name)

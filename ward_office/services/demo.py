@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from ward_office.core.access import Role
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode, RecordSource
 from ward_office.core.checks import Check, CheckKind, Event, EventSource
 from ward_office.core.schedule import Session, WorkCalendar
@@ -46,6 +47,9 @@ DEMO_UNIT = Unit(
     preparer_name="",
 )
 CHECKERS = ("Tổ kiểm tra công vụ", "Văn phòng HĐND-UBND", "Chánh Văn phòng")
+# The demo book's accounts (user name, full name, role), all with the password DEMO_PASSWORD.
+DEMO_ACCOUNTS = (("truong", "Trần Quốc Hùng", Role.HEAD), ("vanthu", "Lê Thị Mai", Role.CLERK))
+DEMO_PASSWORD = "123456"
 
 
 @dataclass(frozen=True, slots=True)

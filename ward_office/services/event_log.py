@@ -59,7 +59,7 @@ class EventRow:
     department: str
     criterion: Criterion | None  # None when the plan in effect on the day has no such criterion
     block_name: str
-    check: Check | None
+    check: Check | None  # the round, without who was seen in it
 
     @property
     def full_name(self) -> str:
@@ -182,7 +182,8 @@ def list_events(ward: Ward, wanted: EventFilter) -> list[EventRow]:
     people = {person.id: person for person in ward.staff()}
     departments = ward.department_names()
     check_ids = {event.check_id for event, _plan in found if event.check_id is not None}
-    checks = {check.id: check for check in store.checks.list(wanted.start, wanted.end)} if check_ids else {}
+    checks = ({check.id: check for check in store.checks.list(wanted.start, wanted.end, with_seen=False)}
+              if check_ids else {})
     rows = []
     for event, plan in found:
         person = people.get(event.staff_id)

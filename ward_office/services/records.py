@@ -10,7 +10,7 @@ import getpass
 import random
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -29,7 +29,9 @@ from ward_office.importers.staff import StaffRow, read_staff
 from ward_office.paths import plans_dir, resources_dir
 from ward_office.scoring import ScoringInput, score_period
 from ward_office.services import demo
+from ward_office.services.accounts import hash_password
 from ward_office.services.presentation import ScoredPeriod
+from ward_office.services.ranking_snapshots import kept_scored_period
 from ward_office.storage import Store, check_integrity
 
 DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
@@ -86,6 +88,14 @@ def ranking(path: Path, period_text: str) -> ScoredPeriod:
 
 
 def score_stored_period(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
+    """The ranking of ``period``: as kept when it was locked (khóa sổ), else scored from the records now."""
+    kept = kept_scored_period(store, period)
+    if kept is not None:
+        return kept
+    return score_records(store, period, today)
+
+
+def score_records(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
     """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
 
     Months that have not begun yet are not counted: for a period still running, everyone is scored as
@@ -97,7 +107,7 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     if period.end > today:
         staff = [replace(person, active_to=min(person.active_to or today, today)) for person in staff]
     calendar = store.schedule.calendar(period.start, period.end)
-    attendance = [record for record in store.attendance.between(period.start, period.end)
+    attendance = [record for record in store.attendance.between(period.start, period.end, without_leave=True)
                   if calendar.is_working_day(record.day)]
     scoring_input = ScoringInput(
         plan=plan,
@@ -168,6 +178,8 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
             checks += 1
             event_count += len(found)
         event_count += store.events.add_many(demo.make_events(rng, people, habits, start, end), actor)
+        for username, full_name, role in demo.DEMO_ACCOUNTS:
+            store.accounts.add(username, full_name, role, hash_password(demo.DEMO_PASSWORD), actor)
     return DemoSummary(path, start, end, len(people), len(records), checks, event_count)
 
 
@@ -218,11 +230,11 @@ class ImportSummary:
         return grouped
 
 
-def import_events(path: Path, file: Path, *, dry_run: bool = False) -> ImportSummary:
+def import_events(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
     """Add the file's events all or none; an event already on record (same person, day, criterion and
     note) counts as unchanged, so importing the same file twice adds nothing the second time."""
-    with writable_store(path) as store:
-        actor = current_actor()
+    with _import_store(path, dry_run) as store:
+        actor = actor or current_actor()
         plans: dict[int, Mapping[str, Criterion]] = {}
 
         def criteria_on(day: date) -> Mapping[str, Criterion]:
@@ -238,9 +250,22 @@ def import_events(path: Path, file: Path, *, dry_run: bool = False) -> ImportSum
                              skipped=skipped)
         new_events = _not_yet_recorded(store, events)
         if not dry_run:
+            backup_before_import(path)
             store.events.add_many(new_events, actor)
     return ImportSummary(file, len(events), len(new_events), 0, len(events) - len(new_events), dry_run,
                          skipped=tuple(skipped))
+
+
+def backup_before_import(path: Path) -> None:
+    """Keep the book as it was before an import writes to it (services.backups)."""
+    from ward_office.services.backups import BackupReason, automatic_backup
+
+    automatic_backup(path, BackupReason.IMPORT)
+
+
+def _import_store(path: Path, dry_run: bool) -> AbstractContextManager[Store]:
+    """A trial run only reads, so it works while another program holds the book for writing."""
+    return existing_store(path) if dry_run and path.is_file() else writable_store(path)
 
 
 def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
@@ -263,12 +288,12 @@ def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
     return fresh
 
 
-def import_staff(path: Path, file: Path, *, dry_run: bool = False) -> ImportSummary:
+def import_staff(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
     """Add new codes, update changed people, leave the rest; unknown departments are created."""
     skipped: list[SkippedRow] = []
     rows = read_staff(file, skipped)
-    with writable_store(path) as store:
-        actor = current_actor()
+    with _import_store(path, dry_run) as store:
+        actor = actor or current_actor()
         departments = {fold(department.name): department for department in store.departments.list()}
         new_names: dict[str, str] = {}
         for row in rows:
@@ -294,6 +319,7 @@ def import_staff(path: Path, file: Path, *, dry_run: bool = False) -> ImportSumm
         if problems:
             raise InputFileError(str(file), problems)
         if not dry_run:
+            backup_before_import(path)
             with store.atomic():
                 for name in new_departments:
                     departments[fold(name)] = store.departments.add(name, actor)

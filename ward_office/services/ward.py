@@ -21,6 +21,7 @@ from ward_office.i18n import N_
 from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.records import current_actor, prepare_store, score_stored_period
 from ward_office.storage import Store
+from ward_office.storage.writer_lock import WriterBusyError, view_only_error
 
 
 class Ward:
@@ -31,22 +32,46 @@ class Ward:
         self.store = store
         self.actor = actor
         self.account = account  # who signed in; None in a book that has no accounts yet
+        self.busy: WriterBusyError | None = None  # set when another program holds the book for writing
 
     @classmethod
     def open(cls, path: Path, *, actor: str | None = None, read_only: bool = False) -> Ward:
-        """Open (or create) ``path``; a new file gets the default plan and this year's holidays."""
+        """Open (or create) ``path``; a new file gets the default plan and this year's holidays.
+
+        When another program holds the book for writing, it is opened to view only and ``busy`` says who
+        holds it; every write is then refused with that message.
+        """
         if read_only and not path.is_file():
             raise NotFoundError(N_("There is no database at {path}"), path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = Store.open(path, read_only=read_only)
+        busy = None
+        if read_only:
+            store = Store.open(path, read_only=True)
+        else:
+            try:
+                store = Store.open(path)
+            except WriterBusyError as error:
+                busy = error
+                store = Store.open(path, read_only=True, read_only_reason=error)
         ward = cls(path, store, actor or current_actor())
-        if not read_only:
+        ward.busy = busy
+        if not store.read_only:
             prepare_store(store, ward.actor)
         return ward
 
     @property
     def read_only(self) -> bool:
         return self.store.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why this book is open to view only, in the user's language; None when writable or asked for."""
+        return None if self.busy is None else self.busy.localized()
+
+    def check_writable(self) -> None:
+        """Raise what a write would be refused with, before asking the user for anything."""
+        if self.read_only:
+            raise view_only_error(self.busy)
 
     def close(self) -> None:
         self.store.close()

@@ -17,6 +17,7 @@ from typing import Any
 
 import tomli_w
 
+from ward_office.core.access import Permission
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.plan import EmulationPlan, load_plan
 from ward_office.core.schedule import DayKind, Holiday, Season, SessionHours, WorkSchedule
@@ -288,6 +289,7 @@ def new_plan_version_text(base: PlanRecord, version: int, changes: PlanChanges) 
 
 def adopt_new_version(ward: Ward, code: str, changes: PlanChanges) -> PlanRecord:
     """Adopt a changed copy of the plan's latest version, taking effect on ``changes.effective_from``."""
+    ward.require(Permission.ADOPT_PLAN)
     base = latest_version(ward, code)
     if base.effective_from is not None and changes.effective_from <= base.effective_from:
         raise WardOfficeError(N_("The new version must take effect after {day}, when version {version} began"),
@@ -312,6 +314,7 @@ def _refuse_locked(ward: Ward, effective_from: date) -> None:
 
 def import_plan_file(ward: Ward, path: Path) -> PlanRecord:
     """Adopt a plan from a TOML file (a new plan, or a new version of one already adopted)."""
+    ward.require(Permission.ADOPT_PLAN)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:

@@ -18,10 +18,11 @@ from typing import Any
 import sqlite_utils
 
 from ward_office.core.checks import CheckFinishedError
-from ward_office.core.errors import PeriodLockedError
+from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.i18n import N_
 from ward_office.storage.errors import DatabaseError, DuplicateError
 from ward_office.storage.records import ChangeAction
+from ward_office.storage.writer_lock import view_only_error
 
 Clock = Callable[[], datetime]
 
@@ -50,6 +51,7 @@ class Context:
         self.db = db
         self.conn = db.conn
         self.read_only = read_only
+        self.read_only_reason: WardOfficeError | None = None  # why, when another program holds the book
         self.clock = clock
 
     def now(self) -> str:
@@ -59,7 +61,7 @@ class Context:
     def writing(self, days: Iterable[date] = ()) -> Iterator[sqlite3.Connection]:
         """One transaction; ``days`` are the days written, to name one in a locked-period error."""
         if self.read_only:
-            raise DatabaseError(N_("The database is open read-only"))
+            raise view_only_error(self.read_only_reason)
         try:
             with self.db.atomic():
                 yield self.conn

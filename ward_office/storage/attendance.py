@@ -68,16 +68,19 @@ class AttendanceRepository:
     def for_day(self, day: date) -> list[Attendance]:
         return self.between(day, day)
 
-    def between(self, start: date, end: date, staff_id: StaffId | None = None) -> list[Attendance]:
-        """Records from ``start`` to ``end`` inclusive, by day, person and session."""
+    def between(self, start: date, end: date, staff_id: StaffId | None = None, *,
+                without_leave: bool = False) -> list[Attendance]:
+        """Records from ``start`` to ``end`` inclusive, by day, person and session; ``without_leave`` leaves out
+        the leave records (scoring never counts them, and they are half of a big ward's rows)."""
+        leave = " AND status <> 'leave'" if without_leave else ""
         if staff_id is None:
             rows = self._context.conn.execute(
-                f"{_SELECT} WHERE day BETWEEN ? AND ? ORDER BY day, staff_id, {_MORNING_FIRST}",
+                f"{_SELECT} WHERE day BETWEEN ? AND ?{leave} ORDER BY day, staff_id, {_MORNING_FIRST}",
                 (start.isoformat(), end.isoformat()),
             )
         else:
             rows = self._context.conn.execute(
-                f"{_SELECT} WHERE staff_id = ? AND day BETWEEN ? AND ? ORDER BY day, {_MORNING_FIRST}",
+                f"{_SELECT} WHERE staff_id = ? AND day BETWEEN ? AND ?{leave} ORDER BY day, {_MORNING_FIRST}",
                 (staff_id, start.isoformat(), end.isoformat()),
             )
         return [_attendance(row) for row in rows]

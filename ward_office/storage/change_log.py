@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ward_office.storage._base import Context
 from ward_office.storage.records import ChangeAction, ChangeId, ChangeLogEntry
 
 _ACTIONS = {member.value: member for member in ChangeAction}
+_SELECT = "SELECT id, at, actor, action, entity, entity_id, detail FROM change_log"
+# The person a line is about: attendance and events carry staff_id in their row before or after. Written
+# the same way in every query, so an index on this expression (see find) would serve them all.
+STAFF_OF_LINE = "coalesce(json_extract(detail, '$.after.staff_id'), json_extract(detail, '$.before.staff_id'))"
+# Kinds with many lines (most of a log): their newest come fastest by walking the primary key; the rare
+# kinds (settings, plans, periods…) fastest through the entity index, even though it must sort them.
+_FREQUENT = frozenset({"attendance", "event", "check"})
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _entry(row: tuple[Any, ...]) -> ChangeLogEntry:
@@ -40,3 +53,79 @@ class ChangeLogRepository:
             sql += f" LIMIT {int(limit)}"
         rows = self._context.conn.execute(sql, params).fetchall()
         return [_entry(row) for row in reversed(rows)]
+
+    def find(self, *, start: date | None = None, end: date | None = None, who: str | None = None,
+             entities: Collection[str] | None = None, action: ChangeAction | None = None,
+             staff_ids: Collection[int] | None = None, text: str = "", text_staff_ids: Collection[int] = (),
+             before_id: int | None = None, limit: int = 200) -> list[ChangeLogEntry]:
+        """Lines newest first, at most ``limit``, older than ``before_id`` (keyset paging: pass the last id
+        of the previous page), written from ``start`` to ``end`` (local days, inclusive), by ``who``,
+        about these kinds of record, with this action, about these people (a staff line, or a row whose
+        staff_id before or after is one of them); ``text`` is a case-insensitive substring of the actor,
+        the record id or the values, or ``text_staff_ids`` are people whose name matched it.
+
+        The newest lines come straight from the primary key; a filter that matches few lines of a big log
+        reads the table to its start (about 0.2 s per 100,000 lines read; measured in the audit report).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if before_id is not None:
+            where.append("id < ?")
+            params.append(int(before_id))
+        if start is not None:
+            where.append("at >= ?")
+            params.append(start.isoformat())
+        if end is not None:
+            where.append("at < ?")
+            params.append((end + timedelta(days=1)).isoformat())
+        if who is not None:
+            where.append("actor = ?")
+            params.append(who)
+        if entities is not None:
+            kinds = sorted(set(entities))
+            if not kinds:
+                return []
+            column = "+entity" if _FREQUENT.intersection(kinds) else "entity"  # "+": not through the index
+            where.append(f"{column} IN ({', '.join('?' for _ in kinds)})")
+            params.extend(kinds)
+        if action is not None:
+            where.append("action = ?")
+            params.append(action.value)
+        if staff_ids is not None:
+            people = sorted({int(staff_id) for staff_id in staff_ids})
+            if not people:
+                return []
+            condition, values = _about_people(people)
+            where.append(condition)
+            params.extend(values)
+        if text.strip():
+            needle = text.strip()
+            alternatives = ["actor LIKE ? ESCAPE '\\'", "detail LIKE ? ESCAPE '\\'", "entity_id = ?"]
+            values = [_like(needle), _like(needle), needle]
+            people = sorted({int(staff_id) for staff_id in text_staff_ids})
+            if people:
+                condition, more = _about_people(people)
+                alternatives.append(condition)
+                values.extend(more)
+            where.append("(" + " OR ".join(alternatives) + ")")
+            params.extend(values)
+        sql = _SELECT
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC LIMIT ?"
+        params.append(max(0, int(limit)))
+        return [_entry(row) for row in self._context.conn.execute(sql, params)]
+
+    def actors(self) -> list[str]:
+        """Everyone who ever wrote a line, in alphabetical order."""
+        return sorted(row[0] for row in self._context.conn.execute("SELECT DISTINCT actor FROM change_log"))
+
+    def last_id(self) -> int:
+        row = self._context.conn.execute("SELECT max(id) FROM change_log").fetchone()
+        return int(row[0] or 0)
+
+
+def _about_people(people: list[int]) -> tuple[str, list[Any]]:
+    marks = ", ".join("?" for _ in people)
+    return (f"((entity = 'staff' AND entity_id IN ({marks})) OR {STAFF_OF_LINE} IN ({marks}))",
+            [*(str(person) for person in people), *people])

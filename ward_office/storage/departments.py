@@ -71,7 +71,8 @@ class DepartmentRepository:
             conn.executemany("UPDATE departments SET sort_order = ? WHERE id = ?",
                              [(order, department_id) for order, department_id in enumerate(department_ids, start=1)])
             self._context.log(actor, ChangeAction.UPDATE, "department", None,
-                              {"before": {"order": before}, "after": {"order": list(department_ids)}})
+                              {"before": {"order": before}, "after": {"order": list(department_ids)},
+                               "changed": ["order"]})
         return self.list()
 
     def move(self, department_id: DepartmentId, offset: int, actor: str) -> list[Department]:

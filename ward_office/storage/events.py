@@ -70,7 +70,7 @@ class EventRepository:
             conn.executemany(_INSERT, [(*row, now) for row in rows])
             self._context.log(actor, ChangeAction.IMPORT, "event", None, {
                 "count": len(rows), "first_day": days[0].isoformat(), "last_day": days[-1].isoformat(),
-                "first_id": first_id,
+                "first_id": first_id, "after": [dict(zip(_COLUMNS, row, strict=True)) for row in rows],
             })
         return len(rows)
 

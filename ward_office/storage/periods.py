@@ -61,8 +61,11 @@ class PeriodRepository:
                 return record
             conn.execute("UPDATE periods SET state = 'locked', locked_at = ?, locked_by = ? WHERE id = ?",
                          (self._context.now(), actor, record.id))
-            self._context.log(actor, ChangeAction.LOCK, "period", record.id, _period_row(period))
             row = conn.execute(f"{_SELECT} WHERE id = ?", (record.id,)).fetchone()
+            self._context.log(actor, ChangeAction.LOCK, "period", record.id, {
+                **_period_row(period), "before": {"state": record.state.value},
+                "after": {"state": row[4], "locked_at": row[5], "locked_by": row[6]},
+            })
         return _record(row)
 
     def unlock(self, period: Period, actor: str, reason: str) -> PeriodRecord:
@@ -79,6 +82,10 @@ class PeriodRepository:
                 **_period_row(period), "reason": reason.strip(),
                 "was_locked_at": None if record.locked_at is None else record.locked_at.isoformat(),
                 "was_locked_by": record.locked_by,
+                "before": {"state": record.state.value,
+                           "locked_at": None if record.locked_at is None else record.locked_at.isoformat(),
+                           "locked_by": record.locked_by},
+                "after": {"state": PeriodState.OPEN.value, "locked_at": None, "locked_by": None},
             })
             row = conn.execute(f"{_SELECT} WHERE id = ?", (record.id,)).fetchone()
         return _record(row)

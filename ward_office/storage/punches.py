@@ -99,6 +99,8 @@ class PunchRepository:
         text = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
         with self._context.writing() as conn:
             old = self.get_mapping(name)
+            if old == json.loads(text):
+                return  # the same mapping again: nothing to write, nothing to log
             conn.execute(
                 "INSERT INTO clock_mappings (name, body, saved_at, saved_by) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (name) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at,"

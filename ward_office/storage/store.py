@@ -9,7 +9,10 @@ from types import TracebackType
 
 import sqlite_utils
 
+from ward_office.core.errors import WardOfficeError
+from ward_office.storage import writer_lock
 from ward_office.storage._base import Clock, Context, local_now
+from ward_office.storage.accounts import AccountRepository
 from ward_office.storage.attendance import AttendanceRepository
 from ward_office.storage.change_log import ChangeLogRepository
 from ward_office.storage.checks import CheckRepository
@@ -20,6 +23,7 @@ from ward_office.storage.periods import PeriodRepository
 from ward_office.storage.plans import PlanRepository
 from ward_office.storage.punches import PunchRepository
 from ward_office.storage.schedule import ScheduleRepository
+from ward_office.storage.snapshots import SnapshotRepository
 from ward_office.storage.staff import StaffRepository
 from ward_office.storage.unit import UnitRepository
 
@@ -37,6 +41,7 @@ class Store:
 
     def __init__(self, db: sqlite_utils.Database, *, read_only: bool = False, clock: Clock = local_now) -> None:
         self._context = Context(db, read_only=read_only, clock=clock)
+        self._writer: Path | None = None  # this process's hold on the book, released on close
         self.unit = UnitRepository(self._context)
         self.departments = DepartmentRepository(self._context)
         self.staff = StaffRepository(self._context)
@@ -47,11 +52,27 @@ class Store:
         self.checks = CheckRepository(self._context, self.events)
         self.plans = PlanRepository(self._context)
         self.periods = PeriodRepository(self._context)
+        self.snapshots = SnapshotRepository(self._context)
         self.change_log = ChangeLogRepository(self._context)
+        self.accounts = AccountRepository(self._context)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, clock: Clock = local_now) -> Store:
-        return cls(open_database(path, read_only=read_only), read_only=read_only, clock=clock)
+    def open(cls, path: str | Path, *, read_only: bool = False, clock: Clock = local_now,
+             read_only_reason: WardOfficeError | None = None) -> Store:
+        """Open for writing only while holding the book (``writer_lock``; ``WriterBusyError`` when another
+        program does); ``read_only_reason`` is what a write attempt on a read-only store is told."""
+        if read_only:
+            store = cls(open_database(path, read_only=True), read_only=True, clock=clock)
+            store._context.read_only_reason = read_only_reason
+            return store
+        writer = writer_lock.acquire(path)
+        try:
+            store = cls(open_database(path), clock=clock)
+        except BaseException:
+            writer_lock.release(writer)
+            raise
+        store._writer = writer
+        return store
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -73,6 +94,9 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._writer is not None:
+            writer_lock.release(self._writer)
+            self._writer = None
 
     def __enter__(self) -> Store:
         return self

@@ -6,15 +6,19 @@ window comes up fast.
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from ward_office import i18n
+from ward_office import __version__, i18n
+from ward_office.core.access import Account
+from ward_office.paths import icons_dir
 from ward_office.services.ward import Ward
 
 from ward_office.ui.context import WardContext
@@ -23,6 +27,17 @@ from ward_office.ui.qt_strings import CatalogTranslator
 
 # Sans-serif families that carry every Vietnamese glyph, in order of preference.
 UI_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial")
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Printed by ``--smoke-test`` before the JSON of what the window shows; packaging/smoke_test.py looks for it.
+SMOKE_MARKER = "WARD-OFFICE-SMOKE"
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icons_dir() / f"ward-office-{size}.png"), QSize(size, size))
+    return icon
 
 
 def create_application(argv: Sequence[str] = ()) -> QApplication:
@@ -31,6 +46,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName("ward-office")
     app.setApplicationDisplayName(APP_NAME_VI)
     app.setOrganizationName("ward-office")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("ward-office")  # matches ward-office.desktop, so docks show our icon
     if not any(isinstance(child, CatalogTranslator) for child in app.children()):
         translator = CatalogTranslator(app)
         app.installTranslator(translator)
@@ -43,18 +60,91 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def open_main_window(path: Path, *, today: date | None = None, read_only: bool = False) -> MainWindow:
+def open_main_window(path: Path, *, today: date | None = None, read_only: bool = False,
+                     account: Account | None = None) -> MainWindow:
+    """The window on ``path``; with ``account`` (signed in by the caller) it shows who is at the keyboard and
+    locks itself when left idle. Without one nobody is signed in: tests, and books without accounts."""
     ward = Ward.open(path, read_only=read_only)
+    if account is not None:
+        from ward_office.services.accounts import continue_as
+
+        continue_as(ward, account)
     context = WardContext(ward, today=(lambda: today) if today else date.today)
     window = MainWindow(context)
     window.resize(1280, 800)
+    if account is not None:
+        from ward_office.ui.idle_lock import IdleLock
+
+        IdleLock(window, context)
     return window
 
 
 def run(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
     i18n.set_language(language)
     app = create_application(sys.argv)
-    window = open_main_window(path)
+    from ward_office.ui.backup_dialogs import check_book_at_start
+    from ward_office.ui.sign_in import sign_in_at_start
+
+    checked = check_book_at_start(path)  # a damaged book: the way out, before anything opens it
+    if checked is None:
+        return 1
+    path = checked
+    go_on, account = sign_in_at_start(path)
+    if not go_on:
+        return 0
+    window = open_main_window(path, account=account)
+    window.show()
+    window.backup_actions.start_automatic_backup(delay_ms=3000)  # the day's backup, after the first paint
+    try:
+        return app.exec()
+    finally:
+        window.context.ward.close()
+
+
+class _FirstPaint(QObject):
+    """Calls ``action`` once, on the event loop turn after the watched widget's first paint."""
+
+    def __init__(self, watched: QObject, action: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._action = action
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
+
+
+def smoke_report(window: MainWindow) -> dict[str, object]:
+    """What the window shows: enough to tell that it came up, and in which language."""
+    return {
+        "version": __version__,
+        "title": window.windowTitle(),
+        "pages": [window.nav.item(row).text() for row in range(window.nav.count())],
+        "menus": [action.text() for action in window.menuBar().actions()],
+        "current_page": window.stack.currentWidget().objectName() or type(window.stack.currentWidget()).__name__,
+    }
+
+
+def run_smoke_test(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
+    """Start the window on ``path`` and, after its first paint, print what it shows and quit with 0.
+
+    For the installed app's smoke test (``ward-office --smoke-test``); exit 3 if nothing was painted in time.
+    The book is opened read-only, with nobody signed in: nothing can be changed in the moment it is shown.
+    The JSON is ASCII, so a Windows console of any code page can print it.
+    """
+    i18n.set_language(language)
+    app = create_application(sys.argv)
+    window = open_main_window(path, read_only=True)
+
+    def report_and_quit() -> None:
+        print(SMOKE_MARKER, json.dumps(smoke_report(window)), flush=True)
+        window.close()
+        app.exit(0)
+
+    _FirstPaint(window, report_and_quit)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(3))
     window.show()
     try:
         return app.exec()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +28,8 @@ from ward_office.services.ward import Ward
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.jobs import wait_for_jobs
 from ward_office.ui.pages.base import Page
+from ward_office.ui.read_only import ReadOnlyBanner
+from ward_office.ui.sign_in import AccountActions, signed_in_text
 from ward_office.ui.widgets import show_error
 
 APP_NAME_VI = "Sổ theo dõi văn hóa công sở"
@@ -34,6 +38,7 @@ APP_NAME_VI = "Sổ theo dõi văn hóa công sở"
 def page_classes() -> list[type[Page]]:
     """The pages in the order of the list on the left."""
     from ward_office.ui.pages.attendance import AttendancePage
+    from ward_office.ui.pages.audit import AuditPage
     from ward_office.ui.pages.checks import ChecksPage
     from ward_office.ui.pages.dashboard import DashboardPage
     from ward_office.ui.pages.events import EventsPage
@@ -42,7 +47,8 @@ def page_classes() -> list[type[Page]]:
     from ward_office.ui.pages.settings import SettingsPage
     from ward_office.ui.pages.staff import StaffPage
 
-    return [DashboardPage, AttendancePage, ChecksPage, EventsPage, StaffPage, RankingPage, ReportsPage, SettingsPage]
+    return [DashboardPage, AttendancePage, ChecksPage, EventsPage, StaffPage, RankingPage, ReportsPage, AuditPage,
+            SettingsPage]
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +75,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        self.read_only_banner = ReadOnlyBanner(self.retry_writing)
+        column.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
+        column.addLayout(layout, 1)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -86,6 +96,16 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.choose_database)
         file_menu.addAction(open_action)
+        import_action = QAction(_("&Import data…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.show_import_wizard)
+        file_menu.addAction(import_action)
+        file_menu.addSeparator()
+        from ward_office.ui.backup_dialogs import BackupActions
+
+        self.backup_actions = BackupActions(self, self.context, file_menu)
+        file_menu.addSeparator()
+        self.account_actions = AccountActions(self, self.context, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -140,11 +160,24 @@ class MainWindow(QMainWindow):
     def _show_ward(self) -> None:
         ward = self.context.ward
         unit_name = ward.unit().name
-        self.setWindowTitle(f"{APP_NAME_VI} — {unit_name}" if unit_name else APP_NAME_VI)
+        title = f"{APP_NAME_VI} — {unit_name}" if unit_name else APP_NAME_VI
+        self.setWindowTitle(_("{title} (view only)").format(title=title) if ward.read_only else title)
+        self.read_only_banner.show_for(ward)
         status = _("Record book: {path}").format(path=ward.path)
         if ward.read_only:
             status += " · " + _("read only")
+        if ward.account is not None:
+            status += " · " + signed_in_text(ward)
         self._status.setText(status)
+
+    def show_import_wizard(self) -> QDialog:
+        """The import wizard (clock logs, staff lists, past events), built on first use; open, not blocking."""
+        from ward_office.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.context, self)
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
 
     def choose_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Open a record book"), str(self.context.ward.path.parent),
@@ -156,14 +189,52 @@ class MainWindow(QMainWindow):
         try:
             ward = Ward.open(path, actor=self.context.ward.actor)
         except Exception as error:
-            show_error(self, error)
+            from ward_office.ui.backup_dialogs import offer_recovery
+
+            if offer_recovery(self, error) is None:  # a damaged book gets its own dialog
+                show_error(self, error)
             return
         self.context.replace_ward(ward)
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, _("About"), _(
+    def retry_writing(self) -> None:
+        """Open the same book again for writing, as the same account, if the program that held it has let go."""
+        old = self.context.ward
+        try:
+            ward = Ward.open(old.path, actor=old.actor)
+        except Exception as error:
+            show_error(self, error)
+            return
+        if ward.read_only:
+            ward.close()
+            self.statusBar().showMessage(_("The record book is still open for writing in another copy of the "
+                                           "program."), 10_000)
+            return
+        ward.account = old.account
+        self.context.replace_ward(ward)
+
+    def show_about(self) -> QMessageBox:
+        """Name, version, licences and the data folder; shown without blocking and returned (for tests)."""
+        from html import escape
+
+        from ward_office.paths import data_dir
+
+        text = _(
             "<b>{name}</b><br>Version {version}<br><br>Attendance, office-culture checks and emulation "
-            "scores of a ward office.").format(name=APP_NAME_VI, version=__version__))
+            "scores of a ward office.").format(name=APP_NAME_VI, version=__version__)
+        details = [
+            _("Licence: GNU GPL version 3 or later."),
+            _("Report font: Liberation Serif, under the SIL Open Font License 1.1."),
+            _("Data folder: {path}").format(path=data_dir()),
+            _("Open record book: {path}").format(path=self.context.ward.path),
+        ]
+        box = QMessageBox(QMessageBox.Icon.NoIcon, _("About"), text + "<br><br>" + "<br>".join(map(escape, details)),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("about_box")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         wait_for_jobs()

@@ -464,6 +464,11 @@ class AttendancePage(Page):
         if not cells:
             self.status.setText(_("Select one or more cells first."))
             return
+        try:
+            self.ward.check_writable()  # before asking for minutes or a leave code
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
         if command == PRESENT:
             self.apply(Mark.present(), cells, _("Present"))
         elif command == ABSENT:

@@ -32,7 +32,8 @@ from ward_office.services.event_log import EVENT_KIND_LABELS, EventFilter, Event
 from ward_office.ui import widgets
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.events_dialogs import AddEventDialog, EventDetailsDialog, StaffCombo
-from ward_office.ui.models import RIGHT, Column, RecordTableModel, SearchProxy
+from ward_office.ui.keyed_models import KeyedRecordModel, KeyedSearchProxy
+from ward_office.ui.models import RIGHT, Column
 from ward_office.ui.pages.base import Page
 
 NO_POINTS = Fraction(10**9)  # sorts events the plan does not score after all others
@@ -76,8 +77,9 @@ class EventsPage(Page):
             Column(N_("Inspection round"), lambda row: row.check_label(), searchable=False,
                    sort_key=lambda row: (row.event.check_id or 0, _event_order(row))),
         )
-        self.model: RecordTableModel[EventRow] = RecordTableModel(self.columns, self)
-        self.proxy = SearchProxy(self)
+        # Ten years of a big ward are tens of thousands of rows: sorted and searched from cached keys.
+        self.model: KeyedRecordModel[EventRow] = KeyedRecordModel(self.columns, self)
+        self.proxy = KeyedSearchProxy(self)
         self.proxy.setSourceModel(self.model)
 
         today = context.today()
@@ -143,6 +145,7 @@ class EventsPage(Page):
                                   on_open=lambda: self.details_dialog(), on_delete=self.delete_selected)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(0)  # widths from the rows in view, not all
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
@@ -239,6 +242,7 @@ class EventsPage(Page):
         else:
             self.model.set_records(event_log.list_events(self.ward, wanted))
         widest = self.fontMetrics().averageCharWidth() * 40
+        self.table.scrollToTop()  # widths come from the rows in view: from a stale position Qt reads them all
         for column in range(len(self.columns) - 1):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
@@ -253,7 +257,7 @@ class EventsPage(Page):
         self._update_buttons()
 
     def shown_rows(self) -> list[EventRow]:
-        return [self.proxy.record(row) for row in range(self.proxy.rowCount())]
+        return self.proxy.records()
 
     def _update_totals(self) -> None:
         start, end = self.date_range()

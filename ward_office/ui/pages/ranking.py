@@ -46,6 +46,7 @@ from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.models import CENTER, RIGHT, Column, Index, RecordTableModel, SearchProxy
 from ward_office.ui.pages.base import Page
+from ward_office.ui.ranking_lock import LockBar
 from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text, record_table
 
 
@@ -240,9 +241,11 @@ class RankingPage(Page):
         self.body.addWidget(splitter)
         self.body.addWidget(self.empty)
 
+        self.lock_bar = LockBar(context, self.period)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
+        layout.addWidget(self.lock_bar)
         layout.addWidget(self.plan_note)
         layout.addWidget(self.counts)
         layout.addWidget(self.status)
@@ -263,6 +266,7 @@ class RankingPage(Page):
         self._generation += 1
         generation = self._generation
         period = self.period()
+        self.lock_bar.show_period()
         path, today = self.ward.path, self.context.today()
         self.status.setText(_("Calculating the scores of {period}…").format(period=period_label(period)))
         self.status.setStyleSheet(f"color: {MUTED.name()}")

@@ -12,8 +12,10 @@ from ward_office.i18n import N_, _
 
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.pages.base import Page
+from ward_office.ui.settings_accounts import AccountsTab
 from ward_office.ui.settings_departments import DepartmentsTab
 from ward_office.ui.settings_holidays import HolidaysTab
+from ward_office.ui.settings_locks import LocksTab
 from ward_office.ui.settings_plan import PlanTab
 from ward_office.ui.settings_schedule import ScheduleTab
 from ward_office.ui.settings_unit import UnitTab
@@ -37,9 +39,14 @@ class SettingsPage(Page):
         self.tabs.addTab(self.schedule_tab, _("&Working hours"))
         self.tabs.addTab(self.holidays_tab, _("&Holidays"))
         self.tabs.addTab(self.plan_tab, _("&Emulation plan"))
+        self.locks_tab = LocksTab(context)  # reloads itself when shown
+        self.tabs.addTab(self.locks_tab, _("&Locked periods"))
+        self.accounts_tab = AccountsTab(context)
+        self.tabs.addTab(self.accounts_tab, _("&Accounts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
         for tab in (self.unit_tab, self.departments_tab, self.schedule_tab, self.holidays_tab, self.plan_tab):
             tab.refresh()
+        self.accounts_tab.refresh()

@@ -1,0 +1,233 @@
+"""The change log for people: sentences, field tables, filters, keyset pages and exports."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ward_office.cli import main
+from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
+from ward_office.core.checks import Event
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.schedule import Session
+from ward_office.core.staff import Gender, Staff, StaffCategory
+from ward_office.paths import plans_dir
+from ward_office.services import audit_log
+from ward_office.services.audit_log import AuditFilter, Lookup, describe, entry_fields
+from ward_office.services.ward import Ward
+from ward_office.storage import ChangeAction, Store
+
+HANOI = timezone(timedelta(hours=7))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 5, 8, 30, tzinfo=HANOI)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def ward(db_path: Path, clock: Clock, vietnamese: None) -> Iterator[Ward]:
+    store = Store.open(db_path, clock=clock)
+    store.plans.adopt((plans_dir() / "van-hoa-cong-so.toml").read_text(encoding="utf-8"), "Chương trình")
+    opened = Ward(db_path, store, "Nguyễn Thị Lan")
+    yield opened
+    opened.close()
+
+
+def add_person(ward: Ward, code: str, name: str) -> Staff:
+    return ward.store.staff.add(Staff(code, name, Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC), "Lan")
+
+
+def test_an_attendance_correction_reads_as_one_sentence(ward: Ward) -> None:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    assert an.id is not None
+    ward.store.attendance.set(Attendance(an.id, date(2026, 11, 5), Session.MORNING, late_minutes=20), "Lan")
+    ward.store.attendance.clear(an.id, date(2026, 11, 5), Session.MORNING, "Lan")
+    ward.store.attendance.set(Attendance(an.id, date(2026, 11, 6), Session.AFTERNOON, AttendanceStatus.LEAVE,
+                                         leave_code=LeaveCode.ANNUAL), "Lan")
+    rows = audit_log.find_entries(ward, AuditFilter(kind="attendance"))
+    assert [row.sentence for row in rows] == [
+        "Sửa chấm công của Nguyễn Văn An ngày 06/11/2026, buổi chiều: Có mặt → Nghỉ phép năm",
+        "Sửa chấm công của Nguyễn Văn An ngày 05/11/2026, buổi sáng: Đi muộn 20 phút → Có mặt",
+        "Sửa chấm công của Nguyễn Văn An ngày 05/11/2026, buổi sáng: Có mặt → Đi muộn 20 phút",
+    ]
+    assert [row.action_label for row in rows] == ["Thêm mới", "Xóa", "Thêm mới"]
+    assert rows[0].kind_label == "Chấm công"
+
+
+def test_sentences_name_people_criteria_and_periods(ward: Ward) -> None:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    assert an.id is not None
+    ward.store.staff.update(dataclasses.replace(an, position="Phó Chủ tịch UBND"), "Lan")
+    event = ward.store.events.add(Event(an.id, date(2026, 11, 4), "TP01", "Không đeo thẻ"), "Lan")
+    ward.store.events.delete(event.id, "Lan")  # type: ignore[arg-type]
+    lookup = Lookup.of(ward)
+    sentences = [describe(entry, lookup) for entry in reversed(ward.store.change_log.list())]
+    assert sentences[:4] == [
+        "Xóa vi phạm của Nguyễn Văn An ngày 04/11/2026: TP01 — Không đeo thẻ công chức khi thi hành công vụ",
+        "Ghi vi phạm của Nguyễn Văn An ngày 04/11/2026: TP01 — Không đeo thẻ công chức khi thi hành công vụ",
+        "Sửa thông tin cán bộ Nguyễn Văn An: chức vụ",
+        "Thêm cán bộ Nguyễn Văn An",
+    ]
+    assert sentences[-1].startswith("Ban hành kế hoạch thi đua ")
+
+
+def test_fields_of_an_update_are_the_changed_ones_in_vietnamese(ward: Ward) -> None:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    assert an.id is not None
+    ward.store.attendance.set(Attendance(an.id, date(2026, 11, 5), Session.MORNING, late_minutes=20), "Lan")
+    ward.store.attendance.set(Attendance(an.id, date(2026, 11, 5), Session.MORNING, late_minutes=5,
+                                         note="Tắc đường"), "Lan")
+    entry = ward.store.change_log.list("attendance")[-1]
+    assert entry.action is ChangeAction.UPDATE
+    fields = [(field.name, field.before, field.after) for field in entry_fields(entry, Lookup.of(ward))]
+    assert fields == [
+        ("Cán bộ", "Nguyễn Văn An", "Nguyễn Văn An"),
+        ("Ngày", "05/11/2026", "05/11/2026"),
+        ("Buổi", "Sáng", "Sáng"),
+        ("Số phút đi muộn", "20 phút", "5 phút"),
+        ("Ghi chú", "", "Tắc đường"),
+    ]
+    ward.store.staff.update(dataclasses.replace(an, active_to=date(2026, 12, 31)), "Lan")
+    staff_line = ward.store.change_log.list("staff")[-1]
+    assert [(f.name, f.before, f.after) for f in entry_fields(staff_line)] == [
+        ("Làm việc đến ngày", "", "31/12/2026")]
+
+
+def _log_with_days(ward: Ward, clock: Clock) -> tuple[Staff, Staff]:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    binh = add_person(ward, "NV002", "Trần Thị Bình")
+    assert an.id is not None and binh.id is not None
+    for offset, (person, actor) in enumerate([(an, "Lan"), (binh, "Hà"), (an, "Hà"), (binh, "Lan")]):
+        clock.now = datetime(2026, 11, 10 + offset, 9, 0, tzinfo=HANOI)
+        ward.store.attendance.set(Attendance(person.id, date(2026, 11, 2 + offset), Session.MORNING,  # type: ignore[arg-type]
+                                             late_minutes=10 + offset, note=f"lần {offset}"), actor)
+    clock.now = datetime(2026, 11, 14, 9, 0, tzinfo=HANOI)
+    ward.store.events.add(Event(binh.id, date(2026, 11, 13), "TP01"), "Lan")  # type: ignore[arg-type]
+    return an, binh
+
+
+def _days(rows: list[audit_log.AuditRow]) -> list[int]:
+    return [row.entry.at.day for row in rows]
+
+
+def test_filters_narrow_the_lines(ward: Ward, clock: Clock) -> None:
+    an, binh = _log_with_days(ward, clock)
+
+    def find(**wanted: object) -> list[int]:
+        return _days(audit_log.find_entries(ward, AuditFilter(**wanted)))  # type: ignore[arg-type]
+
+    assert find(start=date(2026, 11, 11), end=date(2026, 11, 12)) == [12, 11]
+    assert find(actor="Hà") == [12, 11]
+    assert find(kind="event") == [14]
+    assert find(kind="attendance", actor="Lan") == [13, 10]
+    assert find(action=ChangeAction.INSERT, kind="attendance", start=date(2026, 11, 12)) == [13, 12]
+    assert find(staff_id=binh.id) == [14, 13, 11, 5]  # her records, and her own line in the staff list
+    assert find(staff_id=an.id, kind="attendance") == [12, 10]
+    assert find(text="tran thi binh") == [14, 13, 11, 5]  # a name typed without accents
+    assert find(text="04/11/2026") == [12]  # a day typed as people write it
+    assert find(text="lần 3") == [13]  # words of a note
+    assert find(text="không có đâu") == []
+    assert audit_log.actors(ward) == ["Chương trình", "Hà", "Lan"]
+
+
+def test_pages_follow_each_other_without_gaps_or_repeats(ward: Ward) -> None:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    assert an.id is not None
+    for day in range(1, 226):
+        moment = date(2026, 1, 1) + timedelta(days=day)
+        ward.store.attendance.set(Attendance(an.id, moment, Session.MORNING, late_minutes=5), "Lan")
+        ward.store.attendance.clear(an.id, moment, Session.MORNING, "Lan")
+    wanted = AuditFilter(kind="attendance")
+    seen: list[int] = []
+    pages = []
+    before_id = None
+    while True:
+        page = audit_log.find_entries(ward, wanted, before_id=before_id, limit=200)
+        pages.append(len(page))
+        seen.extend(row.entry.id for row in page)
+        if len(page) < 200:
+            break
+        before_id = page[-1].entry.id
+    assert pages == [200, 200, 50]
+    assert seen == sorted(seen, reverse=True) and len(set(seen)) == 450
+
+
+def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_path: Path) -> None:
+    _log_with_days(ward, clock)
+    out = tmp_path / "nhat-ky.xlsx"
+    summary = audit_log.export_audit_log(ward, AuditFilter(kind="attendance"), out)
+    assert summary.rows == 4
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    cells = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    header_at = next(number for number, row in enumerate(cells) if row[0] == "STT")
+    assert list(cells[header_at][:8]) == ["STT", "Ngày", "Thời gian", "Người thực hiện", "Thao tác", "Loại dữ liệu",
+                                          "Số bản ghi", "Nội dung thay đổi"]
+    body = cells[header_at + 1:header_at + 5]
+    assert [row[1] for row in body] == [datetime(2026, 11, day) for day in (13, 12, 11, 10)]
+    assert body[0][2] == "09:00" and body[0][3] == "Lan"
+    assert body[0][7] == "Sửa chấm công của Trần Thị Bình ngày 05/11/2026, buổi sáng: Có mặt → Đi muộn 13 phút"
+    assert "Số phút đi muộn: 13 phút" in body[0][8]
+    assert any("NHẬT KÝ THAY ĐỔI" in str(row[0]) for row in cells[:header_at])
+
+
+def test_csv_export_is_excel_friendly(ward: Ward, clock: Clock, tmp_path: Path) -> None:
+    _log_with_days(ward, clock)
+    out = tmp_path / "nhat-ky.csv"
+    audit_log.export_audit_log(ward, AuditFilter(actor="Hà"), out)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["STT", "Ngày", "Thời gian", "Người thực hiện"]
+    assert [row[1] for row in rows[1:]] == ["12/11/2026", "11/11/2026"]
+
+
+def test_export_refuses_other_files_and_writes_nothing(ward: Ward, tmp_path: Path) -> None:
+    with pytest.raises(WardOfficeError) as refused:
+        audit_log.export_audit_log(ward, AuditFilter(), tmp_path / "nhat-ky.pdf")
+    assert ".xlsx" in refused.value.localized()
+    with pytest.raises(WardOfficeError):
+        audit_log.export_audit_log(ward, AuditFilter(), tmp_path / "khong-co" / "nhat-ky.xlsx")
+    assert not [path for path in tmp_path.rglob("nhat-ky*")]
+
+
+def test_command_line_prints_and_exports(ward: Ward, clock: Clock, db_path: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    _log_with_days(ward, clock)
+    ward.close()
+    assert main(["log", "--db", str(db_path), "--lang", "vi", "--who", "Hà", "--from", "12/11/2026"]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert printed == ["09:00 12/11/2026\tHà\tSửa chấm công của Nguyễn Văn An ngày 04/11/2026, buổi sáng: "
+                       "Có mặt → Đi muộn 12 phút"]
+    out = tmp_path / "log.xlsx"
+    assert main(["log", "--db", str(db_path), "--lang", "vi", "--kind", "event", "--out", str(out)]) == 0
+    assert "1 dòng" in capsys.readouterr().out
+    assert out.is_file()
+    assert main(["log", "--db", str(db_path), "--lang", "vi", "--out", str(tmp_path / "log.txt")]) == 1
+    assert "xlsx" in capsys.readouterr().err
+
+
+def test_the_log_cannot_be_rewritten_from_outside(ward: Ward, db_path: Path) -> None:
+    add_person(ward, "NV001", "Nguyễn Văn An")
+    raw = sqlite3.connect(db_path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            raw.execute("UPDATE change_log SET actor = 'người khác'")
+    finally:
+        raw.close()

@@ -1,0 +1,141 @@
+"""A backup or a restore killed (SIGKILL) at random moments: the book still opens clean with its rows, the
+backup folder holds only whole verified backups (plus temporary files the next backup removes), and a
+killed restore leaves the book with either its old content or the new one."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from storage_helpers import ACTOR, late, make_staff
+
+from ward_office.storage import Store, check_integrity
+from ward_office.storage.backup import BackupReason, backup_folder, create_backup, find_backups, restore
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+KILLS = 25
+NOW = datetime(2026, 11, 20, 9, 0, 0)
+
+CHILD = """
+import sys
+from datetime import datetime
+from pathlib import Path
+from ward_office.storage import backup
+mode, db, other, stamp = sys.argv[1:5]
+print("ready", flush=True)
+if mode == "backup":
+    backup.create_backup(Path(db), Path(other), stem=Path(db).stem, reason=backup.BackupReason.DAILY,
+                         now=datetime.fromisoformat(stamp))
+else:
+    backup.restore(Path(other), Path(db), actor="kill test")
+print("done", flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def big_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A book of a few MB: 150 people, 200 days of late arrivals each."""
+    path = tmp_path_factory.mktemp("kill") / "template.db"
+    with Store.open(path) as store:
+        people = store.staff.add_many([make_staff(f"NV{n:03d}") for n in range(150)], ACTOR)
+        store.attendance.add_many([late(person.id, date(2025, 1, 1) + timedelta(days=d))
+                                   for person in people for d in range(200)], ACTOR)
+    assert path.stat().st_size > 3_000_000
+    return path
+
+
+def copy_of(template: Path, target: Path) -> Path:
+    source = sqlite3.connect(template)
+    destination = sqlite3.connect(target)
+    source.backup(destination)
+    destination.close()
+    source.close()
+    return target
+
+
+def counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("staff", "attendance", "change_log")}
+    finally:
+        conn.close()
+
+
+def run_and_kill(args: list[str], delay: float) -> bool:
+    """Start the child, wait until it is ready, kill it ``delay`` seconds later; True if it finished first."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    return child.stdout.read().strip() == "done"
+
+
+def timed(work) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def test_a_backup_killed_at_random_moments_leaves_book_and_backups_whole(big_book: Path, tmp_path: Path) -> None:
+    book = copy_of(big_book, tmp_path / "ward.db")
+    folder = backup_folder(book)
+    rows = counts(book)
+    duration = timed(lambda: create_backup(book, folder, stem="ward", reason=BackupReason.DAILY, now=NOW))
+    rng = random.Random(2026)
+    verified: set[str] = set()
+    finished = 0
+    for kill in range(KILLS):
+        stamp = (NOW + timedelta(minutes=kill + 1)).isoformat()
+        finished += run_and_kill(["backup", str(book), str(folder), stamp], rng.uniform(0, duration * 1.3))
+        assert check_integrity(book) == []
+        assert counts(book) == rows
+        for backup in find_backups(folder, "ward"):
+            if backup.path.name not in verified:
+                assert check_integrity(backup.path) == [], backup.path.name
+                assert counts(backup.path) == rows
+                verified.add(backup.path.name)
+        strays = {path.name for path in folder.iterdir()} - verified
+        assert all(name.startswith(".") and ".tmp" in name for name in strays), strays
+    assert 0 < finished < KILLS, f"{finished} of {KILLS} backups finished: the kills missed the work"
+    with Store.open(book) as store:
+        assert len(store.staff.list()) == rows["staff"]
+    create_backup(book, folder, stem="ward", reason=BackupReason.MANUAL, now=NOW + timedelta(days=1))
+    assert not [path for path in folder.iterdir() if path.name.startswith(".")]
+
+
+def test_a_restore_killed_at_random_moments_leaves_old_or_new_content(big_book: Path, tmp_path: Path) -> None:
+    book = copy_of(big_book, tmp_path / "ward.db")
+    backups = {}
+    backups["big"] = create_backup(book, tmp_path / "kept", stem="ward", reason=BackupReason.MANUAL, now=NOW).path
+    with Store.open(book) as store:
+        people = store.staff.add_many([make_staff(f"NX{n:03d}") for n in range(7)], ACTOR)
+        store.attendance.add_many([late(person.id, date(2026, 1, 1) + timedelta(days=d))
+                                   for person in people for d in range(100)], ACTOR)
+    backups["changed"] = create_backup(book, tmp_path / "kept", stem="ward", reason=BackupReason.MANUAL,
+                                       now=NOW + timedelta(hours=1)).path
+    content = {name: counts(path) for name, path in backups.items()}
+    assert content["big"] != content["changed"]
+    duration = timed(lambda: restore(backups["big"], book, actor=ACTOR))
+    rng = random.Random(6)
+    finished = 0
+    for _kill in range(KILLS):
+        before = counts(book)
+        target = "changed" if before["staff"] == content["big"]["staff"] else "big"
+        after = {**content[target], "change_log": content[target]["change_log"] + 1}
+        finished += run_and_kill(["restore", str(book), str(backups[target]), ""], rng.uniform(0, duration * 1.3))
+        assert check_integrity(book) == []
+        assert counts(book) in (before, after)
+        Store.open(book).close()  # the real opening: integrity check, migrations, WAL
+    assert 0 < finished < KILLS, f"{finished} of {KILLS} restores finished: the kills missed the work"

@@ -1,0 +1,83 @@
+"""The ``backup``, ``restore`` and ``backups`` commands of ``ward-office``.
+
+    ward-office backup  [--db PATH] [--to FOLDER]
+    ward-office restore [--db PATH] FILE [--yes]
+    ward-office backups [--db PATH]
+
+Kept apart from cli.py like cli_clock.py: ``register`` while building the parser, ``run`` for the parsed
+options. The service is imported only when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ward_office.i18n import _
+
+BACKUP = "backup"
+RESTORE = "restore"
+LIST = "backups"
+COMMANDS = (BACKUP, RESTORE, LIST)
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add the three commands; ``common_parent`` brings --db and --lang."""
+    backup = subparsers.add_parser(BACKUP, parents=[common_parent],
+                                   help=_("make a checked backup of the record book now"))
+    backup.add_argument("--to", type=Path, metavar=_("FOLDER"),
+                        help=_("the folder to put it in (a USB stick); default: the sao-luu folder beside the book"))
+    restore = subparsers.add_parser(RESTORE, parents=[common_parent],
+                                    help=_("put the content of a backup back into the record book"))
+    restore.add_argument("file", type=Path, metavar=_("FILE"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    subparsers.add_parser(LIST, parents=[common_parent], help=_("list the backups of the record book"))
+
+
+def run(options: argparse.Namespace) -> int:
+    """Do the command; a WardOfficeError goes up to the caller, which prints it."""
+    from ward_office.i18n.formatting import format_number
+    from ward_office.paths import default_database_path
+    from ward_office.services import backups
+
+    db_path: Path = options.db or default_database_path()
+    if options.command == BACKUP:
+        made = backups.back_up_now(db_path, options.to)
+        print(_("Backup made: {path}").format(path=made.path))
+        return 0
+    if options.command == RESTORE:
+        if not options.yes:
+            question = _("Replace the content of {book} with the backup {file}? The current content is kept "
+                         "as a backup first. [y/N] ").format(book=db_path, file=options.file)
+            answer = input(question).strip().lower()
+            if answer not in ("y", "yes", "c", "co", "có"):
+                print(_("Nothing was restored."))
+                return 1
+        print(backups.restore_backup(db_path, options.file).localized())
+        return 0
+    if options.command == LIST:
+        found = backups.list_backups(db_path)
+        if not found:
+            print(_("No backups of {path} in {folder}").format(path=db_path, folder=backups.backup_folder(db_path)))
+            return 0
+        for info in found:
+            state = _("good") if info.ok else _("damaged")
+            size = _("{size} KB").format(size=format_number(round(info.size / 1024)))
+            print(f"{info.when}\t{size}\t{info.reason_label}\t{state}\t{info.path}")
+        return 0
+    print(options.command, file=sys.stderr)
+    return 2
+
+
+def suggest_restore(db_path: Path) -> None:
+    """After ``check`` found damage: the newest good backup and the command that restores it."""
+    from ward_office.services.backups import newest_good_backup
+
+    backup = newest_good_backup(db_path)
+    if backup is None:
+        print(_("No good backup of this record book was found."), file=sys.stderr)
+        return
+    print(_("The newest good backup is {file}; restore it with:").format(file=backup.path), file=sys.stderr)
+    print(f"  ward-office restore --db {db_path} {backup.path}", file=sys.stderr)

@@ -1,0 +1,56 @@
+"""The ``lock`` and ``unlock`` commands of ``ward-office``: sign a review period off (khóa sổ), or reopen it.
+
+    ward-office lock   --db PATH --period 2026-H1
+    ward-office unlock --db PATH --period 2026-H1 --reason TEXT
+
+Kept apart from cli.py so the commands plug in with two calls (``register`` while building the parser,
+``run`` for the parsed options). The services are imported only when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from ward_office.i18n import N_, _
+
+COMMANDS = ("lock", "unlock")
+PERIOD_HELP = N_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30")
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``lock`` and ``unlock`` to the subcommands; ``common_parent`` brings --db and --lang."""
+    lock = subparsers.add_parser(
+        "lock", parents=[common_parent],
+        help=_("lock a review period that is over: its records can no longer change and its ranking is kept"))
+    lock.add_argument("--period", required=True, metavar=_("PERIOD"), help=_(PERIOD_HELP))
+    unlock = subparsers.add_parser("unlock", parents=[common_parent],
+                                   help=_("unlock a locked review period, saying why"))
+    unlock.add_argument("--period", required=True, metavar=_("PERIOD"), help=_(PERIOD_HELP))
+    unlock.add_argument("--reason", required=True, metavar=_("TEXT"),
+                        help=_("why the period is unlocked (kept in the change log)"))
+
+
+def run(options: argparse.Namespace) -> int:
+    """Lock or unlock and say so; a WardOfficeError goes up to the caller, which prints it."""
+    from ward_office.core.errors import NotFoundError
+    from ward_office.core.period import parse_period
+    from ward_office.i18n.formatting import format_datetime, period_label
+    from ward_office.paths import default_database_path
+    from ward_office.services.period_locks import lock_period, unlock_period
+    from ward_office.services.ward import Ward
+
+    path = options.db or default_database_path()
+    period = parse_period(options.period)
+    if not path.is_file():  # Ward.open would create a new, empty book
+        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
+    with Ward.open(path) as ward:
+        if options.command == "lock":
+            lock = lock_period(ward, period, date.today())
+            print(_("{period} is locked ({time}); its ranking is kept as it stands now.").format(
+                period=period_label(period), time=format_datetime(lock.locked_at)))
+        else:
+            unlock_period(ward, period, options.reason)
+            print(_("{period} is unlocked; its records can be changed again.").format(period=period_label(period)))
+    return 0

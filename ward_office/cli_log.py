@@ -1,0 +1,71 @@
+"""The ``log`` command of ``ward-office``: read the change log, or export it to Excel or CSV.
+
+    ward-office log --db PATH [--from D] [--to D] [--who NAME] [--kind K] [--out FILE.xlsx|.csv]
+
+Kept apart from cli.py so the command plugs in with two calls (``register`` while building the parser,
+``run`` for the parsed options). The service is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ward_office.i18n import _
+
+COMMAND = "log"
+# ward_office.services.audit_log.RECORD_KINDS, without importing it at start-up
+KINDS = ("attendance", "event", "check", "staff", "department", "unit", "work_schedule", "holiday", "plan",
+         "period", "period_snapshot", "punch", "clock_mapping", "account")
+SHOWN_WITHOUT_OUT = 50
+
+
+def _day(text: str) -> date:
+    """2026-11-05 or 05/11/2026."""
+    if "/" in text:
+        day, month, year = text.split("/")
+        return date(int(year), int(month), int(day))
+    return date.fromisoformat(text)
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``log`` to the subcommands; ``common_parent`` brings --db and --lang."""
+    command: argparse.ArgumentParser = subparsers.add_parser(
+        COMMAND, parents=[common_parent],
+        help=_("show the change log (who changed what and when), or export it to Excel or CSV"))
+    command.add_argument("--from", dest="start", type=_day, metavar=_("DAY"),
+                         help=_("changes made from this day (2026-11-05 or 05/11/2026)"))
+    command.add_argument("--to", dest="end", type=_day, metavar=_("DAY"), help=_("changes made until this day"))
+    command.add_argument("--who", metavar=_("NAME"), help=_("only the changes made by this person"))
+    command.add_argument("--kind", choices=KINDS, metavar=_("KIND"),
+                         help=_("only this kind of record: {kinds}").format(kinds=", ".join(KINDS)))
+    command.add_argument("--out", type=Path, metavar=_("FILE"),
+                         help=_("write every matching line to this .xlsx or .csv file instead of printing the "
+                                "newest ones"))
+    return command
+
+
+def run(options: argparse.Namespace) -> int:
+    """Print the newest lines or write the file; a WardOfficeError goes up to the caller, which prints it."""
+    from ward_office.paths import default_database_path
+    from ward_office.services import audit_log
+    from ward_office.services.ward import Ward
+
+    db_path = options.db or default_database_path()
+    wanted = audit_log.AuditFilter(start=options.start, end=options.end, actor=options.who, kind=options.kind)
+    if options.out is not None:
+        print(audit_log.export_audit_log_file(db_path, wanted, options.out).localized())
+        return 0
+    from ward_office.i18n.formatting import format_datetime
+
+    with Ward.open(db_path, read_only=True) as ward:
+        rows = audit_log.find_entries(ward, wanted, limit=SHOWN_WITHOUT_OUT)
+    for row in rows:
+        print(f"{format_datetime(row.entry.at)}\t{row.entry.actor}\t{row.sentence}")
+    if not rows:
+        print(_("No change matches the filter."))
+    elif len(rows) == SHOWN_WITHOUT_OUT:
+        print(_("(the newest {count} lines; use --out FILE to export them all)").format(count=SHOWN_WITHOUT_OUT))
+    return 0

@@ -1,0 +1,130 @@
+"""Locking a review period (khóa sổ) and unlocking it: the head signs a period off, and its ranking is kept.
+
+Locking freezes the period's attendance, checks and events (triggers refuse any change, even by raw SQL)
+and keeps the ranking as scored at that moment, in the same transaction, so a plan adopted later changes
+nothing shown for it. Unlocking needs the head and a reason; the kept ranking stays in the book, and
+locking again keeps a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ward_office.core.access import Permission
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import Period, PeriodKind
+from ward_office.i18n import N_
+from ward_office.i18n.formatting import format_date, format_time, period_label
+from ward_office.services.presentation import ScoredPeriod
+from ward_office.services.ranking_snapshots import kept_scored_period, snapshot_body
+from ward_office.services.records import score_records
+from ward_office.services.ward import Ward
+from ward_office.storage import ChangeAction, PeriodRecord
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodLock:
+    """A locked period: when, by whom, and when its ranking was kept (None: locked without one)."""
+
+    period: Period
+    locked_at: datetime
+    locked_by: str
+    kept_at: datetime | None = None
+
+    @property
+    def label(self) -> str:
+        return period_label(self.period)
+
+
+@dataclass(frozen=True, slots=True)
+class LockEvent:
+    """A line of the locks' history: a lock or an unlock, with the reason given for an unlock."""
+
+    at: datetime
+    actor: str
+    locked: bool
+    period: Period
+    reason: str = ""
+    order: int = 0  # the change log line's number: the order of events within the same second
+
+
+def _lock_of(ward: Ward, record: PeriodRecord) -> PeriodLock | None:
+    if not record.is_locked or record.locked_at is None:
+        return None
+    snapshot = ward.store.snapshots.latest(record.id)
+    kept_at = snapshot.taken_at if snapshot is not None and snapshot.taken_at >= record.locked_at else None
+    return PeriodLock(record.period, record.locked_at, record.locked_by or "", kept_at)
+
+
+def period_lock(ward: Ward, period: Period) -> PeriodLock | None:
+    """The lock of exactly this period, or None when it is open."""
+    record = ward.store.periods.get(period)
+    return None if record is None else _lock_of(ward, record)
+
+
+def locked_periods(ward: Ward) -> list[PeriodLock]:
+    """Every locked period, the latest first."""
+    locks = [lock for record in ward.store.periods.list() if (lock := _lock_of(ward, record)) is not None]
+    return sorted(locks, key=lambda lock: (lock.period.start, -lock.period.end.toordinal()), reverse=True)
+
+
+def lock_history(ward: Ward) -> list[LockEvent]:
+    """Every lock and unlock from the change log, the latest first."""
+    events = []
+    for entry in ward.store.change_log.list("period"):
+        if entry.action not in (ChangeAction.LOCK, ChangeAction.UNLOCK):
+            continue
+        detail = entry.detail
+        try:
+            period = Period(PeriodKind(detail["kind"]), date.fromisoformat(detail["start_day"]),
+                            date.fromisoformat(detail["end_day"]))
+        except (KeyError, ValueError):
+            continue
+        events.append(LockEvent(entry.at, entry.actor, entry.action is ChangeAction.LOCK, period,
+                                str(detail.get("reason", "")), entry.id))
+    return list(reversed(events))
+
+
+def kept_ranking(ward: Ward, period: Period) -> ScoredPeriod | None:
+    """The ranking kept when ``period`` was locked, or None when it is open (or was locked without one)."""
+    return kept_scored_period(ward.store, period)
+
+
+def lock_period(ward: Ward, period: Period, today: date) -> PeriodLock:
+    """Lock ``period`` and keep its ranking, both or neither; only the head may, and only once it is over."""
+    ward.require(Permission.LOCK_PERIOD)
+    label = period_label(period)
+    if period.end >= today:
+        raise WardOfficeError(N_("{period} is not over yet: a period can be locked from the day after its last "
+                                 "day ({day})"), period=label, day=format_date(period.end))
+    current = period_lock(ward, period)
+    if current is not None:
+        raise WardOfficeError(N_("{period} was already locked on {day} by {name}"), period=label,
+                              day=format_date(current.locked_at.date()), name=current.locked_by)
+    open_rounds = [check for check in ward.store.checks.list_open() if period.contains(check.started_at.date())]
+    if open_rounds:
+        started = open_rounds[0].started_at
+        raise WardOfficeError(N_("The check round begun on {day} at {time} is not finished yet; finish it on the "
+                                 "Checks page before locking {period}"),
+                              day=format_date(started.date()), time=format_time(started.time()), period=label)
+    store = ward.store
+    with store.atomic():
+        # Lock first: from here on the records cannot change, so the kept ranking is the locked one.
+        record = store.periods.lock(period, ward.actor)
+        plan_record, _plan = store.plans.in_effect(period.end)
+        scored = score_records(store, period, today)
+        snapshot = store.snapshots.add(record.id, snapshot_body(scored, plan_id=plan_record.id, scored_on=today),
+                                       ward.actor)
+    assert record.locked_at is not None
+    return PeriodLock(record.period, record.locked_at, record.locked_by or ward.actor, snapshot.taken_at)
+
+
+def unlock_period(ward: Ward, period: Period, reason: str) -> None:
+    """Open ``period`` again; only the head may, with a reason, which the change log keeps."""
+    ward.require(Permission.UNLOCK_PERIOD)
+    if not reason.strip():
+        raise WardOfficeError(N_("Say why the period is unlocked"))
+    if period_lock(ward, period) is None:
+        raise WardOfficeError(N_("{period} is not locked"), period=period_label(period))
+    ward.store.periods.unlock(period, ward.actor, reason)

@@ -1,0 +1,56 @@
+"""The strip across the top of the window when the record book is open to view only.
+
+A second copy of the program (on this computer or another one sharing the folder) may not write: the
+clerk must see at once why the grid does not take marks, who has the book open, and be able to try
+again once the other copy is closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from ward_office.i18n import _
+from ward_office.services.ward import Ward
+
+
+def view_only_text(ward: Ward) -> str:
+    """What the banner says for ``ward``; empty when the book is writable."""
+    if not ward.read_only:
+        return ""
+    reason = ward.read_only_reason
+    if reason is None:
+        return _("View only: this record book was opened for reading; changes cannot be saved.")
+    return _("View only: {reason}. You can look at the records, but changes cannot be saved.").format(
+        reason=reason.rstrip("."))
+
+
+class ReadOnlyBanner(QFrame):
+    """Hidden while the book is writable; otherwise the reason and a button to try writing again."""
+
+    def __init__(self, retry: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("read_only_banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Colours of a warning that stays readable in light and dark themes alike.
+        self.setStyleSheet("#read_only_banner { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; }"
+                           " #read_only_banner QLabel { color: #3d2e00; }")
+        self.label = QLabel()
+        self.label.setObjectName("read_only_reason")
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.retry_button = QPushButton(_("&Try to open for writing"))
+        self.retry_button.setToolTip(_("Open the record book again for writing, once the other copy of the "
+                                       "program has been closed"))
+        self.retry_button.clicked.connect(retry)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button)
+        self.hide()
+
+    def show_for(self, ward: Ward) -> None:
+        text = view_only_text(ward)
+        self.label.setText(text)
+        self.retry_button.setVisible(ward.busy is not None)
+        self.setVisible(bool(text))
