@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ward_office.core.access import USER_OPTION_HELP
 from ward_office.i18n import _
 
 BACKUP = "backup"
@@ -33,6 +34,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                     help=_("put the content of a backup back into the record book"))
     restore.add_argument("file", type=Path, metavar=_("FILE"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    restore.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
     subparsers.add_parser(LIST, parents=[common_parent], help=_("list the backups of the record book"))
 
 
@@ -48,6 +50,10 @@ def run(options: argparse.Namespace) -> int:
         print(_("Backup made: {path}").format(path=made.path))
         return 0
     if options.command == RESTORE:
+        from ward_office.core.access import Permission
+        from ward_office.services.accounts import sign_in_to_book
+
+        actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP) if db_path.is_file() else None
         if not options.yes:
             question = _("Replace the content of {book} with the backup {file}? The current content is kept "
                          "as a backup first. [y/N] ").format(book=db_path, file=options.file)
@@ -55,7 +61,7 @@ def run(options: argparse.Namespace) -> int:
             if answer not in ("y", "yes", "c", "co", "có"):
                 print(_("Nothing was restored."))
                 return 1
-        print(backups.restore_backup(db_path, options.file).localized())
+        print(backups.restore_backup(db_path, options.file, actor=actor).localized())
         return 0
     if options.command == LIST:
         found = backups.list_backups(db_path)

@@ -13,6 +13,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from ward_office.core.access import USER_OPTION_HELP
 from ward_office.i18n import N_, _
 
 COMMANDS = ("lock", "unlock")
@@ -28,6 +29,8 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     unlock = subparsers.add_parser("unlock", parents=[common_parent],
                                    help=_("unlock a locked review period, saying why"))
     unlock.add_argument("--period", required=True, metavar=_("PERIOD"), help=_(PERIOD_HELP))
+    for command in (lock, unlock):
+        command.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
     unlock.add_argument("--reason", required=True, metavar=_("TEXT"),
                         help=_("why the period is unlocked (kept in the change log)"))
 
@@ -38,6 +41,7 @@ def run(options: argparse.Namespace) -> int:
     from ward_office.core.period import parse_period
     from ward_office.i18n.formatting import format_datetime, period_label
     from ward_office.paths import default_database_path
+    from ward_office.services.accounts import cli_sign_in
     from ward_office.services.period_locks import lock_period, unlock_period
     from ward_office.services.ward import Ward
 
@@ -46,6 +50,7 @@ def run(options: argparse.Namespace) -> int:
     if not path.is_file():  # Ward.open would create a new, empty book
         raise NotFoundError(N_("There is no database at {path}"), path=str(path))
     with Ward.open(path) as ward:
+        cli_sign_in(ward, options.user)
         if options.command == "lock":
             lock = lock_period(ward, period, date.today())
             print(_("{period} is locked ({time}); its ranking is kept as it stands now.").format(

@@ -192,3 +192,31 @@ def test_backup_backups_and_restore_commands(book: Path, tmp_path: Path, capsys:
         assert code == 1 and kept is not None and f"ward-office restore --db {book} {kept.path}" in err
     finally:
         set_language("en")
+
+
+def test_restore_command_on_a_book_with_accounts_needs_the_head(book: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from ward_office.services.accounts import add_account, create_head
+
+    with Ward.open(book) as ward:
+        create_head(ward, "truong", "Trần Văn Trưởng", "mat-khau-1")
+        add_account(ward, "vanthu", "Lê Thị Văn", Role.CLERK, "mat-khau-2")
+    saved = backups.back_up_now(book, tmp_path / "usb").path
+    add_department(book, "Tổ mới")
+    try:
+        code, _out, err = run_cli(capsys, "restore", "--db", book, saved, "--yes", "--lang", "en")
+        assert code == 1 and "--user" in err
+        monkeypatch.setenv("WARD_OFFICE_PASSWORD", "mat-khau-2")
+        code, _out, err = run_cli(capsys, "restore", "--db", book, saved, "--yes", "--user", "vanthu", "--lang", "en")
+        assert code == 1 and "Only the head" in err and "Tổ mới" in departments(book)
+        monkeypatch.setenv("WARD_OFFICE_PASSWORD", "wrong password")
+        code, _out, err = run_cli(capsys, "restore", "--db", book, saved, "--yes", "--user", "truong", "--lang", "en")
+        assert code == 1 and "Tổ mới" in departments(book)
+        monkeypatch.setenv("WARD_OFFICE_PASSWORD", "mat-khau-1")
+        code, _out, _err = run_cli(capsys, "restore", "--db", book, saved, "--yes", "--user", "truong", "--lang", "en")
+        assert code == 0 and "Tổ mới" not in departments(book)
+        with Store.open(book, read_only=True) as store:
+            assert store.change_log.list()[-1].actor == "Trần Văn Trưởng"
+    finally:
+        set_language("en")

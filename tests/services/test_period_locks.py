@@ -17,6 +17,7 @@ from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.core.period import half_year, month, parse_period
 from ward_office.paths import plans_dir
 from ward_office.services import period_locks
+from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.period_locks import (
     kept_ranking,
     lock_history,
@@ -199,17 +200,23 @@ def test_the_kept_form_reads_back_exactly(ward: Ward) -> None:
     assert back.ranking.period == whole_year_2026
 
 
-def test_command_line_lock_and_unlock(path: Path, capsys) -> None:
-    assert cli.main(["lock", "--db", str(path), "--period", "2026-Q1", "--lang", "vi"]) == 0
+def test_command_line_lock_and_unlock(path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    lock = ["lock", "--db", str(path), "--period", "2026-Q1", "--lang", "vi"]
+    assert cli.main(lock) == 1  # the demo book has accounts: who locks?
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("WARD_OFFICE_PASSWORD", DEMO_PASSWORD)
+    assert cli.main([*lock, "--user", "vanthu"]) == 1
+    assert "Chỉ trưởng" in capsys.readouterr().err
+    assert cli.main([*lock, "--user", "truong"]) == 0
     out = capsys.readouterr().out
     assert "Quý I năm 2026" in out
-    assert cli.main(["lock", "--db", str(path), "--period", "2026-Q1", "--lang", "vi"]) == 1
+    assert cli.main([*lock, "--user", "truong"]) == 1
     assert "đã được khóa sổ" in capsys.readouterr().err
     with pytest.raises(SystemExit) as usage:
         cli.main(["unlock", "--db", str(path), "--period", "2026-Q1", "--lang", "vi"])  # no --reason
     assert usage.value.code == 2 and "--reason" in capsys.readouterr().err
     assert cli.main(["unlock", "--db", str(path), "--period", "2026-Q1", "--reason", "Sửa chấm công",
-                     "--lang", "vi"]) == 0
+                     "--lang", "vi", "--user", "truong"]) == 0
     assert "Quý I năm 2026" in capsys.readouterr().out
     with Ward.open(path, read_only=True) as ward:
         assert period_lock(ward, parse_period("2026-Q1")) is None

@@ -49,7 +49,10 @@ def test_bulk_writes_log_one_import_line(store: Store, person: Staff) -> None:
     store.attendance.add_many([late(person.id, date(2026, 3, 2), 40)], ACTOR, replace=True)
     lines = store.change_log.list("attendance")
     assert [line.action for line in lines] == [ChangeAction.IMPORT, ChangeAction.IMPORT]
-    assert lines[0].detail == {"count": 3, "first_day": "2026-03-01", "last_day": "2026-03-03"}
+    assert {key: lines[0].detail[key] for key in ("count", "first_day", "last_day")} == {
+        "count": 3, "first_day": "2026-03-01", "last_day": "2026-03-03"}
+    assert [(row["day"], row["late_minutes"]) for row in lines[0].detail["after"]] == [
+        ("2026-03-03", 10), ("2026-03-01", 10), ("2026-03-02", 10)]
     assert [row["late_minutes"] for row in lines[1].detail["replaced"]] == [10]
 
 

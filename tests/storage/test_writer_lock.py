@@ -189,3 +189,24 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> Non
             writer_lock.acquire(folder / "ward.db")
     finally:
         folder.chmod(0o755)
+
+
+def test_a_restore_waits_for_the_book_to_be_free(db_path: Path, tmp_path: Path) -> None:
+    from ward_office.storage.backup import BackupReason, create_backup, restore
+
+    Ward.open(db_path).close()
+    backup = create_backup(db_path, tmp_path / "sao-luu", stem="ward", reason=BackupReason.MANUAL)
+    with Store.open(db_path) as store:
+        store.departments.add("Tổ mới", actor="Lan")
+    process = start_holder(db_path)
+    try:
+        with pytest.raises(WriterBusyError):
+            restore(backup.path, db_path, actor="Lan")
+        with Store.open(db_path, read_only=True) as store:
+            assert "Tổ mới" in {department.name for department in store.departments.list()}
+    finally:
+        process.kill()
+        process.wait()
+    restore(backup.path, db_path, actor="Lan")
+    with Store.open(db_path, read_only=True) as store:
+        assert "Tổ mới" not in {department.name for department in store.departments.list()}

@@ -39,6 +39,9 @@ PERMISSION_LABELS = {
     Permission.MANAGE_ACCOUNTS: N_("manage accounts"),
 }
 
+USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "
+                      "WARD_OFFICE_PASSWORD or asked for)")
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.HEAD: frozenset(Permission),
     Role.CLERK: frozenset({Permission.RECORD}),

@@ -16,6 +16,7 @@ import os
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ward_office.core.access import ROLE_LABELS, Account, Permission, Role
@@ -283,3 +284,22 @@ def cli_sign_in(ward_or_store: Ward | Store, username: str | None, *,
         _become(ward_or_store, account)
     return account
 
+
+
+def sign_in_to_book(db_path: Path, username: str | None, permission: Permission, *,
+                    environ: Mapping[str, str] = os.environ,
+                    ask: Callable[[str], str] = getpass.getpass) -> str | None:
+    """For a command given a book's path: sign ``username`` in (as ``cli_sign_in``) and refuse unless the
+    account may do ``permission``; returns the name to log the change under (``None``: a book without
+    accounts, or a damaged one nobody can sign in to, where restoring is the only way out)."""
+    from ward_office.core.access import require
+    from ward_office.storage.database import DamagedDatabaseError
+
+    try:
+        store = Store.open(db_path, read_only=True)
+    except DamagedDatabaseError:
+        return None
+    with store:
+        account = cli_sign_in(store, username, environ=environ, ask=ask)
+    require(account, permission)
+    return None if account is None else account.full_name or account.username

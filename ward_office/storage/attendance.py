@@ -134,7 +134,8 @@ class AttendanceRepository:
                 (days[0].isoformat(), days[-1].isoformat()),
             ) if key in keys]
             detail: dict[str, Any] = {"count": len(rows), "first_day": days[0].isoformat(),
-                                      "last_day": days[-1].isoformat()}
+                                      "last_day": days[-1].isoformat(),
+                                      "after": [dict(zip(_COLUMNS, row, strict=True)) for row in rows]}
             if clashes and not replace:
                 raise _duplicate(*clashes[0])
             if clashes:

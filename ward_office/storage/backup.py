@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.i18n import N_
+from ward_office.storage import writer_lock
 from ward_office.storage.database import BUSY_TIMEOUT_MS, check_integrity, is_sqlite_file, known_migrations
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.records import ChangeAction
@@ -326,6 +327,7 @@ def restore(backup_file: Path, db_path: Path, *, actor: str, detail: Mapping[str
     if problems:
         raise DatabaseError(N_("The backup {file} cannot be restored: {problem}"), file=backup_file.name,
                             problem=problems[0])
+    key = writer_lock.acquire(db_path)  # a copy of the program writing elsewhere keeps the book
     remove_stale_temp_files(db_path.parent)
     staged = db_path.with_name(f".{db_path.name}.restore.{os.getpid()}.tmp")
     try:
@@ -337,6 +339,7 @@ def restore(backup_file: Path, db_path: Path, *, actor: str, detail: Mapping[str
             _replace_file(staged, db_path)
     finally:
         _remove_temp(staged)
+        writer_lock.release(key)
 
 
 def _log_restore(staged: Path, actor: str, detail: Mapping[str, Any]) -> None:
