@@ -19,7 +19,7 @@ from ward_office.storage import ChangeAction, DatabaseError, Store, open_databas
 from ward_office.storage.migrations import MIGRATIONS
 
 ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_punches",
-                  "m004_accounts_and_snapshots")
+                  "m004_accounts_and_snapshots", "m005_locked_check_rounds")
 TABLES = {
     "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
     "check_seen", "events", "plans", "periods", "change_log", "punches", "clock_mappings", "accounts",

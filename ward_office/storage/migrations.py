@@ -395,3 +395,32 @@ _SCHEMA_004 = (
 def m004_accounts_and_snapshots(db: sqlite_utils.Database) -> None:
     for statement in _SCHEMA_004:
         db.execute(statement)
+
+
+# m002 made a finished round read-only and refused new rounds and ticks in a locked period; a round of a
+# locked period could still be moved, deleted or its ticks rewritten by raw SQL. Now it cannot. Finishing
+# a round (setting finished_at) stays possible: it changes no record, and an open round must end.
+_SCHEMA_005 = (
+    f"""
+    CREATE TRIGGER checks_locked_update BEFORE UPDATE OF started_at, kind, checker, location, note, created_at
+    ON checks
+    WHEN {_LOCKED.format(day="date(OLD.started_at)")} OR {_LOCKED.format(day="date(NEW.started_at)")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+    f"""
+    CREATE TRIGGER checks_locked_delete BEFORE DELETE ON checks
+    WHEN {_LOCKED.format(day="date(OLD.started_at)")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+    f"""
+    CREATE TRIGGER check_seen_locked_update BEFORE UPDATE ON check_seen
+    WHEN {_CHECK_LOCKED.format(check_id="OLD.check_id")} OR {_CHECK_LOCKED.format(check_id="NEW.check_id")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+)
+
+
+@MIGRATIONS()
+def m005_locked_check_rounds(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_005:
+        db.execute(statement)
