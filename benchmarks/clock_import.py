@@ -94,7 +94,7 @@ def measure(folder: Path, staff: int = 200, year: int = 2025) -> dict[str, float
     db_path, file = folder / f"clock-{staff}.db", folder / f"clock-{staff}_attlog.dat"
     make_ward(db_path, staff)
     write_attlog(file, staff, year, seed=staff)
-    out = subprocess.run([sys.executable, "-c", IMPORT, str(db_path), str(file), str(folder / "bare.db")],
+    out = subprocess.run([sys.executable, "-c", IMPORT, str(db_path), str(file), str(folder / f"bare-{staff}.db")],
                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
     return json.loads(out)
 
