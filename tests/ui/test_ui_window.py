@@ -73,3 +73,17 @@ def test_pages_are_pages(window: MainWindow, row: int) -> None:
     page = window.pages[row]
     assert isinstance(page, Page)
     assert page.title and _(page.title) != page.title
+
+
+def test_qt_messages_we_do_not_translate_keep_their_text(window: MainWindow, tmp_path) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QImage
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
+    assert QCoreApplication.translate("SomeWidget", "A message of Qt's we have no translation for") == (
+        "A message of Qt's we have no translation for")
+    picture = tmp_path / "picture"  # no suffix: Qt asks every image reader, whose messages are translated
+    image = QImage(4, 3, QImage.Format.Format_RGB32)
+    image.fill(0)
+    assert image.save(str(picture), "PNG")
+    assert QImage(str(picture)).size() == image.size()

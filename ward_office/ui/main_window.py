@@ -120,6 +120,11 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(_("&Help"))
+        guide_action = QAction(_("&User guide"), self)
+        guide_action.setObjectName("user_guide_action")
+        guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(guide_action)
         about_action = QAction(_("&About"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
@@ -211,6 +216,11 @@ class MainWindow(QMainWindow):
             return
         ward.account = old.account
         self.context.replace_ward(ward)
+
+    def show_guide(self) -> QWidget:
+        from ward_office.ui.guide import show_guide
+
+        return show_guide(self)
 
     def show_about(self) -> QMessageBox:
         """Name, version, licences and the data folder; shown without blocking and returned (for tests)."""

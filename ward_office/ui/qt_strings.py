@@ -78,11 +78,13 @@ class CatalogTranslator(QTranslator):
     """Answers Qt's translation lookups from our gettext catalog."""
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
         if (context, source_text) == _LAYOUT_DIRECTION:
             return "LTR"
         message = QT_MESSAGES.get((context, source_text))
-        return _(message) if message is not None else ""
+        # None is a null QString: "not translated here", so Qt keeps its source text. An empty string
+        # would be taken as the translation, emptying Qt's other messages (image readers included).
+        return _(message) if message is not None else None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False

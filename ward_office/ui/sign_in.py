@@ -223,7 +223,14 @@ def sign_in_at_start(path: Path, parent: QWidget | None = None) -> tuple[bool, A
 
     Returns whether to go on, and the account (None only for a book without accounts opened to view only,
     where no account can be created). Blocks in the dialog: for ``app.run`` only, never for tests.
+    A new book (no file yet, or neither staff nor accounts) gets the first-run wizard instead.
     """
+    from ward_office.services.first_run import is_new_book
+
+    if is_new_book(path):
+        from ward_office.ui.first_run import set_up_at_start
+
+        return set_up_at_start(path, parent)
     with Ward.open(path) as ward:
         if has_accounts(ward):
             dialog: SignInDialog | CreateHeadDialog = SignInDialog(ward, parent)
