@@ -43,7 +43,16 @@ from ward_office.services.ward import Ward
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.models import RIGHT, Column, RecordTableModel, SearchProxy
-from ward_office.ui.widgets import BAD, GOOD, confirm, error_text, record_table, show_error, show_info
+from ward_office.ui.widgets import (
+    BAD,
+    GOOD,
+    confirm,
+    error_text,
+    record_table,
+    selected_record,
+    show_error,
+    show_info,
+)
 
 # The daily backup waits this long after the window is shown, so it never competes with the first paint.
 AUTOMATIC_BACKUP_DELAY_MS = 3000
@@ -324,8 +333,7 @@ class RestoreDialog(QDialog):
             self.select_file(Path(path))
 
     def selected(self) -> BackupInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.record(rows[0].row()) if rows else None
+        return selected_record(self.table)
 
     def chosen(self) -> Path | None:
         info = self.selected()

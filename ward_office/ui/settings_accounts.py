@@ -6,7 +6,6 @@ A clerk sees the list but every change is disabled, with a tooltip saying only t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -172,14 +171,11 @@ class AccountsTab(QWidget):
         rows = self.model.records()
         row = next((number for number, record in enumerate(rows) if record.id == keep), 0 if rows else -1)
         if row >= 0:
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            widgets.select_row(self.view, row)
         self._update_buttons()
 
     def current(self) -> Account | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return widgets.selected_record(self.view)
 
     def _update_buttons(self) -> None:
         ward = self.context.ward

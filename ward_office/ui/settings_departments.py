@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -120,13 +119,10 @@ class DepartmentsTab(QWidget):
         self._update_buttons()
 
     def select_row(self, row: int) -> None:
-        self.view.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        widgets.select_row(self.view, row)
 
     def current(self) -> DepartmentRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return widgets.selected_record(self.view)
 
     def _update_buttons(self) -> None:
         current = self.current()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,14 +153,11 @@ class HolidaysTab(QWidget):
             self.summary.setText(_("No holidays entered for this year yet."))
         row = next((number for number, holiday in enumerate(holidays) if holiday.day == select_day), -1)
         if row >= 0:
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            widgets.select_row(self.view, row)
         self._update_buttons()
 
     def current(self) -> Holiday | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return widgets.selected_record(self.view)
 
     def _update_buttons(self) -> None:
         writable = not self.context.ward.read_only

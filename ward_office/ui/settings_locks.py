@@ -104,8 +104,7 @@ class LocksTab(QWidget):
         self._update_buttons()
 
     def selected(self) -> PeriodLock | None:
-        rows = self.locks_table.selectionModel().selectedRows()
-        return self.locks_proxy.record(rows[0].row()) if rows else None
+        return widgets.selected_record(self.locks_table)
 
     def _update_buttons(self) -> None:
         self.unlock_button.setEnabled(self.selected() is not None)

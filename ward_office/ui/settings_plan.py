@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -461,16 +461,13 @@ class PlanTab(QWidget):
         if row is None:
             row = next((number for number, version in enumerate(versions) if version.in_effect), 0)
         if versions:
-            self.versions_view.selectionModel().setCurrentIndex(
-                self.versions_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            widgets.select_row(self.versions_view, row)
         self._show_selected()
         self.new_button.setEnabled(bool(versions) and not self.context.ward.read_only)
         self.import_button.setEnabled(not self.context.ward.read_only)
 
     def selected(self) -> PlanVersion | None:
-        rows = self.versions_view.selectionModel().selectedRows()
-        return self.versions_model.record(rows[0].row()) if rows else None
+        return widgets.selected_record(self.versions_view)
 
     def _show_selected(self) -> None:
         version = self.selected()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +73,19 @@ def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
     return edit
+
+
+def select_row(view: QAbstractItemView, row: int, column: int = 0) -> None:
+    """Make ``row`` of the view's model the current and only selected row."""
+    view.selectionModel().setCurrentIndex(
+        view.model().index(row, column),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def selected_record(view: QAbstractItemView) -> Any | None:
+    """The record of the view's first selected row (its model has ``record(row)``), or None."""
+    rows = view.selectionModel().selectedRows()
+    return view.model().record(rows[0].row()) if rows else None  # type: ignore[attr-defined]
 
 
 def record_table(model: QAbstractItemModel, name: str = "", accessible_name: str = "", *,

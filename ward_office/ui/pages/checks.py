@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime
+from PySide6.QtCore import QModelIndex, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +46,7 @@ from ward_office.ui.checks_models import (
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.models import RECORD_ROLE, SearchProxy
 from ward_office.ui.pages.base import Page
-from ward_office.ui.widgets import confirm, date_edit, from_qdate, record_table, show_error
+from ward_office.ui.widgets import confirm, date_edit, from_qdate, record_table, select_row, show_error
 
 
 def _table(model: SearchProxy, name: str, stretch: int | None = None) -> QTableView:
@@ -269,9 +269,7 @@ class ChecksPage(Page):
             summary: CheckSummary = self.session_proxy.record(row)
             if summary.check.id == check_id:
                 self.session_view.selectionModel().blockSignals(True)
-                self.session_view.selectionModel().setCurrentIndex(
-                    self.session_proxy.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                select_row(self.session_view, row)
                 self.session_view.selectionModel().blockSignals(False)
                 self.session_view.scrollTo(self.session_proxy.index(row, 0))
                 self._check = summary.check
@@ -393,8 +391,7 @@ class ChecksPage(Page):
         index = self.staff_proxy.mapFromSource(self.staff.index(row, 1))
         if not index.isValid():
             return False
-        self.staff_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        select_row(self.staff_view, index.row(), index.column())
         self.staff_view.scrollTo(index)
         return True
 

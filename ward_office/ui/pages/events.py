@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -279,9 +279,7 @@ class EventsPage(Page):
     def select_event(self, event_id: EventId) -> bool:
         for row in range(self.proxy.rowCount()):
             if self.proxy.record(row).event.id == event_id:
-                self.table.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                widgets.select_row(self.table, row)
                 self.table.scrollTo(self.proxy.index(row, 0))
                 return True
         return False

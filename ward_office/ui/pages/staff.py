@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -229,10 +229,8 @@ class StaffPage(Page):
     def select_staff(self, staff_id: StaffId) -> bool:
         for row in range(self.proxy.rowCount()):
             if self.proxy.record(row).staff.id == staff_id:
-                index = self.proxy.index(row, 0)
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
+                widgets.select_row(self.table, row)
+                self.table.scrollTo(self.proxy.index(row, 0))
                 return True
         return False
 
