@@ -120,6 +120,12 @@ def check_password_rules(password: str) -> None:
         raise WardOfficeError(N_("The password cannot be only spaces"))
 
 
+def check_repeated_password(password: str, repeat: str) -> None:
+    """A new password is typed twice; refuse when the two differ."""
+    if password != repeat:
+        raise WardOfficeError(N_("The two passwords you typed differ"))
+
+
 def clean_username(username: str) -> str:
     username = username.strip()
     if not username:

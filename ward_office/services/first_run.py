@@ -19,7 +19,7 @@ from ward_office.i18n import N_
 from ward_office.i18n.text import fold
 from ward_office.importers.staff import StaffRow, read_staff
 from ward_office.paths import plans_dir
-from ward_office.services.accounts import check_password_rules, clean_username, create_head
+from ward_office.services.accounts import check_password_rules, check_repeated_password, clean_username, create_head
 from ward_office.services.records import DEFAULT_PLAN_FILE, existing_store
 from ward_office.services.ward import Ward
 from ward_office.services.ward_settings import SeasonDraft, save_schedule, save_unit
@@ -71,8 +71,7 @@ def check_head_account(username: str, full_name: str, password: str, repeat: str
     if not full_name:
         raise WardOfficeError(N_("Enter the person's full name"))
     check_password_rules(password)
-    if password != repeat:
-        raise WardOfficeError(N_("The two passwords you typed differ"))
+    check_repeated_password(password, repeat)
     return HeadAccount(username, full_name, password)
 
 

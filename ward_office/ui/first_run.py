@@ -56,7 +56,7 @@ from ward_office.ui.import_models import skipped_model
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.settings_schedule import ScheduleTab
 from ward_office.ui.settings_unit import UnitTab
-from ward_office.ui.sign_in import password_edit
+from ward_office.ui.sign_in import new_password_edits
 
 STAFF_FILE_FILTER = N_("Staff lists (*.xlsx *.csv);;All files (*)")
 
@@ -372,10 +372,7 @@ class HeadPage(SetupPage):
         self.username_edit.setPlaceholderText(_("for example: truong"))
         self.full_name_edit = QLineEdit()
         self.full_name_edit.setObjectName("full_name")
-        self.password_edit = password_edit(_("At least {count} characters").format(count=MIN_PASSWORD_LENGTH))
-        self.password_edit.setObjectName("password")
-        self.repeat_edit = password_edit()
-        self.repeat_edit.setObjectName("repeat")
+        self.password_edit, self.repeat_edit = new_password_edits()
         form = QFormLayout()
         form.addRow(_("&User name:"), self.username_edit)
         form.addRow(_("&Full name:"), self.full_name_edit)

@@ -24,6 +24,7 @@ from ward_office.i18n import N_, _
 from ward_office.services.accounts import (
     account_label,
     add_account,
+    check_repeated_password,
     has_accounts,
     list_accounts,
     reset_password,
@@ -34,7 +35,7 @@ from ward_office.ui import widgets
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.idle_lock import MAX_IDLE_MINUTES, idle_lock_of, idle_minutes, save_idle_minutes
 from ward_office.ui.models import Column, RecordTableModel
-from ward_office.ui.sign_in import AccountFormDialog, CreateHeadDialog, min_length_hint, password_edit, same_passwords
+from ward_office.ui.sign_in import AccountFormDialog, CreateHeadDialog, new_password_edits
 
 
 def _status(account: Account) -> str:
@@ -64,10 +65,7 @@ class NewAccountDialog(AccountFormDialog):
         self.role_combo.setObjectName("role")
         for role in (Role.CLERK, Role.HEAD):
             self.role_combo.addItem(_(ROLE_LABELS[role]), role)
-        self.password_edit = password_edit(min_length_hint())
-        self.password_edit.setObjectName("password")
-        self.repeat_edit = password_edit()
-        self.repeat_edit.setObjectName("repeat")
+        self.password_edit, self.repeat_edit = new_password_edits()
         self.form.addRow(_("&User name:"), self.username_edit)
         self.form.addRow(_("&Full name:"), self.full_name_edit)
         self.form.addRow(_("R&ole:"), self.role_combo)
@@ -79,7 +77,7 @@ class NewAccountDialog(AccountFormDialog):
         self.finish_layout(65)
 
     def submit(self) -> None:
-        same_passwords(self.password_edit.text(), self.repeat_edit.text())
+        check_repeated_password(self.password_edit.text(), self.repeat_edit.text())
         self.account = add_account(self.context.ward, self.username_edit.text(), self.full_name_edit.text(),
                                    Role(self.role_combo.currentData()), self.password_edit.text())
 
@@ -92,17 +90,14 @@ class ResetPasswordDialog(AccountFormDialog):
         self.intro.setText(_("A new password for {name} ({username}). Tell it to them in person; they can change "
                              "it in File, Change my password.").format(name=account.full_name,
                                                                        username=account.username))
-        self.password_edit = password_edit(min_length_hint())
-        self.password_edit.setObjectName("password")
-        self.repeat_edit = password_edit()
-        self.repeat_edit.setObjectName("repeat")
+        self.password_edit, self.repeat_edit = new_password_edits()
         self.form.addRow(_("&New password:"), self.password_edit)
         self.form.addRow(_("&Repeat the new password:"), self.repeat_edit)
         self.password_edit.setFocus()
         self.finish_layout(60)
 
     def submit(self) -> None:
-        same_passwords(self.password_edit.text(), self.repeat_edit.text())
+        check_repeated_password(self.password_edit.text(), self.repeat_edit.text())
         reset_password(self.context.ward, self.account.id or 0, self.password_edit.text())
 
 

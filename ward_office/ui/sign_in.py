@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from ward_office.core.access import Account
 from ward_office.core.errors import WardOfficeError
-from ward_office.i18n import N_, _
+from ward_office.i18n import _
 from ward_office.services.accounts import (
     MIN_PASSWORD_LENGTH,
     account_label,
     change_own_password,
+    check_repeated_password,
     create_head,
     has_accounts,
     is_demo_book,
@@ -52,6 +53,15 @@ def password_edit(placeholder: str = "") -> QLineEdit:
 
 def min_length_hint() -> str:
     return _("At least {count} characters").format(count=MIN_PASSWORD_LENGTH)
+
+
+def new_password_edits(name: str = "password") -> tuple[QLineEdit, QLineEdit]:
+    """The field for a new password, with the length rule as its hint, and the one to type it again."""
+    password = password_edit(min_length_hint())
+    password.setObjectName(name)
+    repeat = password_edit()
+    repeat.setObjectName("repeat")
+    return password, repeat
 
 
 def signed_in_text(ward: Ward) -> str:
@@ -121,11 +131,6 @@ class AccountFormDialog(QDialog):
             edits[0].setFocus()
 
 
-def same_passwords(first: str, second: str) -> None:
-    if first != second:
-        raise WardOfficeError(N_("The two passwords you typed differ"))
-
-
 class SignInDialog(AccountFormDialog):
     """User name and password; on success the account is the ward's (``ward.account``) and ``account`` is set."""
 
@@ -174,10 +179,7 @@ class CreateHeadDialog(AccountFormDialog):
         self.username_edit.setPlaceholderText(_("for example: truong"))
         self.full_name_edit = QLineEdit()
         self.full_name_edit.setObjectName("full_name")
-        self.password_edit = password_edit(min_length_hint())
-        self.password_edit.setObjectName("password")
-        self.repeat_edit = password_edit()
-        self.repeat_edit.setObjectName("repeat")
+        self.password_edit, self.repeat_edit = new_password_edits()
         self.form.addRow(_("&User name:"), self.username_edit)
         self.form.addRow(_("&Full name:"), self.full_name_edit)
         self.form.addRow(_("&Password:"), self.password_edit)
@@ -187,7 +189,7 @@ class CreateHeadDialog(AccountFormDialog):
         self.finish_layout(70)
 
     def submit(self) -> None:
-        same_passwords(self.password_edit.text(), self.repeat_edit.text())
+        check_repeated_password(self.password_edit.text(), self.repeat_edit.text())
         self.account = create_head(self.ward, self.username_edit.text(), self.full_name_edit.text(),
                                    self.password_edit.text())
 
@@ -200,10 +202,7 @@ class ChangePasswordDialog(AccountFormDialog):
             self.intro.setText(_("Account: {who}").format(who=account_label(ward.account)))
         self.old_edit = password_edit()
         self.old_edit.setObjectName("old_password")
-        self.new_edit = password_edit(min_length_hint())
-        self.new_edit.setObjectName("new_password")
-        self.repeat_edit = password_edit()
-        self.repeat_edit.setObjectName("repeat")
+        self.new_edit, self.repeat_edit = new_password_edits("new_password")
         self.form.addRow(_("&Current password:"), self.old_edit)
         self.form.addRow(_("&New password:"), self.new_edit)
         self.form.addRow(_("&Repeat the new password:"), self.repeat_edit)
@@ -211,7 +210,7 @@ class ChangePasswordDialog(AccountFormDialog):
         self.finish_layout(55)
 
     def submit(self) -> None:
-        same_passwords(self.new_edit.text(), self.repeat_edit.text())
+        check_repeated_password(self.new_edit.text(), self.repeat_edit.text())
         change_own_password(self.ward, self.old_edit.text(), self.new_edit.text())
 
 
