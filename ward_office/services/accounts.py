@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ward_office.core.access import ROLE_LABELS, Account, Permission, Role
+from ward_office.core.access import ROLE_LABELS, Account, Permission, Role, require
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT
@@ -298,7 +298,6 @@ def sign_in_to_book(db_path: Path, username: str | None, permission: Permission,
     """For a command given a book's path: sign ``username`` in (as ``cli_sign_in``) and refuse unless the
     account may do ``permission``; returns the name to log the change under (``None``: a book without
     accounts, or a damaged one nobody can sign in to, where restoring is the only way out)."""
-    from ward_office.core.access import require
     from ward_office.storage.database import DamagedDatabaseError
 
     try:
