@@ -182,13 +182,14 @@ def test_the_idle_lock_covers_the_window_and_opens_only_with_the_right_password(
                                                                                  head_window: MainWindow) -> None:
     lock = idle_lock_of(head_window)
     assert isinstance(lock, IdleLock) and lock.minutes == 10
-    # Typing keeps it open: a key every 100 ms for 1.2 s with a 0.5 s idle time.
-    lock.set_minutes(0.5 / 60)
-    for _step in range(12):
+    # Typing keeps it open: a key every 100 ms for 3 s with a 1.5 s idle time (a margin for a busy machine,
+    # where a 100 ms wait once stretched past a 0.5 s idle time).
+    lock.set_minutes(1.5 / 60)
+    for _step in range(30):
         qtbot.keyClick(head_window.statusBar(), Qt.Key.Key_A)
         qtbot.wait(100)
     assert not lock.is_locked
-    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=6000)
     dialog = lock.dialog
     assert dialog is not None and dialog.isVisible()
     cover = head_window.findChild(type(dialog.intro), "lock_cover")
