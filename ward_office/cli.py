@@ -36,14 +36,20 @@ def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
     return _(singular) if count == 1 else _(plural)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options(default: object) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False, argument_default=default)
     common.add_argument("--db", type=Path, metavar=_("PATH"),
                         help=_("database file (default: in your user data folder)"))
     common.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, help=_("language of messages (vi or en)"))
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db and --lang go before or after the command; a command's own copies have no default, so that
+    # ``ward-office --db FILE demo`` keeps FILE instead of the command resetting it.
+    common = _common_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="ward-office", parents=[common],
+        prog="ward-office", parents=[_common_options(None)],
         description=_("Office culture record book: attendance, checks and emulation scores of a ward office."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -77,6 +77,17 @@ def test_demo_refuses_an_existing_ward(demo_db: Path, capsys: pytest.CaptureFixt
     assert "đã có" in err
 
 
+def test_options_before_or_after_the_command(demo_db: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    before = tmp_path / "before.db"
+    assert run_cli(capsys, "--db", before, "demo", "--staff", "5", "--months", "1", "--until", UNTIL)[0] == 0
+    assert count(before, "staff") == 5  # not the default book in the user's data folder
+    code, out, _err = run_cli(capsys, "--lang", "en", "--db", demo_db, "check")
+    assert code == 0 and str(demo_db) in out and "intact" in out
+    code, out, _err = run_cli(capsys, "check", "--db", demo_db, "--lang", "en")
+    assert code == 0 and str(demo_db) in out and "intact" in out
+
+
 def test_table_and_csv_formats(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-05")
     assert code == 0
