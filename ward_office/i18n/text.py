@@ -8,6 +8,7 @@ old machines or pasted from Word arrives in all three forms.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TypeAlias
@@ -67,6 +68,7 @@ _PUNCTUATION, _NUMBER, _LETTER, _OTHER = 0, 1, 2, 3
 SyllableKey: TypeAlias = tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]
 
 
+@functools.lru_cache(maxsize=4096)  # names share few syllables: a thousand staff, under a hundred distinct
 def _syllable_key(syllable: str) -> SyllableKey:
     """(letters, tones) of one NFD syllable: letters decide, tones only break ties."""
     letters: list[tuple[int, ...]] = []

@@ -9,6 +9,7 @@ from typing import Any
 
 from ward_office.core.checks import CheckId, Event, EventId, EventSource
 from ward_office.core.errors import NotFoundError
+from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context
@@ -31,10 +32,15 @@ def _as_row(event: Event) -> dict[str, Any]:
     return dict(zip(_COLUMNS, _values(event), strict=True))
 
 
+_WritableEvent = writable_twin(Event)
+
+
 def _event(row: tuple[Any, ...]) -> Event:
-    staff_id, day, criterion_code, note, recorded_by, check_id, source, event_id = row
-    return Event(StaffId(staff_id), date.fromisoformat(day), criterion_code, note, recorded_by,
-                 None if check_id is None else CheckId(check_id), _SOURCES[source], EventId(event_id))
+    event = _WritableEvent()
+    event.staff_id, day, event.criterion_code, event.note, event.recorded_by, event.check_id, source, event.id = row
+    event.day = date.fromisoformat(day)
+    event.source = _SOURCES[source]
+    return freeze(event, Event)
 
 
 class EventRepository:
