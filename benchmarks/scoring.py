@@ -81,7 +81,8 @@ def query_plans(db_path: Path, period_text: str = "2026") -> list[str]:
     statements = {
         "attendance": "SELECT staff_id, day, session, status, late_minutes, early_minutes, leave_code, missing_punch,"
                       " source, note, recorded_by, id FROM attendance WHERE day BETWEEN :start AND :end"
-                      " ORDER BY day, staff_id, session <> 'morning'",
+                      " AND (status = 'absent' OR (status = 'present'"
+                      " AND (late_minutes > :grace OR early_minutes > :grace OR missing_punch)))",
         "events": "SELECT staff_id, day, criterion_code, note, recorded_by, check_id, source, id FROM events"
                   " WHERE day BETWEEN :start AND :end ORDER BY day, staff_id, id",
         "aggregate": AGGREGATE,

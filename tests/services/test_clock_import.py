@@ -217,8 +217,8 @@ def test_an_error_while_writing_leaves_the_file_as_it_was(store: Store, ward: di
     before = counts(store)
     original = AttendanceRepository.apply_clock
 
-    def half_then_fail(self: AttendanceRepository, derived: Any, removed: Any, actor: str) -> int:
-        original(self, list(derived)[:1], [], actor)
+    def half_then_fail(self: AttendanceRepository, derived: Any, removed: Any, actor: str, **judged: Any) -> int:
+        original(self, list(derived)[:1], [], actor, **judged)
         assert store.db.execute("SELECT count(*) FROM attendance").fetchone()[0] == 1
         raise RuntimeError("disk unplugged")
 

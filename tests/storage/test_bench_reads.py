@@ -1,5 +1,6 @@
-"""The lighter reads the benchmarks asked for change nothing but their cost: scoring without the leave records
-gives the same ranking as with them, and check rounds listed without who was seen are the same rounds."""
+"""The lighter reads the benchmarks asked for change nothing but their cost: scoring only the records that can
+score gives the same ranking as with every record, and check rounds listed without who was seen are the same
+rounds."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ward_office.core.attendance import AttendanceStatus
+from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.period import parse_period
 from ward_office.scoring import ScoringInput, score_period
 from ward_office.services.records import score_records
@@ -19,18 +20,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import generate  # a script folder, put on the path above
 
 
-def test_leaving_out_leave_records_changes_no_score(tmp_path: Path) -> None:
+def can_score(record: Attendance, grace_minutes: int) -> bool:
+    return record.status is AttendanceStatus.ABSENT or (record.status is AttendanceStatus.PRESENT and (
+        record.late_minutes > grace_minutes or record.early_minutes > grace_minutes or record.missing_punch))
+
+
+def test_reading_only_the_records_that_can_score_changes_no_score(tmp_path: Path) -> None:
     path = tmp_path / "ward.db"
     generate.build(path, generate.WardSize(staff=14, years=1))
     period = parse_period("2026")
     with Store.open(path, read_only=True) as store:
+        grace = store.schedule.get().grace_minutes
         every = store.attendance.between(period.start, period.end)
-        scored = store.attendance.between(period.start, period.end, without_leave=True)
+        scorable = store.attendance.scorable(period.start, period.end, grace)
         assert any(record.status is AttendanceStatus.LEAVE for record in every)
-        assert scored == [record for record in every if record.status is not AttendanceStatus.LEAVE]
-        someone = every[0].staff_id
-        assert store.attendance.between(period.start, period.end, someone, without_leave=True) == [
-            record for record in every if record.staff_id == someone and record.status is not AttendanceStatus.LEAVE]
+        assert any(record.status is AttendanceStatus.PRESENT and not can_score(record, grace) for record in every)
+        assert sorted(scorable, key=lambda record: record.id or 0) == [
+            record for record in sorted(every, key=lambda record: record.id or 0) if can_score(record, grace)]
 
         ranking = score_records(store, period, date(2026, 12, 31)).ranking
         calendar = store.schedule.calendar(period.start, period.end)

@@ -94,3 +94,22 @@ def test_log_time_comes_from_the_clock(db_path: Path) -> None:
     with Store.open(db_path, clock=lambda: moment) as store:
         store.departments.add("Tổ mới", ACTOR)
         assert store.change_log.list()[0].at == moment
+
+
+def test_filters_by_person_and_by_writer_go_through_indexes(store: Store, person: Staff) -> None:
+    """A filter that matches few lines of a big log must not read the whole log (migration m006)."""
+    store.attendance.set(late(person.id, date(2026, 3, 2), 25), "Hùng")
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        assert [line.actor for line in store.change_log.find(staff_ids=[person.id])] == ["Hùng", ACTOR]
+        assert [line.entity for line in store.change_log.find(who="Hùng")] == ["attendance"]
+    finally:
+        store.conn.set_trace_callback(None)
+    by_person, by_writer = (statement for statement in statements if "FROM change_log" in statement)
+
+    def plan(statement: str) -> str:
+        return " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {statement}"))
+
+    assert "USING INDEX change_log_by_staff" in plan(by_person)
+    assert "USING INDEX change_log_by_actor" in plan(by_writer)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,15 +17,16 @@ from ward_office.core.checks import CheckKind, EventSource
 from ward_office.core.period import PeriodKind, PeriodState
 from ward_office.core.schedule import DayKind, Session, WorkSchedule
 from ward_office.core.staff import DEFAULT_DEPARTMENTS, Gender, StaffCategory
-from ward_office.storage import ChangeAction, DatabaseError, Store, open_database, schema_version
+from ward_office.storage import ChangeAction, DatabaseError, Store, open_database
 from ward_office.storage.migrations import MIGRATIONS
 
 ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_punches",
-                  "m004_accounts_and_snapshots", "m005_locked_check_rounds")
+                  "m004_accounts_and_snapshots", "m005_locked_check_rounds", "m006_change_log_filters",
+                  "m007_clock_judged_days")
 TABLES = {
     "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
     "check_seen", "events", "plans", "periods", "change_log", "punches", "clock_mappings", "accounts",
-    "period_snapshots",
+    "period_snapshots", "clock_judged_days",
     "_sqlite_migrations",
 }
 
@@ -48,6 +51,39 @@ def test_connection_pragmas(store: Store) -> None:
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2  # FULL
     assert pragma("busy_timeout") >= 1000
+
+
+def test_pragmas_without_sqlite_utils(db_path: Path) -> None:
+    """The connection is set up as sqlite-utils would set it up, before sqlite-utils is loaded."""
+    Store.open(db_path).close()
+    with Store.open(db_path, read_only=True) as store:
+        assert "db" not in vars(store._context)  # sqlite-utils' Database not made yet
+        assert store.conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_migration_set_reads_what_sqlite_utils_writes(db_path: Path) -> None:
+    import sqlite_utils
+
+    assert MIGRATIONS.migrations_table == sqlite_utils.Migrations.migrations_table
+    with Store.open(db_path) as store:
+        assert MIGRATIONS.applied_names(store.conn) == tuple(m.name for m in MIGRATIONS.applied(store.db))
+        assert MIGRATIONS.pending_names(store.conn) == ()
+    db = sqlite_utils.Database(db_path.with_name("partial.db"))
+    MIGRATIONS.apply(db, stop_before="m003_clock_punches")
+    assert MIGRATIONS.applied_names(db.conn) == ALL_MIGRATIONS[:2]
+    assert MIGRATIONS.pending_names(db.conn) == ALL_MIGRATIONS[2:]
+    db.close()
+
+
+def test_an_up_to_date_book_opens_without_sqlite_utils(db_path: Path) -> None:
+    """The window's start-up: reading an up-to-date book does not load sqlite-utils (slow to import)."""
+    Store.open(db_path).close()
+    code = ("import sys; from ward_office.storage import Store\n"
+            "with Store.open(sys.argv[1]) as store: store.staff.list(); store.unit.get()\n"
+            "print('sqlite_utils' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_open_creates_the_folder(tmp_path: Path) -> None:
@@ -172,4 +208,4 @@ def test_read_only_needs_an_existing_migrated_file(tmp_path: Path) -> None:
 
 
 def test_schema_version_of_a_fresh_database(store: Store) -> None:
-    assert schema_version(store.db) == ALL_MIGRATIONS
+    assert store.schema_version == ALL_MIGRATIONS

@@ -16,10 +16,9 @@ from ward_office.services.first_run import is_new_book
 from ward_office.services.ward import Ward
 
 import ward_office.ui.widgets as widgets_module
-from ward_office.ui.app import open_main_window
+from ward_office.ui.app import main_window_for, start_session
 from ward_office.ui.first_run import FirstRunWizard
 from ward_office.ui.jobs import wait_for_jobs
-from ward_office.ui.sign_in import sign_in_at_start
 
 STAFF_CSV = (
     "STT,Mã cán bộ,Họ và tên,Giới tính,Chức vụ,Bộ phận,Mã chấm công\n"
@@ -105,11 +104,13 @@ def test_from_an_empty_data_folder_to_a_ready_window(qtbot, tmp_path: Path, staf
         go_through(qtbot, wizard, staff_csv)
 
     QTimer.singleShot(0, drive)
-    go_on, account = sign_in_at_start(path)  # the wizard runs here, driven by the timer
-    assert seen and go_on and account is not None and account.username == "chutich"
+    session = start_session(path)  # the wizard runs here, driven by the timer
+    assert session is not None and seen
+    ward, account = session
+    assert account is not None and account.username == "chutich"
     assert not seen[0].isVisible()
 
-    window = open_main_window(path, today=DEMO_TODAY, account=account)
+    window = main_window_for(ward, today=DEMO_TODAY, account=account)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

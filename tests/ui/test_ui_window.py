@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ward_office.i18n import _
 
-from ward_office.ui.main_window import APP_NAME_VI, MainWindow
+from ward_office.ui.main_window import APP_NAME_VI, PAGES, MainWindow
 from ward_office.ui.pages.base import Page
 
 
@@ -68,11 +71,24 @@ def test_opening_another_book_reloads_every_page(window: MainWindow, tmp_path: P
         type(window._status))[0].text()
 
 
-@pytest.mark.parametrize("row", range(8))
+@pytest.mark.parametrize("row", range(len(PAGES)))
 def test_pages_are_pages(window: MainWindow, row: int) -> None:
+    entry = PAGES[row]
     page = window.pages[row]
-    assert isinstance(page, Page)
-    assert page.title and _(page.title) != page.title
+    assert isinstance(page, Page) and entry.is_for(type(page))
+    assert window.nav.item(row).text() == _(entry.title) != entry.title
+
+
+def test_the_window_starts_with_only_the_overview_and_without_sqlite_utils(demo_db: Path) -> None:
+    code = ("import sys; from pathlib import Path\n"
+            "from ward_office.ui.app import create_application, open_main_window\n"
+            "app = create_application(sys.argv); window = open_main_window(Path(sys.argv[1])); window.show()\n"
+            "app.processEvents(); print(sorted(name for name in sys.modules if name.startswith('ward_office.ui.pages.')"
+            " or name == 'sqlite_utils')); window.context.ward.close()")
+    result = subprocess.run([sys.executable, "-c", code, str(demo_db)], capture_output=True, text=True, check=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip().splitlines()[-1] == str(["ward_office.ui.pages.base",
+                                                          "ward_office.ui.pages.dashboard"])
 
 
 def test_qt_messages_we_do_not_translate_keep_their_text(window: MainWindow, tmp_path) -> None:

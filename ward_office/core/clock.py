@@ -39,6 +39,8 @@ class Punch:
 
 
 REPEAT_WINDOW = timedelta(minutes=3)  # a punch this close after another counts with it, as in the importer's dedupe
+# Raise when the rules of derive_attendance change: days an import derived under other rules are derived again.
+RULES_VERSION = 1
 
 
 def lunch_split(season: Season) -> datetime_time:

@@ -12,9 +12,10 @@ ignored: a punch is who and when, and attendance is derived from punches and the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -215,20 +216,38 @@ def _parse_punch_line(text: str, number: int, device: str, punches: list[Punch],
         problems.append(InputProblem(number, "", NOT_A_RECORD, {"text": _excerpt(text)}))
 
 
+def _lines(text: str, piece: int = 1 << 20) -> Iterator[str]:
+    """``text.splitlines()`` a piece at a time (each piece cut just after a line feed): a year of punches is a
+    million lines, and a list of them all would hold the file a second time."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + piece)
+        end = len(text) if cut < 0 else cut + 1
+        yield from text[start:end].splitlines()
+        start = end
+
+
 def _parse_attlog(text: str, file: str, encoding: str, device: str) -> ClockFile:
     punches: list[Punch] = []
     problems: list[InputProblem] = []
     match_line = _PUNCH_LINE.match
     from_iso = datetime.fromisoformat
+    clock_ids: dict[str, str] = {}  # as written → normalized: a ward has a few hundred ids, a year a million lines
     # The loop is the whole cost of a year of punches; the common line takes the short path.
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         match = match_line(line)
         if match is not None:
+            written, stamp = match.group(1, 2)
             try:
-                punches.append(Punch(normalize_clock_id(match.group(1)), from_iso(match.group(2)), device, number))
-                continue
+                at = from_iso(stamp)
             except ValueError:
                 pass
+            else:
+                clock_id = clock_ids.get(written)
+                if clock_id is None:
+                    clock_id = clock_ids[written] = normalize_clock_id(written)
+                punches.append(Punch(clock_id, at, device, number))
+                continue
         elif not line.strip():
             continue
         _parse_punch_line(line, number, device, punches, problems)
@@ -568,13 +587,23 @@ def dedupe(punches: Iterable[Punch], window: timedelta = timedelta(minutes=3)) -
     once: a punch within ``window`` (inclusive) of the last kept punch of the same person is dropped, so the
     first of a burst is kept. Exact duplicates go even with a zero window.
     """
-    ordered = sorted(punches, key=lambda punch: (_clock_id_order(punch.clock_id), punch.at, punch.device,
-                                                 punch.line))
+    # Sorted one person at a time: a sort key per punch of a million-line file would hold another copy of it.
+    orders: dict[str, tuple[int, int | str]] = {}
+    by_person: dict[tuple[int, int | str], list[Punch]] = {}
+    for punch in punches:
+        order = orders.get(punch.clock_id)
+        if order is None:
+            order = orders[punch.clock_id] = _clock_id_order(punch.clock_id)
+        by_person.setdefault(order, []).append(punch)
     kept: list[Punch] = []
-    for punch in ordered:
-        if kept and kept[-1].clock_id == punch.clock_id and punch.at - kept[-1].at <= window:
-            continue
-        kept.append(punch)
+    in_order = attrgetter("at", "device", "line")
+    for person in sorted(by_person):
+        last: Punch | None = None
+        for punch in sorted(by_person[person], key=in_order):
+            if last is not None and last.clock_id == punch.clock_id and punch.at - last.at <= window:
+                continue
+            kept.append(punch)
+            last = punch
     return tuple(kept)
 
 

@@ -14,8 +14,9 @@ in the staff list, already unique. Punches of an unknown id are still stored, so
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
-from ward_office.core.clock import Punch, derive_attendance, normalize_clock_id
+from ward_office.core.clock import RULES_VERSION, Punch, derive_attendance, normalize_clock_id
 from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, PeriodLockedError, WardOfficeError
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import SESSION_LABELS, Session, WorkCalendar
@@ -33,7 +34,7 @@ from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
 from ward_office.services.records import backup_before_import, current_actor
 from ward_office.storage import Store
-from ward_office.storage.punches import punch_key
+from ward_office.storage.punches import StoredKey, stored_key
 
 if TYPE_CHECKING:
     from ward_office.importers.clock_logs import ColumnMapping
@@ -205,13 +206,17 @@ def import_clock(db_path: Path, file: Path, mapping_name: str | None = None, dry
         batch = read_batch(store, file, mapping_name, mapping=mapping)
         if dry_run:
             return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
-        backup_before_import(db_path)
-        if not save_mapping_as.strip():
-            return import_batch(store, batch, actor, now=now)
-        if mapping is None:
+        if save_mapping_as.strip() and mapping is None:
             raise WardOfficeError(N_("Only a column mapping chosen for this file can be saved"))
+        plan = _plan(store, batch, now or datetime.now())
+        del batch  # the plan keeps what is written; a year of punches read is let go once written
+        if plan.writes or save_mapping_as.strip():
+            backup_before_import(db_path)  # a file that adds and changes nothing writes nothing: no backup needed
+        if not save_mapping_as.strip():
+            return _write(store, plan, actor)
+        assert mapping is not None
         with store.atomic():
-            summary = import_batch(store, batch, actor, now=now)
+            summary = _write(store, plan, actor)
             store.punches.save_mapping(save_mapping_as.strip(), _named(mapping, save_mapping_as).to_dict(), actor)
         return summary
 
@@ -360,11 +365,21 @@ def read_batch(store: Store, file: Path, mapping_name: str | None = None, *,
 # ---- The same on an open store (tests and background jobs) ----
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Plan:
     preview: ClockPreview
-    new_punches: tuple[Punch, ...]
+    new_punches: list[Punch]
     years_without_holidays: tuple[int, ...]
+    judged: Mapping[date, str] = field(default_factory=dict)  # inputs of each day derived (``_day_inputs``)
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.new_punches or self.preview.changes or self.years_without_holidays or self.judged)
+
+    def take_new_punches(self) -> list[Punch]:
+        """The new punches, handed over once, so a year of them is let go as soon as it is written."""
+        taken, self.new_punches = self.new_punches, []
+        return taken
 
 
 def preview_batch(store: Store, batch: ClockBatch, *, now: datetime | None = None) -> ClockPreview:
@@ -373,15 +388,19 @@ def preview_batch(store: Store, batch: ClockBatch, *, now: datetime | None = Non
 
 def import_batch(store: Store, batch: ClockBatch, actor: str, *, now: datetime | None = None) -> ClockImportSummary:
     """Write the punches, then the derived attendance, in one transaction; a locked day stops everything."""
-    plan = _plan(store, batch, now or datetime.now())
+    return _write(store, _plan(store, batch, now or datetime.now()), actor)
+
+
+def _write(store: Store, plan: _Plan, actor: str) -> ClockImportSummary:
     with store.atomic():
         for year in plan.years_without_holidays:
             store.schedule.ensure_holidays(year, actor)
-        added = store.punches.add_many(plan.new_punches, Path(batch.file).name, actor)
+        added = store.punches.add_many(plan.take_new_punches(), Path(plan.preview.file).name, actor)
         changes = plan.preview.changes
         changed = store.attendance.apply_clock([change.after for change in changes if change.after is not None],
                                                [change.before for change in changes
-                                                if change.after is None and change.before is not None], actor)
+                                                if change.after is None and change.before is not None], actor,
+                                               judged=plan.judged)
     return ClockImportSummary(plan.preview, added, changed)
 
 
@@ -419,26 +438,18 @@ def link_in_store(store: Store, clock_id: str, staff_id: StaffId, actor: str, *,
 
 
 def _plan(store: Store, batch: ClockBatch, now: datetime) -> _Plan:
+    """What importing ``batch`` does, worked out a month at a time: only one month's stored punches and
+    attendance are held at once, whatever the length of the file."""
     punches = batch.punches
-    days = sorted({punch.at.date() for punch in punches})
+    by_day: dict[date, list[Punch]] = {}
+    for punch in punches:
+        by_day.setdefault(punch.at.date(), []).append(punch)
+    days = sorted(by_day)
     read = batch.read or len(punches)
     if not days:
         preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), 0, 0, (),
                                batch.problems, (), ())
-        return _Plan(preview, (), ())
-
-    stored = store.punches.stored_keys(days[0], days[-1])
-    new: dict[tuple[str, str, str], Punch] = {}
-    for punch in punches:
-        key = punch_key(punch)
-        if key not in stored:
-            new.setdefault(key, punch)
-    new_punches = tuple(new.values())
-    locked_new = [day for day in sorted({punch.at.date() for punch in new_punches}) if store.periods.is_locked(day)]
-    if locked_new:
-        raise PeriodLockedError(
-            N_("The file has new punches on {day}, which belongs to a locked period; nothing was imported. "
-               "Unlock the period or remove those days from the file."), day=format_date(locked_new[0]))
+        return _Plan(preview, [], ())
 
     staff = store.staff.list()
     by_clock_id = _staff_by_clock_id(staff)
@@ -453,15 +464,102 @@ def _plan(store: Store, batch: ClockBatch, now: datetime) -> _Plan:
                     for clock_id, count in sorted(unknown_counts.items()))
 
     calendar, missing_years = _calendar(store, days[0], days[-1])
-    judged = [day for day in days if not store.periods.is_locked(day) and _day_over(day, calendar, now)]
-    judged_set = set(judged)
+    people = list(by_clock_id.values())
+    locked = {day for day in days if store.periods.is_locked(day)}
+    new_punches: list[Punch] = []
+    changes: list[SessionChange] = []
+    kept = 0
+    judged: dict[date, str] = {}
+    for month_days in _months(days):
+        first, last = month_days[0], month_days[-1]
+        stored = store.punches.stored_keys(first, last)
+        counts = store.punches.count_by_day(first, last)
+        fresh: dict[date, list[Punch]] = {}
+        for day in month_days:
+            fresh[day] = _not_stored(by_day[day], stored)
+            if fresh[day] and day in locked:
+                raise PeriodLockedError(
+                    N_("The file has new punches on {day}, which belongs to a locked period; nothing was imported. "
+                       "Unlock the period or remove those days from the file."), day=format_date(day))
+            new_punches += fresh[day]
+            counts[day] = counts.get(day, 0) + len(fresh[day])
+        del stored
+        remembered = store.punches.judged_days(first, last)
+        to_derive = []
+        for day in month_days:
+            if day in locked or not _day_over(day, calendar, now):
+                continue
+            linked = _linked_on(day, by_clock_id)
+            inputs = _day_inputs(day, calendar, linked, counts[day])
+            before = remembered.get(day)
+            if before is not None and before.unchanged(inputs):
+                active = {staff_id for staff_id, _clock_id in linked}
+                kept += sum(1 for staff_id in before.hand_entered if staff_id in active)
+                continue
+            judged[day] = inputs
+            to_derive.append(day)
+        if to_derive:
+            month_punches = store.punches.between(to_derive[0], to_derive[-1])
+            for day in to_derive:
+                month_punches += fresh[day]
+            month_changes, month_kept = _derive_changes(store, to_derive, month_punches, people, calendar)
+            changes += month_changes
+            kept += month_kept
+    judged_set = {day for day in days if day not in locked and _day_over(day, calendar, now)}
     not_judged = tuple(day for day in days if day not in judged_set)
-    everyone = [*store.punches.between(days[0], days[-1]), *new_punches]
-    changes, kept = _derive_changes(store, judged, everyone, list(by_clock_id.values()), calendar)
     preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), len(new_punches),
                            len(punches) - len(new_punches), unknown, batch.problems, tuple(days), tuple(changes),
                            not_judged, kept)
-    return _Plan(preview, new_punches, missing_years)
+    return _Plan(preview, new_punches, missing_years, judged)
+
+
+def _months(days: Sequence[date]) -> Iterator[list[date]]:
+    """``days`` (in order) cut into months."""
+    month: list[date] = []
+    for day in days:
+        if month and (day.year, day.month) != (month[0].year, month[0].month):
+            yield month
+            month = []
+        month.append(day)
+    if month:
+        yield month
+
+
+def _not_stored(punches: Iterable[Punch], stored: set[StoredKey]) -> list[Punch]:
+    """The punches whose key is not stored yet, the first of each key only."""
+    fresh: list[Punch] = []
+    seen: set[StoredKey] = set()
+    for punch in punches:
+        key = stored_key(punch)
+        if key not in stored and key not in seen:
+            seen.add(key)
+            fresh.append(punch)
+    return fresh
+
+
+def _linked_on(day: date, by_clock_id: Mapping[str, Staff]) -> tuple[tuple[StaffId, str], ...]:
+    """Who is judged on ``day``: each active person with a clock id, as (id, normalized clock id)."""
+    return tuple(sorted((person.id, clock_id) for clock_id, person in by_clock_id.items()
+                        if person.id is not None and person.is_active_on(day)))
+
+
+def _day_inputs(day: date, calendar: WorkCalendar, linked: tuple[tuple[StaffId, str], ...], punches: int) -> str:
+    """A digest of everything but the attendance that deriving ``day`` reads, so that an import need not derive a
+    day again when nothing it depends on has changed since the last import derived it.
+
+    The day is derived again when any of these differs: the rules (``RULES_VERSION``); whether it is a working
+    day (weekdays, holidays, make-up days); the season's hours and the grace minutes; who is linked to a clock
+    id and active that day (a person's clock id, active range, or a new person); the number of punches stored
+    that day (punches are only ever added, so the same number is the same punches). The day's attendance is
+    compared too (``punches.JudgedDay``): a record entered, changed or removed by hand since, even one the clock
+    would not touch, has the day derived again. A day not judged at the last import (not over yet, or locked)
+    was not remembered, so it is derived as soon as it is judged.
+    """
+    schedule = calendar.schedule
+    season = schedule.season_for(day)
+    text = repr((RULES_VERSION, calendar.is_working_day(day), season.morning, season.afternoon,
+                 schedule.grace_minutes, linked, punches))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:

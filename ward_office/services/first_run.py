@@ -52,9 +52,18 @@ def is_new_book(path: Path) -> bool:
         return True
     try:
         with existing_store(path) as store:
-            return not store.staff.list() and store.accounts.count() == 0
+            return _is_blank(store)
     except WardOfficeError:
         return False  # what cannot be read is left to the sign-in, which says why
+
+
+def is_new_ward(ward: Ward) -> bool:
+    """``is_new_book`` of a book already open."""
+    return _is_blank(ward.store)
+
+
+def _is_blank(store: Store) -> bool:
+    return not store.staff.list() and store.accounts.count() == 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ it, so the command line and, later, background jobs of the window can call them 
 
 from __future__ import annotations
 
+import gc
 import getpass
 import random
 from collections import Counter
@@ -14,6 +15,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import Event
@@ -23,16 +25,15 @@ from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
-from ward_office.importers.csv_files import SkippedRow
-from ward_office.importers.events import read_events
-from ward_office.importers.staff import StaffRow, read_staff
 from ward_office.paths import plans_dir, resources_dir
 from ward_office.scoring import ScoringInput, score_period
-from ward_office.services import demo
-from ward_office.services.accounts import hash_password
 from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.ranking_snapshots import kept_scored_period
 from ward_office.storage import Store, check_integrity
+
+if TYPE_CHECKING:
+    from ward_office.importers.csv_files import SkippedRow
+    from ward_office.importers.staff import StaffRow
 
 DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
 
@@ -54,12 +55,18 @@ def writable_store(path: Path) -> Iterator[Store]:
 
 
 def prepare_store(store: Store, actor: str) -> None:
-    """Adopt the default plan in a new file and prefill the holidays of this year and the next."""
+    """Adopt the default plan in a new file and prefill the holidays of this year and the next.
+
+    A book that has them is not written to (most opens): no transaction, nothing for the window to wait on."""
+    needs_plan = not store.plans.list()
+    this_year = date.today().year
+    years = [year for year in (this_year, this_year + 1) if not store.schedule.holidays(year)]
+    if not needs_plan and not years:
+        return
     with store.atomic():
-        if not store.plans.list():
+        if needs_plan:
             store.plans.adopt((plans_dir() / DEFAULT_PLAN_FILE).read_text(encoding="utf-8"), actor)
-        this_year = date.today().year
-        for year in (this_year, this_year + 1):
+        for year in years:
             store.schedule.ensure_holidays(year, actor)
 
 
@@ -101,21 +108,45 @@ def score_records(store: Store, period: Period, today: date | None = None) -> Sc
     Months that have not begun yet are not counted: for a period still running, everyone is scored as
     if their work here ended today, so empty future months do not lift the averages.
     """
-    today = today or date.today()
+    with _cycle_collection_paused():
+        return _score_records(store, period, today or date.today())
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Scoring a big ward makes a hundred thousand records, occurrences and items, none in a reference cycle.
+    Left running, the cycle collector walks them again and again while they pile up, the whole heap several
+    times a year scored: paused, reference counting still frees what is dropped, and the young generations are
+    collected once at the end, here, rather than by whatever runs next."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(1)
+
+
+def _score_records(store: Store, period: Period, today: date) -> ScoredPeriod:
     _record, plan = store.plans.in_effect(period.end)
     staff = store.staff.list()
     if period.end > today:
-        staff = [replace(person, active_to=min(person.active_to or today, today)) for person in staff]
+        staff = [person if person.active_to is not None and person.active_to <= today
+                 else replace(person, active_to=today) for person in staff]
     calendar = store.schedule.calendar(period.start, period.end)
-    attendance = [record for record in store.attendance.between(period.start, period.end, without_leave=True)
-                  if calendar.is_working_day(record.day)]
+    grace_minutes = calendar.schedule.grace_minutes
+    working_days = set(calendar.working_days(period.start, period.end))
+    attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)
+                  if record.day in working_days]
     scoring_input = ScoringInput(
         plan=plan,
         period=period,
         staff=staff,
         attendance=attendance,
         events=store.events.list(period.start, period.end),
-        grace_minutes=store.schedule.get().grace_minutes,
+        grace_minutes=grace_minutes,
     )
     departments = {department.id: department.name for department in store.departments.list()
                    if department.id is not None}
@@ -150,6 +181,9 @@ class DemoSummary:
 
 
 def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -> DemoSummary:
+    from ward_office.services import demo
+    from ward_office.services.accounts import hash_password
+
     if staff < 1 or months < 1:
         raise WardOfficeError(N_("The demo needs at least one staff member and one month"))
     if path.exists():
@@ -233,6 +267,8 @@ class ImportSummary:
 def import_events(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
     """Add the file's events all or none; an event already on record (same person, day, criterion and
     note) counts as unchanged, so importing the same file twice adds nothing the second time."""
+    from ward_office.importers.events import read_events
+
     with _import_store(path, dry_run) as store:
         actor = actor or current_actor()
         plans: dict[int, Mapping[str, Criterion]] = {}
@@ -290,6 +326,8 @@ def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
 
 def import_staff(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
     """Add new codes, update changed people, leave the rest; unknown departments are created."""
+    from ward_office.importers.staff import read_staff
+
     skipped: list[SkippedRow] = []
     rows = read_staff(file, skipped)
     with _import_store(path, dry_run) as store:

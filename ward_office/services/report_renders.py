@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the report modules (and reportlab) load only when a report 
 
 def reading_ward(store: Store) -> Ward:
     """A ``Ward`` over an open store, for the services that take one; it is only read."""
-    row = store.db.execute("PRAGMA database_list").fetchone()
+    row = store.conn.execute("PRAGMA database_list").fetchone()
     return Ward(Path(row[2]) if row and row[2] else Path(), store, "")
 
 

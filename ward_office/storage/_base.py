@@ -13,9 +13,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from ward_office.core.checks import CheckFinishedError
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
@@ -46,13 +48,19 @@ def time_text(moment: datetime) -> str:
 class Context:
     """The connection plus the rules for writing through it."""
 
-    def __init__(self, db: sqlite_utils.Database, *, read_only: bool = False,
+    def __init__(self, conn: sqlite3.Connection, *, read_only: bool = False,
                  clock: Clock = local_now) -> None:
-        self.db = db
-        self.conn = db.conn
+        self.conn = conn
         self.read_only = read_only
         self.read_only_reason: WardOfficeError | None = None  # why, when another program holds the book
         self.clock = clock
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the connection, made at the first write (its import is slow; see ``MigrationSet``)."""
+        from ward_office.storage.database import sqlite_database
+
+        return sqlite_database(self.conn)
 
     def now(self) -> str:
         return self.clock().isoformat(timespec="seconds")

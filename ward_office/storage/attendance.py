@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from ward_office.core.attendance import Attendance, AttendanceId, AttendanceStatus, LeaveCode, RecordSource
+from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.schedule import Session
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DuplicateError
+from ward_office.storage.punches import remember_judged
 from ward_office.storage.records import ChangeAction
 
 _COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
@@ -41,12 +43,23 @@ def _as_row(record: Attendance) -> dict[str, Any]:
     return dict(zip(_COLUMNS, _values(record), strict=True))
 
 
+_WritableAttendance = writable_twin(Attendance)
+
+
 def _attendance(row: tuple[Any, ...]) -> Attendance:
-    (staff_id, day, session, status, late, early, leave_code, missing_punch, source, note, recorded_by,
-     record_id) = row
-    return Attendance(StaffId(staff_id), date.fromisoformat(day), _SESSIONS[session], _STATUSES[status],
-                      late, early, None if leave_code is None else _LEAVE_CODES[leave_code],
-                      bool(missing_punch), _SOURCES[source], note, recorded_by, AttendanceId(record_id))
+    """The record a row holds, made without ``Attendance.__init__``: the checks of its ``__post_init__`` are the
+    table's CHECK constraints (minutes not negative, a leave code for leave and only for leave, no minutes unless
+    present), so they hold already, and a year of a big ward is tens of thousands of rows."""
+    record = _WritableAttendance()
+    (record.staff_id, day, session, status, record.late_minutes, record.early_minutes, leave_code, missing_punch,
+     source, record.note, record.recorded_by, record.id) = row
+    record.day = date.fromisoformat(day)
+    record.session = _SESSIONS[session]
+    record.status = _STATUSES[status]
+    record.leave_code = None if leave_code is None else _LEAVE_CODES[leave_code]
+    record.missing_punch = bool(missing_punch)
+    record.source = _SOURCES[source]
+    return freeze(record, Attendance)
 
 
 def _duplicate(staff_id: int, day: str, session: str) -> DuplicateError:
@@ -68,21 +81,29 @@ class AttendanceRepository:
     def for_day(self, day: date) -> list[Attendance]:
         return self.between(day, day)
 
-    def between(self, start: date, end: date, staff_id: StaffId | None = None, *,
-                without_leave: bool = False) -> list[Attendance]:
-        """Records from ``start`` to ``end`` inclusive, by day, person and session; ``without_leave`` leaves out
-        the leave records (scoring never counts them, and they are half of a big ward's rows)."""
-        leave = " AND status <> 'leave'" if without_leave else ""
+    def between(self, start: date, end: date, staff_id: StaffId | None = None) -> list[Attendance]:
+        """Records from ``start`` to ``end`` inclusive, by day, person and session."""
         if staff_id is None:
             rows = self._context.conn.execute(
-                f"{_SELECT} WHERE day BETWEEN ? AND ?{leave} ORDER BY day, staff_id, {_MORNING_FIRST}",
+                f"{_SELECT} WHERE day BETWEEN ? AND ? ORDER BY day, staff_id, {_MORNING_FIRST}",
                 (start.isoformat(), end.isoformat()),
             )
         else:
             rows = self._context.conn.execute(
-                f"{_SELECT} WHERE staff_id = ? AND day BETWEEN ? AND ?{leave} ORDER BY day, {_MORNING_FIRST}",
+                f"{_SELECT} WHERE staff_id = ? AND day BETWEEN ? AND ? ORDER BY day, {_MORNING_FIRST}",
                 (staff_id, start.isoformat(), end.isoformat()),
             )
+        return [_attendance(row) for row in rows]
+
+    def scorable(self, start: date, end: date, grace_minutes: int) -> list[Attendance]:
+        """The records from ``start`` to ``end`` inclusive that can score, in no set order (scoring orders them
+        itself): absent, or present and later or earlier than ``grace_minutes`` allow or with a punch missing.
+        Leave and on-time records, most of a big ward's rows, are not read."""
+        rows = self._context.conn.execute(
+            f"{_SELECT} WHERE day BETWEEN ? AND ? AND (status = 'absent' OR (status = 'present'"
+            " AND (late_minutes > ? OR early_minutes > ? OR missing_punch)))",
+            (start.isoformat(), end.isoformat(), grace_minutes, grace_minutes),
+        )
         return [_attendance(row) for row in rows]
 
     def set(self, record: Attendance, actor: str) -> Attendance:
@@ -146,46 +167,72 @@ class AttendanceRepository:
             self._context.log(actor, ChangeAction.IMPORT, "attendance", None, detail)
         return len(rows)
 
-    def apply_clock(self, derived: Iterable[Attendance], removed: Iterable[Attendance], actor: str) -> int:
+    def apply_clock(self, derived: Iterable[Attendance], removed: Iterable[Attendance], actor: str, *,
+                    judged: Mapping[date, str] | None = None) -> int:
         """Write what the clock derived, in one transaction logged as one import line; returns rows changed.
 
         ``derived`` records (source CLOCK) are added or replace earlier CLOCK records of their session;
         ``removed`` are earlier CLOCK records the punches no longer support. A record entered by a person
         (source manual or import) is never touched, whatever the caller passes: the SQL itself refuses.
+        ``judged`` are the days derived, each with a digest of what its derivation read: remembered in the
+        same transaction with the day's attendance as written (``punches.remember_judged``), so importing the
+        same punches again need not derive the day again.
         """
-        derived = [dataclasses.replace(record, recorded_by=record.recorded_by or actor) for record in derived]
+        derived = list(derived)
         removed = list(removed)
         if any(record.source is not RecordSource.CLOCK for record in (*derived, *removed)):
             raise ValueError("apply_clock writes and removes clock records only")
-        if not derived and not removed:
+        if not derived and not removed and not judged:
             return 0
         days = sorted({record.day for record in (*derived, *removed)})
         now = self._context.now()
         with self._context.writing(days) as conn:
-            before = {(old.staff_id, old.day, old.session): old for old in self.between(days[0], days[-1])}
-            added, replaced, gone = [], [], []
-            upserts = []
-            for record in derived:
-                old = before.get((record.staff_id, record.day, record.session))
-                if old is not None and old.source is not RecordSource.CLOCK:
-                    continue
-                upserts.append((*_values(record, actor), now))
-                if old is None:
-                    added.append(_values(record, actor))
-                else:
-                    replaced.append(changed(_as_row(old), _as_row(record)))
-            conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", upserts)
-            for record in removed:
-                old = before.get((record.staff_id, record.day, record.session))
-                if old is None or old.source is not RecordSource.CLOCK:
-                    continue
-                conn.execute("DELETE FROM attendance WHERE id = ? AND source = 'clock'", (old.id,))
-                gone.append(_as_row(old))
-            count = len(upserts) + len(gone)
+            added: list[tuple[Any, ...]] = []
+            replaced: list[dict[str, Any]] = []
+            gone: list[dict[str, Any]] = []
+            upserts = 0
+            # A month at a time: the records already there are read per month, not for the whole range at once.
+            for (first, last), (month_derived, month_removed) in _by_month(derived, removed):
+                before = {(old.staff_id, old.day, old.session): old for old in self.between(first, last)}
+                rows = []
+                for record in month_derived:
+                    old = before.get((record.staff_id, record.day, record.session))
+                    if old is not None and old.source is not RecordSource.CLOCK:
+                        continue
+                    values = _values(record, actor)
+                    rows.append((*values, now))
+                    if old is None:
+                        added.append(values)
+                    else:
+                        replaced.append(changed(_as_row(old), dict(zip(_COLUMNS, values, strict=True))))
+                conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", rows)
+                upserts += len(rows)
+                for record in month_removed:
+                    old = before.get((record.staff_id, record.day, record.session))
+                    if old is None or old.source is not RecordSource.CLOCK:
+                        continue
+                    conn.execute("DELETE FROM attendance WHERE id = ? AND source = 'clock'", (old.id,))
+                    gone.append(_as_row(old))
+            count = upserts + len(gone)
             if count:
                 self._context.log(actor, ChangeAction.IMPORT, "attendance", None, {
                     "source": RecordSource.CLOCK.value, "first_day": days[0].isoformat(),
                     "last_day": days[-1].isoformat(), "added": len(added), "replaced": replaced,
                     "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
                 })
+            remember_judged(conn, judged or {}, now)
         return count
+
+
+def _by_month(derived: list[Attendance], removed: list[Attendance],
+              ) -> list[tuple[tuple[date, date], tuple[list[Attendance], list[Attendance]]]]:
+    """The records of each month, in the order given, with the first and last day they cover in it."""
+    months: dict[tuple[int, int], tuple[list[Attendance], list[Attendance]]] = {}
+    for position, records in enumerate((derived, removed)):
+        for record in records:
+            months.setdefault((record.day.year, record.day.month), ([], []))[position].append(record)
+    found = []
+    for _month, (month_derived, month_removed) in sorted(months.items()):
+        month_days = [record.day for record in (*month_derived, *month_removed)]
+        found.append(((min(month_days), max(month_days)), (month_derived, month_removed)))
+    return found

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ward_office.i18n import N_
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.migrations import MIGRATIONS, known_migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -24,7 +26,7 @@ FULL_CHECK_ON_OPEN_BYTES = 64 * 1024 * 1024
 CACHE_KIB = 32_768  # bulk imports into the attendance indexes slow down a third with the 2 MiB default
 
 
-def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
+def open_database(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open (or create) the database at ``path`` and bring its schema up to date."""
     path = Path(path)
     if read_only:
@@ -40,33 +42,43 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite_utils.
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite_utils.Database sets it, before or without it
         # Reading the schema is what fails on a file that is not SQLite.
         user_tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as error:
         conn.close()
         raise DatabaseError(N_("{path} is not a Ward Office database"), path=str(path)) from error
 
-    db = sqlite_utils.Database(conn, strict=True, execute_plugins=False)
     try:
-        _check_version(db, path, user_tables)  # before anything that could write to a foreign file
+        applied = schema_version(conn)
+        _check_version(applied, path, user_tables)  # before anything that could write to a foreign file
+        pending = MIGRATIONS.pending_names(conn)
         if read_only:
-            if MIGRATIONS.pending(db):
+            if pending:
                 raise DatabaseError(
                     N_("{path} was written by an older version; open it once for writing to update it"),
                     path=str(path),
                 )
         else:
-            if schema_version(db) and MIGRATIONS.pending(db):
+            if applied and pending:
                 from ward_office.storage.backup import backup_before_migration
 
                 backup_before_migration(conn, path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            MIGRATIONS.apply(db)
+            if pending:
+                MIGRATIONS.apply(sqlite_database(conn))
     except BaseException:
-        db.close()
+        conn.close()
         raise
-    return db
+    return conn
+
+
+def sqlite_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils' view of an open connection (imported on first use: see ``MigrationSet``)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, strict=True, execute_plugins=False)
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -110,8 +122,8 @@ def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connec
     return conn
 
 
-def _check_version(db: sqlite_utils.Database, path: Path, user_tables: set[str]) -> None:
-    applied = set(schema_version(db))
+def _check_version(applied_names: tuple[str, ...], path: Path, user_tables: set[str]) -> None:
+    applied = set(applied_names)
     if not applied and user_tables - {MIGRATIONS.migrations_table}:
         # Some other program's SQLite file: never create our tables in it.
         raise DatabaseError(N_("{path} is not a Ward Office database"), path=str(path))
@@ -123,9 +135,9 @@ def _check_version(db: sqlite_utils.Database, path: Path, user_tables: set[str])
         )
 
 
-def schema_version(db: sqlite_utils.Database) -> tuple[str, ...]:
-    """Names of the migrations applied to ``db``, oldest first."""
-    return tuple(migration.name for migration in MIGRATIONS.applied(db))
+def schema_version(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """Names of the migrations applied to the open file, oldest first."""
+    return MIGRATIONS.applied_names(conn)
 
 
 def check_integrity(path: str | Path, *, quick: bool = False) -> list[str]:

@@ -8,14 +8,76 @@ and records inside a locked period stay as they were.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import datetime
-
-import sqlite_utils
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from ward_office.core.schedule import DEFAULT_SEASONS, WorkSchedule
 from ward_office.core.staff import DEFAULT_DEPARTMENTS
 
-MIGRATIONS = sqlite_utils.Migrations("ward_office")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Migration = Callable[["sqlite_utils.Database"], None]
+
+
+class MigrationSet:
+    """sqlite-utils' migration set, registered without importing sqlite-utils.
+
+    A book that is up to date (every open but the first after an upgrade) is checked with one query, so the
+    window starts without loading sqlite-utils and its plugins (about a third of the start-up time);
+    migrating, and writing, load it when needed.
+    """
+
+    migrations_table = "_sqlite_migrations"  # sqlite_utils.Migrations.migrations_table; a test compares them
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[Migration] = []
+
+    def __call__(self) -> Callable[[Migration], Migration]:
+        """Register the decorated function as the next migration, like ``sqlite_utils.Migrations()``."""
+        def register(step: Migration) -> Migration:
+            self._steps.append(step)
+            return step
+
+        return register
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(step.__name__ for step in self._steps)
+
+    def applied_names(self, conn: sqlite3.Connection) -> tuple[str, ...]:
+        """The migrations applied to the file, in order, read as sqlite-utils records them."""
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                              (self.migrations_table,)).fetchone()
+        if exists is None:
+            return ()
+        return tuple(row[0] for row in conn.execute(
+            f"SELECT name FROM {self.migrations_table} WHERE migration_set = ? ORDER BY rowid", (self.name,)))
+
+    def pending_names(self, conn: sqlite3.Connection) -> tuple[str, ...]:
+        applied = set(self.applied_names(conn))
+        return tuple(name for name in self.names() if name not in applied)
+
+    @cached_property
+    def migrations(self) -> sqlite_utils.Migrations:
+        import sqlite_utils
+
+        migrations = sqlite_utils.Migrations(self.name)
+        for step in self._steps:
+            migrations()(step)
+        return migrations
+
+    def apply(self, db: sqlite_utils.Database, *, stop_before: str | Iterable[str] | None = None) -> None:
+        self.migrations.apply(db, stop_before=stop_before)
+
+    def applied(self, db: sqlite_utils.Database) -> list[Any]:
+        return self.migrations.applied(db)
+
+
+MIGRATIONS = MigrationSet("ward_office")
 
 # A day is stored as ISO text. x = date(x, '+0 days') accepts only YYYY-MM-DD of a real date: the
 # modifier makes SQLite normalise 2026-02-30 to 2026-03-02, which then differs.
@@ -199,8 +261,8 @@ _SCHEMA_001 = (
 )
 
 def known_migrations() -> tuple[str, ...]:
-    """Every migration this program knows, in order (sqlite-utils has no public accessor)."""
-    return tuple(migration.name for migration in MIGRATIONS._migrations)
+    """Every migration this program knows, in order."""
+    return MIGRATIONS.names()
 
 
 _LOCKED = "EXISTS (SELECT 1 FROM periods WHERE state = 'locked' AND {day} BETWEEN start_day AND end_day)"
@@ -423,4 +485,43 @@ _SCHEMA_005 = (
 @MIGRATIONS()
 def m005_locked_check_rounds(db: sqlite_utils.Database) -> None:
     for statement in _SCHEMA_005:
+        db.execute(statement)
+
+
+
+# The change-log page filters by who wrote a line and by the person a line is about; without these a filter
+# that matches few lines of a big log reads the whole table. The expression is STAFF_OF_LINE of
+# storage/change_log.py, written out as it was at this migration.
+_SCHEMA_006 = (
+    "CREATE INDEX change_log_by_actor ON change_log (actor, id)",
+    """
+    CREATE INDEX change_log_by_staff ON change_log (
+        coalesce(json_extract(detail, '$.after.staff_id'), json_extract(detail, '$.before.staff_id')), id)
+    """,
+)
+
+
+@MIGRATIONS()
+def m006_change_log_filters(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_006:
+        db.execute(statement)
+
+# Which days a clock import derived attendance for, and a digest of everything that derivation read (the
+# rules, the day's hours and kind, who was linked and active, the day's punches, its attendance as written).
+# Importing the same punches again skips a day whose digest is unchanged. A cache, not a record: emptying it
+# only makes the next import derive every day again, so it is not in the change log and not locked.
+_SCHEMA_007 = (
+    """
+    CREATE TABLE clock_judged_days (
+        day TEXT PRIMARY KEY CHECK (day = date(day, '+0 days')),
+        inputs TEXT NOT NULL CHECK (inputs <> ''),
+        judged_at TEXT NOT NULL
+    ) STRICT
+    """,
+)
+
+
+@MIGRATIONS()
+def m007_clock_judged_days(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_007:
         db.execute(statement)

@@ -7,9 +7,13 @@ belongs to is the staff list's business (staff.clock_id), so a punch row never n
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from ward_office.core.clock import Punch
@@ -20,10 +24,65 @@ _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_fil
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
 
 PunchKey = tuple[str, str, str]  # clock id, ISO time to the second, device: the unique key of a stored punch
+StoredKey = tuple[str, int, str]  # the same with the time in whole seconds since 1970: quicker to compare
+_PIECE = 50_000  # punches written per executemany
+_EPOCH, _SECOND = datetime(1970, 1, 1), timedelta(seconds=1)
 
 
 def punch_key(punch: Punch) -> PunchKey:
     return punch.clock_id, punch.at.isoformat(timespec="seconds"), punch.device
+
+
+def stored_key(punch: Punch) -> StoredKey:
+    """The key ``stored_keys`` gives the punch once stored."""
+    return punch.clock_id, (punch.at - _EPOCH) // _SECOND, punch.device
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedDay:
+    """A day a clock import derived: the digest it remembered (``inputs`` + ":" + the attendance digest), and
+    the day's attendance as it is now."""
+
+    remembered: str
+    attendance: str  # digest of the day's attendance rows now
+    hand_entered: tuple[int, ...]  # staff id of each record of the day not derived from the clock
+
+    def unchanged(self, inputs: str) -> bool:
+        return self.remembered == f"{inputs}:{self.attendance}"
+
+
+_NO_ATTENDANCE: tuple[str, tuple[int, ...]] = (hashlib.blake2b(b"", digest_size=16).hexdigest(), ())
+# Every column derivation reads or writes, per row, in one JSON text per day; ordered so a day's text is the
+# same whatever order its rows were written in.
+_DIGEST_SQL = """
+    SELECT day, json_group_array(json_array(staff_id, session, status, late_minutes, early_minutes, leave_code,
+                                            missing_punch, source, note)),
+           group_concat(CASE WHEN source <> 'clock' THEN staff_id END)
+    FROM (SELECT * FROM attendance WHERE day BETWEEN ? AND ? ORDER BY day, staff_id, session)
+    GROUP BY day
+"""
+
+
+def attendance_digests(conn: sqlite3.Connection, start: date, end: date) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Per day (ISO text) with attendance: a digest of its rows, and the staff id of each record not derived
+    from the clock."""
+    return {day: (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(),
+                  tuple(int(staff_id) for staff_id in hand.split(",")) if hand else ())
+            for day, text, hand in conn.execute(_DIGEST_SQL, (start.isoformat(), end.isoformat()))}
+
+
+def remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: str) -> None:
+    """Remember that the clock derived ``judged`` days with those inputs, next to their attendance as
+    written now; call inside the transaction that wrote it."""
+    if not judged:
+        return
+    first, last = min(judged), max(judged)
+    digests = attendance_digests(conn, first, last)
+    conn.executemany(
+        "INSERT INTO clock_judged_days (day, inputs, judged_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (day) DO UPDATE SET inputs = excluded.inputs, judged_at = excluded.judged_at",
+        [(day.isoformat(), f"{inputs}:{digests.get(day.isoformat(), _NO_ATTENDANCE)[0]}", now)
+         for day, inputs in sorted(judged.items())])
 
 
 class PunchRepository:
@@ -35,21 +94,33 @@ class PunchRepository:
 
         Nothing new means nothing written, not even a log line, so importing a file twice changes nothing.
         """
-        now = self._context.now()
-        rows = [(*punch_key(punch), punch.at.date().isoformat(), source_file, now, actor) for punch in punches]
-        if not rows:
+        by_clock_id: dict[str, list[Punch]] = {}
+        for punch in punches:
+            by_clock_id.setdefault(punch.clock_id, []).append(punch)
+        if not by_clock_id:
             return 0
-        rows.sort()  # in key order the unique index grows at its end: a fifth faster for a year of punches
-        days = sorted({date.fromisoformat(row[3]) for row in rows})
+        now = self._context.now()
+        days: set[date] = set()
+        devices: set[str] = set()
+        read = 0
         with self._context.writing(days) as conn:
             before = conn.total_changes
-            conn.executemany(_INSERT, rows)
+            # In key order the unique index grows at its end: a fifth faster for a year of punches. Sorted one
+            # clock id at a time and written a piece at a time, so a year of punches is never held as rows.
+            in_key_order = (row for clock_id in sorted(by_clock_id) for row in sorted(
+                (*punch_key(punch), punch.at.date().isoformat(), source_file, now, actor)
+                for punch in by_clock_id[clock_id]))
+            while rows := list(islice(in_key_order, _PIECE)):
+                read += len(rows)
+                days.update(date.fromisoformat(day) for day in {row[3] for row in rows})
+                devices.update(row[2] for row in rows)
+                conn.executemany(_INSERT, rows)
             added = conn.total_changes - before
             if added:
                 self._context.log(actor, ChangeAction.IMPORT, "punch", None, {
-                    "source_file": source_file, "read": len(rows), "added": added,
-                    "first_day": days[0].isoformat(), "last_day": days[-1].isoformat(),
-                    "devices": sorted({row[2] for row in rows}),
+                    "source_file": source_file, "read": read, "added": added,
+                    "first_day": min(days).isoformat(), "last_day": max(days).isoformat(),
+                    "devices": sorted(devices),
                 })
         return added
 
@@ -63,12 +134,30 @@ class PunchRepository:
         rows = self._context.conn.execute(sql + " ORDER BY at, clock_id, device", params)
         return [Punch(clock_id, datetime.fromisoformat(at), device) for clock_id, at, device in rows]
 
-    def stored_keys(self, start: date, end: date) -> set[PunchKey]:
+    def stored_keys(self, start: date, end: date) -> set[StoredKey]:
         """The keys of the punches stored from ``start`` to ``end``, to tell a file's new punches apart."""
+        return set(self._context.conn.execute(
+            "SELECT clock_id, CAST(strftime('%s', at) AS INTEGER), device FROM punches WHERE day BETWEEN ? AND ?",
+            (start.isoformat(), end.isoformat())))
+
+    def count_by_day(self, start: date, end: date) -> dict[date, int]:
+        """How many punches are stored on each day from ``start`` to ``end`` that has any."""
         rows = self._context.conn.execute(
-            "SELECT clock_id, at, device FROM punches WHERE day BETWEEN ? AND ?", (start.isoformat(), end.isoformat())
-        )
-        return {(clock_id, at, device) for clock_id, at, device in rows}
+            "SELECT day, count(*) FROM punches WHERE day BETWEEN ? AND ? GROUP BY day",
+            (start.isoformat(), end.isoformat()))
+        return {date.fromisoformat(day): count for day, count in rows}
+
+    def judged_days(self, start: date, end: date) -> dict[date, JudgedDay]:
+        """The days from ``start`` to ``end`` a clock import derived, with the digest of what that derivation
+        read and of the day's attendance now (see ``attendance.apply_clock``)."""
+        conn = self._context.conn
+        remembered = dict(conn.execute("SELECT day, inputs FROM clock_judged_days WHERE day BETWEEN ? AND ?",
+                                       (start.isoformat(), end.isoformat())))
+        if not remembered:
+            return {}
+        now = attendance_digests(conn, start, end)
+        return {date.fromisoformat(day): JudgedDay(inputs, *now.get(day, _NO_ATTENDANCE))
+                for day, inputs in remembered.items()}
 
     def days_with_punches(self, start: date | None = None, end: date | None = None,
                           clock_id: str | None = None) -> list[date]:

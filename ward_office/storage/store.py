@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ward_office.core.errors import WardOfficeError
 from ward_office.storage import writer_lock
@@ -27,6 +27,9 @@ from ward_office.storage.snapshots import SnapshotRepository
 from ward_office.storage.staff import StaffRepository
 from ward_office.storage.unit import UnitRepository
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 class Store:
     """The ward's record on disk.
@@ -39,8 +42,8 @@ class Store:
                 store.events.add(event, actor="Lan")
     """
 
-    def __init__(self, db: sqlite_utils.Database, *, read_only: bool = False, clock: Clock = local_now) -> None:
-        self._context = Context(db, read_only=read_only, clock=clock)
+    def __init__(self, conn: sqlite3.Connection, *, read_only: bool = False, clock: Clock = local_now) -> None:
+        self._context = Context(conn, read_only=read_only, clock=clock)
         self._writer: Path | None = None  # this process's hold on the book, released on close
         self.unit = UnitRepository(self._context)
         self.departments = DepartmentRepository(self._context)
@@ -79,12 +82,16 @@ class Store:
         return self._context.db
 
     @property
+    def conn(self) -> sqlite3.Connection:
+        return self._context.conn
+
+    @property
     def read_only(self) -> bool:
         return self._context.read_only
 
     @property
     def schema_version(self) -> tuple[str, ...]:
-        return schema_version(self.db)
+        return schema_version(self.conn)
 
     @contextmanager
     def atomic(self) -> Iterator[Store]:
@@ -93,7 +100,7 @@ class Store:
             yield self
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
         if self._writer is not None:
             writer_lock.release(self._writer)
             self._writer = None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ward_office import __version__, i18n
 from ward_office.core.access import Account
@@ -64,7 +64,11 @@ def open_main_window(path: Path, *, today: date | None = None, read_only: bool =
                      account: Account | None = None) -> MainWindow:
     """The window on ``path``; with ``account`` (signed in by the caller) it shows who is at the keyboard and
     locks itself when left idle. Without one nobody is signed in: tests, and books without accounts."""
-    ward = Ward.open(path, read_only=read_only)
+    return main_window_for(Ward.open(path, read_only=read_only), account=account, today=today)
+
+
+def main_window_for(ward: Ward, *, account: Account | None = None, today: date | None = None) -> MainWindow:
+    """The window on a ward already open (see ``open_main_window``); the window owns it from now on."""
     if account is not None:
         from ward_office.services.accounts import continue_as
 
@@ -79,20 +83,43 @@ def open_main_window(path: Path, *, today: date | None = None, read_only: bool =
     return window
 
 
+def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Account | None] | None:
+    """Before the window, blocking (for ``run``): the book opened once for the whole session, after the
+    damaged-book dialog if it is damaged; then the first-run wizard on a new book, or the sign-in.
+
+    Returns the open ward and who signed in, or None when the user gave up (nothing is left open).
+    """
+    from ward_office.services.first_run import is_new_ward
+
+    from ward_office.ui.backup_dialogs import open_book_at_start
+    from ward_office.ui.sign_in import sign_in_at_start
+
+    if path.exists():  # the wizard writes nothing, not even the file, until Finish
+        ward = open_book_at_start(path, parent)
+        if ward is None:
+            return None
+        if not is_new_ward(ward):
+            go_on, account = sign_in_at_start(ward, parent)
+            if go_on:
+                return ward, account
+            ward.close()
+            return None
+        path = ward.path
+        ward.close()
+    from ward_office.ui.first_run import set_up_at_start
+
+    go_on, account = set_up_at_start(path, parent)
+    return (Ward.open(path), account) if go_on else None
+
+
 def run(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
     i18n.set_language(language)
     app = create_application(sys.argv)
-    from ward_office.ui.backup_dialogs import check_book_at_start
-    from ward_office.ui.sign_in import sign_in_at_start
-
-    checked = check_book_at_start(path)  # a damaged book: the way out, before anything opens it
-    if checked is None:
-        return 1
-    path = checked
-    go_on, account = sign_in_at_start(path)
-    if not go_on:
+    session = start_session(path)
+    if session is None:
         return 0
-    window = open_main_window(path, account=account)
+    ward, account = session
+    window = main_window_for(ward, account=account)
     window.show()
     window.backup_actions.start_automatic_backup(delay_ms=3000)  # the day's backup, after the first paint
     try:

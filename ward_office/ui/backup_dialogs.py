@@ -433,23 +433,26 @@ def offer_recovery(window: Any, error: BaseException) -> DamagedBookDialog | Non
     return dialog
 
 
-def check_book_at_start(path: Path, parent: QWidget | None = None) -> Path | None:
-    """Before the window, at start-up only (it blocks): the book to open, after the damaged-book dialog if
-    it is damaged; None when the user gives up."""
+def open_book_at_start(path: Path, parent: QWidget | None = None) -> Ward | None:
+    """Before the window, at start-up only (it blocks): the book opened once, for the whole session; when it
+    is damaged, the damaged-book dialog first (restore, or open another file). None when the user gives up."""
     while True:
-        error = backups.damaged(path)
-        if error is None:
-            return path
-        dialog = DamagedBookDialog(error, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        try:
+            return Ward.open(path)
+        except DamagedDatabaseError as error:
+            dialog = DamagedBookDialog(error, parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
+                try:
+                    backups.restore_backup(path, error.backup.path)
+                except WardOfficeError as failure:
+                    show_error(parent, failure)
+            elif dialog.choice == DamagedBookDialog.OPEN_OTHER:
+                chosen, _filter = QFileDialog.getOpenFileName(parent, _("Open a record book"), str(path.parent),
+                                                              _(BOOK_FILTER))
+                if chosen:
+                    path = Path(chosen)
+        except WardOfficeError as error:  # not a record book, or written by a newer version
+            show_error(parent, error)
             return None
-        if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-            try:
-                backups.restore_backup(path, error.backup.path)
-            except WardOfficeError as failure:
-                show_error(parent, failure)
-        elif dialog.choice == DamagedBookDialog.OPEN_OTHER:
-            chosen, _filter = QFileDialog.getOpenFileName(parent, _("Open a record book"), str(path.parent),
-                                                          _(BOOK_FILTER))
-            if chosen:
-                path = Path(chosen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office import __version__
-from ward_office.i18n import _
+from ward_office.i18n import N_, _
 from ward_office.services.ward import Ward
 
 from ward_office.ui.context import Topic, WardContext
@@ -35,20 +37,44 @@ from ward_office.ui.widgets import show_error
 APP_NAME_VI = "Sổ theo dõi văn hóa công sở"
 
 
-def page_classes() -> list[type[Page]]:
-    """The pages in the order of the list on the left."""
-    from ward_office.ui.pages.attendance import AttendancePage
-    from ward_office.ui.pages.audit import AuditPage
-    from ward_office.ui.pages.checks import ChecksPage
-    from ward_office.ui.pages.dashboard import DashboardPage
-    from ward_office.ui.pages.events import EventsPage
-    from ward_office.ui.pages.ranking import RankingPage
-    from ward_office.ui.pages.reports import ReportsPage
-    from ward_office.ui.pages.settings import SettingsPage
-    from ward_office.ui.pages.staff import StaffPage
+@dataclass(frozen=True)
+class PageEntry:
+    """A page in the list on the left. Its module is imported when the page is first shown, so the window
+    starts with only the overview's code loaded."""
 
-    return [DashboardPage, AttendancePage, ChecksPage, EventsPage, StaffPage, RankingPage, ReportsPage, AuditPage,
-            SettingsPage]
+    module: str
+    class_name: str
+    title: str  # an N_() message
+    icon_name: str  # a QStyle standard pixmap
+
+    def load(self) -> type[Page]:
+        page_class: type[Page] = getattr(import_module(self.module), self.class_name)
+        return page_class
+
+    def is_for(self, page_class: type[Page]) -> bool:
+        return (page_class.__module__, page_class.__name__) == (self.module, self.class_name)
+
+
+PAGES = (
+    PageEntry("ward_office.ui.pages.dashboard", "DashboardPage", N_("Overview"), "SP_ComputerIcon"),
+    PageEntry("ward_office.ui.pages.attendance", "AttendancePage", N_("Attendance"), "SP_FileDialogDetailedView"),
+    PageEntry("ward_office.ui.pages.checks", "ChecksPage", N_("Checks"), "SP_DialogApplyButton"),
+    PageEntry("ward_office.ui.pages.events", "EventsPage", N_("Events"), "SP_MessageBoxWarning"),
+    PageEntry("ward_office.ui.pages.staff", "StaffPage", N_("Staff"), "SP_DirHomeIcon"),
+    PageEntry("ward_office.ui.pages.ranking", "RankingPage", N_("Ranking"), "SP_ArrowUp"),
+    PageEntry("ward_office.ui.pages.reports", "ReportsPage", N_("Reports"), "SP_FileIcon"),
+    PageEntry("ward_office.ui.pages.audit", "AuditPage", N_("Change log"), "SP_FileDialogContentsView"),
+    PageEntry("ward_office.ui.pages.settings", "SettingsPage", N_("Settings"), "SP_FileDialogInfoView"),
+)
+
+
+def page_classes() -> list[type[Page]]:
+    """The pages in the order of the list on the left (every page module imported)."""
+    return [entry.load() for entry in PAGES]
+
+
+def _row_of(page_class: type[Page]) -> int:
+    return next(row for row, entry in enumerate(PAGES) if entry.is_for(page_class))
 
 
 class MainWindow(QMainWindow):
@@ -63,14 +89,12 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         # Pages are built when first shown, so the window comes up with only the overview built.
-        self._page_classes = page_classes()
         self._built: dict[int, Page] = {}
-        for number, page_class in enumerate(self._page_classes, start=1):
+        for number, entry in enumerate(PAGES, start=1):
             self.stack.addWidget(QWidget())
-            item = QListWidgetItem(_(page_class.title))
-            if page_class.icon_name:
-                item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, page_class.icon_name)))
-            item.setToolTip(_("{page} (Ctrl+{number})").format(page=_(page_class.title), number=number))
+            item = QListWidgetItem(_(entry.title))
+            item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, entry.icon_name)))
+            item.setToolTip(_("{page} (Ctrl+{number})").format(page=_(entry.title), number=number))
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -113,8 +137,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         go_menu = self.menuBar().addMenu(_("&Go"))
-        for number, page_class in enumerate(self._page_classes, start=1):
-            action = QAction(_(page_class.title), self)
+        for number, entry in enumerate(PAGES, start=1):
+            action = QAction(_(entry.title), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
             go_menu.addAction(action)
@@ -132,7 +156,7 @@ class MainWindow(QMainWindow):
     def _build(self, row: int) -> Page:
         page = self._built.get(row)
         if page is None:
-            page = self._page_classes[row](self.context)
+            page = PAGES[row].load()(self.context)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
@@ -148,15 +172,15 @@ class MainWindow(QMainWindow):
     @property
     def pages(self) -> list[Page]:
         """Every page, built if not yet."""
-        return [self._build(row) for row in range(len(self._page_classes))]
+        return [self._build(row) for row in range(len(PAGES))]
 
     def show_page(self, page_class: type[Page]) -> Page:
-        row = self._page_classes.index(page_class)
+        row = _row_of(page_class)
         self.nav.setCurrentRow(row)
         return self._build(row)
 
     def page(self, page_class: type[Page]) -> Page:
-        return self._build(self._page_classes.index(page_class))
+        return self._build(_row_of(page_class))
 
     def _on_changed(self, topic: str) -> None:
         if topic in (Topic.ALL, Topic.SETTINGS):

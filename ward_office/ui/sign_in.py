@@ -7,8 +7,6 @@ password was wrong; the password field is cleared so the next try starts clean.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -217,29 +215,20 @@ class ChangePasswordDialog(AccountFormDialog):
 # ---- At start ----
 
 
-def sign_in_at_start(path: Path, parent: QWidget | None = None) -> tuple[bool, Account | None]:
-    """Before the window: sign in, or create the head's account in a book that has none.
-
-    Returns whether to go on, and the account (None only for a book without accounts opened to view only,
-    where no account can be created). Blocks in the dialog: for ``app.run`` only, never for tests.
-    A new book (no file yet, or neither staff nor accounts) gets the first-run wizard instead.
+def sign_in_at_start(ward: Ward, parent: QWidget | None = None) -> tuple[bool, Account | None]:
+    """Before the window, on the book it will show: sign in, or create the head's account in a book that has
+    none. Returns whether to go on, and the account (None only for a book without accounts opened to view
+    only, where no account can be created). Blocks in the dialog: for ``app.run`` only, never for tests.
     """
-    from ward_office.services.first_run import is_new_book
-
-    if is_new_book(path):
-        from ward_office.ui.first_run import set_up_at_start
-
-        return set_up_at_start(path, parent)
-    with Ward.open(path) as ward:
-        if has_accounts(ward):
-            dialog: SignInDialog | CreateHeadDialog = SignInDialog(ward, parent)
-        elif ward.read_only:
-            return True, None
-        else:
-            dialog = CreateHeadDialog(ward, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False, None
-        return True, dialog.account
+    if has_accounts(ward):
+        dialog: SignInDialog | CreateHeadDialog = SignInDialog(ward, parent)
+    elif ward.read_only:
+        return True, None
+    else:
+        dialog = CreateHeadDialog(ward, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.account
 
 
 # ---- The File menu ----

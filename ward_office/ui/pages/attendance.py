@@ -109,8 +109,6 @@ def _table(view: QTableView) -> None:
 
 
 class AttendancePage(Page):
-    title = N_("Attendance")
-    icon_name = "SP_FileDialogDetailedView"
     topics = frozenset({Topic.ATTENDANCE, Topic.STAFF, Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

@@ -77,8 +77,6 @@ class PagedLogModel(RecordTableModel[AuditRow]):
 
 
 class AuditPage(Page):
-    title = N_("Change log")
-    icon_name = "SP_FileDialogContentsView"
     # every change is logged, so every topic (including any added later) reloads the page
     topics = frozenset(value for name, value in vars(Topic).items() if name.isupper() and isinstance(value, str))
 

@@ -1,4 +1,4 @@
-"""What every page of the main window has: a title, the topics it shows, and a reload when they change.
+"""What every page of the main window has: the topics it shows, and a reload when they change.
 
 A hidden page does not reload at once; it remembers and reloads when shown, so a change on the daily
 grid costs nothing for pages nobody is looking at.
@@ -13,8 +13,6 @@ from ward_office.ui.context import Topic, WardContext
 
 
 class Page(QWidget):
-    title: str = ""  # an N_() message
-    icon_name: str = ""  # a QStyle standard pixmap name, shown in the page list
     topics: frozenset[str] = frozenset()
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

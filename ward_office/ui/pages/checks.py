@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, CheckKind
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
-from ward_office.i18n import N_, _
+from ward_office.i18n import _
 from ward_office.i18n.formatting import format_datetime, format_number, format_points
 from ward_office.services import inspections
 from ward_office.services.inspections import CheckSummary
@@ -115,8 +115,6 @@ class StartCheckDialog(QDialog):
 
 
 class ChecksPage(Page):
-    title = N_("Checks")
-    icon_name = "SP_DialogApplyButton"
     topics = frozenset({Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

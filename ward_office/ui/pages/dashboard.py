@@ -227,8 +227,6 @@ CHECK_COLUMNS: tuple[Column[Check], ...] = (
 
 
 class DashboardPage(Page):
-    title = N_("Overview")
-    icon_name = "SP_ComputerIcon"
     topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

@@ -50,8 +50,6 @@ def _event_order(row: EventRow) -> tuple[date, int]:
 
 
 class EventsPage(Page):
-    title = N_("Events")
-    icon_name = "SP_MessageBoxWarning"
     topics = frozenset({Topic.EVENTS, Topic.STAFF, Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

@@ -147,8 +147,6 @@ def _table(model_proxy: SearchProxy) -> QTableView:
 
 
 class RankingPage(Page):
-    title = N_("Ranking")
-    icon_name = "SP_ArrowUp"
     topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

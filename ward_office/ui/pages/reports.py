@@ -55,8 +55,6 @@ DESCRIPTIONS = {
 
 
 class ReportsPage(Page):
-    title = N_("Reports")
-    icon_name = "SP_FileIcon"
     topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

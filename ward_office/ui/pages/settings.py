@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ward_office.i18n import N_, _
+from ward_office.i18n import _
 
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.pages.base import Page
@@ -22,8 +22,6 @@ from ward_office.ui.settings_unit import UnitTab
 
 
 class SettingsPage(Page):
-    title = N_("Settings")
-    icon_name = "SP_FileDialogInfoView"
     topics = frozenset({Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

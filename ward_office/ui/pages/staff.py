@@ -55,8 +55,6 @@ def _score_text(row: StaffRow) -> str:
 
 
 class StaffPage(Page):
-    title = N_("Staff")
-    icon_name = "SP_DirHomeIcon"
     topics = frozenset({Topic.STAFF, Topic.SETTINGS, Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:

@@ -1,0 +1,119 @@
+"""What ``ward-office`` does before its window: the book opened once, the damaged-book dialog, the sign-in.
+
+Each dialog at start blocks (``exec``); a timer drives it, as a user would.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from test_ui_backups import corrupt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ward_office.services import backups
+from ward_office.services.demo import DEMO_PASSWORD
+from ward_office.services.ward import Ward
+from ward_office.storage import database
+
+from ward_office.ui import backup_dialogs
+from ward_office.ui.app import start_session
+from ward_office.ui.backup_dialogs import DamagedBookDialog
+from ward_office.ui.sign_in import SignInDialog
+
+
+def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
+    """Act on the first visible top-level ``kind`` once the event loop of its ``exec`` runs."""
+    def attempt() -> None:
+        shown = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, kind) and widget.isVisible()]
+        if shown:
+            act(shown[0])
+        else:
+            QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
+
+
+def sign_in_as_head(dialog: QWidget) -> None:
+    assert isinstance(dialog, SignInDialog)
+    dialog.username_edit.setText("truong")
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    dialog.ok_button().click()
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every integrity check of a book on opening it."""
+    seen: list[Path] = []
+    real = database.check_integrity
+
+    def counting(path: str | Path, *, quick: bool = False) -> list[str]:
+        seen.append(Path(path))
+        return real(path, quick=quick)
+
+    monkeypatch.setattr(database, "check_integrity", counting)
+    return seen
+
+
+def test_the_book_is_opened_and_checked_once_for_the_sign_in_and_the_window(qtbot, demo_db: Path, checks: list[Path],
+                                                                            vietnamese: None) -> None:
+    when_shown(SignInDialog, sign_in_as_head)
+    session = start_session(demo_db)
+    assert session is not None
+    ward, account = session
+    try:
+        assert account is not None and account.username == "truong"
+        assert ward.account == account and not ward.read_only
+        assert checks == [demo_db]
+    finally:
+        ward.close()
+
+
+def test_giving_up_at_the_sign_in_leaves_the_book_closed(qtbot, demo_db: Path, vietnamese: None) -> None:
+    when_shown(SignInDialog, lambda dialog: dialog.reject())
+    assert start_session(demo_db) is None
+    with Ward.open(demo_db) as again:  # not held by a forgotten connection: this copy may write
+        assert not again.read_only
+
+
+def test_a_damaged_book_is_restored_at_start_then_signed_in(qtbot, demo_db: Path, tmp_path: Path,
+                                                           vietnamese: None) -> None:
+    book = tmp_path / "so.db"
+    shutil.copyfile(demo_db, book)
+    good = backups.back_up_now(book, now=datetime(2026, 11, 19, 17, 0))
+    corrupt(book)
+    steps: list[str] = []
+
+    def restore(dialog: QWidget) -> None:
+        assert isinstance(dialog, DamagedBookDialog)
+        steps.append("damaged")
+        when_shown(SignInDialog, lambda sign_in: (steps.append("sign in"), sign_in_as_head(sign_in)))
+        dialog.restore_button.click()
+
+    when_shown(DamagedBookDialog, restore)
+    session = start_session(book)
+    assert session is not None
+    ward, account = session
+    try:
+        assert steps == ["damaged", "sign in"]
+        assert ward.path == book and account is not None
+        assert backups.damaged(book) is None
+        assert len(ward.staff()) > 0 and good.path.is_file()
+    finally:
+        ward.close()
+
+
+def test_a_file_that_is_no_record_book_is_refused_with_a_message(qtbot, tmp_path: Path, vietnamese: None,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    foreign = tmp_path / "khac.db"
+    foreign.write_bytes(b"not a database at all" * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(backup_dialogs, "show_error", lambda _parent, error: shown.append(error.localized()))
+    assert start_session(foreign) is None
+    assert shown and "khac.db" in shown[0]
+    assert foreign.read_bytes() == b"not a database at all" * 100
