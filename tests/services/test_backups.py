@@ -17,7 +17,7 @@ from ward_office.services import backups
 from ward_office.services.backups import BackupReason, DamagedDatabaseError
 from ward_office.services.records import import_staff, writable_store
 from ward_office.services.ward import Ward
-from ward_office.storage import DatabaseError, Store
+from ward_office.storage import DatabaseError, Store, check_integrity
 from ward_office.storage.backup import RetentionPolicy, find_backups
 
 NOW = datetime(2026, 11, 20, 8, 15, 0)
@@ -132,24 +132,24 @@ def test_a_damaged_book_is_refused_reported_and_restored_from_the_newest_good_ba
     newest = backups.back_up_now(book, now=NOW - timedelta(days=1))
     corrupt(book)
     damaged_bytes = book.read_bytes()
-    error = backups.damaged(book)
-    assert isinstance(error, DamagedDatabaseError) and error.backup == newest != older
-    with pytest.raises(DamagedDatabaseError):
+    with pytest.raises(DamagedDatabaseError) as refused:
         Ward.open(book)
+    assert refused.value.backup == newest != older
     assert book.read_bytes() == damaged_bytes
     summary = backups.restore_backup(book, newest.path, now=NOW)
     assert summary.kept is not None and summary.kept.reason is BackupReason.DAMAGED
     assert summary.kept.path.read_bytes() == damaged_bytes
     assert "Tổ hôm qua" in departments(book)
-    assert backups.damaged(book) is None
+    assert check_integrity(book) == []
     Ward.open(book).close()
 
 
 def test_the_damage_report_speaks_vietnamese(book: Path, vietnamese: None) -> None:
     backups.back_up_now(book, now=NOW)
     corrupt(book)
-    error = backups.damaged(book)
-    assert error is not None
+    with pytest.raises(DamagedDatabaseError) as refused:
+        Ward.open(book)
+    error = refused.value
     text = backups.damage_report(error)
     assert "bị hỏng" in text and "20/11/2026" in text and "08:15" in text
     assert "sao lưu" in error.localized() or "hỏng" in error.localized()

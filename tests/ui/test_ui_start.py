@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ward_office.services import backups
 from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.ward import Ward
-from ward_office.storage import database
+from ward_office.storage import check_integrity, database
 
 from ward_office.ui import backup_dialogs
 from ward_office.ui.app import start_session
@@ -102,7 +102,7 @@ def test_a_damaged_book_is_restored_at_start_then_signed_in(qtbot, demo_db: Path
     try:
         assert steps == ["damaged", "sign in"]
         assert ward.path == book and account is not None
-        assert backups.damaged(book) is None
+        assert check_integrity(book) == []
         assert len(ward.staff()) > 0 and good.path.is_file()
     finally:
         ward.close()

@@ -39,7 +39,6 @@ __all__ = [
     "back_up_now",
     "backup_folder",
     "damage_report",
-    "damaged",
     "list_backups",
     "newest_good_backup",
     "restore_backup",
@@ -179,18 +178,6 @@ def damage_report(error: DamagedDatabaseError) -> str:
         lines.append(_("No good backup of this record book was found. Open another file, or a backup kept "
                        "elsewhere (on a USB stick)."))
     return "\n\n".join(lines)
-
-
-def damaged(db_path: Path) -> DamagedDatabaseError | None:
-    """The error opening ``db_path`` would raise because it is damaged, found without writing; None if sound
-    (or not there yet, or not an SQLite file at all: opening says what is wrong with those)."""
-    db_path = Path(db_path)
-    if not db_path.is_file() or not is_sqlite_file(db_path):
-        return None
-    problems = check_integrity(db_path)
-    if not problems:
-        return None
-    return DamagedDatabaseError(db_path, problems, _newest_good_backup(db_path))
 
 
 def _require_file(db_path: Path) -> None:
