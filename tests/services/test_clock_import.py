@@ -290,3 +290,14 @@ def test_files_end_to_end_with_a_remembered_mapping_and_a_bad_line(db_path: Path
         lan_id = ward["lan"].id
         assert lan_id is not None
         assert reopened.attendance.get(lan_id, MONDAY, Session.MORNING).late_minutes == 22  # type: ignore[union-attr]
+
+
+def test_a_file_over_several_months_logs_one_line_a_month(store: Store, ward: dict[str, Staff]) -> None:
+    """A year of a big ward in one line would be tens of megabytes of JSON held at once."""
+    february, april = date(2026, 2, 24), date(2026, 4, 7)
+    summary = import_batch(store, batch(at("1", february, "07:50", "17:00"), at("1", MONDAY, "07:29"),
+                                        at("1", april, "07:29", "11:00")), ACTOR, now=datetime(2026, 4, 30, 9))
+    lines = [line for line in store.change_log.list("attendance") if line.action.value == "import"]
+    assert [(line.detail["first_day"], line.detail["last_day"]) for line in lines] == [
+        ("2026-02-24", "2026-02-24"), ("2026-03-02", "2026-03-02"), ("2026-04-07", "2026-04-07")]
+    assert sum(line.detail["added"] for line in lines) == summary.sessions_changed > 0

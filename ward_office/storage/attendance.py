@@ -169,7 +169,8 @@ class AttendanceRepository:
 
     def apply_clock(self, derived: Iterable[Attendance], removed: Iterable[Attendance], actor: str, *,
                     judged: Mapping[date, str] | None = None) -> int:
-        """Write what the clock derived, in one transaction logged as one import line; returns rows changed.
+        """Write what the clock derived, in one transaction logged as one import line a month; returns rows
+        changed.
 
         ``derived`` records (source CLOCK) are added or replace earlier CLOCK records of their session;
         ``removed`` are earlier CLOCK records the punches no longer support. A record entered by a person
@@ -187,13 +188,14 @@ class AttendanceRepository:
         days = sorted({record.day for record in (*derived, *removed)})
         now = self._context.now()
         with self._context.writing(days) as conn:
-            added: list[tuple[Any, ...]] = []
-            replaced: list[dict[str, Any]] = []
-            gone: list[dict[str, Any]] = []
-            upserts = 0
-            # A month at a time: the records already there are read per month, not for the whole range at once.
+            count = 0
+            # A month at a time, each month its own log line: the records already there are read, and the log's
+            # JSON is built, a month at a time (a year of a big ward in one line is tens of megabytes at once).
             for (first, last), (month_derived, month_removed) in _by_month(derived, removed):
                 before = {(old.staff_id, old.day, old.session): old for old in self.between(first, last)}
+                added: list[tuple[Any, ...]] = []
+                replaced: list[dict[str, Any]] = []
+                gone: list[dict[str, Any]] = []
                 rows = []
                 for record in month_derived:
                     old = before.get((record.staff_id, record.day, record.session))
@@ -206,20 +208,19 @@ class AttendanceRepository:
                     else:
                         replaced.append(changed(_as_row(old), dict(zip(_COLUMNS, values, strict=True))))
                 conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", rows)
-                upserts += len(rows)
                 for record in month_removed:
                     old = before.get((record.staff_id, record.day, record.session))
                     if old is None or old.source is not RecordSource.CLOCK:
                         continue
                     conn.execute("DELETE FROM attendance WHERE id = ? AND source = 'clock'", (old.id,))
                     gone.append(_as_row(old))
-            count = upserts + len(gone)
-            if count:
-                self._context.log(actor, ChangeAction.IMPORT, "attendance", None, {
-                    "source": RecordSource.CLOCK.value, "first_day": days[0].isoformat(),
-                    "last_day": days[-1].isoformat(), "added": len(added), "replaced": replaced,
-                    "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
-                })
+                if rows or gone:
+                    count += len(rows) + len(gone)
+                    self._context.log(actor, ChangeAction.IMPORT, "attendance", None, {
+                        "source": RecordSource.CLOCK.value, "first_day": first.isoformat(),
+                        "last_day": last.isoformat(), "added": len(added), "replaced": replaced,
+                        "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
+                    })
             remember_judged(conn, judged or {}, now)
         return count
 
