@@ -58,7 +58,7 @@ def _verdict(ratio: float, target: float) -> str:
 def _clock_verdict(clock: dict) -> str:
     """A million lines on a ward PC of 4 GB: under 400 MiB; a file imported again (nothing new): under a tenth
     of the first import."""
-    memory = clock["peak_mib"] < CLOCK_PEAK_MIB
+    memory = clock["first_peak_mib"] < CLOCK_PEAK_MIB
     again = clock["again_s"] < clock["first_s"] * CLOCK_AGAIN_SHARE
     return (f"peak < {CLOCK_PEAK_MIB} MiB ({'met' if memory else 'NOT met'}); again < "
             f"{CLOCK_AGAIN_SHARE:.0%} of the first ({'met' if again else 'NOT met'})")
@@ -148,8 +148,8 @@ def main() -> int:
             rows.append((f"Clock import, {staff:,} staff, a year: {clock['lines']:,} attlog lines "
                          f"(parse, store, derive {clock['sessions']:,} sessions)",
                          f"{clock['first_s']:.1f} s ({clock['lines'] / clock['first_s']:,.0f} lines/s), "
-                         f"{_mib(clock['peak_mib'])}; the same file again {clock['again_s']:.1f} s, "
-                         f"{clock['added_again']} added",
+                         f"{_mib(clock['first_peak_mib'])}; the same file again {clock['again_s']:.1f} s, "
+                         f"{clock['added_again']} added, {_mib(clock['peak_mib'])} over both",
                          f"bare SQLite insert of the rows {clock['bare_s']:.2f} s",
                          f"{clock['first_s'] / clock['bare_s']:.0f}×",
                          "seconds, not minutes (#5)" if staff == 200 else _clock_verdict(clock)))
