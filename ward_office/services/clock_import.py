@@ -470,6 +470,7 @@ def _plan(store: Store, batch: ClockBatch, now: datetime) -> _Plan:
     changes: list[SessionChange] = []
     kept = 0
     judged: dict[date, str] = {}
+    not_judged: list[date] = []
     for month_days in _months(days):
         first, last = month_days[0], month_days[-1]
         stored = store.punches.stored_keys(first, last)
@@ -488,6 +489,7 @@ def _plan(store: Store, batch: ClockBatch, now: datetime) -> _Plan:
         to_derive = []
         for day in month_days:
             if day in locked or not _day_over(day, calendar, now):
+                not_judged.append(day)
                 continue
             linked = _linked_on(day, by_clock_id)
             inputs = _day_inputs(day, calendar, linked, counts[day])
@@ -505,11 +507,9 @@ def _plan(store: Store, batch: ClockBatch, now: datetime) -> _Plan:
             month_changes, month_kept = _derive_changes(store, to_derive, month_punches, people, calendar)
             changes += month_changes
             kept += month_kept
-    judged_set = {day for day in days if day not in locked and _day_over(day, calendar, now)}
-    not_judged = tuple(day for day in days if day not in judged_set)
     preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), len(new_punches),
                            len(punches) - len(new_punches), unknown, batch.problems, tuple(days), tuple(changes),
-                           not_judged, kept)
+                           tuple(not_judged), kept)
     return _Plan(preview, new_punches, missing_years, judged)
 
 
