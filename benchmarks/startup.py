@@ -3,6 +3,11 @@
 Each run is a fresh Python process, timed from launch until the window has been shown and the event loop
 has gone idle once (the first page has loaded its data). The app opens a prebuilt 45-person demo ward;
 the bare window is a QMainWindow with one label. Medians of several runs.
+
+A third process, the Qt floor, builds the same kinds of things as the main window with no code of ours: a
+list of nine pages with icons, menus with shortcuts, a status bar, a scrolling page of cards with three
+tables on Python models, a date and a number formatted in Vietnamese by babel, and one query on the book.
+It shows how much of the gap to the bare window is Qt, babel and SQLite themselves, not the app.
 """
 
 from __future__ import annotations
@@ -28,6 +33,78 @@ window.resize(1280, 800)
 window.show()
 QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
 app.exec()
+"""
+
+FLOOR = """
+import sqlite3
+import sys
+from datetime import date
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QScrollArea, QStackedWidget, QStyle, QTableView,
+                               QVBoxLayout, QWidget)
+
+class Rows(QAbstractTableModel):
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 3
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(self.rows[index.row()][index.column()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+conn = sqlite3.connect(sys.argv[1])
+rows = conn.execute("SELECT code, full_name, id FROM staff ORDER BY code LIMIT 5").fetchall()
+app = QApplication(sys.argv)
+window = QMainWindow()
+pages = QListWidget()
+for number in range(9):
+    QListWidgetItem(app.style().standardIcon(QStyle.StandardPixmap(number)), f"Trang {number + 1}", pages)
+stack = QStackedWidget()
+content = QWidget()
+grid = QGridLayout(content)
+for row in range(3):
+    for column in range(2):
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        body = QVBoxLayout(card)
+        body.addWidget(QLabel(format_date(date.today(), "full", locale="vi")))
+        body.addWidget(QLabel(format_decimal(1234.5, locale="vi")))
+        if column == 1:
+            table = QTableView()
+            table.setModel(Rows(rows))
+            body.addWidget(table)
+        grid.addWidget(card, row, column)
+scroll = QScrollArea()
+scroll.setWidgetResizable(True)
+scroll.setWidget(content)
+stack.addWidget(scroll)
+central = QWidget()
+layout = QHBoxLayout(central)
+layout.addWidget(pages)
+layout.addWidget(stack, 1)
+window.setCentralWidget(central)
+for title in ("Tệp", "Sổ", "Trợ giúp"):
+    menu = window.menuBar().addMenu(title)
+    for number in range(6):
+        action = QAction(f"{title} {number}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        menu.addAction(action)
+window.statusBar().showMessage("Sổ theo dõi văn hóa công sở")
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+app.exec()
+conn.close()
 """
 
 APP = """
@@ -71,13 +148,20 @@ def measure(demo_db: Path, runs: int = 5) -> dict[str, float | str]:
     compileall.compile_dir(Path(ward_office.__file__).parent, quiet=1)
     time_process(BARE)  # warm the file cache for both
     time_process(APP, str(demo_db))
-    bare = [time_process(BARE)[0] for _ in range(runs)]
-    app_runs = [time_process(APP, str(demo_db)) for _ in range(runs)]
+    time_process(FLOOR, str(demo_db))
+    bare, floor, app_runs = [], [], []
+    for _ in range(runs):  # alternated, so a slow moment of the machine weighs on all three
+        bare.append(time_process(BARE)[0])
+        floor.append(time_process(FLOOR, str(demo_db))[0])
+        app_runs.append(time_process(APP, str(demo_db)))
     bare_median = statistics.median(bare)
+    floor_median = statistics.median(floor)
     app_median = statistics.median(run for run, _ in app_runs)
     return {
         "bare_s": bare_median,
+        "floor_s": floor_median,
         "app_s": app_median,
         "ratio": app_median / bare_median,
+        "floor_ratio": floor_median / bare_median,
         "heavy_modules": app_runs[-1][1].removeprefix("heavy modules: "),
     }

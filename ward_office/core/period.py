@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,8 +57,9 @@ class Period:
         year, month = self.start.year, self.start.month
         while date(year, month, 1) <= self.end:
             first = max(self.start, date(year, month, 1))
-            last = min(self.end, date(year, month, calendar.monthrange(year, month)[1]))
-            whole = first.day == 1 and last == date(year, month, calendar.monthrange(year, month)[1])
+            month_end = last_day_of_month(year, month)
+            last = min(self.end, month_end)
+            whole = first.day == 1 and last == month_end
             yield Period(PeriodKind.MONTH if whole else PeriodKind.RANGE, first, last)
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
@@ -69,9 +69,13 @@ class Period:
         return half_year(year, 1), half_year(year, 2)
 
 
+def last_day_of_month(year: int, month_number: int) -> date:
+    following = date(year + 1, 1, 1) if month_number == 12 else date(year, month_number + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
 def month(year: int, month_number: int) -> Period:
-    last = calendar.monthrange(year, month_number)[1]
-    return Period(PeriodKind.MONTH, date(year, month_number, 1), date(year, month_number, last))
+    return Period(PeriodKind.MONTH, date(year, month_number, 1), last_day_of_month(year, month_number))
 
 
 def quarter(year: int, number: int) -> Period:

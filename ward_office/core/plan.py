@@ -7,7 +7,6 @@ kept as exact fractions, so 0.5-point deductions and averages never drift.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -169,6 +168,8 @@ class EmulationPlan:
 
 def load_plan(text: str) -> EmulationPlan:
     """Parse and check a plan; raise PlanError naming the place of the first mistake."""
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -2,7 +2,8 @@
 
 Passwords are kept only as scrypt hashes (memory-hard, salted per password) in the form
 ``scrypt$n$r$p$salt$key`` with base64 salt and key, so the cost can be raised later: a hash made with
-weaker parameters is replaced on the next successful sign-in.
+weaker parameters is replaced on the next successful sign-in. hashlib, hmac and secrets are imported where a
+password is hashed, so the window starts without them.
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import getpass
-import hashlib
-import hmac
 import os
-import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,6 @@ from typing import TYPE_CHECKING
 from ward_office.core.access import ROLE_LABELS, Account, Permission, Role, require
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
-from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT
 from ward_office.storage import Store
 
 if TYPE_CHECKING:
@@ -60,12 +57,16 @@ class ScryptHash:
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length,
                           maxmem=min(MAX_SCRYPT_MEMORY, 130 * n * r + 128 * r * p + (1 << 20)))
 
 
 def hash_password(password: str, *, n: int | None = None, r: int | None = None, p: int | None = None) -> str:
     """A new salted hash of ``password`` with the current (or given) scrypt parameters."""
+    import secrets
+
     n, r, p = n or SCRYPT_N, r or SCRYPT_R, p or SCRYPT_P
     salt = secrets.token_bytes(SALT_BYTES)
     return ScryptHash(n, r, p, salt, _scrypt(password, salt, n, r, p, KEY_BYTES)).text()
@@ -87,6 +88,8 @@ def parse_hash(text: str) -> ScryptHash:
 
 
 def verify_password(password: str, stored: str) -> bool:
+    import hmac
+
     parsed = parse_hash(stored)
     candidate = _scrypt(password, parsed.salt, parsed.n, parsed.r, parsed.p, len(parsed.key))
     return hmac.compare_digest(candidate, parsed.key)
@@ -106,7 +109,7 @@ _dummy_hash: str | None = None
 def _waste_time_like_a_check(password: str) -> None:
     global _dummy_hash
     if _dummy_hash is None:
-        _dummy_hash = hash_password(secrets.token_hex(8))
+        _dummy_hash = hash_password(os.urandom(8).hex())
     verify_password(password, _dummy_hash)
 
 
@@ -259,6 +262,8 @@ def list_accounts(ward: Ward) -> list[Account]:
 
 def is_demo_book(ward: Ward) -> bool:
     """The demo ward with its two accounts, whose password the sign-in dialog may show."""
+    from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT
+
     return (ward.unit().name == DEMO_UNIT.name
             and all(ward.store.accounts.get_by_username(username) for username, _name, _role in DEMO_ACCOUNTS))
 

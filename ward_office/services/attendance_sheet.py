@@ -6,7 +6,6 @@ recorded; marking a cell returns the state it replaced, which is all an undo nee
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -22,6 +21,7 @@ from ward_office.core.attendance import (
     RecordSource,
 )
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
+from ward_office.core.period import last_day_of_month
 from ward_office.core.schedule import DayKind, Session, WorkCalendar
 from ward_office.core.staff import Staff, StaffId, position_rank
 from ward_office.i18n import N_
@@ -353,7 +353,7 @@ def _month_row(person: Staff, department: str, days: Sequence[MonthDay], until: 
 def month_sheet(ward: Ward, year: int, month: int, until: date | None = None) -> MonthSheet:
     """Everyone who worked here during the month, day by day; days after ``until`` are left blank."""
     first = date(year, month, 1)
-    last = date(year, month, calendar.monthrange(year, month)[1])
+    last = last_day_of_month(year, month)
     work_calendar: WorkCalendar = ward.store.schedule.calendar(first, last)
     days = []
     day = first

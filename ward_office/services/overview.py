@@ -21,14 +21,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Check
 from ward_office.core.period import Period, month
 from ward_office.core.staff import Staff, StaffId
-from ward_office.scoring.results import StaffResult
 from ward_office.services.records import current_review_period
 from ward_office.services.ward import Ward
+
+if TYPE_CHECKING:
+    from ward_office.scoring.results import StaffResult
 
 
 class DayState(StrEnum):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import getpass
-import random
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -21,19 +20,17 @@ from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import Event
 from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, WardOfficeError
 from ward_office.core.period import Period, half_year, parse_period
-from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
 from ward_office.paths import plans_dir, resources_dir
-from ward_office.scoring import ScoringInput, score_period
-from ward_office.services.presentation import ScoredPeriod
-from ward_office.services.ranking_snapshots import kept_scored_period
 from ward_office.storage import Store, check_integrity
 
 if TYPE_CHECKING:
+    from ward_office.core.plan import Criterion
     from ward_office.importers.csv_files import SkippedRow
     from ward_office.importers.staff import StaffRow
+    from ward_office.services.presentation import ScoredPeriod
 
 DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
 
@@ -96,6 +93,8 @@ def ranking(path: Path, period_text: str) -> ScoredPeriod:
 
 def score_stored_period(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
     """The ranking of ``period``: as kept when it was locked (khóa sổ), else scored from the records now."""
+    from ward_office.services.ranking_snapshots import kept_scored_period  # scoring is not loaded at start
+
     kept = kept_scored_period(store, period)
     if kept is not None:
         return kept
@@ -130,6 +129,9 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 
 def _score_records(store: Store, period: Period, today: date) -> ScoredPeriod:
+    from ward_office.scoring import ScoringInput, score_period
+    from ward_office.services.presentation import ScoredPeriod
+
     _record, plan = store.plans.in_effect(period.end)
     staff = store.staff.list()
     if period.end > today:
@@ -181,6 +183,8 @@ class DemoSummary:
 
 
 def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -> DemoSummary:
+    import random
+
     from ward_office.services import demo
     from ward_office.services.accounts import hash_password
 

@@ -10,18 +10,21 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ward_office.core.access import Account, Permission, require
 from ward_office.core.errors import NotFoundError
 from ward_office.core.period import Period
-from ward_office.core.plan import EmulationPlan
 from ward_office.core.staff import Department, Staff
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.records import current_actor, prepare_store, score_stored_period
 from ward_office.storage import Store
 from ward_office.storage.writer_lock import WriterBusyError, view_only_error
+
+if TYPE_CHECKING:
+    from ward_office.core.plan import EmulationPlan
+    from ward_office.services.presentation import ScoredPeriod
 
 
 class Ward:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ward_office.core.errors import NotFoundError, PlanError
-from ward_office.core.plan import EmulationPlan, load_plan
 from ward_office.i18n import N_
 from ward_office.storage._base import Context
 from ward_office.storage.records import ChangeAction, PlanId, PlanRecord
+
+if TYPE_CHECKING:
+    from ward_office.core.plan import EmulationPlan
 
 _SELECT = "SELECT id, code, version, effective_from, name, body, adopted_at, adopted_by FROM plans"
 
@@ -19,6 +21,12 @@ def _record(row: tuple[Any, ...]) -> PlanRecord:
     return PlanRecord(PlanId(plan_id), code, version,
                       None if effective_from is None else date.fromisoformat(effective_from),
                       name, body, datetime.fromisoformat(adopted_at), adopted_by)
+
+
+def _parse(text: str) -> EmulationPlan:
+    from ward_office.core.plan import load_plan  # the plan's code loads when a plan is first read, not at start
+
+    return load_plan(text)
 
 
 class PlanRepository:
@@ -37,7 +45,7 @@ class PlanRepository:
 
         A version once adopted is never rewritten: a changed plan needs a new version number.
         """
-        plan = load_plan(toml_text)
+        plan = _parse(toml_text)
         row = self._context.conn.execute(f"{_SELECT} WHERE code = ? AND version = ?",
                                          (plan.code, plan.version)).fetchone()
         if row is not None:
@@ -65,7 +73,7 @@ class PlanRepository:
     def plan(self, record: PlanRecord) -> EmulationPlan:
         """The parsed plan of a stored record, parsed once per store."""
         if record.id not in self._parsed:
-            self._parsed[record.id] = load_plan(record.body)
+            self._parsed[record.id] = _parse(record.body)
         return self._parsed[record.id]
 
     def in_effect(self, day: date) -> tuple[PlanRecord, EmulationPlan]:

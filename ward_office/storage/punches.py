@@ -7,12 +7,12 @@ belongs to is the staff list's business (staff.clock_id), so a punch row never n
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -51,7 +51,18 @@ class JudgedDay:
         return self.remembered == f"{inputs}:{self.attendance}"
 
 
-_NO_ATTENDANCE: tuple[str, tuple[int, ...]] = (hashlib.blake2b(b"", digest_size=16).hexdigest(), ())
+def _digest(text: str) -> str:
+    import hashlib  # only when the clock derives attendance, not at every start
+
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@cache
+def _no_attendance() -> tuple[str, tuple[int, ...]]:
+    """What ``attendance_digests`` would say of a day without attendance rows."""
+    return _digest(""), ()
+
+
 # Every column derivation reads or writes, per row, in one JSON text per day; ordered so a day's text is the
 # same whatever order its rows were written in.
 _DIGEST_SQL = """
@@ -66,7 +77,7 @@ _DIGEST_SQL = """
 def attendance_digests(conn: sqlite3.Connection, start: date, end: date) -> dict[str, tuple[str, tuple[int, ...]]]:
     """Per day (ISO text) with attendance: a digest of its rows, and the staff id of each record not derived
     from the clock."""
-    return {day: (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(),
+    return {day: (_digest(text),
                   tuple(int(staff_id) for staff_id in hand.split(",")) if hand else ())
             for day, text, hand in conn.execute(_DIGEST_SQL, (start.isoformat(), end.isoformat()))}
 
@@ -81,7 +92,7 @@ def remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: s
     conn.executemany(
         "INSERT INTO clock_judged_days (day, inputs, judged_at) VALUES (?, ?, ?)"
         " ON CONFLICT (day) DO UPDATE SET inputs = excluded.inputs, judged_at = excluded.judged_at",
-        [(day.isoformat(), f"{inputs}:{digests.get(day.isoformat(), _NO_ATTENDANCE)[0]}", now)
+        [(day.isoformat(), f"{inputs}:{digests.get(day.isoformat(), _no_attendance())[0]}", now)
          for day, inputs in sorted(judged.items())])
 
 
@@ -156,7 +167,7 @@ class PunchRepository:
         if not remembered:
             return {}
         now = attendance_digests(conn, start, end)
-        return {date.fromisoformat(day): JudgedDay(inputs, *now.get(day, _NO_ATTENDANCE))
+        return {date.fromisoformat(day): JudgedDay(inputs, *now.get(day, _no_attendance()))
                 for day, inputs in remembered.items()}
 
     def days_with_punches(self, start: date | None = None, end: date | None = None,

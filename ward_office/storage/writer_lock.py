@@ -17,7 +17,6 @@ import getpass
 import json
 import os
 import re
-import socket
 import sys
 import threading
 import time
@@ -48,7 +47,7 @@ class LockHolder:
 
     @classmethod
     def of_this_process(cls) -> LockHolder:
-        return cls(_user(), socket.gethostname(), os.getpid(), _program(), datetime.now().astimezone()
+        return cls(_user(), _host(), os.getpid(), _program(), datetime.now().astimezone()
                    .isoformat(timespec="seconds"))
 
     def to_text(self) -> str:
@@ -194,6 +193,15 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "?"
+
+
+def _host() -> str:
+    """This computer's name. POSIX gives it without the socket module (a few ms at every start)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def _program() -> str:

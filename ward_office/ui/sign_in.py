@@ -35,7 +35,6 @@ from ward_office.services.accounts import (
     is_demo_book,
     sign_in,
 )
-from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ward_office.services.ward import Ward
 
 from ward_office.ui import widgets
@@ -149,6 +148,8 @@ class SignInDialog(AccountFormDialog):
         self.demo_hint.setObjectName("demo_hint")
         self.demo_hint.setWordWrap(True)
         if is_demo_book(ward):
+            from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
             (head, _head_name, _role), (clerk, _clerk_name, _clerk_role) = DEMO_ACCOUNTS
             self.demo_hint.setText(_("Demo record book: sign in as “{head}” (head) or “{clerk}” (clerk), password "
                                      "{password}.").format(head=head, clerk=clerk, password=DEMO_PASSWORD))

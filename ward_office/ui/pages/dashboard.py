@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -39,7 +40,6 @@ from ward_office.i18n.formatting import (
     format_weekday,
     period_label,
 )
-from ward_office.scoring.results import StaffResult
 from ward_office.services.overview import (
     DayState,
     PersonToday,
@@ -59,6 +59,9 @@ from ward_office.ui.jobs import Job
 from ward_office.ui.models import CENTER, RIGHT, Column, RecordTableModel
 from ward_office.ui.pages.base import Page
 from ward_office.ui.widgets import BAD, GOOD, WARN, error_text
+
+if TYPE_CHECKING:
+    from ward_office.scoring.results import StaffResult
 
 TOP_COUNT = 5
 NAMES_IN_TOOLTIP = 20
