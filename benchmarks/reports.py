@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from peak import CODE as PEAK
@@ -83,12 +84,39 @@ def _last_json(arguments: list[str]) -> dict[str, float]:
     return json.loads(line)
 
 
-def measure(db_path: Path, folder: Path, period: str, today: str) -> dict[str, dict[str, float]]:
+def measure(db_path: Path, folder: Path, period: str, today: str,
+            kinds: Sequence[str] = KINDS) -> dict[str, dict[str, float]]:
     """Per kind: pages, seconds and peak MiB of the report and (``bare_*``) of the bare document."""
     results = {}
-    for kind in KINDS:
+    for kind in kinds:
         figures = _last_json([sys.executable, "-c", WRITE, str(db_path), kind, period, str(folder / f"{kind}.pdf"),
                               today])
         bare = _last_json([sys.executable, "-c", BARE, str(db_path), kind, period, str(folder / f"bare-{kind}.pdf")])
         results[kind] = {**figures, **{f"bare_{name}": value for name, value in bare.items()}}
     return results
+
+
+def main() -> None:
+    """``python benchmarks/reports.py BOOK [--period 2026] [--today 2026-12-31]``: this benchmark alone."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--period", default="2026")
+    parser.add_argument("--today", default="2026-12-31")
+    parser.add_argument("--kind", choices=KINDS, action="append", help="only these kinds (default: both)")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        for kind, figures in measure(arguments.db, Path(folder), arguments.period, arguments.today,
+                                     arguments.kind or KINDS).items():
+            per_page = figures["seconds"] / figures["pages"]
+            bare_per_page = figures["bare_seconds"] / figures["bare_pages"]
+            print(f"{kind}: {figures['pages']:,} pages in {figures['seconds']:.2f} s ({1 / per_page:.0f} pages/s), "
+                  f"peak {figures['peak_mib']:.0f} MiB; bare {figures['bare_pages']:,} pages in "
+                  f"{figures['bare_seconds']:.2f} s ({1 / bare_per_page:.0f} pages/s), peak "
+                  f"{figures['bare_peak_mib']:.0f} MiB; {per_page / bare_per_page:.1f}× per page")
+
+
+if __name__ == "__main__":
+    main()

@@ -10,7 +10,7 @@ from fractions import Fraction
 import pytest
 
 from ward_office.core.period import parse_period
-from ward_office.i18n import current_language
+from ward_office.i18n import current_language, set_language
 from ward_office.i18n.formatting import (
     dateline,
     format_date,
@@ -180,3 +180,24 @@ def test_period_label_duck_types_on_plain_strings() -> None:
     assert period_label(PlainPeriod("quarter", date(2026, 4, 1), date(2026, 6, 30))) == "Quý II năm 2026"
     with pytest.raises(ValueError):
         period_label(PlainPeriod("week", date(2026, 4, 1), date(2026, 4, 7)))
+
+
+def test_round_half_up_is_the_same_for_every_kind_of_number() -> None:
+    for value in (Fraction(-1, 8), -0.125, Decimal("-0.125")):
+        assert round_half_up(value) == Decimal("-0.13")
+    assert str(round_half_up(Fraction(-1, 1000))) == "0.00"  # no negative zero
+    assert str(round_half_up(10**15 + Fraction(1, 2), 0)) == "1000000000000001"
+    assert round_half_up(Fraction(1234, 1), -2) == Decimal("1.2E+3")
+
+
+def test_formats_follow_a_change_of_language() -> None:
+    """Babel's parsed locale and patterns are kept per language, never the first one used."""
+    assert (format_number(1234.5), format_points(Fraction(-1, 3)), format_date(date(2026, 3, 5), "long")) == (
+        "1.234,5", "-0,33", "ngày 05 tháng 3 năm 2026")
+    set_language("en")
+    try:
+        assert (format_number(1234.5), format_points(Fraction(-1, 3)), format_date(date(2026, 3, 5), "long")) == (
+            "1,234.5", "-0.33", "5 March 2026")
+    finally:
+        set_language("vi")
+    assert format_number(1234.5) == "1.234,5"

@@ -13,14 +13,15 @@ import re
 from datetime import date, datetime, time
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from numbers import Rational
 from typing import Protocol, TypeAlias
 
+from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_time as _babel_format_time
 from babel.dates import get_datetime_format, get_day_names
-from babel.numbers import format_decimal, get_minus_sign_symbol, get_plus_sign_symbol
-from babel.numbers import format_percent as _babel_format_percent
+from babel.numbers import NumberPattern, get_minus_sign_symbol, get_plus_sign_symbol, parse_pattern
 
 from ward_office.i18n import N_, _, current_language
 
@@ -47,6 +48,17 @@ _TWO_DIGIT_MONTH = re.compile(r"(?<![ML])([ML])\1(?![ML])")
 def babel_locale() -> str:
     """The CLDR locale for the current language."""
     return "vi_VN" if current_language() == "vi" else "en_GB"
+
+
+@cache
+def _parsed_locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def _locale() -> Locale:
+    """Babel's data for the current language, parsed once per language (babel would parse the name at every
+    call: a report formats thousands of numbers and dates)."""
+    return _parsed_locale(babel_locale())
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -77,7 +89,7 @@ def format_date(value: date, style: str = "short") -> str:
         pattern = _official_pattern(_(_FULL_DATE), day.month)
     else:
         raise ValueError(f"unknown date style: {style}")
-    return _babel_format_date(day, pattern, locale=babel_locale())
+    return _babel_format_date(day, pattern, locale=_locale())
 
 
 def format_month(year: int, month: int, style: str = "short") -> str:
@@ -85,23 +97,23 @@ def format_month(year: int, month: int, style: str = "short") -> str:
     if style not in ("short", "long"):
         raise ValueError(f"unknown month style: {style}")
     pattern = _(_SHORT_MONTH) if style == "short" else _(_LONG_MONTH)
-    return _babel_format_date(date(year, month, 1), pattern, locale=babel_locale())
+    return _babel_format_date(date(year, month, 1), pattern, locale=_locale())
 
 
 def format_weekday(value: date, width: str = "wide") -> str:
     """The weekday's name: "Thứ Hai" … "Chủ Nhật"; width "abbreviated" gives "Th 2" … "CN"."""
-    return get_day_names(width, locale=babel_locale())[_as_date(value).weekday()]
+    return get_day_names(width, locale=_locale())[_as_date(value).weekday()]
 
 
 def format_time(value: time | datetime) -> str:
     """A clock time, 24-hour: "08:05". The time is shown as given; no time zone is applied."""
     clock = value.time() if isinstance(value, datetime) else value
-    return _babel_format_time(clock.replace(tzinfo=None), TIME_PATTERN, locale=babel_locale())
+    return _babel_format_time(clock.replace(tzinfo=None), TIME_PATTERN, locale=_locale())
 
 
 def format_datetime(value: datetime) -> str:
     """A moment, in the locale's order: "08:05 05/01/2026" in Vietnamese, "05/01/2026, 08:05" in English."""
-    combined = get_datetime_format("short", locale=babel_locale())
+    combined = get_datetime_format("short", locale=_locale())
     return combined.format(format_time(value), format_date(value.date()))
 
 
@@ -130,15 +142,28 @@ def _exact(value: Number) -> Fraction:
 
 def round_half_up(value: Number, decimals: int = 2) -> Decimal:
     """Round to ``decimals`` places, halves away from zero as people do by hand: 0.125 → 0.13."""
-    exact = _exact(value)
-    units = math.floor(abs(exact) * 10**decimals + Fraction(1, 2))
-    return Decimal(-units if exact < 0 else units).scaleb(-decimals)
+    if type(value) is int or type(value) is Fraction:  # the scores' own types, in integer arithmetic
+        numerator, denominator = value.numerator, value.denominator
+    else:
+        exact = _exact(value)
+        numerator, denominator = exact.numerator, exact.denominator
+    if decimals >= 0:
+        scaled, denominator = abs(numerator) * 10**decimals, denominator
+    else:
+        scaled, denominator = abs(numerator), denominator * 10**-decimals
+    units = (2 * scaled + denominator) // (2 * denominator)  # floor(|value| · 10^decimals + 1/2)
+    return Decimal(-units if numerator < 0 else units).scaleb(-decimals)
 
 
-def _number_pattern(decimals: int, fixed: bool) -> str:
-    if decimals <= 0:
-        return "#,##0"
-    return "#,##0." + ("0" if fixed else "#") * decimals
+@cache
+def _number_pattern(decimals: int, fixed: bool, percent: bool = False) -> NumberPattern:
+    """Babel's parsed pattern, parsed once (babel parses the pattern text at every call)."""
+    text = "#,##0" if decimals <= 0 else "#,##0." + ("0" if fixed else "#") * decimals
+    return parse_pattern(text + "%" if percent else text)
+
+
+def _format_rounded(rounded: Decimal, places: int, fixed: bool) -> str:
+    return _number_pattern(places, fixed).apply(rounded, _locale())
 
 
 def format_number(value: Number, decimals: int | None = None, *, fixed: bool = False) -> str:
@@ -148,19 +173,18 @@ def format_number(value: Number, decimals: int | None = None, *, fixed: bool = F
     90 → "90", Fraction(1, 3) → "0,33". ``fixed=True`` keeps exactly ``decimals`` places ("98,50").
     """
     places = 2 if decimals is None else decimals
-    rounded = round_half_up(value, places)
-    return format_decimal(rounded, _number_pattern(places, fixed), locale=babel_locale())
+    return _format_rounded(round_half_up(value, places), places, fixed)
 
 
 def format_points(value: Number, decimals: int | None = None, *, fixed: bool = False) -> str:
     """Points added or taken off, always signed unless zero: "+3", "-2", "-0,33", "0"."""
     places = 2 if decimals is None else decimals
     rounded = round_half_up(value, places)
-    text = format_number(abs(rounded), places, fixed=fixed)
+    text = _format_rounded(abs(rounded), places, fixed)
     if rounded > 0:
-        return get_plus_sign_symbol(babel_locale()) + text
+        return get_plus_sign_symbol(_locale()) + text
     if rounded < 0:
-        return get_minus_sign_symbol(babel_locale()) + text
+        return get_minus_sign_symbol(_locale()) + text
     return text
 
 
@@ -172,8 +196,7 @@ def format_percent(ratio: Number, decimals: int | None = None, *, fixed: bool = 
     """
     places = 1 if decimals is None else decimals
     percent = round_half_up(_exact(ratio) * 100, places)
-    pattern = _number_pattern(places, fixed) + "%"
-    return _babel_format_percent(percent.scaleb(-2), pattern, locale=babel_locale())
+    return _number_pattern(places, fixed, percent=True).apply(percent.scaleb(-2), _locale())
 
 
 # --- review periods ----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
 from xml.sax.saxutils import escape
@@ -61,6 +61,7 @@ from ward_office.i18n import _
 from ward_office.i18n.formatting import dateline
 from ward_office.i18n.text import fold
 from ward_office.reports import fonts
+from ward_office.reports.paged_table import paged
 from ward_office.scoring.results import Ranking
 
 TOP_MARGIN = 20 * mm
@@ -104,6 +105,18 @@ def style(size: float = BODY_SIZE, *, align: str = "left", bold: bool = False, i
                           spaceBefore=space_before, spaceAfter=space_after, firstLineIndent=first_line_indent)
 
 
+@lru_cache(maxsize=4096)
+def _parsed(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
+    return Paragraph(markup, paragraph_style)
+
+
+def _paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
+    """A paragraph of ``markup``, parsed once per distinct markup and style: reportlab's parser is the dearest
+    part of a paragraph, and a long report repeats most of its text (letterhead, labels, criteria, names)."""
+    parsed = _parsed(markup, paragraph_style)
+    return Paragraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
+
+
 def text(value: str, *, markup: bool = False) -> str:
     """Data as paragraph markup: escaped unless it is our own markup."""
     return value if markup else escape(value)
@@ -113,7 +126,7 @@ def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bo
               italic: bool = False, markup: bool = False, space_after: float = 6,
               first_line_indent: float = 0) -> Paragraph:
     """A body paragraph: 13 pt, justified, 6 pt after (NĐ 30/2020: paragraph spacing at least 6 pt)."""
-    return Paragraph(text(value, markup=markup),
+    return _paragraph(text(value, markup=markup),
                      style(size, align=align, bold=bold, italic=italic, space_after=space_after,
                            first_line_indent=first_line_indent))
 
@@ -121,7 +134,7 @@ def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bo
 def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False, italic: bool = False,
          markup: bool = False) -> Paragraph:
     """A table cell whose text wraps in its column."""
-    return Paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
+    return _paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
                                                        leading=round(size * 1.15, 1)))
 
 
@@ -254,24 +267,24 @@ def letterhead(unit: Unit, day: date, *, symbol: str = "BC-UBND", number: str = 
     agency = agency_lines(unit)
     left: list[Flowable] = []
     if unit.authority.strip():
-        left.append(Paragraph(escape(unit.authority.strip().upper()), style(left_size, align="centre")))
-    left.append(Paragraph("<br/>".join(escape(line) for line in agency), style(left_size, align="centre", bold=True)))
+        left.append(_paragraph(escape(unit.authority.strip().upper()), style(left_size, align="centre")))
+    left.append(_paragraph("<br/>".join(escape(line) for line in agency), style(left_size, align="centre", bold=True)))
     widest = max(fonts.text_width(line, left_size, bold=True) for line in agency)
     left.append(_Rule(min(widest, 70 * mm) * 0.4))
     number_cell: list[Flowable] = []
     if symbol:
         # TRANSLATORS: the document number line of an official letterhead, e.g. "Số: …/BC-UBND".
         number_line = _("No.: {number}/{symbol}").format(number=number or "\u2026\u2026", symbol=symbol)
-        number_cell.append(Paragraph(escape(number_line), style(BODY_SIZE, align="centre")))
+        number_cell.append(_paragraph(escape(number_line), style(BODY_SIZE, align="centre")))
 
     nation = _("SOCIALIST REPUBLIC OF VIETNAM")
     motto = _("Independence - Freedom - Happiness")
     right: list[Flowable] = [
-        Paragraph(escape(nation), style(12, align="centre", bold=True)),
-        Paragraph(escape(motto), style(motto_size, align="centre", bold=True)),
+        _paragraph(escape(nation), style(12, align="centre", bold=True)),
+        _paragraph(escape(motto), style(motto_size, align="centre", bold=True)),
         _Rule(fonts.text_width(motto, motto_size, bold=True)),
     ]
-    place_and_date = Paragraph(escape(dateline(place_of(unit), day)), style(BODY_SIZE, align="centre", italic=True))
+    place_and_date = _paragraph(escape(dateline(place_of(unit), day)), style(BODY_SIZE, align="centre", italic=True))
     # Row 2 sets "Số" and the dateline on one line, under the agency and the national name (ô 3 and ô 4).
     return layout_table([[left, right], [number_cell, place_and_date]], ["40%", "60%"], padding=0,
                         extra_style=[("TOPPADDING", (0, 1), (-1, 1), 5)])
@@ -281,10 +294,10 @@ def document_title(title: str, summary: str = "", *, lines: Sequence[str] = ()) 
     """The document's name in bold capitals (14 pt) and its summary line (trích yếu) in bold below it;
     ``lines`` are further centred lines, plain (e.g. the plan's label)."""
     flowables: list[Flowable] = [Spacer(1, 8 * mm),
-                                 Paragraph(escape(title.upper()), style(14, align="centre", bold=True))]
+                                 _paragraph(escape(title.upper()), style(14, align="centre", bold=True))]
     if summary:
-        flowables.append(Paragraph(escape(summary), style(BODY_SIZE, align="centre", bold=True, space_before=2)))
-    flowables += [Paragraph(escape(line), style(12, align="centre", italic=True, space_before=2)) for line in lines]
+        flowables.append(_paragraph(escape(summary), style(BODY_SIZE, align="centre", bold=True, space_before=2)))
+    flowables += [_paragraph(escape(line), style(12, align="centre", italic=True, space_before=2)) for line in lines]
     flowables.append(Spacer(1, 5 * mm))
     return flowables
 
@@ -311,11 +324,12 @@ def layout_table(rows: Sequence[Sequence[object]], widths: Sequence[float | str]
 
 def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
                size: float = TABLE_SIZE, align: Mapping[int, str] | None = None,
-               extra_style: Sequence[tuple[object, ...]] = ()) -> Table:
+               extra_style: Sequence[tuple[object, ...]] = ()) -> Flowable:
     """A ruled table whose first ``header_rows`` rows (bold, shaded) repeat at the top of every page.
 
     Cells are plain strings (one line, fast) or flowables such as ``cell(...)`` (wrapping). ``align``
-    maps a column index to left, centre or right for plain cells; headers are centred.
+    maps a column index to left, centre or right for plain cells; headers are centred. A long table is laid
+    out a page at a time (``paged_table``), in time that grows with its rows, not their square.
     """
     table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[object, ...]] = [
@@ -337,7 +351,7 @@ def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, hea
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         ]
     table.setStyle(TableStyle([*commands, *extra_style]))
-    return table
+    return paged(table)
 
 
 # ---- Signatures (ô 7) and recipients (ô 9) ----
@@ -371,13 +385,13 @@ def preparer_signature(unit: Unit) -> Signature:
 def _signature_cell(signature: Signature, signing_space: float) -> list[Flowable]:
     note = signature.note if signature.note is not None else _("(Signature and full name)")
     flowables: list[Flowable] = [
-        Paragraph("<br/>".join(escape(line) for line in signature.title_lines),
+        _paragraph("<br/>".join(escape(line) for line in signature.title_lines),
                   style(BODY_SIZE, align="centre", bold=True)),
     ]
     if note:
-        flowables.append(Paragraph(escape(note), style(12, align="centre", italic=True)))
+        flowables.append(_paragraph(escape(note), style(12, align="centre", italic=True)))
     flowables.append(Spacer(1, signing_space))
-    flowables.append(Paragraph(escape(signature.name) or "&nbsp;", style(BODY_SIZE, align="centre", bold=True)))
+    flowables.append(_paragraph(escape(signature.name) or "&nbsp;", style(BODY_SIZE, align="centre", bold=True)))
     return flowables
 
 
@@ -400,6 +414,6 @@ def signature_row(signatures: Sequence[Signature], *, recipients_list: Sequence[
 def recipients(lines: Sequence[str]) -> list[Flowable]:
     """"Nơi nhận:" (12 pt bold italic) and the list (11 pt), each line after "- ", ending "- Lưu: VT."."""
     items = [*lines, _("Filed: Office archive (VT).")]
-    flowables: list[Flowable] = [Paragraph(escape(_("Recipients:")), style(12, bold=True, italic=True))]
-    flowables += [Paragraph(escape(f"- {item}"), style(11, leading=13)) for item in items]
+    flowables: list[Flowable] = [_paragraph(escape(_("Recipients:")), style(12, bold=True, italic=True))]
+    flowables += [_paragraph(escape(f"- {item}"), style(11, leading=13)) for item in items]
     return flowables
