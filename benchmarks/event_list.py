@@ -10,6 +10,7 @@ scrolled the same way and filtered with Qt's own fixed-string filter. Each side 
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from datetime import date
@@ -133,9 +134,23 @@ def _run(code: str, db_path: Path, start: date, end: date) -> dict:
     return json.loads(line)
 
 
-def measure(db_path: Path, start: date = START, end: date = END) -> dict[str, dict]:
-    """``app`` and ``bare`` figures: rows, seconds to show, to scroll a step, to search; peak MiB."""
-    return {"app": _run(APP, db_path, start, end), "bare": _run(BARE, db_path, start, end)}
+def measure(db_path: Path, start: date = START, end: date = END, runs: int = 3) -> dict[str, dict]:
+    """``app`` and ``bare`` figures: rows, seconds to show, to scroll a step, to search; peak MiB. Each timed
+    figure is the median of ``runs`` fresh processes, app and bare alternated: one run's scroll of a second
+    or so moved by half when the machine was busy for a moment."""
+    runs_of: dict[str, list[dict]] = {"app": [], "bare": []}
+    for _ in range(runs):
+        runs_of["app"].append(_run(APP, db_path, start, end))
+        runs_of["bare"].append(_run(BARE, db_path, start, end))
+    return {side: _medians(figures) for side, figures in runs_of.items()}
+
+
+def _medians(runs: list[dict]) -> dict:
+    figures = dict(runs[0])
+    for name in ("load_s", "scroll_s", "search_s", "kind_s", "peak_mib"):
+        if name in figures:
+            figures[name] = statistics.median(run[name] for run in runs)
+    return figures
 
 
 if __name__ == "__main__":
