@@ -181,22 +181,26 @@ def run(options: argparse.Namespace) -> int:
 def open_window(db_path: Path | None, *, demo: bool, smoke_test: bool = False) -> int:
     """No command: the window, on the given file, the user's own record book, or a fresh demo ward."""
     from ward_office.paths import default_database_path, demo_database_path
-    from ward_office.services import records
+    from ward_office.storage.database import check_in_background
 
     if demo:
+        from ward_office.services import records
+
         if db_path is None:
             db_path = demo_database_path()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         print(records.build_demo(db_path, staff=45, months=12, seed=2026, until=date.today()).localized())
+    path = db_path or default_database_path()
+    check_in_background(path)  # the book is checked while Qt and the window's code load
     if smoke_test:
         from ward_office.ui.app import run_smoke_test
 
-        return run_smoke_test(db_path or default_database_path(), language=i18n.current_language())
+        return run_smoke_test(path, language=i18n.current_language())
     from ward_office.ui.app import run as run_window
 
-    return run_window(db_path or default_database_path(), language=i18n.current_language())
+    return run_window(path, language=i18n.current_language())
 
 
 def print_ranking(ranking: ScoredPeriod, output: str) -> None:

@@ -233,3 +233,17 @@ def test_months_not_yet_begun_do_not_count(demo_db: Path) -> None:
     for result in running.ranking.results:
         assert result.sub_periods_counted <= 5
         assert result.score == by_code[result.staff.code].score
+
+
+def test_the_window_command_begins_checking_the_book_before_the_window_loads(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ward_office import cli
+    from ward_office.storage import database
+
+    from ward_office.ui import app
+
+    events: list[str] = []
+    monkeypatch.setattr(database, "check_in_background", lambda path: events.append(f"check {path.name}"))
+    monkeypatch.setattr(app, "run", lambda path, language: events.append(f"window {path.name}") or 0)
+    assert cli.open_window(demo_db, demo=False) == 0
+    assert events == [f"check {demo_db.name}", f"window {demo_db.name}"]

@@ -25,6 +25,15 @@ def filled_database(path: Path) -> Path:
     return path
 
 
+def damage_middle_page(path: Path) -> None:
+    """Scribble over the middle of the file, past the header and the schema page."""
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    middle = (len(data) // page_size // 2) * page_size
+    data[middle:middle + page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
+
+
 def snapshot(path: Path) -> tuple[bytes, int]:
     return path.read_bytes(), path.stat().st_mtime_ns
 
@@ -68,12 +77,7 @@ def test_garbage_file_is_reported_and_left_unchanged(tmp_path: Path) -> None:
 
 def test_damaged_page_is_reported(db_path: Path) -> None:
     filled_database(db_path)
-    data = bytearray(db_path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    # Scribble over the middle of the file, past the header and the schema page.
-    middle = (len(data) // page_size // 2) * page_size
-    data[middle:middle + page_size] = b"\xff" * page_size
-    db_path.write_bytes(bytes(data))
+    damage_middle_page(db_path)
     before = snapshot(db_path)
     assert check_integrity(db_path)
     assert snapshot(db_path) == before
@@ -95,3 +99,67 @@ def test_missing_file_is_reported_not_created(tmp_path: Path) -> None:
     path = tmp_path / "missing.db"
     assert check_integrity(path)
     assert not path.exists()
+
+
+# ---- The check on opening, begun early (``check_in_background``) ----
+
+
+def _counting_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from ward_office.storage import database
+
+    threads: list[str] = []
+    real = database.check_integrity
+
+    def counting(path: Path, *, quick: bool = False) -> list[str]:
+        import threading
+
+        threads.append(threading.current_thread().name)
+        return real(path, quick=quick)
+
+    monkeypatch.setattr(database, "check_integrity", counting)
+    return threads
+
+
+def test_a_check_begun_early_is_the_one_opening_uses(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ward_office.storage.database import check_in_background
+
+    filled_database(db_path)
+    threads = _counting_checks(monkeypatch)
+    check_in_background(db_path)
+    open_database(db_path).close()
+    assert threads == ["check-on-open"]
+    open_database(db_path).close()  # used once: the next opening checks again, itself
+    assert threads == ["check-on-open", "MainThread"]
+
+
+def test_a_book_changed_after_the_early_check_is_checked_again(db_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from ward_office.storage.database import DamagedDatabaseError, check_in_background
+
+    filled_database(db_path)
+    threads = _counting_checks(monkeypatch)
+    check_in_background(db_path)
+    damage_middle_page(db_path)  # after the early check began, perhaps after it found the book sound
+    os.utime(db_path, ns=(db_path.stat().st_atime_ns, db_path.stat().st_mtime_ns + 1_000_000_000))
+    with pytest.raises(DamagedDatabaseError):
+        open_database(db_path)
+    assert threads == ["check-on-open", "MainThread"]
+
+
+def test_damage_found_by_the_early_check_refuses_the_book(db_path: Path) -> None:
+    from ward_office.storage.database import DamagedDatabaseError, check_in_background
+
+    filled_database(db_path)
+    damage_middle_page(db_path)
+    before = snapshot(db_path)
+    check_in_background(db_path)
+    with pytest.raises(DamagedDatabaseError):
+        open_database(db_path)
+    assert snapshot(db_path) == before
+
+
+def test_no_early_check_of_a_book_that_is_not_there(tmp_path: Path) -> None:
+    from ward_office.storage.database import _early_checks, check_in_background
+
+    check_in_background(tmp_path / "new.db")
+    assert not (tmp_path / "new.db").exists() and not _early_checks

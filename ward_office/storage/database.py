@@ -7,7 +7,9 @@ a file written by a newer program without changing a byte.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,12 +100,74 @@ class DamagedDatabaseError(DatabaseError):
 def _refuse_damaged(path: Path) -> None:
     if not path.is_file() or not is_sqlite_file(path):
         return  # a new file, or a foreign one that the schema check refuses
-    quick = path.stat().st_size > FULL_CHECK_ON_OPEN_BYTES
-    problems = check_integrity(path, quick=quick)
+    problems = _early_check_result(path)
+    if problems is None:
+        problems = _check_on_open(path)
     if problems:
         from ward_office.storage.backup import newest_good_backup
 
         raise DamagedDatabaseError(path, problems, newest_good_backup(path))
+
+
+def _check_on_open(path: Path) -> list[str]:
+    return check_integrity(path, quick=path.stat().st_size > FULL_CHECK_ON_OPEN_BYTES)
+
+
+FileState = tuple[tuple[int, int] | None, ...]  # size and modification time of the file and of its -wal
+
+
+def _file_state(path: Path) -> FileState:
+    state = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            status = os.stat(file)
+        except OSError:
+            state.append(None)
+        else:
+            state.append((status.st_size, status.st_mtime_ns))
+    return tuple(state)
+
+
+class _EarlyCheck:
+    """The check opening a book runs, begun on another thread before the book is opened."""
+
+    def __init__(self, path: Path) -> None:
+        self.state = _file_state(path)
+        self.problems: list[str] | None = None  # None until done, or when it could not run
+        self.thread = threading.Thread(target=self._run, args=(path,), name="check-on-open", daemon=True)
+        self.thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self.problems = _check_on_open(path)
+        except OSError:
+            pass  # opening checks again
+
+
+_early_checks: dict[Path, _EarlyCheck] = {}
+_early_lock = threading.Lock()
+
+
+def check_in_background(path: Path) -> None:
+    """Begin now, on another thread, the check that opening ``path`` runs, so that the check of a big book
+    goes on while the window's code loads (SQLite reads the file without holding Python's lock). Opening
+    then waits for it, and checks again if the file or its -wal changed in between."""
+    if not path.is_file() or not is_sqlite_file(path):
+        return
+    with _early_lock:
+        _early_checks[path.resolve()] = _EarlyCheck(path)
+
+
+def _early_check_result(path: Path) -> list[str] | None:
+    """The problems the early check of ``path`` found, or None when there is none to use."""
+    with _early_lock:
+        early = _early_checks.pop(path.resolve(), None)
+    if early is None:
+        return None
+    early.thread.join()
+    if early.state != _file_state(path):
+        return None
+    return early.problems
 
 
 def is_sqlite_file(path: Path) -> bool:
