@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from storage_helpers import ACTOR, late, make_staff
+from storage_helpers import ACTOR, corrupt_middle_page, late, make_staff
 
 from ward_office.storage import DatabaseError, Store, check_integrity
 from ward_office.storage.backup import (
@@ -54,14 +54,6 @@ def counts(path: Path) -> dict[str, int]:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def corrupt_middle_page(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    middle = (len(data) // page_size // 2) * page_size
-    data[middle:middle + page_size] = b"\xff" * page_size
-    path.write_bytes(bytes(data))
 
 
 def fake(taken_at: datetime, reason: BackupReason = BackupReason.DAILY) -> BackupFile:

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from storage_helpers import ACTOR, late, make_staff
+from storage_helpers import ACTOR, corrupt_middle_page, late, make_staff
 
 from ward_office.storage import Store, check_integrity
 from ward_office.storage.database import open_database
@@ -23,15 +23,6 @@ def filled_database(path: Path) -> Path:
             ACTOR,
         )
     return path
-
-
-def damage_middle_page(path: Path) -> None:
-    """Scribble over the middle of the file, past the header and the schema page."""
-    data = bytearray(path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    middle = (len(data) // page_size // 2) * page_size
-    data[middle:middle + page_size] = b"\xff" * page_size
-    path.write_bytes(bytes(data))
 
 
 def snapshot(path: Path) -> tuple[bytes, int]:
@@ -77,7 +68,7 @@ def test_garbage_file_is_reported_and_left_unchanged(tmp_path: Path) -> None:
 
 def test_damaged_page_is_reported(db_path: Path) -> None:
     filled_database(db_path)
-    damage_middle_page(db_path)
+    corrupt_middle_page(db_path)
     before = snapshot(db_path)
     assert check_integrity(db_path)
     assert snapshot(db_path) == before
@@ -139,7 +130,7 @@ def test_a_book_changed_after_the_early_check_is_checked_again(db_path: Path,
     filled_database(db_path)
     threads = _counting_checks(monkeypatch)
     check_in_background(db_path)
-    damage_middle_page(db_path)  # after the early check began, perhaps after it found the book sound
+    corrupt_middle_page(db_path)  # after the early check began, perhaps after it found the book sound
     os.utime(db_path, ns=(db_path.stat().st_atime_ns, db_path.stat().st_mtime_ns + 1_000_000_000))
     with pytest.raises(DamagedDatabaseError):
         open_database(db_path)
@@ -150,7 +141,7 @@ def test_damage_found_by_the_early_check_refuses_the_book(db_path: Path) -> None
     from ward_office.storage.database import DamagedDatabaseError, check_in_background
 
     filled_database(db_path)
-    damage_middle_page(db_path)
+    corrupt_middle_page(db_path)
     before = snapshot(db_path)
     check_in_background(db_path)
     with pytest.raises(DamagedDatabaseError):
