@@ -56,7 +56,7 @@ from ward_office.ui.import_models import skipped_model
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.settings_schedule import ScheduleTab
 from ward_office.ui.settings_unit import UnitTab
-from ward_office.ui.sign_in import new_password_edits
+from ward_office.ui.sign_in import head_account_edits
 
 STAFF_FILE_FILTER = N_("Staff lists (*.xlsx *.csv);;All files (*)")
 
@@ -367,17 +367,8 @@ class HeadPage(SetupPage):
         super().__init__(wizard, _("The head's account"), _("The head (thủ trưởng) adopts plans, locks review "
                                                             "periods, restores backups and adds the clerks' "
                                                             "accounts."))
-        self.username_edit = QLineEdit()
-        self.username_edit.setObjectName("username")
-        self.username_edit.setPlaceholderText(_("for example: truong"))
-        self.full_name_edit = QLineEdit()
-        self.full_name_edit.setObjectName("full_name")
-        self.password_edit, self.repeat_edit = new_password_edits()
         form = QFormLayout()
-        form.addRow(_("&User name:"), self.username_edit)
-        form.addRow(_("&Full name:"), self.full_name_edit)
-        form.addRow(_("&Password:"), self.password_edit)
-        form.addRow(_("&Repeat the password:"), self.repeat_edit)
+        self.username_edit, self.full_name_edit, self.password_edit, self.repeat_edit = head_account_edits(form)
         self.body.addLayout(form)
         self.body.addWidget(_muted(_(
             "The user name has no spaces (at most {most} characters). The password has at least {count} characters; "

@@ -61,6 +61,21 @@ def new_password_edits(name: str = "password") -> tuple[QLineEdit, QLineEdit]:
     return password, repeat
 
 
+def head_account_edits(form: QFormLayout) -> tuple[QLineEdit, QLineEdit, QLineEdit, QLineEdit]:
+    """The fields of the head's account, added to ``form``: user name, full name, new password and again."""
+    username = QLineEdit()
+    username.setObjectName("username")
+    username.setPlaceholderText(_("for example: truong"))
+    full_name = QLineEdit()
+    full_name.setObjectName("full_name")
+    password, repeat = new_password_edits()
+    form.addRow(_("&User name:"), username)
+    form.addRow(_("&Full name:"), full_name)
+    form.addRow(_("&Password:"), password)
+    form.addRow(_("&Repeat the password:"), repeat)
+    return username, full_name, password, repeat
+
+
 def signed_in_text(ward: Ward) -> str:
     """For the status bar: who is signed in and as what; empty in a book without accounts."""
     if ward.account is None:
@@ -173,16 +188,7 @@ class CreateHeadDialog(AccountFormDialog):
             "This record book has no account yet. Create the account of the head (thủ trưởng): the head adopts "
             "emulation plans, locks and unlocks review periods, restores backups and manages accounts. The head "
             "then adds the clerks' accounts in Settings, Accounts."))
-        self.username_edit = QLineEdit()
-        self.username_edit.setObjectName("username")
-        self.username_edit.setPlaceholderText(_("for example: truong"))
-        self.full_name_edit = QLineEdit()
-        self.full_name_edit.setObjectName("full_name")
-        self.password_edit, self.repeat_edit = new_password_edits()
-        self.form.addRow(_("&User name:"), self.username_edit)
-        self.form.addRow(_("&Full name:"), self.full_name_edit)
-        self.form.addRow(_("&Password:"), self.password_edit)
-        self.form.addRow(_("&Repeat the password:"), self.repeat_edit)
+        self.username_edit, self.full_name_edit, self.password_edit, self.repeat_edit = head_account_edits(self.form)
         self.ok_button().setText(_("&Create account"))
         self.username_edit.setFocus()
         self.finish_layout(70)
