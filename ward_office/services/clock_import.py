@@ -14,7 +14,6 @@ in the staff list, already unique. Punches of an unknown id are still stored, so
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -34,7 +33,7 @@ from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
 from ward_office.services.records import backup_before_import, current_actor
 from ward_office.storage import Store
-from ward_office.storage.punches import StoredKey, stored_key
+from ward_office.storage.punches import StoredKey, digest, stored_key
 
 if TYPE_CHECKING:
     from ward_office.importers.clock_logs import ColumnMapping
@@ -559,7 +558,7 @@ def _day_inputs(day: date, calendar: WorkCalendar, linked: tuple[tuple[StaffId, 
     season = schedule.season_for(day)
     text = repr((RULES_VERSION, calendar.is_working_day(day), season.morning, season.afternoon,
                  schedule.grace_minutes, linked, punches))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return digest(text)
 
 
 def _staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:

@@ -51,7 +51,8 @@ class JudgedDay:
         return self.remembered == f"{inputs}:{self.attendance}"
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
+    """The short digest a clock import keeps of what it read and of a day's attendance."""
     import hashlib  # only when the clock derives attendance, not at every start
 
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
@@ -60,7 +61,7 @@ def _digest(text: str) -> str:
 @cache
 def _no_attendance() -> tuple[str, tuple[int, ...]]:
     """What ``attendance_digests`` would say of a day without attendance rows."""
-    return _digest(""), ()
+    return digest(""), ()
 
 
 # Every column derivation reads or writes, per row, in one JSON text per day; ordered so a day's text is the
@@ -77,7 +78,7 @@ _DIGEST_SQL = """
 def attendance_digests(conn: sqlite3.Connection, start: date, end: date) -> dict[str, tuple[str, tuple[int, ...]]]:
     """Per day (ISO text) with attendance: a digest of its rows, and the staff id of each record not derived
     from the clock."""
-    return {day: (_digest(text),
+    return {day: (digest(text),
                   tuple(int(staff_id) for staff_id in hand.split(",")) if hand else ())
             for day, text, hand in conn.execute(_DIGEST_SQL, (start.isoformat(), end.isoformat()))}
 
