@@ -243,3 +243,19 @@ def test_excel_and_printed_reports_of_a_locked_period_ignore_a_later_plan(ward: 
         assert (tmp_path / f"{kind}.pdf").stat().st_size > 1000
     unlock_period(ward, H1, "Áp dụng kế hoạch mới")
     assert cells("ranking", "ranking-unlocked") != before["ranking"]
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_figures_are_provisional_until_their_period_or_one_holding_it_is_locked(ward: Ward) -> None:
+    status = period_locks.figures_status(ward.store, H1, TODAY)
+    assert not status.final and status.as_of == TODAY
+    assert status.localized() == "Số liệu tạm tính đến ngày 20/11/2026"
+    lock_period(ward, H1, TODAY)
+    demo_head = ward.store.accounts.get_by_username("chutich")
+    who = demo_head.full_name if demo_head else "chutich"
+    for period in (H1, month(2026, 3)):  # the half-year itself, and a month inside it
+        status = period_locks.figures_status(ward.store, period, TODAY)
+        assert status.final and status.locked_by == who
+        assert status.localized() == (f"Số liệu chính thức: đã khóa sổ ngày {status.locked_at:%d/%m/%Y}, "
+                                      f"người khóa sổ: {who}")
+    assert not period_locks.figures_status(ward.store, month(2026, 7), TODAY).final

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from ward_office.core.errors import WardOfficeError
-from ward_office.i18n import N_
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_date
 
 
 class PeriodKind(StrEnum):
@@ -125,3 +126,28 @@ def parse_period(text: str) -> Period:
         N_("“{text}” is not a period: write 2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"),
         text=text,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresStatus:
+    """Whether printed figures are final (their period is locked, khóa sổ) or provisional as of a day.
+
+    Every report and export says which, so a paper printed before the review meeting is never taken for
+    the signed result.
+    """
+
+    as_of: date
+    locked_at: datetime | None = None
+    locked_by: str = ""
+
+    @property
+    def final(self) -> bool:
+        return self.locked_at is not None
+
+    def localized(self) -> str:
+        """"Số liệu tạm tính đến ngày 07/12/2026" or "Số liệu chính thức: đã khóa sổ ngày 01/07/2026, người
+        khóa sổ: truong"."""
+        if self.locked_at is None:
+            return _("Provisional figures as of {date}").format(date=format_date(self.as_of))
+        return _("Final figures: the period was locked on {date}, locked by {who}").format(
+            date=format_date(self.locked_at.date()), who=self.locked_by or "\u2026")

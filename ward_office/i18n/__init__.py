@@ -9,6 +9,8 @@ directly, so a fresh checkout speaks Vietnamese without a build step.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "ward_office"
@@ -39,6 +41,18 @@ def set_language(language: str) -> None:
         raise ValueError(f"unsupported language: {language}")
     _language = language
     _translations = load_catalog(language) if language != "en" else gettext.NullTranslations()
+
+
+@contextmanager
+def official_language() -> Iterator[None]:
+    """Vietnamese for the duration: official documents (reports, exported sheets) are always Vietnamese,
+    whatever language the messages around them use (``--lang en``)."""
+    previous = _language
+    set_language(DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def catalog_paths(language: str) -> tuple[Path, Path]:

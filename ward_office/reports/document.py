@@ -56,6 +56,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ward_office.core.period import FiguresStatus
 from ward_office.core.unit import Unit
 from ward_office.i18n import _
 from ward_office.i18n.formatting import dateline
@@ -290,16 +291,27 @@ def letterhead(unit: Unit, day: date, *, symbol: str = "BC-UBND", number: str = 
                         extra_style=[("TOPPADDING", (0, 1), (-1, 1), 5)])
 
 
-def document_title(title: str, summary: str = "", *, lines: Sequence[str] = ()) -> list[Flowable]:
+def document_title(title: str, summary: str = "", *, lines: Sequence[str] = (),
+                   status: FiguresStatus | None = None) -> list[Flowable]:
     """The document's name in bold capitals (14 pt) and its summary line (trích yếu) in bold below it;
-    ``lines`` are further centred lines, plain (e.g. the plan's label)."""
+    ``lines`` are further centred lines, plain (e.g. the plan's label); ``status`` says whether the figures
+    are final or provisional (``status_line``)."""
     flowables: list[Flowable] = [Spacer(1, 8 * mm),
                                  _paragraph(escape(title.upper()), style(14, align="centre", bold=True))]
     if summary:
         flowables.append(_paragraph(escape(summary), style(BODY_SIZE, align="centre", bold=True, space_before=2)))
     flowables += [_paragraph(escape(line), style(12, align="centre", italic=True, space_before=2)) for line in lines]
+    if status is not None:
+        flowables.append(status_line(status))
     flowables.append(Spacer(1, 5 * mm))
     return flowables
+
+
+def status_line(status: FiguresStatus) -> Flowable:
+    """"(Số liệu tạm tính đến ngày …)" in bold italics, or "(Số liệu chính thức: đã khóa sổ ngày …)" in
+    italics: nobody takes a paper printed before the meeting for the signed result."""
+    return _paragraph(escape(f"({status.localized()})"),
+                      style(12, align="centre", italic=True, bold=not status.final, space_before=2))
 
 
 # ---- Tables ----

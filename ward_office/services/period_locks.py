@@ -13,14 +13,14 @@ from datetime import date, datetime
 
 from ward_office.core.access import Permission
 from ward_office.core.errors import WardOfficeError
-from ward_office.core.period import Period, PeriodKind
+from ward_office.core.period import FiguresStatus, Period, PeriodKind
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, format_time, period_label
 from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.ranking_snapshots import kept_scored_period, snapshot_body
 from ward_office.services.records import score_records
 from ward_office.services.ward import Ward
-from ward_office.storage import ChangeAction, PeriodRecord
+from ward_office.storage import ChangeAction, PeriodRecord, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,3 +128,17 @@ def unlock_period(ward: Ward, period: Period, reason: str) -> None:
     if period_lock(ward, period) is None:
         raise WardOfficeError(N_("{period} is not locked"), period=period_label(period))
     ward.store.periods.unlock(period, ward.actor, reason)
+
+
+def figures_status(store: Store, period: Period, today: date) -> FiguresStatus:
+    """Whether the figures of ``period`` printed on ``today`` are final: the period, or a locked period that
+    holds all of it, is locked (khóa sổ); otherwise they are provisional as of ``today``. The lock names
+    the account's full name where the book still has it."""
+    record = store.periods.get(period)
+    if record is None or not record.is_locked:
+        record = next((candidate for candidate in store.periods.list() if candidate.is_locked
+                       and candidate.period.start <= period.start and period.end <= candidate.period.end), None)
+    if record is None or not record.is_locked or record.locked_at is None:
+        return FiguresStatus(today)
+    account = store.accounts.get_by_username(record.locked_by) if record.locked_by else None
+    return FiguresStatus(today, record.locked_at, account.full_name if account else record.locked_by or "")

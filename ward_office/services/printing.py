@@ -19,10 +19,13 @@ from typing import BinaryIO
 
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, parse_period
-from ward_office.i18n import N_, _
+from ward_office.i18n import N_, _, official_language
 from ward_office.services.records import existing_store, score_stored_period
 from ward_office.services.report_renders import RENDERS
 from ward_office.storage import Store
+
+# A temporary file is made 0600; a report is for others in the office to read as well.
+REPORT_FILE_MODE = 0o644
 
 Render = Callable[[Store, Period, BinaryIO, date, Mapping[str, object]], int]
 
@@ -99,8 +102,9 @@ def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today
         except OSError as error:
             raise WardOfficeError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
         try:
-            with handle:
+            with handle, official_language():
                 pages = report.render(store, period, handle, today, options)
+            os.chmod(handle.name, REPORT_FILE_MODE)
             os.replace(handle.name, out)
         except BaseException as error:
             Path(handle.name).unlink(missing_ok=True)
