@@ -109,3 +109,22 @@ def test_cli_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["report", "check", "--db", str(demo_db), "--period", "2026-Q3", "--check", str(round_.id),
                  "--out", str(record)]) == 0
     assert "BIÊN BẢN" in pypdf.PdfReader(record).pages[0].extract_text()
+
+
+def test_a_period_before_the_first_plan_is_refused_with_a_vietnamese_date(demo_db: Path, tmp_path: Path) -> None:
+    with pytest.raises(WardOfficeError) as refused:
+        printing.write_report(demo_db, "ranking", "2020-H1", tmp_path / "a.pdf", today=TODAY)
+    assert "30/06/2020" in refused.value.localized() and "2020-06-30" not in refused.value.localized()
+    assert leftovers(tmp_path) == []
+
+
+def test_reports_are_vietnamese_and_readable_by_others_whatever_the_language(demo_db: Path, tmp_path: Path) -> None:
+    i18n.set_language("en")
+    try:
+        summary = printing.write_report(demo_db, "ranking", "2026-Q3", tmp_path / "xep-loai.pdf", today=TODAY)
+        assert summary.localized().startswith("Wrote ")  # the message follows --lang
+    finally:
+        i18n.set_language("vi")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(summary.path).pages)
+    assert "Độc lập - Tự do - Hạnh phúc" in text and "Independence" not in text
+    assert summary.path.stat().st_mode & 0o777 == 0o644

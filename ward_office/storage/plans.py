@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ward_office.core.errors import NotFoundError, PlanError
 from ward_office.i18n import N_
+from ward_office.i18n.formatting import format_date
 from ward_office.storage._base import Context
 from ward_office.storage.records import ChangeAction, PlanId, PlanRecord
 
@@ -86,7 +87,7 @@ class PlanRepository:
             (day.isoformat(),),
         ).fetchone()
         if row is None:
-            raise NotFoundError(N_("No emulation plan is in effect on {day}"), day=day.isoformat())
+            raise NotFoundError(N_("No emulation plan is in effect on {day}"), day=format_date(day))
         record = _record(row)
         return record, self.plan(record)
 
