@@ -183,7 +183,7 @@ def form_header(unit: Unit, department: str, width: float) -> Flowable:
 
 def closing(sheet: MonthSheetLike, unit: Unit, day: date, width: float) -> list[Flowable]:
     """What closes a department's sheet: the legend, the date and the three signatures of C01-HD."""
-    flowables: list[Flowable] = [paragraph(line, size=9.5, align="left", space_after=1)
+    flowables: list[Flowable] = [paragraph(line, size=8.5, align="left", space_after=0.5)
                                  for line in legend_lines(sheet)]
     flowables.append(paragraph(dateline(place_of(unit), day), size=12, align="right", italic=True,
                                space_after=0))
@@ -191,7 +191,7 @@ def closing(sheet: MonthSheetLike, unit: Unit, day: date, width: float) -> list[
         Signature((_("TIMEKEEPER").upper(),), unit.preparer_name),
         Signature((_("HEAD OF DEPARTMENT").upper(),)),
         Signature((_("HEAD OF THE UNIT").upper(),), unit.head_name),
-    ], space_before=1 * mm, signing_space=16 * mm))
+    ], space_before=0, signing_space=15 * mm))
     return flowables
 
 
