@@ -188,3 +188,28 @@ def test_session_code() -> None:
     assert session_code(Attendance(1, MONDAY, Session.MORNING, early_minutes=5)) == "S"  # type: ignore[arg-type]
     assert session_code(Attendance(1, MONDAY, Session.MORNING, AttendanceStatus.LEAVE,  # type: ignore[arg-type]
                                    leave_code=LeaveCode.SICK)) == "Ô"
+
+
+def test_form_totals_count_business_trips_and_meetings_as_working_time(ward: Ward) -> None:
+    sid = staff_id(ward, "NV001")
+    mark_cells(ward, [Cell(sid, date(2026, 11, 2), Session.MORNING), Cell(sid, date(2026, 11, 3), Session.AFTERNOON)],
+               Mark.leave(LeaveCode.BUSINESS_TRIP))
+    mark_cells(ward, [Cell(sid, date(2026, 11, 4), session) for session in Session], Mark.leave(LeaveCode.MEETING))
+    mark_cells(ward, [Cell(sid, date(2026, 11, 5), session) for session in Session], Mark.leave(LeaveCode.ANNUAL))
+    mark_cells(ward, [Cell(sid, date(2026, 11, 6), Session.MORNING)], Mark.absent())
+    totals = next(row for row in month_sheet(ward, 2026, 11, until=date(2026, 11, 20)).rows
+                  if row.staff.code == "NV001").totals
+    # 15 working days from 2 to 20 November = 30 sessions: 2 CT, 2 H, 2 P, 1 Ko, so 23 attended.
+    assert totals.worked_days == Fraction(23, 2)  # what the attendance page shows is unchanged
+    assert totals.form_days() == (Fraction(27, 2), 1, 0, 0, Fraction(1, 2))  # 23 + 2 CT + 2 H sessions
+    assert (totals.due_sessions, totals.at_work_sessions) == (30, 27)
+    assert sum(totals.form_days()) * 2 == totals.due_sessions
+
+
+def test_month_sheet_by_department(ward: Ward) -> None:
+    sheet = month_sheet(ward, 2026, 11, until=date(2026, 11, 20))
+    groups = sheet.by_department()
+    department = ward.departments()[0].name
+    assert [(group.name, [row.staff.code for row in group.rows]) for group in groups] == [
+        (department, ["NV003"]), ("", ["NV002", "NV001", "NV004"])]  # no department last, in official order
+    assert [row.staff.code for row in sheet.rows] == ["NV003", "NV002", "NV001", "NV004"]  # unchanged

@@ -39,7 +39,7 @@ def test_the_renders_cover_the_missing_kinds_with_the_render_signature() -> None
 
 
 @pytest.mark.parametrize(("kind", "period", "options", "pages", "expected"), [
-    ("timesheet", "2026-11", {}, 2, "BẢNG CHẤM CÔNG"),
+    ("timesheet", "2026-11", {}, 5, "BẢNG CHẤM CÔNG"),  # a sheet per department: 4 sheets, 5 pages
     ("check", "2026-11", {}, 1, "Kiểm tra việc thực hiện văn hóa công sở"),  # the month's only round
     ("check", "2026", {"check_id": "34"}, 1, "ngày 18 tháng 11 năm 2026"),  # as typed on the command line
     ("minutes", "2026-H1", {}, 3, "Họp xét thi đua sơ kết 6 tháng đầu năm 2026"),

@@ -1,12 +1,15 @@
-"""Report 3, "Bảng chấm công" (mẫu C01-HD): one month, one column per day, the standard codes, the totals.
+"""Report 3, "Bảng chấm công" (mẫu C01-HD): one month, one sheet per department, the standard codes, the totals.
 
 The accountant and the head sign the timesheet the clerk keeps on the attendance page, so the paper is
-that month sheet (``services.attendance_sheet.month_sheet``) and nothing else: one row per person in
-official order, each day's code ("+" present, M late, S left early, the leave codes, Ko absent without
-leave), printed "+/P" in a smaller size when morning and afternoon differ; weekends and holidays are
-shaded, days not yet come are blank. The totals are in days (a session is half a day), grouped as the
-form groups them: paid working days, paid leave, leave paid by social insurance, unpaid leave, and
-absence without leave. A legend of the codes and the three signatures of §4 close it.
+that month sheet (``services.attendance_sheet.month_sheet``) and nothing else, laid out as the form of
+Thông tư 107/2017/TT-BTC: one sheet per department (bộ phận), each on its own page with the form's header
+block ("Đơn vị", "Bộ phận", "Mã QHNS" on the left, "Mẫu số C01-HD" and the circular on the right), one row
+per person in official order, each day's code ("+" present, M late, S left early, the leave codes, Ko
+absent without leave), printed "+/P" in a smaller size when morning and afternoon differ; weekends and
+holidays are shaded, days not yet come are blank. The totals are in days (a session is half a day), grouped
+as the form groups them by the month sheet (``MonthTotals.form_days``): working time (business trips and
+meetings included), paid leave, leave paid by social insurance, unpaid leave and absence without leave. A
+legend of the codes and the three signatures of §4 close each sheet, kept on the page of its last rows.
 
 Reports may not import services, so the sheet is read through the small protocols below, which the
 month sheet fits.
@@ -22,26 +25,31 @@ from typing import BinaryIO, Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from ward_office.core.attendance import ABSENT_CODE, LEAVE_LABELS, PRESENT_CODE, LeaveCode
+from ward_office.core.period import FiguresStatus
 from ward_office.core.staff import Staff
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_date, format_month, format_number
+from ward_office.i18n.formatting import dateline, format_date, format_month, format_number
 from ward_office.reports import fonts
 from ward_office.reports.document import (
+    GRID_COLOUR,
+    HEADER_FILL,
     ReportDocument,
     Signature,
     cell,
-    data_table,
     document_title,
-    letterhead,
+    layout_table,
     paragraph,
+    place_of,
     signature_row,
 )
 
 TITLE = N_("TIMESHEET")
+# TRANSLATORS: the circular that issued the timesheet form, printed under "Mẫu số C01-HD".
+CIRCULAR = N_("(Issued with Circular No. 107/2017/TT-BTC of 10/10/2017 of the Ministry of Finance)")
 LATE_CODE = "M"
 EARLY_CODE = "S"
 CODE_SIZE = 7.5  # a single code in a day cell
@@ -51,11 +59,10 @@ NAME_SIZE = 8
 WEEKEND_FILL = colors.Color(0.75, 0.75, 0.75)
 DAY_WIDTH = 4.3 * mm
 DAY_PADDING = 0.6
-
-# C01-HD groups the days off by who pays for them.
-PAID_LEAVE = (LeaveCode.ANNUAL, LeaveCode.MEETING, LeaveCode.COMPENSATORY, LeaveCode.BUSINESS_TRIP)
-INSURANCE_LEAVE = (LeaveCode.SICK, LeaveCode.CHILD_SICK, LeaveCode.MATERNITY, LeaveCode.ACCIDENT)
-UNPAID_LEAVE = (LeaveCode.UNPAID,)
+CELL_PADDING = 3
+HEADER_ROWS = 3
+KEPT_ROWS = 3  # the last rows of a department that stay on the page of its legend and signatures
+ELLIPSIS = "\u2026"
 
 # TRANSLATORS: weekday letters above the day columns of a timesheet, Monday first ("T2" … "CN").
 WEEKDAY_LETTERS = (N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"))
@@ -72,14 +79,10 @@ class SheetDay(Protocol):
 
 class SheetTotals(Protocol):
     @property
-    def worked_days(self) -> Fraction: ...
-    @property
-    def absent_days(self) -> Fraction: ...
-    @property
     def late(self) -> int: ...
     @property
     def early(self) -> int: ...
-    def leave_days(self, code: LeaveCode) -> Fraction: ...
+    def form_days(self) -> Sequence[Fraction]: ...
 
 
 class SheetRow(Protocol):
@@ -91,6 +94,13 @@ class SheetRow(Protocol):
     def totals(self) -> SheetTotals: ...
 
 
+class DepartmentLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def rows(self) -> Sequence[SheetRow]: ...
+
+
 class MonthSheetLike(Protocol):
     """What the timesheet reads: ``services.attendance_sheet.MonthSheet`` fits."""
 
@@ -100,8 +110,7 @@ class MonthSheetLike(Protocol):
     def month(self) -> int: ...
     @property
     def days(self) -> Sequence[SheetDay]: ...
-    @property
-    def rows(self) -> Sequence[SheetRow]: ...
+    def by_department(self) -> Sequence[DepartmentLike]: ...
 
 
 def day_text(codes: tuple[str, str] | None) -> str:
@@ -112,37 +121,78 @@ def day_text(codes: tuple[str, str] | None) -> str:
     return morning if morning == afternoon else f"{morning}/{afternoon}"
 
 
-def leave_group_days(totals: SheetTotals, codes: Sequence[LeaveCode]) -> Fraction:
-    return sum((totals.leave_days(code) for code in codes), Fraction(0))
-
-
 def total_columns(totals: SheetTotals) -> list[Fraction | int]:
-    """The totals of one row in column order: days worked, paid leave, insurance leave, unpaid, Ko,
+    """The totals of one row in column order: working time, paid leave, insurance leave, unpaid, Ko,
     sessions late or left early."""
-    return [totals.worked_days, leave_group_days(totals, PAID_LEAVE), leave_group_days(totals, INSURANCE_LEAVE),
-            leave_group_days(totals, UNPAID_LEAVE), totals.absent_days, totals.late + totals.early]
+    return [*totals.form_days(), totals.late + totals.early]
 
 
-def write_timesheet(out: str | Path | BinaryIO, sheet: MonthSheetLike, unit: Unit, *, day: date) -> int:
-    """Write the C01-HD timesheet of ``sheet`` dated ``day``; return the number of pages."""
+def shortened(value: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``value`` as it is when it fits ``room`` points at ``size``, else its longest beginning that fits
+    with "…" after it."""
+    if fonts.text_width(value, size, bold=bold) <= room:
+        return value
+    low, high = 0, len(value)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if fonts.text_width(value[:middle] + ELLIPSIS, size, bold=bold) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low].rstrip() + ELLIPSIS
+
+
+def write_timesheet(out: str | Path | BinaryIO, sheet: MonthSheetLike, unit: Unit, *, day: date,
+                    status: FiguresStatus | None = None) -> int:
+    """Write the C01-HD timesheet of ``sheet`` dated ``day``, one sheet per department; return the pages."""
     month = format_month(sheet.year, sheet.month, "long")
     document = ReportDocument(out, landscape=True, title=_(TITLE), author=unit.name, subject=month)
-    return document.build(timesheet_story(sheet, unit, day, document.width))
+    return document.build(timesheet_story(sheet, unit, day, document.width, status))
 
 
-def timesheet_story(sheet: MonthSheetLike, unit: Unit, day: date, width: float) -> Iterator[Flowable]:
-    yield letterhead(unit, day, symbol="")
-    yield from document_title(_(TITLE), format_month(sheet.year, sheet.month, "long"),
-                              lines=[_("Form C01-HD")])
-    yield timesheet_table(sheet, width)
-    yield Spacer(1, 2 * mm)
-    for line in legend_lines(sheet):
-        yield paragraph(line, size=9.5, align="left", space_after=1)
-    yield KeepTogether([signature_row([
+def timesheet_story(sheet: MonthSheetLike, unit: Unit, day: date, width: float,
+                    status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    departments: Sequence[DepartmentLike | None] = list(sheet.by_department()) or [None]
+    for index, department in enumerate(departments):
+        if index:
+            yield PageBreak()
+        name = "" if department is None else department.name
+        yield form_header(unit, name, width)
+        yield from document_title(_(TITLE), format_month(sheet.year, sheet.month, "long"), status=status)
+        rows = [] if department is None else list(department.rows)
+        yield timesheet_table(sheet, rows, width, closing(sheet, unit, day, width))
+
+
+def form_header(unit: Unit, department: str, width: float) -> Flowable:
+    """"Đơn vị / Bộ phận / Mã QHNS" on the left, "Mẫu số C01-HD" and the circular on the right."""
+    half = width / 2 - 4
+    size = 12
+    department_name = department or _("no department")
+
+    def labelled(label: str, value: str) -> Flowable:
+        line = shortened(f"{label} {value}", 2 * half - 20, size)
+        return cell(line, size=size)
+
+    left = [labelled(_("Unit:"), " ".join(unit.name.split())),
+            labelled(_("Department:"), department_name),
+            labelled(_("Budget relationship code:"), ELLIPSIS * 12)]
+    right = [cell(_("Form No. C01-HD"), size=size, bold=True, align="centre"),
+             cell(_(CIRCULAR), size=10.5, italic=True, align="centre")]
+    return layout_table([[left, right]], ["55%", "45%"], padding=0)
+
+
+def closing(sheet: MonthSheetLike, unit: Unit, day: date, width: float) -> list[Flowable]:
+    """What closes a department's sheet: the legend, the date and the three signatures of C01-HD."""
+    flowables: list[Flowable] = [paragraph(line, size=8.5, align="left", space_after=0.5)
+                                 for line in legend_lines(sheet)]
+    flowables.append(paragraph(dateline(place_of(unit), day), size=12, align="right", italic=True,
+                               space_after=0))
+    flowables.append(signature_row([
         Signature((_("TIMEKEEPER").upper(),), unit.preparer_name),
         Signature((_("HEAD OF DEPARTMENT").upper(),)),
         Signature((_("HEAD OF THE UNIT").upper(),), unit.head_name),
-    ], space_before=3 * mm, signing_space=18 * mm)])
+    ], space_before=0, signing_space=15 * mm))
+    return flowables
 
 
 def legend_lines(sheet: MonthSheetLike) -> list[str]:
@@ -153,8 +203,8 @@ def legend_lines(sheet: MonthSheetLike) -> list[str]:
     ]
     lines = [_("Codes: {codes}.").format(codes="; ".join(f"{code} – {meaning}" for code, meaning in codes)),
              _("“+/P” means morning/afternoon. Shaded columns are weekends and holidays; days still to come "
-               "are blank. Totals are in days (a session is half a day); the last column counts sessions "
-               "begun late or left early.")]
+               "are blank. Totals are in days (a session is half a day); business trips (CT) and meetings or "
+               "training (H) are paid working time; the last column counts sessions begun late or left early.")]
     holidays = [f"{format_date(month_day.day)} {month_day.holiday_name}"
                 for month_day in sheet.days if month_day.holiday_name]
     if holidays:
@@ -175,15 +225,21 @@ def _fitted(text: str, width: float) -> Flowable | str:
     return cell(text, size=size, align="centre")
 
 
-def timesheet_table(sheet: MonthSheetLike, width: float) -> Flowable:
+def timesheet_table(sheet: MonthSheetLike, people: Sequence[SheetRow], width: float,
+                    closing_flowables: Sequence[Flowable] = ()) -> Flowable:
+    """The form's table for ``people``; ``closing_flowables`` (legend, signatures) go in a last, unruled
+    row that cannot be parted from the last rows of people, so the signatures never stand alone."""
     days = list(sheet.days)
-    total_headers = [_("Days worked"), _("Paid leave (P, H, Nb, CT)"), _("Social insurance (Ô, Cô, Ts, T)"),
-                     _("Unpaid leave (No)"), _("Absent without leave (Ko)"), _("Late / left early (sessions)")]
-    fixed = [7 * mm, 0.0, 27 * mm]  # STT, name (takes the rest), position
-    total_width = 9 * mm
+    total_headers = [_("Paid working time (+, M, S, CT, H)"), _("Paid leave (P, Nb)"),
+                     _("Social insurance (Ô, Cô, Ts, T)"), _("Unpaid leave (No)"), _("Absent without leave (Ko)"),
+                     _("Late / left early (sessions)")]
+    fixed = [7 * mm, 0.0, 25 * mm]  # STT, name (takes the rest), position
+    total_width = 9.5 * mm
     fixed[1] = width - fixed[0] - fixed[2] - DAY_WIDTH * 31 - total_width * len(total_headers)
     widths = [*fixed, *[DAY_WIDTH] * len(days), *[total_width] * len(total_headers)]
     first_day, first_total = len(fixed), len(fixed) + len(days)
+    name_room = 2 * (fixed[1] - 2 * CELL_PADDING) * 0.9  # two lines, with room for where they break
+    position_room = 2 * (fixed[2] - 2 * CELL_PADDING) * 0.9
 
     def header(label: str, size: float = HEADER_SIZE) -> Flowable:
         return cell(label, size=size, align="centre", bold=True)
@@ -199,29 +255,52 @@ def timesheet_table(sheet: MonthSheetLike, width: float) -> Flowable:
     for index, label in enumerate(total_headers):
         numbers[first_total + index] = header(label, 6)
     rows: list[list[object]] = [top, numbers, letters]
-    for number, row in enumerate(sheet.rows, start=1):
+    for number, row in enumerate(people, start=1):
         rows.append([
-            str(number), cell(row.staff.full_name, size=NAME_SIZE), cell(row.staff.position, size=NAME_SIZE - 1),
+            str(number),
+            cell(shortened(row.staff.full_name, name_room, NAME_SIZE), size=NAME_SIZE),
+            cell(shortened(row.staff.position, position_room, NAME_SIZE - 1), size=NAME_SIZE - 1),
             *(_fitted(day_text(codes), DAY_WIDTH) for codes in row.codes),
             *(format_number(value) for value in total_columns(row.totals)),
         ])
+    last = len(rows) - 1  # the last ruled row
+    rows.append([list(closing_flowables), *[""] * (len(top) - 1)])
     style: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
+        ("FONTSIZE", (0, 0), (-1, -1), HEADER_SIZE),
+        ("LEADING", (0, 0), (-1, -1), round(HEADER_SIZE * 1.15, 1)),
+        ("GRID", (0, 0), (-1, last), 0.5, GRID_COLOUR),
+        ("VALIGN", (0, 0), (-1, last), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+        ("FONTNAME", (0, 0), (-1, HEADER_ROWS - 1), fonts.face(bold=True)),
+        ("ALIGN", (0, 0), (-1, HEADER_ROWS - 1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, HEADER_ROWS - 1), HEADER_FILL),
+        ("ALIGN", (0, HEADER_ROWS), (0, last), "CENTER"),
         *[("SPAN", (column, 0), (column, 2)) for column in range(first_day)],
         ("SPAN", (first_day, 0), (first_total - 1, 0)),
         ("SPAN", (first_total, 0), (-1, 0)),
         *[("SPAN", (column, 1), (column, 2)) for column in range(first_total, len(top))],
         ("FONTSIZE", (first_day, 1), (first_total - 1, 2), HEADER_SIZE),
         ("FONTNAME", (first_day, 2), (first_total - 1, 2), fonts.face()),
-        ("FONTSIZE", (0, 3), (-1, -1), CODE_SIZE),
-        ("FONTSIZE", (first_total, 3), (-1, -1), NAME_SIZE),
-        ("ALIGN", (first_day, 3), (-1, -1), "CENTER"),
-        ("ALIGN", (first_total, 3), (-1, -1), "RIGHT"),
-        ("LEFTPADDING", (first_day, 0), (first_total - 1, -1), DAY_PADDING),
-        ("RIGHTPADDING", (first_day, 0), (first_total - 1, -1), DAY_PADDING),
-        ("LEFTPADDING", (first_total, 0), (-1, -1), 1.5), ("RIGHTPADDING", (first_total, 0), (-1, -1), 1.5),
-        ("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5),
-        ("FONTNAME", (first_total, 3), (first_total, -1), fonts.BOLD),
+        ("FONTSIZE", (0, HEADER_ROWS), (-1, last), CODE_SIZE),
+        ("FONTSIZE", (first_total, HEADER_ROWS), (-1, last), NAME_SIZE),
+        ("ALIGN", (first_day, HEADER_ROWS), (-1, last), "CENTER"),
+        ("ALIGN", (first_total, HEADER_ROWS), (-1, last), "RIGHT"),
+        ("LEFTPADDING", (first_day, 0), (first_total - 1, last), DAY_PADDING),
+        ("RIGHTPADDING", (first_day, 0), (first_total - 1, last), DAY_PADDING),
+        ("LEFTPADDING", (first_total, 0), (-1, last), 1.5), ("RIGHTPADDING", (first_total, 0), (-1, last), 1.5),
+        ("TOPPADDING", (0, 1), (-1, last), 1), ("BOTTOMPADDING", (0, 1), (-1, last), 1.5),
+        ("FONTNAME", (first_total, HEADER_ROWS), (first_total, last), fonts.BOLD),
+        # The closing row: the whole width, no rules, and never on a page without the last people.
+        ("SPAN", (0, -1), (-1, -1)),
+        ("VALIGN", (0, -1), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, -1), (-1, -1), 0), ("RIGHTPADDING", (0, -1), (-1, -1), 0),
+        ("TOPPADDING", (0, -1), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, -1), (-1, -1), 0),
+        ("NOSPLIT", (0, max(HEADER_ROWS, last + 1 - KEPT_ROWS)), (-1, -1)),
     ]
-    style += [("BACKGROUND", (first_day + index, 1), (first_day + index, -1), WEEKEND_FILL)
+    style += [("BACKGROUND", (first_day + index, 1), (first_day + index, last), WEEKEND_FILL)
               for index, month_day in enumerate(days) if not month_day.working_day]
-    return data_table(rows, widths, header_rows=3, size=HEADER_SIZE, align={0: "centre"}, extra_style=style)
+    table = Table(rows, colWidths=widths, repeatRows=HEADER_ROWS)
+    table.setStyle(TableStyle(style))
+    return table

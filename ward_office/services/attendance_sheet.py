@@ -1,5 +1,7 @@
 """The daily attendance grid and the month timesheet (mẫu C01-HD), as the clerk works with them.
 
+The month sheet and the form's totals live in ``services.month_timesheet`` and are re-exported here.
+
 Everyone is present unless marked otherwise, so a day sheet is the active staff with only the exceptions
 recorded; marking a cell returns the state it replaced, which is all an undo needs. Nothing here knows Qt.
 """
@@ -8,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
-from fractions import Fraction
 
 from ward_office.core.attendance import (
     ABSENT_CODE,
@@ -21,23 +22,31 @@ from ward_office.core.attendance import (
     RecordSource,
 )
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
-from ward_office.core.period import last_day_of_month
-from ward_office.core.schedule import DayKind, Session, WorkCalendar
-from ward_office.core.staff import Staff, StaffId, position_rank
+from ward_office.core.schedule import Session
+from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, period_label
-from ward_office.i18n.text import name_sort_key
+from ward_office.services.month_timesheet import (
+    EARLY_CODE,
+    INSURANCE_LEAVE,
+    LATE_CODE,
+    PAID_LEAVE,
+    UNPAID_LEAVE,
+    WORKING_TIME_LEAVE,
+    DepartmentRows,
+    MonthDay,
+    MonthRow,
+    MonthSheet,
+    MonthTotals,
+    at_work,
+    month_sheet,
+    official_order,
+    session_code,
+)
 from ward_office.services.ward import Ward
 
 SESSIONS = (Session.MORNING, Session.AFTERNOON)
 MAX_MINUTES = 480
-LATE_CODE = "M"  # month view only: attended, but late
-EARLY_CODE = "S"  # month view only: attended, but left early
-
-
-def official_order(people: Iterable[Staff]) -> list[Staff]:
-    """Leaders first, then by Vietnamese name order, as on every official list."""
-    return sorted(people, key=lambda person: (position_rank(person.position), name_sort_key(person.full_name)))
 
 
 # ---- The day sheet ----
@@ -250,133 +259,9 @@ def undo(ward: Ward, token: UndoToken) -> UndoToken:
     return _write(ward, list(reversed(token.before)))
 
 
-# ---- The month sheet (C01-HD) ----
-
-
-def session_code(record: Attendance | None) -> str:
-    """The code of one session on the month sheet: C01-HD codes, with M/S for late/early attendance."""
-    if record is None:
-        return PRESENT_CODE
-    if record.status is AttendanceStatus.PRESENT:
-        if record.late_minutes:
-            return LATE_CODE
-        if record.early_minutes:
-            return EARLY_CODE
-    return record.timesheet_code
-
-
-@dataclass(frozen=True, slots=True)
-class MonthDay:
-    day: date
-    working_day: bool
-    holiday_name: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class MonthTotals:
-    """Counted in sessions; a day is two sessions."""
-
-    worked_sessions: int = 0
-    leave_sessions: tuple[tuple[LeaveCode, int], ...] = ()
-    absent_sessions: int = 0
-    late: int = 0  # sessions arrived late
-    early: int = 0  # sessions left early
-
-    @property
-    def worked_days(self) -> Fraction:
-        return Fraction(self.worked_sessions, 2)
-
-    @property
-    def absent_days(self) -> Fraction:
-        return Fraction(self.absent_sessions, 2)
-
-    def leave_days(self, code: LeaveCode) -> Fraction:
-        return Fraction(dict(self.leave_sessions).get(code, 0), 2)
-
-    @property
-    def all_leave_days(self) -> Fraction:
-        return Fraction(sum(count for _code, count in self.leave_sessions), 2)
-
-
-@dataclass(frozen=True, slots=True)
-class MonthRow:
-    staff: Staff
-    department: str
-    codes: tuple[tuple[str, str] | None, ...]  # per day of the month: (morning, afternoon); None = no entry
-    records: tuple[tuple[Attendance | None, Attendance | None], ...]
-    totals: MonthTotals
-
-
-@dataclass(frozen=True, slots=True)
-class MonthSheet:
-    year: int
-    month: int
-    days: tuple[MonthDay, ...]
-    rows: tuple[MonthRow, ...]
-
-    def leave_codes_used(self) -> list[LeaveCode]:
-        used = {code for row in self.rows for code, count in row.totals.leave_sessions if count}
-        return [code for code in LeaveCode if code in used]
-
-
-def _month_row(person: Staff, department: str, days: Sequence[MonthDay], until: date | None,
-               records: dict[tuple[date, Session], Attendance]) -> MonthRow:
-    codes: list[tuple[str, str] | None] = []
-    cells: list[tuple[Attendance | None, Attendance | None]] = []
-    worked = absent = late = early = 0
-    leave: dict[LeaveCode, int] = {}
-    for month_day in days:
-        day = month_day.day
-        pair = (records.get((day, Session.MORNING)), records.get((day, Session.AFTERNOON)))
-        cells.append(pair)
-        counted = person.is_active_on(day) and (until is None or day <= until)
-        if not counted or (not month_day.working_day and pair == (None, None)):
-            codes.append(None)
-            continue
-        codes.append((session_code(pair[0]), session_code(pair[1])))
-        for record in pair:
-            if record is None or record.status is AttendanceStatus.PRESENT:
-                if record is not None or month_day.working_day:
-                    worked += 1
-                late += record is not None and record.late_minutes > 0
-                early += record is not None and record.early_minutes > 0
-            elif record.status is AttendanceStatus.ABSENT:
-                absent += 1
-            else:
-                assert record.leave_code is not None
-                leave[record.leave_code] = leave.get(record.leave_code, 0) + 1
-    totals = MonthTotals(worked, tuple((code, leave[code]) for code in LeaveCode if code in leave), absent, late,
-                         early)
-    return MonthRow(person, department, tuple(codes), tuple(cells), totals)
-
-
-def month_sheet(ward: Ward, year: int, month: int, until: date | None = None) -> MonthSheet:
-    """Everyone who worked here during the month, day by day; days after ``until`` are left blank."""
-    first = date(year, month, 1)
-    last = last_day_of_month(year, month)
-    work_calendar: WorkCalendar = ward.store.schedule.calendar(first, last)
-    days = []
-    day = first
-    while day <= last:
-        holiday = work_calendar.holidays.get(day)
-        name = holiday.name if holiday is not None and holiday.kind is DayKind.HOLIDAY else ""
-        days.append(MonthDay(day, work_calendar.is_working_day(day), name))
-        day += timedelta(days=1)
-    people = official_order(person for person in ward.staff() if person.active_between(first, last))
-    departments = ward.department_names()
-    by_person: dict[StaffId, dict[tuple[date, Session], Attendance]] = {}
-    for record in ward.store.attendance.between(first, last):
-        by_person.setdefault(record.staff_id, {})[(record.day, record.session)] = record
-    rows = tuple(
-        _month_row(person, departments.get(person.department_id, "") if person.department_id else "", days,
-                   until, by_person.get(person.id, {}) if person.id is not None else {})
-        for person in people
-    )
-    return MonthSheet(year, month, tuple(days), rows)
-
-
 __all__ = [
-    "ABSENT_CODE", "PRESENT_CODE", "Cell", "DayCounts", "DaySheet", "Mark", "MarkKind", "MonthDay", "MonthRow",
-    "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "day_sheet", "mark_cells", "month_sheet",
-    "official_order", "session_code", "undo",
+    "ABSENT_CODE", "EARLY_CODE", "INSURANCE_LEAVE", "LATE_CODE", "PAID_LEAVE", "PRESENT_CODE", "UNPAID_LEAVE",
+    "WORKING_TIME_LEAVE", "Cell", "DayCounts", "DaySheet", "DepartmentRows", "Mark", "MarkKind", "MonthDay",
+    "MonthRow", "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "at_work", "day_sheet", "mark_cells",
+    "month_sheet", "official_order", "session_code", "undo",
 ]

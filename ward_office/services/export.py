@@ -14,7 +14,6 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-from ward_office.core.attendance import ABSENT_CODE, LEAVE_LABELS
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import PeriodKind, parse_period
 from ward_office.core.schedule import SESSION_LABELS
@@ -192,6 +191,8 @@ TIMESHEET_LEGEND = N_(
     "Codes: + present · M late · S left early · P annual leave · Ô sick · Cô child sick · Ts maternity"
     " · T work accident · H meeting or training · Nb compensatory day off · No unpaid leave · CT business trip"
     " · Ko absent without leave. “M/+” means morning/afternoon. Grey columns are weekends and holidays.")
+# TRANSLATORS: weekday letters under the day numbers of a timesheet, Monday first ("T2" … "CN").
+WEEKDAY_LETTERS = (N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"))
 
 
 def pair_text(codes: tuple[str, str] | None) -> str:
@@ -203,41 +204,47 @@ def pair_text(codes: tuple[str, str] | None) -> str:
 
 
 def timesheet_sheet(sheet: MonthSheet, unit: Unit) -> Sheet:
-    """Staff × days with the C01-HD code of each session, then the month's totals in days."""
-    leave_codes = sheet.leave_codes_used()
+    """Staff × days with the C01-HD code of each session, then the form's totals in days, as the printed
+    timesheet has them (``MonthTotals.form_days``); people grouped by department as the printed sheets are.
+
+    The sheet has one header row, so each day's header holds its number and, below it, its weekday ("T2").
+    """
     columns = [
         Column(_("No."), ColumnKind.INTEGER),
         Column(_("Code"), ColumnKind.CODE),
         Column(_("Full name")),
         Column(_("Position")),
-        *(Column(str(day.day.day), ColumnKind.CODE,
+        Column(_("Department")),
+        *(Column(f"{day.day.day}\n{_(WEEKDAY_LETTERS[day.day.weekday()])}", ColumnKind.CODE,
                  width=DAY_COLUMN_WIDTH, shaded=not day.working_day) for day in sheet.days),
-        Column(_("Days worked"), ColumnKind.NUMBER, width=8),
-        *(Column(code.value, ColumnKind.NUMBER, width=6) for code in leave_codes),
-        Column(ABSENT_CODE, ColumnKind.NUMBER, width=6),
+        Column(_("Paid working time (+, M, S, CT, H)"), ColumnKind.NUMBER, width=11),
+        Column(_("Paid leave (P, Nb)"), ColumnKind.NUMBER, width=9),
+        Column(_("Social insurance (Ô, Cô, Ts, T)"), ColumnKind.NUMBER, width=9),
+        Column(_("Unpaid leave (No)"), ColumnKind.NUMBER, width=9),
+        Column(_("Absent without leave (Ko)"), ColumnKind.NUMBER, width=9),
         Column(_("Late"), ColumnKind.INTEGER, width=8),
         Column(_("Left early"), ColumnKind.INTEGER, width=8),
     ]
     rows: list[list[Value]] = []
-    for number, row in enumerate(sheet.rows, start=1):
-        totals = row.totals
-        rows.append([
-            number,
-            row.staff.code,
-            row.staff.full_name,
-            row.staff.position,
-            *(pair_text(codes) for codes in row.codes),
-            totals.worked_days,
-            *(totals.leave_days(code) for code in leave_codes),
-            totals.absent_days,
-            totals.late,
-            totals.early,
-        ])
+    number = 0
+    for department in sheet.by_department():
+        for row in department.rows:
+            number += 1
+            totals = row.totals
+            rows.append([
+                number,
+                row.staff.code,
+                row.staff.full_name,
+                row.staff.position,
+                department.name or _("no department"),
+                *(pair_text(codes) for codes in row.codes),
+                *totals.form_days(),
+                totals.late,
+                totals.early,
+            ])
     notes = [_(TIMESHEET_LEGEND)]
-    if leave_codes:
-        notes.append(", ".join(f"{code.value}: {_(LEAVE_LABELS[code])}" for code in leave_codes))
-    notes.append(_("Days worked, leave and Ko are in days (a session is half a day); Late and Left early count "
-                   "sessions."))
+    notes.append(_("Totals in days (a session is half a day), grouped as on form C01-HD: business trips (CT) and "
+                   "meetings or training (H) are paid working time; Late and Left early count sessions."))
     holidays = [f"{day.day.day:02d}/{day.day.month:02d} {day.holiday_name}" for day in sheet.days
                 if day.holiday_name]
     if holidays:

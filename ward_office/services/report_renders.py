@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, BinaryIO
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import Check, CheckId
 from ward_office.core.errors import NotFoundError, WardOfficeError
-from ward_office.core.period import Period, PeriodKind, month
-from ward_office.core.schedule import Session
+from ward_office.core.period import Period, PeriodKind, half_year, month, quarter, whole_year
 from ward_office.i18n import N_
 from ward_office.scoring.results import ItemSource
 from ward_office.services.attendance_sheet import month_sheet
 from ward_office.services.overview import violations_by_block
+from ward_office.services.period_locks import figures_status
 from ward_office.services.records import score_stored_period
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
@@ -53,7 +53,7 @@ def render_timesheet(store: Store, period: Period, stream: BinaryIO, today: date
     require_month(period)
     ward = reading_ward(store)
     sheet = month_sheet(ward, period.start.year, period.start.month, until=today)
-    return write_timesheet(stream, sheet, ward.unit(), day=today)
+    return write_timesheet(stream, sheet, ward.unit(), day=today, status=figures_status(store, period, today))
 
 
 # ---- Check record ----
@@ -158,68 +158,93 @@ def chart_months(period: Period, today: date) -> list[Period]:
     return months
 
 
+def previous_period(period: Period) -> Period:
+    """The period of the same kind just before ``period``: the month, quarter, half-year or year before;
+    for a range of days, as many days ending the day before it begins."""
+    before = period.start - timedelta(days=1)
+    if period.kind is PeriodKind.MONTH:
+        return month(before.year, before.month)
+    if period.kind is PeriodKind.QUARTER:
+        return quarter(before.year, (before.month - 1) // 3 + 1)
+    if period.kind is PeriodKind.HALF_YEAR:
+        return half_year(before.year, 1 if before.month <= 6 else 2)
+    if period.kind is PeriodKind.YEAR:
+        return whole_year(before.year)
+    return Period(PeriodKind.RANGE, before - (period.end - period.start), before)
+
+
+def _recorded(store: Store, part: Period) -> bool:
+    """Whether the book kept ``part``: an emulation plan was in effect, as scoring it needs."""
+    try:
+        store.plans.in_effect(part.end)
+    except NotFoundError:
+        return False
+    return True
+
+
 def block_violations(store: Store, period: Period, today: date) -> BlockViolations:
-    """Violation occurrences per block of the plan and month, counted as the dashboard counts them."""
+    """Violation occurrences per block of the plan and month, counted as the dashboard counts them; a month
+    the book did not keep (no plan in effect) has no count (None)."""
     from ward_office.reports.charts import BlockViolations
 
     ward = reading_ward(store)
     months = chart_months(period, today)
     names: dict[str, str] = {}
-    counts: dict[str, list[int]] = {}
+    counts: dict[str, list[int | None]] = {}
+    kept = [_recorded(store, part) for part in months]
     for index, part in enumerate(months):
+        if not kept[index]:
+            continue
         for block in violations_by_block(ward, part, today):
             names.setdefault(block.code, block.name)
-            counts.setdefault(block.code, [0] * len(months))[index] = block.violations
+            counts.setdefault(block.code, [0 if recorded else None for recorded in kept])[index] = block.violations
     return BlockViolations(tuple((part.start.year, part.start.month) for part in months),
-                           tuple((names[code], tuple(values)) for code, values in counts.items()))
+                           tuple((names[code], tuple(values)) for code, values in counts.items()),
+                           tuple(kept))
 
 
 def attendance_rates(store: Store, period: Period, today: date) -> AttendanceRates:
-    """Per month: sessions attended ÷ sessions due, over the working days up to ``today``.
-
-    Due: two sessions for every person active on every working day (the ward's calendar: weekdays not
-    holidays, plus working days made up). Attended: a session with no record, or recorded present,
-    late or leaving early included. Leave of every kind (business trips and meetings included) and
-    absence without leave are not attended. A month with nothing due has no rate (None).
+    """Per month: sessions at work ÷ sessions due, over the working days up to ``today``, from the month
+    timesheet's totals (``MonthTotals.due_sessions`` and ``at_work_sessions``), so the rate counts as the
+    form counts: due are two sessions for every person active on every working day (weekdays not holidays,
+    plus working days made up); at work are sessions attended (late or leaving early included), on a
+    business trip (CT) or at a meeting or training (H). Other leave and absence without leave are not at
+    work. A month with nothing due, or that the book did not keep (no plan in effect and nothing recorded),
+    has no rate (None).
     """
     from ward_office.reports.charts import AttendanceRates
 
-    staff = store.staff.list()
+    ward = reading_ward(store)
     rates: list[Fraction | None] = []
     months = chart_months(period, today)
     for part in months:
-        calendar = store.schedule.calendar(part.start, part.end)
-        not_attended: set[tuple[int, date, Session]] = {
-            (record.staff_id, record.day, record.session)
-            for record in store.attendance.between(part.start, part.end)
-            if record.status is not AttendanceStatus.PRESENT
-        }
-        due = attended = 0
-        day = part.start
-        while day <= part.end:
-            if calendar.is_working_day(day):
-                for person in staff:
-                    if person.id is None or not person.is_active_on(day):
-                        continue
-                    for session in Session:
-                        due += 1
-                        attended += (person.id, day, session) not in not_attended
-            day += timedelta(days=1)
-        rates.append(Fraction(attended, due) if due else None)
+        sheet = month_sheet(ward, part.start.year, part.start.month, until=part.end, since=part.start)
+        kept = _recorded(store, part) or any(pair != (None, None) for row in sheet.rows for pair in row.records)
+        due = sum(row.totals.due_sessions for row in sheet.rows)
+        at_work = sum(row.totals.at_work_sessions for row in sheet.rows)
+        rates.append(Fraction(at_work, due) if due and kept else None)
     return AttendanceRates(tuple((part.start.year, part.start.month) for part in months), tuple(rates))
 
 
 def chart_data(store: Store, period: Period, today: date) -> ChartData:
+    """The period's figures and those of the period of the same kind before it, to compare with."""
     from ward_office.reports.charts import ChartData
 
-    return ChartData(period, block_violations(store, period, today), attendance_rates(store, period, today))
+    previous = previous_period(period)
+    violations, rates = block_violations(store, previous, today), attendance_rates(store, previous, today)
+    if not any(violations.kept) and all(rate is None for rate in rates.rates):
+        return ChartData(period, block_violations(store, period, today), attendance_rates(store, period, today),
+                         previous)  # the book holds nothing of the period before: nothing to compare with
+    return ChartData(period, block_violations(store, period, today), attendance_rates(store, period, today),
+                     previous, violations, rates)
 
 
 def render_charts(store: Store, period: Period, stream: BinaryIO, today: date,
                   options: Mapping[str, object]) -> int:
     from ward_office.reports.charts import write_charts
 
-    return write_charts(stream, chart_data(store, period, today), store.unit.get(), day=today)
+    return write_charts(stream, chart_data(store, period, today), store.unit.get(), day=today,
+                        status=figures_status(store, period, today))
 
 
 # What ``printing.REPORTS`` plugs in, by the kind's name on the command line.
