@@ -17,7 +17,7 @@ BODY_SIZE = 13  # NĐ 30/2020: Times New Roman 13–14 for the text of a documen
 # and the sheet is shrunk to fit, its letterhead and signatures with it.
 TABLE_SIZE = 11
 UNIT_POINTS = 5.5  # a digit of Times New Roman 11 pt, as LibreOffice measures it (Excel: 7 pixels, 5.25 pt)
-CELL_PADDING = 1.0  # units a cell keeps clear of its borders
+CELL_PADDING = 0.8  # units a cell keeps clear of its borders
 LINE_SPACING = 1.2  # a line's height for a size, with the space Excel and LibreOffice put between lines
 ROW_PADDING = 3.0  # points above and below the lines of a row
 

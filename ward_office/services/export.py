@@ -40,7 +40,7 @@ class ExportKind(StrEnum):
 
 
 EXPORT_SUFFIX = ".xlsx"
-DAY_COLUMN_WIDTH = 3.2  # "+" in 11 pt; a longer code such as "M/+" is set smaller to fit
+DAY_COLUMN_WIDTH = 3.1  # "+" in 11 pt; a longer code such as "M/+" is set smaller to fit
 # Long texts (why a grade moved, how an item was counted) wrap in a column this wide: wider, the sheet is shrunk
 # on paper to fit the page's width.
 NOTE_WIDTH = 26.0
