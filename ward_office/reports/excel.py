@@ -7,7 +7,7 @@ dates and times, so Excel sorts, sums and filters them in the user's own locale 
 for Vietnamese decimals: Excel takes the separators from Windows); bold wrapped headers, frozen, with an
 autofilter. On paper, as Nghị định 30/2020 asks (domain.md §6): the two-column letterhead, the dateline,
 the title, the figures' status, then the table, its notes and the signatures; Times New Roman, margins
-20/20/30/15 mm, page numbers at the top from page 2, the header row on every page, fitted to the page width.
+20/20/30/15 mm, page numbers at the top from page 2, the header row on every page, scaled to the page's width.
 
 Neither Excel nor LibreOffice sizes the height of a row whose text wraps in merged cells (nor does
 openpyxl): heights are estimated from Times New Roman's average letter widths (``excel_text``).
@@ -18,6 +18,7 @@ openpyxl is imported only while a workbook is written, so the window and the com
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from collections.abc import Sequence
@@ -228,9 +229,12 @@ def _fill(worksheet: Worksheet, sheet: Sheet) -> None:
     for index, fitted in enumerate(widths, start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = fitted
     orientation = "landscape" if sum(widths) > PAGE_WIDTHS["portrait"] else "portrait"
-    # A table wider than the page is shrunk to fit it on paper; the letterhead, title and signatures are set
-    # larger by as much, so that they print in their own sizes (13 pt) whatever the table's width.
-    enlarged = max(sum(widths) / PAGE_WIDTHS[orientation], 1.0)
+    # A table wider than the page is printed smaller to fit its width; the letterhead, title and signatures are
+    # set larger by as much, so that they print in their own sizes (13 pt) whatever the table's width. The scale
+    # is given, not left to "fit to width": LibreOffice drops the last rows (the signatures) of a long sheet
+    # fitted to its width.
+    scale = max(min(math.floor(100 * PAGE_WIDTHS[orientation] / sum(widths)), 100), 10)
+    enlarged = 100 / scale
     row = 1
     for band in _top_rows(sheet):
         _write_band(worksheet, row, band, widths, enlarged)
@@ -243,6 +247,7 @@ def _fill(worksheet: Worksheet, sheet: Sheet) -> None:
         row += 1
     _set_up_page(worksheet, sheet, header_row, last_row, row - 1, widths)
     worksheet.page_setup.orientation = orientation
+    worksheet.page_setup.scale = scale
 
 
 def _column_widths(sheet: Sheet) -> list[float]:
@@ -349,9 +354,6 @@ def _set_up_page(worksheet: Worksheet, sheet: Sheet, header_row: int, last_table
     worksheet.print_title_rows = f"{header_row}:{header_row}"
     worksheet.print_area = f"A1:{last_letter}{last_row}"
     worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
     worksheet.print_options.horizontalCentered = True
     worksheet.page_margins = PageMargins(**{side: size / MM_PER_INCH for side, size in MARGINS_MM.items()})
     # The page number centred at the top from page 2 on, as on the PDF reports (NĐ 30/2020).

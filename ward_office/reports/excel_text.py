@@ -19,7 +19,8 @@ TABLE_SIZE = 11
 UNIT_POINTS = 5.5  # a digit of Times New Roman 11 pt, as LibreOffice measures it (Excel: 7 pixels, 5.25 pt)
 CELL_PADDING = 0.8  # units a cell keeps clear of its borders
 LINE_SPACING = 1.2  # a line's height for a size, with the space Excel and LibreOffice put between lines
-ROW_PADDING = 3.0  # points above and below the lines of a row
+ROW_PADDING = 3.0
+SAFETY = 1.05  # points above and below the lines of a row
 
 _PUNCTUATION = set(".,;:!'\"()[]/|-")
 
@@ -55,8 +56,9 @@ def _em(character: str) -> float:
 
 
 def text_units(text: str, size: float = TABLE_SIZE, *, bold: bool = False) -> float:
-    """The width of one line of ``text`` in column units."""
-    return sum(_em(character) for character in text) * size * (1.06 if bold else 1.0) / UNIT_POINTS
+    """The width of one line of ``text`` in column units, a little more than the average letters give, so that
+    a column fitted to a name does not wrap it and a row is never a line short."""
+    return sum(_em(character) for character in text) * size * (1.06 if bold else 1.0) * SAFETY / UNIT_POINTS
 
 
 def text_lines(text: Text, width: float) -> int:
