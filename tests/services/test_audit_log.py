@@ -6,7 +6,7 @@ import csv
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import openpyxl
@@ -171,7 +171,7 @@ def test_pages_follow_each_other_without_gaps_or_repeats(ward: Ward) -> None:
 def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_path: Path) -> None:
     _log_with_days(ward, clock)
     out = tmp_path / "nhat-ky.xlsx"
-    summary = audit_log.export_audit_log(ward, AuditFilter(kind="attendance"), out)
+    summary = audit_log.export_audit_log(ward, AuditFilter(kind="attendance"), out, now=datetime(2026, 11, 14, 16, 45))
     assert summary.rows == 4
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
@@ -181,10 +181,18 @@ def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_p
                                           "Số bản ghi", "Nội dung thay đổi"]
     body = cells[header_at + 1:header_at + 5]
     assert [row[1] for row in body] == [datetime(2026, 11, day) for day in (13, 12, 11, 10)]
-    assert body[0][2] == "09:00" and body[0][3] == "Lan"
+    assert body[0][2] == time(9, 0) and body[0][3] == "Lan"  # a time Excel sorts, not the text "09:00"
+    assert sheet.cell(header_at + 2, 3).number_format == "hh:mm"
+    assert all(type(row[6]) is int for row in body)  # the record's number is a number
     assert body[0][7] == "Sửa chấm công của Trần Thị Bình ngày 05/11/2026, buổi sáng: Có mặt → Đi muộn 13 phút"
     assert "Số phút đi muộn: 13 phút" in body[0][8]
-    assert any("NHẬT KÝ THAY ĐỔI" in str(row[0]) for row in cells[:header_at])
+    above = [value for row in cells[:header_at] for value in row if value]
+    assert "Độc lập - Tự do - Hạnh phúc" in above and "NHẬT KÝ THAY ĐỔI DỮ LIỆU" in above
+    assert "(Trích từ nhật ký lúc 16:45 ngày 14/11/2026)" in above
+    assert any(str(value).endswith("ngày 14 tháng 11 năm 2026") for value in above)
+    signed = next(row for row in cells[header_at + 5:] if row[0] == "NGƯỜI LẬP BIỂU")
+    assert [value for value in signed if value] == ["NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN"]
+    assert out.stat().st_mode & 0o777 == 0o644
 
 
 def test_csv_export_is_excel_friendly(ward: Ward, clock: Clock, tmp_path: Path) -> None:
@@ -195,7 +203,19 @@ def test_csv_export_is_excel_friendly(ward: Ward, clock: Clock, tmp_path: Path) 
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["STT", "Ngày", "Thời gian", "Người thực hiện"]
-    assert [row[1] for row in rows[1:]] == ["12/11/2026", "11/11/2026"]
+    assert [row[1:3] for row in rows[1:]] == [["12/11/2026", "09:00"], ["11/11/2026", "09:00"]]
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_exports_are_in_vietnamese_whatever_the_language(ward: Ward, clock: Clock, tmp_path: Path,
+                                                         english: None) -> None:
+    _log_with_days(ward, clock)
+    out = tmp_path / "log.csv"
+    summary = audit_log.export_audit_log(ward, AuditFilter(actor="Hà"), out)
+    assert summary.localized().startswith("Wrote 2 ")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:2] == ["STT", "Ngày"] and rows[1][7].startswith("Sửa chấm công của ")
 
 
 def test_export_refuses_other_files_and_writes_nothing(ward: Ward, tmp_path: Path) -> None:

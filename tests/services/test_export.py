@@ -1,8 +1,10 @@
-"""Excel export read back with openpyxl: the engine's numbers, real dates, the month sheet's codes, Vietnamese."""
+"""Excel export read back with openpyxl: the engine's numbers rounded, real dates, the month sheet's codes, the
+document frame (letterhead, status, signatures), Vietnamese whatever the language, readable by the office."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -12,16 +14,23 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ward_office import cli_export, i18n
+from ward_office.core.access import Account, Role
 from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.period import half_year, month
+from ward_office.i18n.formatting import round_half_up
 from ward_office.services.attendance_sheet import month_sheet
 from ward_office.services.export import ExportKind, export, pair_text
+from ward_office.services.period_locks import lock_period
 from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.records import build_demo
+from ward_office.services.standings import item_lines
 from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
-HEADER_ROW = 6  # authority, ward, title, period, a blank row, then the headers
+# The letterhead (authority, "ỦY BAN NHÂN DÂN", the ward | the national name, the motto), the dateline, a blank
+# row, the title, the period, the figures' status, a blank row, then the headers.
+TITLE_ROW = 6
+HEADER_ROW = 10
 
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
@@ -60,28 +69,43 @@ def test_ranking_sheet_has_the_engine_scores(demo_path: Path, half_year_scored: 
     assert workbook.sheetnames == ["Xếp loại"]
     worksheet = workbook["Xếp loại"]
     plan = half_year_scored.ranking.plan
-    assert [worksheet.cell(row, 1).value for row in range(1, 5)] == [
-        "THÀNH PHỐ CẦN THƠ", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN", "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA",
-        f"{plan.name} — 6 tháng đầu năm 2026"]
+    assert [worksheet.cell(row, 1).value for row in range(1, 9)] == [
+        "THÀNH PHỐ CẦN THƠ", "ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN AN", None, None, "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA",
+        f"{plan.name} — 6 tháng đầu năm 2026", "(Số liệu tạm tính đến ngày 20/11/2026)"]
+    motto_column = next(cell.column for cell in worksheet[2] if cell.value == "Độc lập - Tự do - Hạnh phúc")
+    assert worksheet.cell(1, motto_column).value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert worksheet.cell(4, motto_column).value == "Phường Tân An, ngày 20 tháng 11 năm 2026"
+    assert out.stat().st_mode & 0o777 == 0o644
     header, rows = table(worksheet)
     blocks = [block.name for block in plan.blocks]
     assert header == ["Thứ hạng", "Mã", "Họ và tên", "Chức vụ", "Bộ phận", *blocks, "Điểm", "Xếp loại", "Ghi chú"]
-    assert worksheet.freeze_panes == "D7"
+    assert worksheet.freeze_panes == f"D{HEADER_ROW + 1}"
     results = half_year_scored.ranking.results
     assert len(rows) == len(results)
     score_column = header.index("Điểm")
     for row, result in zip(rows, results, strict=True):
         assert row[:3] == [result.rank, result.staff.code, result.staff.full_name]
         assert isinstance(row[score_column], int | float)  # a number, not text
-        assert row[score_column] == pytest.approx(float(result.score), abs=1e-9)
+        assert row[score_column] == float(round_half_up(result.score, 2))
         block_points = row[5:score_column]
-        assert float(plan.base_score) + sum(block_points) == pytest.approx(row[score_column], abs=1e-9)
+        assert block_points == [float(round_half_up(result.block_totals.get(block.code, 0), 2))
+                                for block in plan.blocks]
+        # Each part is rounded on its own: the sum may be off by up to half a hundredth per block.
+        assert float(plan.base_score) + sum(block_points) == pytest.approx(row[score_column], abs=0.005 * len(blocks))
         assert row[score_column + 1] == result.grade.name
         assert (row[score_column + 2] or "") == "; ".join(change.localized() for change in result.changes)
-    assert worksheet.cell(HEADER_ROW + 1, score_column + 1).number_format == "0.0#"
+    whole = [value for row in rows for value in row[5:score_column + 1] if value == int(value)]
+    assert whole and all(type(value) is int for value in whole)  # 100, not 100.0
+    assert worksheet.cell(HEADER_ROW + 1, score_column + 1).number_format == "General"
     assert any(row[score_column + 2] for row in rows), "the demo half-year has grade changes to explain"
     notes = [worksheet.cell(row, 1).value for row in range(HEADER_ROW + len(rows) + 2, worksheet.max_row + 1)]
     assert any(str(note).startswith("Kết quả xếp loại: ") for note in notes)
+    under = [cell.value for row in worksheet.iter_rows(min_row=HEADER_ROW + len(rows) + 1) for cell in row
+             if cell.value]
+    assert under[-5:] == ["NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Ký, ghi rõ họ tên)",
+                          "(Ký, ghi rõ họ tên)"]
+    noted = next(number for number, row in enumerate(rows, start=HEADER_ROW + 1) if row[score_column + 2])
+    assert worksheet.row_dimensions[noted].height > 2 * 11  # the note wraps in a row tall enough for it
 
 
 def test_items_sheet_has_real_dates_and_adds_up_to_the_scores(demo_path: Path, half_year_scored: ScoredPeriod,
@@ -89,13 +113,17 @@ def test_items_sheet_has_real_dates_and_adds_up_to_the_scores(demo_path: Path, h
     out = tmp_path / "chi-tiet.xlsx"
     export(demo_path, "items", "2026-H1", out, today=TODAY)
     worksheet = load_workbook(out)["Chi tiết điểm"]
-    assert worksheet.cell(3, 1).value == "BẢNG CHI TIẾT ĐIỂM THI ĐUA CỦA CÁN BỘ, CÔNG CHỨC"
+    assert worksheet.cell(TITLE_ROW, 1).value == "BẢNG CHI TIẾT ĐIỂM THI ĐUA CỦA CÁN BỘ, CÔNG CHỨC"
     header, rows = table(worksheet)
     assert header == ["Mã cán bộ", "Họ và tên", "Ngày", "Buổi", "Mã tiêu chí", "Tiêu chí", "Khối", "Điểm",
                       "Điểm gốc", "Ghi chú", "Người ghi", "Nguồn"]
     results = half_year_scored.ranking.results
     assert len(rows) == sum(len(result.items) for result in results) > 100
+    plan = half_year_scored.ranking.plan
+    items = [line.item for result in results for line in item_lines(result, plan)]
+    assert [row[7] for row in rows] == [float(round_half_up(item.contribution, 2)) for item in items]
     points: dict[str, float] = defaultdict(float)
+    counted: dict[str, int] = defaultdict(int)
     for row_number, row in enumerate(rows, start=HEADER_ROW + 1):
         code, _name, day, session, _criterion, criterion_name, block, item_points, raw, _note, _by, source = row
         assert isinstance(day, datetime) and date(2026, 1, 1) <= day.date() <= date(2026, 6, 30)
@@ -105,9 +133,11 @@ def test_items_sheet_has_real_dates_and_adds_up_to_the_scores(demo_path: Path, h
         assert isinstance(item_points, int | float) and isinstance(raw, int | float)
         assert source in ("Chấm công", "Ghi nhận sự việc", "Đợt kiểm tra")
         points[str(code)] += float(item_points)
+        counted[str(code)] += 1
     base = float(half_year_scored.ranking.plan.base_score)
-    for result in results:
-        assert points[result.staff.code] == pytest.approx(float(result.score) - base, abs=1e-9)
+    for result in results:  # each item rounded on its own, to a hundredth
+        assert points[result.staff.code] == pytest.approx(float(result.score) - base,
+                                                          abs=0.005 * counted[result.staff.code] + 1e-9)
     assert {row[11] for row in rows} >= {"Chấm công", "Đợt kiểm tra"}
     assert any(row[9] and "chia bình quân 6 tháng" in row[9] for row in rows)
 
@@ -116,7 +146,8 @@ def test_timesheet_has_the_codes_and_totals_of_the_printed_sheet(demo_path: Path
     out = tmp_path / "cham-cong.xlsx"
     summary = export(demo_path, "timesheet", "2026-10", out, today=TODAY)
     worksheet = load_workbook(out)["Bảng chấm công"]
-    assert [worksheet.cell(row, 1).value for row in (3, 4)] == ["BẢNG CHẤM CÔNG", "Tháng 10 năm 2026"]
+    assert [worksheet.cell(row, 1).value for row in (TITLE_ROW, TITLE_ROW + 1)] == ["BẢNG CHẤM CÔNG",
+                                                                                   "Tháng 10 năm 2026"]
     with Ward.open(demo_path, read_only=True) as ward:
         sheet = month_sheet(ward, 2026, 10, until=TODAY)
     header, rows = table(worksheet)
@@ -205,12 +236,36 @@ def test_the_export_command_refuses_a_bad_period_and_an_unknown_kind(demo_path: 
     assert cli_export.KINDS == tuple(kind.value for kind in ExportKind)
 
 
-def test_english_headers_with_the_english_language(demo_path: Path, tmp_path: Path) -> None:
+def test_vietnamese_sheets_with_the_english_language(demo_path: Path, tmp_path: Path) -> None:
     i18n.set_language("en")
     out = tmp_path / "ranking.xlsx"
-    export(demo_path, "ranking", month(2026, 5).code, out, today=TODAY)
-    header, _rows = table(load_workbook(out)["Ranking"])
-    assert header[:3] == ["Rank", "Code", "Full name"]
+    summary = export(demo_path, "ranking", month(2026, 5).code, out, today=TODAY)
+    assert summary.localized().startswith("Wrote ")  # the message speaks the user's language
+    assert i18n.current_language() == "en"
+    worksheet = load_workbook(out)["Xếp loại"]  # the document is official: Vietnamese
+    header, _rows = table(worksheet)
+    assert header[:3] == ["Thứ hạng", "Mã", "Họ và tên"]
+    assert worksheet.cell(TITLE_ROW + 2, 1).value == "(Số liệu tạm tính đến ngày 20/11/2026)"
+
+
+def test_a_locked_period_says_its_figures_are_final(tmp_path: Path) -> None:
+    path = tmp_path / "khoa.db"
+    build_demo(path, staff=6, months=2, seed=7, until=date(2026, 2, 28))
+    with Ward.open(path, actor="chutich") as ward:
+        ward.account = Account(1, "chutich", "Trần Văn Hùng", Role.HEAD)
+        lock_period(ward, month(2026, 1), date(2026, 3, 1))
+    out = tmp_path / "thang-1.xlsx"
+    umask = os.umask(0o077)
+    try:
+        export(path, "timesheet", "2026-01", out, today=date(2026, 3, 2))
+    finally:
+        os.umask(umask)
+    worksheet = load_workbook(out).active
+    assert str(worksheet.cell(TITLE_ROW + 2, 1).value).startswith("(Số liệu chính thức: đã khóa sổ ngày ")
+    assert not worksheet.cell(TITLE_ROW + 2, 1).font.bold  # final figures are not stressed
+    assert out.stat().st_mode & 0o777 == 0o644  # others in the office can open it
+    signed = next(row for row in worksheet.iter_rows(values_only=True) if row[0] == "NGƯỜI CHẤM CÔNG")
+    assert [value for value in signed if value] == ["NGƯỜI CHẤM CÔNG", "PHỤ TRÁCH BỘ PHẬN", "THỦ TRƯỞNG ĐƠN VỊ"]
 
 
 def test_pair_text() -> None:

@@ -13,7 +13,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,12 @@ from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import DayKind, Session
 from ward_office.core.staff import CATEGORY_LABELS, GENDER_LABELS, Staff
-from ward_office.i18n import N_, _
+from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_date, format_datetime, format_number, format_time, period_label
 from ward_office.i18n.text import fold
-from ward_office.reports.excel import Column, ColumnKind, Sheet, Value, write_workbook
+from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
+from ward_office.reports.frame import head_signature, preparer_signature
+from ward_office.services.printing import REPORT_FILE_MODE
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, ChangeLogEntry, PlanRecord
 
@@ -580,12 +582,18 @@ def _headers() -> list[str]:
 
 
 def _export_rows(ward: Ward, wanted: AuditFilter) -> list[list[Value]]:
+    """One row per line: the day and the clock time as the log holds them (no time zone), the record's number
+    as a number."""
     lookup = Lookup.of(ward)
     rows: list[list[Value]] = []
     for number, row in enumerate(iter_entries(ward, wanted, lookup), start=1):
         entry = row.entry
-        rows.append([number, entry.at.date(), format_time(entry.at), entry.actor, row.action_label, row.kind_label,
-                     entry.entity_id or "", row.sentence, _changes_text(entry_fields(entry, lookup))])
+        record: Value = entry.entity_id or ""
+        if isinstance(record, str) and record.isdigit():
+            record = int(record)
+        rows.append([number, entry.at.date(), entry.at.time().replace(tzinfo=None, second=0, microsecond=0),
+                     entry.actor, row.action_label, row.kind_label, record, row.sentence,
+                     _changes_text(entry_fields(entry, lookup))])
     return rows
 
 
@@ -610,49 +618,69 @@ def filter_text(wanted: AuditFilter, lookup: Lookup | None = None) -> str:
     return "; ".join(parts) or _("every change")
 
 
-def export_audit_log(ward: Ward, wanted: AuditFilter, out: Path) -> AuditExport:
-    """Write the matching lines, newest first, to an Excel workbook (.xlsx) or a CSV file (.csv)."""
+def export_audit_log(ward: Ward, wanted: AuditFilter, out: Path, *, now: datetime | None = None) -> AuditExport:
+    """Write the matching lines, newest first, to an Excel workbook (.xlsx) or a CSV file (.csv), in
+    Vietnamese whatever the window's language; the workbook is framed as an official document dated ``now``."""
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise WardOfficeError(N_("The file must end in .xlsx or .csv: {path}"), path=str(out))
     if not out.parent.is_dir():
         raise WardOfficeError(N_("The folder {folder} does not exist"), folder=str(out.parent))
-    rows = _export_rows(ward, wanted)
-    if suffix == ".csv":
-        _write_csv(out, rows)
-    else:
-        unit = ward.unit()
-        columns = [Column(_("No."), ColumnKind.INTEGER), Column(_("Date"), ColumnKind.DATE),
-                   Column(_("Time"), ColumnKind.CODE), Column(_("Who")), Column(_("Action")),
-                   Column(_("Kind of record")), Column(_("Record no."), ColumnKind.CODE),
-                   Column(_("What changed"), width=60, wrap=True), Column(_("Before and after"), width=60, wrap=True)]
-        write_workbook(out, [Sheet(
-            name=_("Change log"), title=_("CHANGE LOG"), subtitle=filter_text(wanted, Lookup.of(ward)),
-            heading=tuple(line.upper() for line in (unit.authority, unit.name) if line), columns=columns, rows=rows,
-            notes=[_("Every change to the records, newest first; the log cannot be changed or deleted.")],
-            frozen_columns=3,
-        )])
+    now = now or datetime.now()
+    with official_language():
+        rows = _export_rows(ward, wanted)
+        if suffix == ".csv":
+            _write_csv(out, rows)
+        else:
+            write_workbook(out, [_log_sheet(ward, wanted, rows, now)], mode=REPORT_FILE_MODE)
     return AuditExport(out, len(rows))
 
 
+def _log_sheet(ward: Ward, wanted: AuditFilter, rows: list[list[Value]], now: datetime) -> Sheet:
+    unit = ward.unit()
+    columns = [Column(_("No."), ColumnKind.INTEGER), Column(_("Date"), ColumnKind.DATE),
+               Column(_("Time"), ColumnKind.TIME), Column(_("Who")), Column(_("Action")),
+               Column(_("Kind of record")), Column(_("Record no."), ColumnKind.INTEGER),
+               Column(_("What changed"), width=28, wrap=True), Column(_("Before and after"), width=44, wrap=True)]
+    return Sheet(
+        name=_("Change log"), title=_("CHANGE LOG"), subtitle=filter_text(wanted, Lookup.of(ward)),
+        lines=[_("(Taken from the log at {time} on {date})").format(time=format_time(now),
+                                                                   date=format_date(now.date()))],
+        letterhead=Letterhead.of(unit, now.date()), columns=columns, rows=rows,
+        notes=[_("Every change to the records, newest first; the log cannot be changed or deleted.")],
+        frozen_columns=3, signatures=(preparer_signature(unit), head_signature(unit)),
+    )
+
+
 def _write_csv(out: Path, rows: list[list[Value]]) -> None:
-    """UTF-8 with a BOM so Excel opens the Vietnamese right; days as dd/mm/yyyy; written whole or not at all."""
+    """UTF-8 with a BOM so Excel opens the Vietnamese right; days as dd/mm/yyyy, times as hh:mm; written whole
+    or not at all, readable by the office (REPORT_FILE_MODE)."""
     temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     try:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(_headers())
             for row in rows:
-                writer.writerow([value.strftime("%d/%m/%Y") if isinstance(value, date) else value for value in row])
+                writer.writerow([_csv_text(value) for value in row])
+        os.chmod(temporary, REPORT_FILE_MODE)
         os.replace(temporary, out)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def export_audit_log_file(db_path: Path, wanted: AuditFilter, out: Path) -> AuditExport:
+def _csv_text(value: Value) -> Value:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return value
+
+
+def export_audit_log_file(db_path: Path, wanted: AuditFilter, out: Path, *,
+                          now: datetime | None = None) -> AuditExport:
     """The same from a database path, for the command line and background jobs (their own connection)."""
     with Ward.open(db_path, read_only=True) as ward:
-        return export_audit_log(ward, wanted, out)
+        return export_audit_log(ward, wanted, out, now=now)
 
 
 __all__ = ["ACTION_LABELS", "PAGE_SIZE", "RECORD_KINDS", "AuditExport", "AuditFilter", "AuditRow", "FieldChange",

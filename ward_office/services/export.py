@@ -1,14 +1,16 @@
 """Excel export of a period's ranking, of every item behind the scores, and of a month's timesheet (issue #4).
 
 The sheets say what the window says: the ranking and the items come from the scoring engine with the words
-of the ranking page (``standings``), the timesheet is the attendance page's C01-HD month sheet. Each export
-opens the file read-only, checks its input before writing anything, and writes the workbook atomically, so
-the command line and a background job of the window call the same function with a path.
+of the ranking page (``standings``), the timesheet is the attendance page's C01-HD month sheet. Offices print
+them, so each is framed as an official document (letterhead, dateline, the figures' status, signatures) and
+written in Vietnamese whatever language the window speaks. Each export opens the file read-only, checks its
+input before writing anything, and writes the workbook atomically, so the command line and a background job
+of the window call the same function with a path.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
@@ -18,11 +20,14 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import PeriodKind, parse_period
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.unit import Unit
-from ward_office.i18n import N_, _
+from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
-from ward_office.reports.excel import Column, ColumnKind, Sheet, Value, write_workbook
+from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
+from ward_office.reports.frame import head_signature, preparer_signature, timesheet_signatures
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
+from ward_office.services.period_locks import figures_status
 from ward_office.services.presentation import ScoredPeriod
+from ward_office.services.printing import REPORT_FILE_MODE
 from ward_office.services.standings import ITEM_SOURCE_LABELS, item_lines
 from ward_office.services.ward import Ward
 
@@ -34,7 +39,10 @@ class ExportKind(StrEnum):
 
 
 EXPORT_SUFFIX = ".xlsx"
-DAY_COLUMN_WIDTH = 5.5
+DAY_COLUMN_WIDTH = 3.1  # "+" in 11 pt; a longer code such as "M/+" is set smaller to fit
+# Long texts (why a grade moved, how an item was counted) wrap in a column this wide: wider, the sheet is shrunk
+# on paper to fit the page's width.
+NOTE_WIDTH = 26.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +67,18 @@ def export(db_path: Path, kind: ExportKind | str, period_text: str, out: Path, *
     if not out.parent.is_dir():
         raise WardOfficeError(N_("The folder {folder} does not exist"), folder=str(out.parent))
     today = today or date.today()
-    with Ward.open(db_path, read_only=True) as ward:
+    with official_language(), Ward.open(db_path, read_only=True) as ward:
+        unit = ward.unit()
         if kind is ExportKind.TIMESHEET:
-            sheet = timesheet_sheet(month_sheet(ward, period.start.year, period.start.month, until=today),
-                                    ward.unit())
+            sheet = timesheet_sheet(month_sheet(ward, period.start.year, period.start.month, until=today), unit)
+            signatures = timesheet_signatures(unit)
         else:
             scored = ward.score(period, today)
             sheet = ranking_sheet(scored) if kind is ExportKind.RANKING else items_sheet(scored)
-    write_workbook(out, [sheet])
+            signatures = (preparer_signature(unit), head_signature(unit))
+        sheet = replace(sheet, letterhead=Letterhead.of(unit, today), status=figures_status(ward.store, period, today),
+                        signatures=signatures)
+        write_workbook(out, [sheet], mode=REPORT_FILE_MODE)
     return ExportSummary(kind, out, len(sheet.rows))
 
 
@@ -88,10 +100,10 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Full name")),
         Column(_("Position")),
         Column(_("Department")),
-        *(Column(block.name, ColumnKind.NUMBER, width=13) for block in plan.blocks),
-        Column(_("Score"), ColumnKind.NUMBER, width=9),
+        *(Column(block.name, ColumnKind.NUMBER) for block in plan.blocks),
+        Column(_("Score"), ColumnKind.NUMBER),
         Column(_("Grade")),
-        Column(_("Note"), width=60, wrap=True),
+        Column(_("Note"), width=NOTE_WIDTH, wrap=True),
     ]
     rows: list[list[Value]] = []
     for result in ranking.results:
@@ -144,11 +156,11 @@ def items_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Date"), ColumnKind.DATE),
         Column(_("Session"), ColumnKind.CODE),
         Column(_("Criterion code"), ColumnKind.CODE),
-        Column(_("Criterion"), width=40, wrap=True),
-        Column(_("Block"), width=24),
-        Column(_("Points"), ColumnKind.NUMBER, width=9),
-        Column(_("Raw points"), ColumnKind.NUMBER, width=9),
-        Column(_("Note"), width=50, wrap=True),
+        Column(_("Criterion"), width=NOTE_WIDTH, wrap=True),
+        Column(_("Block")),
+        Column(_("Points"), ColumnKind.NUMBER),
+        Column(_("Raw points"), ColumnKind.NUMBER),
+        Column(_("Note"), width=NOTE_WIDTH, wrap=True),
         Column(_("Recorded by")),
         Column(_("Source")),
     ]
