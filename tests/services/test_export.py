@@ -152,24 +152,23 @@ def test_timesheet_has_the_codes_and_totals_of_the_printed_sheet(demo_path: Path
         sheet = month_sheet(ward, 2026, 10, until=TODAY)
     header, rows = table(worksheet)
     # One header row: each day's number with its weekday below it (1/10/2026 is a Thursday).
-    assert header[5:8] == ["1\nT5", "2\nT6", "3\nT7"] and header[35] == "31\nT7"
-    assert header[:5] == ["STT", "Mã", "Họ và tên", "Chức vụ", "Bộ phận"]
-    assert header[36:] == ["Công hưởng lương thời gian (+, M, S, CT, H)", "Nghỉ hưởng lương (P, Nb)",
+    assert header[4:7] == ["1\nT5", "2\nT6", "3\nT7"] and header[34] == "31\nT7"
+    assert header[:4] == ["STT", "Mã", "Họ và tên", "Bộ phận"]
+    assert header[35:] == ["Công hưởng lương thời gian (+, M, S, CT, H)", "Nghỉ hưởng lương (P, Nb)",
                            "Hưởng BHXH (Ô, Cô, Ts, T)", "Nghỉ không lương (No)", "Vắng không lý do (Ko)", "Đi muộn",
                            "Về sớm"]
     expected_rows = [(group.name or "chưa phân bộ phận", row) for group in sheet.by_department() for row in group.rows]
     assert summary.rows == len(rows) == len(expected_rows) == len(sheet.rows)
     days = len(sheet.days)
     for number, (row, (department, expected)) in enumerate(zip(rows, expected_rows, strict=True), start=1):
-        assert row[:5] == [number, expected.staff.code, expected.staff.full_name, expected.staff.position,
-                           department]
-        assert [code or "" for code in row[5:5 + days]] == [pair_text(codes) for codes in expected.codes]
-        totals = row[5 + days:]
+        assert row[:4] == [number, expected.staff.code, expected.staff.full_name, department]
+        assert [code or "" for code in row[4:4 + days]] == [pair_text(codes) for codes in expected.codes]
+        totals = row[4 + days:]
         assert totals == pytest.approx([*(float(value) for value in expected.totals.form_days()),
                                         expected.totals.late, expected.totals.early])
-    codes = {code for row in rows for code in row[5:5 + days] if code}
+    codes = {code for row in rows for code in row[4:4 + days] if code}
     assert "+" in codes and codes & {"M", "+/M", "M/+", "P", "Ko"}
-    saturday = 5 + 3  # the column of 03/10/2026, a Saturday: grey, and Friday's is not
+    saturday = 4 + 3  # the column of 03/10/2026, a Saturday: grey, and Friday's is not
     assert worksheet.cell(HEADER_ROW + 1, saturday).fill.fgColor.rgb.endswith("E7E6E6")
     assert worksheet.cell(HEADER_ROW + 1, saturday - 1).fill.fill_type is None
 
@@ -178,8 +177,8 @@ def test_timesheet_leaves_days_after_today_blank(demo_path: Path, tmp_path: Path
     out = tmp_path / "thang-11.xlsx"
     export(demo_path, "timesheet", "2026-11", out, today=TODAY)
     _header, rows = table(load_workbook(out).active)
-    assert all(row[5 + 20] is None for row in rows)  # 21/11 and later are not yet recorded
-    assert any(row[5 + 19] == "+" for row in rows)  # 20/11, a Friday, is
+    assert all(row[4 + 20] is None for row in rows)  # 21/11 and later are not yet recorded
+    assert any(row[4 + 19] == "+" for row in rows)  # 20/11, a Friday, is
 
 
 @pytest.mark.parametrize(("kind", "period", "name", "words"), [

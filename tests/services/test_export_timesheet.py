@@ -48,8 +48,8 @@ def test_pdf_excel_and_rate_agree_with_the_hand_count(ward_path: Path, tmp_path:
     export(ward_path, "timesheet", "2026-11", out, today=TODAY)
     worksheet = load_workbook(out).active
     [row] = [list(values) for values in worksheet.iter_rows(values_only=True) if values[2] == "Trần Văn Bình"]
-    assert row[4] == "chưa phân bộ phận"
-    assert row[5 + 30:] == [13.5, 1, 0, 0, 0.5, 0, 0]
+    assert row[3] == "chưa phân bộ phận"
+    assert row[4 + 30:] == [13.5, 1, 0, 0, 0.5, 0, 0]
     pdf = BytesIO()
     with Ward.open(ward_path, read_only=True) as ward:
         render_timesheet(ward.store, month(2026, 11), pdf, TODAY, {})
