@@ -200,6 +200,11 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
     actor = _("Demo data")
     with writable_store(path) as store, store.atomic():
         store.unit.save(demo.DEMO_UNIT, actor)
+        try:
+            store.plans.in_effect(start)
+        except NotFoundError:  # records from before the bundled plan: the ward had a plan then too
+            store.plans.adopt(demo.earlier_plan((plans_dir() / DEFAULT_PLAN_FILE).read_text(encoding="utf-8"), start),
+                              actor)
         for year in range(start.year, end.year + 1):
             store.schedule.ensure_holidays(year, actor)
         departments = store.departments.list()
