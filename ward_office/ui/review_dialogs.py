@@ -207,7 +207,8 @@ class ReviewDialog(QDialog):
         reset = QPushButton(_("Restore the program's proposal"))
         reset.clicked.connect(lambda _checked=False, kind=kind: self.reset_list(kind))
         reset.setEnabled(not self.reason)
-        note = QLabel(_("Ticked people are on the list; the program proposes them from the grades after ceilings and quota."))
+        note = QLabel(_("Ticked people are on the list; the program proposes them from the grades after ceilings "
+                        "and quota."))
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(view, 1)
