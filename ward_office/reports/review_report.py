@@ -37,7 +37,7 @@ from ward_office.reports.review_data import PeriodFigures, ReviewPapers
 from ward_office.scoring.results import StaffResult
 
 TITLE = N_("REPORT")
-SIZE = 11
+SIZE = 10
 NO_FIGURES = N_("no figures yet")
 RECIPIENTS = (
     N_("Standing committee of the ward Party committee;"),
@@ -205,7 +205,7 @@ def people_table(papers: ReviewPapers, people: Sequence[StaffResult], width: flo
                  last_header: str = "", last: object = None) -> Flowable:
     """No., name, position, department, score, and the grade (or ``last(result)`` under ``last_header``)."""
     departments = papers.scored.departments
-    widths = [10 * mm, 40 * mm, 0.0, 30 * mm, 14 * mm, 46 * mm]
+    widths = [10 * mm, 38 * mm, 0.0, 36 * mm, 13 * mm, 45 * mm]
     widths[2] = width - sum(widths)
     rows: list[list[object]] = [[_header(_("No.")), _header(_("Full name")), _header(_("Position")),
                                  _header(_("Department")), _header(_("Score")), _header(last_header or _("Grade"))]]
