@@ -36,7 +36,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def text_of(path: Path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
 
 
@@ -55,9 +55,10 @@ def test_review_report_has_figures_comparison_departments_and_lists(demo: Path, 
     previous = papers.comparisons[0].figures
     assert previous is not None
     assert f"Số người được chấm điểm 20 {previous.headcount}" in text
-    assert f"{papers.figures.violations} {previous.violations} chưa có số liệu" in text  # violations row
+    assert f"Vi phạm {papers.figures.violations} {previous.violations} chưa có số liệu" in text
     for summary in papers.departments:
-        assert f"{summary.name} {summary.people} {format_number(summary.average_score, 2)}" in text
+        assert summary.name.split()[0] in text
+        assert f"{summary.people} {format_number(summary.average_score, 2)} {summary.violations}" in text
     commended = papers.lists[ProposalList.COMMENDATION]
     assert f"Đề nghị khen thưởng: {len(commended)} người" in text
     reminder, discipline = papers.lists[ProposalList.REMINDER], papers.lists[ProposalList.DISCIPLINE]
