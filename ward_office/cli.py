@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help=_("build a demo ward in a new database"))
     demo.add_argument("--staff", type=int, default=45, help=_("number of staff (default 45)"))
-    demo.add_argument("--months", type=int, default=12, help=_("months of records (default 12)"))
+    demo.add_argument("--months", type=int, default=18, help=_("months of records (default 18)"))
     demo.add_argument("--seed", type=int, default=2026, help=_("random seed (default 2026)"))
     demo.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD",
                       help=_("last day of records (default: today)"))
@@ -191,7 +191,7 @@ def open_window(db_path: Path | None, *, demo: bool, smoke_test: bool = False) -
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        print(records.build_demo(db_path, staff=45, months=12, seed=2026, until=date.today()).localized())
+        print(records.build_demo(db_path, staff=45, months=18, seed=2026, until=date.today()).localized())
     path = db_path or default_database_path()
     check_in_background(path)  # the book is checked while Qt and the window's code load
     if smoke_test:

@@ -84,7 +84,8 @@ def test_a_failing_report_leaves_the_old_file_alone(demo_db: Path, tmp_path: Pat
 
 
 def test_every_cli_kind_is_in_the_table() -> None:
-    assert list(printing.REPORTS) == ["ranking", "scorecards", "timesheet", "check", "minutes", "charts"]
+    assert list(printing.REPORTS) == ["ranking", "scorecards", "timesheet", "check", "minutes", "charts",
+                                    "review", "proposal", "decision"]
 
 
 def test_cli_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

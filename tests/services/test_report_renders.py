@@ -42,7 +42,7 @@ def test_the_renders_cover_the_missing_kinds_with_the_render_signature() -> None
     ("timesheet", "2026-11", {}, 5, "BẢNG CHẤM CÔNG"),  # a sheet per department: 4 sheets, 5 pages
     ("check", "2026-11", {}, 1, "Kiểm tra việc thực hiện văn hóa công sở"),  # the month's only round
     ("check", "2026", {"check_id": "34"}, 1, "ngày 18 tháng 11 năm 2026"),  # as typed on the command line
-    ("minutes", "2026-H1", {}, 3, "Họp xét thi đua sơ kết 6 tháng đầu năm 2026"),
+    ("minutes", "2026-H1", {}, 2, "Họp bình xét thi đua sơ kết 6 tháng đầu năm 2026"),
     ("charts", "2026", {}, 2, "BIỂU ĐỒ THEO DÕI VĂN HÓA CÔNG SỞ"),
 ])
 def test_write_report_writes_each_kind(demo: Path, tmp_path: Path, kind: str, period: str,

@@ -23,6 +23,7 @@ from ward_office.core.attendance import RecordSource
 from ward_office.core.checks import Check, CheckKind, Event, EventId
 from ward_office.core.clock import Punch
 from ward_office.core.period import month
+from ward_office.core.review import MeetingFacts, ReviewNotes
 from ward_office.core.schedule import Holiday, Session
 from ward_office.core.staff import StaffId
 from ward_office.core.unit import Unit
@@ -189,6 +190,9 @@ SCENARIOS: dict[tuple[str, str], tuple[Scenario, list[tuple[str, ChangeAction]]]
                                     [("account", ChangeAction.UPDATE)]),
     ("snapshots", "add"): (lambda w: w.store.snapshots.add(_period_id(w), {"format": 1, "rows": []}, ACTOR),  # type: ignore[arg-type]
                            [("period_snapshot", ChangeAction.INSERT)]),
+    ("reviews", "save"): (lambda w: w.store.reviews.save(month(2026, 2), ReviewNotes(MeetingFacts(place="Hội trường")),
+                                                         ACTOR),
+                          [("period_review", ChangeAction.INSERT)]),
 }
 
 

@@ -25,7 +25,7 @@ UNTIL = date(2026, 11, 20)
 # refused by m002's trigger if the round came first.
 FILL_ORDER = ("unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "plans",
               "periods", "attendance", "events", "check_seen", "checks", "punches", "clock_mappings",
-              "accounts", "period_snapshots", "change_log")
+              "accounts", "period_snapshots", "period_reviews", "change_log")
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ def test_ranking_report_is_written_next_to_the_book_and_previewed(page: ReportsP
     assert page.period() == half_year(2026, 2)
     assert not page.print_button.isEnabled()  # nothing made yet
     path = make(page, qtbot, "ranking")
-    assert path == window.context.ward.path.parent / "bao-cao" / "ranking-2026-H2.pdf"
+    assert path == window.context.ward.path.parent / "bao-cao" / "xep-loai-2026-H2.pdf"
     pages = PdfReader(path).pages
     assert len(page.preview.page_labels()) == len(pages) >= 1
     text = "".join(pdf_page.extract_text() for pdf_page in pages)
@@ -57,7 +57,7 @@ def test_open_print_and_copy_use_the_written_file(page: ReportsPage, qtbot, tmp_
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     page.picker.set_period(month(2026, 10))
     path = make(page, qtbot, "ranking")
-    assert path.name == "ranking-2026-10.pdf"
+    assert path.name == "xep-loai-2026-10.pdf"
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     assert page.open_externally()

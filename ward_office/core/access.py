@@ -28,6 +28,7 @@ class Permission(StrEnum):
     UNLOCK_PERIOD = "unlock_period"
     RESTORE_BACKUP = "restore_backup"
     MANAGE_ACCOUNTS = "manage_accounts"
+    DECIDE_REVIEW = "decide_review"  # the review meeting's papers: facts, texts, who is proposed
 
 
 PERMISSION_LABELS = {
@@ -37,6 +38,7 @@ PERMISSION_LABELS = {
     Permission.UNLOCK_PERIOD: N_("unlock a review period"),
     Permission.RESTORE_BACKUP: N_("restore a backup"),
     Permission.MANAGE_ACCOUNTS: N_("manage accounts"),
+    Permission.DECIDE_REVIEW: N_("edit the papers of the review meeting"),
 }
 
 USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "

@@ -1,72 +1,76 @@
-"""Report 5, "Biên bản họp xét thi đua": the minutes of the review meeting, printed before it and filled by hand.
+"""Report "Biên bản họp bình xét thi đua": the minutes of the review meeting.
 
-The meeting (sơ kết 6 tháng for a half-year, tổng kết năm for a year) works from the ranking, so the
-minutes come prefilled with what the program knows: the period, the plan, the counts per grade, each
-person's score and grade with the ceiling and quota notes, and, as the conclusion, the people proposed
-for the top grade. What only the meeting knows (time, place, secretary, who attended, the vote, the
-closing time) is left as dotted lines. The layout follows the minutes order of domain.md §6: time,
-place, attendance, content, vote, conclusion, closing time, THƯ KÝ left and CHỦ TRÌ right.
+Filled with what the head entered for the meeting (``core.review.MeetingFacts``: day, times, place, chair,
+secretary, members present and absent, the vote), dotted lines where nothing was entered, so the same paper
+serves before the meeting (to complete by hand) and after it. The header's date is the meeting's day when
+known. The content is short whatever the ward's size: the counts per grade and the notes on lowered grades
+(the whole ranking is its own report); the conclusion gives the three lists the head decided: proposed for
+commendation (with the form of award), for a reminder and for discipline consideration. A grade such as
+"Hoàn thành xuất sắc nhiệm vụ" is a mức xếp loại, never a danh hiệu. The layout follows the minutes order of
+domain.md §6: time, place, attendance, content, vote, conclusion, closing time, THƯ KÝ left and CHỦ TRÌ right.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ward_office.core.period import PeriodKind
+from ward_office.core.review import ProposalList, Section
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_number, period_label
+from ward_office.i18n.formatting import format_number, format_percent, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
     ReportDocument,
-    Scored,
     Signature,
-    cell,
-    data_table,
     document_title,
     letterhead,
     paragraph,
     signature_row,
 )
-from ward_office.reports.ranking import change_notes, grade_counts_line
+from ward_office.reports.ranking import change_notes
+from ward_office.reports.review_data import ReviewPapers
+from ward_office.reports.review_report import people_table, reason, section_text
 from ward_office.scoring.results import Ranking, StaffResult
 
 TITLE = N_("RECORD")
 DOTS = "\u2026" * 5
-SIZE = 11
 BODY = 13
+NAMES_SHOWN = 10  # a note on lowered grades names at most this many people, then counts the rest
 
 
 def meeting_name(ranking: Ranking) -> str:
-    """"Họp xét thi đua sơ kết 6 tháng đầu năm 2026", "… tổng kết năm 2026", or the period's label."""
+    """"Họp bình xét thi đua sơ kết 6 tháng đầu năm 2026", "… tổng kết năm 2026", or the period's label."""
     period = ranking.period
     year = period.start.year
-    kind = str(period.kind)
-    if kind == "half_year":
+    if period.kind is PeriodKind.HALF_YEAR:
         text = (_("Emulation review meeting: review of the first six months of {year}") if period.start.month == 1
                 else _("Emulation review meeting: review of the last six months of {year}"))
         return text.format(year=year)
-    if kind == "year":
+    if period.kind is PeriodKind.YEAR:
         return _("Emulation review meeting: review of the year {year}").format(year=year)
     return _("Emulation review meeting: {period}").format(period=period_label(period))
 
 
 def proposed(ranking: Ranking) -> list[StaffResult]:
-    """Who holds the plan's best grade, after ceilings and quota: the people proposed for it."""
+    """Who holds the plan's best grade, after ceilings and quota: the default list for commendation."""
     if not ranking.plan.grades:
         return []
     best = ranking.plan.grades[0].code
     return [result for result in ranking.results if result.grade.code == best]
 
 
-def write_minutes(out: str | Path | BinaryIO, scored: Scored, *, day: date) -> int:
-    """Write the prefilled minutes for ``scored``'s period dated ``day``; return the number of pages."""
-    document = ReportDocument(out, title=_(TITLE), author=scored.unit.name, subject=meeting_name(scored.ranking))
-    return document.build(minutes_story(scored, day, document.width))
+def write_minutes(out: str | Path | BinaryIO, papers: ReviewPapers, *, day: date) -> int:
+    """Write the minutes of ``papers``' period, dated the meeting's day when entered, else ``day``."""
+    document = ReportDocument(out, title=_(TITLE), author=papers.scored.unit.name,
+                              subject=meeting_name(papers.ranking))
+    return document.build(minutes_story(papers, day, document.width))
 
 
 def dotted_line(width: float, lead: str = "") -> str:
@@ -84,87 +88,114 @@ def _heading(value: str) -> Flowable:
     return paragraph(value, bold=True, align="left", space_after=3)
 
 
-def minutes_story(scored: Scored, day: date, width: float) -> Iterator[Flowable]:
-    ranking, unit = scored.ranking, scored.unit
+def _or_dots(value: object, dots: str = DOTS) -> str:
+    return dots if value is None or str(value).strip() == "" else str(value).strip()
+
+
+def _clock(value: str) -> tuple[str, str]:
+    """"08:30" → ("08", "30"); blanks when not entered."""
+    hours, _sep, minutes = value.strip().partition(":")
+    return (hours, minutes or "00") if hours else (DOTS, DOTS)
+
+
+def _share(part: int | None, whole: int | None) -> str:
+    if part is None or not whole:
+        return DOTS
+    return format_percent(Fraction(part, whole), 1)
+
+
+def _line_or_dots(width: float, lead: str, value: str) -> Flowable:
+    return _fill(lead + " " + value.strip()) if value.strip() else _fill(dotted_line(width, lead + " "))
+
+
+def minutes_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flowable]:
+    ranking, unit, meeting = papers.ranking, papers.scored.unit, papers.notes.meeting
     plan = ranking.plan
-    yield letterhead(unit, day, symbol="BB-UBND")
-    yield from document_title(_(TITLE), meeting_name(ranking))
+    held = meeting.day
+    yield letterhead(unit, held or day, symbol="BB-UBND")
+    yield from document_title(_(TITLE), meeting_name(ranking), status=papers.status)
+    hours, minutes = _clock(meeting.start_time)
     yield _fill(_("Time: {hours} h {minutes} min, day {day} month {month} year {year}.").format(
-        hours=DOTS, minutes=DOTS, day=DOTS, month=DOTS, year=DOTS))
-    yield _fill(dotted_line(width, _("Place:") + " "))
+        hours=hours, minutes=minutes, day=f"{held.day:02d}" if held else DOTS,
+        month=f"{held.month:02d}" if held else DOTS, year=held.year if held else DOTS))
+    yield _line_or_dots(width, _("Place:"), meeting.place)
     yield _heading(_("I. ATTENDANCE"))
-    chair = f"{unit.head_name or DOTS * 4}, {unit.head_title or DOTS * 3}"
+    chair = meeting.chair.strip() or f"{unit.head_name or DOTS * 4}, {unit.head_title or DOTS * 3}"
     yield _fill(_("- Chaired by: {chair}.").format(chair=chair))
-    yield _fill(dotted_line(width, _("- Secretary:") + " "))
-    yield _fill(_("- Members present: {count} people, namely:").format(count=DOTS))
-    yield _fill(dotted_line(width))
-    yield _fill(dotted_line(width))
-    yield _fill(dotted_line(width, _("- Absent: {count} people; reason:").format(count=DOTS) + " "))
+    yield _line_or_dots(width, _("- Secretary:"), meeting.secretary)
+    yield _fill(_("- Members present: {count} people, namely:").format(count=_or_dots(meeting.members_present)))
+    if meeting.members_names.strip():
+        yield paragraph(meeting.members_names.strip(), align="left", space_after=4)
+    else:
+        yield _fill(dotted_line(width))
+        yield _fill(dotted_line(width))
+    absent = _("- Absent: {count} people; reason:").format(count=_or_dots(meeting.absent))
+    if meeting.absent == 0:
+        yield _fill(_("- Absent: none."))
+    else:
+        yield _line_or_dots(width, absent, meeting.absent_reason)
     yield _heading(_("II. CONTENT"))
     yield paragraph(_("The meeting reviewed the results of the emulation scoring for {period} under “{plan}”"
                       " (base score {base}):").format(period=period_label(ranking.period), plan=plan.name,
                                                       base=format_number(plan.base_score)), first_line_indent=10 * mm)
-    yield paragraph(grade_counts_line(ranking), first_line_indent=10 * mm)
+    counts = "; ".join(_("{grade}: {count}").format(grade=name, count=count)
+                       for name, count in papers.figures.grade_counts)
+    yield paragraph(_("People scored: {total}; by grade: {counts}.").format(total=len(ranking.results), counts=counts),
+                    first_line_indent=10 * mm)
     if ranking.quota_limit is not None and plan.quota is not None:
         quota_grade = next((grade.name for grade in plan.grades if grade.code == plan.quota.grade_code),
                            plan.quota.grade_code)
         yield paragraph(_("Under the plan, at most {limit} people may be graded “{grade}”.").format(
             limit=ranking.quota_limit, grade=quota_grade), first_line_indent=10 * mm)
-    yield results_table(ranking, width)
-    notes = change_notes(ranking)
-    for number, (explanation, names) in enumerate(notes, start=1):
+    for number, (explanation, names) in enumerate(change_notes(ranking), start=1):
+        shown = ", ".join(names[:NAMES_SHOWN])
+        if len(names) > NAMES_SHOWN:
+            shown = _("{names} and {count} others").format(names=shown, count=len(names) - NAMES_SHOWN)
         yield paragraph(_("({number}) {explanation}: {names}.").format(
-            number=number, explanation=explanation, names=", ".join(names)), size=11, space_after=2)
+            number=number, explanation=explanation, names=shown), size=11, space_after=2)
+    yield paragraph(_("Each person's score and grade: the summary of emulation results attached."), size=12,
+                    italic=True, first_line_indent=10 * mm)
     yield paragraph(_("Opinions in the discussion:"), space_after=4)
-    for _line in range(4):
+    for _line in range(3):
         yield _fill(dotted_line(width))
     yield _heading(_("III. VOTE"))
-    yield _fill(_("Members voting: {total}; in favour: {yes} ({yes_share}%); against: {no} ({no_share}%).").format(
-        total=DOTS, yes=DOTS, yes_share=DOTS, no=DOTS, no_share=DOTS))
+    total = meeting.members_present
+    yield _fill(_("Members voting: {total}; in favour: {yes} ({yes_share}); against: {no} ({no_share}).").format(
+        total=_or_dots(total), yes=_or_dots(meeting.votes_for), yes_share=_share(meeting.votes_for, total),
+        no=_or_dots(meeting.votes_against), no_share=_share(meeting.votes_against, total)))
     yield _heading(_("IV. CONCLUSION"))
-    people = proposed(ranking)
-    if people:
-        yield paragraph(_("The meeting agreed to propose the following {count} people for the title:").format(
-            count=len(people)))
-        yield proposals_table(people, width)
-    else:
-        yield paragraph(_("Nobody reached the top grade in the period."))
+    yield from conclusion(papers, width)
     yield Spacer(1, 2 * mm)
+    end_hours, end_minutes = _clock(meeting.end_time)
     yield KeepTogether([
         _fill(_("The meeting closed at {hours} h {minutes} min on the same day.").format(
-            hours=DOTS, minutes=DOTS)),
-        signature_row([Signature((_("SECRETARY").upper(),)), Signature((_("CHAIR").upper(),), unit.head_name)]),
+            hours=end_hours, minutes=end_minutes)),
+        signature_row([Signature((_("SECRETARY").upper(),), meeting.secretary.strip()),
+                       Signature((_("CHAIR").upper(),), meeting.chair.strip().split(",")[0] or unit.head_name)]),
     ])
 
 
-def results_table(ranking: Ranking, width: float) -> Flowable:
-    widths = [11 * mm, 45 * mm, 0.0, 20 * mm, 57 * mm]
-    widths[2] = width - sum(widths)
-    note_numbers = {explanation: number for number, (explanation, _names) in enumerate(change_notes(ranking), 1)}
-
-    def header(label: str) -> Flowable:
-        return cell(label, size=SIZE, align="centre", bold=True)
-
-    rows: list[list[object]] = [[header(_("No.")), header(_("Full name")), header(_("Position")),
-                                 header(_("Total score")), header(_("Grade"))]]
-    for number, result in enumerate(ranking.results, start=1):
-        marks = sorted({note_numbers[change.localized()] for change in result.changes})
-        grade = result.grade.name + "".join(f" ({mark})" for mark in marks)
-        rows.append([str(number), cell(result.staff.full_name, size=SIZE), cell(result.staff.position, size=SIZE),
-                     format_number(result.score), cell(grade, size=SIZE)])
-    return data_table(rows, widths, size=SIZE, align={0: "centre", 3: "right"},
-                      extra_style=[("FONTNAME", (3, 1), (3, -1), fonts.BOLD)])
+def conclusion(papers: ReviewPapers, width: float) -> Iterator[Flowable]:
+    lists = papers.lists
+    award = section_text(papers, Section.AWARD)
+    commended = lists[ProposalList.COMMENDATION]
+    if commended:
+        yield paragraph(_("1. The meeting agreed to propose {count} people for commendation ({award}):").format(
+            count=len(commended), award=award))
+        yield people_table(papers, commended, width)
+    else:
+        yield paragraph(_("1. Nobody is proposed for commendation."))
+    yield from _listed(papers, width, lists[ProposalList.REMINDER],
+                       _("2. The meeting agreed to remind {count} people:"), _("2. Nobody is to be reminded."))
+    yield from _listed(papers, width, lists[ProposalList.DISCIPLINE],
+                       _("3. The meeting proposes {count} people for discipline consideration:"),
+                       _("3. Nobody is proposed for discipline consideration."))
 
 
-def proposals_table(people: list[StaffResult], width: float) -> Flowable:
-    widths = [11 * mm, 55 * mm, 0.0, 60 * mm]
-    widths[2] = width - sum(widths)
-
-    def header(label: str) -> Flowable:
-        return cell(label, size=SIZE, align="centre", bold=True)
-
-    rows: list[list[object]] = [[header(_("No.")), header(_("Full name")), header(_("Position")),
-                                 header(_("Proposed title"))]]
-    rows += [[str(number), cell(result.staff.full_name, size=SIZE), cell(result.staff.position, size=SIZE),
-              cell(result.grade.name, size=SIZE)] for number, result in enumerate(people, start=1)]
-    return data_table(rows, widths, size=SIZE, align={0: "centre"})
+def _listed(papers: ReviewPapers, width: float, people: Sequence[StaffResult], lead: str,
+            nobody: str) -> Iterator[Flowable]:
+    if not people:
+        yield paragraph(nobody)
+        return
+    yield paragraph(lead.format(count=len(people)))
+    yield people_table(papers, people, width, last_header=_("Reason"), last=reason)

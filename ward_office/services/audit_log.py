@@ -48,6 +48,7 @@ RECORD_KINDS: Mapping[str, str] = {
     "holiday": N_("Holiday"),
     "plan": N_("Emulation plan"),
     "period": N_("Review period"),
+    "period_review": N_("Review meeting papers"),
     "period_snapshot": N_("Kept ranking"),
     "punch": N_("Clock punches"),
     "clock_mapping": N_("Clock file mapping"),

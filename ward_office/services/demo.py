@@ -276,3 +276,20 @@ def make_events(rng: random.Random, people: list[Staff], habits: dict[int, Habit
             if rng.random() < 0.004:
                 yield Event(person.id, day, "GT04", note=_NOTES["GT04"], recorded_by="Văn phòng HĐND-UBND")
         month_start = (month_start.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def earlier_plan(plan_text: str, start: date) -> str:
+    """The ward's plan of the year before, in effect from the demo's first day: the bundled plan under its own
+    code ("VHCS-<year>"), so that periods before the bundled plan takes effect are scored and compared."""
+    header, _sep, rest = plan_text.partition("[plan]\n")
+    body, sep, tail = rest.partition("\n\n")
+    lines = []
+    for line in body.splitlines():
+        if line.startswith("code = "):
+            line = f'code = "VHCS-{start.year}"'
+        elif line.startswith("name = "):
+            line = f'name = "Chấm điểm thi đua thực hiện văn hóa công sở năm {start.year}"'
+        elif line.startswith("effective_from = "):
+            line = f"effective_from = {start.isoformat()}"
+        lines.append(line)
+    return header + "[plan]\n" + "\n".join(lines) + sep + tail

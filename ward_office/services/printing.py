@@ -61,6 +61,30 @@ def _render_scorecards(store: Store, period: Period, stream: BinaryIO, today: da
     return write_scorecards(stream, score_stored_period(store, period, today), day=today)
 
 
+def _render_review(store: Store, period: Period, stream: BinaryIO, today: date,
+                   options: Mapping[str, object]) -> int:
+    from ward_office.reports.review_report import write_review
+    from ward_office.services.reviews import review_papers
+
+    return write_review(stream, review_papers(store, period, today), day=today)
+
+
+def _render_proposal(store: Store, period: Period, stream: BinaryIO, today: date,
+                     options: Mapping[str, object]) -> int:
+    from ward_office.reports.commendation import write_proposal
+    from ward_office.services.reviews import review_papers
+
+    return write_proposal(stream, review_papers(store, period, today), day=today)
+
+
+def _render_decision(store: Store, period: Period, stream: BinaryIO, today: date,
+                     options: Mapping[str, object]) -> int:
+    from ward_office.reports.commendation import write_decision
+    from ward_office.services.reviews import review_papers
+
+    return write_decision(stream, review_papers(store, period, today), day=today)
+
+
 REPORTS: dict[str, ReportKind] = {
     kind.name: kind for kind in (
         ReportKind("ranking", N_("Summary of emulation results"), _render_ranking),
@@ -69,6 +93,9 @@ REPORTS: dict[str, ReportKind] = {
         ReportKind("check", N_("Check record"), RENDERS["check"]),
         ReportKind("minutes", N_("Minutes of the emulation review meeting"), RENDERS["minutes"]),
         ReportKind("charts", N_("Charts"), RENDERS["charts"]),
+        ReportKind("review", N_("Emulation review report (half-year or year)"), _render_review),
+        ReportKind("proposal", N_("Submission proposing commendations"), _render_proposal),
+        ReportKind("decision", N_("Decision on commendations"), _render_decision),
     )
 }
 

@@ -200,6 +200,13 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
     actor = _("Demo data")
     with writable_store(path) as store, store.atomic():
         store.unit.save(demo.DEMO_UNIT, actor)
+        first_half = date(start.year, 1, 1) if start.month == 1 and start.day == 1 else (
+            date(start.year, 7, 1) if start.month <= 6 else date(start.year + 1, 1, 1))
+        try:
+            store.plans.in_effect(min(first_half.replace(month=first_half.month + 5, day=30), end))
+        except NotFoundError:  # a whole half-year of records before the bundled plan: the ward had a plan then too
+            store.plans.adopt(demo.earlier_plan((plans_dir() / DEFAULT_PLAN_FILE).read_text(encoding="utf-8"), start),
+                              actor)
         for year in range(start.year, end.year + 1):
             store.schedule.ensure_holidays(year, actor)
         departments = store.departments.list()

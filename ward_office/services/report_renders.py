@@ -141,8 +141,9 @@ def render_check_record(store: Store, period: Period, stream: BinaryIO, today: d
 def render_minutes(store: Store, period: Period, stream: BinaryIO, today: date,
                    options: Mapping[str, object]) -> int:
     from ward_office.reports.review_minutes import write_minutes
+    from ward_office.services.reviews import review_papers  # it reads this module's attendance rates
 
-    return write_minutes(stream, score_stored_period(store, period, today), day=today)
+    return write_minutes(stream, review_papers(store, period, today), day=today)
 
 
 # ---- Charts ----

@@ -528,3 +528,46 @@ _SCHEMA_007 = (
 def m007_clock_judged_days(db: sqlite_utils.Database) -> None:
     for statement in _SCHEMA_007:
         db.execute(statement)
+
+
+# What the head decided for a period's review meeting (họp bình xét thi đua): the meeting's facts, the edited
+# text of the review report, the lists proposed for commendation, reminder and discipline. One row per period's
+# dates; the body is JSON the services write. Like attendance, it stays as it was once the period (or a locked
+# period holding all of it) is locked.
+_REVIEW_LOCKED = ("EXISTS (SELECT 1 FROM periods WHERE state = 'locked' AND start_day <= {row}.start_day"
+                  " AND {row}.end_day <= end_day)")
+_SCHEMA_008 = (
+    """
+    CREATE TABLE period_reviews (
+        id INTEGER PRIMARY KEY,
+        start_day TEXT NOT NULL CHECK (start_day = date(start_day, '+0 days')),
+        end_day TEXT NOT NULL CHECK (end_day = date(end_day, '+0 days')),
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        saved_at TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        UNIQUE (start_day, end_day),
+        CHECK (start_day <= end_day)
+    ) STRICT
+    """,
+    f"""
+    CREATE TRIGGER period_reviews_locked_insert BEFORE INSERT ON period_reviews
+    WHEN {_REVIEW_LOCKED.format(row="NEW")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+    f"""
+    CREATE TRIGGER period_reviews_locked_update BEFORE UPDATE ON period_reviews
+    WHEN {_REVIEW_LOCKED.format(row="OLD")} OR {_REVIEW_LOCKED.format(row="NEW")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+    f"""
+    CREATE TRIGGER period_reviews_locked_delete BEFORE DELETE ON period_reviews
+    WHEN {_REVIEW_LOCKED.format(row="OLD")}
+    BEGIN SELECT RAISE(ABORT, 'period_locked'); END
+    """,
+)
+
+
+@MIGRATIONS()
+def m008_period_reviews(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_008:
+        db.execute(statement)

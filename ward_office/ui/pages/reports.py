@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office.core.checks import CHECK_KIND_LABELS
-from ward_office.core.period import Period
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import Period, PeriodKind
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, period_label
 from ward_office.services import inspections, printing
@@ -34,6 +35,7 @@ from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.pages.base import Page
 from ward_office.ui.pdf_view import PdfPreview, choose_printer_and_print
+from ward_office.ui.review_dialogs import ReviewDialog
 
 REPORTS_FOLDER = "bao-cao"
 CHECK_REPORT = "check"
@@ -48,10 +50,36 @@ DESCRIPTIONS = {
                     "and the totals."),
     CHECK_REPORT: N_("The record of one check round: who checked, when and where, who was seen and the "
                      "violations found."),
-    "minutes": N_("Minutes of the emulation review meeting, prefilled with the period, the ranking and the "
-                  "proposed titles, to print and complete by hand."),
+    "minutes": N_("Minutes of the emulation review meeting, filled with the meeting's facts where entered, the "
+                  "counts per grade and the proposals; blanks to complete by hand otherwise."),
     "charts": N_("Violations per block per month and the attendance rate over the period."),
+    "review": N_("The half-year or year review report: the figures against the period before, each department, "
+                 "the proposals for commendation, reminder and discipline, and the assessment."),
+    "proposal": N_("Draft submission proposing the commendations decided at the review meeting."),
+    "decision": N_("Draft decision on the commendations, with the list of people attached."),
 }
+# The review's papers whose texts, lists and meeting facts the head prepares in the review dialog.
+REVIEW_KINDS = frozenset({"review", "minutes", "proposal", "decision"})
+# What the PDF files are called, in Vietnamese: "xep-loai-2026-H2.pdf".
+FILE_NAMES = {
+    "ranking": "xep-loai",
+    "scorecards": "phieu-diem",
+    "timesheet": "bang-cham-cong",
+    CHECK_REPORT: "bien-ban-kiem-tra",
+    "minutes": "bien-ban-hop",
+    "charts": "bieu-do",
+    "review": "bao-cao-so-ket",
+    "proposal": "to-trinh",
+    "decision": "quyet-dinh",
+}
+
+
+def report_file_name(kind: str, period: Period, suffix: str = "") -> str:
+    """The file a report is written to: its Vietnamese name, the period's code, ``suffix`` (a check round)."""
+    stem = FILE_NAMES.get(kind, kind)
+    if kind == "review" and period.kind is PeriodKind.YEAR:
+        stem = "bao-cao-tong-ket"
+    return f"{stem}-{period.code}{suffix}.pdf"
 
 
 class ReportsPage(Page):
@@ -82,6 +110,11 @@ class ReportsPage(Page):
         self.print_button = QPushButton(_("P&rint…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_button.clicked.connect(self.print_report)
+        self.compose_button = QPushButton(_("Prepare the &contents…"))
+        self.compose_button.setObjectName("review_compose")
+        self.compose_button.setToolTip(_("The meeting's facts, the report's texts and who is proposed for "
+                                         "commendation, a reminder or discipline consideration"))
+        self.compose_button.clicked.connect(self.compose)
         self.copy_button = QPushButton(_("Save a &copy…"))
         self.copy_button.clicked.connect(self.save_copy)
         self.status = QLabel()
@@ -93,6 +126,7 @@ class ReportsPage(Page):
         form.addRow(kind_label, self.kind)
         form.addRow(QLabel(_("Period:")), self.picker)
         form.addRow(self.check_label, self.check_round)
+        form.addRow("", self.compose_button)
         buttons = QHBoxLayout()
         for button in (self.make_button, self.open_button, self.print_button, self.copy_button):
             buttons.addWidget(button)
@@ -131,6 +165,7 @@ class ReportsPage(Page):
         self.description.setText(_(description) if description else "")
         for widget in (self.check_label, self.check_round):
             widget.setVisible(self.needs_check())
+        self.compose_button.setVisible(self.report().name in REVIEW_KINDS)
         self._fill_check_rounds()
         self._update_buttons()
 
@@ -163,7 +198,18 @@ class ReportsPage(Page):
 
     def output_path(self) -> Path:
         suffix = f"-{self.check_round.currentData()}" if self.needs_check() else ""
-        return self.ward.path.parent / REPORTS_FOLDER / f"{self.report().name}-{self.period().code}{suffix}.pdf"
+        return self.ward.path.parent / REPORTS_FOLDER / report_file_name(self.report().name, self.period(), suffix)
+
+    def compose(self) -> ReviewDialog | None:
+        """Open the review dialog for the chosen period; remake the shown paper when saved."""
+        try:
+            dialog = ReviewDialog(self.ward, self.period(), self.context.today(), self)
+        except WardOfficeError as error:
+            widgets.show_error(self, error)
+            return None
+        if dialog.exec() and self.preview.path is not None:
+            self.make_report()
+        return dialog
 
     def make_report(self) -> Job | None:
         report = self.report()

@@ -1,0 +1,79 @@
+"""The figures and decisions the review meeting's papers print, as plain data (no reportlab here).
+
+``services.reviews.review_papers`` fills them from the book; ``review_report``, ``review_minutes`` and
+``commendation`` lay them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Protocol
+
+from ward_office.core.period import FiguresStatus, Period
+from ward_office.core.review import ProposalList, ReviewNotes
+from ward_office.core.unit import Unit
+from ward_office.scoring.results import Ranking, StaffResult
+
+
+class Scored(Protocol):
+    """A ranking with department names and the unit: ``services.presentation.ScoredPeriod`` fits."""
+
+    @property
+    def ranking(self) -> Ranking: ...
+    @property
+    def departments(self) -> Mapping[int, str]: ...
+    @property
+    def unit(self) -> Unit: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """The figures at the top of the review report, for one period."""
+
+    period: Period
+    headcount: int
+    average_score: Fraction | None
+    attendance_rate: Fraction | None  # the mean of the months' rates (as the charts report counts them)
+    violations: int
+    commendations: int  # biểu dương recorded
+    check_rounds: int
+    violations_by_block: tuple[tuple[str, int], ...]  # (block of criteria, occurrences), in plan order
+    grade_counts: tuple[tuple[str, int], ...]  # (grade, people), best first
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A period to compare with; ``figures`` None when the book holds no record of it."""
+
+    period: Period
+    figures: PeriodFigures | None
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentSummary:
+    name: str
+    people: int
+    average_score: Fraction | None
+    violations: int
+    grade_counts: tuple[int, ...]  # in the plan's grade order
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPapers:
+    """What the review papers print, gathered once."""
+
+    scored: Scored
+    status: FiguresStatus
+    figures: PeriodFigures
+    comparisons: tuple[Comparison, ...]  # the period before, then the same period a year earlier
+    departments: tuple[DepartmentSummary, ...]
+    lists: dict[ProposalList, tuple[StaffResult, ...]]
+    notes: ReviewNotes
+    today: date
+
+    @property
+    def ranking(self) -> Ranking:
+        return self.scored.ranking
