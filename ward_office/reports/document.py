@@ -46,6 +46,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -62,6 +63,7 @@ from ward_office.i18n import _
 from ward_office.i18n.formatting import dateline
 from ward_office.i18n.text import fold
 from ward_office.reports import fonts
+from ward_office.reports.keeping import SignedEnding, shorten
 from ward_office.reports.paged_table import paged
 from ward_office.scoring.results import Ranking
 
@@ -73,6 +75,8 @@ RIGHT_MARGIN = 15 * mm
 BODY_SIZE = 13
 PAGE_NUMBER_SIZE = 13
 TABLE_SIZE = 11
+CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must stay shorter than a page
+NAME_MAX_CHARS = 120  # a name under a signature or in a page's running header
 GRID_COLOUR = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 
@@ -133,10 +137,20 @@ def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bo
 
 
 def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False, italic: bool = False,
-         markup: bool = False) -> Paragraph:
-    """A table cell whose text wraps in its column."""
+         markup: bool = False, max_chars: int | None = CELL_MAX_CHARS) -> Paragraph:
+    """A table cell whose text wraps in its column, shortened with "…" past ``max_chars`` characters so
+    that no name or note can make a row taller than a page (data only: markup is never cut)."""
+    value = value if markup else shorten(value, max_chars)
     return _paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
                                                        leading=round(size * 1.15, 1)))
+
+
+def signed_ending(body: Flowable, closing: Sequence[Flowable], *, keep_rows: int = 2,
+                  keep_lines: int = 2) -> Flowable:
+    """``body`` (the last table or paragraph of a report) followed by its ``closing`` (totals, signature
+    row, "Nơi nhận"), the closing always on a page with at least ``keep_rows`` of the table's last rows
+    or ``keep_lines`` of the paragraph's last lines: a signature never stands on a page alone."""
+    return SignedEnding(body, closing, keep_rows=keep_rows, keep_lines=keep_lines)
 
 
 # ---- The document ----
@@ -174,6 +188,33 @@ class _Story(list):  # type: ignore[type-arg]
         return list.__getitem__(self, index)
 
 
+class SectionStart(Flowable):
+    """Where a part with its own page numbers begins (one person's scorecard); it takes no room.
+
+    Its pages are numbered "Trang 2/3" from its second page on, under a running header naming the part.
+    """
+
+    _ZEROSIZE = True
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = shorten(" ".join(header.split()), NAME_MAX_CHARS + 60)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class _Section:
+    header: str
+    first_page: int
+    last_page: int
+    numbered: list[int]  # its pages that wait for "Trang i/n" until n is known
+
+
 class ReportDocument:
     """An A4 PDF in the NĐ 30/2020 frame, written to a path or a binary stream."""
 
@@ -191,22 +232,61 @@ class ReportDocument:
         )
         frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, self.width, self.height, leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0, id="text")
-        self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
+        self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._page_end)])
+        self._template.afterFlowable = self._after_flowable  # type: ignore[method-assign]
+        self._section: _Section | None = None
 
-    def _page_number(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
-        """Arabic numerals, centred in the top margin, not on page 1 (NĐ 30/2020)."""
+    def _after_flowable(self, flowable: Flowable) -> None:
+        page = self._template.page
+        if isinstance(flowable, SectionStart):
+            self._close_section()
+            self._section = _Section(flowable.header, page, page, [])
+        elif self._section is not None and not isinstance(flowable, ActionFlowable):
+            self._section.last_page = page
+
+    def _page_end(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
+        """Arabic numerals, centred in the top margin, not on page 1 (NĐ 30/2020); within a section, its
+        own "Trang i/n" and its running header from its second page on."""
         number = canvas.getPageNumber()
-        if number < 2:
+        section = self._section
+        if section is None:
+            if number >= 2:
+                self._draw_page_number(canvas, str(number))
             return
+        if number <= section.first_page:
+            return
+        canvas.saveState()
+        canvas.setFont(fonts.face(italic=True), 11)
+        canvas.drawString(LEFT_MARGIN, self.page_size[1] - TOP_MARGIN + 2.5 * mm, section.header)
+        canvas.restoreState()
+        canvas.doForm(f"wo-page-{number}")  # drawn once the section's length is known
+        section.numbered.append(number)
+
+    def _draw_page_number(self, canvas: Canvas, label: str) -> None:
         canvas.saveState()
         canvas.setFont(fonts.face(), PAGE_NUMBER_SIZE)
         canvas.drawCentredString(self.page_size[0] / 2 + (LEFT_MARGIN - RIGHT_MARGIN) / 2,
-                                 self.page_size[1] - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3, str(number))
+                                 self.page_size[1] - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3, label)
         canvas.restoreState()
+
+    def _close_section(self) -> None:
+        section, canvas = self._section, self._template.canv
+        if section is None:
+            return
+        pages = section.last_page - section.first_page + 1
+        for number in section.numbered:
+            canvas.beginForm(f"wo-page-{number}")
+            self._draw_page_number(canvas, _("Page {page}/{pages}").format(
+                page=number - section.first_page + 1, pages=max(pages, number - section.first_page + 1)))
+            canvas.endForm()
+        self._section = None
 
     def build(self, story: Iterable[Flowable]) -> int:
         """Lay out the flowables as they come and write the PDF; return the number of pages."""
+        self._template._doSave = 0  # the last section's page numbers are written before the file is
         self._template.build(_Story(story))
+        self._close_section()
+        self._template.canv.save()
         return self._template.page
 
 
@@ -289,6 +369,26 @@ def letterhead(unit: Unit, day: date, *, symbol: str = "BC-UBND", number: str = 
     # Row 2 sets "Số" and the dateline on one line, under the agency and the national name (ô 3 and ô 4).
     return layout_table([[left, right], [number_cell, place_and_date]], ["40%", "60%"], padding=0,
                         extra_style=[("TOPPADDING", (0, 1), (-1, 1), 5)])
+
+
+def appendix_heading(unit: Unit, *, symbol: str = "BC-UBND") -> Flowable:
+    """The head of an appendix (phụ lục) sent with a report: the agency on the left as on a letterhead,
+    "Phụ lục" and "(Kèm theo Báo cáo số ……/BC-UBND ngày …… của Ủy ban nhân dân phường …)" on the right;
+    the report's number and date are written in by hand when it is registered."""
+    size = 12.5
+    agency = agency_lines(unit)
+    left: list[Flowable] = []
+    if unit.authority.strip():
+        left.append(_paragraph(escape(unit.authority.strip().upper()), style(size, align="centre")))
+    left.append(_paragraph("<br/>".join(escape(line) for line in agency), style(size, align="centre", bold=True)))
+    widest = max(fonts.text_width(line, size, bold=True) for line in agency)
+    left.append(_Rule(min(widest, 70 * mm) * 0.4))
+    dots = "\u2026\u2026"
+    attached = _("(Attached to Report No. {number}/{symbol} of {date} of the {agency})").format(
+        number=dots, symbol=symbol, date=f"{dots}/{dots}/{dots}", agency=" ".join(unit.name.split()))
+    right: list[Flowable] = [_paragraph(escape(_("Appendix")), style(BODY_SIZE, align="centre", bold=True)),
+                             _paragraph(escape(attached), style(12, align="centre", italic=True))]
+    return layout_table([[left, right]], ["40%", "60%"], padding=0)
 
 
 def document_title(title: str, summary: str = "", *, lines: Sequence[str] = (),
@@ -394,31 +494,41 @@ def preparer_signature(unit: Unit) -> Signature:
     return Signature((_("PREPARED BY").upper(),), unit.preparer_name)
 
 
-def _signature_cell(signature: Signature, signing_space: float) -> list[Flowable]:
+def _signature_head(signature: Signature, size: float) -> list[Flowable]:
     note = signature.note if signature.note is not None else _("(Signature and full name)")
     flowables: list[Flowable] = [
         _paragraph("<br/>".join(escape(line) for line in signature.title_lines),
-                  style(BODY_SIZE, align="centre", bold=True)),
+                   style(size, align="centre", bold=True)),
     ]
     if note:
         flowables.append(_paragraph(escape(note), style(12, align="centre", italic=True)))
-    flowables.append(Spacer(1, signing_space))
-    flowables.append(_paragraph(escape(signature.name) or "&nbsp;", style(BODY_SIZE, align="centre", bold=True)))
     return flowables
 
 
+def _signature_name(signature: Signature, signing_space: float) -> list[Flowable]:
+    return [Spacer(1, signing_space), _paragraph(escape(shorten(signature.name, NAME_MAX_CHARS)) or "&nbsp;",
+                                                 style(BODY_SIZE, align="centre", bold=True))]
+
+
 def signature_row(signatures: Sequence[Signature], *, recipients_list: Sequence[str] | None = None,
-                  space_before: float = 6 * mm, signing_space: float = 24 * mm) -> Flowable:
-    """A row of signature blocks in equal columns: one table row, so it never splits across pages.
+                  space_before: float = 6 * mm, signing_space: float = 24 * mm,
+                  widths: Sequence[float | str] | None = None, title_size: float = BODY_SIZE) -> Flowable:
+    """A row of signature blocks in equal columns (or ``widths``), never split across pages; the names
+    stand level however many lines the titles take.
 
     With ``recipients_list`` the "Nơi nhận" list takes the left column, level with the signatures, as on
     a letter signed by the head alone. ``signing_space`` is the room left to sign (and stamp).
     """
-    cells: list[list[Flowable]] = [_signature_cell(signature, signing_space) for signature in signatures]
+    heads: list[object] = [_signature_head(signature, title_size) for signature in signatures]
+    names: list[object] = [_signature_name(signature, signing_space) for signature in signatures]
+    extra: list[tuple[object, ...]] = [("NOSPLIT", (0, 0), (-1, -1)), ("TOPPADDING", (0, 1), (-1, 1), 0)]
     if recipients_list is not None:
-        cells.insert(0, recipients(recipients_list))
-    share = f"{100 / len(cells):.4f}%"
-    table = layout_table([cells], [share] * len(cells))
+        heads.insert(0, recipients(recipients_list))
+        names.insert(0, "")
+        extra.append(("SPAN", (0, 0), (0, 1)))
+    columns = len(heads)
+    table = layout_table([heads, names], list(widths) if widths else [f"{100 / columns:.4f}%"] * columns,
+                         extra_style=extra)
     table.spaceBefore = space_before
     return table
 

@@ -23,6 +23,7 @@ from ward_office.i18n import N_
 from ward_office.scoring.results import ItemSource
 from ward_office.services.attendance_sheet import month_sheet
 from ward_office.services.overview import violations_by_block
+from ward_office.services.period_locks import figures_status
 from ward_office.services.records import score_stored_period
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
@@ -132,7 +133,9 @@ def render_check_record(store: Store, period: Period, stream: BinaryIO, today: d
     from ward_office.reports.check_record import write_check_record
 
     record = check_record(store, _check_id(store, period, options), today)
-    return write_check_record(stream, record, store.unit.get())
+    day = record.check.day  # its points are the round's month's
+    status = figures_status(store, month(day.year, day.month), today)
+    return write_check_record(stream, record, store.unit.get(), status=status)
 
 
 # ---- Minutes of the review meeting ----
