@@ -521,7 +521,8 @@ def signature_row(signatures: Sequence[Signature], *, recipients_list: Sequence[
     """
     heads: list[object] = [_signature_head(signature, title_size) for signature in signatures]
     names: list[object] = [_signature_name(signature, signing_space) for signature in signatures]
-    extra: list[tuple[object, ...]] = [("NOSPLIT", (0, 0), (-1, -1)), ("TOPPADDING", (0, 1), (-1, 1), 0)]
+    extra: list[tuple[object, ...]] = [("NOSPLIT", (0, 0), (-1, -1)), ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+                                       ("TOPPADDING", (0, 1), (-1, 1), 0)]
     if recipients_list is not None:
         heads.insert(0, recipients(recipients_list))
         names.insert(0, "")
