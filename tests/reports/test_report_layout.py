@@ -11,21 +11,24 @@ words and ``pdftoppm`` for the image (a ruled table counts as body, a page witho
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from ward_office.core.access import Account, Role
+from ward_office.core.checks import Check, CheckKind, Event
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, month
 from ward_office.i18n import official_language
 from ward_office.services.period_locks import lock_period
 from ward_office.services.printing import REPORTS, write_report
-from ward_office.services.records import build_demo, existing_store
+from ward_office.services.records import build_demo, existing_store, writable_store
 from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
@@ -244,3 +247,51 @@ def test_closing_words_are_not_a_body() -> None:
     assert body_segments(page) == []
     seen = "Số người được kiểm tra: 139/169 cán bộ"
     assert body_segments(page + seen + "\n") == [seen]
+
+
+# ---- No input makes a report fail; every report says whether its figures are final ----
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+
+
+def test_a_ten_thousand_character_name_and_note_still_print(wards: dict[int, Path], tmp_path: Path) -> None:
+    path = tmp_path / "ward.db"
+    shutil.copyfile(wards[5], path)
+    name = ("Nguyễn Thị Hồng " * 700)[:10_000]
+    note = "ghi-chú-rất-dài" * 700
+    with writable_store(path) as store:
+        person = store.staff.list()[0]
+        store.staff.update(replace(person, full_name=name, position=note[:10_000]), "Kiểm thử")
+        check = store.checks.start(Check(datetime(2026, 10, 20, 8, 0), CheckKind.ATTIRE, note, note), "Kiểm thử")
+        assert check.id is not None and person.id is not None
+        store.checks.add_violation(check.id, Event(person.id, date(2026, 10, 20), "TP02", note), "Kiểm thử")
+        store.checks.finish(check.id, datetime(2026, 10, 20, 9, 0), "Kiểm thử")
+    for kind, options in (("ranking", {}), ("scorecards", {}), ("check", {"check_id": check.id})):
+        out = tmp_path / f"{kind}.pdf"
+        summary = write_report(path, kind, "2026-10", out, today=TODAY, **options)
+        text = pdf_text(out)
+        assert summary.pages >= 1 and "Nguyễn Thị Hồng Nguyễn Thị Hồng" in text and "…" in text, kind
+        assert name not in text  # shortened on paper
+    with existing_store(path) as store:
+        assert store.staff.get(person.id).full_name == name  # the book keeps it whole
+
+
+@pytest.mark.parametrize("kind", ["ranking", "scorecards", "check"])
+def test_figures_are_final_for_a_locked_month_and_provisional_otherwise(wards: dict[int, Path], tmp_path: Path,
+                                                                         kind: str) -> None:
+    path = wards[45]
+    with existing_store(path) as store:
+        record = store.periods.get(LOCKED)
+        assert record is not None and record.locked_at is not None
+        locked_on = record.locked_at.date()
+    expected = {LOCKED: f"(Số liệu chính thức: đã khóa sổ ngày {locked_on:%d/%m/%Y}, người khóa sổ: Trần Quốc Hùng)",
+                OPEN: "(Số liệu tạm tính đến ngày 20/11/2026)"}
+    for period, line in expected.items():
+        other = expected[OPEN if period == LOCKED else LOCKED]
+        for name, pdf in printed(path, kind, period, tmp_path):
+            first = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], check=True, capture_output=True,
+                                   text=True).stdout
+            assert line in " ".join(first.split()) and other not in pdf_text(pdf), name

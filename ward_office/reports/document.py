@@ -232,7 +232,8 @@ class ReportDocument:
         )
         frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, self.width, self.height, leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0, id="text")
-        self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._page_end)])
+        self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_begin,
+                                                      onPageEnd=self._page_end)])
         self._template.afterFlowable = self._after_flowable  # type: ignore[method-assign]
         self._section: _Section | None = None
 
@@ -244,22 +245,24 @@ class ReportDocument:
         elif self._section is not None and not isinstance(flowable, ActionFlowable):
             self._section.last_page = page
 
+    def _page_begin(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
+        """Arabic numerals, centred in the top margin, not on page 1 (NĐ 30/2020)."""
+        number = canvas.getPageNumber()
+        if self._section is None and number >= 2:
+            self._draw_page_number(canvas, str(number))
+
     def _page_end(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
-        """Arabic numerals, centred in the top margin, not on page 1 (NĐ 30/2020); within a section, its
-        own "Trang i/n" and its running header from its second page on."""
+        """Within a section, from its second page on: its running header and "Trang i/n", whose n is
+        known when the section ends."""
         number = canvas.getPageNumber()
         section = self._section
-        if section is None:
-            if number >= 2:
-                self._draw_page_number(canvas, str(number))
-            return
-        if number <= section.first_page:
+        if section is None or number <= section.first_page:
             return
         canvas.saveState()
         canvas.setFont(fonts.face(italic=True), 11)
         canvas.drawString(LEFT_MARGIN, self.page_size[1] - TOP_MARGIN + 2.5 * mm, section.header)
         canvas.restoreState()
-        canvas.doForm(f"wo-page-{number}")  # drawn once the section's length is known
+        canvas.doForm(f"wo-page-{number}")
         section.numbered.append(number)
 
     def _draw_page_number(self, canvas: Canvas, label: str) -> None:

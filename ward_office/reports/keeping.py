@@ -74,7 +74,8 @@ class SignedEnding(Flowable):
         if head_tail is not None:
             head, tail = head_tail
             if _height(tail, availWidth, page) + closing_height <= page:
-                return [head, SignedEnding(tail, self.closing, keep_rows=self.keep_rows, keep_lines=self.keep_lines)]
+                return [head, FrameBreak(),  # the tail starts the next page, not the room left on this one
+                        SignedEnding(tail, self.closing, keep_rows=self.keep_rows, keep_lines=self.keep_lines)]
         if at_top or closing_height + body_height > page:
             return [body, *self.closing]  # nothing better can be done: the closing runs on by itself
         return [FrameBreak(), body, *self.closing]
