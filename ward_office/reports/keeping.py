@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 from ward_office.reports.paged_table import PagedTable
 
 ELLIPSIS = "\u2026"
+NAME_MAX_CHARS = 120  # a name under a signature or in a page's running header
 _FUZZ = 0.5  # points: reportlab's own rounding when it compares heights
 
 
