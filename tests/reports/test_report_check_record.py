@@ -14,7 +14,7 @@ from ward_office import i18n
 from ward_office.core.checks import Check, CheckId, CheckKind, Event
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import month, parse_period
-from ward_office.i18n.formatting import format_points
+from ward_office.i18n.formatting import format_number
 from ward_office.scoring.results import ItemSource
 from ward_office.services.records import build_demo, existing_store, score_stored_period, writable_store
 from ward_office.services.report_renders import check_record, check_rounds, render_check_record
@@ -80,11 +80,13 @@ def test_the_busiest_round_lists_exactly_its_violations(demo: Path) -> None:
         person = staff[event.staff_id]
         criterion = plan.criteria[event.criterion_code]
         row = flat(f"{number} {names[event.staff_id]} {departments[person.department_id]} "
-                   f"{event.criterion_code} — {criterion.name} {format_points(raw[event.id])}")
-        assert row in text
+                   f"{event.criterion_code} — {criterion.name} {format_number(-raw[event.id])}")
+        assert raw[event.id] < 0 and row in text  # "Điểm trừ 2": what is taken off, without a minus
     assert f"- Số trường hợp vi phạm: {len(events)}, cụ thể như sau:" in text
     total = sum(raw[event.id] for event in events)
-    assert f"Cộng {format_points(total)}" in text
+    assert f"Cộng {format_number(-total)}" in text
+    assert "Điểm trừ" in text and "Người vi phạm (ký, ghi rõ họ tên)" in text  # the people cited sign
+    assert "(Số liệu tạm tính đến ngày 20/11/2026)" in text
     numbered = text.split("Ghi chú", 1)[1].split("Cộng", 1)[0]
     assert f" {len(events) + 1} " not in f" {numbered} "  # no row beyond the round's violations
     for expected in ("Số: ……/BB-UBND", "BIÊN BẢN", "Kiểm tra việc thực hiện văn hóa công sở",

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
+from fractions import Fraction
 from io import BytesIO
 
 import pypdf
 import pytest
 
 from ward_office import i18n
-from ward_office.core.period import parse_period
+from ward_office.core.period import FiguresStatus, parse_period
 from ward_office.i18n.formatting import format_date, format_number, format_points
-from ward_office.reports.scorecards import write_scorecards
+from ward_office.reports.scorecards import score_line, write_scorecards
 from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.records import build_demo, existing_store, score_stored_period
 
@@ -34,7 +36,7 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScoredPeriod]:
 @pytest.fixture(scope="module")
 def pages(scored: ScoredPeriod) -> tuple[list[str], int]:
     out = BytesIO()
-    count = write_scorecards(out, scored, day=TODAY)
+    count = write_scorecards(out, scored, day=TODAY, status=FiguresStatus(TODAY))
     out.seek(0)
     return [page.extract_text() for page in pypdf.PdfReader(out).pages], count
 
@@ -62,9 +64,13 @@ def test_one_sheet_per_person_in_rank_order(pages: tuple[list[str], int], scored
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first_page
         others = [other.staff.full_name for other in results if other.staff.full_name != result.staff.full_name]
         assert not any(f"Họ và tên: {name}" in flat(sheet) for name in others)
-        assert f"= {format_number(result.score)}" in flat(sheet)
+        change = result.score - scored.ranking.plan.base_score
+        assert (f"Điểm chuẩn 100 {'−' if change < 0 else '+'} {format_number(abs(change), 2, fixed=True)} "
+                f"= {format_number(result.score, 2, fixed=True)}") in flat(sheet)
         assert f"xếp thứ {result.rank}/{len(results)}" in flat(sheet)
         assert "NGƯỜI ĐƯỢC ĐÁNH GIÁ" in sheet and "NGƯỜI LẬP BIỂU" in sheet
+        assert "XÁC NHẬN CỦA LÃNH ĐẠO" in sheet and "CHỦ TỊCH" in sheet  # the head's confirmation
+        assert "(Số liệu tạm tính đến ngày 20/11/2026)" in first_page
 
 
 def test_every_item_is_listed(pages: tuple[list[str], int], scored: ScoredPeriod) -> None:
@@ -88,8 +94,30 @@ def test_every_item_is_listed(pages: tuple[list[str], int], scored: ScoredPeriod
             assert "Trong kỳ không có nội dung nào được cộng hoặc bị trừ điểm." in text
 
 
-def test_page_numbers_run_on(pages: tuple[list[str], int]) -> None:
+def test_each_card_numbers_its_own_pages_and_names_the_person(pages: tuple[list[str], int],
+                                                              scored: ScoredPeriod) -> None:
     texts, _count = pages
-    assert not texts[0].lstrip().startswith("1")
-    for number, text in enumerate(texts[1:], start=2):
-        assert text.lstrip().startswith(str(number))
+    starts = [index for index, text in enumerate(texts) if TITLE in text]
+    ends = [*starts[1:], len(texts)]
+    long_cards = 0
+    for result, start, end in zip(scored.ranking.results, starts, ends, strict=True):
+        assert not re.match(r"\s*(\d+|Trang)", texts[start])  # no number on a card's first page
+        for index in range(start + 1, end):
+            page = flat(texts[index])
+            assert f"Trang {index - start + 1}/{end - start}" in page
+            assert f"Phiếu điểm cá nhân: {result.staff.full_name}, Quý II năm 2026 (tiếp theo)" in page
+        if end - start > 1:
+            long_cards += 1
+            last = flat(texts[end - 1])  # the closing stands with the card's last rows
+            assert "Cộng" in last and "Điểm chuẩn" in last and "NGƯỜI LẬP BIỂU" in last
+    assert long_cards >= 1, "the demo should have a card that runs onto a second page"
+
+
+@pytest.mark.parametrize(("score", "line"), [
+    (Fraction(9983, 100), "<b>Điểm:</b> Điểm chuẩn 100 − 0,17 = <b>99,83</b>"),
+    (Fraction(203, 2), "<b>Điểm:</b> Điểm chuẩn 100 + 1,50 = <b>101,50</b>"),
+    (Fraction(100), "<b>Điểm:</b> Điểm chuẩn 100 + 0,00 = <b>100,00</b>"),
+    (Fraction(70), "<b>Điểm:</b> Điểm chuẩn 100 − 30,00 = <b>70,00</b>"),
+])
+def test_the_score_line_reads_as_a_sum(vietnamese: None, score: Fraction, line: str) -> None:
+    assert score_line(100, score) == line

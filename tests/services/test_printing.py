@@ -48,7 +48,7 @@ def test_write_ranking_and_scorecards(demo_db: Path, tmp_path: Path) -> None:
         scored = score_stored_period(store, parse_period("2026-Q3"), TODAY)
     for result in scored.ranking.results:
         assert result.staff.full_name in text
-        assert format_number(result.score) in text.split()
+        assert format_number(result.score, 2, fixed=True) in text.split()  # two decimals in every row
 
 
 def test_bad_period_or_kind_writes_nothing(demo_db: Path, tmp_path: Path) -> None:

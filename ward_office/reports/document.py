@@ -14,42 +14,36 @@ How a report module uses it::
         yield letterhead(unit, day, symbol="BC-UBND")          # ô 1–4: agency, number, motto, dateline
         yield from document_title(_("SUMMARY OF EMULATION RESULTS"), period_label(period))  # ô 5
         yield paragraph(_("Some text with {name}").format(name=person.full_name))
-        yield data_table([[_("No."), _("Full name")], *rows], [12 * mm, document.width - 12 * mm])
-        yield signature_row([preparer_signature(unit), head_signature(unit)])  # ô 7
-        yield from recipients([_("The ward Emulation and Commendation Council;")])  # ô 9, "- Lưu: VT." added
+        table = data_table([[_("No."), _("Full name")], *rows], [12 * mm, document.width - 12 * mm])
+        # ô 7 and ô 9 ("- Lưu: VT." added), kept on the page of the table's last rows, never alone
+        yield signed_ending(table, [signature_row([preparer_signature(unit), head_signature(unit)]),
+                                    *recipients([_("The ward Emulation and Commendation Council;")])])
 
     pages = document.build(story())
 
 ``build`` pulls flowables from the iterator only as pages fill, so a long report (scorecards of a whole
 ward over a year) is never held whole in memory and is laid out once. ``document.width`` is the width of
 the text frame. Cell text that must wrap goes in ``cell(...)`` paragraphs; short cells stay plain strings
-(much faster). Data (names, criteria) is escaped by these helpers; pass ``markup=True`` only for text the
+(much faster); a cell's text past ``max_chars`` is cut with "…" so that no name or note can make a row
+taller than a page. Data (names, criteria) is escaped by these helpers; pass ``markup=True`` only for text the
 program wrote itself with ``<b>``/``<i>`` tags. Numbers and dates come from ``ward_office.i18n.formatting``.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.pagesizes import landscape as landscape_of
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -62,17 +56,21 @@ from ward_office.i18n import _
 from ward_office.i18n.formatting import dateline
 from ward_office.i18n.text import fold
 from ward_office.reports import fonts
+from ward_office.reports.keeping import NAME_MAX_CHARS as NAME_MAX_CHARS
+from ward_office.reports.keeping import SignedEnding, shorten
 from ward_office.reports.paged_table import paged
+from ward_office.reports.pages import BODY_SIZE as BODY_SIZE
+from ward_office.reports.pages import BOTTOM_MARGIN as BOTTOM_MARGIN
+from ward_office.reports.pages import LEFT_MARGIN as LEFT_MARGIN
+from ward_office.reports.pages import PAGE_NUMBER_SIZE as PAGE_NUMBER_SIZE
+from ward_office.reports.pages import RIGHT_MARGIN as RIGHT_MARGIN
+from ward_office.reports.pages import TOP_MARGIN as TOP_MARGIN
+from ward_office.reports.pages import ReportDocument as ReportDocument
+from ward_office.reports.pages import SectionStart as SectionStart
 from ward_office.scoring.results import Ranking
 
-TOP_MARGIN = 20 * mm
-BOTTOM_MARGIN = 20 * mm
-LEFT_MARGIN = 30 * mm  # the binding side
-RIGHT_MARGIN = 15 * mm
-
-BODY_SIZE = 13
-PAGE_NUMBER_SIZE = 13
 TABLE_SIZE = 11
+CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must stay shorter than a page
 GRID_COLOUR = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 
@@ -133,81 +131,20 @@ def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bo
 
 
 def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False, italic: bool = False,
-         markup: bool = False) -> Paragraph:
-    """A table cell whose text wraps in its column."""
+         markup: bool = False, max_chars: int | None = CELL_MAX_CHARS) -> Paragraph:
+    """A table cell whose text wraps in its column, shortened with "…" past ``max_chars`` characters so
+    that no name or note can make a row taller than a page (data only: markup is never cut)."""
+    value = value if markup else shorten(value, max_chars)
     return _paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
                                                        leading=round(size * 1.15, 1)))
 
 
-# ---- The document ----
-
-
-class _Story(list):  # type: ignore[type-arg]
-    """A list that platypus consumes from the front while we refill it from an iterator.
-
-    platypus takes a list and deletes each flowable as it places it; by pulling from the iterator only
-    when it looks ahead, a long report is generated page by page instead of being built whole first.
-    """
-
-    LOOKAHEAD = 16  # enough for keepWithNext chains, which platypus reads ahead
-
-    def __init__(self, flowables: Iterable[Flowable]) -> None:
-        super().__init__()
-        self._source: Iterator[Flowable] | None = iter(flowables)
-
-    def _fill(self, count: int) -> None:
-        while self._source is not None and list.__len__(self) < count:
-            try:
-                self.append(next(self._source))
-            except StopIteration:
-                self._source = None
-
-    def __len__(self) -> int:
-        self._fill(self.LOOKAHEAD)
-        return list.__len__(self)
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            self._fill(sys.maxsize if index.stop is None or index.stop < 0 else index.stop)
-        else:
-            self._fill(sys.maxsize if index < 0 else index + 1)
-        return list.__getitem__(self, index)
-
-
-class ReportDocument:
-    """An A4 PDF in the NĐ 30/2020 frame, written to a path or a binary stream."""
-
-    def __init__(self, out: str | Path | BinaryIO, *, landscape: bool = False, title: str = "",
-                 author: str = "", subject: str = "") -> None:
-        fonts.register_fonts()
-        self.page_size = landscape_of(A4) if landscape else A4
-        self.width = self.page_size[0] - LEFT_MARGIN - RIGHT_MARGIN
-        self.height = self.page_size[1] - TOP_MARGIN - BOTTOM_MARGIN
-        self._template = BaseDocTemplate(
-            str(out) if isinstance(out, Path) else out, pagesize=self.page_size,
-            leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN, topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
-            title=title, author=author, subject=subject, creator="Ward Office", lang="vi",
-            initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE,  # no stray, unembedded Helvetica
-        )
-        frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, self.width, self.height, leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0, id="text")
-        self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_number)])
-
-    def _page_number(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
-        """Arabic numerals, centred in the top margin, not on page 1 (NĐ 30/2020)."""
-        number = canvas.getPageNumber()
-        if number < 2:
-            return
-        canvas.saveState()
-        canvas.setFont(fonts.face(), PAGE_NUMBER_SIZE)
-        canvas.drawCentredString(self.page_size[0] / 2 + (LEFT_MARGIN - RIGHT_MARGIN) / 2,
-                                 self.page_size[1] - TOP_MARGIN / 2 - PAGE_NUMBER_SIZE / 3, str(number))
-        canvas.restoreState()
-
-    def build(self, story: Iterable[Flowable]) -> int:
-        """Lay out the flowables as they come and write the PDF; return the number of pages."""
-        self._template.build(_Story(story))
-        return self._template.page
+def signed_ending(body: Flowable, closing: Sequence[Flowable], *, keep_rows: int = 2,
+                  keep_lines: int = 2) -> Flowable:
+    """``body`` (the last table or paragraph of a report) followed by its ``closing`` (totals, signature
+    row, "Nơi nhận"), the closing always on a page with at least ``keep_rows`` of the table's last rows
+    or ``keep_lines`` of the paragraph's last lines: a signature never stands on a page alone."""
+    return SignedEnding(body, closing, keep_rows=keep_rows, keep_lines=keep_lines)
 
 
 # ---- Letterhead (ô 1–4) and title (ô 5) ----
@@ -289,6 +226,26 @@ def letterhead(unit: Unit, day: date, *, symbol: str = "BC-UBND", number: str = 
     # Row 2 sets "Số" and the dateline on one line, under the agency and the national name (ô 3 and ô 4).
     return layout_table([[left, right], [number_cell, place_and_date]], ["40%", "60%"], padding=0,
                         extra_style=[("TOPPADDING", (0, 1), (-1, 1), 5)])
+
+
+def appendix_heading(unit: Unit, *, symbol: str = "BC-UBND") -> Flowable:
+    """The head of an appendix (phụ lục) sent with a report: the agency on the left as on a letterhead,
+    "Phụ lục" and "(Kèm theo Báo cáo số ……/BC-UBND ngày …… của Ủy ban nhân dân phường …)" on the right;
+    the report's number and date are written in by hand when it is registered."""
+    size = 12.5
+    agency = agency_lines(unit)
+    left: list[Flowable] = []
+    if unit.authority.strip():
+        left.append(_paragraph(escape(unit.authority.strip().upper()), style(size, align="centre")))
+    left.append(_paragraph("<br/>".join(escape(line) for line in agency), style(size, align="centre", bold=True)))
+    widest = max(fonts.text_width(line, size, bold=True) for line in agency)
+    left.append(_Rule(min(widest, 70 * mm) * 0.4))
+    dots = "\u2026\u2026"
+    attached = _("(Attached to Report No. {number}/{symbol} of {date} of the {agency})").format(
+        number=dots, symbol=symbol, date=f"{dots}/{dots}/{dots}", agency=" ".join(unit.name.split()))
+    right: list[Flowable] = [_paragraph(escape(_("Appendix")), style(BODY_SIZE, align="centre", bold=True)),
+                             _paragraph(escape(attached), style(12, align="centre", italic=True))]
+    return layout_table([[left, right]], ["40%", "60%"], padding=0)
 
 
 def document_title(title: str, summary: str = "", *, lines: Sequence[str] = (),
@@ -394,31 +351,42 @@ def preparer_signature(unit: Unit) -> Signature:
     return Signature((_("PREPARED BY").upper(),), unit.preparer_name)
 
 
-def _signature_cell(signature: Signature, signing_space: float) -> list[Flowable]:
+def _signature_head(signature: Signature, size: float) -> list[Flowable]:
     note = signature.note if signature.note is not None else _("(Signature and full name)")
     flowables: list[Flowable] = [
         _paragraph("<br/>".join(escape(line) for line in signature.title_lines),
-                  style(BODY_SIZE, align="centre", bold=True)),
+                   style(size, align="centre", bold=True)),
     ]
     if note:
         flowables.append(_paragraph(escape(note), style(12, align="centre", italic=True)))
-    flowables.append(Spacer(1, signing_space))
-    flowables.append(_paragraph(escape(signature.name) or "&nbsp;", style(BODY_SIZE, align="centre", bold=True)))
     return flowables
 
 
+def _signature_name(signature: Signature, signing_space: float) -> list[Flowable]:
+    return [Spacer(1, signing_space), _paragraph(escape(shorten(signature.name, NAME_MAX_CHARS)) or "&nbsp;",
+                                                 style(BODY_SIZE, align="centre", bold=True))]
+
+
 def signature_row(signatures: Sequence[Signature], *, recipients_list: Sequence[str] | None = None,
-                  space_before: float = 6 * mm, signing_space: float = 24 * mm) -> Flowable:
-    """A row of signature blocks in equal columns: one table row, so it never splits across pages.
+                  space_before: float = 6 * mm, signing_space: float = 24 * mm,
+                  widths: Sequence[float | str] | None = None, title_size: float = BODY_SIZE) -> Flowable:
+    """A row of signature blocks in equal columns (or ``widths``), never split across pages; the names
+    stand level however many lines the titles take.
 
     With ``recipients_list`` the "Nơi nhận" list takes the left column, level with the signatures, as on
     a letter signed by the head alone. ``signing_space`` is the room left to sign (and stamp).
     """
-    cells: list[list[Flowable]] = [_signature_cell(signature, signing_space) for signature in signatures]
+    heads: list[object] = [_signature_head(signature, title_size) for signature in signatures]
+    names: list[object] = [_signature_name(signature, signing_space) for signature in signatures]
+    extra: list[tuple[object, ...]] = [("NOSPLIT", (0, 0), (-1, -1)), ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+                                       ("TOPPADDING", (0, 1), (-1, 1), 0)]
     if recipients_list is not None:
-        cells.insert(0, recipients(recipients_list))
-    share = f"{100 / len(cells):.4f}%"
-    table = layout_table([cells], [share] * len(cells))
+        heads.insert(0, recipients(recipients_list))
+        names.insert(0, "")
+        extra.append(("SPAN", (0, 0), (0, 1)))
+    columns = len(heads)
+    table = layout_table([heads, names], list(widths) if widths else [f"{100 / columns:.4f}%"] * columns,
+                         extra_style=extra)
     table.spaceBefore = space_before
     return table
 

@@ -1,38 +1,44 @@
 """Report 1, "Bảng tổng hợp kết quả thi đua": the ranking the review meeting works from and the head signs.
 
-Landscape, one row per person in rank order: points added or taken off per block of the plan, the
-score, the grade, and a numbered note wherever a ceiling or the quota changed the grade (the notes are
-spelled out under the table, once each). The counts per grade close the table. Every figure is the
-scoring engine's, only formatted, so the paper matches the screen.
+An appendix (phụ lục) of the review report, landscape, one row per person in rank order: points added or
+taken off per block of the plan, the score (two decimals in every row), the grade's code, and a numbered
+mark wherever a ceiling or the quota changed the grade; under the table, one line per mark says what it
+means and how many people it concerns (their rows carry the mark), then the counts per grade, which also
+explain the codes. Columns are as wide as their longest entries ask, so a row takes one line and a page
+holds some twenty-five people. Every figure is the scoring engine's, only formatted, so the paper
+matches the screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
+from ward_office.core.period import FiguresStatus
+from ward_office.core.plan import Grade
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_points, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
     ReportDocument,
     Scored,
+    appendix_heading,
     cell,
     data_table,
     document_title,
     head_signature,
-    letterhead,
     paragraph,
     preparer_signature,
-    recipients,
+    shorten,
     signature_row,
+    signed_ending,
 )
-from ward_office.scoring.results import Ranking
+from ward_office.scoring.results import Ranking, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (
@@ -41,7 +47,11 @@ DEFAULT_RECIPIENTS = (
     N_("Ward Emulation and Commendation Council;"),
     N_("Departments and units;"),
 )
-SIZE = 10
+SIZE = 9.5  # the table's font: a row of name, position and department fits one line
+HEADER_SIZE = 9.5
+PADDING = 3  # data_table's left and right cell padding
+TEXT_MAX_CHARS = 120  # a name, position or department longer than this is cut with "…" in the table
+NOTE_MAX_CHARS = 400
 
 
 def grade_counts(ranking: Ranking) -> list[tuple[str, int]]:
@@ -58,40 +68,58 @@ def grade_counts_line(ranking: Ranking) -> str:
     return _("In all {total} people; {counts}.").format(total=len(ranking.results), counts="; ".join(parts))
 
 
+def grade_legend_line(ranking: Ranking) -> str:
+    """"Tổng số 30 người; Hoàn thành xuất sắc nhiệm vụ (HTXSNV): 5; …": the counts and the codes of the
+    Grade column in one line."""
+    parts = [_("{grade} ({code}): {count}").format(grade=grade.name, code=grade.code, count=count)
+             for grade, count in _counts(ranking)]
+    return _("In all {total} people; {counts}.").format(total=len(ranking.results), counts="; ".join(parts))
+
+
+def _counts(ranking: Ranking) -> list[tuple[Grade, int]]:
+    counts = {grade.code: 0 for grade in ranking.plan.grades}
+    for result in ranking.results:
+        counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
+    return [(grade, counts[grade.code]) for grade in ranking.plan.grades]
+
+
 def write_ranking(out: str | Path | BinaryIO, scored: Scored, *, day: date,
-                  recipients_list: Sequence[str] | None = None) -> int:
-    """Write the summary for ``scored`` dated ``day``; return the number of pages."""
+                  recipients_list: Sequence[str] | None = None, status: FiguresStatus | None = None) -> int:
+    """Write the summary for ``scored`` dated ``day``; return the number of pages. ``status`` says whether
+    the figures are final or provisional."""
     document = ReportDocument(out, landscape=True, title=_(TITLE), author=scored.unit.name,
                               subject=period_label(scored.ranking.period))
-    return document.build(ranking_story(scored, day, document.width, recipients_list))
+    return document.build(ranking_story(scored, day, document.width, recipients_list, status))
 
 
-def ranking_story(scored: Scored, day: date, width: float,
-                  recipients_list: Sequence[str] | None = None) -> Iterator[Flowable]:
+def ranking_story(scored: Scored, day: date, width: float, recipients_list: Sequence[str] | None = None,
+                  status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    """An appendix of the review report: its heading, the table, then notes, counts and signatures, which
+    keep the table's last rows with them."""
     ranking, unit = scored.ranking, scored.unit
     plan = ranking.plan
-    yield letterhead(unit, day, symbol="BC-UBND")
+    yield appendix_heading(unit, symbol="BC-UBND")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
-                              lines=[plan.label] if plan.label else [])
+                              lines=[plan.label] if plan.label else [], status=status)
     yield paragraph(_("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
                       "block of criteria; the score is the base score plus these points.").format(
-                          base=format_number(plan.base_score)), size=12)
-    yield ranking_table(scored, width)
-    yield Spacer(1, 3 * mm)
+                          base=format_number(plan.base_score)), size=11, space_after=3)
+    closing: list[Flowable] = [Spacer(1, 2 * mm)]
     notes = change_notes(ranking)
     if notes:
-        yield paragraph(_("Notes:"), size=12, bold=True, space_after=2)
-        for number, (explanation, names) in enumerate(notes, start=1):
-            yield paragraph(_("({number}) {explanation}: {names}.").format(
-                number=number, explanation=explanation, names=", ".join(names)), size=11, space_after=2)
+        closing.append(paragraph(_("Notes:"), size=11, bold=True, space_after=1))
+        closing += [paragraph(_("({number}) {explanation}: {count} people.").format(
+            number=number, explanation=shorten(explanation, NOTE_MAX_CHARS), count=len(names)),
+            size=11, align="left", space_after=1) for number, (explanation, names) in enumerate(notes, start=1)]
     if ranking.unknown_criteria:
-        yield paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
-            codes=", ".join(ranking.unknown_criteria)), size=11, italic=True)
+        closing.append(paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
+            codes=shorten(", ".join(ranking.unknown_criteria), NOTE_MAX_CHARS)), size=11, italic=True))
+    closing.append(paragraph(grade_legend_line(ranking), size=11, bold=True, align="left", space_after=0))
     lines = [_(line) for line in DEFAULT_RECIPIENTS] if recipients_list is None else list(recipients_list)
-    # The signatures never stand alone on a page: the totals they certify go with them.
-    yield KeepTogether([paragraph(grade_counts_line(ranking), size=12, bold=True, align="left"),
-                        signature_row([preparer_signature(unit), head_signature(unit)]), *recipients(lines)])
+    closing.append(signature_row([preparer_signature(unit), head_signature(unit)], recipients_list=lines,
+                                 space_before=3 * mm, signing_space=20 * mm))
+    yield signed_ending(ranking_table(scored, width), closing)
 
 
 def change_notes(ranking: Ranking) -> list[tuple[str, list[str]]]:
@@ -103,35 +131,74 @@ def change_notes(ranking: Ranking) -> list[tuple[str, list[str]]]:
     return list(notes.items())
 
 
+def _natural(texts: Iterable[str], *, bold: bool = False, size: float = SIZE) -> float:
+    """The width a column needs to show its longest text on one line, padding included."""
+    return max((fonts.text_width(text, size, bold=bold) for text in texts), default=0) + 2 * PADDING
+
+
+def column_widths(scored: Scored, width: float) -> list[float]:
+    """Widths that keep a row on one line where the page allows: numbers get what their longest figure
+    needs, names, positions and departments share the rest as their longest texts ask."""
+    ranking = scored.ranking
+    results = ranking.results
+    blocks = ranking.plan.blocks
+    words = lambda label: label.split() or [""]  # noqa: E731 - a header wraps between its words
+    number = _natural([str(len(results)), *words(_("No."))], bold=True)
+    rank = _natural([str(len(results)), *words(_("Rank"))], bold=True)
+    figures = [format_points(total, 2, fixed=True) for result in results for total in result.block_totals.values()]
+    block = max(_natural([*figures, "-00,00"]),
+                *(_natural(words(block.name), bold=True, size=HEADER_SIZE - 1.5) for block in blocks))
+    score = _natural([format_number(result.score, 2, fixed=True) for result in results] + [
+        *words(_("Total score"))], bold=True)
+    grade = _natural([*(grade.code for grade in ranking.plan.grades), *words(_("Grade"))], bold=True)
+    note_column = _natural(["(1) (2)", *words(_("Note"))], bold=True)
+    fixed = number + rank + len(blocks) * block + score + grade + note_column
+    texts = [
+        min(_natural([shorten(result.staff.full_name, 60) for result in results]), 60 * mm),
+        min(_natural([shorten(result.staff.position, 60) for result in results]), 55 * mm),
+        min(_natural([shorten(_department(scored, result), 60) for result in results]), 60 * mm),
+    ]
+    texts = [max(text, 22 * mm) for text in texts]
+    room = width - fixed
+    if sum(texts) <= room:  # spare room widens the block columns, whose headers wrap
+        block += (room - sum(texts)) / max(len(blocks), 1) if blocks else 0
+        if not blocks:
+            texts[0] += room - sum(texts)
+    else:
+        texts = [room * text / sum(texts) for text in texts]
+    return [number, rank, *texts, *[block] * len(blocks), score, grade, note_column]
+
+
+def _department(scored: Scored, result: StaffResult) -> str:
+    department_id = result.staff.department_id
+    return scored.departments.get(department_id, "") if department_id is not None else ""
+
+
 def ranking_table(scored: Scored, width: float) -> Flowable:
     ranking = scored.ranking
     blocks = ranking.plan.blocks
     note_numbers = {explanation: number for number, (explanation, _names) in enumerate(change_notes(ranking), 1)}
-    fixed = [10 * mm, 10 * mm, 39 * mm, 28 * mm, 31 * mm]  # STT, rank, name, position, department
-    tail = [14 * mm, 30 * mm, 11 * mm]  # score, grade, note
-    block_width = (width - sum(fixed) - sum(tail)) / max(len(blocks), 1)
-    widths = [*fixed, *[block_width] * len(blocks), *tail]
-    first_block, score_column = len(fixed), len(fixed) + len(blocks)
+    widths = column_widths(scored, width)
+    first_block, score_column = 5, 5 + len(blocks)
 
-    def header(label: str) -> Flowable:
-        return cell(label, size=SIZE, align="centre", bold=True)
+    def header(label: str, size: float = HEADER_SIZE) -> Flowable:
+        return cell(label, size=size, align="centre", bold=True)
 
     top = [header(_("No.")), header(_("Rank")), header(_("Full name")), header(_("Position")),
            header(_("Department")), header(_("Points by block of criteria")), *[""] * (len(blocks) - 1),
            header(_("Total score")), header(_("Grade")), header(_("Note"))]
-    second = ["" for _column in top]
+    second: list[object] = ["" for _column in top]
     for index, block in enumerate(blocks):
-        second[first_block + index] = cell(block.name, size=SIZE - 2, align="centre", bold=True)
+        second[first_block + index] = header(block.name, HEADER_SIZE - 1.5)
     rows: list[list[object]] = [top, second]
     for number, result in enumerate(ranking.results, start=1):
-        department = (scored.departments.get(result.staff.department_id, "")
-                      if result.staff.department_id is not None else "")
         marks = sorted({note_numbers[change.localized()] for change in result.changes})
         rows.append([
-            str(number), str(result.rank), cell(result.staff.full_name, size=SIZE),
-            cell(result.staff.position, size=SIZE), cell(department, size=SIZE),
-            *[format_points(result.block_totals.get(block.code, 0)) for block in blocks],
-            format_number(result.score), cell(result.grade.name, size=SIZE),
+            str(number), str(result.rank), cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
+            cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
+            cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
+            *[format_points(result.block_totals.get(block.code, 0), 2, fixed=True) for block in blocks],
+            format_number(result.score, 2, fixed=True), cell(result.grade.code, size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
         ])
     spans: list[tuple[object, ...]] = [("SPAN", (column, 0), (column, 1)) for column in range(len(top))
@@ -142,4 +209,5 @@ def ranking_table(scored: Scored, width: float) -> Flowable:
     align.update({column: "right" for column in range(first_block, score_column)})
     return data_table(rows, widths, header_rows=2, size=SIZE, align=align, extra_style=[
         *spans, ("FONTNAME", (score_column, 2), (score_column, -1), fonts.BOLD),
+        ("TOPPADDING", (0, 2), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 2), (-1, -1), 2.5),
     ])

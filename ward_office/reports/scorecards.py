@@ -2,37 +2,46 @@
 
 Each person gets the letterhead, their details, a table of every occurrence that moved the score (date,
 session, criterion, points as they count in this period, note, who recorded it), the sum that gives the
-score, the grade with any ceiling or quota change, and lines to sign: the person, to confirm they saw
-it, and the preparer. People follow one another on new pages; page numbers run on.
+score ("Điểm chuẩn 100 − 0,17 = 99,83"), the grade with any ceiling or quota change, and three blocks to
+sign: the person, to confirm they saw it, the preparer, and the head's confirmation. The score and the
+signatures stay on the page of the card's last rows. Each person starts on a new page, and each card
+numbers its own pages ("Trang 2/2") under a running header that names the person.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from ward_office.core.period import FiguresStatus
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
+    NAME_MAX_CHARS,
     ReportDocument,
     Scored,
+    SectionStart,
     Signature,
     cell,
     data_table,
     document_title,
+    head_signature,
     layout_table,
     letterhead,
     paragraph,
     preparer_signature,
+    shorten,
     signature_row,
+    signed_ending,
 )
 from ward_office.scoring.results import ScoreItem, StaffResult
 
@@ -41,45 +50,58 @@ SIZE = 11
 BODY = 13
 
 
-def write_scorecards(out: str | Path | BinaryIO, scored: Scored, *, day: date) -> int:
-    """Write one scorecard per ranked person, in rank order, dated ``day``; return the number of pages."""
+def write_scorecards(out: str | Path | BinaryIO, scored: Scored, *, day: date,
+                     status: FiguresStatus | None = None) -> int:
+    """Write one scorecard per ranked person, in rank order, dated ``day``; return the number of pages.
+    ``status`` says whether the figures are final or provisional."""
     document = ReportDocument(out, title=_(TITLE), author=scored.unit.name,
                               subject=period_label(scored.ranking.period))
-    return document.build(scorecards_story(scored, day, document.width))
+    return document.build(scorecards_story(scored, day, document.width, status))
 
 
-def scorecards_story(scored: Scored, day: date, width: float) -> Iterator[Flowable]:
+def scorecards_story(scored: Scored, day: date, width: float,
+                     status: FiguresStatus | None = None) -> Iterator[Flowable]:
     for index, result in enumerate(scored.ranking.results):
         if index:
             yield PageBreak()
-        yield from scorecard(scored, result, day, width)
+        yield from scorecard(scored, result, day, width, status)
 
 
-def scorecard(scored: Scored, result: StaffResult, day: date, width: float) -> Iterator[Flowable]:
+def score_line(base: Fraction | int, score: Fraction | int) -> str:
+    """"Điểm chuẩn 100 − 0,17 = 99,83" (a true minus sign, spaced), "Điểm chuẩn 100 + 1,50 = 101,50"."""
+    change = score - base
+    return _("<b>Score:</b> base score {base} {sign} {change} = <b>{score}</b>").format(
+        base=format_number(base), sign="\u2212" if change < 0 else "+",
+        change=format_number(abs(change), 2, fixed=True), score=format_number(score, 2, fixed=True))
+
+
+def scorecard(scored: Scored, result: StaffResult, day: date, width: float,
+              status: FiguresStatus | None = None) -> Iterator[Flowable]:
     ranking, unit, person = scored.ranking, scored.unit, result.staff
     plan = ranking.plan
+    # The card numbers its own pages; its second page on names the person in a running header.
+    yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
+        name=shorten(person.full_name, NAME_MAX_CHARS), period=period_label(ranking.period)))
     yield letterhead(unit, day, symbol="")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
-                                                                      period=period_label(ranking.period)))
+                                                                      period=period_label(ranking.period)),
+                              status=status)
     department = scored.departments.get(person.department_id, "") if person.department_id is not None else ""
     yield details_table([
         (_("Full name:"), person.full_name, _("Staff code:"), person.code),
         (_("Position:"), person.position, _("Department:"), department),
     ], width)
+    closing: list[Flowable] = [Spacer(1, 1.5 * mm)]
     if result.items:
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)
-        yield items_table(scored, result, width)
-        yield Spacer(1, 1.5 * mm)
+        body = items_table(scored, result, width)
         if any(item.weight != 1 for item in result.items):
-            yield paragraph(_("The points of an item are what it adds to this period's score: its points in its "
-                              "month times the month's share of the period."), size=10.5, italic=True)
+            closing.append(paragraph(_("The points of an item are what it adds to this period's score: its points "
+                                       "in its month times the month's share of the period."), size=10.5, italic=True))
     else:
-        yield paragraph(_("No item added or took off points in the period."), size=12, italic=True)
-    change = result.score - plan.base_score
-    closing: list[Flowable] = [
-        paragraph(_("<b>Score:</b> base score {base} {change} = <b>{score}</b>").format(
-            base=format_number(plan.base_score), change=format_points(change) if change else "+ 0",
-            score=format_number(result.score)), size=BODY, markup=True, align="left", space_after=3),
+        body = paragraph(_("No item added or took off points in the period."), size=12, italic=True)
+    closing += [
+        paragraph(score_line(plan.base_score, result.score), size=BODY, markup=True, align="left", space_after=3),
         paragraph(_("<b>Grade:</b> {grade}; rank {rank} of {total}.").format(
             grade=escape(result.grade.name), rank=result.rank, total=len(ranking.results)),
             size=BODY, markup=True, align="left", space_after=3),
@@ -89,9 +111,13 @@ def scorecard(scored: Scored, result: StaffResult, day: date, width: float) -> I
                                  size=12, align="left", space_after=2))
         closing += [paragraph(f"- {grade_change.localized()}", size=12, align="left", space_after=2)
                     for grade_change in result.changes]
-    closing.append(signature_row([Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
-                                  preparer_signature(unit)], signing_space=18 * mm))
-    yield KeepTogether(closing)  # the signatures never stand alone on a page
+    head = head_signature(unit)
+    closing.append(signature_row([
+        Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
+        preparer_signature(unit),
+        Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
+    ], signing_space=18 * mm, widths=["34%", "28%", "38%"], title_size=12))
+    yield signed_ending(body, closing, keep_rows=3)  # the score and signatures go with the card's last rows
 
 
 def details_table(rows: list[tuple[str, str, str, str]], width: float) -> Flowable:

@@ -20,6 +20,7 @@ from typing import BinaryIO
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, parse_period
 from ward_office.i18n import N_, _, official_language
+from ward_office.services.period_locks import figures_status
 from ward_office.services.records import existing_store, score_stored_period
 from ward_office.services.report_renders import RENDERS
 from ward_office.storage import Store
@@ -51,14 +52,16 @@ def _render_ranking(store: Store, period: Period, stream: BinaryIO, today: date,
                     options: Mapping[str, object]) -> int:
     from ward_office.reports.ranking import write_ranking
 
-    return write_ranking(stream, score_stored_period(store, period, today), day=today)
+    return write_ranking(stream, score_stored_period(store, period, today), day=today,
+                         status=figures_status(store, period, today))
 
 
 def _render_scorecards(store: Store, period: Period, stream: BinaryIO, today: date,
                        options: Mapping[str, object]) -> int:
     from ward_office.reports.scorecards import write_scorecards
 
-    return write_scorecards(stream, score_stored_period(store, period, today), day=today)
+    return write_scorecards(stream, score_stored_period(store, period, today), day=today,
+                            status=figures_status(store, period, today))
 
 
 def _render_review(store: Store, period: Period, stream: BinaryIO, today: date,

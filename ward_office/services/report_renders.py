@@ -132,7 +132,9 @@ def render_check_record(store: Store, period: Period, stream: BinaryIO, today: d
     from ward_office.reports.check_record import write_check_record
 
     record = check_record(store, _check_id(store, period, options), today)
-    return write_check_record(stream, record, store.unit.get())
+    day = record.check.day  # its points are the round's month's
+    status = figures_status(store, month(day.year, day.month), today)
+    return write_check_record(stream, record, store.unit.get(), status=status)
 
 
 # ---- Minutes of the review meeting ----
