@@ -19,8 +19,6 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ward_office.core.unit import Unit
-from ward_office.reports import document, frame
 from ward_office.services.audit_log import AuditFilter, export_audit_log_file
 from ward_office.services.export import export
 from ward_office.services.records import build_demo
@@ -144,17 +142,3 @@ def test_the_paper_is_readable(printed: dict[str, Printed], name: str) -> None:
         if number > 1:  # the page number, centred at the top from page 2 on
             top = min(words, key=lambda word: word.top)
             assert top.text == str(number)
-
-
-@pytest.mark.parametrize("unit", [
-    Unit("Ủy ban nhân dân phường Tân An", "Thành phố Cần Thơ", place_name="Tân An"),
-    Unit("UBND phường Đông Kinh", place_name="Phường Đông Kinh", head_title="KT. Chủ tịch / Phó Chủ tịch",
-         head_name="Lê Văn Bình"),
-    Unit("Ủy ban nhân dân xã Tân Lập", place_name="", head_title=""),
-])
-def test_the_frame_words_are_the_pdf_reports_words(unit: Unit, vietnamese: None) -> None:
-    assert frame.agency_lines(unit) == document.agency_lines(unit)
-    assert frame.place_of(unit) == document.place_of(unit)
-    for ours, theirs in ((frame.head_signature(unit), document.head_signature(unit)),
-                         (frame.preparer_signature(unit), document.preparer_signature(unit))):
-        assert (ours.title_lines, ours.name, ours.note) == (theirs.title_lines, theirs.name, theirs.note)

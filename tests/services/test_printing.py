@@ -122,7 +122,7 @@ def test_a_period_before_the_first_plan_is_refused_with_a_vietnamese_date(demo_d
 def test_reports_are_vietnamese_and_readable_by_others_whatever_the_language(demo_db: Path, tmp_path: Path) -> None:
     i18n.set_language("en")
     try:
-        summary = printing.write_report(demo_db, "ranking", "2026-Q3", tmp_path / "xep-loai.pdf", today=TODAY)
+        summary = printing.write_report(demo_db, "scorecards", "2026-Q3", tmp_path / "phieu-diem.pdf", today=TODAY)
         assert summary.localized().startswith("Wrote ")  # the message follows --lang
     finally:
         i18n.set_language("vi")

@@ -32,7 +32,6 @@ program wrote itself with ``<b>``/``<i>`` tags. Numbers and dates come from ``wa
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from typing import Protocol
@@ -54,8 +53,12 @@ from ward_office.core.period import FiguresStatus
 from ward_office.core.unit import Unit
 from ward_office.i18n import _
 from ward_office.i18n.formatting import dateline
-from ward_office.i18n.text import fold
 from ward_office.reports import fonts
+from ward_office.reports.frame import Signature as Signature
+from ward_office.reports.frame import agency_lines as agency_lines
+from ward_office.reports.frame import head_signature as head_signature
+from ward_office.reports.frame import place_of as place_of
+from ward_office.reports.frame import preparer_signature as preparer_signature
 from ward_office.reports.keeping import NAME_MAX_CHARS as NAME_MAX_CHARS
 from ward_office.reports.keeping import SignedEnding, shorten
 from ward_office.reports.paged_table import paged
@@ -74,8 +77,6 @@ CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must st
 GRID_COLOUR = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 
-_COMMITTEE = "ủy ban nhân dân"  # how every ward's official name begins, folded
-_ADMINISTRATIVE_UNITS = ("phuong", "xa", "thi tran", "dac khu")  # folded words a place name opens with
 
 
 class Scored(Protocol):
@@ -171,28 +172,6 @@ class _Rule(Flowable):
         y = self.space_after + self.thickness / 2
         self.canv.setLineWidth(self.thickness)
         self.canv.line(start, y, start + self.length, y)
-
-
-def agency_lines(unit: Unit) -> list[str]:
-    """The issuing agency in capitals, broken after "ỦY BAN NHÂN DÂN" as wards print it."""
-    name = " ".join(unit.name.split())
-    head = name[:len(_COMMITTEE)]
-    if fold(head) == fold(_COMMITTEE) and len(name) > len(_COMMITTEE):
-        return [head.upper(), name[len(_COMMITTEE):].strip().upper()]
-    return [name.upper()]
-
-
-def place_of(unit: Unit) -> str:
-    """The place that opens the dateline: the ward's own name, "Phường Tân An" (NĐ 30/2020, ô 4).
-
-    A bare "Tân An" is completed from the agency's name ("Ủy ban nhân dân phường Tân An").
-    """
-    place = " ".join(unit.place_name.split())
-    lines = agency_lines(unit)
-    tail = " ".join(unit.name.split())[len(_COMMITTEE):].strip() if len(lines) == 2 else ""
-    if tail and (not place or (not fold(place).startswith(_ADMINISTRATIVE_UNITS) and fold(tail).endswith(fold(place)))):
-        return tail[:1].upper() + tail[1:]
-    return place
 
 
 def letterhead(unit: Unit, day: date, *, symbol: str = "BC-UBND", number: str = "") -> Flowable:
@@ -326,33 +305,8 @@ def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, hea
 # ---- Signatures (ô 7) and recipients (ô 9) ----
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """One signature block: bold capital title lines, a note in italics, room to sign, the name in bold."""
-
-    title_lines: tuple[str, ...]
-    name: str = ""
-    note: str | None = None  # None: "(Ký, ghi rõ họ tên)"
-
-
-def head_signature(unit: Unit) -> Signature:
-    """The head's block: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", or the unit's own title; a " / " in it
-    separates lines ("KT. Chủ tịch / Phó Chủ tịch" → "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")."""
-    title = " ".join(unit.head_title.split()) or _("Chairman")
-    if " / " in title:
-        lines = tuple(part.strip().upper() for part in title.split(" / ") if part.strip())
-    else:
-        lines = (_("ON BEHALF OF THE PEOPLE'S COMMITTEE").upper(), title.upper())
-    return Signature(lines, unit.head_name)
-
-
-def preparer_signature(unit: Unit) -> Signature:
-    """"NGƯỜI LẬP BIỂU" with the unit's preparer."""
-    return Signature((_("PREPARED BY").upper(),), unit.preparer_name)
-
-
 def _signature_head(signature: Signature, size: float) -> list[Flowable]:
-    note = signature.note if signature.note is not None else _("(Signature and full name)")
+    note = signature.note_text()
     flowables: list[Flowable] = [
         _paragraph("<br/>".join(escape(line) for line in signature.title_lines),
                    style(size, align="centre", bold=True)),

@@ -1,7 +1,6 @@
 """The words of the Nghị định 30/2020 frame — agency lines, the dateline's place, signature titles — without
 reportlab, so the Excel exports print the same header and signatures as the PDF reports without loading the
-PDF engine. ``reports.document`` lays the same words out on a PDF page (its copies of these functions agree
-with these ones: tests/reports/test_excel_print.py compares them).
+PDF engine. ``reports.document`` lays the same words out on a PDF page.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus import Flowable, PageBreak
 
 from ward_office.core.period import PeriodKind
 from ward_office.core.review import ProposalList, Section
@@ -32,6 +32,7 @@ from ward_office.reports.document import (
     letterhead,
     paragraph,
     signature_row,
+    signed_ending,
 )
 from ward_office.reports.review_data import PeriodFigures, ReviewPapers
 from ward_office.scoring.results import StaffResult
@@ -277,9 +278,11 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
     yield from text_paragraphs(section_text(papers, Section.STRENGTHS))
     yield _heading(_("2. Shortcomings"))
     yield from text_paragraphs(section_text(papers, Section.WEAKNESSES))
-    yield _heading(_("III. DIRECTIONS AND TASKS"))
-    yield from text_paragraphs(section_text(papers, Section.DIRECTIONS), indent=False)
-    yield KeepTogether([signature_row([head_signature(unit)], recipients_list=[_(line) for line in RECIPIENTS])])
+    directions = [_heading(_("III. DIRECTIONS AND TASKS")),
+                  *text_paragraphs(section_text(papers, Section.DIRECTIONS), indent=False)]
+    yield from directions[:-1]
+    yield signed_ending(directions[-1], [signature_row([head_signature(unit)],
+                                                       recipients_list=[_(line) for line in RECIPIENTS])])
     yield from appendix(papers, width)
 
 

@@ -38,7 +38,6 @@ from ward_office.reports.document import (
     GRID_COLOUR,
     HEADER_FILL,
     ReportDocument,
-    Signature,
     cell,
     document_title,
     layout_table,
@@ -46,6 +45,7 @@ from ward_office.reports.document import (
     place_of,
     signature_row,
 )
+from ward_office.reports.frame import timesheet_signatures
 
 TITLE = N_("TIMESHEET")
 # TRANSLATORS: the circular that issued the timesheet form, printed under "Mẫu số C01-HD".
@@ -187,11 +187,7 @@ def closing(sheet: MonthSheetLike, unit: Unit, day: date, width: float) -> list[
                                  for line in legend_lines(sheet)]
     flowables.append(paragraph(dateline(place_of(unit), day), size=12, align="right", italic=True,
                                space_after=0))
-    flowables.append(signature_row([
-        Signature((_("TIMEKEEPER").upper(),), unit.preparer_name),
-        Signature((_("HEAD OF DEPARTMENT").upper(),)),
-        Signature((_("HEAD OF THE UNIT").upper(),), unit.head_name),
-    ], space_before=0, signing_space=15 * mm))
+    flowables.append(signature_row(timesheet_signatures(unit), space_before=0, signing_space=15 * mm))
     return flowables
 
 
