@@ -58,7 +58,7 @@ def test_review_report_has_figures_comparison_departments_and_lists(demo: Path, 
     assert f"Vi phạm {papers.figures.violations} {previous.violations} chưa có số liệu" in text
     for summary in papers.departments:
         assert summary.name.split()[0] in text
-        assert f"{summary.people} {format_number(summary.average_score, 2)} {summary.violations}" in text
+        assert f"{summary.people} {format_number(summary.average_score, 2, fixed=True)} {summary.violations}" in text
     commended = papers.lists[ProposalList.COMMENDATION]
     assert f"Đề nghị khen thưởng: {len(commended)} người" in text
     reminder, discipline = papers.lists[ProposalList.REMINDER], papers.lists[ProposalList.DISCIPLINE]

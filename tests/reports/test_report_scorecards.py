@@ -65,7 +65,7 @@ def test_one_sheet_per_person_in_rank_order(pages: tuple[list[str], int], scored
         others = [other.staff.full_name for other in results if other.staff.full_name != result.staff.full_name]
         assert not any(f"Họ và tên: {name}" in flat(sheet) for name in others)
         change = result.score - scored.ranking.plan.base_score
-        assert (f"Điểm chuẩn 100 {'−' if change < 0 else '+'} {format_number(abs(change), 2, fixed=True)} "
+        assert (f"điểm chuẩn 100 {'−' if change < 0 else '+'} {format_number(abs(change), 2, fixed=True)} "
                 f"= {format_number(result.score, 2, fixed=True)}") in flat(sheet)
         assert f"xếp thứ {result.rank}/{len(results)}" in flat(sheet)
         assert "NGƯỜI ĐƯỢC ĐÁNH GIÁ" in sheet and "NGƯỜI LẬP BIỂU" in sheet
@@ -109,15 +109,15 @@ def test_each_card_numbers_its_own_pages_and_names_the_person(pages: tuple[list[
         if end - start > 1:
             long_cards += 1
             last = flat(texts[end - 1])  # the closing stands with the card's last rows
-            assert "Cộng" in last and "Điểm chuẩn" in last and "NGƯỜI LẬP BIỂU" in last
+            assert "Cộng" in last and "điểm chuẩn" in last and "NGƯỜI LẬP BIỂU" in last
     assert long_cards >= 1, "the demo should have a card that runs onto a second page"
 
 
 @pytest.mark.parametrize(("score", "line"), [
-    (Fraction(9983, 100), "<b>Điểm:</b> Điểm chuẩn 100 − 0,17 = <b>99,83</b>"),
-    (Fraction(203, 2), "<b>Điểm:</b> Điểm chuẩn 100 + 1,50 = <b>101,50</b>"),
-    (Fraction(100), "<b>Điểm:</b> Điểm chuẩn 100 + 0,00 = <b>100,00</b>"),
-    (Fraction(70), "<b>Điểm:</b> Điểm chuẩn 100 − 30,00 = <b>70,00</b>"),
+    (Fraction(9983, 100), "<b>Điểm:</b> điểm chuẩn 100 − 0,17 = <b>99,83</b>"),
+    (Fraction(203, 2), "<b>Điểm:</b> điểm chuẩn 100 + 1,50 = <b>101,50</b>"),
+    (Fraction(100), "<b>Điểm:</b> điểm chuẩn 100 + 0,00 = <b>100,00</b>"),
+    (Fraction(70), "<b>Điểm:</b> điểm chuẩn 100 − 30,00 = <b>70,00</b>"),
 ])
 def test_the_score_line_reads_as_a_sum(vietnamese: None, score: Fraction, line: str) -> None:
     assert score_line(100, score) == line

@@ -210,7 +210,7 @@ def violations_chart(data: ChartData, width: float) -> Drawing:
     drawing = _drawing(width)
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm, 16 * mm
-    chart.width, chart.height = width - 16 * mm, CHART_HEIGHT - 26 * mm
+    chart.width, chart.height = width - 16 * mm, CHART_HEIGHT - 30 * mm
     positions = data.positions()
     series = [_padded(data.violations.totals(), positions)]
     if data.previous_violations is not None:
@@ -241,7 +241,7 @@ def violations_chart(data: ChartData, width: float) -> Drawing:
     drawing.add(chart)
     drawing.add(String(chart.x + 4, chart.y + chart.height + 4, _("Occurrences"), fontName=fonts.face(italic=True),
                        fontSize=LABEL_SIZE))
-    _legend(drawing, data, chart.x + 40 * mm, chart.y + chart.height + 8, [CURRENT_COLOUR, PREVIOUS_COLOUR])
+    _legend(drawing, data, chart.x + 40 * mm, CHART_HEIGHT - 1 * mm, [CURRENT_COLOUR, PREVIOUS_COLOUR])
     return drawing
 
 
@@ -250,7 +250,7 @@ def attendance_chart(data: ChartData, width: float) -> Drawing:
     drawing = _drawing(width)
     chart = HorizontalLineChart()
     chart.x, chart.y = 14 * mm, 16 * mm
-    chart.width, chart.height = width - 30 * mm, CHART_HEIGHT - 26 * mm
+    chart.width, chart.height = width - 30 * mm, CHART_HEIGHT - 30 * mm
     positions = data.positions()
     rates = [_padded(data.attendance.rates, positions)]
     if data.previous_attendance is not None:
@@ -289,7 +289,7 @@ def attendance_chart(data: ChartData, width: float) -> Drawing:
     drawing.add(chart)
     drawing.add(String(chart.x + 4, chart.y + chart.height + 4, _("Attendance rate"),
                        fontName=fonts.face(italic=True), fontSize=LABEL_SIZE))
-    _legend(drawing, data, chart.x + 40 * mm, chart.y + chart.height + 8, [CURRENT_COLOUR, PREVIOUS_COLOUR])
+    _legend(drawing, data, chart.x + 40 * mm, CHART_HEIGHT - 1 * mm, [CURRENT_COLOUR, PREVIOUS_COLOUR])
     return drawing
 
 

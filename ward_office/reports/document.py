@@ -124,11 +124,15 @@ def text(value: str, *, markup: bool = False) -> str:
 
 def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bold: bool = False,
               italic: bool = False, markup: bool = False, space_after: float = 6,
-              first_line_indent: float = 0) -> Paragraph:
-    """A body paragraph: 13 pt, justified, 6 pt after (NĐ 30/2020: paragraph spacing at least 6 pt)."""
-    return _paragraph(text(value, markup=markup),
-                     style(size, align=align, bold=bold, italic=italic, space_after=space_after,
-                           first_line_indent=first_line_indent))
+              first_line_indent: float = 0, keep_with_next: bool = False) -> Paragraph:
+    """A body paragraph: 13 pt, justified, 6 pt after (NĐ 30/2020: paragraph spacing at least 6 pt).
+
+    ``keep_with_next`` for a heading or a line that introduces a table: it never ends a page alone."""
+    result = _paragraph(text(value, markup=markup),
+                        style(size, align=align, bold=bold, italic=italic, space_after=space_after,
+                              first_line_indent=first_line_indent))
+    result.keepWithNext = keep_with_next
+    return result
 
 
 def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False, italic: bool = False,

@@ -85,7 +85,7 @@ def _fill(value: str) -> Flowable:
 
 
 def _heading(value: str) -> Flowable:
-    return paragraph(value, bold=True, align="left", space_after=3)
+    return paragraph(value, bold=True, align="left", space_after=3, keep_with_next=True)
 
 
 def _or_dots(value: object, dots: str = DOTS) -> str:

@@ -68,7 +68,7 @@ def review_summary(papers: ReviewPapers) -> str:
 
 
 def _score(value: Fraction | None) -> str:
-    return _(NO_FIGURES) if value is None else format_number(value, 2)
+    return _(NO_FIGURES) if value is None else format_number(value, 2, fixed=True)
 
 
 def _rate(value: Fraction | None) -> str:
@@ -215,7 +215,8 @@ def people_table(papers: ReviewPapers, people: Sequence[StaffResult], width: flo
         department = departments.get(department_id, "") if department_id is not None else ""
         final = last(result) if callable(last) else result.grade.name
         rows.append([str(number), cell(result.staff.full_name, size=SIZE), cell(result.staff.position, size=SIZE),
-                     cell(department, size=SIZE), format_number(result.score), cell(str(final), size=SIZE)])
+                     cell(department, size=SIZE), format_number(result.score, 2, fixed=True),
+                     cell(str(final), size=SIZE)])
     return data_table(rows, widths, size=SIZE, align={0: "centre", 4: "right"})
 
 
@@ -236,7 +237,7 @@ def write_review(out: str | Path | BinaryIO, papers: ReviewPapers, *, day: date)
 
 
 def _heading(value: str) -> Flowable:
-    return paragraph(value, bold=True, align="left", space_after=4)
+    return paragraph(value, bold=True, align="left", space_after=4, keep_with_next=True)
 
 
 def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flowable]:
@@ -258,9 +259,9 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
     count = min(5, len(ranking.results))
     if count:
         yield _heading(_("3. Highest and lowest scores"))
-        yield paragraph(_("The {count} highest scores:").format(count=count), space_after=3)
+        yield paragraph(_("The {count} highest scores:").format(count=count), space_after=3, keep_with_next=True)
         yield people_table(papers, ranking.results[:count], width)
-        yield paragraph(_("The {count} lowest scores:").format(count=count), space_after=3)
+        yield paragraph(_("The {count} lowest scores:").format(count=count), space_after=3, keep_with_next=True)
         yield people_table(papers, ranking.results[-count:][::-1], width)
     yield _heading(_("4. Proposals"))
     for number, kind in enumerate(ProposalList, start=1):
@@ -270,7 +271,8 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
             yield paragraph(_("{number}) {label}: nobody.").format(number=chr(ord("a") + number - 1), label=label))
             continue
         yield paragraph(_("{number}) {label}: {count} people.").format(number=chr(ord("a") + number - 1), label=label,
-                                                                       count=len(people)), space_after=3)
+                                                                       count=len(people)), space_after=3,
+                        keep_with_next=True)
         yield people_table(papers, people, width, last_header=_("Reason") if kind is not ProposalList.COMMENDATION
                            else "", last=reason if kind is not ProposalList.COMMENDATION else None)
     yield _heading(_("II. OVERALL ASSESSMENT"))

@@ -200,8 +200,8 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
     actor = _("Demo data")
     with writable_store(path) as store, store.atomic():
         store.unit.save(demo.DEMO_UNIT, actor)
-        first_half = date(start.year, 1, 1) if start.month == 1 and start.day == 1 else (
-            date(start.year, 7, 1) if start.month <= 6 else date(start.year + 1, 1, 1))
+        first_half = start if start.day == 1 and start.month in (1, 7) else (
+            date(start.year, 7, 1) if start.month < 7 else date(start.year + 1, 1, 1))
         try:
             store.plans.in_effect(min(first_half.replace(month=first_half.month + 5, day=30), end))
         except NotFoundError:  # a whole half-year of records before the bundled plan: the ward had a plan then too
