@@ -3,8 +3,8 @@
     python packaging/smoke_test.py [dist/ward-office/ward-office] [--timing 5] [--source .venv/bin/ward-office]
 
 Runs the bundled program offscreen with a fresh, empty home and data folder (nothing of the user's is read
-or written): ``demo`` builds a ward, ``report ranking`` writes a PDF whose text pypdf must read back in
-Vietnamese, and ``--smoke-test`` opens the main window, which prints its title, pages and menus after its
+or written): ``demo`` builds a ward, ``report review`` writes the review report, whose text pypdf must read back
+in Vietnamese, and ``--smoke-test`` opens the main window, which prints its title, pages and menus after its
 first paint and quits. With ``--timing N`` it then times N window starts (to the printed marker) of the
 bundle and, with ``--source``, of the program run from the source tree, and prints the medians and the
 bundle's size. Exit 0 when every check passed.
@@ -30,7 +30,7 @@ PERIOD = "2026-H2"
 EXPECTED_TITLE = "Sổ theo dõi văn hóa công sở"
 EXPECTED_PAGES = ("Tổng quan", "Chấm công", "Kiểm tra", "Xếp loại", "Cài đặt")
 EXPECTED_MENUS = ("&Tệp", "Trợ &giúp")
-EXPECTED_PDF_TEXT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+EXPECTED_PDF_TEXT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO", "PHỤ LỤC")
 TIMEOUT_S = 120
 
 
@@ -124,12 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ward-office-smoke-") as scratch:
         home = Path(scratch)
         environment = clean_environment(home)
-        database, pdf = home / "demo.db", home / "xep-loai.pdf"
+        database, pdf = home / "demo.db", home / "bao-cao-so-ket.pdf"
         try:
             started = time.perf_counter()
             print(run(program, ["demo", "--db", str(database), "--staff", "30", "--until", DEMO_UNTIL],
                       environment).strip())
-            print(run(program, ["report", "ranking", "--db", str(database), "--period", PERIOD, "--out", str(pdf)],
+            print(run(program, ["report", "review", "--db", str(database), "--period", PERIOD, "--out", str(pdf)],
                       environment).strip())
             check_pdf(pdf)
             report = window_report(run(program, ["--db", str(database), "--smoke-test"], environment))
