@@ -15,7 +15,7 @@ import pytest
 
 from ward_office import i18n
 from ward_office.core.attendance import AttendanceStatus, LeaveCode
-from ward_office.core.period import month, parse_period
+from ward_office.core.period import month, parse_period, previous_period
 from ward_office.i18n.formatting import format_number, format_percent
 from ward_office.reports.charts import PERCENT_STEPS, axis_top, month_label, nice_step
 from ward_office.services.records import build_demo, existing_store, score_stored_period
@@ -24,7 +24,6 @@ from ward_office.services.report_renders import (
     block_violations,
     chart_data,
     chart_months,
-    previous_period,
     render_charts,
 )
 

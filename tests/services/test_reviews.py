@@ -12,7 +12,7 @@ import pytest
 
 from ward_office.core.access import AccessDeniedError, Account, Role
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
-from ward_office.core.period import half_year, parse_period, whole_year
+from ward_office.core.period import half_year, parse_period, previous_period, whole_year
 from ward_office.core.review import MeetingFacts, ProposalList, ReviewNotes, Section
 from ward_office.services import reviews
 from ward_office.services.period_locks import lock_period
@@ -43,10 +43,10 @@ def ward(template: Path, tmp_path: Path) -> Iterator[Ward]:
 
 
 def test_periods_compared() -> None:
-    assert reviews.previous_period(H1) == half_year(2025, 2)
-    assert reviews.previous_period(half_year(2026, 2)) == H1
-    assert reviews.previous_period(whole_year(2026)) == whole_year(2025)
-    assert reviews.previous_period(parse_period("2026-01")) == parse_period("2025-12")
+    assert previous_period(H1) == half_year(2025, 2)
+    assert previous_period(half_year(2026, 2)) == H1
+    assert previous_period(whole_year(2026)) == whole_year(2025)
+    assert previous_period(parse_period("2026-01")) == parse_period("2025-12")
     assert reviews.same_period_last_year(H1) == half_year(2025, 1)
     assert reviews.same_period_last_year(whole_year(2026)) is None
 

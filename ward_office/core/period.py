@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from ward_office.core.errors import WardOfficeError
@@ -92,6 +92,21 @@ def half_year(year: int, number: int) -> Period:
 
 def whole_year(year: int) -> Period:
     return Period(PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
+
+
+def previous_period(period: Period) -> Period:
+    """The period of the same kind just before ``period``: the month, quarter, half-year or year before
+    (2026-H1 → 2025-H2); for a range of days, as many days ending the day before it begins."""
+    before = period.start - timedelta(days=1)
+    if period.kind is PeriodKind.MONTH:
+        return month(before.year, before.month)
+    if period.kind is PeriodKind.QUARTER:
+        return quarter(before.year, (before.month - 1) // 3 + 1)
+    if period.kind is PeriodKind.HALF_YEAR:
+        return half_year(before.year, 1 if before.month <= 6 else 2)
+    if period.kind is PeriodKind.YEAR:
+        return whole_year(before.year)
+    return Period(PeriodKind.RANGE, before - (period.end - period.start), before)
 
 
 _PATTERNS = (

@@ -54,17 +54,9 @@ TEXT_MAX_CHARS = 120  # a name, position or department longer than this is cut w
 NOTE_MAX_CHARS = 400
 
 
-def grade_counts(ranking: Ranking) -> list[tuple[str, int]]:
-    """How many people hold each grade of the plan, best grade first."""
-    counts = {grade.code: 0 for grade in ranking.plan.grades}
-    for result in ranking.results:
-        counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
-    return [(grade.name, counts[grade.code]) for grade in ranking.plan.grades]
-
-
 def grade_counts_line(ranking: Ranking) -> str:
     """"Tổng số 30 người; Hoàn thành xuất sắc nhiệm vụ: 5; …"."""
-    parts = [_("{grade}: {count}").format(grade=name, count=count) for name, count in grade_counts(ranking)]
+    parts = [_("{grade}: {count}").format(grade=grade.name, count=count) for grade, count in ranking.grade_counts()]
     return _("In all {total} people; {counts}.").format(total=len(ranking.results), counts="; ".join(parts))
 
 

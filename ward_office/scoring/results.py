@@ -169,3 +169,10 @@ class Ranking:
     quota_limit: int | None  # None when the plan has no quota
     unknown_criteria: tuple[str, ...]  # codes of skipped events, sorted
 
+    def grade_counts(self) -> tuple[tuple[Grade, int], ...]:
+        """Every grade of the plan, best first, with how many people hold it after ceilings and quota."""
+        counts = {grade.code: 0 for grade in self.plan.grades}
+        for result in self.results:
+            counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
+        return tuple((grade, counts[grade.code]) for grade in self.plan.grades)
+

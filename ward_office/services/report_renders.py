@@ -9,7 +9,7 @@ engine, the dashboard's violations by block), so paper and screen agree.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import Check, CheckId
 from ward_office.core.errors import NotFoundError, WardOfficeError
-from ward_office.core.period import Period, PeriodKind, half_year, month, quarter, whole_year
+from ward_office.core.period import Period, PeriodKind, month, previous_period
 from ward_office.i18n import N_
 from ward_office.scoring.results import ItemSource
 from ward_office.services.attendance_sheet import month_sheet
@@ -159,21 +159,6 @@ def chart_months(period: Period, today: date) -> list[Period]:
             break
         months.append(part if part.end <= today else Period(PeriodKind.RANGE, part.start, today))
     return months
-
-
-def previous_period(period: Period) -> Period:
-    """The period of the same kind just before ``period``: the month, quarter, half-year or year before;
-    for a range of days, as many days ending the day before it begins."""
-    before = period.start - timedelta(days=1)
-    if period.kind is PeriodKind.MONTH:
-        return month(before.year, before.month)
-    if period.kind is PeriodKind.QUARTER:
-        return quarter(before.year, (before.month - 1) // 3 + 1)
-    if period.kind is PeriodKind.HALF_YEAR:
-        return half_year(before.year, 1 if before.month <= 6 else 2)
-    if period.kind is PeriodKind.YEAR:
-        return whole_year(before.year)
-    return Period(PeriodKind.RANGE, before - (period.end - period.start), before)
 
 
 def _recorded(store: Store, part: Period) -> bool:

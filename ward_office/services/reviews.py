@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from ward_office.core.access import Permission
 from ward_office.core.errors import NotFoundError, WardOfficeError
-from ward_office.core.period import Period, PeriodKind, half_year, month, quarter, whole_year
+from ward_office.core.period import Period, PeriodKind, previous_period
 from ward_office.core.review import ProposalList, ReviewNotes, Section
 from ward_office.i18n import N_, official_language
 from ward_office.i18n.formatting import period_label
@@ -40,21 +40,6 @@ from ward_office.storage import Store
 # ---- Periods compared ----
 
 
-def previous_period(period: Period) -> Period | None:
-    """The period of the same kind just before: 2026-H1 → 2025-H2, 2026 → 2025, 2026-05 → 2026-04."""
-    year, start_month = period.start.year, period.start.month
-    if period.kind is PeriodKind.HALF_YEAR:
-        return half_year(year - 1, 2) if start_month == 1 else half_year(year, 1)
-    if period.kind is PeriodKind.YEAR:
-        return whole_year(year - 1)
-    if period.kind is PeriodKind.QUARTER:
-        number = (start_month - 1) // 3 + 1
-        return quarter(year - 1, 4) if number == 1 else quarter(year, number - 1)
-    if period.kind is PeriodKind.MONTH:
-        return month(year - 1, 12) if start_month == 1 else month(year, start_month - 1)
-    return None
-
-
 def same_period_last_year(period: Period) -> Period | None:
     """The same half, quarter or month a year earlier; None for a year (its previous period already is)."""
     if period.kind in (PeriodKind.YEAR, PeriodKind.RANGE):
@@ -69,13 +54,6 @@ def same_period_last_year(period: Period) -> Period | None:
 
 def _mean(values: list[Fraction]) -> Fraction | None:
     return sum(values, Fraction(0)) / len(values) if values else None
-
-
-def grade_counts(ranking: Ranking) -> tuple[tuple[str, int], ...]:
-    counts = {grade.code: 0 for grade in ranking.plan.grades}
-    for result in ranking.results:
-        counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
-    return tuple((grade.name, counts[grade.code]) for grade in ranking.plan.grades)
 
 
 def period_figures(store: Store, scored: Scored, today: date) -> PeriodFigures:
@@ -95,7 +73,8 @@ def period_figures(store: Store, scored: Scored, today: date) -> PeriodFigures:
         violations=sum(result.violations for result in ranking.results),
         commendations=sum(result.commendations for result in ranking.results),
         check_rounds=len(store.checks.list(period.start, min(period.end, today), with_seen=False)),
-        violations_by_block=blocks, grade_counts=grade_counts(ranking))
+        violations_by_block=blocks,
+        grade_counts=tuple((grade.name, count) for grade, count in ranking.grade_counts()))
 
 
 def _comparison(store: Store, period: Period | None, today: date) -> Comparison | None:

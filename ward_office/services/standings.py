@@ -81,10 +81,7 @@ class Standings:
 
     def grade_counts(self) -> tuple[tuple[Grade, int], ...]:
         """Every grade of the plan, best first, with how many people hold it after ceilings and quota."""
-        counts = {grade.code: 0 for grade in self.plan.grades}
-        for row in self.rows:
-            counts[row.result.grade.code] = counts.get(row.result.grade.code, 0) + 1
-        return tuple((grade, counts[grade.code]) for grade in self.plan.grades)
+        return self.scored.ranking.grade_counts()
 
     def quota_grade(self) -> Grade | None:
         quota = self.plan.quota
