@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
-from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -70,24 +69,12 @@ from ward_office.reports.pages import RIGHT_MARGIN as RIGHT_MARGIN
 from ward_office.reports.pages import TOP_MARGIN as TOP_MARGIN
 from ward_office.reports.pages import ReportDocument as ReportDocument
 from ward_office.reports.pages import SectionStart as SectionStart
-from ward_office.scoring.results import Ranking
 
 TABLE_SIZE = 11
 CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must stay shorter than a page
 GRID_COLOUR = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 
-
-
-class Scored(Protocol):
-    """What the score-based reports read: ``services.presentation.ScoredPeriod`` fits."""
-
-    @property
-    def ranking(self) -> Ranking: ...
-    @property
-    def departments(self) -> Mapping[int, str]: ...
-    @property
-    def unit(self) -> Unit: ...
 
 
 # ---- Styles ----

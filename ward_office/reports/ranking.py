@@ -26,7 +26,6 @@ from ward_office.i18n.formatting import format_number, format_points, period_lab
 from ward_office.reports import fonts
 from ward_office.reports.document import (
     ReportDocument,
-    Scored,
     appendix_heading,
     cell,
     data_table,
@@ -38,7 +37,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.results import Ranking, StaffResult
+from ward_office.scoring.results import Ranking, Scored, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (

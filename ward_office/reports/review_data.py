@@ -6,27 +6,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Protocol
 
 from ward_office.core.period import FiguresStatus, Period
 from ward_office.core.review import ProposalList, ReviewNotes
-from ward_office.core.unit import Unit
-from ward_office.scoring.results import Ranking, StaffResult
-
-
-class Scored(Protocol):
-    """A ranking with department names and the unit: ``services.presentation.ScoredPeriod`` fits."""
-
-    @property
-    def ranking(self) -> Ranking: ...
-    @property
-    def departments(self) -> Mapping[int, str]: ...
-    @property
-    def unit(self) -> Unit: ...
+from ward_office.scoring.results import Ranking, Scored, StaffResult
 
 
 @dataclass(frozen=True, slots=True)

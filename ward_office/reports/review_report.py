@@ -34,18 +34,13 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.reports.ranking import DEFAULT_RECIPIENTS
 from ward_office.reports.review_data import PeriodFigures, ReviewPapers
 from ward_office.scoring.results import StaffResult
 
 TITLE = N_("REPORT")
 SIZE = 10
 NO_FIGURES = N_("no figures yet")
-RECIPIENTS = (
-    N_("Standing committee of the ward Party committee;"),
-    N_("Chairman and Vice-Chairmen of the ward People's Committee;"),
-    N_("Ward Emulation and Commendation Council;"),
-    N_("Departments and units;"),
-)
 LIST_HEADINGS = {
     ProposalList.COMMENDATION: N_("Proposed for commendation"),
     ProposalList.REMINDER: N_("Proposed for a reminder"),
@@ -284,7 +279,7 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
                   *text_paragraphs(section_text(papers, Section.DIRECTIONS), indent=False)]
     yield from directions[:-1]
     yield signed_ending(directions[-1], [signature_row([head_signature(unit)],
-                                                       recipients_list=[_(line) for line in RECIPIENTS])])
+                                                       recipients_list=[_(line) for line in DEFAULT_RECIPIENTS])])
     yield from appendix(papers, width)
 
 

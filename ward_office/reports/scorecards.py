@@ -28,7 +28,6 @@ from ward_office.reports import fonts
 from ward_office.reports.document import (
     NAME_MAX_CHARS,
     ReportDocument,
-    Scored,
     SectionStart,
     Signature,
     cell,
@@ -43,7 +42,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.results import ScoreItem, StaffResult
+from ward_office.scoring.results import Scored, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
 SIZE = 11

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import Protocol
 
 from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
@@ -19,6 +20,7 @@ from ward_office.core.period import Period
 from ward_office.core.plan import AttendanceTrigger, Ceiling, EmulationPlan, Grade, Quota, QuotaBasis
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff
+from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_percent
 
@@ -176,3 +178,13 @@ class Ranking:
             counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
         return tuple((grade, counts[grade.code]) for grade in self.plan.grades)
 
+
+class Scored(Protocol):
+    """A ranking with what printing it needs: department names and the unit (``ScoredPeriod`` fits)."""
+
+    @property
+    def ranking(self) -> Ranking: ...
+    @property
+    def departments(self) -> Mapping[int, str]: ...
+    @property
+    def unit(self) -> Unit: ...

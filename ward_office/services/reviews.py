@@ -28,9 +28,8 @@ from ward_office.reports.review_data import (
     DepartmentSummary,
     PeriodFigures,
     ReviewPapers,
-    Scored,
 )
-from ward_office.scoring.results import Ranking, StaffResult
+from ward_office.scoring.results import Ranking, Scored, StaffResult
 from ward_office.services.period_locks import figures_status
 from ward_office.services.records import score_stored_period
 from ward_office.services.report_renders import attendance_rates
