@@ -10,7 +10,7 @@ import gc
 import getpass
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -25,9 +25,11 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
 from ward_office.paths import plans_dir, resources_dir
 from ward_office.storage import Store, check_integrity
+from ward_office.storage.tamper import TamperReport, check_book
 
 if TYPE_CHECKING:
-    from ward_office.core.plan import Criterion
+    from ward_office.core.plan import Criterion, EmulationPlan
+    from ward_office.core.schedule import WorkCalendar
     from ward_office.importers.csv_files import SkippedRow
     from ward_office.importers.staff import StaffRow
     from ward_office.services.presentation import ScoredPeriod
@@ -82,6 +84,28 @@ def check_database(path: Path) -> list[str]:
     return check_integrity(path)
 
 
+def check_for_tampering(path: Path) -> TamperReport:
+    """The traces of changes made outside the program in the sound book at ``path`` (see ``verify_store``)."""
+    from ward_office.storage import DatabaseError
+    from ward_office.storage.database import read_only_connection
+
+    try:
+        store = Store.open(path, read_only=True)
+    except DatabaseError:  # written by an older version: what can be checked before it is brought up to date
+        with closing(read_only_connection(path)) as conn:
+            return check_book(conn)
+    with store:
+        return verify_store(store)
+
+
+def verify_store(store: Store) -> TamperReport:
+    """The change log's chain, the schema, the lock lines, and every locked period's kept ranking against a
+    fresh scoring of its records: what ``check`` and opening a book in the window look for."""
+    from ward_office.services.period_locks import changed_rankings
+
+    return check_book(store.conn).merged(changed_rankings(store))
+
+
 # ---- Scoring ----
 
 
@@ -101,14 +125,16 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     return score_records(store, period, today)
 
 
-def score_records(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
+def score_records(store: Store, period: Period, today: date | None = None, *, plan: EmulationPlan | None = None,
+                  calendar: WorkCalendar | None = None) -> ScoredPeriod:
     """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
 
     Months that have not begun yet are not counted: for a period still running, everyone is scored as
-    if their work here ended today, so empty future months do not lift the averages.
+    if their work here ended today, so empty future months do not lift the averages. ``plan`` and
+    ``calendar`` replace the stored ones (a locked period rescored as it was when locked).
     """
     with _cycle_collection_paused():
-        return _score_records(store, period, today or date.today())
+        return _score_records(store, period, today or date.today(), plan, calendar)
 
 
 @contextmanager
@@ -128,16 +154,18 @@ def _cycle_collection_paused() -> Iterator[None]:
         gc.collect(1)
 
 
-def _score_records(store: Store, period: Period, today: date) -> ScoredPeriod:
+def _score_records(store: Store, period: Period, today: date, plan: EmulationPlan | None,
+                   calendar: WorkCalendar | None) -> ScoredPeriod:
     from ward_office.scoring import ScoringInput, score_period
     from ward_office.services.presentation import ScoredPeriod
 
-    _record, plan = store.plans.in_effect(period.end)
+    if plan is None:
+        _record, plan = store.plans.in_effect(period.end)
     staff = store.staff.list()
     if period.end > today:
         staff = [person if person.active_to is not None and person.active_to <= today
                  else replace(person, active_to=today) for person in staff]
-    calendar = store.schedule.calendar(period.start, period.end)
+    calendar = calendar or store.schedule.calendar(period.start, period.end)
     grace_minutes = calendar.schedule.grace_minutes
     working_days = set(calendar.working_days(period.start, period.end))
     attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)
