@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ward_office.importers.csv_files import SkippedRow
     from ward_office.importers.staff import StaffRow
     from ward_office.services.presentation import ScoredPeriod
+    from ward_office.services.ward import Ward
 
 DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
 
@@ -96,6 +97,28 @@ def check_for_tampering(path: Path) -> TamperReport:
             return check_book(conn)
     with store:
         return verify_store(store)
+
+
+class TamperedBookError(WardOfficeError):
+    """Why a book that shows changes made outside the program is open to view only; ``report`` says what."""
+
+    def __init__(self, report: TamperReport) -> None:
+        super().__init__(N_("this record book was changed outside the program"))
+        self.report = report
+
+
+def open_checked_ward(path: Path, *, actor: str | None = None) -> Ward:
+    """Open the book as ``Ward.open`` does, then look for changes made outside the program; a book showing
+    any is opened again to view only, every write refused with a ``TamperedBookError``."""
+    from ward_office.services.ward import Ward
+
+    ward = Ward.open(path, actor=actor)
+    report = verify_store(ward.store)
+    if not report.found:
+        return ward
+    ward.close()
+    store = Store.open(path, read_only=True, read_only_reason=TamperedBookError(report))
+    return Ward(path, store, actor or current_actor())
 
 
 def verify_store(store: Store) -> TamperReport:
