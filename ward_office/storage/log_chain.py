@@ -6,13 +6,12 @@ chain), so the chain makes a change visible to a careless hand and to the progra
 answers "was the log touched outside the program, and from which line on?".
 
 The hash of a line, frozen forever (m009 chained the existing lines with it): SHA-256 of the previous
-line's hash (empty for the first line), a newline, and the line's stored values as a compact JSON array
-``[id, at, actor, action, entity, entity_id, detail]`` (detail as the stored text).
+line's hash (empty for the first line), a newline, the line's other stored values as a compact JSON array
+``[id, at, actor, action, entity, entity_id]``, a newline, and the detail as stored (UTF-8).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -23,9 +22,12 @@ _LINE = "SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, has
 
 def line_hash(previous: str, line_id: int, at: str, actor: str, action: str, entity: str,
               entity_id: str | None, detail: str) -> str:
-    content = json.dumps([line_id, at, actor, action, entity, entity_id, detail], ensure_ascii=False,
-                         separators=(",", ":"))
-    return hashlib.sha256(f"{previous}\n{content}".encode()).hexdigest()
+    import hashlib  # not at start: a window that opens without checking needs no hashing
+
+    header = json.dumps([line_id, at, actor, action, entity, entity_id], ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(f"{previous}\n{header}\n".encode())
+    digest.update(detail.encode())  # the rest of the input: no escaping of a long import line needed
+    return digest.hexdigest()
 
 
 def append_line(conn: sqlite3.Connection, at: str, actor: str, action: str, entity: str,

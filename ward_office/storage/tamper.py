@@ -4,7 +4,7 @@ Whoever can write the file can change anything in it; what they cannot easily do
 checks here read only the book: the change log's hash chain (storage/log_chain.py), the schema against the
 one the migrations build (a dropped or altered trigger), and that every lock and kept ranking has its
 change-log line. The services add the fourth: a locked period's records still give its kept ranking.
-Together they take a few milliseconds on a demo book (see ``check_book``), so opening a book runs them.
+Together they take about 10 ms on the 45-person, 18-month demo book, so opening a book runs them.
 """
 
 from __future__ import annotations
@@ -84,8 +84,8 @@ class TamperReport:
 
 
 def check_book(conn: sqlite3.Connection) -> TamperReport:
-    """The checks that need only the file: chain, schema, lock and kept-ranking lines (about 5 ms for the
-    45-person, 18-month demo book; the chain is one pass of SHA-256 over the log)."""
+    """The checks that need only the file: chain, schema, lock and kept-ranking lines (8 to 16 ms for the
+    45-person, 18-month demo book's 191 lines, 1 MB; the chain is one pass of SHA-256 over the log)."""
     if TAMPER_EVIDENCE not in MIGRATIONS.applied_names(conn):
         return TamperReport(tuple(schema_findings(conn)))  # a backup made before the chain: its schema only
     return TamperReport((*chain_findings(conn), *schema_findings(conn), *unlogged_findings(conn)))
