@@ -143,7 +143,9 @@ def run(options: argparse.Namespace) -> int:
                 print(f"  - {problem}", file=sys.stderr)
             cli_backup.suggest_restore(db_path)
             return 1
-        tampering = records.check_for_tampering(db_path)
+        from ward_office.services import book_check
+
+        tampering = book_check.check_for_tampering(db_path)
         if tampering.found:
             print(_("The record book {path} was changed outside the program:").format(path=db_path), file=sys.stderr)
             for line in tampering.lines():

@@ -269,7 +269,7 @@ def test_what_the_program_may_change_after_a_lock_is_not_taken_for_tampering(war
     """A later plan, new working hours and grace minutes, a holiday inside the locked half-year, a renamed
     person moved to another department: the kept ranking still equals the records scored as at the lock."""
     from ward_office.core.schedule import DayKind, Holiday
-    from ward_office.services.records import verify_store
+    from ward_office.services.book_check import verify_store
 
     lock_period(ward, H1, TODAY)
     ward.store.plans.adopt(harsher_plan(), "chutich")
@@ -287,7 +287,7 @@ def test_what_the_program_may_change_after_a_lock_is_not_taken_for_tampering(war
 def test_a_locked_period_whose_records_were_changed_is_named_with_its_lock_line(ward: Ward, path: Path) -> None:
     import sqlite3
 
-    from ward_office.services.records import verify_store
+    from ward_office.services.book_check import verify_store
     from ward_office.storage.tamper import FindingKind
 
     lock_period(ward, H1, TODAY)

@@ -228,6 +228,7 @@ def test_a_book_changed_outside_the_program_opens_to_view_only_under_a_red_strip
     from PySide6.QtCore import QTimer
 
     from ward_office.services.demo import DEMO_PASSWORD
+
     from ward_office.ui.app import main_window_for, start_session
     from ward_office.ui.sign_in import SignInDialog
 

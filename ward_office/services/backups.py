@@ -39,7 +39,6 @@ __all__ = [
     "TamperedBackupError",
     "automatic_backup",
     "back_up_now",
-    "backup_tampering",
     "backup_folder",
     "damage_report",
     "list_backups",
@@ -146,23 +145,13 @@ class TamperedBackupError(WardOfficeError):
                 line=self.report.since_line)] if self.report.since_line is not None else [])])
 
 
-def backup_tampering(file: Path) -> TamperReport:
-    """What the backup ``file`` shows of changes made outside the program (nothing for a damaged file: the
-    integrity check refuses it first)."""
-    from ward_office.services.records import check_for_tampering
-
-    if verify_backup(Path(file)):
-        return TamperReport()
-    return check_for_tampering(Path(file))
-
-
 def restore_backup(target: object, file: Path, *, actor: str | None = None, now: datetime | None = None,
                    accept_tampered: bool = False) -> RestoreSummary:
     """Put the content of the backup ``file`` into the book, keeping the current content as a backup first.
 
     ``target`` is an open ``Ward`` (the signed-in account must be allowed to restore) or a book's path.
     The backup is checked before anything is written; the restore is logged in the restored book. A backup
-    changed outside the program (``backup_tampering``) raises ``TamperedBackupError`` unless
+    changed outside the program (``book_check.check_for_tampering``) raises ``TamperedBackupError`` unless
     ``accept_tampered``: the head saw what was found and restores it anyway, which the log line says.
     """
     from ward_office.services.records import current_actor
@@ -183,7 +172,9 @@ def restore_backup(target: object, file: Path, *, actor: str | None = None, now:
 
         raise DatabaseError(N_("The backup {file} cannot be restored: {problem}"), file=file.name,
                             problem=problems[0])
-    tampering = backup_tampering(file)
+    from ward_office.services.book_check import check_for_tampering
+
+    tampering = check_for_tampering(file)
     if tampering.found and not accept_tampered:
         raise TamperedBackupError(file, tampering)
     kept = None

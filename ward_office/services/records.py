@@ -10,7 +10,7 @@ import gc
 import getpass
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, closing, contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,6 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
 from ward_office.paths import plans_dir, resources_dir
 from ward_office.storage import Store, check_integrity
-from ward_office.storage.tamper import TamperReport, check_book
 
 if TYPE_CHECKING:
     from ward_office.core.plan import Criterion, EmulationPlan
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from ward_office.importers.csv_files import SkippedRow
     from ward_office.importers.staff import StaffRow
     from ward_office.services.presentation import ScoredPeriod
-    from ward_office.services.ward import Ward
 
 DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
 
@@ -83,50 +81,6 @@ def check_database(path: Path) -> list[str]:
     if not path.is_file():
         return [_("There is no database at {path}").format(path=path)]
     return check_integrity(path)
-
-
-def check_for_tampering(path: Path) -> TamperReport:
-    """The traces of changes made outside the program in the sound book at ``path`` (see ``verify_store``)."""
-    from ward_office.storage import DatabaseError
-    from ward_office.storage.database import read_only_connection
-
-    try:
-        store = Store.open(path, read_only=True)
-    except DatabaseError:  # written by an older version: what can be checked before it is brought up to date
-        with closing(read_only_connection(path)) as conn:
-            return check_book(conn)
-    with store:
-        return verify_store(store)
-
-
-class TamperedBookError(WardOfficeError):
-    """Why a book that shows changes made outside the program is open to view only; ``report`` says what."""
-
-    def __init__(self, report: TamperReport) -> None:
-        super().__init__(N_("this record book was changed outside the program"))
-        self.report = report
-
-
-def open_checked_ward(path: Path, *, actor: str | None = None) -> Ward:
-    """Open the book as ``Ward.open`` does, then look for changes made outside the program; a book showing
-    any is opened again to view only, every write refused with a ``TamperedBookError``."""
-    from ward_office.services.ward import Ward
-
-    ward = Ward.open(path, actor=actor)
-    report = verify_store(ward.store)
-    if not report.found:
-        return ward
-    ward.close()
-    store = Store.open(path, read_only=True, read_only_reason=TamperedBookError(report))
-    return Ward(path, store, actor or current_actor())
-
-
-def verify_store(store: Store) -> TamperReport:
-    """The change log's chain, the schema, the lock lines, and every locked period's kept ranking against a
-    fresh scoring of its records: what ``check`` and opening a book in the window look for."""
-    from ward_office.services.period_locks import changed_rankings
-
-    return check_book(store.conn).merged(changed_rankings(store))
 
 
 # ---- Scoring ----

@@ -595,8 +595,10 @@ _PERIOD_LOCK_LINE = """
 _LOCKED_OVERLAP = ("EXISTS (SELECT 1 FROM periods WHERE state = 'locked'"
                    " AND start_day <= coalesce({last}, '9999-12-31') AND end_day >= coalesce({first}, '0000-01-01'))")
 _FROM_MOVED = ("NEW.active_from IS NOT OLD.active_from AND EXISTS (SELECT 1 FROM periods WHERE state = 'locked'"
-               " AND min(coalesce(OLD.active_from, '0000-01-01'), coalesce(NEW.active_from, '0000-01-01')) <= end_day"
-               " AND max(coalesce(OLD.active_from, '0000-01-01'), coalesce(NEW.active_from, '0000-01-01')) > start_day)")
+               " AND min(coalesce(OLD.active_from, '0000-01-01'), coalesce(NEW.active_from, '0000-01-01'))"
+               " <= end_day"
+               " AND max(coalesce(OLD.active_from, '0000-01-01'), coalesce(NEW.active_from, '0000-01-01'))"
+               " > start_day)")
 _TO_MOVED = ("NEW.active_to IS NOT OLD.active_to AND EXISTS (SELECT 1 FROM periods WHERE state = 'locked'"
              " AND min(coalesce(OLD.active_to, '9999-12-31'), coalesce(NEW.active_to, '9999-12-31')) < end_day"
              " AND max(coalesce(OLD.active_to, '9999-12-31'), coalesce(NEW.active_to, '9999-12-31')) >= start_day)")

@@ -23,7 +23,6 @@ from ward_office.i18n.formatting import period_label
 from ward_office.storage.log_chain import BreakKind, first_break
 from ward_office.storage.migrations import MIGRATIONS, migration_steps
 
-
 TAMPER_EVIDENCE = "m009_tamper_evidence"  # the migration that chained the log and added these triggers
 
 

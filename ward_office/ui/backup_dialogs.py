@@ -38,7 +38,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number
 from ward_office.services import backups
 from ward_office.services.backups import BackupInfo, BackupReason, DamagedDatabaseError
-from ward_office.services.records import open_checked_ward
+from ward_office.services.book_check import open_checked_ward
 from ward_office.services.ward import Ward
 
 from ward_office.ui.context import Topic, WardContext

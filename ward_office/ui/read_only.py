@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ward_office.i18n import _
-from ward_office.services.records import TamperedBookError
+from ward_office.services.book_check import TamperedBookError
 from ward_office.services.ward import Ward
 from ward_office.storage.tamper import TamperReport
 
