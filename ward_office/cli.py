@@ -143,6 +143,17 @@ def run(options: argparse.Namespace) -> int:
                 print(f"  - {problem}", file=sys.stderr)
             cli_backup.suggest_restore(db_path)
             return 1
+        from ward_office.services import book_check
+
+        tampering = book_check.check_for_tampering(db_path)
+        if tampering.found:
+            print(_("The record book {path} was changed outside the program:").format(path=db_path), file=sys.stderr)
+            for line in tampering.lines():
+                print(f"  - {line}", file=sys.stderr)
+            if tampering.since_line is not None:
+                print(_("Changes recorded from change log line {line} on cannot be trusted.").format(
+                    line=tampering.since_line), file=sys.stderr)
+            return 1
         print(_("The database {path} is intact.").format(path=db_path))
         return 0
     if command == "demo":

@@ -1,7 +1,7 @@
 """The ``backup``, ``restore`` and ``backups`` commands of ``ward-office``.
 
     ward-office backup  [--db PATH] [--to FOLDER]
-    ward-office restore [--db PATH] FILE [--yes]
+    ward-office restore [--db PATH] FILE [--yes] [--user NAME] [--accept-tampered]
     ward-office backups [--db PATH]
 
 Kept apart from cli.py like cli_clock.py: ``register`` while building the parser, ``run`` for the parsed
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.core.access import USER_OPTION_HELP
-from ward_office.i18n import _
+from ward_office.core.errors import WardOfficeError
+from ward_office.i18n import N_, _
 
 BACKUP = "backup"
 RESTORE = "restore"
@@ -35,6 +36,9 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     restore.add_argument("file", type=Path, metavar=_("FILE"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     restore.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
+    restore.add_argument("--accept-tampered", action="store_true",
+                         help=_("restore even a backup changed outside the program (the head, signed in with "
+                                "--user, accepts what the check found)"))
     subparsers.add_parser(LIST, parents=[common_parent], help=_("list the backups of the record book"))
 
 
@@ -54,6 +58,9 @@ def run(options: argparse.Namespace) -> int:
         from ward_office.services.accounts import sign_in_to_book
 
         actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP) if db_path.is_file() else None
+        if options.accept_tampered and actor is None:
+            raise WardOfficeError(N_("Only the head, signed in with --user, may restore a backup changed outside "
+                                     "the program"))
         if not options.yes:
             question = _("Replace the content of {book} with the backup {file}? The current content is kept "
                          "as a backup first. [y/N] ").format(book=db_path, file=options.file)
@@ -61,7 +68,8 @@ def run(options: argparse.Namespace) -> int:
             if answer not in ("y", "yes", "c", "co", "có"):
                 print(_("Nothing was restored."))
                 return 1
-        print(backups.restore_backup(db_path, options.file, actor=actor).localized())
+        print(backups.restore_backup(db_path, options.file, actor=actor,
+                                     accept_tampered=options.accept_tampered).localized())
         return 0
     if options.command == LIST:
         found = backups.list_backups(db_path)

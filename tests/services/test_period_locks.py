@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -259,3 +260,45 @@ def test_figures_are_provisional_until_their_period_or_one_holding_it_is_locked(
         assert status.localized() == (f"Số liệu chính thức: đã khóa sổ ngày {status.locked_at:%d/%m/%Y}, "
                                       f"người khóa sổ: {who}")
     assert not period_locks.figures_status(ward.store, month(2026, 7), TODAY).final
+
+
+# ---- The check for tampering rescores locked periods as they were scored at the lock ----
+
+
+def test_what_the_program_may_change_after_a_lock_is_not_taken_for_tampering(ward: Ward) -> None:
+    """A later plan, new working hours and grace minutes, a holiday inside the locked half-year, a renamed
+    person moved to another department: the kept ranking still equals the records scored as at the lock."""
+    from ward_office.core.schedule import DayKind, Holiday
+    from ward_office.services.book_check import verify_store
+
+    lock_period(ward, H1, TODAY)
+    ward.store.plans.adopt(harsher_plan(), "chutich")
+    schedule = ward.store.schedule.get()
+    ward.store.schedule.save(replace(schedule, grace_minutes=schedule.grace_minutes + 25,
+                                     work_weekdays=frozenset({0, 1, 2, 3})), "chutich")
+    ward.store.schedule.add_holiday(Holiday(date(2026, 3, 10), "Ngày nghỉ thêm", DayKind.HOLIDAY), "chutich")
+    person = ward.staff()[0]
+    other_department = next(d.id for d in ward.departments() if d.id != person.department_id)
+    ward.store.staff.update(replace(person, full_name="Nguyễn Thị Đổi Tên", department_id=other_department), "chutich")
+    assert summary(score_records(ward.store, H1, TODAY)) != summary(kept_ranking(ward, H1))  # today's rules differ
+    assert verify_store(ward.store).findings == ()
+
+
+def test_a_locked_period_whose_records_were_changed_is_named_with_its_lock_line(ward: Ward, path: Path) -> None:
+    import sqlite3
+
+    from ward_office.services.book_check import verify_store
+    from ward_office.storage.tamper import FindingKind
+
+    lock_period(ward, H1, TODAY)
+    lock_line = ward.store.change_log.list("period_snapshot")[-1].id
+    conn = sqlite3.connect(path)
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_locked_delete'").fetchone()[0]
+    conn.execute("DROP TRIGGER events_locked_delete")
+    conn.execute("DELETE FROM events WHERE day BETWEEN '2026-01-01' AND '2026-06-30'")
+    conn.execute(trigger)
+    conn.commit()
+    conn.close()
+    report = verify_store(ward.store)
+    assert [finding.kind for finding in report.findings] == [FindingKind.RANKING_CHANGED]
+    assert report.findings[0].period == H1 and report.since_line == lock_line

@@ -91,9 +91,30 @@ def test_a_day_table_accepts_every_change_outside_the_locked_period(raw: sqlite3
     assert changes(raw, f"DELETE FROM {table} WHERE day IN ('2026-04-10', '2026-04-14')") == 2
 
 
-def test_unlocking_by_raw_sql_is_the_only_way_back_and_it_works(raw: sqlite3.Connection, person: Staff) -> None:
-    raw.execute("UPDATE periods SET state = 'open', locked_at = NULL, locked_by = NULL")
+def test_unlocking_by_raw_sql_is_refused(raw: sqlite3.Connection) -> None:
+    refused(raw, "UPDATE periods SET state = 'open', locked_at = NULL, locked_by = NULL", reason="period_lock_unlogged")
+    refused(raw, "DELETE FROM periods", reason="period_locked")
+    refused(raw, "UPDATE periods SET end_day = '2026-03-09'")
+    refused(raw, "INSERT INTO periods (kind, start_day, end_day, state, locked_at, locked_by)"
+                 " VALUES ('month', '2026-04-01', '2026-04-30', 'locked', 'x', 'x')", reason="period_lock_unlogged")
+    assert count(raw, "periods", "state = 'locked'") == 1
+
+
+def test_a_raw_unlock_passes_only_right_after_its_change_log_line(book: Store, raw: sqlite3.Connection) -> None:
+    """Whoever writes the line first leaves it in the log, for everyone to read (and the chain to check)."""
+    period_id, locked_at = raw.execute("SELECT id, locked_at FROM periods WHERE state = 'locked'").fetchone()
+    raw.execute("INSERT INTO change_log (at, actor, action, entity, entity_id, detail) VALUES"
+                " ('x', 'ai đó', 'unlock', 'period', ?, json_object('before', json_object('locked_at', ?)))",
+                (str(period_id), locked_at))
+    assert changes(raw, "UPDATE periods SET state = 'open', locked_at = NULL, locked_by = NULL") == 1
     assert changes(raw, "DELETE FROM attendance WHERE day = '2026-03-10'") == 1
+
+
+def test_the_program_unlocks_and_locks_again(book: Store) -> None:
+    book.periods.unlock(MARCH, HEAD, "sửa chấm công")
+    assert not book.periods.is_locked(date(2026, 3, 10))
+    book.periods.lock(MARCH, HEAD)
+    assert book.periods.is_locked(date(2026, 3, 10))
 
 
 def test_check_rounds_of_the_locked_period_cannot_be_added_or_their_people_changed(raw: sqlite3.Connection,

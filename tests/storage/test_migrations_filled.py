@@ -14,17 +14,21 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from ward_office.core.period import parse_period
+from ward_office.core.access import Account, Role
+from ward_office.core.period import month, parse_period
+from ward_office.services.book_check import verify_store
+from ward_office.services.period_locks import lock_period
 from ward_office.services.records import build_demo, score_records
+from ward_office.services.ward import Ward
 from ward_office.storage import Store
 from ward_office.storage.database import check_integrity
 from ward_office.storage.migrations import MIGRATIONS, known_migrations
 
 UNTIL = date(2026, 11, 20)
 # Children before parents: foreign keys are off while filling, and a finished round's events would be
-# refused by m002's trigger if the round came first.
+# refused by m002's trigger if the round came first; periods (one locked) after the records they lock.
 FILL_ORDER = ("unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "plans",
-              "periods", "attendance", "events", "check_seen", "checks", "punches", "clock_mappings",
+              "attendance", "events", "check_seen", "checks", "punches", "clock_mappings", "periods",
               "accounts", "period_snapshots", "period_reviews", "change_log")
 
 
@@ -32,6 +36,9 @@ FILL_ORDER = ("unit", "departments", "staff", "work_schedule", "schedule_seasons
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("filled") / "demo.db"
     build_demo(path, staff=20, months=6, seed=7, until=UNTIL)
+    with Ward.open(path, actor="truong") as ward:  # a locked month with its kept ranking, to check after migrating
+        ward.account = Account(1, "truong", "Trần Quốc Hùng", Role.HEAD)
+        lock_period(ward, month(2026, 7), UNTIL)
     return path
 
 
@@ -77,5 +84,6 @@ def test_a_filled_book_of_every_earlier_version_opens_with_everything_kept(demo:
         period = parse_period("2026-H2")
         with Store.open(demo, read_only=True) as reference:
             assert score_records(store, period, UNTIL) == score_records(reference, period, UNTIL)
+        assert verify_store(store).findings == ()  # the old lines chained, the schema as a new book's
     assert check_integrity(path) == []
     assert any(backup.name.startswith("old-") for backup in (tmp_path / "sao-luu").iterdir())

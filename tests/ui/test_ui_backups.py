@@ -201,3 +201,33 @@ def test_a_damaged_book_without_backups_offers_only_another_file(window: MainWin
     assert dialog.restore_button is None
     assert "Không tìm thấy bản sao lưu tốt" in " ".join(text for _where, text in visible_texts(dialog))
     dialog.reject()
+
+
+def test_a_backup_changed_outside_the_program_is_restored_only_after_the_head_confirms(
+        window: MainWindow, qtbot, messages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = window.context.ward.path
+    tampered = backups.back_up_now(path, now=datetime(2026, 11, 19, 16, 45))
+    conn = sqlite3.connect(tampered.path)
+    conn.execute("DROP TRIGGER attendance_locked_update")
+    conn.commit()
+    conn.close()
+    questions: list[str] = []
+    answers = iter([True, False, True, True])  # restore? yes; anyway? no — then: restore? yes; anyway? yes
+    monkeypatch.setattr("ward_office.ui.backup_dialogs.confirm",
+                        lambda _parent, text, *_args: questions.append(text) or next(answers))
+
+    window.backup_actions.restore(tampered.path)
+    wait_for_jobs()
+    qtbot.waitUntil(lambda: len(questions) == 2)
+    assert "đã bị sửa đổi ngoài chương trình" in questions[1] and "attendance_locked_update" in questions[1]
+    assert len(messages) == 1 and "chưa được khôi phục" in messages[0]
+    assert not any(info.reason is BackupReason.RESTORE for info in backups.list_backups(path))
+
+    window.backup_actions.restore(tampered.path)
+    wait_for_jobs()
+    qtbot.waitUntil(lambda: len(questions) == 4)
+    qtbot.waitUntil(lambda: len(messages) == 2)
+    wait_for_jobs()
+    assert window.context.ward.read_only  # the restored book shows what was accepted: view only, red strip
+    assert window.read_only_banner.property("tampered") is True
+    window.context.ward.close()

@@ -216,3 +216,52 @@ def test_the_banner_reads_whole_at_any_width(second: MainWindow, qtbot, width: i
     button = second.read_only_banner.retry_button
     assert button.width() >= button.sizeHint().width()
     second.grab().save(f"/tmp/writer_read_only_{width}.png")
+
+
+# ---- A book changed outside the program ----
+
+
+def test_a_book_changed_outside_the_program_opens_to_view_only_under_a_red_strip(qtbot, demo_db: Path,
+                                                                                 vietnamese: None) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+
+    from ward_office.services.demo import DEMO_PASSWORD
+
+    from ward_office.ui.app import main_window_for, start_session
+    from ward_office.ui.sign_in import SignInDialog
+
+    conn = sqlite3.connect(demo_db)
+    conn.execute("DROP TRIGGER change_log_no_delete")
+    conn.execute("DELETE FROM change_log WHERE id = 3")
+    conn.commit()
+    conn.close()
+
+    def sign_in() -> None:
+        shown = [widget for widget in QApplication.topLevelWidgets()
+                 if isinstance(widget, SignInDialog) and widget.isVisible()]
+        if not shown:
+            QTimer.singleShot(20, sign_in)
+            return
+        shown[0].username_edit.setText("truong")
+        shown[0].password_edit.setText(DEMO_PASSWORD)
+        shown[0].ok_button().click()
+
+    QTimer.singleShot(0, sign_in)
+    session = start_session(demo_db)
+    assert session is not None
+    ward, account = session
+    assert ward.read_only and account is not None
+    window = main_window_for(ward, account=account, today=DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    banner = window.read_only_banner
+    assert banner.isVisible() and banner.property("tampered") is True
+    text = banner.label.text()
+    assert text.startswith("Chỉ xem: Sổ này đã bị sửa đổi ngoài chương trình")
+    assert "trước dòng 4" in text and "change_log_no_delete" in text
+    assert not banner.retry_button.isVisible()
+    assert untranslated(visible_texts(window)) == []
+    wait_for_jobs()
+    window.context.ward.close()

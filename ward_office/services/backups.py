@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ward_office.core.access import Permission
-from ward_office.core.errors import NotFoundError
+from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_time
 from ward_office.storage.backup import (
@@ -27,6 +27,7 @@ from ward_office.storage.backup import (
 )
 from ward_office.storage.backup import newest_good_backup as _newest_good_backup
 from ward_office.storage.database import DamagedDatabaseError, check_integrity, is_sqlite_file
+from ward_office.storage.tamper import TamperReport
 
 __all__ = [
     "REASON_LABELS",
@@ -35,6 +36,7 @@ __all__ = [
     "BackupReason",
     "DamagedDatabaseError",
     "RestoreSummary",
+    "TamperedBackupError",
     "automatic_backup",
     "back_up_now",
     "backup_folder",
@@ -128,12 +130,29 @@ def newest_good_backup(db_path: Path) -> BackupFile | None:
     return _newest_good_backup(Path(db_path))
 
 
-def restore_backup(target: object, file: Path, *, actor: str | None = None,
-                   now: datetime | None = None) -> RestoreSummary:
+class TamperedBackupError(WardOfficeError):
+    """The backup shows changes made outside the program; restored only when the head accepts them."""
+
+    def __init__(self, file: Path, report: TamperReport) -> None:
+        super().__init__(N_("The backup {file} was changed outside the program, so it was not restored"),
+                         file=file.name)
+        self.file = file
+        self.report = report
+
+    def localized(self) -> str:
+        return "\n".join([super().localized(), *(f"- {line}" for line in self.report.lines()), *(
+            [_("Changes recorded from change log line {line} on cannot be trusted.").format(
+                line=self.report.since_line)] if self.report.since_line is not None else [])])
+
+
+def restore_backup(target: object, file: Path, *, actor: str | None = None, now: datetime | None = None,
+                   accept_tampered: bool = False) -> RestoreSummary:
     """Put the content of the backup ``file`` into the book, keeping the current content as a backup first.
 
     ``target`` is an open ``Ward`` (the signed-in account must be allowed to restore) or a book's path.
-    The backup is checked before anything is written; the restore is logged in the restored book.
+    The backup is checked before anything is written; the restore is logged in the restored book. A backup
+    changed outside the program (``book_check.check_for_tampering``) raises ``TamperedBackupError`` unless
+    ``accept_tampered``: the head saw what was found and restores it anyway, which the log line says.
     """
     from ward_office.services.records import current_actor
     from ward_office.services.ward import Ward
@@ -153,6 +172,11 @@ def restore_backup(target: object, file: Path, *, actor: str | None = None,
 
         raise DatabaseError(N_("The backup {file} cannot be restored: {problem}"), file=file.name,
                             problem=problems[0])
+    from ward_office.services.book_check import check_for_tampering
+
+    tampering = check_for_tampering(file)
+    if tampering.found and not accept_tampered:
+        raise TamperedBackupError(file, tampering)
     kept = None
     if db_path.is_file():
         if is_sqlite_file(db_path) and not check_integrity(db_path, quick=True):
@@ -160,7 +184,10 @@ def restore_backup(target: object, file: Path, *, actor: str | None = None,
                                  now=now)
         else:
             kept = copy_damaged_file(db_path, backup_folder(db_path), now=now)
-    restore(file, db_path, actor=actor, detail={"kept_as": kept.path.name if kept else None})
+    detail: dict[str, object] = {"kept_as": kept.path.name if kept else None}
+    if tampering.found:
+        detail["accepted_tampering"] = tampering.lines()
+    restore(file, db_path, actor=actor, detail=detail)
     return RestoreSummary(file, kept)
 
 

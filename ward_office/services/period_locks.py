@@ -8,19 +8,27 @@ locking again keeps a new one.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from ward_office.core.access import Permission
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import FiguresStatus, Period, PeriodKind
+from ward_office.core.plan import EmulationPlan
+from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, format_time, period_label
 from ward_office.services.presentation import ScoredPeriod
-from ward_office.services.ranking_snapshots import kept_scored_period, snapshot_body
+from ward_office.services.ranking_snapshots import from_json, kept_scored_period, snapshot_body
 from ward_office.services.records import score_records
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, PeriodRecord, Store
+from ward_office.storage.tamper import Finding, FindingKind
+
+if TYPE_CHECKING:
+    from ward_office.scoring.results import Ranking
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +150,86 @@ def figures_status(store: Store, period: Period, today: date) -> FiguresStatus:
         return FiguresStatus(today)
     account = store.accounts.get_by_username(record.locked_by) if record.locked_by else None
     return FiguresStatus(today, record.locked_at, account.full_name if account else record.locked_by or "")
+
+
+# ---- Whether a locked period's records still give its kept ranking ----
+
+
+def changed_rankings(store: Store) -> list[Finding]:
+    """Locked periods whose records, scored again as they were scored at the lock (the kept plan, the working
+    days and grace minutes of that moment, read back from the change log), no longer give the kept ranking.
+
+    Only the scores and scored items of each person are compared: a name, position or department changed
+    since is shown by the kept ranking as it was, and changes no score."""
+    findings = []
+    for record in store.periods.list():
+        if not record.is_locked or record.locked_at is None:
+            continue
+        snapshot = store.snapshots.latest(record.id)
+        if snapshot is None or snapshot.taken_at < record.locked_at:
+            continue  # locked without a kept ranking: nothing to compare with
+        try:
+            body = snapshot.content()
+            kept = body["scored"]["ranking"]
+            plan = from_json(EmulationPlan, kept["plan"])
+            scored_on = date.fromisoformat(body["scored_on"]) if body.get("scored_on") else record.period.end
+        except (KeyError, TypeError, ValueError):
+            continue  # a kept ranking this program cannot read is refused when shown
+        line = _line_of(store, snapshot.id)
+        fresh = score_records(store, record.period, scored_on, plan=plan,
+                              calendar=_calendar_at(store, record.period, line)).ranking
+        differing = _people_differing(kept["results"], fresh)
+        if differing:
+            findings.append(Finding(
+                FindingKind.RANKING_CHANGED,
+                N_("the records of {period}, locked on {day}, no longer give the ranking kept at the lock "
+                   "({count} people's scores differ)"),
+                {"day": format_date(record.locked_at.date()), "count": differing}, line, record.period))
+    return findings
+
+
+def _line_of(store: Store, snapshot_id: int) -> int | None:
+    lines = store.change_log.list("period_snapshot", snapshot_id, limit=1)
+    return lines[0].id if lines else None
+
+
+def _calendar_at(store: Store, period: Period, line: int | None) -> WorkCalendar:
+    """The working days of ``period`` as they were at change-log line ``line``: today's, with every later
+    change of the working week, grace minutes or holidays undone, newest first."""
+    calendar = store.schedule.calendar(period.start, period.end)
+    if line is None:
+        return calendar
+    schedule, holidays = calendar.schedule, dict(calendar.holidays)
+    later = [entry for entry in [*store.change_log.list("work_schedule"), *store.change_log.list("holiday")]
+             if entry.id > line]
+    for entry in sorted(later, key=lambda entry: entry.id, reverse=True):
+        detail = entry.detail
+        if entry.entity == "work_schedule" and isinstance(detail.get("before"), dict):
+            before = detail["before"]
+            schedule = dataclasses.replace(
+                schedule, grace_minutes=int(before["grace_minutes"]),
+                work_weekdays=frozenset(int(day) for day in str(before["work_weekdays"]).split(",") if day))
+            continue
+        if entry.entity != "holiday":
+            continue
+        after = detail.get("after")
+        for row in after if isinstance(after, list) else [after] if isinstance(after, dict) else []:
+            holidays.pop(date.fromisoformat(row["day"]), None)
+        before = detail.get("before")
+        if isinstance(before, dict) and period.contains(date.fromisoformat(before["day"])):
+            holidays[date.fromisoformat(before["day"])] = Holiday(
+                date.fromisoformat(before["day"]), before["name"], DayKind(before["kind"]), bool(before["prefilled"]))
+    return WorkCalendar(schedule, holidays)
+
+
+def _people_differing(kept: list[dict[str, Any]], fresh: Ranking) -> int:
+    def items(pairs: list[tuple[Any, ...]]) -> list[str]:
+        return sorted(repr(pair) for pair in pairs)
+
+    before = {result["staff"]["id"]: (result["score"], items(
+        [(item["source"], item["record_id"], item["criterion_code"], item["day"], item["points"])
+         for item in result["items"]])) for result in kept}
+    after = {result.staff.id: (str(result.score), items(
+        [(item.source.value, item.record_id, item.criterion_code, item.day.isoformat(), str(item.points))
+         for item in result.items])) for result in fresh.results}
+    return sum(1 for person in before.keys() | after.keys() if before.get(person) != after.get(person))

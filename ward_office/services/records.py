@@ -27,7 +27,8 @@ from ward_office.paths import plans_dir, resources_dir
 from ward_office.storage import Store, check_integrity
 
 if TYPE_CHECKING:
-    from ward_office.core.plan import Criterion
+    from ward_office.core.plan import Criterion, EmulationPlan
+    from ward_office.core.schedule import WorkCalendar
     from ward_office.importers.csv_files import SkippedRow
     from ward_office.importers.staff import StaffRow
     from ward_office.services.presentation import ScoredPeriod
@@ -101,14 +102,16 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     return score_records(store, period, today)
 
 
-def score_records(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
+def score_records(store: Store, period: Period, today: date | None = None, *, plan: EmulationPlan | None = None,
+                  calendar: WorkCalendar | None = None) -> ScoredPeriod:
     """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
 
     Months that have not begun yet are not counted: for a period still running, everyone is scored as
-    if their work here ended today, so empty future months do not lift the averages.
+    if their work here ended today, so empty future months do not lift the averages. ``plan`` and
+    ``calendar`` replace the stored ones (a locked period rescored as it was when locked).
     """
     with _cycle_collection_paused():
-        return _score_records(store, period, today or date.today())
+        return _score_records(store, period, today or date.today(), plan, calendar)
 
 
 @contextmanager
@@ -128,16 +131,18 @@ def _cycle_collection_paused() -> Iterator[None]:
         gc.collect(1)
 
 
-def _score_records(store: Store, period: Period, today: date) -> ScoredPeriod:
+def _score_records(store: Store, period: Period, today: date, plan: EmulationPlan | None,
+                   calendar: WorkCalendar | None) -> ScoredPeriod:
     from ward_office.scoring import ScoringInput, score_period
     from ward_office.services.presentation import ScoredPeriod
 
-    _record, plan = store.plans.in_effect(period.end)
+    if plan is None:
+        _record, plan = store.plans.in_effect(period.end)
     staff = store.staff.list()
     if period.end > today:
         staff = [person if person.active_to is not None and person.active_to <= today
                  else replace(person, active_to=today) for person in staff]
-    calendar = store.schedule.calendar(period.start, period.end)
+    calendar = calendar or store.schedule.calendar(period.start, period.end)
     grace_minutes = calendar.schedule.grace_minutes
     working_days = set(calendar.working_days(period.start, period.end))
     attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)

@@ -23,6 +23,7 @@ from ward_office.core.checks import CheckFinishedError
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.i18n import N_
 from ward_office.storage.errors import DatabaseError, DuplicateError
+from ward_office.storage.log_chain import append_line
 from ward_office.storage.records import ChangeAction
 from ward_office.storage.writer_lock import view_only_error
 
@@ -86,6 +87,13 @@ class Context:
                 N_("{day} belongs to a locked period; unlock the period to change its records"),
                 day=day.isoformat(),
             )
+        if "staff_dates_locked" in text:
+            return PeriodLockedError(N_("This would change who is scored on days of a locked period (a first or "
+                                        "last working day, or a person, in a locked period); unlock that period "
+                                        "first"))
+        if "period_lock_unlogged" in text:
+            return DatabaseError(N_("A period is locked or unlocked only through the program, which writes it in "
+                                    "the change log"))
         if "check_finished" in text:
             return CheckFinishedError(N_("This check round is finished; only a violation recorded by mistake may "
                                          "be deleted"))
@@ -116,11 +124,8 @@ class Context:
         """Append a change log line; call only inside ``writing()``."""
         if not actor.strip():
             raise DatabaseError(N_("Every change needs the name of the person who makes it"))
-        self.conn.execute(
-            "INSERT INTO change_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            (self.now(), actor, action.value, entity, None if entity_id is None else str(entity_id),
-             json.dumps(detail, ensure_ascii=False, default=str)),
-        )
+        append_line(self.conn, self.now(), actor, action.value, entity, None if entity_id is None else str(entity_id),
+                    json.dumps(detail, ensure_ascii=False, default=str))
 
 
 def changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:

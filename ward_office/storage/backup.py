@@ -25,6 +25,7 @@ from ward_office.i18n import N_
 from ward_office.storage import writer_lock
 from ward_office.storage.database import BUSY_TIMEOUT_MS, check_integrity, is_sqlite_file, known_migrations
 from ward_office.storage.errors import DatabaseError
+from ward_office.storage.log_chain import append_line
 from ward_office.storage.records import ChangeAction
 
 BACKUP_FOLDER_NAME = "sao-luu"
@@ -348,11 +349,9 @@ def _log_restore(staged: Path, actor: str, detail: Mapping[str, Any]) -> None:
     conn = sqlite3.connect(staged)
     try:
         with conn:
-            conn.execute(
-                "INSERT INTO change_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                (datetime.now().astimezone().isoformat(timespec="seconds"), actor, ChangeAction.UPDATE.value,
-                 "database", None, json.dumps(dict(detail), ensure_ascii=False, default=str)),
-            )
+            append_line(conn, datetime.now().astimezone().isoformat(timespec="seconds"), actor,
+                        ChangeAction.UPDATE.value, "database", None,
+                        json.dumps(dict(detail), ensure_ascii=False, default=str))
     finally:
         conn.close()
 

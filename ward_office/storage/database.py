@@ -179,6 +179,11 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
+def read_only_connection(path: str | Path) -> sqlite3.Connection:
+    """A plain connection that cannot write, to inspect a book without opening it (no check, no migration)."""
+    return _connect_read_only(Path(path))
+
+
 def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)

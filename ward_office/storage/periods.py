@@ -1,7 +1,7 @@
 """Review periods and their locks: once a period is signed off, its records are frozen.
 
 The lock itself is enforced by triggers in the schema; this module records who locked or unlocked
-what, and why.
+what, and why. The change-log line comes first: the schema accepts a lock or an unlock only right after it.
 """
 
 from __future__ import annotations
@@ -59,13 +59,15 @@ class PeriodRepository:
             record = self.get_or_create(period, actor)
             if record.is_locked:
                 return record
-            conn.execute("UPDATE periods SET state = 'locked', locked_at = ?, locked_by = ? WHERE id = ?",
-                         (self._context.now(), actor, record.id))
-            row = conn.execute(f"{_SELECT} WHERE id = ?", (record.id,)).fetchone()
+            # The line first: the schema refuses a lock that is not the newest line of the change log.
+            locked_at = self._context.now()
             self._context.log(actor, ChangeAction.LOCK, "period", record.id, {
                 **_period_row(period), "before": {"state": record.state.value},
-                "after": {"state": row[4], "locked_at": row[5], "locked_by": row[6]},
+                "after": {"state": PeriodState.LOCKED.value, "locked_at": locked_at, "locked_by": actor},
             })
+            conn.execute("UPDATE periods SET state = 'locked', locked_at = ?, locked_by = ? WHERE id = ?",
+                         (locked_at, actor, record.id))
+            row = conn.execute(f"{_SELECT} WHERE id = ?", (record.id,)).fetchone()
         return _record(row)
 
     def unlock(self, period: Period, actor: str, reason: str) -> PeriodRecord:
@@ -76,17 +78,17 @@ class PeriodRepository:
             record = self.get_or_create(period, actor)
             if not record.is_locked:
                 return record
-            conn.execute("UPDATE periods SET state = 'open', locked_at = NULL, locked_by = NULL WHERE id = ?",
-                         (record.id,))
+            # As stored, for the schema to match the line with the lock it ends.
+            locked_at, locked_by = conn.execute("SELECT locked_at, locked_by FROM periods WHERE id = ?",
+                                                (record.id,)).fetchone()
             self._context.log(actor, ChangeAction.UNLOCK, "period", record.id, {
                 **_period_row(period), "reason": reason.strip(),
-                "was_locked_at": None if record.locked_at is None else record.locked_at.isoformat(),
-                "was_locked_by": record.locked_by,
-                "before": {"state": record.state.value,
-                           "locked_at": None if record.locked_at is None else record.locked_at.isoformat(),
-                           "locked_by": record.locked_by},
+                "was_locked_at": locked_at, "was_locked_by": locked_by,
+                "before": {"state": record.state.value, "locked_at": locked_at, "locked_by": locked_by},
                 "after": {"state": PeriodState.OPEN.value, "locked_at": None, "locked_by": None},
             })
+            conn.execute("UPDATE periods SET state = 'open', locked_at = NULL, locked_by = NULL WHERE id = ?",
+                         (record.id,))
             row = conn.execute(f"{_SELECT} WHERE id = ?", (record.id,)).fetchone()
         return _record(row)
 

@@ -92,6 +92,11 @@ class Store:
         return self._context.read_only
 
     @property
+    def read_only_reason(self) -> WardOfficeError | None:
+        """Why writes are refused, when the book was opened to view only for a reason."""
+        return self._context.read_only_reason
+
+    @property
     def schema_version(self) -> tuple[str, ...]:
         return schema_version(self.conn)
 

@@ -38,6 +38,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number
 from ward_office.services import backups
 from ward_office.services.backups import BackupInfo, BackupReason, DamagedDatabaseError
+from ward_office.services.book_check import open_checked_ward
 from ward_office.services.ward import Ward
 
 from ward_office.ui.context import Topic, WardContext
@@ -161,9 +162,25 @@ class BackupActions:
             reopen_book(self.window, self.context, path, actor, account)
             show_info(self.window, summary.localized(), _("Restore from a backup"))
 
+        def failed(error: BaseException) -> None:
+            if isinstance(error, backups.TamperedBackupError) and self.accept_tampered(error):
+                self.restore_job = run_in_background(
+                    self.window, _("Restoring the backup…"),
+                    lambda: backups.restore_backup(path, file, actor=actor, accept_tampered=True), done,
+                    lambda error: show_error(self.window, error))
+                return
+            show_error(self.window, error)
+
         return run_in_background(self.window, _("Restoring the backup…"),
-                                 lambda: backups.restore_backup(path, file, actor=actor), done,
-                                 lambda error: show_error(self.window, error))
+                                 lambda: backups.restore_backup(path, file, actor=actor), done, failed)
+
+    def accept_tampered(self, error: backups.TamperedBackupError) -> bool:
+        """The head's confirmation, naming what was found, before a backup changed outside the program is
+        restored (the restore's change-log line keeps what was accepted)."""
+        question = _("{refusal}\n\n{found}\n\nRestore this backup anyway? Only do so if you know who changed it "
+                     "and why.").format(refusal=_("The backup {file} was changed outside the program.").format(
+                         file=error.file.name), found=error.report.summary())
+        return confirm(self.window, question, _("Restore a backup changed outside the program"))
 
     # ---- Daily ----
 
@@ -191,7 +208,7 @@ def reopen_book(window: QWidget, context: WardContext, path: Path, actor: str, a
     """Open ``path`` again after its content changed under the window, keeping who is signed in if the book
     still knows them."""
     try:
-        ward = Ward.open(path, actor=actor)
+        ward = open_checked_ward(path, actor=actor)
     except Exception as error:  # shown to the user, whatever it is
         show_error(window, error)
         return
@@ -438,7 +455,7 @@ def open_book_at_start(path: Path, parent: QWidget | None = None) -> Ward | None
     is damaged, the damaged-book dialog first (restore, or open another file). None when the user gives up."""
     while True:
         try:
-            return Ward.open(path)
+            return open_checked_ward(path)
         except DamagedDatabaseError as error:
             dialog = DamagedBookDialog(error, parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:

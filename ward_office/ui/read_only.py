@@ -2,7 +2,8 @@
 
 A second copy of the program (on this computer or another one sharing the folder) may not write: the
 clerk must see at once why the grid does not take marks, who has the book open, and be able to try
-again once the other copy is closed.
+again once the other copy is closed. A book that shows changes made outside the program opens to view
+only too, under a red strip saying what was found.
 """
 
 from __future__ import annotations
@@ -12,13 +13,25 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ward_office.i18n import _
+from ward_office.services.book_check import TamperedBookError
 from ward_office.services.ward import Ward
+from ward_office.storage.tamper import TamperReport
+
+
+def tampering_found(ward: Ward) -> TamperReport | None:
+    """What the check found when the book was opened to view only because it was changed outside the program."""
+    reason = ward.store.read_only_reason if ward.read_only else None
+    return reason.report if isinstance(reason, TamperedBookError) else None
 
 
 def view_only_text(ward: Ward) -> str:
     """What the banner says for ``ward``; empty when the book is writable."""
     if not ward.read_only:
         return ""
+    report = tampering_found(ward)
+    if report is not None:
+        return _("View only: {summary} Make no decision from it until the head has checked it against a "
+                 "backup; changes cannot be saved.").format(summary=report.summary())
     reason = ward.read_only_reason
     if reason is None:
         return _("View only: this record book was opened for reading; changes cannot be saved.")
@@ -33,9 +46,7 @@ class ReadOnlyBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("read_only_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        # Colours of a warning that stays readable in light and dark themes alike.
-        self.setStyleSheet("#read_only_banner { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; }"
-                           " #read_only_banner QLabel { color: #3d2e00; }")
+        self._style(tampered=False)
         self.label = QLabel()
         self.label.setObjectName("read_only_reason")
         self.label.setWordWrap(True)
@@ -49,7 +60,16 @@ class ReadOnlyBanner(QFrame):
         layout.addWidget(self.retry_button)
         self.hide()
 
+    def _style(self, *, tampered: bool) -> None:
+        # Colours of a warning (red: the book was tampered with) that stay readable in light and dark themes.
+        background, border, text = ("#fde7e9", "#c50f1f", "#5c0b12") if tampered else ("#fff4ce", "#c19c00",
+                                                                                         "#3d2e00")
+        self.setProperty("tampered", tampered)
+        self.setStyleSheet(f"#read_only_banner {{ background: {background}; border: 1px solid {border};"
+                           f" border-radius: 4px; }} #read_only_banner QLabel {{ color: {text}; }}")
+
     def show_for(self, ward: Ward) -> None:
+        self._style(tampered=tampering_found(ward) is not None)
         text = view_only_text(ward)
         self.label.setText(text)
         self.retry_button.setVisible(ward.busy is not None)
