@@ -9,7 +9,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from itertools import chain, islice
 from pathlib import Path
 
@@ -214,14 +214,23 @@ class Problems:
             raise InputFileError(str(file), self.listed, total=self.total)
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?")
+_VIETNAMESE_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
 def parse_day(text: str) -> date:
-    """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after it is ignored."""
+    """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after an ISO date is
+    ignored. Matched with one pattern each rather than strptime, which a file of a million rows waits on."""
     cleaned = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
+    iso = _ISO_DAY.fullmatch(cleaned)
+    if iso is not None:
+        hour, minute, second = (int(part) if part else 0 for part in iso.groups()[3:])
+        if hour > 23 or minute > 59 or second > 61:
+            raise ValueError(cleaned)
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    vietnamese = _VIETNAMESE_DAY.fullmatch(cleaned)
+    if vietnamese is not None:
+        return date(int(vietnamese[4]), int(vietnamese[3]), int(vietnamese[1]))
     raise ValueError(cleaned)
 
 

@@ -37,6 +37,8 @@ def read_events(
     read one by one; a file of many bad rows lists the first hundred and counts the rest."""
     problems = Problems()
     events: list[Event] = []
+    plans_by_day: dict[date, Mapping[str, Criterion]] = {}  # a file has few days and many rows: ask once a day
+    locked_by_day: dict[date, bool] = {}
     by_key = {code_key(code): person for code, person in staff_by_code.items()}
     for row in read_rows(path, EVENT_COLUMNS, ("date", "staff_code", "criterion"), skipped):
         values = row.values
@@ -62,12 +64,12 @@ def read_events(
         elif not person.is_active_on(day):
             problems.add(InputProblem(row.line, "date", N_("{name} was not working here on {day}"),
                                       {"name": person.full_name, "day": day.strftime("%d/%m/%Y")}))
-        criteria = criteria_on(day)
+        criteria = plans_by_day[day] if day in plans_by_day else plans_by_day.setdefault(day, criteria_on(day))
         if code not in criteria:
             problems.add(InputProblem(row.line, "criterion",
                                       N_("the emulation plan in effect on {day} has no criterion “{code}”"),
                                       {"code": code, "day": day.strftime("%d/%m/%Y")}))
-        if is_locked(day):
+        if locked_by_day[day] if day in locked_by_day else locked_by_day.setdefault(day, is_locked(day)):
             problems.add(InputProblem(row.line, "date", N_("the period containing {day} is locked"),
                                       {"day": day.strftime("%d/%m/%Y")}))
         if person is not None and person.id is not None and code in criteria:
