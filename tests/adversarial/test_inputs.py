@@ -324,3 +324,31 @@ def test_a_file_of_many_bad_rows_lists_the_first_hundred_and_counts_them_all(war
     assert error.total == 20_000
     text = error.localized()
     assert "20000" in text.replace(".", "") and len(text.splitlines()) <= 102
+
+
+def test_a_book_already_holding_look_alike_codes_names_them_and_still_edits(ward: Ward) -> None:
+    """Written before codes were compared whatever their case: nobody is renamed, both can still be corrected,
+    and no third look-alike is let in."""
+    first = ward.store.staff.add(person(ward), "Văn thư")
+    ward.store.db.execute(
+        "INSERT INTO staff (code, full_name, gender, position, category, department_id, badge_number, clock_id,"
+        " active_from, active_to, note) SELECT 'cb001', 'Trần Thị Bình', gender, position, category, department_id,"
+        " '', '', active_from, active_to, '' FROM staff WHERE id = ?", (first.id,))
+    clashes = ward.store.staff.code_clashes()
+    assert [(a.code, b.code) for a, b in clashes] == [("CB001", "cb001")]
+    second = clashes[0][1]
+    staff_admin.update_staff(ward, dataclasses.replace(second, position="Văn thư"))
+    assert ward.store.staff.get(second.id).position == "Văn thư"
+    with pytest.raises(WardOfficeError):
+        ward.store.staff.add(person(ward, "Cb001"), "Văn thư")
+
+
+def test_an_import_summary_names_a_hundred_skipped_lines_and_counts_the_rest(tmp_path: Path) -> None:
+    from ward_office.importers.csv_files import NO_DATA, SkippedRow
+    from ward_office.services.records import ImportSummary
+
+    summary = ImportSummary(tmp_path / "x.csv", 0, 0, skipped=tuple(SkippedRow(line, NO_DATA)
+                                                                    for line in range(2, 252)))
+    text = summary.localized()
+    assert "Bỏ qua 250" in text or "250" in text
+    assert ", 101 và 150 dòng khác" in text and ", 102" not in text

@@ -80,8 +80,11 @@ def validate(ward: Ward, staff: Staff) -> Staff:
     if staff.department_id not in ward.department_names():
         raise StaffFieldError("department_id", N_("The chosen department no longer exists"))
     others = [person for person in ward.staff() if person.id != staff.id or staff.id is None]
+    # A code kept as it was is not compared: a book from before codes were compared whatever their case may
+    # hold cb001 beside CB001 (storage.staff.code_clashes), and both must stay correctable.
+    code_unchanged = staff.id is not None and ward.store.staff.get(staff.id).code == staff.code
     for person in others:
-        if fold(person.code) == fold(staff.code):
+        if not code_unchanged and fold(person.code) == fold(staff.code):
             raise StaffFieldError("code", N_("The staff code “{code}” already belongs to {name}"),
                                   code=staff.code, name=person.full_name)
         if staff.clock_id and person.clock_id == staff.clock_id:
