@@ -33,7 +33,7 @@ def test_every_direction_override_is_refused_naming_the_field(control: str, viet
     with pytest.raises(FieldError) as refused:
         clean_text(f"Phòng {control}1", "location", "Place", 200)
     assert refused.value.field == "location"
-    assert refused.value.localized().startswith("Địa điểm: có ký tự đổi chiều")
+    assert refused.value.localized().startswith("Địa điểm: chứa ký tự đổi chiều ẩn")
 
 
 def test_the_limit_counts_the_kept_characters(vietnamese: None) -> None:

@@ -29,8 +29,7 @@ DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-DIRECTION_MESSAGE = N_("contains a hidden character that reverses the direction of the text; type it again "
-                       "instead of pasting it")
+DIRECTION_MESSAGE = N_("contains a hidden direction-changing character; type it again instead of pasting it")
 TOO_LONG_MESSAGE = N_("is {length} characters long; at most {limit} are allowed")
 DAY_RANGE_MESSAGE = N_("{day} is outside the dates this book keeps, from {first} to {last}")
 
