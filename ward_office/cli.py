@@ -221,8 +221,10 @@ def print_ranking(ranking: ScoredPeriod, output: str) -> None:
         json.dump(ranking_to_json(ranking), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif output == "csv":
+        from ward_office.reports.spreadsheet_text import csv_row
+
         writer = csv.writer(sys.stdout)
         for row in ranking_rows(ranking, with_header=True):
-            writer.writerow(row)
+            writer.writerow(csv_row(row))
     else:
         sys.stdout.write(ranking_table(ranking))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -259,10 +259,18 @@ def test_a_ten_thousand_character_name_and_note_still_print(wards: dict[int, Pat
     note = "ghi-chú-rất-dài" * 700
     with writable_store(path) as store:
         person = store.staff.list()[0]
-        store.staff.update(replace(person, full_name=name, position=note[:10_000]), "Kiểm thử")
-        check = store.checks.start(Check(datetime(2026, 10, 20, 8, 0), CheckKind.ATTIRE, note, note), "Kiểm thử")
+        check = store.checks.start(Check(datetime(2026, 10, 20, 8, 0), CheckKind.ATTIRE, "x", "x"), "Kiểm thử")
         assert check.id is not None and person.id is not None
-        store.checks.add_violation(check.id, Event(person.id, date(2026, 10, 20), "TP02", note), "Kiểm thử")
+        event = store.checks.add_violation(check.id, Event(person.id, date(2026, 10, 20), "TP02", "x"), "Kiểm thử")
+    # Texts this long are refused today (core.text_rules); a book written before may still hold them.
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE staff SET full_name = ?, position = ? WHERE id = ?",
+                           (name, note[:10_000], person.id))
+        connection.execute("UPDATE checks SET checker = ?, location = ? WHERE id = ?", (note, note, check.id))
+        connection.execute("UPDATE events SET note = ? WHERE id = ?", (note, event.id))
+    connection.close()
+    with writable_store(path) as store:
         store.checks.finish(check.id, datetime(2026, 10, 20, 9, 0), "Kiểm thử")
     for kind, options in (("ranking", {}), ("scorecards", {}), ("check", {"check_id": check.id})):
         out = tmp_path / f"{kind}.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -9,6 +10,7 @@ from typing import NewType
 
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
+from ward_office.core.text_rules import CODE_LIMIT, NAME_LIMIT, NOTE_LIMIT, SHORT_LIMIT, check_day, clean_text
 from ward_office.i18n import N_
 
 CheckId = NewType("CheckId", int)
@@ -79,3 +81,25 @@ class Event:
     check_id: CheckId | None = None
     source: EventSource = EventSource.MANUAL
     id: EventId | None = None
+
+
+def cleaned_event(event: Event, today: date | None = None) -> Event:
+    """The event as kept (core.text_rules), or a ``FieldError`` naming the refused field."""
+    check_day(event.day, "day", N_("Date"), today)
+    return dataclasses.replace(
+        event,
+        criterion_code=clean_text(event.criterion_code, "criterion_code", N_("Criterion"), CODE_LIMIT),
+        note=clean_text(event.note, "note", N_("Note"), NOTE_LIMIT, multiline=True),
+        recorded_by=clean_text(event.recorded_by, "recorded_by", N_("Recorded by"), NAME_LIMIT),
+    )
+
+
+def cleaned_check(check: Check, today: date | None = None) -> Check:
+    """The check round as kept (core.text_rules), or a ``FieldError`` naming the refused field."""
+    check_day(check.day, "started_at", N_("Date"), today)
+    return dataclasses.replace(
+        check,
+        checker=clean_text(check.checker, "checker", N_("Checker"), NAME_LIMIT),
+        location=clean_text(check.location, "location", N_("Place"), SHORT_LIMIT),
+        note=clean_text(check.note, "note", N_("Note"), NOTE_LIMIT, multiline=True),
+    )

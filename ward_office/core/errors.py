@@ -54,11 +54,13 @@ class InputProblem:
 class InputFileError(WardOfficeError):
     """An input file was refused; nothing was written."""
 
-    def __init__(self, file: str, problems: list[InputProblem]) -> None:
-        super().__init__(N_("File {file}: {count} problem(s), nothing was imported"), file=file,
-                         count=len(problems))
+    def __init__(self, file: str, problems: list[InputProblem], total: int | None = None) -> None:
+        """``problems``: those to show (a huge file lists the first ones); ``total``: how many were found."""
+        total = len(problems) if total is None else total
+        super().__init__(N_("File {file}: {count} problem(s), nothing was imported"), file=file, count=total)
         self.file = file
         self.problems = problems
+        self.total = total
 
     def localized(self) -> str:
         lines = [super().localized()]
@@ -69,4 +71,6 @@ class InputFileError(WardOfficeError):
                     problem=problem.localized(),
                 )
             )
+        if self.total > len(self.problems):
+            lines.append(_("… and {count} more problem(s) not listed").format(count=self.total - len(self.problems)))
         return "\n".join(lines)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import NewType
 
+from ward_office.core.text_rules import (
+    CODE_LIMIT,
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    SHORT_LIMIT,
+    check_day,
+    clean_text,
+)
 from ward_office.i18n import N_
 
 StaffId = NewType("StaffId", int)
@@ -75,6 +84,26 @@ class Staff:
         first = max(start, self.active_from) if self.active_from else start
         last = min(end, self.active_to) if self.active_to else end
         return (first, last) if first <= last else None
+
+
+STAFF_LABELS = {
+    "code": N_("Staff code"), "full_name": N_("Full name"), "position": N_("Position"),
+    "badge_number": N_("Badge number"), "clock_id": N_("Clock id"), "note": N_("Note"),
+    "active_from": N_("First working day"), "active_to": N_("Last working day"),
+}
+_TEXT_LIMITS = {"code": CODE_LIMIT, "full_name": NAME_LIMIT, "position": SHORT_LIMIT, "badge_number": CODE_LIMIT,
+                "clock_id": CODE_LIMIT, "note": NOTE_LIMIT}
+
+
+def cleaned_staff(staff: Staff, today: date | None = None) -> Staff:
+    """The person as kept (core.text_rules: NFC, trimmed, no invisible characters), or a ``FieldError`` for
+    the first field, in the form's order, with a direction override, too long, or a date out of range."""
+    texts = {field: clean_text(getattr(staff, field), field, STAFF_LABELS[field], limit,
+                               multiline=field == "note")
+             for field, limit in _TEXT_LIMITS.items()}
+    for field in ("active_from", "active_to"):
+        check_day(getattr(staff, field), field, STAFF_LABELS[field], today)
+    return dataclasses.replace(staff, **texts)
 
 
 # Official lists order people by position, leaders first (domain.md §8). Matching is on the folded

@@ -9,7 +9,8 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from ward_office.core.errors import InputFileError, InputProblem
@@ -76,7 +77,8 @@ def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tupl
     return rows_from_tables(path, tables, aliases, required, skipped)
 
 
-Table = list[tuple[int, list[str]]]  # (1-based line number, cell texts), blank rows left out
+Table = list[tuple[int, list[str]]]  # (1-based line number, cell texts), blank rows left out; CSV tables are
+# iterators of the same rows
 
 
 def split_csv(text: str, file: str) -> Iterator[list[tuple[int, list[str]]]]:
@@ -97,13 +99,42 @@ def split_csv(text: str, file: str) -> Iterator[list[tuple[int, list[str]]]]:
         yield rows
 
 
-def csv_tables(path: Path, text: str) -> Iterator[Table]:
-    """The text split with each plausible separator, the likeliest first, blank rows left out."""
+def csv_tables(path: Path, text: str) -> Iterator[Iterable[tuple[int, list[str]]]]:
+    """The text read with each plausible separator, the likeliest first, blank rows left out; each table is
+    read lazily, row by row, so a huge file is never held as rows (nor as a copy of its text)."""
     if not text.strip():
         raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
-    for rows in split_csv(text, str(path)):
-        yield [(line, [value.strip() for value in values]) for line, values in rows
-               if any(value.strip() for value in values)]
+    if "\n" not in text:  # an old Mac file ends its lines with CR alone
+        text = text.replace("\r", "\n")
+    head = "".join(islice(_lines(text), HEADER_SEARCH_ROWS))
+    for delimiter in sorted((",", ";", "\t"), key=lambda candidate: -head.count(candidate)):
+        yield _csv_rows(text, delimiter, str(path))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, as a file would give them, without splitting it all at once."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
+
+
+def _csv_rows(text: str, delimiter: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    start = 1
+    try:
+        for values in reader:
+            stripped = [value.strip() for value in values]
+            if any(stripped):
+                yield start, stripped
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise InputFileError(file, [InputProblem(start, "", N_(
+            "the file is not a valid CSV table: {error}"), {"error": str(error)})]) from error
 
 
 _NOTE_IN_HEADER = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*:]")
@@ -115,13 +146,17 @@ def header_key(text: str) -> str:
     return fold(re.sub(r"\s*/\s*", "/", text))
 
 
-def rows_from_tables(path: Path, tables: Iterable[Table], aliases: Mapping[str, tuple[str, ...]],
-                     required: tuple[str, ...], skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
-    """Find the header in the first rows of the first table that has one, then yield the rows below it."""
+def rows_from_tables(path: Path, tables: Iterable[Iterable[tuple[int, list[str]]]],
+                     aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
+                     skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
+    """Find the header in the first rows of the first table that has one, then yield the rows below it, one by
+    one as they are read."""
     lookup = {header_key(alias): field for field, names in aliases.items() for alias in (field, *names)}
     best: tuple[int, int, list[str]] | None = None  # (fields found, line, missing fields)
     for table in tables:
-        for position, (line, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
+        rows = iter(table)
+        head = list(islice(rows, HEADER_SEARCH_ROWS))
+        for position, (line, cells) in enumerate(head):
             columns: dict[int, str] = {}
             for index, name in enumerate(cells):
                 field = lookup.get(header_key(name))
@@ -129,7 +164,7 @@ def rows_from_tables(path: Path, tables: Iterable[Table], aliases: Mapping[str, 
                     columns[index] = field
             missing = [field for field in required if field not in columns.values()]
             if not missing:
-                return _data_rows(table[position + 1:], columns, skipped)
+                return _data_rows(chain(head[position + 1:], rows), columns, skipped)
             if best is None or len(columns) > best[0]:
                 best = (len(columns), line, missing)
     if best is None:
@@ -140,7 +175,8 @@ def rows_from_tables(path: Path, tables: Iterable[Table], aliases: Mapping[str, 
     ])
 
 
-def _data_rows(table: Table, columns: Mapping[int, str], skipped: list[SkippedRow] | None) -> Iterator[CsvRow]:
+def _data_rows(table: Iterable[tuple[int, list[str]]], columns: Mapping[int, str],
+               skipped: list[SkippedRow] | None) -> Iterator[CsvRow]:
     for line, cells in table:
         values = {field: cells[index] if index < len(cells) else "" for index, field in columns.items()}
         if not any(values.values()):
@@ -150,14 +186,51 @@ def _data_rows(table: Table, columns: Mapping[int, str], skipped: list[SkippedRo
         yield CsvRow(line, values)
 
 
+MAX_LISTED_PROBLEMS = 100  # a file of a million bad rows names the first hundred and counts the rest
+
+
+class Problems:
+    """The problems found in a file as it is read: the first ``MAX_LISTED_PROBLEMS`` kept to show, all counted."""
+
+    def __init__(self) -> None:
+        self.listed: list[InputProblem] = []
+        self.total = 0
+
+    def add(self, problem: InputProblem) -> None:
+        self.total += 1
+        if len(self.listed) < MAX_LISTED_PROBLEMS:
+            self.listed.append(problem)
+
+    def extend(self, problems: Iterable[InputProblem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def refuse(self, file: Path | str) -> None:
+        """Raise the file's InputFileError when anything was found."""
+        if self.total:
+            raise InputFileError(str(file), self.listed, total=self.total)
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?")
+_VIETNAMESE_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
 def parse_day(text: str) -> date:
-    """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after it is ignored."""
+    """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after an ISO date is
+    ignored. Matched with one pattern each rather than strptime, which a file of a million rows waits on."""
     cleaned = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
+    iso = _ISO_DAY.fullmatch(cleaned)
+    if iso is not None:
+        hour, minute, second = (int(part) if part else 0 for part in iso.groups()[3:])
+        if hour > 23 or minute > 59 or second > 61:
+            raise ValueError(cleaned)
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    vietnamese = _VIETNAMESE_DAY.fullmatch(cleaned)
+    if vietnamese is not None:
+        return date(int(vietnamese[4]), int(vietnamese[3]), int(vietnamese[1]))
     raise ValueError(cleaned)
 
 

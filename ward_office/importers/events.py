@@ -7,12 +7,13 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from ward_office.core.checks import Event, EventSource
-from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.core.checks import Event, EventSource, cleaned_event
+from ward_office.core.errors import InputProblem
 from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
+from ward_office.core.text_rules import FieldError, check_day, code_key
 from ward_office.i18n import N_
-from ward_office.importers.csv_files import BAD_DATE, SkippedRow, parse_day, read_rows
+from ward_office.importers.csv_files import BAD_DATE, Problems, SkippedRow, parse_day, read_rows
 
 EVENT_COLUMNS = {
     "date": ("ngày", "ngay vi pham", "ngày vi phạm", "ngày ghi nhận", "ngày tháng", "ngày khen thưởng", "date",
@@ -32,9 +33,13 @@ def read_events(
     recorded_by: str,
     skipped: list[SkippedRow] | None = None,
 ) -> list[Event]:
-    """Every row checked against the staff list, the plan in effect on its date and locked periods."""
-    problems: list[InputProblem] = []
+    """Every row checked against the staff list, the plan in effect on its date and locked periods. Rows are
+    read one by one; a file of many bad rows lists the first hundred and counts the rest."""
+    problems = Problems()
     events: list[Event] = []
+    plans_by_day: dict[date, Mapping[str, Criterion]] = {}  # a file has few days and many rows: ask once a day
+    locked_by_day: dict[date, bool] = {}
+    by_key = {code_key(code): person for code, person in staff_by_code.items()}
     for row in read_rows(path, EVENT_COLUMNS, ("date", "staff_code", "criterion"), skipped):
         values = row.values
         empty = [InputProblem(row.line, field, N_("this value is required"))
@@ -44,28 +49,37 @@ def read_events(
             continue
         try:
             day = parse_day(values["date"])
+            check_day(day, "date", "")
         except ValueError:
-            problems.append(InputProblem(row.line, "date", BAD_DATE, {"value": values["date"]}))
+            problems.add(InputProblem(row.line, "date", BAD_DATE, {"value": values["date"]}))
             continue
-        person = staff_by_code.get(values["staff_code"])
+        except FieldError as error:
+            problems.add(InputProblem(row.line, "date", error.message, error.params))
+            continue
+        person = staff_by_code.get(values["staff_code"]) or by_key.get(code_key(values["staff_code"]))
         code = values["criterion"]
         if person is None or person.id is None:
-            problems.append(InputProblem(row.line, "staff_code", N_("no staff member has the code “{code}”"),
-                                         {"code": values["staff_code"]}))
+            problems.add(InputProblem(row.line, "staff_code", N_("no staff member has the code “{code}”"),
+                                      {"code": values["staff_code"]}))
         elif not person.is_active_on(day):
-            problems.append(InputProblem(row.line, "date", N_("{name} was not working here on {day}"),
-                                         {"name": person.full_name, "day": day.strftime("%d/%m/%Y")}))
-        criteria = criteria_on(day)
+            problems.add(InputProblem(row.line, "date", N_("{name} was not working here on {day}"),
+                                      {"name": person.full_name, "day": day.strftime("%d/%m/%Y")}))
+        criteria = plans_by_day[day] if day in plans_by_day else plans_by_day.setdefault(day, criteria_on(day))
         if code not in criteria:
-            problems.append(InputProblem(row.line, "criterion",
-                                         N_("the emulation plan in effect on {day} has no criterion “{code}”"),
-                                         {"code": code, "day": day.strftime("%d/%m/%Y")}))
-        if is_locked(day):
-            problems.append(InputProblem(row.line, "date", N_("the period containing {day} is locked"),
-                                         {"day": day.strftime("%d/%m/%Y")}))
+            problems.add(InputProblem(row.line, "criterion",
+                                      N_("the emulation plan in effect on {day} has no criterion “{code}”"),
+                                      {"code": code, "day": day.strftime("%d/%m/%Y")}))
+        if locked_by_day[day] if day in locked_by_day else locked_by_day.setdefault(day, is_locked(day)):
+            problems.add(InputProblem(row.line, "date", N_("the period containing {day} is locked"),
+                                      {"day": day.strftime("%d/%m/%Y")}))
         if person is not None and person.id is not None and code in criteria:
-            events.append(Event(person.id, day, code, note=values.get("note", ""), recorded_by=recorded_by,
-                                source=EventSource.IMPORT))
-    if problems:
-        raise InputFileError(str(path), problems)
+            try:
+                event = cleaned_event(Event(person.id, day, code, note=values.get("note", ""),
+                                            recorded_by=recorded_by, source=EventSource.IMPORT))
+            except FieldError as error:
+                problems.add(InputProblem(row.line, error.field, error.message, error.params))
+                continue
+            if not problems:  # once the file is refused, its good rows are not kept
+                events.append(event)
+    problems.refuse(path)
     return events

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.core.errors import InputProblem
 from ward_office.core.staff import Gender, Staff, StaffCategory
+from ward_office.core.text_rules import CODE_LIMIT, NAME_LIMIT, SHORT_LIMIT, FieldError, check_day, clean_text, code_key
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
-from ward_office.importers.csv_files import BAD_DATE, SkippedRow, parse_day, read_rows
+from ward_office.importers.csv_files import BAD_DATE, Problems, SkippedRow, parse_day, read_rows
 
 STAFF_COLUMNS = {  # "STT" and any other column not named here is ignored
     "code": ("mã cán bộ", "mã", "mã số", "mã cb", "mã cbcc", "mã nhân viên", "mã nv", "code", "staff code",
@@ -28,6 +29,7 @@ STAFF_COLUMNS = {  # "STT" and any other column not named here is ignored
     "active_to": ("ngày kết thúc", "đến ngày", "ngày nghỉ", "ngày nghỉ việc", "end", "end date"),
 }
 
+LIMITS = {"code": CODE_LIMIT, "full_name": NAME_LIMIT, "badge_number": CODE_LIMIT, "clock_id": CODE_LIMIT}
 _GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
             "nu": Gender.FEMALE, "female": Gender.FEMALE, "f": Gender.FEMALE}
 _CATEGORIES = {
@@ -46,21 +48,27 @@ class StaffRow:
 
 
 def read_staff(path: Path, skipped: list[SkippedRow] | None = None) -> list[StaffRow]:
-    """Every row checked; any bad value refuses the whole file. Rows with only a running number go to
+    """Every row checked (core.text_rules: codes and names as they are kept, dates in range); any bad value
+    refuses the whole file, listing the first hundred problems. Rows with only a running number go to
     ``skipped``."""
-    problems: list[InputProblem] = []
+    problems = Problems()
     rows: list[StaffRow] = []
     seen_codes: dict[str, int] = {}
     seen_clock_ids: dict[str, int] = {}
     for row in read_rows(path, STAFF_COLUMNS, ("code", "full_name", "gender", "position", "department"), skipped):
-        values = row.values
+        try:
+            values = {field: clean_text(value, field, "", LIMITS.get(field, SHORT_LIMIT))
+                      for field, value in row.values.items()}
+        except FieldError as error:
+            problems.add(InputProblem(row.line, error.field, error.message, error.params))
+            continue
         line_problems = [InputProblem(row.line, field, N_("this value is required"))
                          for field in ("code", "full_name", "position", "department") if not values.get(field)]
         code, full_name, position, department = (values.get(field, "") for field in
                                                  ("code", "full_name", "position", "department"))
-        if code in seen_codes:
+        if code_key(code) in seen_codes:
             line_problems.append(InputProblem(row.line, "code", N_("the code “{code}” is already on line {other}"),
-                                              {"code": code, "other": seen_codes[code]}))
+                                              {"code": code, "other": seen_codes[code_key(code)]}))
         clock_id = values.get("clock_id", "").lstrip("0") or values.get("clock_id", "")
         if clock_id and clock_id in seen_clock_ids:
             line_problems.append(InputProblem(row.line, "clock_id",
@@ -82,15 +90,18 @@ def read_staff(path: Path, skipped: list[SkippedRow] | None = None) -> list[Staf
             text = values.get(field, "")
             try:
                 dates[field] = parse_day(text) if text else None
+                check_day(dates[field], field, "")
             except ValueError:
                 line_problems.append(InputProblem(row.line, field, BAD_DATE, {"value": text}))
+            except FieldError as error:
+                line_problems.append(InputProblem(row.line, field, error.message, error.params))
         if dates.get("active_from") and dates.get("active_to") and dates["active_to"] < dates["active_from"]:
             line_problems.append(InputProblem(row.line, "active_to", N_("ends before it starts")))
         if line_problems:
             problems.extend(line_problems)
             continue
         assert gender is not None and category is not None
-        seen_codes[code] = row.line
+        seen_codes[code_key(code)] = row.line
         if clock_id:
             seen_clock_ids[clock_id] = row.line
         rows.append(StaffRow(row.line, Staff(
@@ -98,6 +109,5 @@ def read_staff(path: Path, skipped: list[SkippedRow] | None = None) -> list[Staf
             category=category, badge_number=values.get("badge_number", ""), clock_id=clock_id,
             active_from=dates.get("active_from"), active_to=dates.get("active_to"),
         ), " ".join(department.split())))
-    if problems:
-        raise InputFileError(str(path), problems)
+    problems.refuse(path)
     return rows

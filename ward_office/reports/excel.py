@@ -45,6 +45,7 @@ from ward_office.reports.excel_text import (
     text_lines,
 )
 from ward_office.reports.frame import Signature, agency_lines, place_of
+from ward_office.reports.spreadsheet_text import set_cell
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -288,7 +289,8 @@ def _write_band(worksheet: Worksheet, row: int, band: Band, widths: Sequence[flo
         height = max(height, text.height if text.height is not None else row_height(lines, text.size))
         if not text.text:
             continue
-        cell = worksheet.cell(row, first + 1, text.text)
+        cell = worksheet.cell(row, first + 1)
+        set_cell(cell, text.text)
         cell.font = Font(name=FONT, size=text.size, bold=text.bold, italic=text.italic,
                          underline="single" if text.underline else None)
         cell.alignment = Alignment(horizontal=text.align, vertical="center", wrap_text=True)
@@ -315,7 +317,8 @@ def _write_table(worksheet: Worksheet, sheet: Sheet, header_row: int, widths: Se
     header_text = Text("", TABLE_SIZE, bold=True)
     header_lines = 1
     for index, column in enumerate(sheet.columns, start=1):
-        cell = worksheet.cell(header_row, index, column.header)
+        cell = worksheet.cell(header_row, index)
+        set_cell(cell, column.header)
         cell.font = Font(name=FONT, size=TABLE_SIZE, bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -330,7 +333,8 @@ def _write_table(worksheet: Worksheet, sheet: Sheet, header_row: int, widths: Se
         lines = 1
         for index, (column, raw) in enumerate(zip(sheet.columns, values, strict=True), start=1):
             value = cell_value(raw, column.kind)
-            cell = worksheet.cell(row, index, value)
+            cell = worksheet.cell(row, index)
+            set_cell(cell, value)
             cell.font, cell.border, cell.alignment = font, border, alignments[index - 1]
             if column.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[column.kind]

@@ -30,6 +30,7 @@ from ward_office.i18n.formatting import format_date, format_datetime, format_num
 from ward_office.i18n.text import fold
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import head_signature, preparer_signature
+from ward_office.reports.spreadsheet_text import csv_row
 from ward_office.services.printing import REPORT_FILE_MODE
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, ChangeLogEntry, PlanRecord
@@ -654,15 +655,16 @@ def _log_sheet(ward: Ward, wanted: AuditFilter, rows: list[list[Value]], now: da
 
 
 def _write_csv(out: Path, rows: list[list[Value]]) -> None:
-    """UTF-8 with a BOM so Excel opens the Vietnamese right; days as dd/mm/yyyy, times as hh:mm; written whole
-    or not at all, readable by the office (REPORT_FILE_MODE)."""
+    """UTF-8 with a BOM so Excel opens the Vietnamese right; days as dd/mm/yyyy, times as hh:mm; text that could
+    start a formula quoted (reports.spreadsheet_text); written whole or not at all, readable by the office
+    (REPORT_FILE_MODE)."""
     temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     try:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(_headers())
+            writer.writerow(csv_row(_headers()))
             for row in rows:
-                writer.writerow([_csv_text(value) for value in row])
+                writer.writerow(csv_row(_csv_text(value) for value in row))
         os.chmod(temporary, REPORT_FILE_MODE)
         os.replace(temporary, out)
     finally:

@@ -18,6 +18,7 @@ from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, Event, Ev
 from ward_office.core.errors import NotFoundError, PeriodLockedError, WardOfficeError
 from ward_office.core.plan import Block, Criterion, EmulationPlan
 from ward_office.core.staff import Staff, StaffId
+from ward_office.core.text_rules import check_day
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_points, period_label
 from ward_office.services.ward import Ward
@@ -231,6 +232,7 @@ def _refuse_locked(ward: Ward, day: date) -> None:
 def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, note: str = "", *,
               today: date | None = None) -> Event:
     """Record a violation or commendation by hand, against a criterion of the plan in effect on ``day``."""
+    check_day(day, "day", N_("Date"), today)
     person = ward.store.staff.get(staff_id)
     if today is not None and day > today:
         raise WardOfficeError(N_("{day} has not come yet; events are recorded once they have happened"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ward_office.core.unit import Unit
@@ -82,14 +83,16 @@ def ranking_to_json(scored: ScoredPeriod) -> list[dict[str, Any]]:
     return people
 
 
-def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[str]]:
-    rows: list[list[str]] = []
+def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[str | int | Decimal]]:
+    """The ranking as CSV rows: rank and score as numbers (the score with two decimals, "-1.50"), the rest
+    text, which ``reports.spreadsheet_text.csv_row`` keeps from being read as a formula."""
+    rows: list[list[str | int | Decimal]] = []
     if with_header:
         rows.append([_("Rank"), _("Code"), _("Full name"), _("Position"), _("Department"), _("Score"),
                      _("Grade"), _("Note")])
     for result in scored.ranking.results:
-        rows.append([str(result.rank), result.staff.code, result.staff.full_name, result.staff.position,
-                     _department(scored, result), f"{float(result.score):.2f}", result.grade.name,
+        rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
+                     _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
                      "; ".join(change.localized() for change in result.changes)])
     return rows
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import Event
-from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, WardOfficeError
+from ward_office.core.errors import InputProblem, NotFoundError, WardOfficeError
 from ward_office.core.period import Period, half_year, parse_period
 from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
@@ -243,6 +243,9 @@ def template_path(kind: str) -> Path:
     return resources_dir() / "templates" / TEMPLATES[kind]
 
 
+LISTED_LINES = 100  # a summary names at most this many lines of a kind, then counts the rest
+
+
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
     """What an import did, or with ``dry_run`` what it would do: the preview shown before writing."""
@@ -266,8 +269,11 @@ class ImportSummary:
         if self.new_departments:
             lines.append(_("New departments: {names}").format(names=", ".join(self.new_departments)))
         for reason, skipped_lines in self.skipped_by_reason().items():
+            shown = ", ".join(map(str, skipped_lines[:LISTED_LINES]))
+            if len(skipped_lines) > LISTED_LINES:
+                shown = _("{lines} and {count} more").format(lines=shown, count=len(skipped_lines) - LISTED_LINES)
             lines.append(_("Skipped {count} row(s), {reason}: line {lines}").format(
-                count=len(skipped_lines), reason=_(reason), lines=", ".join(map(str, skipped_lines))))
+                count=len(skipped_lines), reason=_(reason), lines=shown))
         if self.dry_run:
             lines.append(_("Nothing was written (trial run)."))
         return "\n".join(lines)
@@ -342,6 +348,7 @@ def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
 
 def import_staff(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
     """Add new codes, update changed people, leave the rest; unknown departments are created."""
+    from ward_office.importers.csv_files import Problems
     from ward_office.importers.staff import read_staff
 
     skipped: list[SkippedRow] = []
@@ -354,24 +361,31 @@ def import_staff(path: Path, file: Path, *, dry_run: bool = False, actor: str | 
             if fold(row.department) not in departments:
                 new_names.setdefault(fold(row.department), row.department)
         new_departments = sorted(new_names.values(), key=fold)
-        problems = []
+        problems = Problems()
         added: list[StaffRow] = []
         updated: list[tuple[StaffRow, Staff]] = []
         for row in rows:
             owner = store.staff.by_clock_id(row.staff.clock_id) if row.staff.clock_id else None
             if owner is not None and owner.code != row.staff.code:
-                problems.append(InputProblem(row.line, "clock_id",
-                                             N_("the clock id “{code}” already belongs to {name}"),
-                                             {"code": row.staff.clock_id, "name": owner.full_name}))
+                problems.add(InputProblem(row.line, "clock_id",
+                                          N_("the clock id “{code}” already belongs to {name}"),
+                                          {"code": row.staff.clock_id, "name": owner.full_name}))
             current = store.staff.by_code(row.staff.code)
+            look_alike = None if current is not None else store.staff.code_owner(row.staff.code)
+            if look_alike is not None:  # cb001 beside CB001 would be a second person no one can tell apart
+                problems.add(InputProblem(row.line, "code",
+                                          N_("the code “{code}” differs only in case from “{existing}”, the code of "
+                                             "{name}; write it as “{existing}”"),
+                                          {"code": row.staff.code, "existing": look_alike.code,
+                                           "name": look_alike.full_name}))
+                continue
             department = departments.get(fold(row.department))
             if current is None:
                 added.append(row)
             elif replace(row.staff, id=current.id, note=current.note,
                          department_id=department.id if department else None) != current:
                 updated.append((row, current))
-        if problems:
-            raise InputFileError(str(file), problems)
+        problems.refuse(file)
         if not dry_run:
             backup_before_import(path)
             with store.atomic():

@@ -13,7 +13,8 @@ from datetime import date
 from fractions import Fraction
 
 from ward_office.core.errors import WardOfficeError
-from ward_office.core.staff import Department, Staff, StaffId
+from ward_office.core.staff import Department, Staff, StaffId, cleaned_staff
+from ward_office.core.text_rules import SHORT_LIMIT, FieldError, clean_text
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
@@ -21,12 +22,8 @@ from ward_office.services.records import current_review_period
 from ward_office.services.ward import Ward
 
 
-class StaffFieldError(WardOfficeError):
+class StaffFieldError(FieldError):
     """A value typed for one staff field is refused; ``field`` is the Staff attribute, for the form to focus."""
-
-    def __init__(self, field: str, message: str, **params: object) -> None:
-        super().__init__(message, **params)
-        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,15 +61,11 @@ def positions(ward: Ward) -> list[str]:
 
 
 def _clean(staff: Staff) -> Staff:
-    return dataclasses.replace(
-        staff,
-        code=staff.code.strip(),
-        full_name=" ".join(staff.full_name.split()),
-        position=" ".join(staff.position.split()),
-        badge_number=staff.badge_number.strip(),
-        clock_id=staff.clock_id.strip(),
-        note=staff.note.strip(),
-    )
+    """The person as the book keeps them (core.text_rules), a refusal naming the field for the form."""
+    try:
+        return cleaned_staff(staff)
+    except FieldError as error:
+        raise StaffFieldError(error.field, error.message, label=error.label, **error.params) from None
 
 
 def validate(ward: Ward, staff: Staff) -> Staff:
@@ -87,8 +80,11 @@ def validate(ward: Ward, staff: Staff) -> Staff:
     if staff.department_id not in ward.department_names():
         raise StaffFieldError("department_id", N_("The chosen department no longer exists"))
     others = [person for person in ward.staff() if person.id != staff.id or staff.id is None]
+    # A code kept as it was is not compared: a book from before codes were compared whatever their case may
+    # hold cb001 beside CB001 (storage.staff.code_clashes), and both must stay correctable.
+    code_unchanged = staff.id is not None and ward.store.staff.get(staff.id).code == staff.code
     for person in others:
-        if fold(person.code) == fold(staff.code):
+        if not code_unchanged and fold(person.code) == fold(staff.code):
             raise StaffFieldError("code", N_("The staff code “{code}” already belongs to {name}"),
                                   code=staff.code, name=person.full_name)
         if staff.clock_id and person.clock_id == staff.clock_id:
@@ -160,7 +156,10 @@ def delete_staff(ward: Ward, staff_id: StaffId) -> None:
 
 
 def add_department(ward: Ward, name: str) -> Department:
-    name = " ".join(name.split())
+    try:
+        name = clean_text(name, "department_id", N_("Department"), SHORT_LIMIT)
+    except FieldError as error:
+        raise StaffFieldError(error.field, error.message, label=error.label, **error.params) from None
     if not name:
         raise StaffFieldError("department_id", N_("Enter the department name"))
     for department in ward.departments():

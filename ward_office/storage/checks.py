@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ward_office.core.checks import Check, CheckFinishedError, CheckId, CheckKind, Event, EventId, EventSource
+from ward_office.core.checks import (
+    Check,
+    CheckFinishedError,
+    CheckId,
+    CheckKind,
+    Event,
+    EventId,
+    EventSource,
+    cleaned_check,
+)
 from ward_office.core.errors import NotFoundError
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
@@ -60,7 +69,7 @@ class CheckRepository:
         The check is stored finished (at ``check.finished_at``, or when it began when that is not given).
         """
         events = list(events)
-        check = dataclasses.replace(check, finished_at=check.finished_at or check.started_at)
+        check = cleaned_check(dataclasses.replace(check, finished_at=check.finished_at or check.started_at))
         with self._context.writing([check.day, *(event.day for event in events)]) as conn:
             check_id = self._insert(conn, check)
             self._context.log(actor, ChangeAction.INSERT, "check", check_id, {"after": _as_row(check)})
@@ -73,7 +82,7 @@ class CheckRepository:
 
     def start(self, check: Check, actor: str) -> Check:
         """Store a check round as open: people seen and violations are added to it one by one."""
-        check = dataclasses.replace(check, finished_at=None)
+        check = cleaned_check(dataclasses.replace(check, finished_at=None))
         with self._context.writing([check.day]) as conn:
             check_id = self._insert(conn, check)
             self._context.log(actor, ChangeAction.INSERT, "check", check_id, {"after": _as_row(check)})

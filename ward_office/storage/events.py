@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from ward_office.core.checks import CheckId, Event, EventId, EventSource
+from ward_office.core.checks import CheckId, Event, EventId, EventSource, cleaned_event
 from ward_office.core.errors import NotFoundError
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.staff import StaffId
@@ -58,7 +58,7 @@ class EventRepository:
         return [_event(row) for row in rows]
 
     def add(self, event: Event, actor: str) -> Event:
-        event = dataclasses.replace(event, recorded_by=event.recorded_by or actor, id=None)
+        event = cleaned_event(dataclasses.replace(event, recorded_by=event.recorded_by or actor, id=None))
         with self._context.writing([event.day]) as conn:
             cursor = conn.execute(_INSERT, (*_values(event), self._context.now()))
             self._context.log(actor, ChangeAction.INSERT, "event", cursor.lastrowid, {"after": _as_row(event)})
@@ -66,7 +66,7 @@ class EventRepository:
 
     def add_many(self, events: Iterable[Event], actor: str) -> int:
         """Insert many events in one transaction, all or none, logged as one import line."""
-        rows = [_values(event, actor) for event in events]
+        rows = [_values(cleaned_event(event), actor) for event in events]
         if not rows:
             return 0
         days = sorted({date.fromisoformat(row[1]) for row in rows})

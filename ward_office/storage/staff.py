@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from ward_office.core.errors import NotFoundError
-from ward_office.core.staff import DepartmentId, Gender, Staff, StaffCategory, StaffId
+from ward_office.core.staff import DepartmentId, Gender, Staff, StaffCategory, StaffId, cleaned_staff
+from ward_office.core.text_rules import code_key
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed, day_text
 from ward_office.storage.errors import DuplicateError, InUseError
@@ -68,7 +69,7 @@ class StaffRepository:
 
     def add_many(self, people: Iterable[Staff], actor: str) -> list[Staff]:
         """Add everyone or no one; one change log line per person (a ward has hundreds at most)."""
-        people = list(people)
+        people = [cleaned_staff(person) for person in people]
         self._refuse_duplicates(people)
         added = []
         with self._context.writing() as conn:
@@ -82,6 +83,7 @@ class StaffRepository:
     def update(self, staff: Staff, actor: str) -> Staff:
         if staff.id is None:
             raise NotFoundError(N_("Only a stored staff member can be updated"))
+        staff = cleaned_staff(staff)
         self._refuse_duplicates([staff])
         with self._context.writing() as conn:
             before = _as_row(self.get(staff.id))
@@ -134,16 +136,47 @@ class StaffRepository:
             conn.execute("DELETE FROM staff WHERE id = ?", (staff_id,))
             self._context.log(actor, ChangeAction.DELETE, "staff", staff_id, {"before": _as_row(staff)})
 
+    def code_owner(self, code: str) -> Staff | None:
+        """Whoever holds ``code`` written in any case or with invisible characters: ``cb001`` finds CB001."""
+        key = code_key(code)
+        exact = self.by_code(code)
+        if exact is not None:
+            return exact
+        return next((person for person in self.list() if code_key(person.code) == key), None)
+
+    def code_clashes(self) -> list[tuple[Staff, Staff]]:
+        """Pairs of people whose codes differ only in case, kept from before codes were compared so; new ones
+        are refused, these are left for the office to correct (renaming someone's code is not ours to do)."""
+        first: dict[str, Staff] = {}
+        clashes = []
+        for person in self.list():
+            other = first.setdefault(code_key(person.code), person)
+            if other is not person:
+                clashes.append((other, person))
+        return clashes
+
     def _refuse_duplicates(self, people: list[Staff]) -> None:
-        """Name the clashing code or clock id, which a bare UNIQUE error would not."""
-        codes: dict[str, StaffId | None] = {}
+        """Name the clashing code or clock id and who holds it, which a bare UNIQUE error would not. Codes are
+        one code whatever their case; a person whose code is unchanged keeps it even if an older book holds
+        its look-alike (``code_clashes``)."""
+        codes: dict[str, Staff] = {}
         clock_ids: dict[str, StaffId | None] = {}
+        stored = self.list()
+        stored_codes = {person.id: person.code for person in stored}
+        owners: dict[str, Staff] = {}
+        for person in stored:
+            owners.setdefault(code_key(person.code), person)
         for person in people:
             code, clock_id = person.code, person.clock_id
-            other = self.by_code(code)
-            if code in codes or (other is not None and other.id != person.id):
-                raise DuplicateError(N_("The staff code “{code}” is already used"), code=code)
-            codes[code] = person.id
+            key = code_key(code)
+            if key in codes:
+                raise DuplicateError(N_("The staff code “{code}” is listed twice"), code=code)
+            codes[key] = person
+            other = owners.get(key)
+            if (person.id is None or stored_codes.get(person.id) != code) and other is not None \
+                    and other.id != person.id:
+                raise DuplicateError(N_("The staff code “{code}” is already used by {name} (code “{existing}”)"),
+                                     code=code, name=other.full_name, existing=other.code)
             if clock_id:
                 other = self.by_clock_id(clock_id)
                 if clock_id in clock_ids or (other is not None and other.id != person.id):
