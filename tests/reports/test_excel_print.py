@@ -19,6 +19,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ward_office import i18n
 from ward_office.services.audit_log import AuditFilter, export_audit_log_file
 from ward_office.services.export import export
 from ward_office.services.records import build_demo
@@ -56,7 +57,14 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
         pytest.skip("LibreOffice is missing")
     folder = tmp_path_factory.mktemp("print")
     db = folder / "demo.db"
-    build_demo(db, staff=14, months=6, seed=2026, until=date(2026, 6, 30))
+    # Built in Vietnamese, as a ward's book is: its change log then prints at 91 %, where a page header made
+    # LibreOffice leave out the last page, signatures and all.
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    try:
+        build_demo(db, staff=14, months=6, seed=2026, until=date(2026, 6, 30))
+    finally:
+        i18n.set_language(previous)
     export(db, "ranking", "2026-H1", folder / "ranking.xlsx", today=TODAY)
     export(db, "items", "2026-05", folder / "items.xlsx", today=TODAY)
     export(db, "timesheet", "2026-05", folder / "timesheet.xlsx", today=TODAY)
@@ -139,6 +147,6 @@ def test_the_paper_is_readable(printed: dict[str, Printed], name: str) -> None:
         # Most words on a page are the table's: their usual size is the table's printed size.
         assert statistics.median(size(word, paper) for word in words) >= SMALLEST_TABLE_SIZE[name], (name, number)
         assert not overlapping(words), (name, number)
-        if number > 1:  # the page number, centred at the top from page 2 on
-            top = min(words, key=lambda word: word.top)
-            assert top.text == str(number)
+        if number > 1:  # the page number, centred at the foot from page 2 on
+            bottom = max(words, key=lambda word: word.bottom)
+            assert bottom.text == str(number)

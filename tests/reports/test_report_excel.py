@@ -193,7 +193,8 @@ def test_the_document_frame_around_the_table(tmp_path: Path, vietnamese: None) -
     assert [round(value * 25.4) for value in (margins.top, margins.bottom, margins.left, margins.right)] == [
         20, 20, 30, 15]
     assert worksheet.print_area == "'Xếp loại'!$A$1:$E$20"
-    assert worksheet.HeaderFooter.differentFirst and "&P" in worksheet.oddHeader.center.text
+    assert worksheet.HeaderFooter.differentFirst and "&P" in worksheet.oddFooter.center.text
+    assert not worksheet.oddHeader.center.text
     assert worksheet.page_setup.scale == 100  # the table fits the page's width as it is
 
 
@@ -245,3 +246,14 @@ def test_a_mode_makes_the_file_readable_by_others(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_page_breaks_keep_the_closing_with_the_last_rows() -> None:
+    from ward_office.reports.excel_text import page_breaks
+
+    # Rows 1-3 letterhead, 4 the header (repeated), 5-14 the table, 15-17 notes and signatures; 100 pt pages.
+    heights = [10, 10, 10, 20, *[10] * 10, 10, 30, 10]
+    # Page 1 takes rows 1-9 (100 pt). Page 2 would take 10-15 after the header, leaving 16-17 (the signatures)
+    # alone on page 3; so page 2 ends after row 12, and rows 13-14 go with the closing (20 + 20 + 50 = 90 pt).
+    assert page_breaks(heights, header_row=4, last_table_row=14, page_height=100) == [9, 12]
+    assert page_breaks(heights, header_row=4, last_table_row=14, page_height=200) == []

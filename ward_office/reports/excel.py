@@ -7,7 +7,7 @@ dates and times, so Excel sorts, sums and filters them in the user's own locale 
 for Vietnamese decimals: Excel takes the separators from Windows); bold wrapped headers, frozen, with an
 autofilter. On paper, as Nghị định 30/2020 asks (domain.md §6): the two-column letterhead, the dateline,
 the title, the figures' status, then the table, its notes and the signatures; Times New Roman, margins
-20/20/30/15 mm, page numbers at the top from page 2, the header row on every page, scaled to the page's width.
+20/20/30/15 mm, page numbers at the foot from page 2, the header row on every page, scaled to the page's width.
 
 Neither Excel nor LibreOffice sizes the height of a row whose text wraps in merged cells (nor does
 openpyxl): heights are estimated from Times New Roman's average letter widths (``excel_text``).
@@ -41,6 +41,7 @@ from ward_office.reports.excel_text import (
     Text,
     column_blocks,
     fitted_width,
+    page_breaks,
     row_height,
     text_lines,
 )
@@ -78,6 +79,8 @@ SHEET_NAME_FORBIDDEN = str.maketrans({character: " " for character in "[]:*?/\\"
 HEADER_FILL = "D9E2F3"
 SHADE_FILL = "E7E6E6"
 MM_PER_INCH = 25.4
+A4_POINTS = (841.9, 595.3)  # the long and the short side
+PAGE_FILL = 0.94  # of a page's height that the estimated rows may take: estimates may fall short
 MARGINS_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0, "header": 10.0, "footer": 10.0}
 # Column units (LibreOffice: a digit of the default font, Times New Roman 11 pt, 5.5 pt) between the margins
 # of an A4 page: 165 mm upright, 252 mm across.
@@ -249,6 +252,18 @@ def _fill(worksheet: Worksheet, sheet: Sheet) -> None:
     _set_up_page(worksheet, sheet, header_row, last_row, row - 1, widths)
     worksheet.page_setup.orientation = orientation
     worksheet.page_setup.scale = scale
+    _break_pages(worksheet, header_row, last_row, row - 1, orientation, scale)
+
+
+def _break_pages(worksheet: Worksheet, header_row: int, last_table_row: int, last_row: int, orientation: str,
+                 scale: int) -> None:
+    """Page breaks where the estimated heights fill a page, a margin to spare, the closing kept with rows."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    paper = A4_POINTS[0 if orientation == "portrait" else 1] - (MARGINS_MM["top"] + MARGINS_MM["bottom"]) * 72 / 25.4
+    heights = [worksheet.row_dimensions[row].height or row_height(1, TABLE_SIZE) for row in range(1, last_row + 1)]
+    for after in page_breaks(heights, header_row, last_table_row, paper * 100 / scale * PAGE_FILL):
+        worksheet.row_breaks.append(Break(id=after))
 
 
 def _column_widths(sheet: Sheet) -> list[float]:
@@ -360,11 +375,12 @@ def _set_up_page(worksheet: Worksheet, sheet: Sheet, header_row: int, last_table
     worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
     worksheet.print_options.horizontalCentered = True
     worksheet.page_margins = PageMargins(**{side: size / MM_PER_INCH for side, size in MARGINS_MM.items()})
-    # The page number centred at the top from page 2 on, as on the PDF reports (NĐ 30/2020).
+    # The page number centred in the footer from page 2 on. Not at the top as on the PDF reports: with a page
+    # header LibreOffice leaves out the last page of some sheets (the signatures of a change log at 91 %).
     worksheet.HeaderFooter.differentFirst = True
-    worksheet.oddHeader.center.text = "&P"
-    worksheet.oddHeader.center.font = f"{FONT},Regular"
-    worksheet.oddHeader.center.size = BODY_SIZE
+    worksheet.oddFooter.center.text = "&P"
+    worksheet.oddFooter.center.font = f"{FONT},Regular"
+    worksheet.oddFooter.center.size = BODY_SIZE
 
 
 def _save_atomically(workbook: Workbook, path: Path, mode: int | None) -> None:

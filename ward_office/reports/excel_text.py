@@ -120,3 +120,28 @@ def column_blocks(widths: Sequence[float], shares: Sequence[float]) -> list[tupl
 
 __all__ = ["BODY_SIZE", "TABLE_SIZE", "Text", "column_blocks", "fitted_width", "row_height", "text_lines",
            "text_units"]
+
+
+def page_breaks(heights: Sequence[float], header_row: int, last_table_row: int, page_height: float,
+                keep_rows: int = 2) -> list[int]:
+    """The rows (1-based) after which a printed page ends, for rows of ``heights`` points on pages
+    ``page_height`` points high, the header row repeated on every page after the first.
+
+    The rows after the table (notes and signatures) always share a page with the table's last ``keep_rows``
+    rows: a signature never stands alone, and LibreOffice leaves out a last page that holds no table row.
+    Given as manual breaks, these are the only ones a spreadsheet program needs when the estimates hold.
+    """
+    header = heights[header_row - 1]
+    breaks: list[int] = []
+    used = 0.0
+    for row, height in enumerate(heights, start=1):
+        if used + height > page_height and used > (header if breaks else 0):
+            breaks.append(row - 1)
+            used = header
+        used += height
+    keep_from = max(last_table_row - keep_rows + 1, header_row + 1)
+    if any(row >= keep_from for row in breaks):
+        breaks = [row for row in breaks if row < keep_from]
+        if keep_from - 1 > header_row and (not breaks or breaks[-1] < keep_from - 1):
+            breaks.append(keep_from - 1)
+    return breaks
