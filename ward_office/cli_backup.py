@@ -1,7 +1,7 @@
 """The ``backup``, ``restore`` and ``backups`` commands of ``ward-office``.
 
     ward-office backup  [--db PATH] [--to FOLDER]
-    ward-office restore [--db PATH] FILE [--yes]
+    ward-office restore [--db PATH] FILE [--yes] [--user NAME]
     ward-office backups [--db PATH]
 
 Kept apart from cli.py like cli_clock.py: ``register`` while building the parser, ``run`` for the parsed
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ward_office.core.access import USER_OPTION_HELP
+from ward_office import cli_sign
 from ward_office.i18n import _
 
 BACKUP = "backup"
@@ -34,7 +34,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                     help=_("put the content of a backup back into the record book"))
     restore.add_argument("file", type=Path, metavar=_("FILE"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
-    restore.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
+    cli_sign.add_user_option(restore)
     subparsers.add_parser(LIST, parents=[common_parent], help=_("list the backups of the record book"))
 
 
@@ -51,9 +51,10 @@ def run(options: argparse.Namespace) -> int:
         return 0
     if options.command == RESTORE:
         from ward_office.core.access import Permission
-        from ward_office.services.accounts import sign_in_to_book
+        from ward_office.services.command_sign_in import sign_in_to_book
 
-        actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP) if db_path.is_file() else None
+        # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).
+        actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
         if not options.yes:
             question = _("Replace the content of {book} with the backup {file}? The current content is kept "
                          "as a backup first. [y/N] ").format(book=db_path, file=options.file)

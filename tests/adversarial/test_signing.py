@@ -51,8 +51,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
         return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
 
 
 def state(path: Path) -> tuple[object, ...]:
