@@ -52,7 +52,9 @@ def run(options: argparse.Namespace) -> int:
     if options.command == RESTORE:
         from ward_office.core.access import Permission
         from ward_office.services.command_sign_in import sign_in_to_book
+        from ward_office.services.records import check_book_writable
 
+        check_book_writable(db_path)
         # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).
         actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
         if not options.yes:

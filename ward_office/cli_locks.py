@@ -44,7 +44,6 @@ def run(options: argparse.Namespace) -> int:
     from ward_office.paths import default_database_path
     from ward_office.services.accounts import continue_as
     from ward_office.services.period_locks import lock_period, unlock_period
-    from ward_office.services.records import check_book_writable
     from ward_office.services.ward import Ward
 
     path = options.db or default_database_path()
@@ -53,7 +52,6 @@ def run(options: argparse.Namespace) -> int:
         raise NotFoundError(N_("There is no database at {path}"), path=str(path))
     permission = Permission.LOCK_PERIOD if options.command == "lock" else Permission.UNLOCK_PERIOD
     account = cli_sign.sign_in(path, options.user, permission)
-    check_book_writable(path)
     actor = None if account is None else account.full_name or account.username
     with Ward.open(path, actor=actor) as ward:
         if account is not None:

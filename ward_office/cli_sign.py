@@ -26,7 +26,12 @@ def add_user_option(command: argparse.ArgumentParser) -> None:
 
 
 def sign_in(db_path: Path, username: str | None, permission: Permission) -> Account | None:
-    """The account that signs the command's writes (None: a book without accounts, or no book yet)."""
-    from ward_office.services.command_sign_in import sign_in_for_command
+    """The account that signs the command's writes (None: a book without accounts, or no book yet).
 
+    A write that cannot happen (a read-only book, a full disk) is refused first, saying so: before the
+    password is asked for, and before reading the book could fail for the same reason and look like damage."""
+    from ward_office.services.command_sign_in import sign_in_for_command
+    from ward_office.services.records import check_book_writable
+
+    check_book_writable(db_path)
     return sign_in_for_command(db_path, username, permission)
