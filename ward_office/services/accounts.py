@@ -226,10 +226,14 @@ def _check_credentials(store: Store, username: str, password: str) -> Account:
     return account
 
 
-def sign_in(ward: Ward, username: str, password: str, *, waits: SignInWaits = WINDOW_WAITS) -> Account:
+def sign_in(ward: Ward, username: str, password: str, *, waits: SignInWaits | None = None) -> Account:
     """Check the password and make ``account`` the one at the keyboard; a refusal changes nothing in the
-    book, and makes the next try of ``username`` wait longer."""
-    return become(ward, check_waiting(ward.store, username, password, ward.path, waits))
+    book, and makes the next try of ``username`` wait longer (``WINDOW_WAITS`` unless ``waits``)."""
+    return become(ward, check_waiting(ward.store, username, password, ward.path, waits or window_waits()))
+
+
+def window_waits() -> SignInWaits:
+    return WINDOW_WAITS
 
 
 def signed_actor(store: Store, account: Account | None, permission: Permission, fallback: str) -> str:
@@ -313,7 +317,7 @@ def set_role(ward: Ward, account_id: int, role: Role) -> Account:
 def change_own_password(ward: Ward, old_password: str, new_password: str) -> None:
     if ward.account is None:
         raise WardOfficeError(N_("Nobody is signed in; this record book has no accounts yet"))
-    account = check_waiting(ward.store, ward.account.username, old_password, ward.path, WINDOW_WAITS)
+    account = check_waiting(ward.store, ward.account.username, old_password, ward.path, window_waits())
     check_password_rules(new_password, account.username)
     ward.store.accounts.set_password_hash(account.id or 0, hash_password(new_password), ward.actor)
 
