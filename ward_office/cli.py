@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _end_quietly_on_a_closed_pipe()
-    except Exception as error:  # noqa: BLE001 - the one place an error nobody foresaw is told and logged
+    except Exception as error:  # the one place an error nobody foresaw is told and logged
         from ward_office.services.error_report import explain
 
         print(explain(error), file=sys.stderr)

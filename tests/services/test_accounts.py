@@ -17,9 +17,9 @@ from ward_office.services import accounts
 from ward_office.services import ward_settings as settings
 from ward_office.services.accounts import SignInError, SignInWaitError
 from ward_office.services.command_sign_in import cli_sign_in
-from ward_office.services.sign_in_waits import SignInWaits, wait_after
 from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.records import build_demo
+from ward_office.services.sign_in_waits import SignInWaits, wait_after
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 

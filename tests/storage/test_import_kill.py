@@ -9,8 +9,8 @@ exactly those after a whole import, and the change log agreeing with the data.
 
 from __future__ import annotations
 
-import random
 import os
+import random
 import shutil
 import signal
 import subprocess

@@ -121,7 +121,7 @@ def backup_needs_sign_in(backup: Path) -> bool:
     try:
         with Store.open(backup, read_only=True) as store:
             return store.accounts.count() > 0
-    except Exception:  # noqa: BLE001 - a backup that cannot be read is refused by the restore, saying why
+    except Exception:  # a backup that cannot be read is refused by the restore, saying why
         return False
 
 
