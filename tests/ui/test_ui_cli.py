@@ -53,8 +53,8 @@ def test_starting_the_window_loads_no_report_or_spreadsheet_library() -> None:
     assert loaded.strip() == ""
 
 
-def test_an_uncaught_error_in_the_window_is_one_line_and_logged(qtbot, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch, vietnamese: None) -> None:
+def test_an_uncaught_error_in_the_window_is_one_line_and_logged(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               vietnamese: None) -> None:
     """Qt hands an error raised in a slot to sys.excepthook: a message box with one Vietnamese line, the
     traceback in the log; a closed pipe says nothing."""
     import sqlite3
