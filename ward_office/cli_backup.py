@@ -51,8 +51,8 @@ def run(options: argparse.Namespace) -> int:
         return 0
     if options.command == RESTORE:
         from ward_office.core.access import Permission
+        from ward_office.services.book_space import check_book_writable
         from ward_office.services.command_sign_in import sign_in_to_book
-        from ward_office.services.records import check_book_writable
 
         check_book_writable(db_path)
         # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).

@@ -30,8 +30,8 @@ def sign_in(db_path: Path, username: str | None, permission: Permission) -> Acco
 
     A write that cannot happen (a read-only book, a full disk) is refused first, saying so: before the
     password is asked for, and before reading the book could fail for the same reason and look like damage."""
+    from ward_office.services.book_space import check_book_writable
     from ward_office.services.command_sign_in import sign_in_for_command
-    from ward_office.services.records import check_book_writable
 
     check_book_writable(db_path)
     return sign_in_for_command(db_path, username, permission)

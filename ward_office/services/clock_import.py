@@ -32,7 +32,8 @@ from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
-from ward_office.services.records import backup_before_import, check_book_writable, current_actor
+from ward_office.services.book_space import check_book_writable
+from ward_office.services.records import backup_before_import, current_actor
 from ward_office.storage import Store
 from ward_office.storage.punches import StoredKey, digest, stored_key
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import gc
 import getpass
-import os
-import shutil
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -27,6 +25,7 @@ from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
 from ward_office.paths import plans_dir, resources_dir
+from ward_office.services.book_space import check_book_writable
 from ward_office.storage import Store, check_integrity
 
 if TYPE_CHECKING:
@@ -54,28 +53,6 @@ def writable_store(path: Path, actor: str | None = None) -> Iterator[Store]:
     with Store.open(path) as store:
         prepare_store(store, actor or current_actor())
         yield store
-
-
-# Room kept free beyond the backup a write makes first: what the write itself and SQLite's journal need.
-SPARE_BYTES = 4 * 1024 * 1024
-
-
-def check_book_writable(path: Path) -> None:
-    """Refuse a write that cannot happen before anything is done for it (the backup before an import, a
-    lock): a book or folder that is read-only, or a disk without room for a backup of the book and the
-    write. A book not made yet needs only its folder."""
-    from ward_office.storage import DatabaseError
-
-    path = Path(path)
-    folder = path.parent if path.parent.exists() else None
-    if (path.exists() and not os.access(path, os.W_OK)) or (folder is not None and not os.access(folder, os.W_OK)):
-        raise DatabaseError(N_("The record book {path} cannot be written to: the file or its folder is "
-                               "read-only. Nothing was changed"), path=str(path))
-    if folder is not None:
-        needed = (path.stat().st_size if path.exists() else 0) + SPARE_BYTES
-        if shutil.disk_usage(folder).free < needed:
-            raise DatabaseError(N_("The disk holding {path} is full: free some space and try again. Nothing was "
-                                   "changed"), path=str(path))
 
 
 def prepare_store(store: Store, actor: str) -> None:
