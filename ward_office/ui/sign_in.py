@@ -116,6 +116,7 @@ class AccountFormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def finish_layout(self, width_chars: int = 60) -> None:
+        self._width_chars = width_chars
         self.intro.setVisible(bool(self.intro.text()))
         width = self.fontMetrics().averageCharWidth() * width_chars
         layout = self.layout()
@@ -128,6 +129,7 @@ class AccountFormDialog(QDialog):
     def show_problem(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        self.finish_layout(getattr(self, "_width_chars", 60))  # grown to hold the message, nothing clipped
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -199,7 +201,9 @@ class SignInDialog(AccountFormDialog):
         """The wait after wrong passwords for the user name typed: counted down, the button disabled."""
         left = window_waits().seconds_left(self.ward.path, self.username_edit.text())
         self.ok_button().setEnabled(left <= 0)
-        self.wait_label.setVisible(left > 0)
+        if self.wait_label.isVisibleTo(self) != (left > 0):
+            self.wait_label.setVisible(left > 0)
+            self.finish_layout(getattr(self, "_width_chars", 55))
         if left > 0:
             self.wait_label.setText(_("You can try again in {seconds} s.").format(seconds=math.ceil(left)))
             self.wait_timer.start()
