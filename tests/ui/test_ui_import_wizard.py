@@ -36,6 +36,7 @@ SCREENS = Path("/tmp")
 def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
     """The window signed in as the demo book's clerk: the import services write only for a signed-in account."""
     from ward_office.core.access import Account, Role
+
     from ward_office.ui.app import open_main_window
 
     clerk = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)
