@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ward_office"
 LAYERS = (
     {"cli"},
     {"cli_export", "cli_clock", "cli_backup", "cli_locks", "cli_log"},
+    {"cli_sign"},  # the one way the commands that write sign in
     {"ui"},
     {"services"},
     {"reports", "importers", "storage"},

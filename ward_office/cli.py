@@ -1,7 +1,10 @@
 """The ``ward-office`` command: the contract other tools and our own checks rely on.
 
 Every command takes ``--db PATH`` (default: the user's data folder) and ``--lang vi|en``. Errors go to
-stderr in the chosen language with a non-zero exit code, and a refused command writes nothing.
+stderr in the chosen language with a non-zero exit code, and a refused command writes nothing. On a book
+with accounts every command that writes into it signs in first (``--user``, see ``cli_sign``). Whatever
+goes wrong ends in ``main``: one line for the user, the details in the log (``services.error_report``), and
+output cut off by a closed pipe (``| head``) ends quietly.
 """
 
 from __future__ import annotations
@@ -9,13 +12,14 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ward_office import __version__, cli_backup, cli_clock, cli_export, cli_locks, cli_log, i18n
+from ward_office import __version__, cli_backup, cli_clock, cli_export, cli_locks, cli_log, cli_sign, i18n
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
@@ -79,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, parents=[common], help=help_text)
         command.add_argument("file", type=Path, metavar=_("FILE"))
         command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
+        cli_sign.add_user_option(command)
 
     commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
 
@@ -106,12 +111,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
     options = build_parser().parse_args(arguments)
     try:
-        return run(options)
+        code = run(options)
+        sys.stdout.flush()  # a reader gone away (``| head``) is found here, not at exit
+        return code
     except WardOfficeError as error:
         print(_("Error: {message}").format(message=error.localized()), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _end_quietly_on_a_closed_pipe()
+    except Exception as error:  # the one place an error nobody foresaw is told and logged
+        from ward_office.services.error_report import explain
+
+        print(explain(error), file=sys.stderr)
+        return 1
+
+
+def _end_quietly_on_a_closed_pipe() -> int:
+    """The reader of our output has gone (``ward-office score | head -1``): what is left unwritten is not
+    wanted. Standard output is pointed at nothing so Python's last flush at exit finds no pipe to complain
+    about; the exit code is the shell's for a process ended by SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout (a test capturing it)
+        pass
+    return 128 + 13
 
 
 def _language_from(arguments: list[str]) -> str:
@@ -183,7 +209,8 @@ def run(options: argparse.Namespace) -> int:
         return cli_log.run(options)
     if command in ("import-events", "import-staff"):
         importer = records.import_events if command == "import-events" else records.import_staff
-        result = importer(db_path, options.file, dry_run=options.dry_run)
+        account = None if options.dry_run else cli_sign.sign_in(db_path, options.user, cli_sign.RECORD)
+        result = importer(db_path, options.file, dry_run=options.dry_run, account=account)
         print(result.localized())
         return 0
     raise AssertionError(command)

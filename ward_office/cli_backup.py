@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ward_office.core.access import USER_OPTION_HELP
+from ward_office import cli_sign
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
@@ -35,7 +35,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                     help=_("put the content of a backup back into the record book"))
     restore.add_argument("file", type=Path, metavar=_("FILE"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
-    restore.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
+    cli_sign.add_user_option(restore)
     restore.add_argument("--accept-tampered", action="store_true",
                          help=_("restore even a backup changed outside the program (the head, signed in with "
                                 "--user, accepts what the check found)"))
@@ -55,9 +55,12 @@ def run(options: argparse.Namespace) -> int:
         return 0
     if options.command == RESTORE:
         from ward_office.core.access import Permission
-        from ward_office.services.accounts import sign_in_to_book
+        from ward_office.services.book_space import check_book_writable
+        from ward_office.services.command_sign_in import sign_in_to_book
 
-        actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP) if db_path.is_file() else None
+        check_book_writable(db_path)
+        # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).
+        actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
         if options.accept_tampered and actor is None:
             raise WardOfficeError(N_("Only the head, signed in with --user, may restore a backup changed outside "
                                      "the program"))

@@ -1,6 +1,6 @@
 """The ``import-clock`` command of ``ward-office``: a fingerprint clock's log into the record book.
 
-    ward-office import-clock --db PATH FILE [--mapping NAME] [--dry-run]
+    ward-office import-clock --db PATH FILE [--mapping NAME] [--dry-run] [--user NAME]
 
 Kept apart from cli.py so the command plugs in with two calls (``register`` while building the parser,
 ``run`` for the parsed options). The service is imported only when the command runs.
@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ward_office import cli_sign
 from ward_office.i18n import _
 
 COMMAND = "import-clock"
@@ -26,6 +27,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> argpars
     command.add_argument("--mapping", metavar=_("NAME"),
                          help=_("the remembered column mapping to read a CSV or Excel export with"))
     command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
+    cli_sign.add_user_option(command)
     return command
 
 
@@ -34,7 +36,8 @@ def run(options: argparse.Namespace) -> int:
     from ward_office.paths import default_database_path
     from ward_office.services.clock_import import import_clock
 
-    summary = import_clock(options.db or default_database_path(), options.file, options.mapping,
-                           dry_run=options.dry_run)
+    db_path = options.db or default_database_path()
+    account = None if options.dry_run else cli_sign.sign_in(db_path, options.user, cli_sign.RECORD)
+    summary = import_clock(db_path, options.file, options.mapping, dry_run=options.dry_run, account=account)
     print(summary.localized())
     return 0

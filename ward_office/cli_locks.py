@@ -1,7 +1,7 @@
 """The ``lock`` and ``unlock`` commands of ``ward-office``: sign a review period off (khóa sổ), or reopen it.
 
-    ward-office lock   --db PATH --period 2026-H1
-    ward-office unlock --db PATH --period 2026-H1 --reason TEXT
+    ward-office lock   --db PATH --period 2026-H1 [--user NAME]
+    ward-office unlock --db PATH --period 2026-H1 --reason TEXT [--user NAME]
 
 Kept apart from cli.py so the commands plug in with two calls (``register`` while building the parser,
 ``run`` for the parsed options). The services are imported only when a command runs.
@@ -13,7 +13,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from ward_office.core.access import USER_OPTION_HELP
+from ward_office import cli_sign
 from ward_office.i18n import N_, _
 
 COMMANDS = ("lock", "unlock")
@@ -30,18 +30,19 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                    help=_("unlock a locked review period, saying why"))
     unlock.add_argument("--period", required=True, metavar=_("PERIOD"), help=_(PERIOD_HELP))
     for command in (lock, unlock):
-        command.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
+        cli_sign.add_user_option(command)
     unlock.add_argument("--reason", required=True, metavar=_("TEXT"),
                         help=_("why the period is unlocked (kept in the change log)"))
 
 
 def run(options: argparse.Namespace) -> int:
     """Lock or unlock and say so; a WardOfficeError goes up to the caller, which prints it."""
+    from ward_office.core.access import Permission
     from ward_office.core.errors import NotFoundError
     from ward_office.core.period import parse_period
     from ward_office.i18n.formatting import format_datetime, period_label
     from ward_office.paths import default_database_path
-    from ward_office.services.accounts import cli_sign_in
+    from ward_office.services.accounts import continue_as
     from ward_office.services.period_locks import lock_period, unlock_period
     from ward_office.services.ward import Ward
 
@@ -49,8 +50,12 @@ def run(options: argparse.Namespace) -> int:
     period = parse_period(options.period)
     if not path.is_file():  # Ward.open would create a new, empty book
         raise NotFoundError(N_("There is no database at {path}"), path=str(path))
-    with Ward.open(path) as ward:
-        cli_sign_in(ward, options.user)
+    permission = Permission.LOCK_PERIOD if options.command == "lock" else Permission.UNLOCK_PERIOD
+    account = cli_sign.sign_in(path, options.user, permission)
+    actor = None if account is None else account.full_name or account.username
+    with Ward.open(path, actor=actor) as ward:
+        if account is not None:
+            continue_as(ward, account)
         if options.command == "lock":
             lock = lock_period(ward, period, date.today())
             print(_("{period} is locked ({time}); its ranking is kept as it stands now.").format(

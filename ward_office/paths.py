@@ -1,9 +1,14 @@
-"""Where bundled resources live: the source tree in development, the bundle folder when frozen."""
+"""Where bundled resources live (the source tree in development, the bundle folder when frozen), and the
+user's data folder: the record book, the sign-in waits of the command line and the log of errors."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+# Another data folder than the user's, for a second installation or a test run.
+DATA_DIR_ENV = "WARD_OFFICE_DATA_DIR"
 
 
 def app_root() -> Path:
@@ -31,11 +36,19 @@ def icons_dir() -> Path:
     return resources_dir() / "icons"
 
 
+def common_passwords_file() -> Path:
+    """The most common passwords, refused as new passwords of a real record book."""
+    return resources_dir() / "passwords" / "common-passwords.txt"
+
+
 def translations_dir() -> Path:
     return app_root() / "translations"
 
 
 def data_dir() -> Path:
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("ward-office", appauthor=False))
@@ -47,3 +60,13 @@ def default_database_path() -> Path:
 
 def demo_database_path() -> Path:
     return data_dir() / "demo.db"
+
+
+def log_path() -> Path:
+    """Where the details of an error the user was told about in one line are written (kept small)."""
+    return data_dir() / "ward-office.log"
+
+
+def sign_in_waits_path() -> Path:
+    """The failed sign-ins of the command line, so the wait after them outlives each command."""
+    return data_dir() / "sign-in-waits.json"

@@ -15,9 +15,11 @@ from ward_office.core.access import AccessDeniedError, Account, Role
 from ward_office.core.errors import WardOfficeError
 from ward_office.services import accounts
 from ward_office.services import ward_settings as settings
-from ward_office.services.accounts import SignInError
+from ward_office.services.accounts import SignInError, SignInWaitError
+from ward_office.services.command_sign_in import cli_sign_in
 from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.records import build_demo
+from ward_office.services.sign_in_waits import SignInWaits, wait_after
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 
@@ -29,6 +31,23 @@ CLERK_PASSWORD = "vanthu-7788"
 def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests about rules, not cost: hash with small parameters so the suite stays fast."""
     monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def no_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests about other rules than the wait after wrong passwords: the window's waits are always over."""
+    ticks = iter(range(0, 10**9, 100))
+    monkeypatch.setattr(accounts, "WINDOW_WAITS", SignInWaits(clock=lambda: float(next(ticks))))
 
 
 @pytest.fixture
@@ -96,7 +115,7 @@ def test_a_damaged_hash_is_refused_not_crashed_on(damaged: str) -> None:
 
 def test_first_run_creates_the_head_and_signs_in(ward: Ward) -> None:
     assert not accounts.has_accounts(ward) and ward.account is None
-    with pytest.raises(WardOfficeError, match="at least 6"):
+    with pytest.raises(WardOfficeError, match="at least 8"):
         accounts.create_head(ward, "truong", "Trần Văn Bình", "12345")
     with pytest.raises(WardOfficeError):
         accounts.create_head(ward, "trưởng phòng", "Trần Văn Bình", PASSWORD)
@@ -132,7 +151,7 @@ def test_the_message_is_vietnamese(ward: Ward, head: Account, vietnamese: None) 
     assert "mật khẩu" in refused.value.localized().lower()
     with pytest.raises(WardOfficeError) as short:
         accounts.check_password_rules("123")
-    assert "6" in short.value.localized() and short.value.localized() != str(short.value)
+    assert "8" in short.value.localized() and short.value.localized() != str(short.value)
 
 
 def test_an_inactive_account_cannot_sign_in(ward: Ward, head: Account, clerk: Account) -> None:
@@ -238,28 +257,98 @@ def test_reset_and_change_own_password(ward: Ward, head: Account, clerk: Account
 
 def test_duplicate_user_names_are_refused(ward: Ward, head: Account) -> None:
     with pytest.raises(WardOfficeError):
-        accounts.add_account(ward, "TRUONG", "Người khác", Role.CLERK, "abcdef")
+        accounts.add_account(ward, "TRUONG", "Người khác", Role.CLERK, "abcdef-123")
 
 
 # ---- The command line ----
 
 
 def test_cli_sign_in(ward: Ward, tmp_path: Path) -> None:
-    assert accounts.cli_sign_in(ward, None) is None  # no accounts yet: nothing to check
+    waits = SignInWaits(tmp_path / "waits.json", clock=Clock())
+    assert cli_sign_in(ward, None, waits=waits) is None  # no accounts yet: nothing to check
     head = accounts.create_head(ward, "truong", "Trần Văn Bình", PASSWORD)
     ward.account = None
     with pytest.raises(SignInError, match="--user"):
-        accounts.cli_sign_in(ward, None)
+        cli_sign_in(ward, None, waits=waits)
     asked = []
-    assert accounts.cli_sign_in(ward, "truong", environ={},
-                                ask=lambda prompt: asked.append(prompt) or PASSWORD) == head
+    assert cli_sign_in(ward, "truong", environ={}, ask=lambda prompt: asked.append(prompt) or PASSWORD,
+                       waits=waits) == head
     assert len(asked) == 1 and ward.account == head and ward.actor == "Trần Văn Bình"
     ward.account = None
     with pytest.raises(SignInError):
-        accounts.cli_sign_in(ward, "truong", environ={"WARD_OFFICE_PASSWORD": "sai"}, ask=pytest.fail)
+        cli_sign_in(ward, "truong", environ={"WARD_OFFICE_PASSWORD": "sai"}, ask=pytest.fail, waits=waits)
     assert ward.account is None
-    assert accounts.cli_sign_in(ward.store, "truong", environ={"WARD_OFFICE_PASSWORD": PASSWORD}) == head
-    assert ward.account is None  # a Store is only checked
+
+
+# ---- Password rules and the wait after wrong passwords ----
+
+
+@pytest.mark.parametrize(("password", "words"), [
+    ("1234567", "ít nhất 8 ký tự"), ("        ", "chỉ gồm dấu cách"), ("zzzzzzzzzz", "cùng một ký tự"),
+    ("Truong-Ban", "trùng với tên đăng nhập"), ("iloveyou", "quá phổ biến"), ("QWERTYUIOP", "quá phổ biến"),
+    ("matkhau123", "quá phổ biến"),
+])
+def test_each_password_rule_says_what_is_wrong(password: str, words: str, vietnamese: None) -> None:
+    with pytest.raises(WardOfficeError) as refused:
+        accounts.check_password_rules(password, "truong-ban")
+    assert words in refused.value.localized().lower()
+
+
+def test_the_common_passwords_are_shipped_and_lower_case() -> None:
+    common = accounts.common_passwords()
+    assert len(common) > 200 and {"password", "12345678", "iloveyou"} <= common
+    assert all(word == word.casefold() and len(word) >= 8 for word in common)
+    accounts.check_password_rules("Phuong-Tan-An-2026", "truong")
+
+
+def test_each_wrong_password_doubles_the_wait_and_a_success_ends_it(ward: Ward, head: Account,
+                                                                   vietnamese: None) -> None:
+    assert [wait_after(count) for count in range(1, 9)] == [0.5, 1, 2, 4, 8, 16, 30, 30]
+    clock = Clock()
+    waits = SignInWaits(clock=clock)
+    with pytest.raises(SignInError):
+        accounts.sign_in(ward, "truong", "sai-lan-1", waits=waits)
+    assert waits.seconds_left(ward.path, "TRUONG") == 0.5  # per user name, whatever its case
+    with pytest.raises(SignInWaitError) as waiting:  # the right password is not even looked at yet
+        accounts.sign_in(ward, "truong", PASSWORD, waits=waits)
+    assert "thử lại sau 1 giây" in waiting.value.localized()
+    clock.now += 0.5
+    with pytest.raises(SignInError):
+        accounts.sign_in(ward, "truong", "sai-lan-2", waits=waits)
+    assert waits.seconds_left(ward.path, "truong") == 1.0
+    assert waits.seconds_left(ward.path, "vanthu") == 0  # another user name is not held up
+    clock.now += 1.0
+    assert accounts.sign_in(ward, "truong", PASSWORD, waits=waits) == head
+    assert waits.seconds_left(ward.path, "truong") == 0
+    with pytest.raises(SignInError):
+        accounts.sign_in(ward, "truong", "sai-lan-3", waits=waits)
+    assert waits.seconds_left(ward.path, "truong") == 0.5  # counted afresh after the success
+
+
+def test_the_command_line_keeps_the_wait_in_a_file_between_commands(tmp_path: Path) -> None:
+    clock = Clock()
+    book = tmp_path / "so.db"
+    first = SignInWaits(tmp_path / "waits.json", clock=clock)
+    first.failed(book, "truong")
+    first.failed(book, "truong")
+    second = SignInWaits(tmp_path / "waits.json", clock=clock)  # the next command, another process
+    assert second.seconds_left(book, "truong") == 1.0
+    clock.now += 3600
+    assert second.seconds_left(book, "truong") == 0  # an hour later the failures are forgotten
+    (tmp_path / "waits.json").write_text("not json", encoding="utf-8")
+    assert second.seconds_left(book, "truong") == 0  # a spoilt file is no reason to refuse
+
+
+def test_a_service_given_a_path_writes_only_as_a_signed_account(ward: Ward, head: Account, clerk: Account) -> None:
+    store = ward.store
+    with pytest.raises(SignInError):
+        accounts.signed_actor(store, None, accounts.Permission.RECORD, "root")
+    assert accounts.signed_actor(store, clerk, accounts.Permission.RECORD, "root") == "Lê Thị Mai"
+    with pytest.raises(AccessDeniedError):
+        accounts.signed_actor(store, clerk, accounts.Permission.LOCK_PERIOD, "root")
+    accounts.set_active(ward, clerk.id, False)
+    with pytest.raises(SignInError, match="deactivated"):
+        accounts.signed_actor(store, clerk, accounts.Permission.RECORD, "root")
 
 
 # ---- The demo ----

@@ -125,7 +125,17 @@ def write(path: Path, text: str, bom: bool = False) -> Path:
     return path
 
 
-def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def clerk_password(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The demo book has accounts: imports into it sign in as its clerk, with the password from the environment."""
+    from ward_office.services.demo import DEMO_PASSWORD
+
+    monkeypatch.setenv("WARD_OFFICE_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.setenv("WARD_OFFICE_DATA_DIR", str(tmp_path / "data"))
+
+
+def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        clerk_password: None) -> None:
     before = count(demo_db, "events")
     bad = write(tmp_path / "bad.csv",
                 "date,staff_code,criterion,note\n"
@@ -133,7 +143,7 @@ def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: p
                 "2026-10-06,CB999,TP01,\n"
                 "32/10/2026,CB002,TP01,\n"
                 "2026-10-07,CB003,XX99,\n")
-    code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, bad)
+    code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, bad, "--user", "vanthu")
     assert code == 1
     assert count(demo_db, "events") == before
     assert "dòng 3" in err and "“Mã cán bộ”" in err and "CB999" in err
@@ -147,18 +157,18 @@ def test_import_events_all_rows_or_none(demo_db: Path, tmp_path: Path, capsys: p
                  "2026-10-06,CB002,DT01,Được biểu dương\n", bom=True)
     code, out, _err = run_cli(capsys, "import-events", "--db", demo_db, good, "--dry-run")
     assert code == 0 and count(demo_db, "events") == before
-    code, out, _err = run_cli(capsys, "import-events", "--db", demo_db, good)
+    code, out, _err = run_cli(capsys, "import-events", "--db", demo_db, good, "--user", "vanthu")
     assert code == 0
     assert count(demo_db, "events") == before + 2
     assert "2" in out
 
 
-def test_import_events_refuses_an_old_excel_file(demo_db: Path, tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_events_refuses_an_old_excel_file(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 clerk_password: None) -> None:
     before = count(demo_db, "events")
     path = tmp_path / "su-viec.xls"
     path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))  # the header of an Excel 97–2003 file
-    code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, path)
+    code, _out, err = run_cli(capsys, "import-events", "--db", demo_db, path, "--user", "vanthu")
     assert code == 1 and ".xlsx" in err and "su-viec.xls" in err
     assert count(demo_db, "events") == before
 

@@ -9,6 +9,7 @@ exactly those after a whole import, and the change log agreeing with the data.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.records import build_demo
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
@@ -107,7 +109,8 @@ def fresh_copy(base: Path, book: Path) -> None:
 
 
 def command(book: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "ward_office", args[0], "--db", str(book), *args[1:]]
+    """The command signed by the demo book's head (the password comes from the environment, see ``run``)."""
+    return [sys.executable, "-m", "ward_office", args[0], "--db", str(book), "--user", "truong", *args[1:]]
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,8 @@ def run(arguments: list[str], book: Path, *, kill_after: float | None = None,
     write-ahead log starts to grow."""
     wal = book.with_name(book.name + "-wal")
     started = time.perf_counter()
-    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                               env={**os.environ, "WARD_OFFICE_PASSWORD": DEMO_PASSWORD})
     writing_from = 0.0
     killed = False
     while process.poll() is None:

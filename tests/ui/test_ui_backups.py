@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from ward_office.core.access import Account, Role
 from ward_office.services import backups
 from ward_office.services.backups import BackupReason
+from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.storage import check_integrity
 
 from ward_office.ui.backup_dialogs import DamagedBookDialog
 from ward_office.ui.context import Topic
 from ward_office.ui.jobs import wait_for_jobs
 from ward_office.ui.main_window import MainWindow
+from ward_office.ui.sign_in import BackupSignInDialog
 
 SCREENS = Path("/tmp")
 
@@ -175,6 +177,11 @@ def test_opening_a_damaged_book_offers_the_newest_good_backup(window: MainWindow
     assert "bị hỏng" in report and "17:00 ngày 19/11/2026" in report and good.path.name in report
     dialog.grab().save(str(SCREENS / "backups_damaged.png"))
     dialog.restore_button.click()
+    signer = window.backup_dialog  # a head of the backup signs its restore
+    assert isinstance(signer, BackupSignInDialog) and signer.isVisible()
+    signer.username_edit.setText("truong")
+    signer.password_edit.setText(DEMO_PASSWORD)
+    signer.ok_button().click()
     assert window.context.ward.path == other
     assert check_integrity(other) == []
     assert any(info.reason is BackupReason.DAMAGED for info in backups.list_backups(other))

@@ -51,3 +51,29 @@ def test_starting_the_window_loads_no_report_or_spreadsheet_library() -> None:
             "print(','.join(sorted(m for m in ('reportlab', 'openpyxl', 'pypdf') if m in sys.modules)))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == ""
+
+
+def test_an_uncaught_error_in_the_window_is_one_line_and_logged(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               vietnamese: None) -> None:
+    """Qt hands an error raised in a slot to sys.excepthook: a message box with one Vietnamese line, the
+    traceback in the log; a closed pipe says nothing."""
+    import sqlite3
+
+    monkeypatch.setenv("WARD_OFFICE_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.excepthook", sys.excepthook)
+    ui_app.install_error_hooks()
+    try:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+    except sqlite3.OperationalError as error:
+        box = ui_app.report_uncaught(type(error), error, error.__traceback__)
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("Lỗi: sổ theo dõi chỉ đọc được") and "\n" not in box.text()
+    assert "OperationalError" in (tmp_path / "ward-office.log").read_text(encoding="utf-8")
+    box.done(0)
+    try:
+        raise RuntimeError("không ai lường trước")
+    except RuntimeError as error:
+        box = ui_app.report_uncaught(type(error), error, error.__traceback__)
+    assert box is not None and box.text() == f"Lỗi không mong đợi; chi tiết đã ghi vào {tmp_path / 'ward-office.log'}"
+    box.done(0)
+    assert ui_app.report_uncaught(BrokenPipeError, BrokenPipeError()) is None

@@ -207,7 +207,11 @@ def test_bad_input_blocks_next_with_a_vietnamese_message(qtbot, wizard: FirstRun
     head.password_edit.setText("abc")
     head.repeat_edit.setText("abc")
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert wizard.isVisible() and "6" in head.error_label.text() and not wizard.path.exists()
+    assert wizard.isVisible() and "ít nhất 8" in head.error_label.text() and not wizard.path.exists()
+    head.password_edit.setText("password1")  # long enough, and among the most common ones
+    head.repeat_edit.setText("password1")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.isVisible() and "quá phổ biến" in head.error_label.text() and not wizard.path.exists()
 
 
 def test_a_bad_staff_file_keeps_next_disabled(qtbot, wizard: FirstRunWizard, tmp_path: Path) -> None:

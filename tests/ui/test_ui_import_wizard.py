@@ -33,6 +33,24 @@ SCREENS = Path("/tmp")
 
 
 @pytest.fixture
+def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
+    """The window signed in as the demo book's clerk: the import services write only for a signed-in account."""
+    from ward_office.core.access import Account, Role
+
+    from ward_office.ui.app import open_main_window
+
+    clerk = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)
+    main_window = open_main_window(demo_db, today=DEMO_TODAY, account=clerk)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    from conftest import _finish
+
+    _finish(main_window)
+
+
+@pytest.fixture
 def wizard(window: MainWindow, qtbot) -> Iterator[ImportWizard]:
     window.resize(1366, 768)
     dialog = open_wizard(window, qtbot)

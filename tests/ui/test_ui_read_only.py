@@ -3,6 +3,7 @@ refuses every write with that reason, and can take the book for writing once the
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import CheckKind
 from ward_office.services import records
+from ward_office.services.demo import DEMO_PASSWORD
 
 from ward_office.ui.app import open_main_window
 from ward_office.ui.attendance_models import DayGridModel
@@ -192,7 +194,8 @@ def test_the_first_window_writes_with_its_jobs_and_keeps_others_out(window: Main
     staff_list.write_text("Mã cán bộ,Họ và tên,Giới tính,Chức vụ,Bộ phận\nNV900,Lê Văn Tâm,Nam,Chuyên viên,"
                           "Văn phòng\n", encoding="utf-8")
     path, outcome = window.context.ward.path, {}
-    run_in_background(window, "…", lambda: records.import_staff(path, staff_list),
+    clerk = window.context.ward.store.accounts.get_by_username("vanthu")  # imports write for an account only
+    run_in_background(window, "…", lambda: records.import_staff(path, staff_list, account=clerk),
                       lambda result: outcome.setdefault("done", result),
                       lambda error: outcome.setdefault("error", error))
     qtbot.waitUntil(lambda: bool(outcome))
@@ -200,8 +203,9 @@ def test_the_first_window_writes_with_its_jobs_and_keeps_others_out(window: Main
     assert "done" in outcome, outcome
     assert [person.full_name for person in window.context.ward.staff() if person.code == "NV900"] == ["Lê Văn Tâm"]
 
-    other = subprocess.run([sys.executable, "-m", "ward_office", "import-staff", "--db", str(path), str(staff_list)],
-                           capture_output=True, text=True, cwd=ROOT, timeout=60)
+    other = subprocess.run([sys.executable, "-m", "ward_office", "import-staff", "--db", str(path), str(staff_list),
+                            "--user", "vanthu"], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                           env={**os.environ, "WARD_OFFICE_PASSWORD": DEMO_PASSWORD})
     assert other.returncode != 0 and "Sổ đang được mở để ghi bởi" in other.stderr
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from ward_office.core.access import Account, Role
 from ward_office.services import accounts
 from ward_office.services.demo import DEMO_PASSWORD
+from ward_office.services.sign_in_waits import SignInWaits
 from ward_office.services.ward import Ward
 
 from ward_office.ui import idle_lock as idle_lock_module
@@ -28,7 +29,7 @@ from ward_office.ui.jobs import wait_for_jobs
 from ward_office.ui.main_window import MainWindow
 from ward_office.ui.pages.settings import SettingsPage
 from ward_office.ui.settings_accounts import AccountsTab
-from ward_office.ui.sign_in import CreateHeadDialog, SignInDialog
+from ward_office.ui.sign_in import BackupSignInDialog, CreateHeadDialog, SignInDialog, backup_signer
 
 HEAD = Account(None, "truong", "Trần Quốc Hùng", Role.HEAD)
 CLERK = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)
@@ -40,6 +41,22 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings.ini"
     monkeypatch.setattr(idle_lock_module, "settings", lambda: QSettings(str(path), QSettings.Format.IniFormat))
     return path
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The window's waits after wrong passwords on a clock of the test: still unless a test moves it."""
+    ticking = Clock()
+    monkeypatch.setattr(accounts, "WINDOW_WAITS", SignInWaits(clock=ticking))
+    return ticking
 
 
 @pytest.fixture
@@ -97,6 +114,58 @@ def status_text(window: MainWindow) -> str:
 # ---- The sign-in dialog ----
 
 
+def test_each_wrong_password_makes_the_next_try_wait_longer_and_the_dialog_counts_down(
+        qtbot, demo_db: Path, clock: Clock, vietnamese: None) -> None:
+    with Ward.open(demo_db) as ward:
+        dialog = SignInDialog(ward)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        dialog.username_edit.setText("truong")
+        for attempt, wait in ((1, "1 giây"), (2, "1 giây"), (3, "2 giây"), (4, "4 giây")):
+            dialog.password_edit.setText(f"sai-{attempt}")
+            dialog.accept()
+            assert dialog.wait_label.isVisible() and dialog.wait_label.text() == f"Có thể thử lại sau {wait}."
+            assert not dialog.ok_button().isEnabled() and dialog.wait_timer.isActive()
+            dialog.password_edit.setText(DEMO_PASSWORD)
+            dialog.accept()  # Enter while the wait runs: refused without looking at the password
+            assert dialog.account is None and "thử lại sau" in dialog.error_label.text()
+            clock.now += accounts.WINDOW_WAITS.seconds_left(ward.path, "truong")
+            dialog.show_wait()
+            assert dialog.ok_button().isEnabled() and not dialog.wait_label.isVisible()
+        dialog.username_edit.setText("vanthu")  # another user name is not held up
+        assert dialog.ok_button().isEnabled()
+        dialog.username_edit.setText("truong")
+        dialog.password_edit.setText(DEMO_PASSWORD)
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.accept()
+        assert accounts.WINDOW_WAITS.seconds_left(ward.path, "truong") == 0
+
+
+def test_a_damaged_books_backup_is_restored_only_by_a_head_of_the_backup(qtbot, demo_db: Path, tmp_path: Path,
+                                                                         vietnamese: None) -> None:
+    backup = tmp_path / "ban-sao.db"
+    shutil.copyfile(demo_db, backup)
+    signer = backup_signer(backup, demo_db)
+    assert isinstance(signer, BackupSignInDialog)
+    qtbot.addWidget(signer)
+    signer.open()
+    assert untranslated(visible_texts(signer)) == [] and "ban-sao.db" in signer.intro.text()
+    signer.username_edit.setText("vanthu")
+    signer.password_edit.setText(DEMO_PASSWORD)
+    signer.accept()
+    assert signer.isVisible() and "Lê Thị Mai" in signer.error_label.text()  # a clerk there
+    signer.username_edit.setText("truong")
+    signer.password_edit.setText("sai-mat-khau")
+    signer.accept()
+    assert signer.isVisible() and signer.actor is None
+    accounts.WINDOW_WAITS.clock.now += 1  # type: ignore[attr-defined]
+    signer.username_edit.setText("truong")
+    signer.password_edit.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(signer.accepted):
+        signer.accept()
+    assert signer.actor == "Trần Quốc Hùng"
+
+
 def test_sign_in_refuses_a_wrong_password_and_takes_the_right_one_with_enter(qtbot, demo_db: Path,
                                                                              vietnamese: None) -> None:
     with Ward.open(demo_db) as ward:
@@ -115,6 +184,7 @@ def test_sign_in_refuses_a_wrong_password_and_takes_the_right_one_with_enter(qtb
         qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
         assert dialog.isVisible() and dialog.error_label.text() == "Tên đăng nhập hoặc mật khẩu không đúng"
+        accounts.WINDOW_WAITS.clock.now += 1  # type: ignore[attr-defined]  # past the wait after the first
         dialog.username_edit.setText("Truong")
         qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
         with qtbot.waitSignal(dialog.accepted):
@@ -149,7 +219,13 @@ def test_first_run_creates_the_head(qtbot, tmp_path: Path, vietnamese: None) -> 
         dialog.password_edit.setText("12345")
         dialog.repeat_edit.setText("12345")
         dialog.accept()
-        assert dialog.isVisible() and "ít nhất 6 ký tự" in dialog.error_label.text()
+        assert dialog.isVisible() and "ít nhất 8 ký tự" in dialog.error_label.text()
+        for weak, words in (("12345678", "quá phổ biến"), ("chutich", "ít nhất 8"), ("ChuTich", "ít nhất 8"),
+                            ("xxxxxxxxxx", "cùng một ký tự")):
+            dialog.password_edit.setText(weak)
+            dialog.repeat_edit.setText(weak)
+            dialog.accept()
+            assert dialog.isVisible() and words in dialog.error_label.text()
         assert not accounts.has_accounts(ward)
         dialog.password_edit.setText("long-123456")
         dialog.repeat_edit.setText("long-123456")
@@ -202,6 +278,9 @@ def test_the_idle_lock_covers_the_window_and_opens_only_with_the_right_password(
     qtbot.keyClicks(dialog.password_edit, "sai-mat-khau")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert lock.is_locked and dialog.isVisible() and dialog.error_label.isVisible()
+    assert not dialog.ok_button().isEnabled() and "thử lại sau 1 giây" in dialog.wait_label.text()
+    accounts.WINDOW_WAITS.clock.now += 1  # type: ignore[attr-defined]  # past the wait after it
+    qtbot.waitUntil(dialog.ok_button().isEnabled)  # the countdown ends by itself
     qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
     with qtbot.waitSignal(lock.unlocked):
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
@@ -244,6 +323,7 @@ def test_change_my_password(qtbot, head_window: MainWindow) -> None:
     dialog.repeat_edit.setText("moi-123456")
     dialog.accept()
     assert dialog.isVisible() and dialog.error_label.text() == "Tên đăng nhập hoặc mật khẩu không đúng"
+    accounts.WINDOW_WAITS.clock.now += 1  # type: ignore[attr-defined]  # past the wait after it
     dialog.old_edit.setText(DEMO_PASSWORD)
     dialog.new_edit.setText("moi-123456")
     dialog.repeat_edit.setText("moi-123456")
@@ -315,8 +395,8 @@ def test_the_head_adds_resets_and_deactivates(qtbot, qtmodeltester, head_window:
     assert untranslated(visible_texts(dialog)) == []
     dialog.username_edit.setText("vanthu")
     dialog.full_name_edit.setText("Người trùng tên")
-    dialog.password_edit.setText("abcdef")
-    dialog.repeat_edit.setText("abcdef")
+    dialog.password_edit.setText("abcdef-123")
+    dialog.repeat_edit.setText("abcdef-123")
     dialog.accept()
     assert dialog.isVisible() and "đã có người dùng" in dialog.error_label.text()
     dialog.username_edit.setText("ketoan")

@@ -24,7 +24,7 @@ from ward_office.storage import check_integrity, database
 from ward_office.ui import backup_dialogs
 from ward_office.ui.app import start_session
 from ward_office.ui.backup_dialogs import DamagedBookDialog
-from ward_office.ui.sign_in import SignInDialog
+from ward_office.ui.sign_in import BackupSignInDialog, SignInDialog
 
 
 def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
@@ -92,15 +92,23 @@ def test_a_damaged_book_is_restored_at_start_then_signed_in(qtbot, demo_db: Path
     def restore(dialog: QWidget) -> None:
         assert isinstance(dialog, DamagedBookDialog)
         steps.append("damaged")
-        when_shown(SignInDialog, lambda sign_in: (steps.append("sign in"), sign_in_as_head(sign_in)))
+        when_shown(BackupSignInDialog, sign_backup)
         dialog.restore_button.click()
+
+    def sign_backup(dialog: QWidget) -> None:  # a head of the backup signs its restore
+        assert isinstance(dialog, BackupSignInDialog)
+        steps.append("head of the backup")
+        when_shown(SignInDialog, lambda sign_in: (steps.append("sign in"), sign_in_as_head(sign_in)))
+        dialog.username_edit.setText("truong")
+        dialog.password_edit.setText(DEMO_PASSWORD)
+        dialog.ok_button().click()
 
     when_shown(DamagedBookDialog, restore)
     session = start_session(book)
     assert session is not None
     ward, account = session
     try:
-        assert steps == ["damaged", "sign in"]
+        assert steps == ["damaged", "head of the backup", "sign in"]
         assert ward.path == book and account is not None
         assert check_integrity(book) == []
         assert len(ward.staff()) > 0 and good.path.is_file()

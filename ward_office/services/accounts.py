@@ -4,22 +4,28 @@ Passwords are kept only as scrypt hashes (memory-hard, salted per password) in t
 ``scrypt$n$r$p$salt$key`` with base64 salt and key, so the cost can be raised later: a hash made with
 weaker parameters is replaced on the next successful sign-in. hashlib, hmac and secrets are imported where a
 password is hashed, so the window starts without them.
+
+A new password of a real book must hold (``check_password_rules``); the demo book, built straight into
+storage, keeps its published one. Each failed sign-in makes the next try of that user name on that book
+wait longer (``services.sign_in_waits``). The command line signs in through ``services.command_sign_in``.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import getpass
+import math
 import os
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ward_office.core.access import ROLE_LABELS, Account, Permission, Role, require
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
+from ward_office.paths import common_passwords_file
+from ward_office.services.sign_in_waits import WINDOW_WAITS, SignInWaits
 from ward_office.storage import Store
 
 if TYPE_CHECKING:
@@ -34,13 +40,22 @@ KEY_BYTES = 32
 # A stored hash asking for more than this is refused rather than allowed to exhaust memory.
 MAX_SCRYPT_MEMORY = 1 << 30
 
-MIN_PASSWORD_LENGTH = 6
+MIN_PASSWORD_LENGTH = 8
 MAX_USERNAME_LENGTH = 40
 PASSWORD_ENV = "WARD_OFFICE_PASSWORD"
 
 
 class SignInError(WardOfficeError):
     """Signing in failed; the message never says whether the user name or the password was wrong."""
+
+
+class SignInWaitError(SignInError):
+    """Too many wrong passwords in a row: no password is checked until ``seconds`` have passed."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(N_("Too many wrong passwords: try again in {seconds} seconds"),
+                         seconds=max(1, math.ceil(seconds)))
+        self.seconds = seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +131,27 @@ def _waste_time_like_a_check(password: str) -> None:
 # ---- Rules for what people type ----
 
 
-def check_password_rules(password: str) -> None:
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of the most common passwords, lower case (resources/passwords)."""
+    lines = common_passwords_file().read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def check_password_rules(password: str, username: str = "") -> None:
+    """A new password of a real record book: long enough, not one character repeated, not the user name,
+    not among the most common passwords."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise WardOfficeError(N_("The password must have at least {count} characters"), count=MIN_PASSWORD_LENGTH)
     if not password.strip():
         raise WardOfficeError(N_("The password cannot be only spaces"))
+    if len(set(password)) == 1:
+        raise WardOfficeError(N_("The password cannot be the same character over and over"))
+    if username.strip() and password.casefold() == username.strip().casefold():
+        raise WardOfficeError(N_("The password cannot be the user name"))
+    if password.casefold() in common_passwords():
+        raise WardOfficeError(N_("This password is among the most common ones, which are guessed first; "
+                                 "choose another"))
 
 
 def check_repeated_password(password: str, repeat: str) -> None:
@@ -159,9 +190,23 @@ def has_accounts(ward: Ward) -> bool:
     return ward.store.accounts.count() > 0
 
 
-def _become(ward: Ward, account: Account) -> Account:
+def become(ward: Ward, account: Account) -> Account:
     ward.account = account
     ward.actor = account.full_name or account.username
+    return account
+
+
+def check_waiting(store: Store, username: str, password: str, book: Path, waits: SignInWaits) -> Account:
+    """``_check_credentials``, refused without a look while the wait after wrong passwords runs."""
+    left = waits.seconds_left(book, username)
+    if left > 0:
+        raise SignInWaitError(left)
+    try:
+        account = _check_credentials(store, username, password)
+    except SignInError:
+        waits.failed(book, username)
+        raise
+    waits.succeeded(book, username)
     return account
 
 
@@ -181,9 +226,30 @@ def _check_credentials(store: Store, username: str, password: str) -> Account:
     return account
 
 
-def sign_in(ward: Ward, username: str, password: str) -> Account:
-    """Check the password and make ``account`` the one at the keyboard; a refusal changes nothing."""
-    return _become(ward, _check_credentials(ward.store, username, password))
+def sign_in(ward: Ward, username: str, password: str, *, waits: SignInWaits | None = None) -> Account:
+    """Check the password and make ``account`` the one at the keyboard; a refusal changes nothing in the
+    book, and makes the next try of ``username`` wait longer (``WINDOW_WAITS`` unless ``waits``)."""
+    return become(ward, check_waiting(ward.store, username, password, ward.path, waits or window_waits()))
+
+
+def window_waits() -> SignInWaits:
+    return WINDOW_WAITS
+
+
+def signed_actor(store: Store, account: Account | None, permission: Permission, fallback: str) -> str:
+    """Whom a service given a book's path writes as. In a book with accounts, the signed-in ``account`` as
+    stored now (still active, and allowed ``permission``), by its name as the window logs it; refused
+    without one. In a book without accounts yet, ``fallback``."""
+    if store.accounts.count() == 0:
+        return fallback
+    if account is None:
+        raise SignInError(N_("This record book has accounts: sign in first (on the command line: --user with "
+                             "your user name)"))
+    current = store.accounts.get_by_username(account.username)
+    if current is None or not current.active:
+        raise SignInError(N_("This account has been deactivated; ask the head"))
+    require(current, permission)
+    return current.full_name or current.username
 
 
 def continue_as(ward: Ward, account: Account) -> Account:
@@ -192,7 +258,7 @@ def continue_as(ward: Ward, account: Account) -> Account:
     current = ward.store.accounts.get_by_username(account.username)
     if current is None or not current.active:
         raise SignInError(N_("This account has been deactivated; ask the head"))
-    return _become(ward, current)
+    return become(ward, current)
 
 
 def create_head(ward: Ward, username: str, full_name: str, password: str) -> Account:
@@ -200,9 +266,9 @@ def create_head(ward: Ward, username: str, full_name: str, password: str) -> Acc
     if has_accounts(ward):
         raise WardOfficeError(N_("This record book already has accounts; the head adds new ones in Settings"))
     username, full_name = clean_username(username), _clean_full_name(full_name)
-    check_password_rules(password)
+    check_password_rules(password, username)
     account = ward.store.accounts.add(username, full_name, Role.HEAD, hash_password(password), full_name)
-    return _become(ward, account)
+    return become(ward, account)
 
 
 # ---- What the head manages ----
@@ -211,14 +277,14 @@ def create_head(ward: Ward, username: str, full_name: str, password: str) -> Acc
 def add_account(ward: Ward, username: str, full_name: str, role: Role, password: str) -> Account:
     ward.require(Permission.MANAGE_ACCOUNTS)
     username, full_name = clean_username(username), _clean_full_name(full_name)
-    check_password_rules(password)
+    check_password_rules(password, username)
     return ward.store.accounts.add(username, full_name, role, hash_password(password), ward.actor)
 
 
 def reset_password(ward: Ward, account_id: int, new_password: str) -> None:
     ward.require(Permission.MANAGE_ACCOUNTS)
-    ward.store.accounts.get(account_id)
-    check_password_rules(new_password)
+    account = ward.store.accounts.get(account_id)
+    check_password_rules(new_password, account.username)
     ward.store.accounts.set_password_hash(account_id, hash_password(new_password), ward.actor)
 
 
@@ -251,8 +317,8 @@ def set_role(ward: Ward, account_id: int, role: Role) -> Account:
 def change_own_password(ward: Ward, old_password: str, new_password: str) -> None:
     if ward.account is None:
         raise WardOfficeError(N_("Nobody is signed in; this record book has no accounts yet"))
-    account = _check_credentials(ward.store, ward.account.username, old_password)
-    check_password_rules(new_password)
+    account = check_waiting(ward.store, ward.account.username, old_password, ward.path, window_waits())
+    check_password_rules(new_password, account.username)
     ward.store.accounts.set_password_hash(account.id or 0, hash_password(new_password), ward.actor)
 
 
@@ -266,50 +332,3 @@ def is_demo_book(ward: Ward) -> bool:
 
     return (ward.unit().name == DEMO_UNIT.name
             and all(ward.store.accounts.get_by_username(username) for username, _name, _role in DEMO_ACCOUNTS))
-
-
-# ---- The command line ----
-
-
-def cli_sign_in(ward_or_store: Ward | Store, username: str | None, *,
-                environ: Mapping[str, str] = os.environ,
-                ask: Callable[[str], str] = getpass.getpass) -> Account | None:
-    """Sign in a command that needs the head: ``--user NAME`` with the password from ``WARD_OFFICE_PASSWORD``
-    or asked for without echo.
-
-    A book without accounts needs no user (``None`` is returned, and ``Ward.require`` lets everything
-    through); a book with accounts refuses a command without ``--user``. With a ``Ward`` the account
-    becomes the one signed in (and the log's actor); with a ``Store`` it is only checked and returned.
-    """
-    store = ward_or_store if isinstance(ward_or_store, Store) else ward_or_store.store
-    if username is None:
-        if store.accounts.count() == 0:
-            return None
-        raise SignInError(N_("This record book has accounts: give --user with your user name (the password is "
-                             "read from {variable} or asked for)"), variable=PASSWORD_ENV)
-    password = environ.get(PASSWORD_ENV)
-    if password is None:
-        password = ask(_("Password for {username}: ").format(username=username))
-    account = _check_credentials(store, username, password)
-    if not isinstance(ward_or_store, Store):
-        _become(ward_or_store, account)
-    return account
-
-
-
-def sign_in_to_book(db_path: Path, username: str | None, permission: Permission, *,
-                    environ: Mapping[str, str] = os.environ,
-                    ask: Callable[[str], str] = getpass.getpass) -> str | None:
-    """For a command given a book's path: sign ``username`` in (as ``cli_sign_in``) and refuse unless the
-    account may do ``permission``; returns the name to log the change under (``None``: a book without
-    accounts, or a damaged one nobody can sign in to, where restoring is the only way out)."""
-    from ward_office.storage.database import DamagedDatabaseError
-
-    try:
-        store = Store.open(db_path, read_only=True)
-    except DamagedDatabaseError:
-        return None
-    with store:
-        account = cli_sign_in(store, username, environ=environ, ask=ask)
-    require(account, permission)
-    return None if account is None else account.full_name or account.username

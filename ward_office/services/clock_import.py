@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ward_office.core.access import Account, Permission
 from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
 from ward_office.core.clock import RULES_VERSION, Punch, derive_attendance, normalize_clock_id
 from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, PeriodLockedError, WardOfficeError
@@ -31,6 +32,7 @@ from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
+from ward_office.services.book_space import check_book_writable
 from ward_office.services.records import backup_before_import, current_actor
 from ward_office.storage import Store
 from ward_office.storage.punches import StoredKey, digest, stored_key
@@ -196,12 +198,14 @@ def preview_clock_import(db_path: Path, file: Path, mapping_name: str | None = N
 
 def import_clock(db_path: Path, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
                  mapping: ColumnMapping | None = None, save_mapping_as: str = "", actor: str | None = None,
-                 now: datetime | None = None) -> ClockImportSummary:
+                 now: datetime | None = None, account: Account | None = None) -> ClockImportSummary:
     """Store the file's punches and the attendance derived from them, all or nothing; with
     ``save_mapping_as`` the mapping the file was read with is remembered under that name in the same
-    transaction."""
-    actor = actor or current_actor()
+    transaction. In a book with accounts only a signed-in ``account`` that may record writes."""
+    if not dry_run:
+        check_book_writable(Path(db_path))
     with _open(db_path, read_only=dry_run) as store:
+        actor = (actor or current_actor()) if dry_run else _signed(store, db_path, account, actor)
         batch = read_batch(store, file, mapping_name, mapping=mapping)
         if dry_run:
             return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
@@ -221,18 +225,29 @@ def import_clock(db_path: Path, file: Path, mapping_name: str | None = None, dry
 
 
 def link_clock_id(db_path: Path, clock_id: str, staff_id: StaffId, *, actor: str | None = None,
-                  now: datetime | None = None) -> LinkSummary:
+                  now: datetime | None = None, account: Account | None = None) -> LinkSummary:
     """Give ``clock_id`` to a person who has none, and derive their attendance from the punches kept."""
     with _open(db_path) as store:
-        return link_in_store(store, clock_id, staff_id, actor or current_actor(), now=now)
+        return link_in_store(store, clock_id, staff_id, _signed(store, db_path, account, actor), now=now)
 
 
-def save_clock_mapping(db_path: Path, name: str, mapping: Any, *, actor: str | None = None) -> None:
+def save_clock_mapping(db_path: Path, name: str, mapping: Any, *, actor: str | None = None,
+                       account: Account | None = None) -> None:
     """Remember a CSV/XLSX column mapping (an ``importers.clock_logs.ColumnMapping``) under ``name``."""
     if not name.strip():
         raise WardOfficeError(N_("The column mapping needs a name"))
     with _open(db_path) as store:
-        store.punches.save_mapping(name.strip(), _named(mapping, name).to_dict(), actor or current_actor())
+        store.punches.save_mapping(name.strip(), _named(mapping, name).to_dict(),
+                                   _signed(store, db_path, account, actor))
+
+
+def _signed(store: Store, db_path: Path, account: Account | None, actor: str | None) -> str:
+    """Whom a write is logged under, refused unless the book can be written and, in a book with accounts,
+    ``account`` may record (``services.accounts.signed_actor``)."""
+    from ward_office.services.accounts import signed_actor
+
+    check_book_writable(Path(db_path))
+    return signed_actor(store, account, Permission.RECORD, actor or current_actor())
 
 
 def _named(mapping: Any, name: str) -> Any:

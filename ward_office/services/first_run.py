@@ -79,7 +79,7 @@ def check_head_account(username: str, full_name: str, password: str, repeat: str
     full_name = " ".join(full_name.split())
     if not full_name:
         raise WardOfficeError(N_("Enter the person's full name"))
-    check_password_rules(password)
+    check_password_rules(password, username)
     check_repeated_password(password, repeat)
     return HeadAccount(username, full_name, password)
 

@@ -10,12 +10,13 @@ import gc
 import getpass
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ward_office.core.access import Account, Permission
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import Event
 from ward_office.core.errors import InputProblem, NotFoundError, WardOfficeError
@@ -24,6 +25,7 @@ from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
 from ward_office.paths import plans_dir, resources_dir
+from ward_office.services.book_space import check_book_writable
 from ward_office.storage import Store, check_integrity
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ DEFAULT_PLAN_FILE = "van-hoa-cong-so.toml"
 
 
 def current_actor() -> str:
+    """Whom a book without accounts logs a change under: the computer's user (a book with accounts logs the
+    signed-in account, see ``services.accounts.signed_actor``)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -44,11 +48,11 @@ def current_actor() -> str:
 
 
 @contextmanager
-def writable_store(path: Path) -> Iterator[Store]:
+def writable_store(path: Path, actor: str | None = None) -> Iterator[Store]:
     """Open (or create) the ward's database ready for records: the default plan adopted on first use and
     the holidays of this year and the next prefilled."""
     with Store.open(path) as store:
-        prepare_store(store, current_actor())
+        prepare_store(store, actor or current_actor())
         yield store
 
 
@@ -197,7 +201,7 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
         raise WardOfficeError(N_("The demo needs at least one staff member and one month"))
     if path.exists():
         with existing_store(path) as store:
-            if store.staff.list():
+            if store.staff.list() or store.accounts.count():
                 raise WardOfficeError(N_("{path} already holds a ward; choose a new file for the demo"),
                                       path=str(path))
     rng = random.Random(seed)
@@ -286,13 +290,15 @@ class ImportSummary:
         return grouped
 
 
-def import_events(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
+def import_events(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None,
+                  account: Account | None = None) -> ImportSummary:
     """Add the file's events all or none; an event already on record (same person, day, criterion and
-    note) counts as unchanged, so importing the same file twice adds nothing the second time."""
+    note) counts as unchanged, so importing the same file twice adds nothing the second time.
+
+    In a book with accounts only a signed-in ``account`` that may record writes, logged under its name."""
     from ward_office.importers.events import read_events
 
-    with _import_store(path, dry_run) as store:
-        actor = actor or current_actor()
+    with _import_store(path, dry_run, account, actor) as (store, actor):
         plans: dict[int, Mapping[str, Criterion]] = {}
 
         def criteria_on(day: date) -> Mapping[str, Criterion]:
@@ -315,15 +321,31 @@ def import_events(path: Path, file: Path, *, dry_run: bool = False, actor: str |
 
 
 def backup_before_import(path: Path) -> None:
-    """Keep the book as it was before an import writes to it (services.backups)."""
+    """Keep the book as it was before an import writes to it (services.backups); a book that cannot be
+    written gets no backup, only the refusal."""
     from ward_office.services.backups import BackupReason, automatic_backup
 
+    check_book_writable(path)
     automatic_backup(path, BackupReason.IMPORT)
 
 
-def _import_store(path: Path, dry_run: bool) -> AbstractContextManager[Store]:
-    """A trial run only reads, so it works while another program holds the book for writing."""
-    return existing_store(path) if dry_run and path.is_file() else writable_store(path)
+@contextmanager
+def _import_store(path: Path, dry_run: bool, account: Account | None,
+                  actor: str | None) -> Iterator[tuple[Store, str]]:
+    """The book and whom the import writes as. A trial run only reads, so it works while another program
+    holds the book for writing; an import is refused before anything is written (a new book's plan and
+    holidays included) unless the book can be written and, in a book with accounts, ``account`` may record."""
+    from ward_office.services.accounts import signed_actor
+
+    if dry_run and path.is_file():
+        with existing_store(path) as store:
+            yield store, actor or current_actor()
+        return
+    check_book_writable(path)
+    with Store.open(path) as store:
+        signed = signed_actor(store, account, Permission.RECORD, actor or current_actor())
+        prepare_store(store, signed)
+        yield store, signed
 
 
 def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
@@ -346,15 +368,16 @@ def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
     return fresh
 
 
-def import_staff(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None) -> ImportSummary:
-    """Add new codes, update changed people, leave the rest; unknown departments are created."""
+def import_staff(path: Path, file: Path, *, dry_run: bool = False, actor: str | None = None,
+                 account: Account | None = None) -> ImportSummary:
+    """Add new codes, update changed people, leave the rest; unknown departments are created. In a book
+    with accounts only a signed-in ``account`` that may record writes, logged under its name."""
     from ward_office.importers.csv_files import Problems
     from ward_office.importers.staff import read_staff
 
     skipped: list[SkippedRow] = []
     rows = read_staff(file, skipped)
-    with _import_store(path, dry_run) as store:
-        actor = actor or current_actor()
+    with _import_store(path, dry_run, account, actor) as (store, actor):
         departments = {fold(department.name): department for department in store.departments.list()}
         new_names: dict[str, str] = {}
         for row in rows:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ward_office import __version__, i18n
 from ward_office.core.access import Account
@@ -58,6 +59,42 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
         font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(font)
     return app
+
+
+def report_uncaught(kind: type[BaseException], error: BaseException, trace: object = None) -> QMessageBox | None:
+    """An error nobody caught, in the window (Qt hands the ones raised in slots to ``sys.excepthook``): one
+    line in a message box, the details in the log (``services.error_report``); a closed pipe is let go."""
+    from ward_office.services.error_report import explain
+
+    if isinstance(error, BrokenPipeError):
+        return None
+    message = explain(error)
+    app = QApplication.instance()
+    if app is None or threading.current_thread() is not threading.main_thread():
+        print(message, file=sys.stderr)
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME_VI, message, QMessageBox.StandardButton.Ok,
+                      QApplication.activeWindow())
+    box.setObjectName("uncaught_error")
+    _shown_errors.append(box)
+    box.finished.connect(lambda _result: _shown_errors.remove(box))
+    box.open()
+    return box
+
+
+_shown_errors: list[QMessageBox] = []  # kept alive while shown, for boxes without a parent window
+
+
+def install_error_hooks() -> None:
+    """Every error nobody caught ends in ``report_uncaught``: in Qt's event loop and in other threads."""
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)  # type: ignore[arg-type]
+            return
+        report_uncaught(kind, error, trace)
+
+    sys.excepthook = hook
+    threading.excepthook = lambda args: hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
 
 def open_main_window(path: Path, *, today: date | None = None, read_only: bool = False,
@@ -115,6 +152,7 @@ def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Acco
 def run(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
     i18n.set_language(language)
     app = create_application(sys.argv)
+    install_error_hooks()
     session = start_session(path)
     if session is None:
         return 0

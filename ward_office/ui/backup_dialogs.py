@@ -435,12 +435,27 @@ def offer_recovery(window: Any, error: BaseException) -> DamagedBookDialog | Non
 
     def chosen() -> None:
         if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-            try:
-                backups.restore_backup(Path(error.path), error.backup.path, actor=window.context.ward.actor)
+            from ward_office.ui.sign_in import backup_signer
+
+            def restore(actor: str | None) -> None:
+                try:
+                    backups.restore_backup(Path(error.path), error.backup.path, actor=actor)
+                except WardOfficeError as failure:
+                    show_error(window, failure)
+                    return
+                window.open_database(Path(error.path))
+
+            try:  # a head of the backup signs the restore
+                signer = backup_signer(error.backup.path, Path(error.path), window)
             except WardOfficeError as failure:
                 show_error(window, failure)
                 return
-            window.open_database(Path(error.path))
+            if signer is None:
+                restore(window.context.ward.actor)
+                return
+            signer.accepted.connect(lambda: restore(signer.actor))
+            window.backup_dialog = signer
+            signer.open()
         elif dialog.choice == DamagedBookDialog.OPEN_OTHER:
             window.choose_database()
 
@@ -461,8 +476,12 @@ def open_book_at_start(path: Path, parent: QWidget | None = None) -> Ward | None
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-                try:
-                    backups.restore_backup(path, error.backup.path)
+                from ward_office.ui.sign_in import backup_signer
+
+                try:  # a head of the backup signs the restore
+                    signer = backup_signer(error.backup.path, path, parent)
+                    if signer is None or signer.exec() == QDialog.DialogCode.Accepted:
+                        backups.restore_backup(path, error.backup.path, actor=signer.actor if signer else None)
                 except WardOfficeError as failure:
                     show_error(parent, failure)
             elif dialog.choice == DamagedBookDialog.OPEN_OTHER:

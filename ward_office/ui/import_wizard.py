@@ -954,7 +954,7 @@ class ImportWizard(QDialog):
             return None
         db, file = self._paths()
         kind = self.kind()
-        actor = self.context.ward.actor
+        actor, account = self.context.ward.actor, self.context.ward.account  # the service checks the account
         work: Callable[[], Any]
         save_as = ""
         if kind is ImportKind.CLOCK:
@@ -962,15 +962,16 @@ class ImportWizard(QDialog):
             save_as = self.mapping.save_name() if mapping is not None else ""
 
             def work() -> ClockImportSummary:
-                return import_clock(db, file, mapping=mapping, save_mapping_as=save_as, actor=actor, now=now)
+                return import_clock(db, file, mapping=mapping, save_mapping_as=save_as, actor=actor, now=now,
+                                    account=account)
             topics = [Topic.ATTENDANCE]
         elif kind is ImportKind.STAFF:
             def work() -> records.ImportSummary:
-                return records.import_staff(db, file, actor=actor)
+                return records.import_staff(db, file, actor=actor, account=account)
             topics = [Topic.STAFF]
         else:
             def work() -> records.ImportSummary:
-                return records.import_events(db, file, actor=actor)
+                return records.import_events(db, file, actor=actor, account=account)
             topics = [Topic.EVENTS]
 
         def imported(result: ClockImportSummary | records.ImportSummary) -> None:
@@ -999,6 +1000,7 @@ class ImportWizard(QDialog):
             return None
         db = Path(self.context.ward.path)
         actor, now = self.context.ward.actor, _now_on(self.context.today)
+        account = self.context.ward.account
         panel = self.done_unknown if self.step == DONE else self.unknown_panel
 
         def linked(summary: LinkSummary) -> None:
@@ -1012,4 +1014,4 @@ class ImportWizard(QDialog):
                 self.start_preview()
 
         return self._run(_("Linking the clock id…"), lambda: link_clock_id(db, clock_id, staff_id, actor=actor,
-                                                                           now=now), linked)
+                                                                           now=now, account=account), linked)

@@ -2,12 +2,17 @@
 the File menu entries for them.
 
 A refused sign-in keeps the dialog open with one message that does not say whether the name or the
-password was wrong; the password field is cleared so the next try starts clean.
+password was wrong; the password field is cleared so the next try starts clean, and after a wrong password
+the wait before the next try (``services.sign_in_waits``) runs down under it with the button disabled.
+Restoring a backup over a damaged book asks a head of the backup to sign (``BackupSignInDialog``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import math
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +39,9 @@ from ward_office.services.accounts import (
     has_accounts,
     is_demo_book,
     sign_in,
+    window_waits,
 )
+from ward_office.services.command_sign_in import backup_needs_sign_in, sign_in_to_backup
 from ward_office.services.ward import Ward
 
 from ward_office.ui import widgets
@@ -49,7 +56,7 @@ def password_edit(placeholder: str = "") -> QLineEdit:
 
 
 def min_length_hint() -> str:
-    return _("At least {count} characters").format(count=MIN_PASSWORD_LENGTH)
+    return _("At least {count} characters, not a common password").format(count=MIN_PASSWORD_LENGTH)
 
 
 def new_password_edits(name: str = "password") -> tuple[QLineEdit, QLineEdit]:
@@ -109,6 +116,7 @@ class AccountFormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def finish_layout(self, width_chars: int = 60) -> None:
+        self._width_chars = width_chars
         self.intro.setVisible(bool(self.intro.text()))
         width = self.fontMetrics().averageCharWidth() * width_chars
         layout = self.layout()
@@ -121,6 +129,7 @@ class AccountFormDialog(QDialog):
     def show_problem(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        self.finish_layout(getattr(self, "_width_chars", 60))  # grown to hold the message, nothing clipped
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -169,12 +178,74 @@ class SignInDialog(AccountFormDialog):
             self.demo_hint.setText(_("Demo record book: sign in as “{head}” (head) or “{clerk}” (clerk), password "
                                      "{password}.").format(head=head, clerk=clerk, password=DEMO_PASSWORD))
             self.form.addRow(self.demo_hint)
+        self.wait_label = QLabel()
+        self.wait_label.setObjectName("sign_in_wait")
+        self.wait_label.hide()
+        self.layout().insertWidget(self.layout().indexOf(self.buttons), self.wait_label)
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(250)
+        self.wait_timer.timeout.connect(self.show_wait)
+        self.username_edit.textChanged.connect(self.show_wait)
         self.ok_button().setText(_("&Sign in"))
         (self.password_edit if username else self.username_edit).setFocus()
         self.finish_layout(55)
 
     def submit(self) -> None:
         self.account = sign_in(self.ward, self.username_edit.text(), self.password_edit.text())
+
+    def after_refusal(self) -> None:
+        super().after_refusal()
+        self.show_wait()
+
+    def show_wait(self) -> None:
+        """The wait after wrong passwords for the user name typed: counted down, the button disabled."""
+        left = window_waits().seconds_left(self.ward.path, self.username_edit.text())
+        self.ok_button().setEnabled(left <= 0)
+        if self.wait_label.isVisibleTo(self) != (left > 0):
+            self.wait_label.setVisible(left > 0)
+            self.finish_layout(getattr(self, "_width_chars", 55))
+        if left > 0:
+            self.wait_label.setText(_("You can try again in {seconds} s.").format(seconds=math.ceil(left)))
+            self.wait_timer.start()
+        else:
+            self.wait_timer.stop()
+
+
+class BackupSignInDialog(AccountFormDialog):
+    """Restoring a backup over a book that cannot be opened: a head of THE BACKUP signs, with the password
+    kept in it, since the damaged book's accounts can be neither read nor trusted. ``actor`` is whom the
+    restore is logged under."""
+
+    def __init__(self, backup: Path, book: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent, _("Sign in to restore"))
+        self.backup, self.book = Path(backup), Path(book)
+        self.actor: str | None = None
+        self.intro.setText(_("The record book cannot be opened, so its accounts cannot be used. To restore the "
+                             "backup {file}, sign in as a head with the account and password kept in that "
+                             "backup.").format(file=self.backup.name))
+        self.username_edit = QLineEdit()
+        self.username_edit.setObjectName("username")
+        self.password_edit = password_edit()
+        self.password_edit.setObjectName("password")
+        self.form.addRow(_("&User name:"), self.username_edit)
+        self.form.addRow(_("&Password:"), self.password_edit)
+        self.ok_button().setText(_("&Sign in and restore"))
+        self.username_edit.setFocus()
+        self.finish_layout(60)
+
+    def submit(self) -> None:
+        account = sign_in_to_backup(self.backup, self.book, self.username_edit.text(), self.password_edit.text(),
+                                    waits=window_waits())
+        self.actor = None if account is None else account.full_name or account.username
+
+
+def backup_signer(backup: Path, book: Path, parent: QWidget | None = None) -> BackupSignInDialog | None:
+    """The dialog in which a head of ``backup`` signs its restore over the damaged ``book``; None when the
+    backup has no accounts and neither had the book (raises ``SignInError`` when the book had some)."""
+    if backup_needs_sign_in(Path(backup)):
+        return BackupSignInDialog(backup, book, parent)
+    sign_in_to_backup(Path(backup), Path(book), None, "", waits=window_waits())
+    return None
 
 
 class CreateHeadDialog(AccountFormDialog):
