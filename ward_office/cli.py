@@ -80,7 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("file", type=Path, metavar=_("FILE"))
         command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
 
-    commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
+    check = commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
+    check.add_argument("--accept", action="store_true",
+                       help=_("the head, having compared the record book with a backup, accepts what the check "
+                              "found so that it can be used again (with --reason and --user)"))
+    check.add_argument("--reason", metavar=_("TEXT"),
+                       help=_("with --accept: what the record book was compared with (kept in the change log)"))
+    from ward_office.core.access import USER_OPTION_HELP
+
+    check.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
 
     from ward_office.services.printing import REPORTS
 
@@ -145,6 +153,16 @@ def run(options: argparse.Namespace) -> int:
             return 1
         from ward_office.services import book_check
 
+        if options.accept:
+            if not (options.reason or "").strip():
+                raise WardOfficeError(N_("Say why the record book may be used again (what it was compared with)"))
+            from ward_office.services.accounts import cli_sign_in
+            from ward_office.storage import Store
+
+            with Store.open(db_path, read_only=True) as store:
+                account = cli_sign_in(store, options.user)
+            print(book_check.accept_findings(db_path, account, options.reason).localized())
+            return 0
         tampering = book_check.check_for_tampering(db_path)
         if tampering.found:
             print(_("The record book {path} was changed outside the program:").format(path=db_path), file=sys.stderr)

@@ -28,6 +28,7 @@ from ward_office.storage.log_chain import BreakKind, first_break, lines_digest
 from ward_office.storage.migrations import MIGRATIONS, migration_steps
 
 TAMPER_EVIDENCE = "m009_tamper_evidence"  # the migration that chained the log and added these triggers
+NOTHING_ACCEPTED = Accepted()
 
 
 class FindingKind(StrEnum):
@@ -109,7 +110,7 @@ _BREAKS = {
 }
 
 
-def chain_findings(conn: sqlite3.Connection, known: Accepted = Accepted()) -> list[Finding]:
+def chain_findings(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED) -> list[Finding]:
     """The first break of the chain, walked from the latest acceptance on; and whether the lines that
     acceptance took as they were are still so."""
     findings = []
@@ -168,7 +169,7 @@ def expected_schema(applied: tuple[str, ...]) -> dict[str, tuple[str, str, str |
         conn.close()
 
 
-def schema_differences(conn: sqlite3.Connection, known: Accepted = Accepted()
+def schema_differences(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED
                        ) -> tuple[list[str], list[str], list[str]] | None:
     """The objects missing, altered and added against what the migrations make, less those an acceptance
     kept as they are (and still are); None for a book this program does not know how to build."""
@@ -186,7 +187,7 @@ def schema_differences(conn: sqlite3.Connection, known: Accepted = Accepted()
             sorted(name for name in actual.keys() - expected.keys() if not kept(name)))
 
 
-def schema_findings(conn: sqlite3.Connection, known: Accepted = Accepted()) -> list[Finding]:
+def schema_findings(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED) -> list[Finding]:
     differences = schema_differences(conn, known)
     if differences is None:
         return []
@@ -237,7 +238,7 @@ def _period(kind: str, start: str, end: str) -> Period:
     return Period(_KINDS[kind], date.fromisoformat(start), date.fromisoformat(end))
 
 
-def unlogged_findings(conn: sqlite3.Connection, known: Accepted = Accepted()) -> list[Finding]:
+def unlogged_findings(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED) -> list[Finding]:
     findings = []
     for period_id, locked_at, kind, start, end in conn.execute(
             "SELECT id, locked_at, kind, start_day, end_day FROM periods WHERE state = 'locked' AND NOT EXISTS ("
