@@ -85,7 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
         cli_sign.add_user_option(command)
 
-    commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
+    check = commands.add_parser("check", parents=[common], help=_("check the database file for damage"))
+    check.add_argument("--accept", action="store_true",
+                       help=_("the head, having compared the record book with a backup, accepts what the check "
+                              "found so that it can be used again (with --reason and --user)"))
+    check.add_argument("--reason", metavar=_("TEXT"),
+                       help=_("with --accept: what the record book was compared with (kept in the change log)"))
+    from ward_office.core.access import USER_OPTION_HELP
+
+    check.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
 
     from ward_office.services.printing import REPORTS
 
@@ -171,6 +179,15 @@ def run(options: argparse.Namespace) -> int:
             return 1
         from ward_office.services import book_check
 
+        if options.accept:
+            if not (options.reason or "").strip():
+                raise WardOfficeError(N_("Say why the record book may be used again (what it was compared with)"))
+            from ward_office.core.access import Permission
+            from ward_office.services.command_sign_in import sign_in_for_command
+
+            account = sign_in_for_command(db_path, options.user, Permission.ACCEPT_FINDINGS)
+            print(book_check.accept_findings(db_path, account, options.reason).localized())
+            return 0
         tampering = book_check.check_for_tampering(db_path)
         if tampering.found:
             print(_("The record book {path} was changed outside the program:").format(path=db_path), file=sys.stderr)

@@ -241,10 +241,11 @@ def test_direction_overrides_are_refused_in_imported_events(demo_book: Path, tmp
     with Ward.open(path, read_only=True) as ward:
         someone = ward.store.staff.list()[0]
         code = next(iter(ward.plan_on(date(2026, 11, 2)).criteria))
+        clerk = ward.store.accounts.get_by_username("vanthu")  # the demo book has accounts: imports are signed
     file = write_csv(tmp_path / "events.csv", "date,staff_code,criterion,note",
                      [f"02/11/2026,{someone.code},{code},đi {RLO}muộn"])
     with pytest.raises(InputFileError) as refused:
-        import_events(path, file)
+        import_events(path, file, account=clerk)
     assert "ký tự đổi chiều" in refused.value.localized()
 
 
@@ -290,12 +291,13 @@ def test_events_far_from_today_are_refused(demo_book: Path, tmp_path: Path, day:
     with Ward.open(path, read_only=True) as ward:
         someone = ward.store.staff.list()[0]
         code = next(iter(ward.plan_on(date(2026, 11, 2)).criteria))
+        clerk = ward.store.accounts.get_by_username("vanthu")  # the demo book has accounts: imports are signed
     file = write_csv(tmp_path / "events.csv", "date,staff_code,criterion,note",
                      [f"{day.strftime('%d/%m/%Y')},{someone.code},{code},"])
     with Store.open(path) as store:  # nobody's working days stop the file: only the date's range may
         store.db.execute("UPDATE staff SET active_from = NULL, active_to = NULL")
     with pytest.raises(InputFileError) as refused:
-        import_events(path, file)
+        import_events(path, file, account=clerk)
     assert "01/01/2000" in refused.value.localized()
     with Store.open(path) as store, pytest.raises(WardOfficeError):
         assert someone.id is not None

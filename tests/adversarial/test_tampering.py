@@ -265,3 +265,172 @@ def test_the_restore_command_refuses_a_tampered_backup_unless_told(path: Path, t
     assert cli.main([*command, "--accept-tampered"]) == 0
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM change_log WHERE id = 5").fetchone()[0] == 0
+
+
+# ---- The head accepts what was found, on the record; what comes after is found again ----
+
+CLERK = Account(2, "vanthu", "Lê Thị Mai", Role.CLERK)
+REASON = "Đã đối chiếu với bản sao lưu ngày 01/07/2026: chấm công tháng 5 được sửa lại theo đơn đã duyệt"
+
+
+def accept(path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+           user: str = "truong") -> tuple[int, str]:
+    monkeypatch.setenv("WARD_OFFICE_PASSWORD", "123456")
+    capsys.readouterr()
+    code = cli.main(["--lang", "vi", "check", "--db", str(path), "--accept", "--reason", REASON, "--user", user])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def log_lines(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+
+
+@pytest.fixture
+def accepted_edit(path: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str],
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The lock trigger dropped and May cleaned, then accepted by the head from the command line."""
+    raw.execute("DROP TRIGGER attendance_locked_update")
+    raw.execute(CLEAN_MAY)
+    code, text = accept(path, capsys, monkeypatch)
+    assert code == 0, text
+    assert "attendance_locked_update" in text and "dùng lại" in text, text
+    return path
+
+
+def test_after_the_heads_acceptance_the_book_is_clean_guarded_and_writable(
+        accepted_edit: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str]) -> None:
+    from ward_office.services.book_check import open_checked_ward
+
+    code, text = check(accepted_edit, capsys)
+    assert code == 0 and "nguyên vẹn" in text, text
+    assert refused(raw, "UPDATE attendance SET late_minutes = 7 WHERE day = '2026-05-06'")  # the trigger is back
+    with open_checked_ward(accepted_edit, actor="truong") as ward:
+        assert not ward.read_only
+    line_id, actor, action, detail = raw.execute(
+        "SELECT id, actor, action, detail FROM change_log WHERE entity = 'book_check'").fetchone()
+    assert (actor, action) == ("Trần Quốc Hùng", "update")
+    assert REASON in detail and '"recreated": ["attendance_locked_update"]' in detail
+    assert '"rankings": [{"period_id": 1, "snapshot_id": 1, "digest": "' in detail
+    assert line_id == raw.execute("SELECT max(id) FROM change_log").fetchone()[0]
+
+
+def test_the_acceptance_is_told_in_the_change_log(accepted_edit: Path, vietnamese: None) -> None:
+    from ward_office.services.audit_log import describe
+
+    with Ward.open(accepted_edit, read_only=True) as ward:
+        line = ward.store.change_log.list("book_check")[-1]
+    assert describe(line) == ("Xác nhận đã đối chiếu sổ bị sửa đổi ngoài chương trình với bản sao lưu và dùng lại "
+                              "sổ: " + REASON)
+
+
+def test_a_locked_period_changed_again_after_the_acceptance_is_found(
+        accepted_edit: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str]) -> None:
+    triggers = drop_triggers(raw, "events")
+    raw.execute(DELETE_EVENTS)
+    put_back(raw, triggers)
+    code, text = check(accepted_edit, capsys)
+    assert code != 0
+    assert "Quý II năm 2026" in text and "xếp loại" in text, text
+
+
+def test_a_log_line_deleted_after_the_acceptance_is_found(
+        accepted_edit: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str]) -> None:
+    with Ward.open(accepted_edit, actor="truong") as ward:  # one more day's work after the acceptance
+        ward.account = HEAD
+        ward.store.staff.add(Staff("NV901", "Đỗ Thị Sau", Gender.FEMALE, "Chuyên viên", StaffCategory.CONG_CHUC,
+                                   ward.departments()[0].id, active_from=date(2026, 11, 2)), "truong")
+        ward.store.staff.add(Staff("NV902", "Vũ Văn Bảy", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC,
+                                   ward.departments()[0].id, active_from=date(2026, 11, 2)), "truong")
+    first = raw.execute("SELECT max(id) - 1 FROM change_log").fetchone()[0]
+    assert check(accepted_edit, capsys)[0] == 0
+    triggers = drop_triggers(raw, "change_log")
+    raw.execute("DELETE FROM change_log WHERE id = ?", (first,))
+    put_back(raw, triggers)
+    code, text = check(accepted_edit, capsys)
+    assert code != 0 and f"dòng {first + 1}" in text, text
+
+
+def test_a_line_before_the_acceptance_changed_after_it_is_found(
+        accepted_edit: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str]) -> None:
+    accepted_line = raw.execute("SELECT id FROM change_log WHERE entity = 'book_check'").fetchone()[0]
+    triggers = drop_triggers(raw, "change_log")
+    raw.execute("UPDATE change_log SET actor = 'ai đó' WHERE id = 2")
+    put_back(raw, triggers)
+    code, text = check(accepted_edit, capsys)
+    assert code != 0 and f"trước dòng {accepted_line}" in text, text
+
+
+def test_the_clerk_cannot_accept(path: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from ward_office.core.access import AccessDeniedError
+    from ward_office.services.book_check import accept_findings
+
+    raw.execute("DROP TRIGGER attendance_locked_update")
+    lines = log_lines(path)
+    with pytest.raises(AccessDeniedError):
+        accept_findings(path, CLERK, REASON)
+    code, text = accept(path, capsys, monkeypatch, user="vanthu")
+    assert code != 0 and "Chỉ trưởng" in text, text
+    assert log_lines(path) == lines
+    assert check(path, capsys)[0] != 0
+
+
+def test_accepting_without_a_reason_is_refused(path: Path, raw: sqlite3.Connection) -> None:
+    from ward_office.core.errors import WardOfficeError
+    from ward_office.services.book_check import accept_findings
+
+    raw.execute("DROP TRIGGER attendance_locked_update")
+    with pytest.raises(WardOfficeError):
+        accept_findings(path, HEAD, "  ")
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'attendance_locked_update'").fetchone()[0] == 0
+
+
+def test_accepting_a_clean_book_says_so_and_writes_nothing(path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    lines, before = log_lines(path), path.read_bytes()
+    code, text = accept(path, capsys, monkeypatch)
+    assert code == 0 and "không có gì cần xác nhận" in text, text
+    assert log_lines(path) == lines and path.read_bytes() == before
+
+
+def test_an_altered_trigger_and_an_added_one_are_set_right(path: Path, raw: sqlite3.Connection,
+                                                           capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    raw.execute("DROP TRIGGER attendance_locked_update")
+    raw.execute("CREATE TRIGGER attendance_locked_update BEFORE UPDATE ON attendance BEGIN SELECT 1; END")
+    raw.execute("CREATE TRIGGER sneaky AFTER INSERT ON events BEGIN DELETE FROM events WHERE id = new.id; END")
+    raw.execute("CREATE TABLE notes (text TEXT)")
+    assert accept(path, capsys, monkeypatch)[0] == 0
+    code, text = check(path, capsys)
+    assert code == 0, text
+    assert refused(raw, "UPDATE attendance SET late_minutes = 7 WHERE day = '2026-05-06'")
+    names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    assert "sneaky" not in names and "notes" in names  # a table is never dropped: it is kept, as accepted
+    raw.execute("CREATE INDEX notes_text ON notes (text)")
+    raw.execute("ALTER TABLE notes ADD COLUMN more TEXT")
+    code, text = check(path, capsys)
+    assert code != 0 and "notes" in text, text
+
+
+def test_a_tampered_backup_restored_with_consent_is_put_back_into_use(
+        path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    backup = tmp_path / "ward-2026-07-01-080000-manual.db"
+    shutil.copyfile(path, backup)
+    conn = sqlite3.connect(backup)
+    conn.execute("DROP TRIGGER change_log_no_delete")
+    conn.execute("DELETE FROM change_log WHERE id = 5")
+    conn.commit()
+    conn.close()
+    monkeypatch.setenv("WARD_OFFICE_PASSWORD", "123456")
+    assert cli.main(["--lang", "vi", "restore", "--db", str(path), str(backup), "--yes", "--user", "truong",
+                     "--accept-tampered"]) == 0
+    code, text = check(path, capsys)
+    assert code != 0 and "dòng 6" in text, text
+    assert accept(path, capsys, monkeypatch)[0] == 0
+    code, text = check(path, capsys)
+    assert code == 0, text
+    with sqlite3.connect(path) as conn:
+        detail = conn.execute("SELECT detail FROM change_log WHERE entity = 'book_check'").fetchone()[0]
+    assert '"chain": [{"line": 6, "kind": "removed_before", "previous": 4}]' in detail

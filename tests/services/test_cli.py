@@ -257,3 +257,19 @@ def test_the_window_command_begins_checking_the_book_before_the_window_loads(
     monkeypatch.setattr(app, "run", lambda path, language: events.append(f"window {path.name}") or 0)
     assert cli.open_window(demo_db, demo=False) == 0
     assert events == [f"check {demo_db.name}", f"window {demo_db.name}"]
+
+
+def test_check_accept_needs_a_reason_and_says_when_there_is_nothing_to_accept(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    book = tmp_path / "ward.db"
+    shutil.copyfile(demo_db, book)
+    lines = count(book, "change_log")
+    monkeypatch.setenv("WARD_OFFICE_PASSWORD", "123456")
+    code, _out, err = run_cli(capsys, "--lang", "vi", "check", "--db", book, "--accept", "--user", "truong")
+    assert code == 1 and "Hãy nêu lý do dùng lại sổ" in err
+    code, out, _err = run_cli(capsys, "--lang", "vi", "check", "--db", book, "--accept", "--reason", "Đã đối chiếu",
+                              "--user", "truong")
+    assert code == 0 and "không có gì cần xác nhận" in out
+    assert count(book, "change_log") == lines

@@ -269,3 +269,75 @@ def test_a_book_changed_outside_the_program_opens_to_view_only_under_a_red_strip
     assert untranslated(visible_texts(window)) == []
     wait_for_jobs()
     window.context.ward.close()
+
+
+# ---- The head puts a book changed outside the program back into use ----
+
+
+def tampered_window(qtbot, demo_db: Path, username: str) -> MainWindow:
+    """The window on the demo book with a safeguard dropped and a day's attendance changed by raw SQL,
+    signed in as ``username``."""
+    import sqlite3
+
+    from ward_office.services.book_check import open_checked_ward
+
+    from ward_office.ui.app import main_window_for
+
+    conn = sqlite3.connect(demo_db)
+    conn.execute("DROP TRIGGER attendance_locked_update")
+    conn.execute("UPDATE attendance SET late_minutes = 0 WHERE day = (SELECT max(day) FROM attendance)")
+    conn.commit()
+    conn.close()
+    ward = open_checked_ward(demo_db)
+    account = ward.store.accounts.get_by_username(username)
+    window = main_window_for(ward, account=account, today=DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_clerk_sees_no_button_and_is_told_to_ask_the_head(qtbot, demo_db: Path, vietnamese: None) -> None:
+    window = tampered_window(qtbot, demo_db, "vanthu")
+    banner = window.read_only_banner
+    assert banner.isVisible() and banner.property("tampered") is True
+    assert not banner.accept_button.isVisible()
+    assert "Đề nghị Lãnh đạo đăng nhập" in banner.label.text()
+    window.grab().save("/tmp/accept_strip_clerk_1024.png")
+    wait_for_jobs()
+    window.context.ward.close()
+
+
+def test_the_head_confirms_the_comparison_and_the_book_opens_for_writing(qtbot, demo_db: Path,
+                                                                        vietnamese: None) -> None:
+    from ward_office.ui.tamper_dialogs import AcceptFindingsDialog
+
+    window = tampered_window(qtbot, demo_db, "truong")
+    banner = window.read_only_banner
+    assert banner.accept_button.isVisible() and banner.accept_button.text() == "&Xác nhận đã đối chiếu…"
+    assert "Đề nghị Lãnh đạo" not in banner.label.text()
+    window.grab().save("/tmp/accept_strip_1024.png")
+    banner.accept_button.click()
+    dialogs = [widget for widget in QApplication.topLevelWidgets()
+               if isinstance(widget, AcceptFindingsDialog) and widget.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    texts = [dialog.findings.item(row).text() for row in range(dialog.findings.count())]
+    assert any("attendance_locked_update" in text for text in texts), texts
+    assert not dialog.ok_button().isEnabled()  # no reason yet
+    dialog.reason_edit.setPlainText("Đã đối chiếu với bản sao lưu ngày 20/11/2026")
+    assert untranslated(visible_texts(dialog)) == []
+    dialog.grab().save("/tmp/accept_dialog.png")
+    dialog.ok_button().click()
+    assert wait_for_jobs()
+    qtbot.waitUntil(lambda: not window.context.ward.read_only)
+    ward = window.context.ward
+    assert ward.account is not None and ward.account.username == "truong"
+    assert not banner.isVisible()
+    line = ward.store.change_log.list("book_check")[-1]
+    assert line.detail["reason"] == "Đã đối chiếu với bản sao lưu ngày 20/11/2026"
+    assert line.detail["recreated"] == ["attendance_locked_update"]
+    assert "dùng lại" in window.statusBar().currentMessage()
+    wait_for_jobs()
+    ward.close()

@@ -29,6 +29,7 @@ class Permission(StrEnum):
     RESTORE_BACKUP = "restore_backup"
     MANAGE_ACCOUNTS = "manage_accounts"
     DECIDE_REVIEW = "decide_review"  # the review meeting's papers: facts, texts, who is proposed
+    ACCEPT_FINDINGS = "accept_findings"  # put a book changed outside the program back into use
 
 
 PERMISSION_LABELS = {
@@ -39,6 +40,7 @@ PERMISSION_LABELS = {
     Permission.RESTORE_BACKUP: N_("restore a backup"),
     Permission.MANAGE_ACCOUNTS: N_("manage accounts"),
     Permission.DECIDE_REVIEW: N_("edit the papers of the review meeting"),
+    Permission.ACCEPT_FINDINGS: N_("put a record book changed outside the program back into use"),
 }
 
 USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "

@@ -54,6 +54,7 @@ RECORD_KINDS: Mapping[str, str] = {
     "punch": N_("Clock punches"),
     "clock_mapping": N_("Clock file mapping"),
     "account": N_("Account"),
+    "book_check": N_("Record book check"),  # the head's acceptance of what it found (services/book_check.py)
 }
 
 ACTION_LABELS: Mapping[ChangeAction, str] = {
@@ -232,6 +233,9 @@ def describe(entry: ChangeLogEntry, lookup: Lookup | None = None) -> str:
     row = after or before
     action = entry.action
     entity = entry.entity
+    if entity == "book_check":
+        return _("Confirm that the record book changed outside the program was compared with a backup, and use "
+                 "it again: {reason}").format(reason=detail.get("reason", ""))
     if entity == "attendance" and action is not ChangeAction.IMPORT:
         return _("Change attendance of {name} on {day}, {session}: {before} → {after}").format(
             name=lookup.person(row.get("staff_id")), day=_day_text(row.get("day")),

@@ -25,6 +25,7 @@ from ward_office.services.ranking_snapshots import from_json, kept_scored_period
 from ward_office.services.records import score_records
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, PeriodRecord, Store
+from ward_office.storage.acceptance import accepted
 from ward_office.storage.tamper import Finding, FindingKind
 
 if TYPE_CHECKING:
@@ -160,8 +161,10 @@ def changed_rankings(store: Store) -> list[Finding]:
     days and grace minutes of that moment, read back from the change log), no longer give the kept ranking.
 
     Only the scores and scored items of each person are compared: a name, position or department changed
-    since is shown by the kept ranking as it was, and changes no score."""
+    since is shown by the kept ranking as it was, and changes no score. A period the head accepted as it
+    was (services/book_check.py) is not reported while its fresh scoring still gives the accepted digest."""
     findings = []
+    known = accepted(store.conn).rankings
     for record in store.periods.list():
         if not record.is_locked or record.locked_at is None:
             continue
@@ -179,12 +182,17 @@ def changed_rankings(store: Store) -> list[Finding]:
         fresh = score_records(store, record.period, scored_on, plan=plan,
                               calendar=_calendar_at(store, record.period, line)).ranking
         differing = _people_differing(kept["results"], fresh)
-        if differing:
-            findings.append(Finding(
-                FindingKind.RANKING_CHANGED,
-                N_("the records of {period}, locked on {day}, no longer give the ranking kept at the lock "
-                   "({count} people's scores differ)"),
-                {"day": format_date(record.locked_at.date()), "count": differing}, line, record.period))
+        if not differing:
+            continue
+        digest = _scoring_digest(fresh)
+        if known.get(snapshot.id) == digest:
+            continue
+        findings.append(Finding(
+            FindingKind.RANKING_CHANGED,
+            N_("the records of {period}, locked on {day}, no longer give the ranking kept at the lock "
+               "({count} people's scores differ)"),
+            {"day": format_date(record.locked_at.date()), "count": differing}, line, record.period,
+            {"period_id": record.id, "snapshot_id": snapshot.id, "digest": digest}))
     return findings
 
 
@@ -222,14 +230,27 @@ def _calendar_at(store: Store, period: Period, line: int | None) -> WorkCalendar
     return WorkCalendar(schedule, holidays)
 
 
-def _people_differing(kept: list[dict[str, Any]], fresh: Ranking) -> int:
-    def items(pairs: list[tuple[Any, ...]]) -> list[str]:
-        return sorted(repr(pair) for pair in pairs)
+def _items(pairs: list[tuple[Any, ...]]) -> list[str]:
+    return sorted(repr(pair) for pair in pairs)
 
-    before = {result["staff"]["id"]: (result["score"], items(
-        [(item["source"], item["record_id"], item["criterion_code"], item["day"], item["points"])
-         for item in result["items"]])) for result in kept}
-    after = {result.staff.id: (str(result.score), items(
+
+def _scored_people(fresh: Ranking) -> dict[Any, tuple[str, list[str]]]:
+    return {result.staff.id: (str(result.score), _items(
         [(item.source.value, item.record_id, item.criterion_code, item.day.isoformat(), str(item.points))
          for item in result.items])) for result in fresh.results}
+
+
+def _scoring_digest(fresh: Ranking) -> str:
+    """SHA-256 of each person's score and scored items: what an acceptance keeps of a changed period."""
+    import hashlib
+
+    people = sorted(_scored_people(fresh).items(), key=lambda pair: repr(pair[0]))
+    return hashlib.sha256(repr(people).encode()).hexdigest()
+
+
+def _people_differing(kept: list[dict[str, Any]], fresh: Ranking) -> int:
+    before = {result["staff"]["id"]: (result["score"], _items(
+        [(item["source"], item["record_id"], item["criterion_code"], item["day"], item["points"])
+         for item in result["items"]])) for result in kept}
+    after = _scored_people(fresh)
     return sum(1 for person in before.keys() | after.keys() if before.get(person) != after.get(person))

@@ -74,11 +74,20 @@ class ChainBreak:
     previous: int | None
 
 
-def first_break(conn: sqlite3.Connection) -> ChainBreak | None:
-    """Walk the log in id order; None when every line is chained to the one before it."""
-    previous_hash, previous_id = "", None
+def first_break(conn: sqlite3.Connection, since: int | None = None) -> ChainBreak | None:
+    """Walk the log in id order; None when every line is chained to the one before it.
+
+    ``since``: walk from that line on, which must be chained to the line stored before it (as
+    ``append_line`` chains a line to whatever hash the last line holds): the head accepted what came before.
+    """
+    previous_hash, previous_id, where = "", None, ""
+    if since is not None:
+        before = conn.execute("SELECT id, hash FROM change_log WHERE id < ? ORDER BY id DESC LIMIT 1",
+                              (since,)).fetchone()
+        previous_id, previous_hash = (None, "") if before is None else (before[0], before[1] or "")
+        where = f" WHERE id >= {int(since)}"
     for line_id, at, actor, action, entity, entity_id, detail, prev_hash, digest in conn.execute(
-            f"{_LINE} ORDER BY id"):
+            f"{_LINE}{where} ORDER BY id"):
         if digest is None or prev_hash is None:
             return ChainBreak(line_id, BreakKind.UNCHAINED, previous_id)
         if digest != line_hash(prev_hash, line_id, at, actor, action, entity, entity_id, detail):
@@ -87,3 +96,16 @@ def first_break(conn: sqlite3.Connection) -> ChainBreak | None:
             return ChainBreak(line_id, BreakKind.REMOVED_BEFORE, previous_id)
         previous_hash, previous_id = digest, line_id
     return None
+
+
+def lines_digest(conn: sqlite3.Connection, before: int) -> str:
+    """SHA-256 of every stored value of every line before line ``before``, hashes included: an acceptance
+    keeps it, so a later change to the lines it accepted is found even though the chain is walked only
+    from the acceptance on."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for row in conn.execute(f"{_LINE} WHERE id < ? ORDER BY id", (before,)):
+        digest.update(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()

@@ -5,12 +5,15 @@ checks here read only the book: the change log's hash chain (storage/log_chain.p
 one the migrations build (a dropped or altered trigger), and that every lock and kept ranking has its
 change-log line. The services add the fourth: a locked period's records still give its kept ranking.
 Together they take about 10 ms on the 45-person, 18-month demo book, so opening a book runs them.
+
+What the head accepted (storage/acceptance.py) is known: the chain is walked from the latest acceptance
+line on, and what that line accepted is not reported while it stays as it was (services/book_check.py).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -20,10 +23,12 @@ from typing import Any
 from ward_office.core.period import Period, PeriodKind
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import period_label
-from ward_office.storage.log_chain import BreakKind, first_break
+from ward_office.storage.acceptance import Accepted, accepted
+from ward_office.storage.log_chain import BreakKind, first_break, lines_digest
 from ward_office.storage.migrations import MIGRATIONS, migration_steps
 
 TAMPER_EVIDENCE = "m009_tamper_evidence"  # the migration that chained the log and added these triggers
+NOTHING_ACCEPTED = Accepted()
 
 
 class FindingKind(StrEnum):
@@ -36,13 +41,15 @@ class FindingKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One trace; ``line`` is the change-log line it starts at, when it has one."""
+    """One trace; ``line`` is the change-log line it starts at, when it has one; ``evidence`` is what an
+    acceptance records of it, to know it again."""
 
     kind: FindingKind
     message: str
     params: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
     period: Period | None = None
+    evidence: Mapping[str, Any] = field(default_factory=dict)
 
     def localized(self) -> str:
         extra = {"period": period_label(self.period)} if self.period is not None else {}
@@ -62,8 +69,9 @@ class TamperReport:
     @property
     def since_line(self) -> int | None:
         """The change-log line the chain breaks at (or, without a break, the first line a finding names)."""
-        chain = [finding.line for finding in self.findings if finding.kind is FindingKind.CHAIN]
-        lines = chain or [finding.line for finding in self.findings if finding.line is not None]
+        lines = [finding.line for finding in self.findings if finding.kind is FindingKind.CHAIN
+                 and finding.line is not None]
+        lines = lines or [finding.line for finding in self.findings if finding.line is not None]
         return min(lines, default=None)
 
     def lines(self) -> list[str]:
@@ -87,7 +95,9 @@ def check_book(conn: sqlite3.Connection) -> TamperReport:
     45-person, 18-month demo book's 191 lines, 1 MB; the chain is one pass of SHA-256 over the log)."""
     if TAMPER_EVIDENCE not in MIGRATIONS.applied_names(conn):
         return TamperReport(tuple(schema_findings(conn)))  # a backup made before the chain: its schema only
-    return TamperReport((*chain_findings(conn), *schema_findings(conn), *unlogged_findings(conn)))
+    known = accepted(conn)
+    return TamperReport((*chain_findings(conn, known), *schema_findings(conn, known),
+                         *unlogged_findings(conn, known)))
 
 
 # ---- The change log's chain ----
@@ -100,12 +110,21 @@ _BREAKS = {
 }
 
 
-def chain_findings(conn: sqlite3.Connection) -> list[Finding]:
-    broken = first_break(conn)
-    if broken is None:
-        return []
-    return [Finding(FindingKind.CHAIN, _BREAKS[broken.kind],
-                    {"line": broken.line, "previous": broken.previous or 0}, broken.line)]
+def chain_findings(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED) -> list[Finding]:
+    """The first break of the chain, walked from the latest acceptance on; and whether the lines that
+    acceptance took as they were are still so."""
+    findings = []
+    if known.line is not None and lines_digest(conn, known.line) != known.lines_before:
+        findings.append(Finding(FindingKind.CHAIN, N_("change log lines before line {accepted}, where the head "
+                                                      "accepted what an earlier check found, were changed or "
+                                                      "removed since"), {"accepted": known.line}))
+    broken = first_break(conn, known.line)
+    if broken is not None:
+        findings.append(Finding(FindingKind.CHAIN, _BREAKS[broken.kind],
+                                {"line": broken.line, "previous": broken.previous or 0}, broken.line,
+                                evidence={"line": broken.line, "kind": broken.kind.value,
+                                          "previous": broken.previous}))
+    return findings
 
 
 # ---- The schema ----
@@ -150,22 +169,64 @@ def expected_schema(applied: tuple[str, ...]) -> dict[str, tuple[str, str, str |
         conn.close()
 
 
-def schema_findings(conn: sqlite3.Connection) -> list[Finding]:
+def schema_differences(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED
+                       ) -> tuple[list[str], list[str], list[str]] | None:
+    """The objects missing, altered and added against what the migrations make, less those an acceptance
+    kept as they are (and still are); None for a book this program does not know how to build."""
     applied = MIGRATIONS.applied_names(conn)
     if not applied or set(applied) - set(MIGRATIONS.names()):
-        return []  # not a book of this program, or of a newer one: refused elsewhere
+        return None  # not a book of this program, or of a newer one: refused elsewhere
     expected, actual = expected_schema(applied), _schema(conn)
+
+    def kept(name: str) -> bool:
+        return name in known.schema and known.schema[name] == actual[name][2]
+
+    return (sorted(expected.keys() - actual.keys()),
+            sorted(name for name in expected.keys() & actual.keys() if expected[name] != actual[name]
+                   and not kept(name)),
+            sorted(name for name in actual.keys() - expected.keys() if not kept(name)))
+
+
+def schema_findings(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED) -> list[Finding]:
+    differences = schema_differences(conn, known)
+    if differences is None:
+        return []
     findings = []
-    for message, names in (
-        (N_("safeguards of the record book were removed: {names}"), sorted(expected.keys() - actual.keys())),
-        (N_("safeguards of the record book were altered: {names}"),
-         sorted(name for name in expected.keys() & actual.keys() if expected[name] != actual[name])),
-        (N_("objects the program does not make were added to the record book: {names}"),
-         sorted(actual.keys() - expected.keys())),
-    ):
+    for message, names in zip((N_("safeguards of the record book were removed: {names}"),
+                               N_("safeguards of the record book were altered: {names}"),
+                               N_("objects the program does not make were added to the record book: {names}")),
+                              differences, strict=True):
         if names:
             findings.append(Finding(FindingKind.SCHEMA, message, {"names": ", ".join(names)}))
     return findings
+
+
+_REBUILT = ("table", "index", "trigger", "view")  # the order objects are made in: tables before what uses them
+
+
+def repair_schema(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Make the schema what the migrations make again, inside the caller's transaction, without dropping a
+    table or a row: a missing object is made, an altered index, trigger or view is made anew, one the
+    program does not make is removed. A table altered or added cannot be, and is kept as it is.
+
+    Returns what an acceptance records: ``recreated`` and ``removed`` names, ``kept`` {name: SQL}."""
+    differences = schema_differences(conn)
+    if differences is None:
+        return {"recreated": [], "removed": [], "kept": {}}
+    missing, altered, added = differences
+    expected = expected_schema(MIGRATIONS.applied_names(conn))
+    actual = _schema(conn)
+    kept = {name: actual[name][2] for name in [*altered, *added] if actual[name][0] == "table"}
+    removed = [name for name in [*altered, *added] if name not in kept]
+    for name in removed:
+        conn.execute(f'DROP {actual[name][0].upper()} IF EXISTS "{name}"')
+    recreated = [name for name in [*missing, *altered] if name not in kept]
+    for kind in _REBUILT:
+        for name in recreated:
+            if expected[name][0] == kind and expected[name][2]:
+                conn.execute(expected[name][2])
+    return {"recreated": recreated, "removed": [name for name in removed if name not in recreated],
+            "kept": kept}
 
 
 # ---- Locks and kept rankings without their change-log line ----
@@ -177,22 +238,28 @@ def _period(kind: str, start: str, end: str) -> Period:
     return Period(_KINDS[kind], date.fromisoformat(start), date.fromisoformat(end))
 
 
-def unlogged_findings(conn: sqlite3.Connection) -> list[Finding]:
+def unlogged_findings(conn: sqlite3.Connection, known: Accepted = NOTHING_ACCEPTED) -> list[Finding]:
     findings = []
-    for kind, start, end in conn.execute(
-            "SELECT kind, start_day, end_day FROM periods WHERE state = 'locked' AND NOT EXISTS ("
+    for period_id, locked_at, kind, start, end in conn.execute(
+            "SELECT id, locked_at, kind, start_day, end_day FROM periods WHERE state = 'locked' AND NOT EXISTS ("
             " SELECT 1 FROM change_log WHERE entity = 'period' AND entity_id = CAST(periods.id AS TEXT)"
             " AND action = 'lock' AND json_extract(detail, '$.after.locked_at') IS periods.locked_at)"
             " ORDER BY start_day, end_day"):
+        if (period_id, str(locked_at)) in known.locks:
+            continue
         findings.append(Finding(FindingKind.LOCK_UNLOGGED,
                                 N_("{period} is locked, but the change log has no line for that lock"),
-                                period=_period(kind, start, end)))
-    for kind, start, end in conn.execute(
-            "SELECT kind, start_day, end_day FROM period_snapshots JOIN periods ON periods.id = period_id"
+                                period=_period(kind, start, end),
+                                evidence={"period_id": period_id, "locked_at": str(locked_at)}))
+    for snapshot_id, kind, start, end in conn.execute(
+            "SELECT period_snapshots.id, kind, start_day, end_day FROM period_snapshots"
+            " JOIN periods ON periods.id = period_id"
             " WHERE NOT EXISTS (SELECT 1 FROM change_log WHERE entity = 'period_snapshot'"
             " AND entity_id = CAST(period_snapshots.id AS TEXT) AND action = 'insert')"
             " ORDER BY period_snapshots.id"):
+        if snapshot_id in known.snapshots:
+            continue
         findings.append(Finding(FindingKind.SNAPSHOT_UNLOGGED,
                                 N_("a kept ranking of {period} was added without a change log line"),
-                                period=_period(kind, start, end)))
+                                period=_period(kind, start, end), evidence={"snapshot_id": snapshot_id}))
     return findings

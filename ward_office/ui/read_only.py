@@ -3,7 +3,8 @@
 A second copy of the program (on this computer or another one sharing the folder) may not write: the
 clerk must see at once why the grid does not take marks, who has the book open, and be able to try
 again once the other copy is closed. A book that shows changes made outside the program opens to view
-only too, under a red strip saying what was found.
+only too, under a red strip saying what was found; there the head, having compared the book with a backup,
+can put it back into use (ui/tamper_dialogs.py), and the clerk is told to ask the head.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from ward_office.i18n import _
 from ward_office.services.book_check import TamperedBookError
 from ward_office.services.ward import Ward
 from ward_office.storage.tamper import TamperReport
+
+from ward_office.ui.tamper_dialogs import ask_to_accept, may_accept
 
 
 def tampering_found(ward: Ward) -> TamperReport | None:
@@ -30,8 +33,12 @@ def view_only_text(ward: Ward) -> str:
         return ""
     report = tampering_found(ward)
     if report is not None:
-        return _("View only: {summary} Make no decision from it until the head has checked it against a "
+        text = _("View only: {summary} Make no decision from it until the head has checked it against a "
                  "backup; changes cannot be saved.").format(summary=report.summary())
+        if not may_accept(ward):
+            text += " " + _("Ask the head to sign in, compare it with a backup and confirm, so that it can be "
+                            "used again.")
+        return text
     reason = ward.read_only_reason
     if reason is None:
         return _("View only: this record book was opened for reading; changes cannot be saved.")
@@ -55,9 +62,15 @@ class ReadOnlyBanner(QFrame):
         self.retry_button.setToolTip(_("Open the record book again for writing, once the other copy of the "
                                        "program has been closed"))
         self.retry_button.clicked.connect(retry)
+        self.accept_button = QPushButton(_("Confirm the &comparison…"))
+        self.accept_button.setToolTip(_("For the head: having compared the record book with a backup, accept "
+                                        "what was found and use the record book again"))
+        self.accept_button.clicked.connect(self._accept)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.retry_button)
+        layout.addWidget(self.accept_button)
+        self._report: TamperReport | None = None
         self.hide()
 
     def _style(self, *, tampered: bool) -> None:
@@ -69,8 +82,14 @@ class ReadOnlyBanner(QFrame):
                            f" border-radius: 4px; }} #read_only_banner QLabel {{ color: {text}; }}")
 
     def show_for(self, ward: Ward) -> None:
-        self._style(tampered=tampering_found(ward) is not None)
+        self._report = tampering_found(ward)
+        self._style(tampered=self._report is not None)
         text = view_only_text(ward)
         self.label.setText(text)
         self.retry_button.setVisible(ward.busy is not None)
+        self.accept_button.setVisible(self._report is not None and may_accept(ward))
         self.setVisible(bool(text))
+
+    def _accept(self) -> None:
+        if self._report is not None:
+            ask_to_accept(self.window(), self._report)  # type: ignore[arg-type]
