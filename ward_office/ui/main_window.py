@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from ward_office import __version__
 from ward_office.i18n import N_, _
-from ward_office.services.ward import Ward
 
 from ward_office.ui.context import Topic, WardContext
 from ward_office.ui.jobs import wait_for_jobs
@@ -215,8 +214,10 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def open_database(self, path: Path) -> None:
+        from ward_office.services.book_check import open_checked_ward
+
         try:
-            ward = Ward.open(path, actor=self.context.ward.actor)
+            ward = open_checked_ward(path, actor=self.context.ward.actor)  # a tampered book opens to view only
         except Exception as error:
             from ward_office.ui.backup_dialogs import offer_recovery
 
@@ -227,9 +228,11 @@ class MainWindow(QMainWindow):
 
     def retry_writing(self) -> None:
         """Open the same book again for writing, as the same account, if the program that held it has let go."""
+        from ward_office.services.book_check import open_checked_ward
+
         old = self.context.ward
         try:
-            ward = Ward.open(old.path, actor=old.actor)
+            ward = open_checked_ward(old.path, actor=old.actor)
         except Exception as error:
             show_error(self, error)
             return
