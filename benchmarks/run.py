@@ -1,4 +1,4 @@
-"""Run the benchmark suite of issue #8 and print one table: figure | limit | ratio | target.
+"""Run the benchmark suite and print one table: figure | limit | ratio | target.
 
     python benchmarks/run.py            # the whole suite, under 10 minutes on a 2-core machine
     python benchmarks/run.py --quick    # every script on tiny sizes, a smoke run of seconds
@@ -164,7 +164,7 @@ def main() -> int:
                          f"{clock['added_again']} added, {_mib(clock['peak_mib'])} over both",
                          f"bare SQLite insert of the rows {clock['bare_s']:.2f} s",
                          f"{clock['first_s'] / clock['bare_s']:.0f}×",
-                         "seconds, not minutes (#5)" if staff == 200 else _clock_verdict(clock)))
+                         "seconds, not minutes" if staff == 200 else _clock_verdict(clock)))
 
     print("| What | Figure | Limit | Ratio | Target |")
     print("|---|---|---|---|---|")

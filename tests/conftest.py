@@ -3,6 +3,11 @@ with the previous one put back afterwards."""
 
 from __future__ import annotations
 
+import os
+
+# Before any Qt import: the window tests draw off screen, whatever the environment says.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Iterator
 from pathlib import Path
 

@@ -1,6 +1,6 @@
 """The packaging files agree with the tree: the spec packs files that exist and filters what it should,
 the version is one number everywhere, the Linux desktop entry and the Windows installer script say what
-the issue asks. The bundle itself is built by ``./dev bundle``, not here."""
+an office computer needs (names, icon, shortcuts). The bundle itself is built by ``./dev bundle``, not here."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Printed reports (issue #4): PDFs in the Nghị định 30/2020 frame, Qt-free, built with reportlab.
+"""Printed reports: PDFs in the Nghị định 30/2020 frame, Qt-free, built with reportlab.
 
 ``document`` is the shared frame (page, font, letterhead, tables, signatures, "Nơi nhận"); ``fonts``
 registers the bundled Liberation Serif; each other module writes one report. Importing this package

@@ -1,5 +1,5 @@
 """Excel workbooks of tables that print as official documents, because offices keep, sort and rework their
-figures in Excel and print them from there (issue #4).
+figures in Excel and print them from there.
 
 A sheet is described as data — a title, typed columns, rows, notes — and ``write_workbook`` lays it out with
 openpyxl. On screen: real numbers (rounded half up to 2 places, whole numbers stored as integers), real

@@ -1,5 +1,5 @@
 """The change log (nhật ký thay đổi) for people: who changed what and when, found by filters, told in
-Vietnamese sentences, shown field by field before and after, and exported to Excel or CSV (issue #6).
+Vietnamese sentences, shown field by field before and after, and exported to Excel or CSV.
 
 The log itself is written by storage in the same transaction as every change and can never be rewritten;
 this module only reads it. Pages of lines are read newest first with keyset paging (``before_id``), so a

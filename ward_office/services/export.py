@@ -1,4 +1,4 @@
-"""Excel export of a period's ranking, of every item behind the scores, and of a month's timesheet (issue #4).
+"""Excel export of a period's ranking, of every item behind the scores, and of a month's timesheet.
 
 The sheets say what the window says: the ranking and the items come from the scoring engine with the words
 of the ranking page (``standings``), the timesheet is the attendance page's C01-HD month sheet. Offices print

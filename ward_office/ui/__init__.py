@@ -1,1 +1,1 @@
-"""The window: the only package that imports PySide6 (issue #3)."""
+"""The window: the only package that imports PySide6."""
