@@ -111,7 +111,7 @@ APP = """
 import sys
 from pathlib import Path
 from ward_office.storage.database import check_in_background
-check_in_background(Path(sys.argv[1]))  # as ``ward-office`` does (cli.open_window) before the window's code loads
+check_in_background(Path(sys.argv[1]))  # as ``ward-office`` does (cli/window.py) before the window's code loads
 from PySide6.QtCore import QTimer
 from ward_office import i18n
 from ward_office.ui.app import create_application, open_main_window

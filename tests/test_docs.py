@@ -43,6 +43,6 @@ def test_the_architecture_names_files_that_exist() -> None:
     named = set(re.findall(r"ward_office/[\w/]+\.py", text))
     # The feature table names files under ward_office/ without the prefix.
     named |= {"ward_office/" + path for path in
-              re.findall(r"`((?:core|scoring|storage|reports|importers|services|ui|i18n)/[\w/]+\.py)`", text)}
+              re.findall(r"`((?:core|scoring|storage|reports|importers|services|ui|i18n|cli)/[\w/]+\.py)`", text)}
     assert len(named) > 50
     assert sorted(path for path in named if not (ROOT / path).is_file()) == []

@@ -136,7 +136,7 @@ def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
 
 
 def test_importing_the_writer_does_not_load_openpyxl() -> None:
-    code = ("import sys, ward_office.reports.excel, ward_office.services.export, ward_office.cli_export; "
+    code = ("import sys, ward_office.reports.excel, ward_office.services.export, ward_office.cli.exports; "
             "print('openpyxl' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

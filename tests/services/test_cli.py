@@ -247,7 +247,7 @@ def test_months_not_yet_begun_do_not_count(demo_db: Path) -> None:
 
 def test_the_window_command_begins_checking_the_book_before_the_window_loads(
         demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ward_office import cli
+    from ward_office.cli import window
     from ward_office.storage import database
 
     from ward_office.ui import app
@@ -255,7 +255,7 @@ def test_the_window_command_begins_checking_the_book_before_the_window_loads(
     events: list[str] = []
     monkeypatch.setattr(database, "check_in_background", lambda path: events.append(f"check {path.name}"))
     monkeypatch.setattr(app, "run", lambda path, language: events.append(f"window {path.name}") or 0)
-    assert cli.open_window(demo_db, demo=False) == 0
+    assert window.open_window(demo_db, demo=False) == 0
     assert events == [f"check {demo_db.name}", f"window {demo_db.name}"]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ward_office import cli_clock
+from ward_office.cli import imports as clock_commands
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode, RecordSource
 from ward_office.core.clock import Punch
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
@@ -246,15 +246,15 @@ def test_cli_dry_run_reads_a_real_attlog_file(db_path: Path, store: Store, ward:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path)
     parser = argparse.ArgumentParser()
-    cli_clock.register(parser.add_subparsers(dest="command"), common)
+    clock_commands.register_clock(parser.add_subparsers(dest="command"), common)
     options = parser.parse_args(["import-clock", "--db", str(db_path), str(file), "--dry-run"])
-    assert cli_clock.run(options) == 0
+    assert clock_commands.run(options) == 0
     out = capsys.readouterr().out
     assert "3" in out and "Người NV01" in out
     with Store.open(db_path) as reopened:
         assert reopened.punches.count() == 0
     options = parser.parse_args(["import-clock", "--db", str(db_path), str(file)])
-    assert cli_clock.run(options) == 0
+    assert clock_commands.run(options) == 0
     with Store.open(db_path) as reopened:
         assert reopened.punches.count() == 3
         assert reopened.attendance.get(ward["lan"].id, date(2026, 3, 2), Session.MORNING) is not None  # type: ignore[arg-type]

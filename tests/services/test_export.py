@@ -13,7 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ward_office import cli_export, i18n
+from ward_office import i18n
+from ward_office.cli import exports
 from ward_office.core.access import Account, Role
 from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.period import half_year, month
@@ -209,7 +210,7 @@ def command_line(*arguments: object) -> argparse.Namespace:
     common.add_argument("--db", type=Path)
     common.add_argument("--lang")
     parser = argparse.ArgumentParser(prog="ward-office")
-    cli_export.register(parser.add_subparsers(dest="command"), common)
+    exports.register(parser.add_subparsers(dest="command"), common)
     return parser.parse_args([str(argument) for argument in arguments])
 
 
@@ -217,8 +218,8 @@ def test_the_export_command_writes_the_file(demo_path: Path, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "quy-2.xlsx"
     options = command_line("export", "items", "--db", demo_path, "--period", "2026-Q2", "--out", out)
-    assert options.command == cli_export.COMMAND
-    assert cli_export.run(options) == 0
+    assert options.command == exports.COMMAND
+    assert exports.run(options) == 0
     assert capsys.readouterr().out.startswith("Đã xuất ")
     assert load_workbook(out).sheetnames == ["Chi tiết điểm"]
 
@@ -227,12 +228,12 @@ def test_the_export_command_refuses_a_bad_period_and_an_unknown_kind(demo_path: 
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.xlsx"
     with pytest.raises(WardOfficeError):
-        cli_export.run(command_line("export", "ranking", "--db", demo_path, "--period", "2026-Q5", "--out", out))
+        exports.run(command_line("export", "ranking", "--db", demo_path, "--period", "2026-Q5", "--out", out))
     assert not out.exists()
     with pytest.raises(SystemExit):
         command_line("export", "charts", "--db", demo_path, "--period", "2026-05", "--out", out)
     assert "charts" in capsys.readouterr().err
-    assert cli_export.KINDS == tuple(kind.value for kind in ExportKind)
+    assert exports.KINDS == tuple(kind.value for kind in ExportKind)
 
 
 def test_vietnamese_sheets_with_the_english_language(demo_path: Path, tmp_path: Path) -> None:

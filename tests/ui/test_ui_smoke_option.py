@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from ward_office import __version__, cli, paths
+from ward_office.cli.app import build_parser
 
 import ward_office.ui.app as ui_app
 from ward_office.ui.main_window import APP_NAME_VI, MainWindow
@@ -67,7 +68,7 @@ def test_smoke_test_option_reaches_the_smoke_start_and_is_not_in_the_help(
     monkeypatch.setattr(ui_app, "run", lambda path, language: pytest.fail("the normal window was started"))
     assert cli.main(["--db", str(tmp_path / "book.db"), "--smoke-test"]) == 0
     assert calls == [(tmp_path / "book.db", "vi")]
-    assert "smoke" not in cli.build_parser().format_help()
+    assert "smoke" not in build_parser().format_help()
 
 
 def test_smoke_report_describes_the_open_window(window: MainWindow) -> None:

@@ -3,8 +3,8 @@
     ward-office lock   --db PATH --period 2026-H1 [--user NAME]
     ward-office unlock --db PATH --period 2026-H1 --reason TEXT [--user NAME]
 
-Kept apart from cli.py so the commands plug in with two calls (``register`` while building the parser,
-``run`` for the parsed options). The services are imported only when a command runs.
+Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
+options. The services are imported only when a command runs.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from ward_office import cli_sign
+from ward_office.cli import sign_in
 from ward_office.i18n import N_, _
 
 COMMANDS = ("lock", "unlock")
@@ -30,7 +30,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                    help=_("unlock a locked review period, saying why"))
     unlock.add_argument("--period", required=True, metavar=_("PERIOD"), help=_(PERIOD_HELP))
     for command in (lock, unlock):
-        cli_sign.add_user_option(command)
+        sign_in.add_user_option(command)
     unlock.add_argument("--reason", required=True, metavar=_("TEXT"),
                         help=_("why the period is unlocked (kept in the change log)"))
 
@@ -51,7 +51,7 @@ def run(options: argparse.Namespace) -> int:
     if not path.is_file():  # Ward.open would create a new, empty book
         raise NotFoundError(N_("There is no database at {path}"), path=str(path))
     permission = Permission.LOCK_PERIOD if options.command == "lock" else Permission.UNLOCK_PERIOD
-    account = cli_sign.sign_in(path, options.user, permission)
+    account = sign_in.sign_in(path, options.user, permission)
     actor = None if account is None else account.full_name or account.username
     with Ward.open(path, actor=actor) as ward:
         if account is not None:

@@ -2,8 +2,8 @@
 
     ward-office log --db PATH [--from D] [--to D] [--who NAME] [--kind K] [--out FILE.xlsx|.csv]
 
-Kept apart from cli.py so the command plugs in with two calls (``register`` while building the parser,
-``run`` for the parsed options). The service is imported only when the command runs.
+Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
+options. The service is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from ward_office.i18n import _
 
 COMMAND = "log"
+COMMANDS = (COMMAND,)
 # ward_office.services.audit_log.RECORD_KINDS, without importing it at start-up
 KINDS = ("attendance", "event", "check", "staff", "department", "unit", "work_schedule", "holiday", "plan",
          "period", "period_snapshot", "punch", "clock_mapping", "account")

@@ -4,7 +4,7 @@
     ward-office restore [--db PATH] FILE [--yes] [--user NAME] [--accept-tampered]
     ward-office backups [--db PATH]
 
-Kept apart from cli.py like cli_clock.py: ``register`` while building the parser, ``run`` for the parsed
+Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
 options. The service is imported only when a command runs.
 """
 
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ward_office import cli_sign
+from ward_office.cli import sign_in
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
@@ -35,7 +35,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                     help=_("put the content of a backup back into the record book"))
     restore.add_argument("file", type=Path, metavar=_("FILE"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
-    cli_sign.add_user_option(restore)
+    sign_in.add_user_option(restore)
     restore.add_argument("--accept-tampered", action="store_true",
                          help=_("restore even a backup changed outside the program (the head, signed in with "
                                 "--user, accepts what the check found)"))
@@ -86,15 +86,3 @@ def run(options: argparse.Namespace) -> int:
         return 0
     print(options.command, file=sys.stderr)
     return 2
-
-
-def suggest_restore(db_path: Path) -> None:
-    """After ``check`` found damage: the newest good backup and the command that restores it."""
-    from ward_office.services.backups import newest_good_backup
-
-    backup = newest_good_backup(db_path)
-    if backup is None:
-        print(_("No good backup of this record book was found."), file=sys.stderr)
-        return
-    print(_("The newest good backup is {file}; restore it with:").format(file=backup.path), file=sys.stderr)
-    print(f"  ward-office restore --db {db_path} {backup.path}", file=sys.stderr)

@@ -2,8 +2,8 @@
 
     ward-office export ranking|items|timesheet --db PATH --period P --out FILE.xlsx
 
-Kept apart from cli.py so the command plugs in with two calls (``register`` while building the parser,
-``run`` for the parsed options). Services and openpyxl are imported only when the command runs, so the
+Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
+options. Services and openpyxl are imported only when the command runs, so the
 window's start-up does not pay for them.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 from ward_office.i18n import _
 
 COMMAND = "export"
+COMMANDS = (COMMAND,)
 KINDS = ("ranking", "items", "timesheet")  # ward_office.services.export.ExportKind, without importing it
 
 

@@ -1,0 +1,69 @@
+"""The import commands of ``ward-office``: violations and commendations, the staff list, a fingerprint clock's log.
+
+    ward-office import-events --db PATH FILE [--dry-run] [--user NAME]
+    ward-office import-staff  --db PATH FILE [--dry-run] [--user NAME]
+    ward-office import-clock  --db PATH FILE [--mapping NAME] [--dry-run] [--user NAME]
+
+Plugs into the parser (``app.py``): ``register_records`` and ``register_clock`` while building it (the help
+lists them where it always has), ``run`` for the parsed options. The services are imported only when a command
+runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ward_office.cli import sign_in
+from ward_office.i18n import _
+
+EVENTS = "import-events"
+STAFF = "import-staff"
+COMMAND = "import-clock"
+COMMANDS = (EVENTS, STAFF, COMMAND)
+
+
+def register_records(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``import-events`` and ``import-staff``; ``common_parent`` brings --db and --lang."""
+    for name, help_text in (
+        (EVENTS, _("import violations and commendations from a CSV or Excel (.xlsx) file")),
+        (STAFF, _("import or update the staff list from a CSV or Excel (.xlsx) file")),
+    ):
+        command = subparsers.add_parser(name, parents=[common_parent], help=help_text)
+        command.add_argument("file", type=Path, metavar=_("FILE"))
+        command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
+        sign_in.add_user_option(command)
+
+
+def register_clock(subparsers: Any, common_parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``import-clock`` to the subcommands; ``common_parent`` brings --db and --lang."""
+    command: argparse.ArgumentParser = subparsers.add_parser(
+        COMMAND, parents=[common_parent],
+        help=_("import punches from a fingerprint clock log (attlog .dat, ATTLOG lines, CSV or Excel)"))
+    command.add_argument("file", type=Path, metavar=_("FILE"))
+    command.add_argument("--mapping", metavar=_("NAME"),
+                         help=_("the remembered column mapping to read a CSV or Excel export with"))
+    command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
+    sign_in.add_user_option(command)
+    return command
+
+
+def run(options: argparse.Namespace) -> int:
+    """Import (or only preview) and print the summary; a WardOfficeError goes up to the caller, which prints it."""
+    from ward_office.paths import default_database_path
+
+    db_path: Path = options.db or default_database_path()
+    if options.command == COMMAND:
+        from ward_office.services.clock_import import import_clock
+
+        account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)
+        summary = import_clock(db_path, options.file, options.mapping, dry_run=options.dry_run, account=account)
+    else:
+        from ward_office.services import records
+
+        importer = records.import_events if options.command == EVENTS else records.import_staff
+        account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)
+        summary = importer(db_path, options.file, dry_run=options.dry_run, account=account)
+    print(summary.localized())
+    return 0

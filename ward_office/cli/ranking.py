@@ -1,0 +1,56 @@
+"""The ``score`` command of ``ward-office``: a period's scores, grades and ranks as a table, CSV or JSON.
+
+    ward-office score --db PATH --period P [--format table|csv|json]
+
+Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
+options. Scoring is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ward_office.i18n import _
+
+if TYPE_CHECKING:
+    from ward_office.services.presentation import ScoredPeriod
+
+COMMANDS = ("score",)
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``score`` to the subcommands; ``common_parent`` brings --db and --lang."""
+    score = subparsers.add_parser("score", parents=[common_parent], help=_("compute scores, grades and ranks"))
+    score.add_argument("--period", required=True,
+                       help=_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"))
+    score.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help=_("output format (default table)"))
+
+
+def run(options: argparse.Namespace) -> int:
+    from ward_office.paths import default_database_path
+    from ward_office.services import records
+
+    ranking = records.ranking(options.db or default_database_path(), options.period)
+    print_ranking(ranking, options.format)
+    return 0
+
+
+def print_ranking(ranking: ScoredPeriod, output: str) -> None:
+    from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
+
+    if output == "json":
+        json.dump(ranking_to_json(ranking), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif output == "csv":
+        from ward_office.reports.spreadsheet_text import csv_row
+
+        writer = csv.writer(sys.stdout)
+        for row in ranking_rows(ranking, with_header=True):
+            writer.writerow(csv_row(row))
+    else:
+        sys.stdout.write(ranking_table(ranking))
