@@ -70,7 +70,7 @@ class AccessDeniedError(WardOfficeError):
     """The signed-in account may not do this; nothing was changed."""
 
     def localized(self) -> str:
-        params = {key: _(value) if key in ("action", "role") else value for key, value in self.params.items()}
+        params = {key: _(str(value)) if key in ("action", "role") else value for key, value in self.params.items()}
         return _(self.message).format(**params)
 
 

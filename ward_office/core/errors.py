@@ -6,7 +6,8 @@ so the core stays free of any language choice. File, line and field locate bad i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from ward_office.i18n import N_, _
 
@@ -45,7 +46,7 @@ class InputProblem:
     line: int
     field: str
     message: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)  # not field(): the field above is so named
 
     def localized(self) -> str:
         return _(self.message).format(**self.params)

@@ -8,17 +8,17 @@ change, and from then on the object is an ordinary frozen instance (equal, hasha
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 
 
 def writable_twin(frozen: type) -> type:
     """A plain class with the slots of the frozen, slotted dataclass ``frozen``, to fill and then ``freeze``."""
-    return type(f"Writable{frozen.__name__}", (), {"__slots__": frozen.__slots__})
+    return type(f"Writable{frozen.__name__}", (), {"__slots__": vars(frozen)["__slots__"]})
 
 
-def freeze(filled: Any, frozen: type[T]) -> T:
+def freeze(filled: object, frozen: type[T]) -> T:
     """``filled`` (a ``writable_twin`` of ``frozen`` with every field set) made a ``frozen`` instance."""
     object.__setattr__(filled, "__class__", frozen)
-    return filled  # type: ignore[no-any-return]
+    return cast(T, filled)  # a change of class, which annotations cannot express

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -109,7 +109,7 @@ def previous_period(period: Period) -> Period:
     return Period(PeriodKind.RANGE, before - (period.end - period.start), before)
 
 
-_PATTERNS = (
+_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Period]], ...] = (
     (re.compile(r"^(\d{4})-(\d{1,2})$"), lambda m: month(int(m[1]), _in_range(int(m[2]), 1, 12))),
     (re.compile(r"^(\d{4})-[Qq]([1-4])$"), lambda m: quarter(int(m[1]), int(m[2]))),
     (re.compile(r"^(\d{4})-[Hh]([12])$"), lambda m: half_year(int(m[1]), int(m[2]))),

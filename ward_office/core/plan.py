@@ -261,7 +261,7 @@ class _Reader:
             blocks.append(Block(block_code, self.text(block_data, "name", where), tuple(codes),
                                 self.optional_number(block_data, "cap", where)))
 
-        rules = []
+        rules: list[AttendanceRule] = []
         for index, item in enumerate(self.items(self.data, "attendance_rules", "", required=False)):
             where = f"attendance_rules[{index + 1}]"
             trigger = self.choice(item, "on", where, AttendanceTrigger)

@@ -103,7 +103,8 @@ def cleaned_staff(staff: Staff, today: date | None = None) -> Staff:
              for field, limit in _TEXT_LIMITS.items()}
     for field in ("active_from", "active_to"):
         check_day(getattr(staff, field), field, STAFF_LABELS[field], today)
-    return dataclasses.replace(staff, **texts)
+    return dataclasses.replace(staff, code=texts["code"], full_name=texts["full_name"], position=texts["position"],
+                               badge_number=texts["badge_number"], clock_id=texts["clock_id"], note=texts["note"])
 
 
 # Official lists order people by position, leaders first (domain.md §8). Matching is on the folded

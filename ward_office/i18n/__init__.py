@@ -84,7 +84,8 @@ class _PoTranslations(gettext.NullTranslations):
         self._messages = {
             message.id: message.string
             for message in catalog
-            if message.id and message.string and not message.fuzzy and isinstance(message.id, str)
+            if message.id and message.string and not message.fuzzy
+            and isinstance(message.id, str) and isinstance(message.string, str)
         }
 
     def gettext(self, message: str) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from numbers import Rational
-from typing import Protocol, TypeAlias
+from typing import Literal, Protocol, TypeAlias
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -100,9 +100,10 @@ def format_month(year: int, month: int, style: str = "short") -> str:
     return _babel_format_date(date(year, month, 1), pattern, locale=_locale())
 
 
-def format_weekday(value: date, width: str = "wide") -> str:
+def format_weekday(value: date, width: Literal["abbreviated", "narrow", "short", "wide"] = "wide") -> str:
     """The weekday's name: "Thứ Hai" … "Chủ Nhật"; width "abbreviated" gives "Th 2" … "CN"."""
-    return get_day_names(width, locale=_locale())[_as_date(value).weekday()]
+    name: str = get_day_names(width, locale=_locale())[_as_date(value).weekday()]
+    return name
 
 
 def format_time(value: time | datetime) -> str:
@@ -113,7 +114,8 @@ def format_time(value: time | datetime) -> str:
 
 def format_datetime(value: datetime) -> str:
     """A moment, in the locale's order: "08:05 05/01/2026" in Vietnamese, "05/01/2026, 08:05" in English."""
-    combined = get_datetime_format("short", locale=_locale())
+    # Babel annotates a DateTimePattern, but a date-time format is a plain "{1}, {0}" text.
+    combined = str(get_datetime_format("short", locale=_locale()))
     return combined.format(format_time(value), format_date(value.date()))
 
 
@@ -163,7 +165,8 @@ def _number_pattern(decimals: int, fixed: bool, percent: bool = False) -> Number
 
 
 def _format_rounded(rounded: Decimal, places: int, fixed: bool) -> str:
-    return _number_pattern(places, fixed).apply(rounded, _locale())
+    text: str = _number_pattern(places, fixed).apply(rounded, _locale())
+    return text
 
 
 def format_number(value: Number, decimals: int | None = None, *, fixed: bool = False) -> str:
@@ -196,7 +199,8 @@ def format_percent(ratio: Number, decimals: int | None = None, *, fixed: bool = 
     """
     places = 1 if decimals is None else decimals
     percent = round_half_up(_exact(ratio) * 100, places)
-    return _number_pattern(places, fixed, percent=True).apply(percent.scaleb(-2), _locale())
+    text: str = _number_pattern(places, fixed, percent=True).apply(percent.scaleb(-2), _locale())
+    return text
 
 
 # --- review periods ----------------------------------------------------------------------------------

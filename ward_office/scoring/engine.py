@@ -171,8 +171,8 @@ def score_period(data: ScoringInput) -> Ranking:
                 parts[span] = _Parts(weighted_parts(plan, period, span), scorer.scale)
             drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
     ranked = _rank(plan, drafts)
-    ranked, quota_limit = _apply_quota(plan, ranked)
-    return Ranking(plan, period, tuple(ranked), quota_limit, tuple(sorted(unknown)))
+    results, quota_limit = _apply_quota(plan, ranked)
+    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)))
 
 
 class _Units:
@@ -373,6 +373,20 @@ class _Draft:
     StaffResult it then is (``core.frozen``), with no copy made."""
 
     __slots__ = StaffResult.__slots__
+    # StaffResult's fields, for the type checker (annotations only: the slots above hold the values).
+    staff: Staff
+    score: Fraction
+    items: tuple[ScoreItem, ...]
+    sub_periods: tuple[SubPeriodScore, ...]
+    block_totals: Mapping[str, Fraction]
+    grade_by_score: Grade
+    grade: Grade
+    changes: tuple[GradeChange, ...]
+    rank: int
+    unexcused_absences: int
+    violations: int
+    commendations: int
+    deducted_points: Fraction
 
     def ranked(self, rank: int) -> StaffResult:
         self.rank = rank
