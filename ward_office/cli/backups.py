@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.cli import sign_in
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.access import AccessDeniedError
 from ward_office.i18n import N_, _
 
 BACKUP = "backup"
@@ -62,8 +62,8 @@ def run(options: argparse.Namespace) -> int:
         # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).
         actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
         if options.accept_tampered and actor is None:
-            raise WardOfficeError(N_("Only the head, signed in with --user, may restore a backup changed outside "
-                                     "the program"))
+            raise AccessDeniedError(N_("Only the head, signed in with --user, may restore a backup changed outside "
+                                       "the program"))
         if not options.yes:
             question = _("Replace the content of {book} with the backup {file}? The current content is kept "
                          "as a backup first. [y/N] ").format(book=db_path, file=options.file)

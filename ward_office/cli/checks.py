@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import ReasonMissingError
 from ward_office.i18n import N_, _
 
 COMMANDS = ("check",)
@@ -52,7 +52,7 @@ def run(options: argparse.Namespace) -> int:
 
     if options.accept:
         if not (options.reason or "").strip():
-            raise WardOfficeError(N_("Say why the record book may be used again (what it was compared with)"))
+            raise ReasonMissingError(N_("Say why the record book may be used again (what it was compared with)"))
         from ward_office.core.access import Permission
         from ward_office.services.command_sign_in import sign_in_for_command
 

@@ -12,6 +12,11 @@ from ward_office.core.schedule import Session
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 
+
+class AttendanceMarkError(WardOfficeError):
+    """An attendance mark does not hold together (minutes, leave type, status)."""
+
+
 AttendanceId = NewType("AttendanceId", int)
 
 
@@ -77,13 +82,13 @@ class Attendance:
 
     def __post_init__(self) -> None:
         if self.late_minutes < 0 or self.early_minutes < 0:
-            raise WardOfficeError(N_("Minutes late or early cannot be negative"))
+            raise AttendanceMarkError(N_("Minutes late or early cannot be negative"))
         if self.status is AttendanceStatus.LEAVE and self.leave_code is None:
-            raise WardOfficeError(N_("Leave needs a leave type"))
+            raise AttendanceMarkError(N_("Leave needs a leave type"))
         if self.status is not AttendanceStatus.LEAVE and self.leave_code is not None:
-            raise WardOfficeError(N_("A leave type is only allowed for leave"))
+            raise AttendanceMarkError(N_("A leave type is only allowed for leave"))
         if self.status is not AttendanceStatus.PRESENT and (self.late_minutes or self.early_minutes):
-            raise WardOfficeError(N_("Someone absent cannot be late or leave early"))
+            raise AttendanceMarkError(N_("Someone absent cannot be late or leave early"))
 
     @property
     def timesheet_code(self) -> str:

@@ -75,3 +75,15 @@ class InputFileError(WardOfficeError):
         if self.total > len(self.problems):
             lines.append(_("… and {count} more problem(s) not listed").format(count=self.total - len(self.problems)))
         return "\n".join(lines)
+
+
+class ReasonMissingError(WardOfficeError):
+    """A change that must be explained in the change log was given no reason."""
+
+
+class OutputFolderError(WardOfficeError):
+    """The folder chosen for a printed report or an export does not exist."""
+
+
+class OutputFileError(WardOfficeError):
+    """A printed report or an export could not be written to its file."""

@@ -13,6 +13,10 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date
 
 
+class PeriodError(WardOfficeError):
+    """The text is not a period, or the period ends before it starts."""
+
+
 class PeriodKind(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
@@ -34,7 +38,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise WardOfficeError(N_("The period ends before it starts"))
+            raise PeriodError(N_("The period ends before it starts"))
 
     @property
     def code(self) -> str:
@@ -137,7 +141,7 @@ def parse_period(text: str) -> Period:
                 return build(found)
             except ValueError:
                 break
-    raise WardOfficeError(
+    raise PeriodError(
         N_("“{text}” is not a period: write 2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"),
         text=text,
     )

@@ -30,7 +30,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import OutputFileError, OutputFolderError
 from ward_office.core.period import FiguresStatus
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
@@ -386,7 +386,7 @@ def _set_up_page(worksheet: Worksheet, sheet: Sheet, header_row: int, last_table
 def _save_atomically(workbook: Workbook, path: Path, mode: int | None) -> None:
     folder = path.parent
     if not folder.is_dir():
-        raise WardOfficeError(N_("The folder {folder} does not exist"), folder=str(folder))
+        raise OutputFolderError(N_("The folder {folder} does not exist"), folder=str(folder))
     # Created by openpyxl's plain open(), so the file gets the user's usual permissions unless ``mode`` says.
     temporary = folder / f".{path.stem}-{secrets.token_hex(8)}.xlsx.part"
     try:
@@ -395,7 +395,7 @@ def _save_atomically(workbook: Workbook, path: Path, mode: int | None) -> None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
     except PermissionError as error:
-        raise WardOfficeError(N_("Cannot write {path}: the file may be open in Excel. Close it and try again."),
+        raise OutputFileError(N_("Cannot write {path}: the file may be open in Excel. Close it and try again."),
                               path=str(path)) from error
     finally:
         temporary.unlink(missing_ok=True)

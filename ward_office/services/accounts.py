@@ -28,6 +28,35 @@ from ward_office.paths import common_passwords_file
 from ward_office.services.sign_in_waits import WINDOW_WAITS, SignInWaits
 from ward_office.storage import Store
 
+
+class PasswordRuleError(WardOfficeError):
+    """The new password breaks one of the password rules."""
+
+
+class PasswordRepeatError(WardOfficeError):
+    """The password typed a second time differs from the first."""
+
+
+class UserNameError(WardOfficeError):
+    """The user name is empty, has spaces or is too long."""
+
+
+class FullNameMissingError(WardOfficeError):
+    """An account was given no full name."""
+
+
+class AccountsExistError(WardOfficeError):
+    """The first head is created only in a record book that has no accounts yet."""
+
+
+class DeactivationError(WardOfficeError):
+    """This account may not be deactivated: it is the one signed in, or the last active head."""
+
+
+class NobodySignedInError(WardOfficeError):
+    """A password was to be changed while nobody is signed in."""
+
+
 if TYPE_CHECKING:
     from ward_office.services.ward import Ward
 
@@ -142,39 +171,39 @@ def check_password_rules(password: str, username: str = "") -> None:
     """A new password of a real record book: long enough, not one character repeated, not the user name,
     not among the most common passwords."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise WardOfficeError(N_("The password must have at least {count} characters"), count=MIN_PASSWORD_LENGTH)
+        raise PasswordRuleError(N_("The password must have at least {count} characters"), count=MIN_PASSWORD_LENGTH)
     if not password.strip():
-        raise WardOfficeError(N_("The password cannot be only spaces"))
+        raise PasswordRuleError(N_("The password cannot be only spaces"))
     if len(set(password)) == 1:
-        raise WardOfficeError(N_("The password cannot be the same character over and over"))
+        raise PasswordRuleError(N_("The password cannot be the same character over and over"))
     if username.strip() and password.casefold() == username.strip().casefold():
-        raise WardOfficeError(N_("The password cannot be the user name"))
+        raise PasswordRuleError(N_("The password cannot be the user name"))
     if password.casefold() in common_passwords():
-        raise WardOfficeError(N_("This password is among the most common ones, which are guessed first; "
-                                 "choose another"))
+        raise PasswordRuleError(N_("This password is among the most common ones, which are guessed first; "
+                                   "choose another"))
 
 
 def check_repeated_password(password: str, repeat: str) -> None:
     """A new password is typed twice; refuse when the two differ."""
     if password != repeat:
-        raise WardOfficeError(N_("The two passwords you typed differ"))
+        raise PasswordRepeatError(N_("The two passwords you typed differ"))
 
 
 def clean_username(username: str) -> str:
     username = username.strip()
     if not username:
-        raise WardOfficeError(N_("Enter a user name"))
+        raise UserNameError(N_("Enter a user name"))
     if any(character.isspace() for character in username):
-        raise WardOfficeError(N_("A user name cannot contain spaces"))
+        raise UserNameError(N_("A user name cannot contain spaces"))
     if len(username) > MAX_USERNAME_LENGTH:
-        raise WardOfficeError(N_("A user name can have at most {count} characters"), count=MAX_USERNAME_LENGTH)
+        raise UserNameError(N_("A user name can have at most {count} characters"), count=MAX_USERNAME_LENGTH)
     return username
 
 
 def _clean_full_name(full_name: str) -> str:
     full_name = " ".join(full_name.split())
     if not full_name:
-        raise WardOfficeError(N_("Enter the person's full name"))
+        raise FullNameMissingError(N_("Enter the person's full name"))
     return full_name
 
 
@@ -264,7 +293,7 @@ def continue_as(ward: Ward, account: Account) -> Account:
 def create_head(ward: Ward, username: str, full_name: str, password: str) -> Account:
     """The first account of a book, on its first run: the head, signed in at once."""
     if has_accounts(ward):
-        raise WardOfficeError(N_("This record book already has accounts; the head adds new ones in Settings"))
+        raise AccountsExistError(N_("This record book already has accounts; the head adds new ones in Settings"))
     username, full_name = clean_username(username), _clean_full_name(full_name)
     check_password_rules(password, username)
     account = ward.store.accounts.add(username, full_name, Role.HEAD, hash_password(password), full_name)
@@ -291,8 +320,8 @@ def reset_password(ward: Ward, account_id: int, new_password: str) -> None:
 def _refuse_losing_the_last_head(ward: Ward, account: Account) -> None:
     heads = ward.store.accounts.count(active_only=True, role=Role.HEAD)
     if account.role is Role.HEAD and account.active and heads <= 1:
-        raise WardOfficeError(N_("{name} is the only active head; add another head first"),
-                              name=account.full_name or account.username)
+        raise DeactivationError(N_("{name} is the only active head; add another head first"),
+                                name=account.full_name or account.username)
 
 
 def set_active(ward: Ward, account_id: int, active: bool) -> Account:
@@ -301,7 +330,7 @@ def set_active(ward: Ward, account_id: int, active: bool) -> Account:
     account = ward.store.accounts.get(account_id)
     if not active:
         if ward.account is not None and ward.account.id == account_id:
-            raise WardOfficeError(N_("You cannot deactivate the account you are signed in with"))
+            raise DeactivationError(N_("You cannot deactivate the account you are signed in with"))
         _refuse_losing_the_last_head(ward, account)
     return ward.store.accounts.set_active(account_id, active, ward.actor)
 
@@ -316,7 +345,7 @@ def set_role(ward: Ward, account_id: int, role: Role) -> Account:
 
 def change_own_password(ward: Ward, old_password: str, new_password: str) -> None:
     if ward.account is None:
-        raise WardOfficeError(N_("Nobody is signed in; this record book has no accounts yet"))
+        raise NobodySignedInError(N_("Nobody is signed in; this record book has no accounts yet"))
     account = check_waiting(ward.store, ward.account.username, old_password, ward.path, window_waits())
     check_password_rules(new_password, account.username)
     ward.store.accounts.set_password_hash(account.id or 0, hash_password(new_password), ward.actor)

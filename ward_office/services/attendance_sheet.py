@@ -17,11 +17,12 @@ from ward_office.core.attendance import (
     ABSENT_CODE,
     PRESENT_CODE,
     Attendance,
+    AttendanceMarkError,
     AttendanceStatus,
     LeaveCode,
     RecordSource,
 )
-from ward_office.core.errors import PeriodLockedError, WardOfficeError
+from ward_office.core.errors import PeriodLockedError
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
@@ -152,9 +153,9 @@ class Mark:
 
     def __post_init__(self) -> None:
         if self.kind in (MarkKind.LATE, MarkKind.EARLY) and not 1 <= self.minutes <= MAX_MINUTES:
-            raise WardOfficeError(N_("Minutes late or early must be between 1 and {most}"), most=MAX_MINUTES)
+            raise AttendanceMarkError(N_("Minutes late or early must be between 1 and {most}"), most=MAX_MINUTES)
         if (self.kind is MarkKind.LEAVE) != (self.leave_code is not None):
-            raise WardOfficeError(N_("Leave needs a leave type"))
+            raise AttendanceMarkError(N_("Leave needs a leave type"))
 
     @classmethod
     def present(cls) -> Mark:

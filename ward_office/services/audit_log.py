@@ -20,7 +20,7 @@ from typing import Any
 from ward_office.core.access import ROLE_LABELS
 from ward_office.core.attendance import LEAVE_LABELS, AttendanceStatus, LeaveCode
 from ward_office.core.checks import CHECK_KIND_LABELS, CheckKind
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import OutputFolderError, WardOfficeError
 from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import DayKind, Session
@@ -31,6 +31,7 @@ from ward_office.i18n.text import fold
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import head_signature, preparer_signature
 from ward_office.reports.spreadsheet_text import csv_row
+from ward_office.services.export import ExportFileKindError
 from ward_office.services.printing import REPORT_FILE_MODE
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, ChangeLogEntry, PlanRecord
@@ -629,9 +630,9 @@ def export_audit_log(ward: Ward, wanted: AuditFilter, out: Path, *, now: datetim
     Vietnamese whatever the window's language; the workbook is framed as an official document dated ``now``."""
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise WardOfficeError(N_("The file must end in .xlsx or .csv: {path}"), path=str(out))
+        raise ExportFileKindError(N_("The file must end in .xlsx or .csv: {path}"), path=str(out))
     if not out.parent.is_dir():
-        raise WardOfficeError(N_("The folder {folder} does not exist"), folder=str(out.parent))
+        raise OutputFolderError(N_("The folder {folder} does not exist"), folder=str(out.parent))
     now = now or datetime.now()
     with official_language():
         rows = _export_rows(ward, wanted)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ward_office.core.access import Account, Permission, require
-from ward_office.core.errors import NotFoundError, WardOfficeError
+from ward_office.core.errors import NotFoundError, ReasonMissingError, WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.services.records import current_actor
 from ward_office.storage import Store
@@ -112,7 +112,7 @@ def accept_findings(path: Path, account: Account | None, reason: str, *,
     (``account``; None: a book without accounts), with a ``reason``."""
     require(account, Permission.ACCEPT_FINDINGS)
     if not reason.strip():
-        raise WardOfficeError(N_("Say why the record book may be used again (what it was compared with)"))
+        raise ReasonMissingError(N_("Say why the record book may be used again (what it was compared with)"))
     if not path.is_file():
         raise NotFoundError(N_("There is no database at {path}"), path=str(path))
     from ward_office.storage.acceptance import write_acceptance

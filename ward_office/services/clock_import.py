@@ -37,6 +37,15 @@ from ward_office.services.records import backup_before_import, current_actor
 from ward_office.storage import Store
 from ward_office.storage.punches import StoredKey, digest, stored_key
 
+
+class ColumnMappingError(WardOfficeError):
+    """The clock file's column mapping cannot be used or saved as given."""
+
+
+class ClockIdError(WardOfficeError):
+    """A clock id is empty or already belongs to someone else."""
+
+
 if TYPE_CHECKING:
     from ward_office.importers.clock_logs import ColumnMapping
 
@@ -210,7 +219,7 @@ def import_clock(db_path: Path, file: Path, mapping_name: str | None = None, dry
         if dry_run:
             return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
         if save_mapping_as.strip() and mapping is None:
-            raise WardOfficeError(N_("Only a column mapping chosen for this file can be saved"))
+            raise ColumnMappingError(N_("Only a column mapping chosen for this file can be saved"))
         plan = _plan(store, batch, now or datetime.now())
         del batch  # the plan keeps what is written; a year of punches read is let go once written
         if plan.writes or save_mapping_as.strip():
@@ -235,7 +244,7 @@ def save_clock_mapping(db_path: Path, name: str, mapping: Any, *, actor: str | N
                        account: Account | None = None) -> None:
     """Remember a CSV/XLSX column mapping (an ``importers.clock_logs.ColumnMapping``) under ``name``."""
     if not name.strip():
-        raise WardOfficeError(N_("The column mapping needs a name"))
+        raise ColumnMappingError(N_("The column mapping needs a name"))
     with _open(db_path) as store:
         store.punches.save_mapping(name.strip(), _named(mapping, name).to_dict(),
                                    _signed(store, db_path, account, actor))
@@ -422,15 +431,15 @@ def link_in_store(store: Store, clock_id: str, staff_id: StaffId, actor: str, *,
                   now: datetime | None = None) -> LinkSummary:
     clock_id = normalize_clock_id(clock_id)
     if not clock_id:
-        raise WardOfficeError(N_("The clock id is empty"))
+        raise ClockIdError(N_("The clock id is empty"))
     person = store.staff.get(staff_id)
     owner = _staff_by_clock_id(store.staff.list()).get(clock_id)
     if owner is not None and owner.id != person.id:
-        raise WardOfficeError(N_("The clock id “{clock_id}” already belongs to {name}"), clock_id=clock_id,
-                              name=owner.full_name)
+        raise ClockIdError(N_("The clock id “{clock_id}” already belongs to {name}"), clock_id=clock_id,
+                           name=owner.full_name)
     if person.clock_id and normalize_clock_id(person.clock_id) != clock_id:
-        raise WardOfficeError(N_("{name} already has the clock id “{clock_id}”; change it in the staff list"),
-                              name=person.full_name, clock_id=person.clock_id)
+        raise ClockIdError(N_("{name} already has the clock id “{clock_id}”; change it in the staff list"),
+                           name=person.full_name, clock_id=person.clock_id)
     days = store.punches.days_with_punches(clock_id=clock_id)
     locked = tuple(day for day in days if store.periods.is_locked(day))
     moment = now or datetime.now()

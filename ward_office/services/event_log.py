@@ -24,6 +24,22 @@ from ward_office.i18n.formatting import format_date, format_datetime, format_poi
 from ward_office.services.ward import Ward
 
 
+class FutureDayError(WardOfficeError):
+    """An event was recorded for a day that has not come yet."""
+
+
+class NotWorkingThenError(WardOfficeError):
+    """The staff member was not working here on that day."""
+
+
+class NoPlanInEffectError(WardOfficeError):
+    """No emulation plan is in effect on the day of the event."""
+
+
+class CriterionNotInPlanError(WardOfficeError):
+    """The criterion is not in the emulation plan in effect on that day."""
+
+
 class EventKind(StrEnum):
     VIOLATION = "violation"
     COMMENDATION = "commendation"
@@ -235,18 +251,18 @@ def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, not
     check_day(day, "day", N_("Date"), today)
     person = ward.store.staff.get(staff_id)
     if today is not None and day > today:
-        raise WardOfficeError(N_("{day} has not come yet; events are recorded once they have happened"),
-                              day=format_date(day))
+        raise FutureDayError(N_("{day} has not come yet; events are recorded once they have happened"),
+                             day=format_date(day))
     if not person.is_active_on(day):
-        raise WardOfficeError(N_("{name} was not working here on {day}"), name=person.full_name,
-                              day=format_date(day))
+        raise NotWorkingThenError(N_("{name} was not working here on {day}"), name=person.full_name,
+                                  day=format_date(day))
     try:
         plan = ward.plan_on(day)
     except NotFoundError:
-        raise WardOfficeError(N_("No emulation plan is in effect on {day}"), day=format_date(day)) from None
+        raise NoPlanInEffectError(N_("No emulation plan is in effect on {day}"), day=format_date(day)) from None
     if criterion_code not in plan.criteria:
-        raise WardOfficeError(N_("The plan in effect on {day} has no criterion “{code}”"),
-                              day=format_date(day), code=criterion_code)
+        raise CriterionNotInPlanError(N_("The plan in effect on {day} has no criterion “{code}”"),
+                                      day=format_date(day), code=criterion_code)
     _refuse_locked(ward, day)
     event = Event(staff_id, day, criterion_code, " ".join(note.split()), source=EventSource.MANUAL)
     return ward.store.events.add(event, ward.actor)

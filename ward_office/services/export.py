@@ -16,7 +16,7 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import OutputFolderError, WardOfficeError
 from ward_office.core.period import PeriodKind, parse_period
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.unit import Unit
@@ -28,8 +28,13 @@ from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
 from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.printing import REPORT_FILE_MODE
+from ward_office.services.report_renders import PeriodKindError
 from ward_office.services.standings import ITEM_SOURCE_LABELS, item_lines
 from ward_office.services.ward import Ward
+
+
+class ExportFileKindError(WardOfficeError):
+    """The file to export to does not end in a suffix the export can write."""
 
 
 class ExportKind(StrEnum):
@@ -61,11 +66,11 @@ def export(db_path: Path, kind: ExportKind | str, period_text: str, out: Path, *
     kind = ExportKind(kind)
     period = parse_period(period_text)
     if kind is ExportKind.TIMESHEET and period.kind is not PeriodKind.MONTH:
-        raise WardOfficeError(N_("A timesheet covers one month: give a period such as 2026-05"))
+        raise PeriodKindError(N_("A timesheet covers one month: give a period such as 2026-05"))
     if out.suffix.lower() != EXPORT_SUFFIX:
-        raise WardOfficeError(N_("The Excel file must end in .xlsx: {path}"), path=str(out))
+        raise ExportFileKindError(N_("The Excel file must end in .xlsx: {path}"), path=str(out))
     if not out.parent.is_dir():
-        raise WardOfficeError(N_("The folder {folder} does not exist"), folder=str(out.parent))
+        raise OutputFolderError(N_("The folder {folder} does not exist"), folder=str(out.parent))
     today = today or date.today()
     with official_language(), Ward.open(db_path, read_only=True) as ward:
         unit = ward.unit()

@@ -19,11 +19,21 @@ from ward_office.i18n import N_
 from ward_office.i18n.text import fold
 from ward_office.importers.staff import StaffRow, read_staff
 from ward_office.paths import plans_dir
-from ward_office.services.accounts import check_password_rules, check_repeated_password, clean_username, create_head
+from ward_office.services.accounts import (
+    FullNameMissingError,
+    check_password_rules,
+    check_repeated_password,
+    clean_username,
+    create_head,
+)
 from ward_office.services.records import DEFAULT_PLAN_FILE, existing_store
 from ward_office.services.ward import Ward
-from ward_office.services.ward_settings import SeasonDraft, save_schedule, save_unit
+from ward_office.services.ward_settings import PlanFileError, SeasonDraft, save_schedule, save_unit
 from ward_office.storage import Store
+
+
+class AlreadySetUpError(WardOfficeError):
+    """The first-run setup was started on a record book already set up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +88,7 @@ def check_head_account(username: str, full_name: str, password: str, repeat: str
     username = clean_username(username)
     full_name = " ".join(full_name.split())
     if not full_name:
-        raise WardOfficeError(N_("Enter the person's full name"))
+        raise FullNameMissingError(N_("Enter the person's full name"))
     check_password_rules(password, username)
     check_repeated_password(password, repeat)
     return HeadAccount(username, full_name, password)
@@ -104,13 +114,13 @@ def set_up_book(path: Path, setup: FirstRunSetup) -> Account:
     A book that already has staff or accounts is refused untouched.
     """
     if not is_new_book(path):
-        raise WardOfficeError(N_("This record book is already set up; open it and sign in"))
+        raise AlreadySetUpError(N_("This record book is already set up; open it and sign in"))
     staff_rows = read_staff(setup.staff_file) if setup.staff_file is not None else []
     try:
         plan_text = setup.plan_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise WardOfficeError(N_("Cannot read {file}: {reason}"), file=str(setup.plan_file),
-                              reason=str(error)) from error
+        raise PlanFileError(N_("Cannot read {file}: {reason}"), file=str(setup.plan_file),
+                            reason=str(error)) from error
     plan = load_plan(plan_text)
     with Ward.open(path, actor=setup.head.full_name) as ward:
         ward.check_writable()

@@ -17,7 +17,13 @@ from ward_office.core.plan import Criterion, EmulationPlan
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
+from ward_office.services.event_log import CriterionNotInPlanError, NotWorkingThenError
 from ward_office.services.ward import Ward
+
+
+class CheckerMissingError(WardOfficeError):
+    """A check round was started without saying who carries it out."""
+
 
 # Words (accents and case folded) that name, in a plan's criteria or blocks, what each kind of check
 # looks at; plans are data, so a badge check finds its criteria by name, not by code.
@@ -61,7 +67,7 @@ def get_check(ward: Ward, check_id: CheckId) -> Check:
 def start_check(ward: Ward, started_at: datetime, kind: CheckKind, checker: str, location: str = "",
                 note: str = "") -> Check:
     if not checker.strip():
-        raise WardOfficeError(N_("Enter who carries out the check"))
+        raise CheckerMissingError(N_("Enter who carries out the check"))
     check = Check(started_at.replace(microsecond=0, tzinfo=None), CheckKind(kind), checker.strip(), location.strip(),
                   note.strip())
     return ward.store.checks.start(check, ward.actor)
@@ -110,12 +116,12 @@ def record_violation(ward: Ward, check_id: CheckId, staff_id: StaffId, criterion
     check = ward.store.checks.open_check(check_id)
     criterion = ward.plan_on(check.day).criteria.get(criterion_code)
     if criterion is None or criterion.points >= 0:
-        raise WardOfficeError(N_("“{code}” is not a violation in the emulation plan in effect on {day}"),
-                              code=criterion_code, day=check.day.strftime("%d/%m/%Y"))
+        raise CriterionNotInPlanError(N_("“{code}” is not a violation in the emulation plan in effect on {day}"),
+                                      code=criterion_code, day=check.day.strftime("%d/%m/%Y"))
     person = ward.store.staff.get(staff_id)
     if not person.is_active_on(check.day):
-        raise WardOfficeError(N_("{name} was not working here on {day}"), name=person.full_name,
-                              day=check.day.strftime("%d/%m/%Y"))
+        raise NotWorkingThenError(N_("{name} was not working here on {day}"), name=person.full_name,
+                                  day=check.day.strftime("%d/%m/%Y"))
     event = Event(staff_id, check.day, criterion_code, note.strip(), recorded_by=check.checker)
     return ward.store.checks.add_violation(check_id, event, ward.actor)
 

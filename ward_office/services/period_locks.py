@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ward_office.core.access import Permission
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import PeriodLockedError, ReasonMissingError, WardOfficeError
 from ward_office.core.period import FiguresStatus, Period, PeriodKind
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
@@ -27,6 +27,19 @@ from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, PeriodRecord, Store
 from ward_office.storage.acceptance import accepted
 from ward_office.storage.tamper import Finding, FindingKind
+
+
+class PeriodNotOverError(WardOfficeError):
+    """A period can be locked only once it is over."""
+
+
+class CheckRoundOpenError(WardOfficeError):
+    """A period cannot be locked while one of its check rounds is unfinished."""
+
+
+class PeriodNotLockedError(WardOfficeError):
+    """Only a locked period can be unlocked."""
+
 
 if TYPE_CHECKING:
     from ward_office.scoring.results import Ranking
@@ -105,18 +118,18 @@ def lock_period(ward: Ward, period: Period, today: date) -> PeriodLock:
     ward.require(Permission.LOCK_PERIOD)
     label = period_label(period)
     if period.end >= today:
-        raise WardOfficeError(N_("{period} is not over yet: a period can be locked from the day after its last "
-                                 "day ({day})"), period=label, day=format_date(period.end))
+        raise PeriodNotOverError(N_("{period} is not over yet: a period can be locked from the day after its last "
+                                    "day ({day})"), period=label, day=format_date(period.end))
     current = period_lock(ward, period)
     if current is not None:
-        raise WardOfficeError(N_("{period} was already locked on {day} by {name}"), period=label,
-                              day=format_date(current.locked_at.date()), name=current.locked_by)
+        raise PeriodLockedError(N_("{period} was already locked on {day} by {name}"), period=label,
+                                day=format_date(current.locked_at.date()), name=current.locked_by)
     open_rounds = [check for check in ward.store.checks.list_open() if period.contains(check.started_at.date())]
     if open_rounds:
         started = open_rounds[0].started_at
-        raise WardOfficeError(N_("The check round begun on {day} at {time} is not finished yet; finish it on the "
-                                 "Checks page before locking {period}"),
-                              day=format_date(started.date()), time=format_time(started.time()), period=label)
+        raise CheckRoundOpenError(N_("The check round begun on {day} at {time} is not finished yet; finish it on the "
+                                     "Checks page before locking {period}"),
+                                  day=format_date(started.date()), time=format_time(started.time()), period=label)
     store = ward.store
     with store.atomic():
         # Lock first: from here on the records cannot change, so the kept ranking is the locked one.
@@ -133,9 +146,9 @@ def unlock_period(ward: Ward, period: Period, reason: str) -> None:
     """Open ``period`` again; only the head may, with a reason, which the change log keeps."""
     ward.require(Permission.UNLOCK_PERIOD)
     if not reason.strip():
-        raise WardOfficeError(N_("Say why the period is unlocked"))
+        raise ReasonMissingError(N_("Say why the period is unlocked"))
     if period_lock(ward, period) is None:
-        raise WardOfficeError(N_("{period} is not locked"), period=period_label(period))
+        raise PeriodNotLockedError(N_("{period} is not locked"), period=period_label(period))
     ward.store.periods.unlock(period, ward.actor, reason)
 
 

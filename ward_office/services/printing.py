@@ -17,13 +17,18 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import OutputFileError, OutputFolderError, WardOfficeError
 from ward_office.core.period import Period, parse_period
 from ward_office.i18n import N_, _, official_language
 from ward_office.services.period_locks import figures_status
 from ward_office.services.records import existing_store, score_stored_period
 from ward_office.services.report_renders import RENDERS
 from ward_office.storage import Store
+
+
+class ReportKindError(WardOfficeError):
+    """There is no report of the kind asked for."""
+
 
 # A temporary file is made 0600; a report is for others in the office to read as well.
 REPORT_FILE_MODE = 0o644
@@ -107,7 +112,7 @@ def report_kind(kind: str) -> ReportKind:
     """The kind named ``kind``, refused in words when it is unknown."""
     found = REPORTS.get(kind)
     if found is None:
-        raise WardOfficeError(N_("There is no report “{kind}”; choose one of: {kinds}"), kind=kind,
+        raise ReportKindError(N_("There is no report “{kind}”; choose one of: {kinds}"), kind=kind,
                               kinds=", ".join(REPORTS))
     return found
 
@@ -124,13 +129,13 @@ def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today
     today = today or date.today()
     out = Path(out)
     if not out.parent.is_dir():
-        raise WardOfficeError(N_("The folder {path} does not exist"), path=str(out.parent))
+        raise OutputFolderError(N_("The folder {path} does not exist"), path=str(out.parent))
     with existing_store(db_path) as store:
         try:
             handle = tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp",
                                                  delete=False)
         except OSError as error:
-            raise WardOfficeError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
+            raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
         try:
             with handle, official_language():
                 pages = report.render(store, period, handle, today, options)
@@ -139,7 +144,7 @@ def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today
         except BaseException as error:
             Path(handle.name).unlink(missing_ok=True)
             if isinstance(error, OSError):
-                raise WardOfficeError(N_("Cannot write {path}: {error}"), path=str(out),
+                raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out),
                                       error=error.strerror or str(error)) from error
             raise
     return ReportSummary(out, kind, pages)

@@ -28,6 +28,11 @@ from ward_office.paths import plans_dir, resources_dir
 from ward_office.services.book_space import check_book_writable
 from ward_office.storage import Store, check_integrity
 
+
+class DemoSetupError(WardOfficeError):
+    """The demo ward cannot be built with these settings or in this file."""
+
+
 if TYPE_CHECKING:
     from ward_office.core.plan import Criterion, EmulationPlan
     from ward_office.core.schedule import WorkCalendar
@@ -198,12 +203,12 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
     from ward_office.services.accounts import hash_password
 
     if staff < 1 or months < 1:
-        raise WardOfficeError(N_("The demo needs at least one staff member and one month"))
+        raise DemoSetupError(N_("The demo needs at least one staff member and one month"))
     if path.exists():
         with existing_store(path) as store:
             if store.staff.list() or store.accounts.count():
-                raise WardOfficeError(N_("{path} already holds a ward; choose a new file for the demo"),
-                                      path=str(path))
+                raise DemoSetupError(N_("{path} already holds a ward; choose a new file for the demo"),
+                                     path=str(path))
     rng = random.Random(seed)
     start, end = demo.demo_span(months, until)
     actor = _("Demo data")

@@ -27,6 +27,15 @@ from ward_office.services.records import score_stored_period
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 
+
+class PeriodKindError(WardOfficeError):
+    """A timesheet covers one month; another kind of period was given."""
+
+
+class CheckRoundChoiceError(WardOfficeError):
+    """The check round to print was not chosen, or does not exist."""
+
+
 if TYPE_CHECKING:  # the report modules (and reportlab) load only when a report is written
     from ward_office.reports.charts import AttendanceRates, BlockViolations, ChartData
     from ward_office.reports.check_record import CheckRecord
@@ -40,7 +49,7 @@ def reading_ward(store: Store) -> Ward:
 
 def require_month(period: Period) -> None:
     if period.kind is not PeriodKind.MONTH:
-        raise WardOfficeError(N_("A timesheet covers one month: give a period such as 2026-05"))
+        raise PeriodKindError(N_("A timesheet covers one month: give a period such as 2026-05"))
 
 
 # ---- Timesheet (C01-HD) ----
@@ -119,12 +128,12 @@ def _check_id(store: Store, period: Period, options: Mapping[str, object]) -> Ch
         rounds = check_rounds(store, period)
         if len(rounds) == 1 and rounds[0].id is not None:
             return rounds[0].id
-        raise WardOfficeError(N_("Choose the check round to print: {count} rounds were held in the period"),
-                              count=len(rounds))
+        raise CheckRoundChoiceError(N_("Choose the check round to print: {count} rounds were held in the period"),
+                                    count=len(rounds))
     try:
         return CheckId(int(str(value)))
     except ValueError:
-        raise WardOfficeError(N_("There is no check round “{check}”"), check=str(value)) from None
+        raise CheckRoundChoiceError(N_("There is no check round “{check}”"), check=str(value)) from None
 
 
 def render_check_record(store: Store, period: Period, stream: BinaryIO, today: date,

@@ -18,7 +18,7 @@ from datetime import date
 from fractions import Fraction
 
 from ward_office.core.access import Permission
-from ward_office.core.errors import NotFoundError, WardOfficeError
+from ward_office.core.errors import NotFoundError, PeriodLockedError
 from ward_office.core.period import Period, PeriodKind, previous_period
 from ward_office.core.review import ProposalList, ReviewNotes, Section
 from ward_office.i18n import N_, official_language
@@ -168,6 +168,6 @@ def save_review(ward: Ward, period: Period, notes: ReviewNotes, today: date) -> 
     ward.require(Permission.DECIDE_REVIEW)
     status = figures_status(ward.store, period, today)
     if status.final:
-        raise WardOfficeError(N_("{period} is locked; unlock it to change the papers of its review meeting"),
-                              period=period_label(period))
+        raise PeriodLockedError(N_("{period} is locked; unlock it to change the papers of its review meeting"),
+                                period=period_label(period))
     ward.store.reviews.save(period, notes, ward.actor)

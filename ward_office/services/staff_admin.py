@@ -22,6 +22,14 @@ from ward_office.services.records import current_review_period
 from ward_office.services.ward import Ward
 
 
+class UnsavedStaffError(WardOfficeError):
+    """An update was asked for a staff member never stored."""
+
+
+class StaffHasRecordsError(WardOfficeError):
+    """A staff member with records cannot be deleted; the last working day is recorded instead."""
+
+
 class StaffFieldError(FieldError):
     """A value typed for one staff field is refused; ``field`` is the Staff attribute, for the form to focus."""
 
@@ -124,7 +132,7 @@ def add_staff(ward: Ward, staff: Staff) -> Staff:
 
 def update_staff(ward: Ward, staff: Staff) -> Staff:
     if staff.id is None:
-        raise WardOfficeError(N_("Only a stored staff member can be updated"))
+        raise UnsavedStaffError(N_("Only a stored staff member can be updated"))
     ward.store.staff.get(staff.id)
     return ward.store.staff.update(validate(ward, staff), ward.actor)
 
@@ -148,7 +156,7 @@ def delete_staff(ward: Ward, staff_id: StaffId) -> None:
     """Remove someone entered by mistake; someone with records must be let go instead."""
     person = ward.store.staff.get(staff_id)
     if ward.store.staff.has_records(staff_id):
-        raise WardOfficeError(
+        raise StaffHasRecordsError(
             N_("{name} has attendance, checks or events on record and cannot be deleted. Use “Leave work…” "
                "to record the last working day instead."),
             name=person.full_name)

@@ -18,7 +18,7 @@ from typing import Any
 import tomli_w
 
 from ward_office.core.access import Permission
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import NotFoundError, PeriodLockedError, WardOfficeError
 from ward_office.core.plan import EmulationPlan, load_plan
 from ward_office.core.schedule import DayKind, Holiday, Season, SessionHours, WorkSchedule
 from ward_office.core.staff import Department, DepartmentId
@@ -28,6 +28,31 @@ from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
 from ward_office.services.ward import Ward
 from ward_office.storage.records import PlanRecord
+
+
+class UnitDetailsError(WardOfficeError):
+    """The ward office's name or the head's title is missing."""
+
+
+class DepartmentNameError(WardOfficeError):
+    """A department's name is empty or already taken."""
+
+
+class ScheduleError(WardOfficeError):
+    """The working days, grace period, seasons or their hours do not hold together."""
+
+
+class HolidayError(WardOfficeError):
+    """A holiday has no name, or its day is already in the list."""
+
+
+class PlanChangeError(WardOfficeError):
+    """The change to the emulation plan is refused (names, points, grades, start day)."""
+
+
+class PlanFileError(WardOfficeError):
+    """The emulation plan file cannot be read."""
+
 
 # Titles above the head's signature (NĐ 30/2020): a slash separates the lines of a two-line title.
 HEAD_TITLES = ("Chủ tịch", "KT. Chủ tịch / Phó Chủ tịch", "TM. Ủy ban nhân dân / Chủ tịch")
@@ -42,9 +67,9 @@ def save_unit(ward: Ward, unit: Unit) -> Unit:
     """Store the unit's names and people, trimmed; the ward's name and the head's title are required."""
     cleaned = Unit(**{name: " ".join(str(value).split()) for name, value in _unit_fields(unit).items()})
     if not cleaned.name:
-        raise WardOfficeError(N_("Enter the name of the ward office"))
+        raise UnitDetailsError(N_("Enter the name of the ward office"))
     if not cleaned.head_title:
-        raise WardOfficeError(N_("Enter the title of the head who signs reports"))
+        raise UnitDetailsError(N_("Enter the title of the head who signs reports"))
     return ward.store.unit.save(cleaned, ward.actor)
 
 
@@ -80,10 +105,10 @@ def department_rows(ward: Ward) -> list[DepartmentRow]:
 def _department_name(ward: Ward, name: str, department_id: DepartmentId | None = None) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise WardOfficeError(N_("Enter the name of the department"))
+        raise DepartmentNameError(N_("Enter the name of the department"))
     for department in ward.departments():
         if department.id != department_id and fold(department.name) == fold(cleaned):
-            raise WardOfficeError(N_("There is already a department named “{name}”"), name=department.name)
+            raise DepartmentNameError(N_("There is already a department named “{name}”"), name=department.name)
     return cleaned
 
 
@@ -132,31 +157,31 @@ def _day_before(month_day: tuple[int, int]) -> tuple[int, int]:
 
 def _check_hours(name: str, morning: SessionHours, afternoon: SessionHours) -> None:
     if not morning.start < morning.end:
-        raise WardOfficeError(N_("{season}: the morning must end after it starts"), season=name)
+        raise ScheduleError(N_("{season}: the morning must end after it starts"), season=name)
     if not afternoon.start < afternoon.end:
-        raise WardOfficeError(N_("{season}: the afternoon must end after it starts"), season=name)
+        raise ScheduleError(N_("{season}: the afternoon must end after it starts"), season=name)
     if afternoon.start < morning.end:
-        raise WardOfficeError(N_("{season}: the afternoon cannot start before the morning ends"), season=name)
+        raise ScheduleError(N_("{season}: the afternoon cannot start before the morning ends"), season=name)
 
 
 def save_schedule(ward: Ward, work_weekdays: frozenset[int], grace_minutes: int,
                   seasons: Sequence[SeasonDraft]) -> WorkSchedule:
     """Store the working week; each season runs from its first day to the day before the next one's."""
     if not work_weekdays or not work_weekdays <= set(range(7)):
-        raise WardOfficeError(N_("Choose at least one working day of the week"))
+        raise ScheduleError(N_("Choose at least one working day of the week"))
     if not 0 <= grace_minutes <= MAX_GRACE_MINUTES:
-        raise WardOfficeError(N_("The grace period must be between 0 and {most} minutes"), most=MAX_GRACE_MINUTES)
+        raise ScheduleError(N_("The grace period must be between 0 and {most} minutes"), most=MAX_GRACE_MINUTES)
     if not seasons:
-        raise WardOfficeError(N_("The working hours need at least one season"))
+        raise ScheduleError(N_("The working hours need at least one season"))
     drafts = sorted(seasons, key=lambda season: season.first_day)
     starts = [draft.first_day for draft in drafts]
     if len(set(starts)) != len(starts):
-        raise WardOfficeError(N_("Two seasons cannot start on the same day"))
+        raise ScheduleError(N_("Two seasons cannot start on the same day"))
     built = []
     for index, draft in enumerate(drafts):
         name = " ".join(draft.name.split())
         if not name:
-            raise WardOfficeError(N_("Every season needs a name"))
+            raise ScheduleError(N_("Every season needs a name"))
         _check_hours(name, draft.morning, draft.afternoon)
         following = drafts[(index + 1) % len(drafts)].first_day
         built.append(Season(name, draft.first_day, _day_before(following), draft.morning, draft.afternoon))
@@ -182,11 +207,11 @@ def prefill_holidays(ward: Ward, year: int) -> list[Holiday]:
 def add_holiday(ward: Ward, day: date, name: str, kind: DayKind) -> Holiday:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise WardOfficeError(N_("Enter the name of the holiday"))
+        raise HolidayError(N_("Enter the name of the holiday"))
     existing = {holiday.day: holiday for holiday in ward.store.schedule.holidays(day.year)}
     if day in existing:
-        raise WardOfficeError(N_("{day} is already in the list as “{name}”; remove it first"),
-                              day=format_date(day), name=existing[day].name)
+        raise HolidayError(N_("{day} is already in the list as “{name}”; remove it first"),
+                           day=format_date(day), name=existing[day].name)
     return ward.store.schedule.add_holiday(Holiday(day, cleaned, kind), ward.actor)
 
 
@@ -222,7 +247,7 @@ def latest_version(ward: Ward, code: str) -> PlanRecord:
     """The version of a plan that starts last: the one a new version follows."""
     records = ward.store.plans.list(code)
     if not records:
-        raise WardOfficeError(N_("No plan has the code {code}"), code=code)
+        raise NotFoundError(N_("No plan has the code {code}"), code=code)
     return max(records, key=lambda record: (record.effective_from or date.min, record.id))
 
 
@@ -250,7 +275,7 @@ def _toml_number(value: Fraction) -> int | float:
 def _text(value: str, what: str) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
-        raise WardOfficeError(N_("The name of {what} cannot be empty"), what=what)
+        raise PlanChangeError(N_("The name of {what} cannot be empty"), what=what)
     return cleaned
 
 
@@ -261,11 +286,11 @@ def _apply(data: dict[str, Any], changes: PlanChanges) -> None:
             if code in changes.points:
                 points = changes.points[code]
                 if points == 0:
-                    raise WardOfficeError(N_("Criterion {code}: the points cannot be zero"), code=code)
+                    raise PlanChangeError(N_("Criterion {code}: the points cannot be zero"), code=code)
                 old = Fraction(str(criterion.get("points", 0)))
                 if old and (points > 0) != (old > 0):
                     # Escalation steps keep the criterion's sign; a flipped sign would leave them wrong.
-                    raise WardOfficeError(N_("Criterion {code}: a deduction cannot become a bonus, nor a bonus"
+                    raise PlanChangeError(N_("Criterion {code}: a deduction cannot become a bonus, nor a bonus"
                                              " a deduction; add a new criterion instead"), code=code)
                 criterion["points"] = _toml_number(points)
             if code in changes.criterion_names:
@@ -292,7 +317,7 @@ def adopt_new_version(ward: Ward, code: str, changes: PlanChanges) -> PlanRecord
     ward.require(Permission.ADOPT_PLAN)
     base = latest_version(ward, code)
     if base.effective_from is not None and changes.effective_from <= base.effective_from:
-        raise WardOfficeError(N_("The new version must take effect after {day}, when version {version} began"),
+        raise PlanChangeError(N_("The new version must take effect after {day}, when version {version} began"),
                               day=format_date(base.effective_from), version=base.version)
     _refuse_locked(ward, changes.effective_from)
     version = max(record.version for record in ward.store.plans.list(code)) + 1
@@ -300,7 +325,7 @@ def adopt_new_version(ward: Ward, code: str, changes: PlanChanges) -> PlanRecord
     plan = load_plan(text)
     grades = sorted(plan.grades, key=lambda grade: grade.min_score, reverse=True)
     if len({grade.min_score for grade in grades}) != len(grades):
-        raise WardOfficeError(N_("Two grades cannot have the same lowest score"))
+        raise PlanChangeError(N_("Two grades cannot have the same lowest score"))
     return ward.store.plans.adopt(text, ward.actor)
 
 
@@ -308,8 +333,8 @@ def _refuse_locked(ward: Ward, effective_from: date) -> None:
     """A locked period ending on or after the start date would be scored by the new version."""
     for record in ward.store.periods.list():
         if record.is_locked and record.period.end >= effective_from:
-            raise WardOfficeError(N_("The period ending {end} is locked; a new version can take effect only"
-                                     " after {end}"), end=format_date(record.period.end))
+            raise PeriodLockedError(N_("The period ending {end} is locked; a new version can take effect only"
+                                       " after {end}"), end=format_date(record.period.end))
 
 
 def import_plan_file(ward: Ward, path: Path) -> PlanRecord:
@@ -318,7 +343,7 @@ def import_plan_file(ward: Ward, path: Path) -> PlanRecord:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise WardOfficeError(N_("Cannot read {file}: {reason}"), file=str(path), reason=str(error)) from error
+        raise PlanFileError(N_("Cannot read {file}: {reason}"), file=str(path), reason=str(error)) from error
     plan = load_plan(text)
     if plan.effective_from is not None:
         _refuse_locked(ward, plan.effective_from)

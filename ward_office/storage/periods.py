@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from ward_office.core.errors import WardOfficeError
+from ward_office.core.errors import ReasonMissingError
 from ward_office.core.period import Period, PeriodKind, PeriodState
 from ward_office.i18n import N_
 from ward_office.storage._base import Context
@@ -73,7 +73,7 @@ class PeriodRepository:
     def unlock(self, period: Period, actor: str, reason: str) -> PeriodRecord:
         """Allow changes again; the reason is kept in the change log."""
         if not reason.strip():
-            raise WardOfficeError(N_("Say why the period is unlocked"))
+            raise ReasonMissingError(N_("Say why the period is unlocked"))
         with self._context.writing() as conn:
             record = self.get_or_create(period, actor)
             if not record.is_locked:

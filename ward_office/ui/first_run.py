@@ -48,7 +48,7 @@ from ward_office.services.first_run import (
     set_up_book,
 )
 from ward_office.services.ward import Ward
-from ward_office.services.ward_settings import save_schedule, save_unit
+from ward_office.services.ward_settings import UnitDetailsError, save_schedule, save_unit
 
 from ward_office.ui import widgets
 from ward_office.ui.context import WardContext
@@ -145,8 +145,8 @@ class WardPage(SetupPage):
     def check(self) -> None:
         name = " ".join(self.tab.name_edit.text().split())
         if name and fold(name) == fold(Unit().name):
-            raise WardOfficeError(N_("Write the whole name of the ward office, with the name of the ward: for "
-                                     "example “Ủy ban nhân dân phường Tân An”"))
+            raise UnitDetailsError(N_("Write the whole name of the ward office, with the name of the ward: for "
+                                      "example “Ủy ban nhân dân phường Tân An”"))
         save_unit(self.setup.scratch, self.setup.unit())
 
 

@@ -54,6 +54,7 @@ from ward_office.services.clock_import import (
     ClockFileLayout,
     ClockImportSummary,
     ClockPreview,
+    ColumnMappingError,
     LinkSummary,
     UnknownClockId,
     import_clock,
@@ -332,7 +333,7 @@ class MappingPanel(QWidget):
     def mapping(self) -> ColumnMapping:
         problem = self.problem()
         if problem:
-            raise WardOfficeError(problem)
+            raise ColumnMappingError(problem)
         separate = self.separate.isChecked()
         return ColumnMapping(
             name=self.save_name(), clock_id=self.clock_id.currentData(),
