@@ -48,6 +48,9 @@ def official_language() -> Iterator[None]:
     """Vietnamese for the duration: official documents (reports, exported sheets) are always Vietnamese,
     whatever language the messages around them use (``--lang en``)."""
     previous = _language
+    if previous == DEFAULT_LANGUAGE:  # the usual case: no catalog to load again, no global state to touch
+        yield
+        return
     set_language(DEFAULT_LANGUAGE)
     try:
         yield
