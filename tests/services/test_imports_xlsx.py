@@ -224,7 +224,7 @@ def _cell(value: str) -> object:
             return datetime.strptime(value, pattern)
         except ValueError:
             pass
-    return int(value) if value.isdigit() and not value.startswith("0") else value
+    return int(value) if value.isascii() and value.isdigit() and not value.startswith("0") else value
 
 
 def import_or_refuse(importer: Callable[[Path, Path], records.ImportSummary], db: Path, file: Path,
