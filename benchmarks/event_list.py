@@ -41,9 +41,9 @@ db_path, start, end, steps, search = sys.argv[1], sys.argv[2], sys.argv[3], int(
 APP = COMMON + """
 from pathlib import Path
 from ward_office import i18n
-from ward_office.ui.app import create_application, open_main_window
-from ward_office.ui.jobs import wait_for_jobs
-from ward_office.ui.pages.events import EventsPage
+from ward_office.ui.shell.app import create_application, open_main_window
+from ward_office.ui.widgets.jobs import wait_for_jobs
+from ward_office.ui.events.page import EventsPage
 i18n.set_language("vi")
 app = create_application(sys.argv)
 window = open_main_window(Path(db_path), today=date.fromisoformat(end), read_only=True)

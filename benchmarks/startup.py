@@ -114,7 +114,7 @@ from ward_office.storage.database import check_in_background
 check_in_background(Path(sys.argv[1]))  # as ``ward-office`` does (cli/window.py) before the window's code loads
 from PySide6.QtCore import QTimer
 from ward_office import i18n
-from ward_office.ui.app import create_application, open_main_window
+from ward_office.ui.shell.app import create_application, open_main_window
 i18n.set_language("vi")
 app = create_application(sys.argv)
 window = open_main_window(Path(sys.argv[1]))

@@ -46,8 +46,8 @@ def take(out: Path, until: date, scale: float) -> list[Path]:
     from ward_office import i18n
     from ward_office.services.records import build_demo
 
-    from ward_office.ui.app import create_application, open_main_window
-    from ward_office.ui.jobs import wait_for_jobs
+    from ward_office.ui.shell.app import create_application, open_main_window
+    from ward_office.ui.widgets.jobs import wait_for_jobs
 
     i18n.set_language("vi")
     app = create_application([sys.argv[0]])
@@ -83,7 +83,7 @@ def take(out: Path, until: date, scale: float) -> list[Path]:
 def _settle() -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
-    from ward_office.ui.jobs import wait_for_jobs
+    from ward_office.ui.widgets.jobs import wait_for_jobs
 
     deadline = time.monotonic() + 1.0
     while time.monotonic() < deadline:
@@ -103,9 +103,9 @@ def take_guide(out: Path, until: date) -> list[Path]:
     from ward_office.services.records import build_demo
     from ward_office.services.ward import Ward
 
-    from ward_office.ui.app import create_application, open_main_window
-    from ward_office.ui.first_run import FirstRunWizard
-    from ward_office.ui.sign_in import SignInDialog
+    from ward_office.ui.shell.app import create_application, open_main_window
+    from ward_office.ui.shell.first_run import FirstRunWizard
+    from ward_office.ui.shell.sign_in import SignInDialog
 
     i18n.set_language("vi")
     app = create_application([sys.argv[0]])

@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROGRAM = ROOT / "dist" / "ward-office" / ("ward-office-cli.exe" if os.name == "nt" else "ward-office")
-SMOKE_MARKER = "WARD-OFFICE-SMOKE"  # ward_office.ui.app.SMOKE_MARKER
+SMOKE_MARKER = "WARD-OFFICE-SMOKE"  # ward_office.ui.shell.app.SMOKE_MARKER
 DEMO_UNTIL = "2026-11-20"
 PERIOD = "2026-H2"
 EXPECTED_TITLE = "Sổ theo dõi văn hóa công sở"

@@ -25,7 +25,7 @@ PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "ward_office.spec"
 DESKTOP = PACKAGING / "linux" / "ward-office.desktop"
 ISS = PACKAGING / "windows" / "ward-office.iss"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # ward_office.ui.app.ICON_SIZES, without importing Qt here
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # ward_office.ui.shell.app.ICON_SIZES, without importing Qt here
 
 
 def spec_helpers() -> dict[str, object]:

@@ -250,7 +250,7 @@ def test_the_window_command_begins_checking_the_book_before_the_window_loads(
     from ward_office.cli import window
     from ward_office.storage import database
 
-    from ward_office.ui import app
+    from ward_office.ui.shell import app
 
     events: list[str] = []
     monkeypatch.setattr(database, "check_in_background", lambda path: events.append(f"check {path.name}"))

@@ -12,13 +12,13 @@ from ward_office.core.plan import AttendanceTrigger
 from ward_office.core.schedule import Session
 from ward_office.scoring.results import ItemSource
 
-from ward_office.ui.attendance_dialogs import MinutesDialog
-from ward_office.ui.attendance_models import DayGridModel
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.models import RECORD_ROLE
-from ward_office.ui.pages.attendance import AttendancePage
-from ward_office.ui.pages.checks import ChecksPage
-from ward_office.ui.pages.ranking import RankingPage
+from ward_office.ui.attendance.dialogs import MinutesDialog
+from ward_office.ui.attendance.models import DayGridModel
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.models import RECORD_ROLE
+from ward_office.ui.attendance.page import AttendancePage
+from ward_office.ui.checks.page import ChecksPage
+from ward_office.ui.ranking.page import RankingPage
 
 NOVEMBER = month(2026, 11)
 

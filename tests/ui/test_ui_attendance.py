@@ -17,11 +17,11 @@ from ward_office.core.schedule import Session
 from ward_office.i18n.text import fold
 from ward_office.services.attendance_sheet import session_code
 
-from ward_office.ui.attendance_dialogs import LeaveDialog, MinutesDialog
-from ward_office.ui.attendance_models import DayGridModel
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.models import RECORD_ROLE
-from ward_office.ui.pages.attendance import AttendancePage
+from ward_office.ui.attendance.dialogs import LeaveDialog, MinutesDialog
+from ward_office.ui.attendance.models import DayGridModel
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.models import RECORD_ROLE
+from ward_office.ui.attendance.page import AttendancePage
 
 MORNING, AFTERNOON, NAME = DayGridModel.MORNING, DayGridModel.AFTERNOON, DayGridModel.NAME
 
@@ -224,7 +224,7 @@ def test_banner_for_weekend_and_holiday(window: MainWindow, qtbot) -> None:
 
 def test_locked_period_refuses_with_a_message(window: MainWindow, qtbot, monkeypatch) -> None:
     errors: list[str] = []
-    monkeypatch.setattr("ward_office.ui.pages.attendance.show_error",
+    monkeypatch.setattr("ward_office.ui.attendance.page.show_error",
                         lambda parent, error, title=None: errors.append(error.localized()))
     ward = window.context.ward
     ward.store.periods.lock(month(2026, 11), ward.actor)

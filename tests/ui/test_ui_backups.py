@@ -19,11 +19,11 @@ from ward_office.services.backups import BackupReason
 from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.storage import check_integrity
 
-from ward_office.ui.backup_dialogs import DamagedBookDialog
-from ward_office.ui.context import Topic
-from ward_office.ui.jobs import wait_for_jobs
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.sign_in import BackupSignInDialog
+from ward_office.ui.backups.dialogs import DamagedBookDialog
+from ward_office.ui.widgets.context import Topic
+from ward_office.ui.widgets.jobs import wait_for_jobs
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.shell.sign_in import BackupSignInDialog
 
 SCREENS = Path("/tmp")
 
@@ -54,8 +54,8 @@ def english(widget) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the info and error boxes would have said (they block, so they are replaced)."""
     shown: list[str] = []
-    monkeypatch.setattr("ward_office.ui.backup_dialogs.show_info", lambda _parent, text, *_args: shown.append(text))
-    monkeypatch.setattr("ward_office.ui.backup_dialogs.show_error",
+    monkeypatch.setattr("ward_office.ui.backups.dialogs.show_info", lambda _parent, text, *_args: shown.append(text))
+    monkeypatch.setattr("ward_office.ui.backups.dialogs.show_error",
                         lambda _parent, error, *_args: shown.append(str(getattr(error, "localized", lambda: error)())))
     return shown
 
@@ -120,7 +120,7 @@ def test_restore_from_the_list_reopens_the_restored_book(window: MainWindow, qtb
     assert dialog.isVisible() and "bị hỏng" in dialog.error.text()
 
     questions: list[str] = []
-    monkeypatch.setattr("ward_office.ui.backup_dialogs.confirm",
+    monkeypatch.setattr("ward_office.ui.backups.dialogs.confirm",
                         lambda _parent, text, *_args: questions.append(text) or True)
     dialog.table.selectRow(dialog.proxy.mapFromSource(dialog.model.index(0, 0)).row())
     dialog.restore_button.click()
@@ -220,7 +220,7 @@ def test_a_backup_changed_outside_the_program_is_restored_only_after_the_head_co
     conn.close()
     questions: list[str] = []
     answers = iter([True, False, True, True])  # restore? yes; anyway? no — then: restore? yes; anyway? yes
-    monkeypatch.setattr("ward_office.ui.backup_dialogs.confirm",
+    monkeypatch.setattr("ward_office.ui.backups.dialogs.confirm",
                         lambda _parent, text, *_args: questions.append(text) or next(answers))
 
     window.backup_actions.restore(tampered.path)

@@ -18,10 +18,10 @@ from ward_office.i18n.text import fold
 from ward_office.scoring.results import ItemSource, StaffResult
 from ward_office.services import inspections
 
-from ward_office.ui.checks_models import SEEN_COLUMN
-from ward_office.ui.context import Topic
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.pages.checks import ChecksPage
+from ward_office.ui.checks.models import SEEN_COLUMN
+from ward_office.ui.widgets.context import Topic
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.checks.page import ChecksPage
 
 NOVEMBER = month(2026, 11)
 
@@ -43,7 +43,7 @@ def topics(window: MainWindow) -> list[str]:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     shown: list[object] = []
-    monkeypatch.setattr("ward_office.ui.pages.checks.show_error", lambda _parent, error, *_args: shown.append(error))
+    monkeypatch.setattr("ward_office.ui.checks.page.show_error", lambda _parent, error, *_args: shown.append(error))
     return shown
 
 
@@ -127,7 +127,7 @@ def test_a_badge_check_from_start_to_finish(window: MainWindow, page: ChecksPage
         ("TP01", ItemSource.CHECK)]
     assert page.current_person() is not None and page.current_person().staff_id == person_id  # type: ignore[union-attr]
 
-    monkeypatch.setattr("ward_office.ui.pages.checks.confirm", lambda *_args: True)
+    monkeypatch.setattr("ward_office.ui.checks.page.confirm", lambda *_args: True)
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     finished = ward.store.checks.get(check.id)
     assert finished.finished_at is not None and finished.finished_at.date() == DEMO_TODAY
@@ -182,13 +182,13 @@ def test_deleting_a_violation_asks_first(window: MainWindow, page: ChecksPage, m
     def answer(reply: bool) -> Callable[..., bool]:
         return lambda _parent, text, *_args: questions.append(text) or reply
 
-    monkeypatch.setattr("ward_office.ui.pages.checks.confirm", answer(False))
+    monkeypatch.setattr("ward_office.ui.checks.page.confirm", answer(False))
     page.delete_button.click()
     assert len(window.context.ward.store.events.for_check(check.id)) == 1
     name = window.context.ward.store.staff.get(person_id).full_name
     assert name in questions[0] and "Không đeo thẻ công chức" in questions[0]
     topics.clear()
-    monkeypatch.setattr("ward_office.ui.pages.checks.confirm", answer(True))
+    monkeypatch.setattr("ward_office.ui.checks.page.confirm", answer(True))
     page.delete_button.click()
     assert window.context.ward.store.events.for_check(check.id) == []
     assert page.violations.rowCount() == 0 and Topic.EVENTS in topics

@@ -11,7 +11,7 @@ import pytest
 from ward_office import cli, paths
 from ward_office.storage import Store
 
-import ward_office.ui.app as ui_app
+import ward_office.ui.shell.app as ui_app
 
 
 @pytest.fixture
@@ -46,8 +46,8 @@ def test_demo_builds_a_fresh_ward_each_time(opened: list[Path], tmp_path: Path,
 
 
 def test_starting_the_window_loads_no_report_or_spreadsheet_library() -> None:
-    code = ("import sys; import ward_office.ui.app, ward_office.ui.main_window; "
-            "from ward_office.ui.main_window import page_classes; page_classes(); "
+    code = ("import sys; import ward_office.ui.shell.app, ward_office.ui.shell.main_window; "
+            "from ward_office.ui.shell.main_window import page_classes; page_classes(); "
             "print(','.join(sorted(m for m in ('reportlab', 'openpyxl', 'pypdf') if m in sys.modules)))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == ""

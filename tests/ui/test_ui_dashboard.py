@@ -13,9 +13,9 @@ from ward_office.core.period import half_year, month
 from ward_office.core.schedule import Session
 from ward_office.services.overview import DayState, violations_by_block
 
-from ward_office.ui.context import Topic
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.pages.dashboard import DashboardPage
+from ward_office.ui.widgets.context import Topic
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.dashboard.page import DashboardPage
 
 
 def scored_dashboard(window: MainWindow, qtbot) -> DashboardPage:
@@ -126,8 +126,8 @@ def test_open_checks_list_todays_rounds(window: MainWindow, qtbot, qtmodeltester
 def test_links_open_the_pages(window: MainWindow, qtbot) -> None:
     from PySide6.QtWidgets import QPushButton
 
-    from ward_office.ui.pages.attendance import AttendancePage
-    from ward_office.ui.pages.ranking import RankingPage
+    from ward_office.ui.attendance.page import AttendancePage
+    from ward_office.ui.ranking.page import RankingPage
 
     page = scored_dashboard(window, qtbot)
     buttons = {button.text(): button for button in page.findChildren(QPushButton)}

@@ -16,9 +16,9 @@ from ward_office.i18n.text import fold
 from ward_office.services.event_log import EventKind
 
 from ward_office.ui import widgets
-from ward_office.ui.events_dialogs import AddEventDialog
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.pages.events import EventsPage
+from ward_office.ui.events.dialogs import AddEventDialog
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.events.page import EventsPage
 
 YEAR_START = date(DEMO_TODAY.year, 1, 1)
 

@@ -16,9 +16,9 @@ from ward_office.services.first_run import is_new_book
 from ward_office.services.ward import Ward
 
 import ward_office.ui.widgets as widgets_module
-from ward_office.ui.app import main_window_for, start_session
-from ward_office.ui.first_run import FirstRunWizard
-from ward_office.ui.jobs import wait_for_jobs
+from ward_office.ui.shell.app import main_window_for, start_session
+from ward_office.ui.shell.first_run import FirstRunWizard
+from ward_office.ui.widgets.jobs import wait_for_jobs
 
 STAFF_CSV = (
     "STT,Mã cán bộ,Họ và tên,Giới tính,Chức vụ,Bộ phận,Mã chấm công\n"

@@ -9,8 +9,8 @@ from ui_helpers import untranslated, visible_texts
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
-from ward_office.ui.guide import GuideWindow, guide_path
-from ward_office.ui.main_window import MainWindow
+from ward_office.ui.shell.guide import GuideWindow, guide_path
+from ward_office.ui.shell.main_window import MainWindow
 
 SECTIONS = ("bat-dau", "cham-cong", "kiem-tra", "su-viec", "may-cham-cong", "xep-loai", "bao-cao", "sao-luu",
             "tai-khoan")

@@ -19,13 +19,13 @@ from ward_office.paths import plans_dir
 from ward_office.services.period_locks import kept_ranking, lock_period, period_lock
 from ward_office.storage import ChangeAction
 
-from ward_office.ui.jobs import wait_for_jobs
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.pages.attendance import AttendancePage
-from ward_office.ui.pages.events import EventsPage
-from ward_office.ui.pages.ranking import RankingPage
-from ward_office.ui.pages.settings import SettingsPage
-from ward_office.ui.ranking_lock import UnlockDialog
+from ward_office.ui.widgets.jobs import wait_for_jobs
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.attendance.page import AttendancePage
+from ward_office.ui.events.page import EventsPage
+from ward_office.ui.ranking.page import RankingPage
+from ward_office.ui.settings.page import SettingsPage
+from ward_office.ui.ranking.lock_bar import UnlockDialog
 
 H1 = half_year(2026, 1)
 OCTOBER = month(2026, 10)
@@ -176,7 +176,7 @@ def test_cancelling_the_unlock_changes_nothing(window: MainWindow, qtbot, messag
 
 def test_the_day_grid_of_a_locked_day_refuses_edits(window: MainWindow, qtbot, messages, monkeypatch) -> None:
     errors: list[str] = []
-    monkeypatch.setattr("ward_office.ui.pages.attendance.show_error",
+    monkeypatch.setattr("ward_office.ui.attendance.page.show_error",
                         lambda parent, error, title=None: errors.append(error.localized()))
     ward = window.context.ward
     page = ranking_page(window, qtbot, OCTOBER)

@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 from PySide6.QtPrintSupport import QPrinter
 
-from ward_office.ui.pdf_view import PdfPreview, page_sizes, print_pdf, render_page
+from ward_office.ui.widgets.pdf_view import PdfPreview, page_sizes, print_pdf, render_page
 
 
 @pytest.fixture

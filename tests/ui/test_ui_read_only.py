@@ -21,15 +21,15 @@ from ward_office.core.checks import CheckKind
 from ward_office.services import records
 from ward_office.services.demo import DEMO_PASSWORD
 
-from ward_office.ui.app import open_main_window
-from ward_office.ui.attendance_models import DayGridModel
-from ward_office.ui.jobs import run_in_background, wait_for_jobs
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.models import RECORD_ROLE
-from ward_office.ui.pages.attendance import AttendancePage
-from ward_office.ui.pages.checks import ChecksPage
-from ward_office.ui.pages.events import EventsPage
-from ward_office.ui.pages.staff import StaffPage
+from ward_office.ui.shell.app import open_main_window
+from ward_office.ui.attendance.models import DayGridModel
+from ward_office.ui.widgets.jobs import run_in_background, wait_for_jobs
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.models import RECORD_ROLE
+from ward_office.ui.attendance.page import AttendancePage
+from ward_office.ui.checks.page import ChecksPage
+from ward_office.ui.events.page import EventsPage
+from ward_office.ui.staff.page import StaffPage
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = """
@@ -78,7 +78,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def show_error(_parent, error, _title=None) -> None:
         shown.append(error if isinstance(error, str) else error.localized())
 
-    for module in ("ward_office.ui.widgets", "ward_office.ui.pages.attendance", "ward_office.ui.pages.checks"):
+    for module in ("ward_office.ui.widgets", "ward_office.ui.attendance.page", "ward_office.ui.checks.page"):
         monkeypatch.setattr(f"{module}.show_error", show_error)
     return shown
 
@@ -233,8 +233,8 @@ def test_a_book_changed_outside_the_program_opens_to_view_only_under_a_red_strip
 
     from ward_office.services.demo import DEMO_PASSWORD
 
-    from ward_office.ui.app import main_window_for, start_session
-    from ward_office.ui.sign_in import SignInDialog
+    from ward_office.ui.shell.app import main_window_for, start_session
+    from ward_office.ui.shell.sign_in import SignInDialog
 
     conn = sqlite3.connect(demo_db)
     conn.execute("DROP TRIGGER change_log_no_delete")
@@ -281,7 +281,7 @@ def tampered_window(qtbot, demo_db: Path, username: str) -> MainWindow:
 
     from ward_office.services.book_check import open_checked_ward
 
-    from ward_office.ui.app import main_window_for
+    from ward_office.ui.shell.app import main_window_for
 
     conn = sqlite3.connect(demo_db)
     conn.execute("DROP TRIGGER attendance_locked_update")
@@ -311,7 +311,7 @@ def test_the_clerk_sees_no_button_and_is_told_to_ask_the_head(qtbot, demo_db: Pa
 
 def test_the_head_confirms_the_comparison_and_the_book_opens_for_writing(qtbot, demo_db: Path,
                                                                         vietnamese: None) -> None:
-    from ward_office.ui.tamper_dialogs import AcceptFindingsDialog
+    from ward_office.ui.change_log.tamper_dialogs import AcceptFindingsDialog
 
     window = tampered_window(qtbot, demo_db, "truong")
     banner = window.read_only_banner

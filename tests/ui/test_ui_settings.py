@@ -18,8 +18,8 @@ from ward_office.core.schedule import DayKind
 from ward_office.core.staff import Gender, Staff, StaffCategory
 
 from ward_office.ui import widgets
-from ward_office.ui.main_window import APP_NAME_VI, MainWindow
-from ward_office.ui.pages.settings import SettingsPage
+from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
+from ward_office.ui.settings.page import SettingsPage
 
 
 @pytest.fixture

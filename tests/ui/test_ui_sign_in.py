@@ -21,15 +21,15 @@ from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.sign_in_waits import SignInWaits
 from ward_office.services.ward import Ward
 
-from ward_office.ui import idle_lock as idle_lock_module
+from ward_office.ui.shell import idle_lock as idle_lock_module
 from ward_office.ui import widgets
-from ward_office.ui.app import open_main_window
-from ward_office.ui.idle_lock import IdleLock, LockDialog, idle_lock_of
-from ward_office.ui.jobs import wait_for_jobs
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.pages.settings import SettingsPage
-from ward_office.ui.settings_accounts import AccountsTab
-from ward_office.ui.sign_in import BackupSignInDialog, CreateHeadDialog, SignInDialog, backup_signer
+from ward_office.ui.shell.app import open_main_window
+from ward_office.ui.shell.idle_lock import IdleLock, LockDialog, idle_lock_of
+from ward_office.ui.widgets.jobs import wait_for_jobs
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.settings.page import SettingsPage
+from ward_office.ui.accounts.tab import AccountsTab
+from ward_office.ui.shell.sign_in import BackupSignInDialog, CreateHeadDialog, SignInDialog, backup_signer
 
 HEAD = Account(None, "truong", "Trần Quốc Hùng", Role.HEAD)
 CLERK = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from ward_office import __version__, cli, paths
 from ward_office.cli.app import build_parser
 
-import ward_office.ui.app as ui_app
-from ward_office.ui.main_window import APP_NAME_VI, MainWindow
+import ward_office.ui.shell.app as ui_app
+from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
 
 
 def run_smoke(database: Path, *extra: str) -> subprocess.CompletedProcess[str]:

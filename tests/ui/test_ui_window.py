@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ward_office.i18n import _
 
-from ward_office.ui.main_window import APP_NAME_VI, PAGES, MainWindow
-from ward_office.ui.pages.base import Page
+from ward_office.ui.shell.main_window import APP_NAME_VI, PAGES, MainWindow
+from ward_office.ui.widgets.page import Page
 
 
 def test_window_title_names_the_ward(window: MainWindow) -> None:
@@ -86,7 +86,7 @@ NOT_AT_START = ("ward_office.scoring", "ward_office.core.plan", "ward_office.ser
 
 def test_the_window_starts_with_only_the_overview_and_without_what_it_needs_later(demo_db: Path) -> None:
     code = ("import sys; from pathlib import Path\n"
-            "from ward_office.ui.app import create_application, open_main_window\n"
+            "from ward_office.ui.shell.app import create_application, open_main_window\n"
             "app = create_application(sys.argv); window = open_main_window(Path(sys.argv[1]))\n"
             f"print(sorted(name for name in {NOT_AT_START!r} if name in sys.modules))\n"
             "window.show(); app.processEvents()\n"
@@ -96,7 +96,7 @@ def test_the_window_starts_with_only_the_overview_and_without_what_it_needs_late
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     before_show, after_show = result.stdout.strip().splitlines()[-2:]
     assert before_show == "[]"
-    assert after_show == str(["ward_office.ui.pages.base", "ward_office.ui.pages.dashboard"])
+    assert after_show == str(["ward_office.ui.widgets.page", "ward_office.ui.dashboard.page"])
 
 
 def test_qt_messages_we_do_not_translate_keep_their_text(window: MainWindow, tmp_path) -> None:

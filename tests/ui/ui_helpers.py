@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ward_office.ui.qt_strings import QT_MESSAGES
+from ward_office.ui.widgets.qt_strings import QT_MESSAGES
 
 # The demo ward of the UI tests has records up to this Friday, which is also the window's today.
 DEMO_TODAY = date(2026, 11, 20)

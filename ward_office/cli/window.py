@@ -28,9 +28,9 @@ def open_window(db_path: Path | None, *, demo: bool, smoke_test: bool = False) -
     path = db_path or default_database_path()
     check_in_background(path)  # the book is checked while Qt and the window's code load
     if smoke_test:
-        from ward_office.ui.app import run_smoke_test
+        from ward_office.ui.shell.app import run_smoke_test
 
         return run_smoke_test(path, language=i18n.current_language())
-    from ward_office.ui.app import run as run_window
+    from ward_office.ui.shell.app import run as run_window
 
     return run_window(path, language=i18n.current_language())

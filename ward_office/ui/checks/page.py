@@ -1,0 +1,518 @@
+"""Checks page (Kiểm tra): start a check round, tick who was seen, record violations, finish the round.
+
+Every tick and every violation is written the moment it is made, so a round half done when the power
+goes is still there, open, the next morning. Rounds on the left, the selected round on the right.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCore import QModelIndex, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, CheckKind
+from ward_office.core.errors import WardOfficeError
+from ward_office.core.staff import StaffId
+from ward_office.i18n import _
+from ward_office.i18n.formatting import format_datetime, format_number, format_points
+from ward_office.services import inspections
+from ward_office.services.inspections import CheckSummary
+
+from ward_office.ui.checks.models import (
+    StaffLine,
+    StaffSeenModel,
+    ViolationLine,
+    session_model,
+    violation_model,
+)
+from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.models import RECORD_ROLE, SearchProxy
+from ward_office.ui.widgets.page import Page
+from ward_office.ui.widgets import confirm, date_edit, from_qdate, record_table, select_row, show_error
+
+
+def _table(model: SearchProxy, name: str, stretch: int | None = None) -> QTableView:
+    """A read-only sortable table; ``stretch`` is the column that takes (or gives up) the spare width."""
+    view = record_table(model, name)
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class StartCheckDialog(QDialog):
+    """Kind, when, who checks, where: the round is stored, open, when the clerk presses OK."""
+
+    def __init__(self, page: ChecksPage) -> None:
+        super().__init__(page)
+        self._page = page
+        self.setWindowTitle(_("Start a check"))
+        self.kind = QComboBox()
+        for kind, label in CHECK_KIND_LABELS.items():
+            self.kind.addItem(_(label), kind)
+        self.day = date_edit(page.context.today())
+        self.time = QTimeEdit(QTime.currentTime())
+        self.time.setDisplayFormat("HH:mm")
+        self.checker = QLineEdit(page.ward.actor)
+        self.location = QLineEdit(page.last_location())
+        self.note = QLineEdit()
+        form = QFormLayout()
+        form.addRow(_("&Kind of check:"), self.kind)
+        when = QHBoxLayout()
+        when.addWidget(self.day)
+        when.addWidget(self.time)
+        when.addStretch(1)
+        day_label = QLabel(_("&Day and time:"))
+        day_label.setBuddy(self.day)
+        form.addRow(day_label, when)
+        form.addRow(_("Checked &by:"), self.checker)
+        form.addRow(_("&Place:"), self.location)
+        form.addRow(_("&Note:"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.started: Check | None = None
+
+    def started_at(self) -> datetime:
+        clock = self.time.time()
+        return datetime.combine(from_qdate(self.day.date()), time(clock.hour(), clock.minute()))
+
+    def accept(self) -> None:
+        """Store the round; on an error say why and stay open, having written nothing."""
+        try:
+            self.started = inspections.start_check(
+                self._page.ward, self.started_at(), CheckKind(self.kind.currentData()), self.checker.text(),
+                self.location.text(), self.note.text())
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
+        super().accept()
+
+
+class ChecksPage(Page):
+    topics = frozenset({Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
+
+    def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._quiet = False  # while this page announces its own change, it has already updated itself
+        self._check: Check | None = None
+        self._criteria_for: tuple[object, ...] = ()  # the round and plan the violation list was filled for
+
+        self.sessions = session_model(self)
+        self.session_proxy = SearchProxy(self)
+        self.session_proxy.setSourceModel(self.sessions)
+        self.session_view = _table(self.session_proxy, "check_sessions")
+        self.session_view.setAccessibleName(_("Check rounds"))
+        self.session_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.session_view.selectionModel().currentRowChanged.connect(self._session_chosen)
+        self.start_button = QPushButton(_("&Start a check…"))
+        self.start_button.clicked.connect(self.start_dialog)
+
+        self.staff = StaffSeenModel(self._write_seen, self)
+        self.staff_proxy = SearchProxy(self)
+        self.staff_proxy.setSourceModel(self.staff)
+        self.staff_view = _table(self.staff_proxy, "check_staff", stretch=2)
+        self.staff_view.setAccessibleName(_("Staff in this check"))
+        self.staff_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.staff_view.selectionModel().currentRowChanged.connect(self._person_chosen)
+        toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.staff_view)
+        toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
+        toggle.activated.connect(self.toggle_current_seen)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search staff by name or department…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_("Search staff"))
+        self.search.textChanged.connect(self.staff_proxy.set_search)
+        self.tick_all_button = QPushButton(_("&Tick all shown"))
+        self.tick_all_button.setToolTip(_("Mark everyone in the list below as present at the check"))
+        self.tick_all_button.clicked.connect(self.tick_all)
+
+        self.person_label = QLabel()
+        self.criterion = QComboBox()
+        self.criterion.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.criterion.setMinimumContentsLength(24)
+        self.violation_note = QLineEdit()
+        self.violation_note.setPlaceholderText(_("What was seen, where (optional)"))
+        self.violation_note.returnPressed.connect(self.record_violation)
+        self.record_button = QPushButton(_("&Record violation"))
+        self.record_button.clicked.connect(self.record_violation)
+
+        self.violations = violation_model(self)
+        self.violation_proxy = SearchProxy(self)
+        self.violation_proxy.setSourceModel(self.violations)
+        self.violation_view = _table(self.violation_proxy, "check_violations", stretch=1)
+        self.violation_view.setAccessibleName(_("Violations recorded in this check"))
+        self.delete_button = QPushButton(_("&Delete violation…"))
+        self.delete_button.setToolTip(_("Delete a violation recorded by mistake; the change log keeps a record"))
+        self.delete_button.clicked.connect(self.delete_violation)
+        self.finish_button = QPushButton(_("&Finish the check"))
+        self.finish_button.clicked.connect(self.finish_check)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setObjectName("check_heading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+
+        self._build_layout()
+        self._show_check(None)
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        rounds_label = QLabel(_("Check rounds"))
+        font = rounds_label.font()
+        font.setBold(True)
+        rounds_label.setFont(font)
+        top.addWidget(rounds_label)
+        top.addStretch(1)
+        top.addWidget(self.start_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.session_view)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.details)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.tick_all_button)
+        right_layout.addLayout(search_row)
+        right_layout.addWidget(self.staff_view, 3)
+
+        self.record_box = QGroupBox(_("Record a violation"))
+        form = QFormLayout(self.record_box)
+        form.addRow(_("Staff member:"), self.person_label)
+        criterion_label = QLabel(_("&Violation:"))
+        criterion_label.setBuddy(self.criterion)
+        form.addRow(criterion_label, self.criterion)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.violation_note, 1)
+        note_row.addWidget(self.record_button)
+        note_label = QLabel(_("N&ote:"))
+        note_label.setBuddy(self.violation_note)
+        form.addRow(note_label, note_row)
+        right_layout.addWidget(self.record_box)
+
+        right_layout.addWidget(QLabel(_("Violations recorded in this check")))
+        right_layout.addWidget(self.violation_view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.finish_button)
+        right_layout.addLayout(bottom)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # ---- Loading ----
+
+    def refresh(self) -> None:
+        if self._quiet:
+            return
+        self._load_sessions()
+        self._load_check()
+
+    def _load_sessions(self) -> None:
+        """Reload the list of rounds, keeping the selected one (or choosing an open one, else the newest)."""
+        chosen = self._check.id if self._check is not None else None
+        summaries = inspections.list_checks(self.ward)
+        self.session_view.selectionModel().blockSignals(True)
+        self.sessions.set_records(summaries)
+        self.session_view.selectionModel().blockSignals(False)
+        if chosen is None or all(summary.check.id != chosen for summary in summaries):
+            opened = [summary.check.id for summary in summaries if summary.check.is_open]
+            chosen = opened[0] if opened else (summaries[0].check.id if summaries else None)
+        self._select_session(chosen)
+
+    def _select_session(self, check_id: CheckId | None) -> None:
+        for row in range(self.session_proxy.rowCount()):
+            summary: CheckSummary = self.session_proxy.record(row)
+            if summary.check.id == check_id:
+                self.session_view.selectionModel().blockSignals(True)
+                select_row(self.session_view, row)
+                self.session_view.selectionModel().blockSignals(False)
+                self.session_view.scrollTo(self.session_proxy.index(row, 0))
+                self._check = summary.check
+                return
+        self._check = None
+
+    def _session_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        summary = current.data(RECORD_ROLE) if current.isValid() else None
+        self._check = summary.check if summary is not None else None
+        self._load_check()
+
+    def _load_check(self) -> None:
+        """Reload the selected round from the database, keeping the person selected."""
+        if self._check is None or self._check.id is None:
+            self._show_check(None)
+            return
+        try:
+            check = inspections.get_check(self.ward, self._check.id)
+        except WardOfficeError:
+            self._show_check(None)
+            return
+        self._show_check(check)
+
+    def _show_check(self, check: Check | None) -> None:
+        self._check = check
+        person = self.current_person()
+        if check is None or check.id is None:
+            self.heading.setText(_("No check selected"))
+            self.details.setText(_("Choose a check round on the left, or start a new one."))
+            self.staff.set_records([])
+            self.violations.set_records([])
+            self.criterion.clear()
+            for widget in (self.search, self.tick_all_button, self.staff_view, self.record_box, self.violation_view,
+                           self.delete_button, self.finish_button):
+                widget.setEnabled(False)
+            self._person_chosen()
+            return
+        found = inspections.violations(self.ward, check.id)
+        plan = self.ward.plan_on(check.day)
+        names = {person.id: person.full_name for person in self.ward.staff()}
+        by_person: dict[StaffId, list[str]] = {}
+        for event in found:
+            criterion = plan.criteria.get(event.criterion_code)
+            by_person.setdefault(event.staff_id, []).append(criterion.name if criterion else event.criterion_code)
+        departments = self.ward.department_names()
+        self.staff.set_editable(check.is_open)
+        self.staff.set_records([
+            StaffLine(person, departments.get(person.department_id, "") if person.department_id else "",
+                      person.id in check.seen, tuple(by_person.get(person.id, ())))  # type: ignore[arg-type]
+            for person in inspections.check_staff(self.ward, check, found)
+        ])
+        self.violations.set_records([
+            ViolationLine(event, names.get(event.staff_id, ""),
+                          plan.criteria[event.criterion_code].name if event.criterion_code in plan.criteria
+                          else event.criterion_code,
+                          plan.criteria[event.criterion_code].points if event.criterion_code in plan.criteria
+                          else None)
+            for event in found
+        ])
+        self._fill_criteria(check)
+        self._show_details(check)
+        for widget in (self.search, self.staff_view, self.violation_view):
+            widget.setEnabled(True)
+        for widget in (self.tick_all_button, self.record_box, self.finish_button):
+            widget.setEnabled(check.is_open)
+        self.delete_button.setEnabled(bool(found))
+        if person is not None:
+            self.select_person(person)
+        self._person_chosen()
+
+    def _show_details(self, check: Check) -> None:
+        kind = _(CHECK_KIND_LABELS[check.kind])
+        self.heading.setText(_("{kind} — {time}").format(kind=kind, time=format_datetime(check.started_at)))
+        parts = [_("Checked by: {checker}").format(checker=check.checker)]
+        if check.location:
+            parts.append(_("Place: {place}").format(place=check.location))
+        lines = [" · ".join(parts)]
+        if check.note:
+            lines.append(_("Note: {note}").format(note=check.note))
+        lines.append(_("Present: {seen} of {total} · violations: {violations}").format(
+            seen=format_number(len(check.seen)), total=format_number(self.staff.rowCount()),
+            violations=format_number(self.violations.rowCount())))
+        if check.finished_at is None:
+            lines.append(_("Open: tick who is present and record violations as you go."))
+        else:
+            lines.append(_("Finished at {time}; only a violation recorded by mistake can still be deleted.").format(
+                time=format_datetime(check.finished_at)))
+        self.details.setText("\n".join(lines))
+
+    def _fill_criteria(self, check: Check) -> None:
+        plan = self.ward.plan_on(check.day)
+        previous = self.criterion.currentData() if self._criteria_for == (check.id, plan.code, plan.version) \
+            else inspections.suggested_criterion(plan, check.kind)
+        self._criteria_for = (check.id, plan.code, plan.version)
+        self.criterion.clear()
+        block = None
+        for criterion in inspections.violation_criteria(plan):
+            if block is not None and criterion.block_code != block:
+                self.criterion.insertSeparator(self.criterion.count())
+            block = criterion.block_code
+            self.criterion.addItem(_("{name} ({points} points)").format(
+                name=criterion.name, points=format_points(criterion.points)), criterion.code)
+            self.criterion.setItemData(self.criterion.count() - 1, plan.block(criterion.block_code).name,
+                                       Qt.ItemDataRole.ToolTipRole)
+        index = self.criterion.findData(previous)
+        self.criterion.setCurrentIndex(max(index, 0))
+
+    # ---- The person selected ----
+
+    def current_person(self) -> StaffLine | None:
+        index = self.staff_view.currentIndex()
+        return self.staff_proxy.record(index.row()) if index.isValid() else None
+
+    def select_person(self, line: StaffLine | StaffId) -> bool:
+        staff_id = line.staff_id if isinstance(line, StaffLine) else line
+        row = self.staff.row_of(staff_id)
+        if row is None:
+            return False
+        index = self.staff_proxy.mapFromSource(self.staff.index(row, 1))
+        if not index.isValid():
+            return False
+        select_row(self.staff_view, index.row(), index.column())
+        self.staff_view.scrollTo(index)
+        return True
+
+    def _person_chosen(self, *_args: object) -> None:
+        person = self.current_person()
+        self.person_label.setText(person.staff.full_name if person else _("select a person in the list above"))
+        self.record_button.setEnabled(person is not None and self._check is not None and self._check.is_open)
+
+    # ---- Writing ----
+
+    def _announce(self, *topics: str) -> None:
+        self._quiet = True
+        try:
+            for topic in topics:
+                self.context.changed.emit(topic)
+        finally:
+            self._quiet = False
+
+    def _after_write(self, *topics: str) -> None:
+        self._load_sessions()
+        self._load_check()
+        self._announce(*topics)
+
+    def last_location(self) -> str:
+        return next((summary.check.location for summary in self.sessions.records() if summary.check.location), "")
+
+    def start_dialog(self) -> StartCheckDialog:
+        """Open the dialog that starts a round; returns it so tests can fill it in."""
+        dialog = StartCheckDialog(self)
+        dialog.accepted.connect(lambda: self._started(dialog.started))
+        dialog.open()
+        return dialog
+
+    def _started(self, check: Check | None) -> None:
+        if check is None:
+            return
+        self._check = check
+        self.search.clear()
+        self._after_write(Topic.CHECKS)
+        self.staff_view.setFocus()
+
+    def _write_seen(self, staff_id: StaffId, seen: bool) -> bool:
+        return self.set_seen([staff_id], seen)
+
+    def set_seen(self, staff_ids: list[StaffId], seen: bool) -> bool:
+        if self._check is None or self._check.id is None:
+            return False
+        try:
+            self._check = inspections.set_seen(self.ward, self._check.id, staff_ids, seen)
+        except WardOfficeError as error:
+            show_error(self, error)
+            return False
+        self.staff.mark_seen(set(staff_ids), seen)
+        self._show_details(self._check)
+        self._load_sessions()
+        self._announce(Topic.CHECKS)
+        return True
+
+    def toggle_current_seen(self) -> None:
+        person = self.current_person()
+        if person is not None and self._check is not None and self._check.is_open:
+            index = self.staff_view.currentIndex()
+            self.set_seen([person.staff_id], not person.seen)
+            self.staff_view.setCurrentIndex(index)
+
+    def tick_all(self) -> None:
+        people = [self.staff_proxy.record(row) for row in range(self.staff_proxy.rowCount())]
+        if people:
+            self.set_seen([line.staff_id for line in people if not line.seen], True)
+
+    def record_violation(self) -> None:
+        person = self.current_person()
+        code = self.criterion.currentData()
+        if self._check is None or self._check.id is None or not self._check.is_open:
+            return
+        if person is None:
+            show_error(self, _("Select the person the violation was found on"))
+            return
+        if code is None:
+            show_error(self, _("Choose the violation from the emulation plan"))
+            return
+        try:
+            inspections.record_violation(self.ward, self._check.id, person.staff_id, code,
+                                         self.violation_note.text())
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
+        self.violation_note.clear()
+        self._after_write(Topic.EVENTS, Topic.CHECKS)
+
+    def current_violation(self) -> ViolationLine | None:
+        index = self.violation_view.currentIndex()
+        return self.violation_proxy.record(index.row()) if index.isValid() else None
+
+    def delete_violation(self) -> None:
+        line = self.current_violation()
+        if self._check is None or self._check.id is None:
+            return
+        if line is None:
+            show_error(self, _("Select the violation to delete in the list"))
+            return
+        question = _("Delete the violation “{violation}” of {name}? Do this only if it was recorded by "
+                     "mistake.").format(violation=line.criterion_name, name=line.staff_name)
+        if not confirm(self, question, _("Delete violation")):
+            return
+        try:
+            inspections.delete_violation(self.ward, self._check.id, line.event.id)  # type: ignore[arg-type]
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
+        self._after_write(Topic.EVENTS, Topic.CHECKS)
+
+    def finish_check(self) -> None:
+        if self._check is None or self._check.id is None or not self._check.is_open:
+            return
+        question = _("Finish this check? After that nobody can be ticked and no violation added; only a "
+                     "violation recorded by mistake can be deleted.")
+        if not confirm(self, question, _("Finish the check")):
+            return
+        at = datetime.combine(self.context.today(), datetime.now().time())
+        try:
+            self._check = inspections.finish_check(self.ward, self._check.id, at)
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
+        self._after_write(Topic.CHECKS)

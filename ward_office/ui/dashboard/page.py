@@ -1,0 +1,434 @@
+"""Overview page (Tổng quan), the first page shown: the day at a glance for the head of the ward.
+
+Today's attendance and the open checks are read at once (one small query each). The ranking of the
+half-year and the month's violations need the period scored, which for a big ward takes a moment, so
+they are computed on a worker thread from the database file and their cards say "calculating" until
+then. A newer refresh makes an older result stale; it is dropped when it arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ward_office.core.attendance import LEAVE_LABELS
+from ward_office.core.checks import CHECK_KIND_LABELS, Check
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import (
+    format_date,
+    format_datetime,
+    format_month,
+    format_number,
+    format_weekday,
+    period_label,
+)
+from ward_office.services.overview import (
+    DayState,
+    PersonToday,
+    RankingExtremes,
+    ScoreOverview,
+    TodayAttendance,
+    current_month,
+    open_checks,
+    score_overview_of_file,
+    today_attendance,
+)
+from ward_office.services.records import current_review_period
+
+from ward_office.ui.widgets.charts import Bar, BarChart
+from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.jobs import Job
+from ward_office.ui.widgets.models import CENTER, RIGHT, Column, RecordTableModel
+from ward_office.ui.widgets.page import Page
+from ward_office.ui.widgets import BAD, GOOD, WARN, error_text
+
+if TYPE_CHECKING:
+    from ward_office.scoring.results import StaffResult
+
+TOP_COUNT = 5
+NAMES_IN_TOOLTIP = 20
+
+STATE_CAPTIONS = {
+    DayState.PRESENT: N_("Present"),
+    DayState.LATE: N_("Late"),
+    DayState.EARLY: N_("Left early"),
+    DayState.ON_LEAVE: N_("On leave"),
+    DayState.ABSENT: N_("Absent without leave"),
+}
+STATE_COLORS = {
+    DayState.PRESENT: GOOD,
+    DayState.LATE: WARN,
+    DayState.EARLY: WARN,
+    DayState.ON_LEAVE: QColor("#1a5fa8"),
+    DayState.ABSENT: BAD,
+}
+
+
+def _person_line(person: PersonToday) -> str:
+    name = person.staff.full_name
+    if person.state is DayState.LATE:
+        line = _("{name}, {minutes} minutes late").format(name=name, minutes=person.late_minutes)
+        if person.early_minutes:
+            line += "; " + _("left {minutes} minutes early").format(minutes=person.early_minutes)
+        return line
+    if person.state is DayState.EARLY:
+        return _("{name}, left {minutes} minutes early").format(name=name, minutes=person.early_minutes)
+    if person.state is DayState.ON_LEAVE:
+        kinds = ", ".join(f"{_(LEAVE_LABELS[code])} ({code.value})" for code in person.leave_codes)
+        return f"{name} — {kinds}"
+    return name
+
+
+def _names_tooltip(caption: str, people: list[PersonToday]) -> str:
+    if not people:
+        return _("{caption}: nobody").format(caption=caption)
+    lines = [_person_line(person) for person in people[:NAMES_IN_TOOLTIP]]
+    if len(people) > NAMES_IN_TOOLTIP:
+        lines.append(_("… and {count} more").format(count=len(people) - NAMES_IN_TOOLTIP))
+    return caption + ":\n" + "\n".join(lines)
+
+
+def _scaled_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+class Card(QFrame):
+    """A framed box with a bold title, a body and optional link buttons under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.title = QLabel()
+        self.title.setFont(_scaled_font(self, 1.15))
+        self.title.setWordWrap(True)
+        self.body = QVBoxLayout()
+        self.links = QHBoxLayout()
+        self.links.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.body, 1)
+        layout.addLayout(self.links)
+
+    def add_link(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(action)
+        self.links.addWidget(button)
+        return button
+
+
+class StatTile(QFrame):
+    """A big coloured number over its caption; the tooltip names the people."""
+
+    def __init__(self, caption: str, color: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = QLabel("—")
+        self.number.setFont(_scaled_font(self, 2.4))
+        palette = self.number.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.number.setPalette(palette)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        for label in (self.number, self.caption):
+            label.setAlignment(CENTER)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+        self._value: int | None = None
+
+    def set_value(self, value: int | None, tooltip: str) -> None:
+        self._value = value
+        self.number.setText("—" if value is None else format_number(value, 0))
+        self.setToolTip(tooltip)
+        self.setAccessibleName(f"{self.caption.text()}: {self.number.text()}")
+
+    def value(self) -> int | None:
+        return self._value
+
+
+def _fit_height(view: QTableView, rows: int) -> None:
+    """Show every row without an inner scroll bar: the lists here are short."""
+    height = view.horizontalHeader().sizeHint().height() + view.verticalHeader().defaultSectionSize() * rows
+    view.setFixedHeight(height + 2 * view.frameWidth())
+
+
+def _table(model: RecordTableModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return view
+
+
+RANKING_COLUMNS: tuple[Column[StaffResult], ...] = (
+    Column(N_("Rank"), lambda result: str(result.rank), lambda result: result.rank, CENTER),
+    Column(N_("Full name"), lambda result: result.staff.full_name,
+           tooltip=lambda result: result.staff.position),
+    Column(N_("Score"), lambda result: format_number(result.score), lambda result: result.score, RIGHT),
+    # The code (HTXSNV…) keeps two lists side by side at 100% scaling; the tooltip has the name.
+    Column(N_("Grade"), lambda result: result.grade.code, tooltip=lambda result: "\n".join(
+        [result.grade.name, *(change.localized() for change in result.changes)])),
+)
+
+
+def _check_state(check: Check) -> str:
+    return _("Still open") if check.is_open else _("Finished")
+
+
+def _check_details(check: Check) -> str:
+    lines = [_("Checked by: {checker}").format(checker=check.checker)]
+    if check.location:
+        lines.append(_("Place: {place}").format(place=check.location))
+    lines.append(_("{count} people seen").format(count=len(check.seen)))
+    finished_at = check.finished_at
+    if finished_at is not None:
+        lines.append(_("Finished at {time}").format(time=format_datetime(finished_at)))
+    return "\n".join(lines)
+
+
+# Three short columns fit the half-width card; who checked, where and how many were seen are in the tooltip.
+CHECK_COLUMNS: tuple[Column[Check], ...] = (
+    Column(N_("Kind of check"), lambda check: _(CHECK_KIND_LABELS[check.kind]), tooltip=_check_details),
+    Column(N_("Started at"), lambda check: format_datetime(check.started_at), lambda check: check.started_at,
+           tooltip=_check_details),
+    Column(N_("Status"), _check_state, tooltip=_check_details),
+)
+
+
+class DashboardPage(Page):
+    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
+
+    def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.attendance: TodayAttendance | None = None
+        self.scores: ScoreOverview | None = None
+        self._job: Job | None = None
+        self._generation = 0
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(self._build_today(), 0, 0, 1, 2)
+        self.top_card, self.top_model, self.top_view, self.top_status = self._build_ranking_card()
+        self.bottom_card, self.bottom_model, self.bottom_view, self.bottom_status = self._build_ranking_card()
+        grid.addWidget(self.top_card, 1, 0)
+        grid.addWidget(self.bottom_card, 1, 1)
+        grid.addWidget(self._build_chart(), 2, 0)
+        grid.addWidget(self._build_checks(), 2, 1)
+        grid.setRowStretch(3, 1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # ---- Building ----
+
+    def _build_today(self) -> Card:
+        card = Card()
+        self.today_card = card
+        tiles = QHBoxLayout()
+        self.tiles: dict[DayState, StatTile] = {}
+        for state, caption in STATE_CAPTIONS.items():
+            tile = StatTile(_(caption), STATE_COLORS[state])
+            self.tiles[state] = tile
+            tiles.addWidget(tile, 1)
+        card.body.addLayout(tiles)
+        self.day_note = QLabel()
+        self.day_note.setWordWrap(True)
+        card.body.addWidget(self.day_note)
+        card.add_link(_("Open the attendance sheet"), lambda: self._go("attendance"))
+        return card
+
+    def _build_ranking_card(self) -> tuple[Card, RecordTableModel[StaffResult], QTableView, QLabel]:
+        card = Card()
+        model: RecordTableModel[StaffResult] = RecordTableModel(RANKING_COLUMNS, self)
+        view = _table(model, 1)
+        view.activated.connect(lambda _index: self._go("ranking"))
+        _fit_height(view, TOP_COUNT)
+        status = QLabel(_("Calculating…"))
+        status.setWordWrap(True)
+        card.body.addWidget(status)
+        card.body.addWidget(view)
+        view.hide()
+        card.add_link(_("See the whole ranking"), lambda: self._go("ranking"))
+        return card, model, view, status
+
+    def _build_chart(self) -> Card:
+        card = Card()
+        self.chart_card = card
+        self.chart = BarChart()
+        self.chart_status = QLabel(_("Calculating…"))
+        card.body.addWidget(self.chart_status)
+        card.body.addWidget(self.chart)
+        card.body.addStretch(1)
+        self.chart.hide()
+        card.add_link(_("See violations and commendations"), lambda: self._go("events"))
+        return card
+
+    def _build_checks(self) -> Card:
+        card = Card()
+        card.title.setText(_("Checks today and still open"))
+        self.checks_model: RecordTableModel[Check] = RecordTableModel(CHECK_COLUMNS, self)
+        self.checks_view = _table(self.checks_model, 0)
+        self.checks_view.activated.connect(lambda _index: self._go("checks"))
+        self.checks_empty = QLabel(_("No check today and none open"))
+        self.checks_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        card.body.addWidget(self.checks_empty)
+        card.body.addWidget(self.checks_view)
+        card.body.addStretch(1)
+        card.add_link(_("Go to checks"), lambda: self._go("checks"))
+        return card
+
+    def _go(self, where: str) -> None:
+        from ward_office.ui.attendance.page import AttendancePage
+        from ward_office.ui.checks.page import ChecksPage
+        from ward_office.ui.events.page import EventsPage
+        from ward_office.ui.ranking.page import RankingPage
+
+        page_class = {"attendance": AttendancePage, "checks": ChecksPage, "events": EventsPage,
+                      "ranking": RankingPage}[where]
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page(page_class)
+
+    # ---- Loading ----
+
+    def refresh(self) -> None:
+        today = self.context.today()
+        self._show_attendance(today_attendance(self.ward, today))
+        self._show_checks(open_checks(self.ward, today))
+        self._start_scoring(today)
+
+    def _show_attendance(self, attendance: TodayAttendance) -> None:
+        self.attendance = attendance
+        day = attendance.day
+        self.today_card.title.setText(_("Today, {weekday} {date}").format(weekday=format_weekday(day),
+                                                                           date=format_date(day)))
+        for state, tile in self.tiles.items():
+            people = attendance.with_state(state)
+            if state is DayState.PRESENT and not attendance.working_day:
+                tile.set_value(None, _("Not a working day"))
+            else:
+                tile.set_value(len(people), _names_tooltip(_(STATE_CAPTIONS[state]), people))
+        notes = []
+        if not attendance.working_day:
+            notes.append(_("Not a working day: {name}").format(name=attendance.holiday_name or format_weekday(day)))
+        elif attendance.holiday_name:
+            notes.append(attendance.holiday_name)
+        leave = attendance.leave_counts()
+        if leave:
+            notes.append(_("On leave: {kinds}").format(kinds=", ".join(
+                f"{_(LEAVE_LABELS[code])} {count}" for code, count in leave.items())))
+        if attendance.working_day:
+            notes.append(_("{count} staff working here today").format(count=len(attendance.people)))
+        self.day_note.setText(" · ".join(notes))
+
+    def _show_checks(self, checks: list[Check]) -> None:
+        self.checks_model.set_records(checks)
+        self.checks_empty.setVisible(not checks)
+        self.checks_view.setVisible(bool(checks))
+        _fit_height(self.checks_view, len(checks))
+
+    def _start_scoring(self, today: date) -> None:
+        self._generation += 1
+        generation = self._generation
+        period, month_period = current_review_period(today), current_month(today)
+        self.top_card.title.setText(_("Leading — {period}").format(period=period_label(period)))
+        self.bottom_card.title.setText(_("Needing effort — {period}").format(period=period_label(period)))
+        self.chart_card.title.setText(_("Violations by block — {month}").format(
+            month=format_month(month_period.start.year, month_period.start.month)))
+        if self.scores is None:
+            for status in (self.top_status, self.bottom_status, self.chart_status):
+                status.setText(_("Calculating…"))
+                status.show()
+        path = self.ward.path
+        # Our own job rather than run_in_background: the cards already say "Calculating…", and a
+        # window-modal progress box would block the menu on every change for a few tenths of a second.
+        job = Job(lambda: score_overview_of_file(path, today, TOP_COUNT), self)
+        job.done.connect(lambda result: self._scored(generation, result))
+        job.failed.connect(lambda error: self._scoring_failed(generation, error))
+        self._job = job
+        job.start()
+
+    def is_scoring(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def _scored(self, generation: int, scores: ScoreOverview) -> None:
+        if generation != self._generation:
+            return
+        self.scores = scores
+        self._show_extremes(scores.extremes)
+        self.chart.set_bars([
+            Bar(block.name, block.violations,
+                _("{block}: {count} violations").format(block=block.name, count=block.violations))
+            for block in scores.blocks
+        ])
+        self.chart_status.setPalette(self.palette())
+        self.chart_status.setVisible(not scores.blocks)
+        self.chart_status.setText(_("The plan has no deductions"))
+        self.chart.setVisible(bool(scores.blocks))
+
+    def _show_extremes(self, extremes: RankingExtremes) -> None:
+        for model, view, status, results in (
+            (self.top_model, self.top_view, self.top_status, extremes.top),
+            (self.bottom_model, self.bottom_view, self.bottom_status, extremes.bottom),
+        ):
+            model.set_records(results)
+            view.setVisible(bool(results))
+            _fit_height(view, len(results))
+            status.setVisible(not results)
+            status.setPalette(self.palette())
+            status.setText(_("Nobody to rank yet"))
+
+    def _scoring_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        text = _("Could not calculate: {reason}").format(reason=error_text(error))
+        for status in (self.top_status, self.bottom_status, self.chart_status):
+            status.setText(text)
+            palette = status.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, BAD)
+            status.setPalette(palette)
+            status.show()
+        for widget in (self.top_view, self.bottom_view, self.chart):
+            widget.hide()
+

@@ -1,0 +1,438 @@
+"""Ranking page (Xếp loại): the ward's ranking for a chosen period and every item behind a person's score.
+
+The period is scored on a worker thread (``services.standings.score_standings`` opens its own connection),
+so a long custom period never freezes the window; a result that arrives after the period or the records
+changed again is dropped. Selecting a person lists the items the engine scored, whose points add up to the
+score minus the base, so the head can answer "why do I have 96,5?" without a calculator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ward_office.core.period import Period
+from ward_office.core.plan import Block, EmulationPlan
+from ward_office.core.schedule import SESSION_LABELS
+from ward_office.core.staff import StaffId
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
+from ward_office.i18n.text import name_sort_key
+from ward_office.services.standings import (
+    ITEM_SOURCE_LABELS,
+    ItemLine,
+    Standing,
+    Standings,
+    item_lines,
+    score_breakdown,
+    score_standings,
+)
+
+from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.jobs import Job, run_in_background
+from ward_office.ui.widgets.models import CENTER, RIGHT, Column, Index, RecordTableModel, SearchProxy
+from ward_office.ui.widgets.page import Page
+from ward_office.ui.ranking.lock_bar import LockBar
+from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text, record_table
+
+
+def _points_colour(points: Any) -> QColor | None:
+    if points < 0:
+        return BAD
+    if points > 0:
+        return GOOD
+    return None
+
+
+def _grade_colour(row: Standing) -> QColor | None:
+    return WARN if row.result.changes else None
+
+
+def _marked(row: Standing) -> QColor | None:
+    return MARKED if row.result.changes else None
+
+
+def _block_column(block: Block) -> Column[Standing]:
+    def total(row: Standing) -> Any:
+        return row.result.block_totals.get(block.code, 0)
+
+    return Column(block.code, lambda row: format_points(total(row)), sort_key=total, alignment=RIGHT,
+                  tooltip=lambda _row: block.name, foreground=lambda row: _points_colour(total(row)),
+                  searchable=False)
+
+
+def ranking_columns(plan: EmulationPlan) -> list[Column[Standing]]:
+    grade_order = {grade.code: index for index, grade in enumerate(plan.grades)}
+    return [
+        Column(N_("Rank"), lambda row: str(row.result.rank),
+               sort_key=lambda row: row.order,
+               alignment=CENTER, searchable=False),
+        Column(N_("Full name"), lambda row: row.result.staff.full_name,
+               sort_key=lambda row: name_sort_key(row.result.staff.full_name),
+               tooltip=lambda row: row.result.staff.code),
+        Column(N_("Position"), lambda row: row.result.staff.position, tooltip=lambda row: row.result.staff.position),
+        Column(N_("Department"), lambda row: row.department, tooltip=lambda row: row.department),
+        *(_block_column(block) for block in plan.blocks),
+        Column(N_("Score"), lambda row: format_number(row.result.score), sort_key=lambda row: row.result.score,
+               alignment=RIGHT, searchable=False),
+        Column(N_("Grade"), lambda row: row.result.grade.name,
+               sort_key=lambda row: (grade_order.get(row.result.grade.code, len(grade_order)), row.order),
+               tooltip=lambda row: row.note(), foreground=_grade_colour, background=_marked),
+        Column(N_("Note"), lambda row: row.note(), tooltip=lambda row: row.note(), foreground=_grade_colour,
+               background=_marked),
+    ]
+
+
+class RankingModel(RecordTableModel[Standing]):
+    """The ranking rows; block columns are headed by the block's code, its name in the tooltip."""
+
+    def __init__(self, plan: EmulationPlan, parent: Any = None) -> None:
+        super().__init__(ranking_columns(plan), parent)
+        self.block_codes = tuple(block.code for block in plan.blocks)
+        self._block_names = {block.code: block.name for block in plan.blocks}
+        self._first_block = 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        block = section - self._first_block
+        if orientation == Qt.Orientation.Horizontal and 0 <= block < len(self.block_codes):
+            code = self.block_codes[block]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return code  # a code from the plan, not a message
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._block_names[code]
+        return super().headerData(section, orientation, role)
+
+
+def _criterion(line: ItemLine) -> str:
+    return f"{line.item.criterion_code} — {line.criterion_name}" if line.criterion_name else line.item.criterion_code
+
+
+ITEM_COLUMNS: Sequence[Column[ItemLine]] = (
+    Column(N_("Date"), lambda line: format_date(line.item.day),
+           sort_key=lambda line: (line.item.day, line.item.session or "")),
+    Column(N_("Session"), lambda line: _(SESSION_LABELS[line.item.session]) if line.item.session else ""),
+    Column(N_("Criterion"), _criterion, sort_key=lambda line: line.item.criterion_code, tooltip=_criterion),
+    Column(N_("Block"), lambda line: line.item.block_code, tooltip=lambda line: line.block_name),
+    Column(N_("Points"), lambda line: format_points(line.contribution), sort_key=lambda line: line.contribution,
+           alignment=RIGHT, foreground=lambda line: _points_colour(line.contribution)),
+    Column(N_("Plan points"), lambda line: format_points(line.item.raw_points),
+           sort_key=lambda line: line.item.raw_points, alignment=RIGHT),
+    Column(N_("Note"), lambda line: line.explanation, tooltip=lambda line: line.explanation,
+           foreground=lambda line: WARN if line.item.capped else None),
+    Column(N_("Recorded by"), lambda line: line.item.recorded_by),
+    Column(N_("Source"), lambda line: _(ITEM_SOURCE_LABELS[line.item.source])),
+)
+
+
+def _table(model_proxy: SearchProxy) -> QTableView:
+    view = record_table(model_proxy)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class RankingPage(Page):
+    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
+
+    def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.standings: Standings | None = None
+        self._generation = 0  # the refresh whose result is awaited; older results are stale
+        self._received = 0
+        self._job: Job | None = None
+
+        self.picker = PeriodPicker(context.today())
+        self.picker.setObjectName("ranking_period")
+        self.picker.period_changed.connect(lambda _period: self.refresh())
+        period_label_widget = QLabel(_("Review &period:"))
+        period_label_widget.setBuddy(self.picker.findChild(QComboBox))
+        self.search = QLineEdit()
+        self.search.setObjectName("ranking_search")
+        self.search.setPlaceholderText(_("Search by name, position or department…"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(_("&Search:"))
+        search_label.setBuddy(self.search)
+        top = QHBoxLayout()
+        top.addWidget(period_label_widget)
+        top.addWidget(self.picker, 1)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("ranking_heading")
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        self.heading.setFont(heading_font)
+        self.heading.setWordWrap(True)
+        self.plan_note = QLabel()
+        self.plan_note.setWordWrap(True)
+        self.plan_note.setStyleSheet(f"color: {MUTED.name()}")
+        self.counts = QLabel()
+        self.counts.setObjectName("ranking_counts")
+        self.counts.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("ranking_status")
+        self.status.setWordWrap(True)
+
+        self.model = RankingModel(_placeholder_plan())
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = _table(self.proxy)
+        self.table.setObjectName("ranking_table")
+        self.table.setAccessibleName(_("Ranking"))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.search.textChanged.connect(self.proxy.set_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.person = QLabel()
+        self.person.setObjectName("ranking_person")
+        self.person.setFont(heading_font)
+        self.person.setWordWrap(True)
+        self.breakdown = QLabel()
+        self.breakdown.setObjectName("ranking_breakdown")
+        self.breakdown.setWordWrap(True)
+        self.breakdown.setTextFormat(Qt.TextFormat.RichText)
+        self.items_model: RecordTableModel[ItemLine] = RecordTableModel(ITEM_COLUMNS, self)
+        self.items_proxy = SearchProxy(self)
+        self.items_proxy.setSourceModel(self.items_model)
+        self.items_table = _table(self.items_proxy)
+        self.items_table.setObjectName("ranking_items")
+        self.items_table.setAccessibleName(_("Items behind the score"))
+        self.items_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.person)
+        detail_layout.addWidget(self.breakdown)
+        detail_layout.addWidget(self.items_table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("ranking_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.body = QStackedWidget()
+        self.body.addWidget(splitter)
+        self.body.addWidget(self.empty)
+
+        self.lock_bar = LockBar(context, self.period)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lock_bar)
+        layout.addWidget(self.plan_note)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.status)
+        layout.addWidget(self.body, 1)
+        self._show_person(None)
+
+    # ---- Scoring in the background ----
+
+    @property
+    def is_scoring(self) -> bool:
+        """True until the result of the latest refresh has arrived (or failed)."""
+        return self._received != self._generation
+
+    def period(self) -> Period:
+        return self.picker.period()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        period = self.period()
+        self.lock_bar.show_period()
+        path, today = self.ward.path, self.context.today()
+        self.status.setText(_("Calculating the scores of {period}…").format(period=period_label(period)))
+        self.status.setStyleSheet(f"color: {MUTED.name()}")
+        self.status.show()
+        self._job = run_in_background(
+            self, _("Calculating the scores of {period}…").format(period=period_label(period)),
+            lambda: score_standings(path, period, today),
+            lambda standings: self._scored(generation, standings),
+            lambda error: self._failed(generation, error))
+
+    def _scored(self, generation: int, standings: Standings) -> None:
+        if generation != self._generation:
+            return  # the period or the records changed while this was being scored
+        self._received = generation
+        self._show(standings)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._received = generation
+        self.standings = None
+        self.model.set_records([])
+        self._show_person(None)
+        self.heading.setText(period_label(self.period()))
+        self.plan_note.clear()
+        self.counts.clear()
+        self.status.setText(error_text(error))
+        self.status.setStyleSheet(f"color: {BAD.name()}")
+        self.status.show()
+
+    # ---- Showing a result ----
+
+    def _show(self, standings: Standings) -> None:
+        kept = self.selected_staff_id()
+        self.standings = standings
+        plan = standings.plan
+        if self.model.block_codes != tuple(block.code for block in plan.blocks):
+            self.model = RankingModel(plan, self)
+            self.proxy.setSourceModel(self.model)
+            self._size_columns()
+        self.model.set_records(standings.rows)
+        heading = _("{plan} (version {version}) — {period}").format(
+            plan=plan.name, version=plan.version, period=period_label(standings.period))
+        if standings.still_running:
+            heading += " " + _("(not over yet: scored up to {today})").format(today=format_date(standings.today))
+        self.heading.setText(heading)
+        self.plan_note.setText(plan.label)
+        self.plan_note.setVisible(bool(plan.label))
+        self.counts.setText(self._counts_text(standings))
+        self.counts.setVisible(bool(standings.rows))
+        self.status.clear()
+        self.status.hide()
+        if not standings.rows:
+            self.empty.setText(_("No staff to rank in this period.") if standings.ward_has_staff else
+                               _("The record book has no staff yet. Add staff on the Staff page, then come back "
+                                 "here to see their ranking."))
+            self.body.setCurrentWidget(self.empty)
+            self._show_person(None)
+            return
+        self.body.setCurrentIndex(0)
+        self._size_columns()
+        if not self.select_staff(kept):
+            self._show_person(None)
+
+    def _counts_text(self, standings: Standings) -> str:
+        counts = " · ".join(_("{grade}: {count}").format(grade=grade.name, count=count)
+                            for grade, count in standings.grade_counts())
+        quota_grade = standings.quota_grade()
+        if quota_grade is not None and standings.ranking.quota_limit is not None and standings.rows:
+            demoted = sum(1 for row in standings.rows if row.demoted_by_quota)
+            quota = _("Quota: at most {limit} people may be graded “{grade}”").format(
+                limit=standings.ranking.quota_limit, grade=quota_grade.name)
+            if demoted:
+                quota += _(" ({count} demoted, marked in the table)").format(count=demoted)
+            return f"{counts}\n{quota}"
+        return counts
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        widest = self.fontMetrics().averageCharWidth()
+        for column in range(self.model.columnCount() - 1):
+            limit = 20 if column in (2, 3) else 34  # position and department give way to the grade
+            header.resizeSection(column, min(header.sectionSize(column), limit * widest))
+
+    # ---- The selected person ----
+
+    def selected_staff_id(self) -> StaffId | None:
+        row = self.selected()
+        return row.staff_id if row is not None else None
+
+    def selected(self) -> Standing | None:
+        index = self.table.currentIndex()
+        return self.proxy.record(index.row()) if index.isValid() else None
+
+    def select_staff(self, staff_id: StaffId | None) -> bool:
+        """Select a person's row (clearing the search if it hides them); False if they are not ranked."""
+        if staff_id is None or self.standings is None or self.standings.find(staff_id) is None:
+            return False
+        for attempt in range(2):
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.record(row).staff_id == staff_id:
+                    self.table.selectRow(row)
+                    self.table.setCurrentIndex(self.proxy.index(row, 0))
+                    self.table.scrollTo(self.proxy.index(row, 0))
+                    self._show_current(self.proxy.index(row, 0))
+                    return True
+            if attempt == 0:
+                self.search.clear()
+        return False
+
+    def _show_current(self, current: QModelIndex, _previous: Index | None = None) -> None:
+        self._show_person(self.proxy.record(current.row()) if current.isValid() else None)
+
+    def _show_person(self, row: Standing | None) -> None:
+        if row is None or self.standings is None:
+            self.person.setText(_("Select a person in the table to see every item behind their score."))
+            self.breakdown.clear()
+            self.breakdown.hide()
+            self.items_model.set_records([])
+            return
+        plan = self.standings.plan
+        result = row.result
+        self.person.setText(_("{rank}. {name} — {score} points — {grade}").format(
+            rank=result.rank, name=result.staff.full_name, score=format_number(result.score),
+            grade=result.grade.name))
+        self.breakdown.setText(self._breakdown_html(row, plan))
+        self.breakdown.show()
+        self.items_model.set_records(item_lines(result, plan))
+        self.items_table.resizeColumnsToContents()
+        header = self.items_table.horizontalHeader()
+        widest = self.fontMetrics().averageCharWidth()
+        for column in range(self.items_model.columnCount() - 1):
+            header.resizeSection(column, min(header.sectionSize(column), 40 * widest))
+
+    def _breakdown_html(self, row: Standing, plan: EmulationPlan) -> str:
+        result = row.result
+        parts = []
+        for code, name, points in score_breakdown(result, plan):
+            if not code:
+                parts.append(f"{_escape(name)} <b>{_escape(points)}</b>")
+            elif points != format_points(0):
+                parts.append(f"{_escape(name)} ({_escape(code)}) <b>{_escape(points)}</b>")
+        if len(parts) == 1:
+            parts.append(_escape(_("no deductions or bonuses")))
+        lines = [" · ".join(parts) + " → " + _escape(_("score {score}").format(score=format_number(result.score)))]
+        if len(result.sub_periods) > 1:
+            months = " · ".join(f"{sub.period.start.month:02d}/{sub.period.start.year}: {format_number(sub.score)}"
+                                for sub in result.sub_periods)
+            lines.append(_escape(_("Score of each month: {months}").format(months=months)))
+        counts = _("Unexcused absences: {absences} · violations: {violations} · commendations: {commendations}")
+        counts = counts.format(absences=result.unexcused_absences, violations=result.violations,
+                               commendations=result.commendations)
+        if result.grade_by_score.code != result.grade.code:
+            counts += " · " + _("graded by score: {grade}").format(grade=result.grade_by_score.name)
+        lines.append(_escape(counts))
+        for change in result.changes:
+            lines.append(f'<span style="color:{WARN.name()}">{_escape(change.localized())}</span>')
+        return "<br>".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _placeholder_plan() -> EmulationPlan:
+    """An empty plan for the table before the first result arrives."""
+    from fractions import Fraction
+
+    return EmulationPlan(code="", name="", version=0, effective_from=None, base_score=Fraction(0), blocks=(),
+                         criteria={}, attendance_rules=(), grades=())

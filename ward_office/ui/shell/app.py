@@ -1,0 +1,217 @@
+"""Start the window: the Qt application in Vietnamese, the ward database, the main window.
+
+Heavy modules (reportlab, the importers) are imported by the pages that use them, when used, so the
+window comes up fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ward_office import __version__, i18n
+from ward_office.core.access import Account
+from ward_office.paths import icons_dir
+from ward_office.services.ward import Ward
+
+from ward_office.ui.widgets.context import WardContext
+from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
+from ward_office.ui.widgets.qt_strings import CatalogTranslator
+
+# Sans-serif families that carry every Vietnamese glyph, in order of preference.
+UI_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial")
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Printed by ``--smoke-test`` before the JSON of what the window shows; packaging/smoke_test.py looks for it.
+SMOKE_MARKER = "WARD-OFFICE-SMOKE"
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icons_dir() / f"ward-office-{size}.png"), QSize(size, size))
+    return icon
+
+
+def create_application(argv: Sequence[str] = ()) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv) or [sys.argv[0]])
+    app.setApplicationName("ward-office")
+    app.setApplicationDisplayName(APP_NAME_VI)
+    app.setOrganizationName("ward-office")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("ward-office")  # matches ward-office.desktop, so docks show our icon
+    if not any(isinstance(child, CatalogTranslator) for child in app.children()):
+        translator = CatalogTranslator(app)
+        app.installTranslator(translator)
+    families = set(QFontDatabase.families())
+    family = next((name for name in UI_FONTS if name in families), None)
+    if family is not None:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    return app
+
+
+def report_uncaught(kind: type[BaseException], error: BaseException, trace: object = None) -> QMessageBox | None:
+    """An error nobody caught, in the window (Qt hands the ones raised in slots to ``sys.excepthook``): one
+    line in a message box, the details in the log (``services.error_report``); a closed pipe is let go."""
+    from ward_office.services.error_report import explain
+
+    if isinstance(error, BrokenPipeError):
+        return None
+    message = explain(error)
+    app = QApplication.instance()
+    if app is None or threading.current_thread() is not threading.main_thread():
+        print(message, file=sys.stderr)
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME_VI, message, QMessageBox.StandardButton.Ok,
+                      QApplication.activeWindow())
+    box.setObjectName("uncaught_error")
+    _shown_errors.append(box)
+    box.finished.connect(lambda _result: _shown_errors.remove(box))
+    box.open()
+    return box
+
+
+_shown_errors: list[QMessageBox] = []  # kept alive while shown, for boxes without a parent window
+
+
+def install_error_hooks() -> None:
+    """Every error nobody caught ends in ``report_uncaught``: in Qt's event loop and in other threads."""
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)  # type: ignore[arg-type]
+            return
+        report_uncaught(kind, error, trace)
+
+    sys.excepthook = hook
+    threading.excepthook = lambda args: hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+
+def open_main_window(path: Path, *, today: date | None = None, read_only: bool = False,
+                     account: Account | None = None) -> MainWindow:
+    """The window on ``path``; with ``account`` (signed in by the caller) it shows who is at the keyboard and
+    locks itself when left idle. Without one nobody is signed in: tests, and books without accounts."""
+    return main_window_for(Ward.open(path, read_only=read_only), account=account, today=today)
+
+
+def main_window_for(ward: Ward, *, account: Account | None = None, today: date | None = None) -> MainWindow:
+    """The window on a ward already open (see ``open_main_window``); the window owns it from now on."""
+    if account is not None:
+        from ward_office.services.accounts import continue_as
+
+        continue_as(ward, account)
+    context = WardContext(ward, today=(lambda: today) if today else date.today)
+    window = MainWindow(context)
+    window.resize(1280, 800)
+    if account is not None:
+        from ward_office.ui.shell.idle_lock import IdleLock
+
+        IdleLock(window, context)
+    return window
+
+
+def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Account | None] | None:
+    """Before the window, blocking (for ``run``): the book opened once for the whole session, after the
+    damaged-book dialog if it is damaged; then the first-run wizard on a new book, or the sign-in.
+
+    Returns the open ward and who signed in, or None when the user gave up (nothing is left open).
+    """
+    from ward_office.services.first_run import is_new_ward
+
+    from ward_office.ui.backups.dialogs import open_book_at_start
+    from ward_office.ui.shell.sign_in import sign_in_at_start
+
+    if path.exists():  # the wizard writes nothing, not even the file, until Finish
+        ward = open_book_at_start(path, parent)
+        if ward is None:
+            return None
+        if not is_new_ward(ward):
+            go_on, account = sign_in_at_start(ward, parent)
+            if go_on:
+                return ward, account
+            ward.close()
+            return None
+        path = ward.path
+        ward.close()
+    from ward_office.ui.shell.first_run import set_up_at_start
+
+    go_on, account = set_up_at_start(path, parent)
+    return (Ward.open(path), account) if go_on else None
+
+
+def run(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
+    i18n.set_language(language)
+    app = create_application(sys.argv)
+    install_error_hooks()
+    session = start_session(path)
+    if session is None:
+        return 0
+    ward, account = session
+    window = main_window_for(ward, account=account)
+    window.show()
+    window.backup_actions.start_automatic_backup(delay_ms=3000)  # the day's backup, after the first paint
+    try:
+        return app.exec()
+    finally:
+        window.context.ward.close()
+
+
+class _FirstPaint(QObject):
+    """Calls ``action`` once, on the event loop turn after the watched widget's first paint."""
+
+    def __init__(self, watched: QObject, action: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._action = action
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
+
+
+def smoke_report(window: MainWindow) -> dict[str, object]:
+    """What the window shows: enough to tell that it came up, and in which language."""
+    return {
+        "version": __version__,
+        "title": window.windowTitle(),
+        "pages": [window.nav.item(row).text() for row in range(window.nav.count())],
+        "menus": [action.text() for action in window.menuBar().actions()],
+        "current_page": window.stack.currentWidget().objectName() or type(window.stack.currentWidget()).__name__,
+    }
+
+
+def run_smoke_test(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
+    """Start the window on ``path`` and, after its first paint, print what it shows and quit with 0.
+
+    For the installed app's smoke test (``ward-office --smoke-test``); exit 3 if nothing was painted in time.
+    The book is opened read-only, with nobody signed in: nothing can be changed in the moment it is shown.
+    The JSON is ASCII, so a Windows console of any code page can print it.
+    """
+    i18n.set_language(language)
+    app = create_application(sys.argv)
+    window = open_main_window(path, read_only=True)
+
+    def report_and_quit() -> None:
+        print(SMOKE_MARKER, json.dumps(smoke_report(window)), flush=True)
+        window.close()
+        app.exit(0)
+
+    _FirstPaint(window, report_and_quit)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(3))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.context.ward.close()
