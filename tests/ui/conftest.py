@@ -17,8 +17,8 @@ from ward_office import i18n
 from ward_office.services.records import build_demo
 
 from ward_office.ui.shell.app import create_application, open_main_window
-from ward_office.ui.widgets.jobs import wait_for_jobs
 from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.jobs import wait_for_jobs
 
 
 @pytest.fixture(scope="session")

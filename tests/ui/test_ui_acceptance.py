@@ -14,11 +14,11 @@ from ward_office.scoring.results import ItemSource
 
 from ward_office.ui.attendance.dialogs import MinutesDialog
 from ward_office.ui.attendance.models import DayGridModel
-from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.widgets.models import RECORD_ROLE
 from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.checks.page import ChecksPage
 from ward_office.ui.ranking.page import RankingPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.models import RECORD_ROLE
 
 NOVEMBER = month(2026, 11)
 

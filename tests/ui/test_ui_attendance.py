@@ -19,9 +19,9 @@ from ward_office.services.attendance_sheet import session_code
 
 from ward_office.ui.attendance.dialogs import LeaveDialog, MinutesDialog
 from ward_office.ui.attendance.models import DayGridModel
+from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.widgets.models import RECORD_ROLE
-from ward_office.ui.attendance.page import AttendancePage
 
 MORNING, AFTERNOON, NAME = DayGridModel.MORNING, DayGridModel.AFTERNOON, DayGridModel.NAME
 

@@ -17,11 +17,11 @@ from ward_office.services.audit_log import AuditRow
 from ward_office.storage import ChangeAction
 
 from ward_office.ui.attendance.models import DayGridModel
-from ward_office.ui.widgets.jobs import wait_for_jobs
-from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.widgets.models import RECORD_ROLE
 from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.change_log.page import AuditPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.jobs import wait_for_jobs
+from ward_office.ui.widgets.models import RECORD_ROLE
 
 
 def open_page(window: MainWindow, qtbot) -> AuditPage:

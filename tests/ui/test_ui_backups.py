@@ -20,10 +20,10 @@ from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.storage import check_integrity
 
 from ward_office.ui.backups.dialogs import DamagedBookDialog
+from ward_office.ui.backups.sign_in import BackupSignInDialog
+from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.widgets.context import Topic
 from ward_office.ui.widgets.jobs import wait_for_jobs
-from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.shell.sign_in import BackupSignInDialog
 
 SCREENS = Path("/tmp")
 

@@ -19,9 +19,9 @@ from ward_office.scoring.results import ItemSource, StaffResult
 from ward_office.services import inspections
 
 from ward_office.ui.checks.models import SEEN_COLUMN
-from ward_office.ui.widgets.context import Topic
-from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.checks.page import ChecksPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.context import Topic
 
 NOVEMBER = month(2026, 11)
 

@@ -13,9 +13,9 @@ from ward_office.core.period import half_year, month
 from ward_office.core.schedule import Session
 from ward_office.services.overview import DayState, violations_by_block
 
-from ward_office.ui.widgets.context import Topic
-from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.dashboard.page import DashboardPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.context import Topic
 
 
 def scored_dashboard(window: MainWindow, qtbot) -> DashboardPage:

@@ -17,8 +17,8 @@ from ward_office.services.event_log import EventKind
 
 from ward_office.ui import widgets
 from ward_office.ui.events.dialogs import AddEventDialog
-from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.events.page import EventsPage
+from ward_office.ui.shell.main_window import MainWindow
 
 YEAR_START = date(DEMO_TODAY.year, 1, 1)
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QTableView
 
 from ward_office.i18n.text import name_sort_key
 
-from ward_office.ui.widgets.keyed_models import KeyedRecordModel, KeyedSearchProxy
-from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.widgets.models import Column, RecordTableModel, SearchProxy
 from ward_office.ui.events.page import EventsPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets.keyed_models import KeyedRecordModel, KeyedSearchProxy
+from ward_office.ui.widgets.models import Column, RecordTableModel, SearchProxy
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,13 @@ from ward_office.paths import plans_dir
 from ward_office.services.period_locks import kept_ranking, lock_period, period_lock
 from ward_office.storage import ChangeAction
 
-from ward_office.ui.widgets.jobs import wait_for_jobs
-from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.events.page import EventsPage
-from ward_office.ui.ranking.page import RankingPage
-from ward_office.ui.settings.page import SettingsPage
 from ward_office.ui.ranking.lock_bar import UnlockDialog
+from ward_office.ui.ranking.page import RankingPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.shell.settings_page import SettingsPage
+from ward_office.ui.widgets.jobs import wait_for_jobs
 
 H1 = half_year(2026, 1)
 OCTOBER = month(2026, 10)

@@ -14,12 +14,12 @@ from ward_office.core.period import half_year, month, whole_year
 from ward_office.i18n.formatting import format_number, format_points, period_label
 from ward_office.services.presentation import ScoredPeriod
 
+from ward_office.ui.ranking.page import RankingPage
+from ward_office.ui.shell.main_window import MainWindow
+from ward_office.ui.widgets import MARKED
 from ward_office.ui.widgets.context import Topic
 from ward_office.ui.widgets.jobs import wait_for_jobs
-from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.widgets.models import RECORD_ROLE
-from ward_office.ui.ranking.page import RankingPage
-from ward_office.ui.widgets import MARKED
 
 BASE = 100
 

@@ -21,15 +21,15 @@ from ward_office.core.checks import CheckKind
 from ward_office.services import records
 from ward_office.services.demo import DEMO_PASSWORD
 
-from ward_office.ui.shell.app import open_main_window
 from ward_office.ui.attendance.models import DayGridModel
-from ward_office.ui.widgets.jobs import run_in_background, wait_for_jobs
-from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.widgets.models import RECORD_ROLE
 from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.checks.page import ChecksPage
 from ward_office.ui.events.page import EventsPage
+from ward_office.ui.shell.app import open_main_window
+from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.staff.page import StaffPage
+from ward_office.ui.widgets.jobs import run_in_background, wait_for_jobs
+from ward_office.ui.widgets.models import RECORD_ROLE
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = """

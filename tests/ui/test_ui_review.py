@@ -15,9 +15,9 @@ from ward_office.core.period import half_year, whole_year
 from ward_office.core.review import ProposalList, Section
 from ward_office.services import reviews
 
-from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.reports.page import FILE_NAMES, ReportsPage, report_file_name
 from ward_office.ui.reports.review_dialogs import ReviewDialog
+from ward_office.ui.shell.main_window import MainWindow
 
 H2 = half_year(2026, 2)
 

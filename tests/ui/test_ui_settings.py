@@ -19,7 +19,7 @@ from ward_office.core.staff import Gender, Staff, StaffCategory
 
 from ward_office.ui import widgets
 from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
-from ward_office.ui.settings.page import SettingsPage
+from ward_office.ui.shell.settings_page import SettingsPage
 
 
 @pytest.fixture

@@ -21,15 +21,17 @@ from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.sign_in_waits import SignInWaits
 from ward_office.services.ward import Ward
 
-from ward_office.ui.shell import idle_lock as idle_lock_module
 from ward_office.ui import widgets
+from ward_office.ui.accounts import idle_time
+from ward_office.ui.accounts.dialogs import CreateHeadDialog
+from ward_office.ui.accounts.tab import AccountsTab
+from ward_office.ui.backups.sign_in import BackupSignInDialog, backup_signer
 from ward_office.ui.shell.app import open_main_window
 from ward_office.ui.shell.idle_lock import IdleLock, LockDialog, idle_lock_of
-from ward_office.ui.widgets.jobs import wait_for_jobs
 from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.settings.page import SettingsPage
-from ward_office.ui.accounts.tab import AccountsTab
-from ward_office.ui.shell.sign_in import BackupSignInDialog, CreateHeadDialog, SignInDialog, backup_signer
+from ward_office.ui.shell.settings_page import SettingsPage
+from ward_office.ui.shell.sign_in import SignInDialog
+from ward_office.ui.widgets.jobs import wait_for_jobs
 
 HEAD = Account(None, "truong", "Trần Quốc Hùng", Role.HEAD)
 CLERK = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)
@@ -39,7 +41,7 @@ CLERK = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)
 def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The idle time is kept in a file of the test, not in the user's settings."""
     path = tmp_path / "settings.ini"
-    monkeypatch.setattr(idle_lock_module, "settings", lambda: QSettings(str(path), QSettings.Format.IniFormat))
+    monkeypatch.setattr(idle_time, "settings", lambda: QSettings(str(path), QSettings.Format.IniFormat))
     return path
 
 
@@ -449,7 +451,7 @@ def test_the_idle_time_is_kept_and_applied(head_window: MainWindow, own_settings
     tab.idle_spin.setValue(3)
     assert idle_lock_of(head_window).minutes == 3
     assert QSettings(str(own_settings), QSettings.Format.IniFormat).value("security/idle_minutes") in (3, "3")
-    assert idle_lock_module.idle_minutes() == 3
+    assert idle_time.idle_minutes() == 3
 
 
 def test_an_empty_book_offers_to_create_the_head(qtbot, empty_window: MainWindow) -> None:

@@ -15,8 +15,8 @@ from ward_office.i18n.text import name_sort_key
 
 from ward_office.ui import widgets
 from ward_office.ui.shell.main_window import MainWindow
-from ward_office.ui.staff.page import SORT_BY_NAME, SORT_BY_POSITION, SORT_BY_SCORE, StaffPage
 from ward_office.ui.staff.dialogs import StaffDialog
+from ward_office.ui.staff.page import SORT_BY_NAME, SORT_BY_POSITION, SORT_BY_SCORE, StaffPage
 from ward_office.ui.widgets import to_qdate
 
 DEMO_TODAY = date(2026, 11, 20)  # the window fixture's today (conftest is not importable by name in a full run)

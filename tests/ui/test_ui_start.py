@@ -22,9 +22,10 @@ from ward_office.services.ward import Ward
 from ward_office.storage import check_integrity, database
 
 from ward_office.ui.backups import dialogs as backup_dialogs
-from ward_office.ui.shell.app import start_session
 from ward_office.ui.backups.dialogs import DamagedBookDialog
-from ward_office.ui.shell.sign_in import BackupSignInDialog, SignInDialog
+from ward_office.ui.backups.sign_in import BackupSignInDialog
+from ward_office.ui.shell.app import start_session
+from ward_office.ui.shell.sign_in import SignInDialog
 
 
 def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:

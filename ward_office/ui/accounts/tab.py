@@ -6,12 +6,11 @@ A clerk sees the list but every change is disabled, with a tooltip saying only t
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,19 +22,16 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.services.accounts import (
     account_label,
-    add_account,
-    check_repeated_password,
     has_accounts,
     list_accounts,
-    reset_password,
     set_active,
 )
 
 from ward_office.ui import widgets
+from ward_office.ui.accounts.dialogs import CreateHeadDialog, NewAccountDialog, ResetPasswordDialog
+from ward_office.ui.accounts.idle_time import MAX_IDLE_MINUTES, idle_minutes, save_idle_minutes
 from ward_office.ui.widgets.context import Topic, WardContext
-from ward_office.ui.shell.idle_lock import MAX_IDLE_MINUTES, idle_lock_of, idle_minutes, save_idle_minutes
 from ward_office.ui.widgets.models import Column, RecordTableModel
-from ward_office.ui.shell.sign_in import AccountFormDialog, CreateHeadDialog, new_password_edits
 
 
 def _status(account: Account) -> str:
@@ -51,57 +47,9 @@ ACCOUNT_COLUMNS: tuple[Column[Account], ...] = (
 )
 
 
-class NewAccountDialog(AccountFormDialog):
-    def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent, _("Add an account"))
-        self.context = context
-        self.account: Account | None = None
-        self.username_edit = QLineEdit()
-        self.username_edit.setObjectName("username")
-        self.username_edit.setPlaceholderText(_("no spaces, for example: vanthu"))
-        self.full_name_edit = QLineEdit()
-        self.full_name_edit.setObjectName("full_name")
-        self.role_combo = QComboBox()
-        self.role_combo.setObjectName("role")
-        for role in (Role.CLERK, Role.HEAD):
-            self.role_combo.addItem(_(ROLE_LABELS[role]), role)
-        self.password_edit, self.repeat_edit = new_password_edits()
-        self.form.addRow(_("&User name:"), self.username_edit)
-        self.form.addRow(_("&Full name:"), self.full_name_edit)
-        self.form.addRow(_("R&ole:"), self.role_combo)
-        self.form.addRow(_("&Password:"), self.password_edit)
-        self.form.addRow(_("&Repeat the password:"), self.repeat_edit)
-        self.intro.setText(_("The clerk records attendance, checks and events. The head also adopts emulation "
-                             "plans, locks and unlocks periods, restores backups and manages accounts."))
-        self.username_edit.setFocus()
-        self.finish_layout(65)
-
-    def submit(self) -> None:
-        check_repeated_password(self.password_edit.text(), self.repeat_edit.text())
-        self.account = add_account(self.context.ward, self.username_edit.text(), self.full_name_edit.text(),
-                                   Role(self.role_combo.currentData()), self.password_edit.text())
-
-
-class ResetPasswordDialog(AccountFormDialog):
-    def __init__(self, context: WardContext, account: Account, parent: QWidget | None = None) -> None:
-        super().__init__(parent, _("Reset a password"))
-        self.context = context
-        self.account = account
-        self.intro.setText(_("A new password for {name} ({username}). Tell it to them in person; they can change "
-                             "it in File, Change my password.").format(name=account.full_name,
-                                                                       username=account.username))
-        self.password_edit, self.repeat_edit = new_password_edits()
-        self.form.addRow(_("&New password:"), self.password_edit)
-        self.form.addRow(_("&Repeat the new password:"), self.repeat_edit)
-        self.password_edit.setFocus()
-        self.finish_layout(60)
-
-    def submit(self) -> None:
-        check_repeated_password(self.password_edit.text(), self.repeat_edit.text())
-        reset_password(self.context.ward, self.account.id or 0, self.password_edit.text())
-
-
 class AccountsTab(QWidget):
+    idle_minutes_changed = Signal(int)
+
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -245,6 +193,4 @@ class AccountsTab(QWidget):
 
     def set_idle_minutes(self, minutes: int) -> None:
         save_idle_minutes(minutes)
-        lock = idle_lock_of(self.window())
-        if lock is not None:
-            lock.set_minutes(minutes)
+        self.idle_minutes_changed.emit(minutes)  # the window's lock follows (ui/shell/settings_page.py)

@@ -19,8 +19,8 @@ from ward_office.i18n.formatting import format_date, format_number, format_weekd
 from ward_office.i18n.text import fold
 from ward_office.services.attendance_sheet import DaySheet, MonthSheet, SheetRow, session_code
 
-from ward_office.ui.widgets.models import CENTER, RECORD_ROLE, RIGHT, SEARCH_ROLE, Index
 from ward_office.ui.widgets import BAD, MARKED, MUTED, WARN
+from ward_office.ui.widgets.models import CENTER, RECORD_ROLE, RIGHT, SEARCH_ROLE, Index
 
 LEAVE_COLOR = QColor("#1a4f8b")
 LEAVE_BACKGROUND = QColor("#e8f0fb")

@@ -47,10 +47,10 @@ from ward_office.services.attendance_sheet import (
 
 from ward_office.ui.attendance.dialogs import LeaveDialog, MinutesDialog
 from ward_office.ui.attendance.models import DayGridModel, MonthGridModel, leave_text
+from ward_office.ui.widgets import date_edit, from_qdate, show_error, to_qdate
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.models import RECORD_ROLE, SearchProxy
 from ward_office.ui.widgets.page import Page
-from ward_office.ui.widgets import date_edit, from_qdate, show_error, to_qdate
 
 UNDO_DEPTH = 50
 DEFAULT_MINUTES = 15

@@ -41,9 +41,6 @@ from ward_office.services.backups import BackupInfo, BackupReason, DamagedDataba
 from ward_office.services.book_check import open_checked_ward
 from ward_office.services.ward import Ward
 
-from ward_office.ui.widgets.context import Topic, WardContext
-from ward_office.ui.widgets.jobs import Job, run_in_background
-from ward_office.ui.widgets.models import RIGHT, Column, RecordTableModel, SearchProxy
 from ward_office.ui.widgets import (
     BAD,
     GOOD,
@@ -54,6 +51,9 @@ from ward_office.ui.widgets import (
     show_error,
     show_info,
 )
+from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.jobs import Job, run_in_background
+from ward_office.ui.widgets.models import RIGHT, Column, RecordTableModel, SearchProxy
 
 # The daily backup waits this long after the window is shown, so it never competes with the first paint.
 AUTOMATIC_BACKUP_DELAY_MS = 3000
@@ -435,7 +435,7 @@ def offer_recovery(window: Any, error: BaseException) -> DamagedBookDialog | Non
 
     def chosen() -> None:
         if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-            from ward_office.ui.shell.sign_in import backup_signer
+            from ward_office.ui.backups.sign_in import backup_signer
 
             def restore(actor: str | None) -> None:
                 try:
@@ -476,7 +476,7 @@ def open_book_at_start(path: Path, parent: QWidget | None = None) -> Ward | None
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-                from ward_office.ui.shell.sign_in import backup_signer
+                from ward_office.ui.backups.sign_in import backup_signer
 
                 try:  # a head of the backup signs the restore
                     signer = backup_signer(error.backup.path, path, parent)

@@ -36,10 +36,10 @@ from ward_office.storage import ChangeAction
 
 from ward_office.ui import widgets
 from ward_office.ui.widgets.context import Topic, WardContext
-from ward_office.ui.events.dialogs import StaffCombo
 from ward_office.ui.widgets.jobs import Job, run_in_background
 from ward_office.ui.widgets.models import Column, RecordTableModel
 from ward_office.ui.widgets.page import Page
+from ward_office.ui.widgets.staff_combo import StaffCombo
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 300

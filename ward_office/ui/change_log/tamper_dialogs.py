@@ -8,13 +8,16 @@ book is opened again for writing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,11 +30,12 @@ from ward_office.services.book_check import AcceptedFindings, accept_findings
 from ward_office.services.ward import Ward
 from ward_office.storage.tamper import TamperReport
 
-from ward_office.ui.widgets.jobs import run_in_background
 from ward_office.ui.widgets import show_error
+from ward_office.ui.widgets.context import WardContext
+from ward_office.ui.widgets.jobs import run_in_background
 
-if TYPE_CHECKING:
-    from ward_office.ui.shell.main_window import MainWindow
+# How the book is opened again for writing: ui/backups/dialogs.py reopen_book, passed in by the window.
+ReopenBook = Callable[[QWidget, WardContext, Path, str, Any], None]
 
 
 def may_accept(ward: Ward) -> bool:
@@ -93,15 +97,14 @@ class AcceptFindingsDialog(QDialog):
         self.ok_button().setEnabled(bool(self.reason()))
 
 
-def ask_to_accept(window: MainWindow, report: TamperReport) -> AcceptFindingsDialog:
+def ask_to_accept(window: QMainWindow, context: WardContext, report: TamperReport,
+                  reopen_book: ReopenBook) -> AcceptFindingsDialog:
     """Open the dialog (not blocking, returned for tests); on OK accept in the background, then open the
-    book again for writing as the same account and say so in the status bar."""
-    context = window.context
+    book again for writing as the same account (``reopen_book``, which the window passes) and say so in the
+    status bar."""
     dialog = AcceptFindingsDialog(report, window)
 
     def accepted() -> None:
-        from ward_office.ui.backups.dialogs import reopen_book
-
         ward = context.ward
         path, actor, account, reason = ward.path, ward.actor, ward.account, dialog.reason()
 

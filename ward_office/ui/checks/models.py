@@ -19,8 +19,8 @@ from ward_office.i18n.formatting import format_datetime, format_number, format_p
 from ward_office.i18n.text import name_sort_key
 from ward_office.services.inspections import CheckSummary
 
-from ward_office.ui.widgets.models import CENTER, RIGHT, Column, Index, RecordTableModel
 from ward_office.ui.widgets import BAD, GOOD, MUTED, WARN
+from ward_office.ui.widgets.models import CENTER, RIGHT, Column, Index, RecordTableModel
 
 
 def check_state_text(summary: CheckSummary) -> str:

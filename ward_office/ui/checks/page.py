@@ -43,10 +43,10 @@ from ward_office.ui.checks.models import (
     session_model,
     violation_model,
 )
+from ward_office.ui.widgets import confirm, date_edit, from_qdate, record_table, select_row, show_error
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.models import RECORD_ROLE, SearchProxy
 from ward_office.ui.widgets.page import Page
-from ward_office.ui.widgets import confirm, date_edit, from_qdate, record_table, select_row, show_error
 
 
 def _table(model: SearchProxy, name: str, stretch: int | None = None) -> QTableView:

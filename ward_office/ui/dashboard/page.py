@@ -53,12 +53,12 @@ from ward_office.services.overview import (
 )
 from ward_office.services.records import current_review_period
 
+from ward_office.ui.widgets import BAD, GOOD, WARN, error_text
 from ward_office.ui.widgets.charts import Bar, BarChart
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.jobs import Job
 from ward_office.ui.widgets.models import CENTER, RIGHT, Column, RecordTableModel
 from ward_office.ui.widgets.page import Page
-from ward_office.ui.widgets import BAD, GOOD, WARN, error_text
 
 if TYPE_CHECKING:
     from ward_office.scoring.results import StaffResult
@@ -319,16 +319,10 @@ class DashboardPage(Page):
         return card
 
     def _go(self, where: str) -> None:
-        from ward_office.ui.attendance.page import AttendancePage
-        from ward_office.ui.checks.page import ChecksPage
-        from ward_office.ui.events.page import EventsPage
-        from ward_office.ui.ranking.page import RankingPage
-
-        page_class = {"attendance": AttendancePage, "checks": ChecksPage, "events": EventsPage,
-                      "ranking": RankingPage}[where]
+        """Send the user to the page of another feature; the window finds it by the feature's name."""
         window = self.window()
-        if hasattr(window, "show_page"):
-            window.show_page(page_class)
+        if hasattr(window, "show_feature"):
+            window.show_feature(where)
 
     # ---- Loading ----
 

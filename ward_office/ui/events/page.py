@@ -30,11 +30,12 @@ from ward_office.services import event_log
 from ward_office.services.event_log import EVENT_KIND_LABELS, EventFilter, EventKind, EventRow
 
 from ward_office.ui import widgets
+from ward_office.ui.events.dialogs import AddEventDialog, EventDetailsDialog
 from ward_office.ui.widgets.context import Topic, WardContext
-from ward_office.ui.events.dialogs import AddEventDialog, EventDetailsDialog, StaffCombo
 from ward_office.ui.widgets.keyed_models import KeyedRecordModel, KeyedSearchProxy
 from ward_office.ui.widgets.models import RIGHT, Column
 from ward_office.ui.widgets.page import Page
+from ward_office.ui.widgets.staff_combo import StaffCombo
 
 NO_POINTS = Fraction(10**9)  # sorts events the plan does not score after all others
 

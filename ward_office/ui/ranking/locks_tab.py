@@ -16,9 +16,9 @@ from ward_office.i18n.formatting import format_date, format_datetime, period_lab
 from ward_office.services.period_locks import LockEvent, PeriodLock, lock_history, locked_periods
 
 from ward_office.ui import widgets
+from ward_office.ui.ranking.lock_bar import LOCK_TOPICS, open_unlock_dialog
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.models import Column, RecordTableModel, SearchProxy
-from ward_office.ui.ranking.lock_bar import LOCK_TOPICS, open_unlock_dialog
 
 LOCK_COLUMNS: tuple[Column[PeriodLock], ...] = (
     Column(N_("Period"), lambda lock: period_label(lock.period),

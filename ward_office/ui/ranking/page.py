@@ -42,12 +42,12 @@ from ward_office.services.standings import (
     score_standings,
 )
 
+from ward_office.ui.ranking.lock_bar import LockBar
+from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text, record_table
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.jobs import Job, run_in_background
 from ward_office.ui.widgets.models import CENTER, RIGHT, Column, Index, RecordTableModel, SearchProxy
 from ward_office.ui.widgets.page import Page
-from ward_office.ui.ranking.lock_bar import LockBar
-from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text, record_table
 
 
 def _points_colour(points: Any) -> QColor | None:

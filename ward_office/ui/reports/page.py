@@ -31,11 +31,11 @@ from ward_office.i18n.formatting import format_date, format_datetime, period_lab
 from ward_office.services import inspections, printing
 
 from ward_office.ui import widgets
+from ward_office.ui.reports.review_dialogs import ReviewDialog
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.jobs import Job, run_in_background
 from ward_office.ui.widgets.page import Page
 from ward_office.ui.widgets.pdf_view import PdfPreview, choose_printer_and_print
-from ward_office.ui.reports.review_dialogs import ReviewDialog
 
 REPORTS_FOLDER = "bao-cao"
 CHECK_REPORT = "check"

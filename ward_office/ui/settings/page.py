@@ -1,7 +1,8 @@
 """The settings page (Cài đặt): the unit, departments, working hours, holidays and the emulation plan.
 
 Each tab saves on its own and announces ``Topic.SETTINGS``, so the window title and every page that
-shows departments, hours or scores follow at once.
+shows departments, hours or scores follow at once. The tabs of other features shown on this page (locked
+periods, accounts) are added by the window (ui/shell/settings_page.py), so this feature imports none of them.
 """
 
 from __future__ import annotations
@@ -10,18 +11,18 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ward_office.i18n import _
 
-from ward_office.ui.widgets.context import Topic, WardContext
-from ward_office.ui.widgets.page import Page
-from ward_office.ui.accounts.tab import AccountsTab
 from ward_office.ui.settings.departments import DepartmentsTab
 from ward_office.ui.settings.holidays import HolidaysTab
-from ward_office.ui.ranking.locks_tab import LocksTab
 from ward_office.ui.settings.plan import PlanTab
 from ward_office.ui.settings.schedule import ScheduleTab
 from ward_office.ui.settings.unit import UnitTab
+from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.page import Page
 
 
-class SettingsPage(Page):
+class SettingsTabs(Page):
+    """The ward's own settings, one tab each."""
+
     topics = frozenset({Topic.SETTINGS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
@@ -37,14 +38,9 @@ class SettingsPage(Page):
         self.tabs.addTab(self.schedule_tab, _("&Working hours"))
         self.tabs.addTab(self.holidays_tab, _("&Holidays"))
         self.tabs.addTab(self.plan_tab, _("&Emulation plan"))
-        self.locks_tab = LocksTab(context)  # reloads itself when shown
-        self.tabs.addTab(self.locks_tab, _("&Locked periods"))
-        self.accounts_tab = AccountsTab(context)
-        self.tabs.addTab(self.accounts_tab, _("&Accounts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
         for tab in (self.unit_tab, self.departments_tab, self.schedule_tab, self.holidays_tab, self.plan_tab):
             tab.refresh()
-        self.accounts_tab.refresh()

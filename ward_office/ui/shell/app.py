@@ -22,8 +22,8 @@ from ward_office.core.access import Account
 from ward_office.paths import icons_dir
 from ward_office.services.ward import Ward
 
-from ward_office.ui.widgets.context import WardContext
 from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
+from ward_office.ui.widgets.context import WardContext
 from ward_office.ui.widgets.qt_strings import CatalogTranslator
 
 # Sans-serif families that carry every Vietnamese glyph, in order of preference.

@@ -51,12 +51,12 @@ from ward_office.services.ward import Ward
 from ward_office.services.ward_settings import UnitDetailsError, save_schedule, save_unit
 
 from ward_office.ui import widgets
-from ward_office.ui.widgets.context import WardContext
 from ward_office.ui.import_models import skipped_model
-from ward_office.ui.widgets.jobs import Job, run_in_background
 from ward_office.ui.settings.schedule import ScheduleTab
 from ward_office.ui.settings.unit import UnitTab
 from ward_office.ui.shell.sign_in import head_account_edits
+from ward_office.ui.widgets.context import WardContext
+from ward_office.ui.widgets.jobs import Job, run_in_background
 
 STAFF_FILE_FILTER = N_("Staff lists (*.xlsx *.csv);;All files (*)")
 

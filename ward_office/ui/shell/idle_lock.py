@@ -7,7 +7,7 @@ accounts: the window is usable again only once someone has signed in to the book
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMainWindow, QPushButton, QWidget
 
 from ward_office.core.access import Account
@@ -15,36 +15,14 @@ from ward_office.i18n import _
 from ward_office.services.accounts import has_accounts
 from ward_office.services.ward import Ward
 
-from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.accounts.idle_time import idle_minutes
 from ward_office.ui.shell.sign_in import SignInDialog
-
-DEFAULT_IDLE_MINUTES = 10
-MAX_IDLE_MINUTES = 240
-SETTINGS_KEY = "security/idle_minutes"
+from ward_office.ui.widgets.context import Topic, WardContext
 
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
 })
-
-
-def settings() -> QSettings:
-    """Where this computer keeps the idle time (tests point it at a temporary file)."""
-    return QSettings()
-
-
-def idle_minutes() -> int:
-    try:
-        minutes = int(settings().value(SETTINGS_KEY, DEFAULT_IDLE_MINUTES))
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
-    return min(max(minutes, 1), MAX_IDLE_MINUTES)
-
-
-def save_idle_minutes(minutes: int) -> None:
-    store = settings()
-    store.setValue(SETTINGS_KEY, min(max(int(minutes), 1), MAX_IDLE_MINUTES))
-    store.sync()
 
 
 class LockDialog(SignInDialog):

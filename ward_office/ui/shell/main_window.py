@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from ward_office import __version__
 from ward_office.i18n import N_, _
 
-from ward_office.ui.widgets.context import Topic, WardContext
-from ward_office.ui.widgets.jobs import wait_for_jobs
-from ward_office.ui.widgets.page import Page
 from ward_office.ui.shell.read_only import ReadOnlyBanner
 from ward_office.ui.shell.sign_in import AccountActions, signed_in_text
 from ward_office.ui.widgets import show_error
+from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.jobs import wait_for_jobs
+from ward_office.ui.widgets.page import Page
 
 APP_NAME_VI = "Sổ theo dõi văn hóa công sở"
 
@@ -63,7 +63,7 @@ PAGES = (
     PageEntry("ward_office.ui.ranking.page", "RankingPage", N_("Ranking"), "SP_ArrowUp"),
     PageEntry("ward_office.ui.reports.page", "ReportsPage", N_("Reports"), "SP_FileIcon"),
     PageEntry("ward_office.ui.change_log.page", "AuditPage", N_("Change log"), "SP_FileDialogContentsView"),
-    PageEntry("ward_office.ui.settings.page", "SettingsPage", N_("Settings"), "SP_FileDialogInfoView"),
+    PageEntry("ward_office.ui.shell.settings_page", "SettingsPage", N_("Settings"), "SP_FileDialogInfoView"),
 )
 
 
@@ -175,6 +175,14 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page_class: type[Page]) -> Page:
         row = _row_of(page_class)
+        self.nav.setCurrentRow(row)
+        return self._build(row)
+
+    def show_feature(self, feature: str) -> Page:
+        """Show the page of ``feature`` (its package under ward_office.ui), for pages that send the user to
+        another feature without importing it."""
+        module = f"ward_office.ui.{feature}.page"
+        row = next(row for row, entry in enumerate(PAGES) if entry.module == module)
         self.nav.setCurrentRow(row)
         return self._build(row)
 

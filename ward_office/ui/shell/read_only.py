@@ -4,7 +4,7 @@ A second copy of the program (on this computer or another one sharing the folder
 clerk must see at once why the grid does not take marks, who has the book open, and be able to try
 again once the other copy is closed. A book that shows changes made outside the program opens to view
 only too, under a red strip saying what was found; there the head, having compared the book with a backup,
-can put it back into use (ui/tamper_dialogs.py), and the clerk is told to ask the head.
+can put it back into use (ui/change_log/tamper_dialogs.py), and the clerk is told to ask the head.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ward_office.services.book_check import TamperedBookError
 from ward_office.services.ward import Ward
 from ward_office.storage.tamper import TamperReport
 
+from ward_office.ui.backups.dialogs import reopen_book
 from ward_office.ui.change_log.tamper_dialogs import ask_to_accept, may_accept
 
 
@@ -92,4 +93,5 @@ class ReadOnlyBanner(QFrame):
 
     def _accept(self) -> None:
         if self._report is not None:
-            ask_to_accept(self.window(), self._report)  # type: ignore[arg-type]
+            window = self.window()
+            ask_to_accept(window, window.context, self._report, reopen_book)  # type: ignore[arg-type, attr-defined]

@@ -33,10 +33,10 @@ from ward_office.services.records import current_review_period
 from ward_office.services.staff_admin import StaffRow
 
 from ward_office.ui import widgets
+from ward_office.ui.staff.dialogs import LeaveDialog, StaffDialog
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.models import RIGHT, Column, RecordTableModel, SearchProxy
 from ward_office.ui.widgets.page import Page
-from ward_office.ui.staff.dialogs import LeaveDialog, StaffDialog
 
 NO_SCORE = Fraction(-10**9)  # sorts people without a score in this period below everyone scored
 
