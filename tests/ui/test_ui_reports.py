@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from ward_office.core.period import half_year, month
 from ward_office.i18n.formatting import format_number
 
-from ward_office.ui.pages import reports as reports_module
+from ward_office.ui.reports import page as reports_module
 from ward_office.ui.reports.page import ReportsPage
 from ward_office.ui.shell.main_window import MainWindow
 

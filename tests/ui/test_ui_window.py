@@ -90,13 +90,13 @@ def test_the_window_starts_with_only_the_overview_and_without_what_it_needs_late
             "app = create_application(sys.argv); window = open_main_window(Path(sys.argv[1]))\n"
             f"print(sorted(name for name in {NOT_AT_START!r} if name in sys.modules))\n"
             "window.show(); app.processEvents()\n"
-            "print(sorted(name for name in sys.modules if name.startswith('ward_office.ui.pages.')"
+            "print(sorted(name for name in sys.modules if name.startswith('ward_office.ui.') and name.endswith('.page')"
             " or name == 'sqlite_utils')); window.context.ward.close()")
     result = subprocess.run([sys.executable, "-c", code, str(demo_db)], capture_output=True, text=True, check=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     before_show, after_show = result.stdout.strip().splitlines()[-2:]
     assert before_show == "[]"
-    assert after_show == str(["ward_office.ui.widgets.page", "ward_office.ui.dashboard.page"])
+    assert after_show == str(["ward_office.ui.dashboard.page", "ward_office.ui.widgets.page"])
 
 
 def test_qt_messages_we_do_not_translate_keep_their_text(window: MainWindow, tmp_path) -> None:

@@ -86,6 +86,19 @@ class AuditPage(Page):
         self._actors: tuple[object, set[str]] | None = None  # (the ward, who wrote in it): read once per book
         self._job: Job | None = None
         self.last_export: audit_log.AuditExport | None = None
+        self._build_models()
+        self._build_filter_fields(context)
+        dates, filters = self._filter_rows()
+        splitter = self._build_list_and_detail()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(dates)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+    def _build_models(self) -> None:
+        """The log lines and, for the chosen line, its fields before and after."""
         self.columns: tuple[Column[AuditRow], ...] = (
             Column(N_("When"), lambda row: format_datetime(row.entry.at), tooltip=lambda row: row.entry.at.isoformat()),
             Column(N_("Who"), lambda row: row.entry.actor),
@@ -101,6 +114,8 @@ class AuditPage(Page):
         )
         self.fields_model: RecordTableModel[FieldChange] = RecordTableModel(self.field_columns, self)
 
+    def _build_filter_fields(self, context: WardContext) -> None:
+        """Days, who, person, kind, action and words; each change reloads the list."""
         today = context.today()
         self.use_start = QCheckBox(_("&From:"))
         self.start = widgets.date_edit(today.replace(day=1))
@@ -143,6 +158,7 @@ class AuditPage(Page):
         for combo in (self.who, self.person, self.kind, self.action):
             combo.currentIndexChanged.connect(self.reload)
 
+    def _filter_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         dates = QHBoxLayout()
         for widget in (self.use_start, self.start, self.use_end, self.end):
             dates.addWidget(widget)
@@ -164,7 +180,10 @@ class AuditPage(Page):
         for widget, stretch in ((kind_label, 0), (self.kind, 1), (action_label, 0), (self.action, 1),
                                 (search_label, 0), (self.search, 3)):
             filters.addWidget(widget, stretch)
+        return dates, filters
 
+    def _build_list_and_detail(self) -> QSplitter:
+        """The log above, the chosen line's sentence and fields below."""
         self.table = widgets.record_table(self.model, "audit_table", _("Change log"))
         self.table.setSortingEnabled(False)  # newest first, as read page by page
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -197,7 +216,9 @@ class AuditPage(Page):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        return splitter
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setToolTip(_("Save the lines shown (all of them, not only those loaded) to Excel or CSV"))
         self.export_button.clicked.connect(self.ask_export)
@@ -207,12 +228,7 @@ class AuditPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.export_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(dates)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        return buttons
 
     # ---- Reading ----
 

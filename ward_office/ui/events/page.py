@@ -56,6 +56,25 @@ class EventsPage(Page):
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.dialog: AddEventDialog | EventDetailsDialog | None = None
+        self._build_model()
+        self._build_filter_fields(context)
+        dates, filters = self._filter_rows()
+        self._build_table()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(dates)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        for signal in (self.start.dateChanged, self.end.dateChanged):
+            signal.connect(self._range_changed)
+        for signal in (self.person.currentIndexChanged, self.block.currentIndexChanged,
+                       self.kind.currentIndexChanged):
+            signal.connect(self.reload)
+        self.search.textChanged.connect(self._search_changed)
+        self._update_buttons()
+
+    def _build_model(self) -> None:
         self.columns: tuple[Column[EventRow], ...] = (
             Column(N_("Day"), lambda row: format_date(row.event.day), sort_key=_event_order, searchable=False),
             Column(N_("Full name"), lambda row: row.full_name,
@@ -81,6 +100,8 @@ class EventsPage(Page):
         self.proxy = KeyedSearchProxy(self)
         self.proxy.setSourceModel(self.model)
 
+    def _build_filter_fields(self, context: WardContext) -> None:
+        """The range of days with its quick buttons, and the person, block, kind and search filters."""
         today = context.today()
         self.start = widgets.date_edit(date(today.year, today.month, 1))
         self.start.setAccessibleName(_("From day"))
@@ -113,6 +134,7 @@ class EventsPage(Page):
         self.search.setAccessibleName(_("Search events"))
         self.search.setClearButtonEnabled(True)
 
+    def _filter_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         dates = QHBoxLayout()
         from_label = QLabel(_("&From:"))
         from_label.setBuddy(self.start)
@@ -139,7 +161,9 @@ class EventsPage(Page):
         filters.addWidget(self.kind, 1)
         filters.addWidget(search_label)
         filters.addWidget(self.search, 2)
+        return dates, filters
 
+    def _build_table(self) -> None:
         self.table = widgets.record_table(self.proxy, "events_table", _("Violations and commendations"),
                                   on_open=lambda: self.details_dialog(), on_delete=self.delete_selected)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -148,6 +172,7 @@ class EventsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.add_button = QPushButton(_("&Add event…"))
         self.add_button.setToolTip(_("Record a violation or commendation (Ctrl+N)"))
         self.add_button.setShortcut(QKeySequence.StandardKey.New)
@@ -165,20 +190,7 @@ class EventsPage(Page):
         for button in (self.add_button, self.details_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addWidget(self.totals, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(dates)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-
-        for signal in (self.start.dateChanged, self.end.dateChanged):
-            signal.connect(self._range_changed)
-        for signal in (self.person.currentIndexChanged, self.block.currentIndexChanged,
-                       self.kind.currentIndexChanged):
-            signal.connect(self.reload)
-        self.search.textChanged.connect(self._search_changed)
-        self._update_buttons()
+        return buttons
 
     # ---- The filter ----
 

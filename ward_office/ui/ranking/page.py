@@ -8,11 +8,8 @@ score minus the base, so the head can answer "why do I have 96,5?" without a cal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,14 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office.core.period import Period
-from ward_office.core.plan import Block, EmulationPlan
-from ward_office.core.schedule import SESSION_LABELS
+from ward_office.core.plan import EmulationPlan
 from ward_office.core.staff import StaffId
-from ward_office.i18n import N_, _
+from ward_office.i18n import _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
-from ward_office.i18n.text import name_sort_key
 from ward_office.services.standings import (
-    ITEM_SOURCE_LABELS,
     ItemLine,
     Standing,
     Standings,
@@ -43,100 +37,12 @@ from ward_office.services.standings import (
 )
 
 from ward_office.ui.ranking.lock_bar import LockBar
-from ward_office.ui.widgets import BAD, GOOD, MARKED, MUTED, WARN, PeriodPicker, error_text, record_table
+from ward_office.ui.ranking.models import ITEM_COLUMNS, RankingModel
+from ward_office.ui.widgets import BAD, MUTED, WARN, PeriodPicker, error_text, record_table
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.jobs import Job, run_in_background
-from ward_office.ui.widgets.models import CENTER, RIGHT, Column, Index, RecordTableModel, SearchProxy
+from ward_office.ui.widgets.models import Index, RecordTableModel, SearchProxy
 from ward_office.ui.widgets.page import Page
-
-
-def _points_colour(points: Any) -> QColor | None:
-    if points < 0:
-        return BAD
-    if points > 0:
-        return GOOD
-    return None
-
-
-def _grade_colour(row: Standing) -> QColor | None:
-    return WARN if row.result.changes else None
-
-
-def _marked(row: Standing) -> QColor | None:
-    return MARKED if row.result.changes else None
-
-
-def _block_column(block: Block) -> Column[Standing]:
-    def total(row: Standing) -> Any:
-        return row.result.block_totals.get(block.code, 0)
-
-    return Column(block.code, lambda row: format_points(total(row)), sort_key=total, alignment=RIGHT,
-                  tooltip=lambda _row: block.name, foreground=lambda row: _points_colour(total(row)),
-                  searchable=False)
-
-
-def ranking_columns(plan: EmulationPlan) -> list[Column[Standing]]:
-    grade_order = {grade.code: index for index, grade in enumerate(plan.grades)}
-    return [
-        Column(N_("Rank"), lambda row: str(row.result.rank),
-               sort_key=lambda row: row.order,
-               alignment=CENTER, searchable=False),
-        Column(N_("Full name"), lambda row: row.result.staff.full_name,
-               sort_key=lambda row: name_sort_key(row.result.staff.full_name),
-               tooltip=lambda row: row.result.staff.code),
-        Column(N_("Position"), lambda row: row.result.staff.position, tooltip=lambda row: row.result.staff.position),
-        Column(N_("Department"), lambda row: row.department, tooltip=lambda row: row.department),
-        *(_block_column(block) for block in plan.blocks),
-        Column(N_("Score"), lambda row: format_number(row.result.score), sort_key=lambda row: row.result.score,
-               alignment=RIGHT, searchable=False),
-        Column(N_("Grade"), lambda row: row.result.grade.name,
-               sort_key=lambda row: (grade_order.get(row.result.grade.code, len(grade_order)), row.order),
-               tooltip=lambda row: row.note(), foreground=_grade_colour, background=_marked),
-        Column(N_("Note"), lambda row: row.note(), tooltip=lambda row: row.note(), foreground=_grade_colour,
-               background=_marked),
-    ]
-
-
-class RankingModel(RecordTableModel[Standing]):
-    """The ranking rows; block columns are headed by the block's code, its name in the tooltip."""
-
-    def __init__(self, plan: EmulationPlan, parent: Any = None) -> None:
-        super().__init__(ranking_columns(plan), parent)
-        self.block_codes = tuple(block.code for block in plan.blocks)
-        self._block_names = {block.code: block.name for block in plan.blocks}
-        self._first_block = 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        block = section - self._first_block
-        if orientation == Qt.Orientation.Horizontal and 0 <= block < len(self.block_codes):
-            code = self.block_codes[block]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return code  # a code from the plan, not a message
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self._block_names[code]
-        return super().headerData(section, orientation, role)
-
-
-def _criterion(line: ItemLine) -> str:
-    return f"{line.item.criterion_code} — {line.criterion_name}" if line.criterion_name else line.item.criterion_code
-
-
-ITEM_COLUMNS: Sequence[Column[ItemLine]] = (
-    Column(N_("Date"), lambda line: format_date(line.item.day),
-           sort_key=lambda line: (line.item.day, line.item.session or "")),
-    Column(N_("Session"), lambda line: _(SESSION_LABELS[line.item.session]) if line.item.session else ""),
-    Column(N_("Criterion"), _criterion, sort_key=lambda line: line.item.criterion_code, tooltip=_criterion),
-    Column(N_("Block"), lambda line: line.item.block_code, tooltip=lambda line: line.block_name),
-    Column(N_("Points"), lambda line: format_points(line.contribution), sort_key=lambda line: line.contribution,
-           alignment=RIGHT, foreground=lambda line: _points_colour(line.contribution)),
-    Column(N_("Plan points"), lambda line: format_points(line.item.raw_points),
-           sort_key=lambda line: line.item.raw_points, alignment=RIGHT),
-    Column(N_("Note"), lambda line: line.explanation, tooltip=lambda line: line.explanation,
-           foreground=lambda line: WARN if line.item.capped else None),
-    Column(N_("Recorded by"), lambda line: line.item.recorded_by),
-    Column(N_("Source"), lambda line: _(ITEM_SOURCE_LABELS[line.item.source])),
-)
 
 
 def _table(model_proxy: SearchProxy) -> QTableView:
@@ -155,7 +61,24 @@ class RankingPage(Page):
         self._generation = 0  # the refresh whose result is awaited; older results are stale
         self._received = 0
         self._job: Job | None = None
+        top = self._build_top(context)
+        heading_font = self._build_labels()
+        self._build_table()
+        detail = self._build_detail(heading_font)
+        self._build_body(detail)
+        self.lock_bar = LockBar(context, self.period)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lock_bar)
+        layout.addWidget(self.plan_note)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.status)
+        layout.addWidget(self.body, 1)
+        self._show_person(None)
 
+    def _build_top(self, context: WardContext) -> QHBoxLayout:
+        """The review period and the search field."""
         self.picker = PeriodPicker(context.today())
         self.picker.setObjectName("ranking_period")
         self.picker.period_changed.connect(lambda _period: self.refresh())
@@ -172,7 +95,10 @@ class RankingPage(Page):
         top.addWidget(self.picker, 1)
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
+        return top
 
+    def _build_labels(self) -> QFont:
+        """The heading, the plan's note, the counts and the status line; returns the heading's font."""
         self.heading = QLabel()
         self.heading.setObjectName("ranking_heading")
         heading_font = QFont(self.heading.font())
@@ -189,7 +115,9 @@ class RankingPage(Page):
         self.status = QLabel()
         self.status.setObjectName("ranking_status")
         self.status.setWordWrap(True)
+        return heading_font
 
+    def _build_table(self) -> None:
         self.model = RankingModel(_placeholder_plan())
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -202,6 +130,8 @@ class RankingPage(Page):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def _build_detail(self, heading_font: QFont) -> QWidget:
+        """The chosen person: the score's breakdown and the items behind it."""
         self.person = QLabel()
         self.person.setObjectName("ranking_person")
         self.person.setFont(heading_font)
@@ -223,7 +153,10 @@ class RankingPage(Page):
         detail_layout.addWidget(self.person)
         detail_layout.addWidget(self.breakdown)
         detail_layout.addWidget(self.items_table, 1)
+        return detail
 
+    def _build_body(self, detail: QWidget) -> None:
+        """The ranking above the chosen person, or the reason there is no ranking."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
@@ -238,17 +171,6 @@ class RankingPage(Page):
         self.body = QStackedWidget()
         self.body.addWidget(splitter)
         self.body.addWidget(self.empty)
-
-        self.lock_bar = LockBar(context, self.period)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.lock_bar)
-        layout.addWidget(self.plan_note)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.status)
-        layout.addWidget(self.body, 1)
-        self._show_person(None)
 
     # ---- Scoring in the background ----
 

@@ -54,7 +54,7 @@ from ward_office.ui import widgets
 from ward_office.ui.import_models import skipped_model
 from ward_office.ui.settings.schedule import ScheduleTab
 from ward_office.ui.settings.unit import UnitTab
-from ward_office.ui.shell.sign_in import head_account_edits
+from ward_office.ui.widgets.account_form import head_account_edits
 from ward_office.ui.widgets.context import WardContext
 from ward_office.ui.widgets.jobs import Job, run_in_background
 
