@@ -87,6 +87,21 @@ class StaffDialog(QDialog):
         self._original = staff
         self._on_saved = on_saved
         self.setWindowTitle(_("Add a staff member") if staff is None else _("Edit staff member"))
+        self._build_fields(ward, today, staff)
+        form = self._build_form()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self._fill_departments(staff.department_id if staff else None)
+        self._show_staff(staff, today)
+        self.code.setFocus()
+
+    def _build_fields(self, ward: Ward, today: date, staff: Staff | None) -> None:
         self.code = QLineEdit()
         self.full_name = QLineEdit()
         self.gender = QComboBox()
@@ -116,6 +131,7 @@ class StaffDialog(QDialog):
         self.note = QLineEdit()
         self.error = _ErrorLabel()
 
+    def _build_form(self) -> QFormLayout:
         department_row = QHBoxLayout()
         department_row.addWidget(self.department, 1)
         department_row.addWidget(self.new_department)
@@ -142,15 +158,10 @@ class StaffDialog(QDialog):
             elif isinstance(field, QHBoxLayout):
                 label.setBuddy(self.department)
             form.addRow(label, field)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self._fill_departments(staff.department_id if staff else None)
+        return form
+
+    def _show_staff(self, staff: Staff | None, today: date) -> None:
+        """The person's details in the fields, or those of a new person starting today."""
         if staff is not None:
             self.code.setText(staff.code)
             self.full_name.setText(staff.full_name)
@@ -164,7 +175,6 @@ class StaffDialog(QDialog):
             self.category.setCurrentIndex(self.category.findData(StaffCategory.CONG_CHUC))
             self.position.setCurrentText("")
             self.active_from.set_value(today)
-        self.code.setFocus()
 
     def _fill_departments(self, selected: int | None) -> None:
         self.department.clear()

@@ -59,6 +59,19 @@ class StaffPage(Page):
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self._build_model()
+        toolbar = self._build_toolbar()
+        self._build_table()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.proxy.set_record_filter(self._accepts)
+        self._sort_chosen()
+        self._update_buttons()
+
+    def _build_model(self) -> None:
         self.columns: tuple[Column[StaffRow], ...] = (
             Column(N_("Code"), lambda row: row.staff.code),
             Column(N_("Full name"), lambda row: row.staff.full_name,
@@ -84,6 +97,8 @@ class StaffPage(Page):
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
 
+    def _build_toolbar(self) -> QHBoxLayout:
+        """Search, department, order and former staff."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search name, code, position… (accents not needed)"))
         self.search.setAccessibleName(_("Search staff"))
@@ -114,7 +129,9 @@ class StaffPage(Page):
         toolbar.addWidget(sort_label)
         toolbar.addWidget(self.sort_choice)
         toolbar.addWidget(self.show_former)
+        return toolbar
 
+    def _build_table(self) -> None:
         self.table = widgets.record_table(self.proxy, "staff_table", _("Staff list"),
                                   on_open=lambda: self.edit_dialog(), on_delete=self.delete_selected)
         header = self.table.horizontalHeader()
@@ -123,6 +140,7 @@ class StaffPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.add_button = QPushButton(_("&Add…"))
         self.add_button.setToolTip(_("Add a staff member (Ctrl+N)"))
         self.add_button.setShortcut(QKeySequence.StandardKey.New)
@@ -140,14 +158,7 @@ class StaffPage(Page):
         for button in (self.add_button, self.edit_button, self.leave_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addWidget(self.summary, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.proxy.set_record_filter(self._accepts)
-        self._sort_chosen()
-        self._update_buttons()
+        return buttons
 
     # ---- Reading ----
 
