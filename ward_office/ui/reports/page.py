@@ -87,6 +87,21 @@ class ReportsPage(Page):
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self._build_choices(context)
+        self._build_buttons()
+        controls = self._build_controls()
+        self.preview = PdfPreview()
+        self.preview.setObjectName("report_preview")
+        layout = QVBoxLayout(self)
+        layout.addWidget(controls)
+        layout.addWidget(self.preview, 1)
+        self._job: Job | None = None
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.picker.period_changed.connect(lambda _period: self._fill_check_rounds())
+        self._kind_changed()
+
+    def _build_choices(self, context: WardContext) -> None:
+        """Which report, for which period, and for a check's record which round."""
         self.kind = QComboBox()
         self.kind.setObjectName("report_kind")
         for report in printing.REPORTS.values():
@@ -100,6 +115,7 @@ class ReportsPage(Page):
         self.description.setWordWrap(True)
         self.description.setStyleSheet(f"color: {widgets.MUTED.name()}")
 
+    def _build_buttons(self) -> None:
         self.make_button = QPushButton(_("&Make the report"))
         self.make_button.setDefault(True)
         self.make_button.setShortcut(QKeySequence("Ctrl+Return"))
@@ -120,6 +136,8 @@ class ReportsPage(Page):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
+    def _build_controls(self) -> QWidget:
+        """Everything above the preview."""
         form = QFormLayout()
         kind_label = QLabel(_("&Report:"))
         kind_label.setBuddy(self.kind)
@@ -137,17 +155,7 @@ class ReportsPage(Page):
         controls_layout.addWidget(self.description)
         controls_layout.addLayout(buttons)
         controls_layout.addWidget(self.status)
-
-        self.preview = PdfPreview()
-        self.preview.setObjectName("report_preview")
-        layout = QVBoxLayout(self)
-        layout.addWidget(controls)
-        layout.addWidget(self.preview, 1)
-
-        self._job: Job | None = None
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.picker.period_changed.connect(lambda _period: self._fill_check_rounds())
-        self._kind_changed()
+        return controls
 
     # ---- What is chosen ----
 
