@@ -25,11 +25,7 @@ from PySide6.QtWidgets import (
 from ward_office.core.staff import StaffId
 from ward_office.i18n import _
 
-from ward_office.ui.checks.models import (
-    StaffSeenModel,
-    session_model,
-    violation_model,
-)
+from ward_office.ui.checks.models import StaffSeenModel, session_model, violation_model
 from ward_office.ui.widgets import record_table
 from ward_office.ui.widgets.models import SearchProxy
 from ward_office.ui.widgets.page import Page

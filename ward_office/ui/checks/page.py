@@ -31,10 +31,7 @@ from ward_office.services import inspections
 from ward_office.services.inspections import CheckSummary
 
 from ward_office.ui.checks.layout import ChecksLayout
-from ward_office.ui.checks.models import (
-    StaffLine,
-    ViolationLine,
-)
+from ward_office.ui.checks.models import StaffLine, ViolationLine
 from ward_office.ui.widgets import confirm, date_edit, from_qdate, select_row, show_error
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.models import RECORD_ROLE

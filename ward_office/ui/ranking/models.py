@@ -14,11 +14,7 @@ from ward_office.core.schedule import SESSION_LABELS
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.i18n.text import name_sort_key
-from ward_office.services.standings import (
-    ITEM_SOURCE_LABELS,
-    ItemLine,
-    Standing,
-)
+from ward_office.services.standings import ITEM_SOURCE_LABELS, ItemLine, Standing
 
 from ward_office.ui.widgets import BAD, GOOD, MARKED, WARN
 from ward_office.ui.widgets.models import CENTER, RIGHT, Column, RecordTableModel

@@ -14,20 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QWidget,
-    QWizard,
-)
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from ward_office.core.access import Account
 from ward_office.core.unit import Unit
 from ward_office.i18n import _
-from ward_office.services.first_run import (
-    FirstRunSetup,
-    HeadAccount,
-    set_up_book,
-)
+from ward_office.services.first_run import FirstRunSetup, HeadAccount, set_up_book
 from ward_office.services.ward import Ward
 
 from ward_office.ui import widgets
