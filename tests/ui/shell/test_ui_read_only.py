@@ -31,7 +31,7 @@ from ward_office.ui.staff.page import StaffPage
 from ward_office.ui.widgets.jobs import run_in_background, wait_for_jobs
 from ward_office.ui.widgets.models import RECORD_ROLE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HOLD = """
 import sys, time
 from ward_office.storage import Store
