@@ -1,1 +1,1 @@
-"""checks feature."""
+"""Checks (Kiểm tra): the badge and office-conduct rounds, who was seen, and the violations recorded."""

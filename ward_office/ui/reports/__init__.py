@@ -1,1 +1,1 @@
-"""reports feature."""
+"""Reports (Báo cáo): the printed papers, previewed, printed or saved, and the review meeting's contents."""

@@ -1,1 +1,1 @@
-"""settings feature."""
+"""Settings (Cài đặt): the unit, departments, working hours, holidays and the emulation plan."""

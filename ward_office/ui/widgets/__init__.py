@@ -1,4 +1,6 @@
-"""Small widgets and dialogs every page uses: error and confirm boxes, date fields, the period picker."""
+"""The window's shared, feature-free pieces. Here: small widgets and dialogs every page uses (error and confirm
+boxes, date fields, the period picker); beside it the base of every page (page.py), the context pages share
+(context.py), background jobs (jobs.py), table models (models.py, keyed_models.py) and other widgets."""
 
 from __future__ import annotations
 
