@@ -14,6 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.core.text_rules import FieldError
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
 from ward_office.importers.text_files import decode_text as decode_any_text
@@ -218,20 +219,23 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\
 _VIETNAMESE_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
 
-def parse_day(text: str) -> date:
+def parse_day(text: str, field: str = "date") -> date:
     """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after an ISO date is
-    ignored. Matched with one pattern each rather than strptime, which a file of a million rows waits on."""
+    ignored. Matched with one pattern each rather than strptime, which a file of a million rows waits on.
+    Anything else, or no such day, raises ``FieldError`` naming ``field``."""
     cleaned = text.strip()
-    iso = _ISO_DAY.fullmatch(cleaned)
-    if iso is not None:
-        hour, minute, second = (int(part) if part else 0 for part in iso.groups()[3:])
-        if hour > 23 or minute > 59 or second > 61:
-            raise ValueError(cleaned)
-        return date(int(iso[1]), int(iso[2]), int(iso[3]))
-    vietnamese = _VIETNAMESE_DAY.fullmatch(cleaned)
-    if vietnamese is not None:
-        return date(int(vietnamese[4]), int(vietnamese[3]), int(vietnamese[1]))
-    raise ValueError(cleaned)
+    try:
+        iso = _ISO_DAY.fullmatch(cleaned)
+        if iso is not None:
+            hour, minute, second = (int(part) if part else 0 for part in iso.groups()[3:])
+            if hour <= 23 and minute <= 59 and second <= 61:
+                return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        vietnamese = _VIETNAMESE_DAY.fullmatch(cleaned)
+        if vietnamese is not None:
+            return date(int(vietnamese[4]), int(vietnamese[3]), int(vietnamese[1]))
+    except ValueError:  # date() refuses a day that does not exist: 30/02/2026
+        pass
+    raise FieldError(field, BAD_DATE, value=text)
 
 
 # The fields importers name in their messages, so a message says "cột “Họ và tên”", not "full_name".
