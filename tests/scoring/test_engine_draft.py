@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from ward_office.scoring.standings import Draft
 from ward_office.scoring.results import StaffResult
+from ward_office.scoring.standings import Draft
 
 
 def test_draft_annotations_are_the_staff_result_fields() -> None:

@@ -60,24 +60,6 @@ def read_text(path: Path) -> str:
     return decode_text(path, read_bytes(path))
 
 
-def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
-              skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
-    """Yield rows keyed by canonical field names from a CSV or XLSX file (told apart by content, not by
-    name); ``aliases`` maps each field to accepted headers. Rows with nothing in the recognised columns
-    but something elsewhere (a running number, a footnote) are appended to ``skipped``."""
-    data = read_bytes(path)
-    if data.startswith(XLSX_MAGIC):
-        from ward_office.importers.spreadsheets import sheet_tables
-
-        tables = sheet_tables(path, data)
-    elif data.startswith(XLS_MAGIC):
-        raise InputFileError(str(path), [InputProblem(1, "", N_(
-            "this is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx"))])
-    else:
-        tables = csv_tables(path, decode_text(path, data))
-    return rows_from_tables(path, tables, aliases, required, skipped)
-
-
 Table = list[tuple[int, list[str]]]  # (1-based line number, cell texts), blank rows left out; CSV tables are
 # iterators of the same rows
 

@@ -13,7 +13,8 @@ from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
 from ward_office.core.text_rules import FieldError, check_day, code_key
 from ward_office.i18n import N_
-from ward_office.importers.csv_files import Problems, SkippedRow, parse_day, read_rows
+from ward_office.importers.csv_files import Problems, SkippedRow, parse_day
+from ward_office.importers.input_tables import read_rows
 
 EVENT_COLUMNS = {
     "date": ("ngày", "ngay vi pham", "ngày vi phạm", "ngày ghi nhận", "ngày tháng", "ngày khen thưởng", "date",

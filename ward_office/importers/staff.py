@@ -12,7 +12,8 @@ from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.core.text_rules import CODE_LIMIT, NAME_LIMIT, SHORT_LIMIT, FieldError, check_day, clean_text, code_key
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
-from ward_office.importers.csv_files import Problems, SkippedRow, parse_day, read_rows
+from ward_office.importers.csv_files import Problems, SkippedRow, parse_day
+from ward_office.importers.input_tables import read_rows
 
 STAFF_COLUMNS = {  # "STT" and any other column not named here is ignored
     "code": ("mã cán bộ", "mã", "mã số", "mã cb", "mã cbcc", "mã nhân viên", "mã nv", "code", "staff code",
