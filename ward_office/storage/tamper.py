@@ -24,6 +24,7 @@ from ward_office.core.period import Period, PeriodKind
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import period_label
 from ward_office.storage.acceptance import Accepted, accepted
+from ward_office.storage.database import sqlite_database
 from ward_office.storage.log_chain import BreakKind, first_break, lines_digest
 from ward_office.storage.migrations import MIGRATIONS, migration_steps
 
@@ -159,8 +160,6 @@ def expected_schema(applied: tuple[str, ...]) -> dict[str, tuple[str, str, str |
         except (AttributeError, TypeError):  # a migration that needs more of sqlite-utils
             conn.close()
             conn = sqlite3.connect(":memory:")
-            from ward_office.storage.database import sqlite_database
-
             database = sqlite_database(conn)
             for step in steps:
                 step(database)
