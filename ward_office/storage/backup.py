@@ -212,7 +212,7 @@ def copy_damaged_file(db_path: Path, folder: Path, *, now: datetime | None = Non
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:
     """Delete the temporary files of backups or restores that a crash or a kill cut short."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for path in folder.iterdir():

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ward_office.i18n import N_
-from ward_office.storage.backup import backup_before_migration, newest_good_backup
+from ward_office.storage.backup import BackupFile, backup_before_migration, newest_good_backup
 from ward_office.storage.book_file import (
     BUSY_TIMEOUT_MS,
     check_integrity,
@@ -90,10 +90,10 @@ def sqlite_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
 class DamagedDatabaseError(DatabaseError):
     """The book is damaged; it was not opened and nothing was written to it.
 
-    ``backup`` is the newest backup that passes the check (a ``storage.backup.BackupFile``), or None.
+    ``backup`` is the newest backup that passes the check, or None.
     """
 
-    def __init__(self, path: Path, problems: list[str], backup: object | None) -> None:
+    def __init__(self, path: Path, problems: list[str], backup: BackupFile | None) -> None:
         super().__init__(N_("The record book {path} is damaged; it was not opened and nothing was written to it"),
                          path=str(path))
         self.path = path
@@ -119,7 +119,7 @@ FileState = tuple[tuple[int, int] | None, ...]  # size and modification time of 
 
 
 def _file_state(path: Path) -> FileState:
-    state = []
+    state: list[tuple[int, int] | None] = []
     for file in (path, path.with_name(path.name + "-wal")):
         try:
             status = os.stat(file)

@@ -222,8 +222,9 @@ def repair_schema(conn: sqlite3.Connection) -> dict[str, Any]:
     recreated = [name for name in [*missing, *altered] if name not in kept]
     for kind in _REBUILT:
         for name in recreated:
-            if expected[name][0] == kind and expected[name][2]:
-                conn.execute(expected[name][2])
+            sql = expected[name][2]
+            if expected[name][0] == kind and sql:
+                conn.execute(sql)
     return {"recreated": recreated, "removed": [name for name in removed if name not in recreated],
             "kept": kept}
 
