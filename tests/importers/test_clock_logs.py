@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ward_office.core.clock import Punch
-from ward_office.core.errors import InputFileError
+from ward_office.core.errors import ClockMappingError, InputFileError
 from ward_office.importers.clock_logs import (
     ADMS,
     ATTLOG,
@@ -358,8 +358,9 @@ def test_mapping_round_trips_through_a_plain_dict() -> None:
     {"name": "x", "clock_id": "ID", "date": "Date", "times": "Giờ"},
 ])
 def test_bad_mapping_dicts_are_refused(plain: dict[str, object]) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ClockMappingError) as caught:
         ColumnMapping.from_dict(plain)
+    assert "“x”" in str(caught.value)
 
 
 @pytest.mark.parametrize(("headers", "expected"), [

@@ -15,8 +15,9 @@ from openpyxl import Workbook
 from ward_office import i18n
 from ward_office.core.errors import InputFileError
 from ward_office.importers import spreadsheets
-from ward_office.importers.csv_files import SkippedRow, read_rows
+from ward_office.importers.csv_files import SkippedRow
 from ward_office.importers.events import EVENT_COLUMNS
+from ward_office.importers.input_tables import read_rows
 from ward_office.importers.staff import STAFF_COLUMNS, read_staff
 from ward_office.services.records import template_path
 

@@ -87,3 +87,8 @@ class OutputFolderError(WardOfficeError):
 
 class OutputFileError(WardOfficeError):
     """A printed report or an export could not be written to its file."""
+
+
+class ClockMappingError(WardOfficeError):
+    """A column mapping of a clock report names no clock id or no time column, or was saved in a form this
+    version cannot read."""

@@ -127,7 +127,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Period]], ...]
 
 def _in_range(value: int, low: int, high: int) -> int:
     if not low <= value <= high:
-        raise ValueError(value)
+        raise ValueError(value)  # caught in parse_period, like date()'s own, and told as a PeriodError
     return value
 
 

@@ -7,6 +7,7 @@ kept as exact fractions, so 0.5-point deductions and averages never drift.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -168,8 +169,6 @@ class EmulationPlan:
 
 def load_plan(text: str) -> EmulationPlan:
     """Parse and check a plan; raise PlanError naming the place of the first mistake."""
-    import tomllib
-
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -238,101 +237,19 @@ class _Reader:
         return value
 
     def plan(self) -> EmulationPlan:
+        """The plan, its parts read in the order the first mistake is looked for (the [plan] fields last)."""
         head = self.table(self.data, "plan", "[plan]")
         effective = head.get("effective_from")
         if effective is not None and not isinstance(effective, date):
             raise self.fail("[plan]", N_("“{key}” must be a date such as 2026-01-01"), key="effective_from")
-
-        blocks: list[Block] = []
-        criteria: dict[str, Criterion] = {}
-        for block_index, block_data in enumerate(self.items(self.data, "blocks", "")):
-            where = f"blocks[{block_index + 1}]"
-            block_code = self.text(block_data, "code", where)
-            if any(block.code == block_code for block in blocks):
-                raise self.fail(where, N_("the code “{code}” is used twice"), code=block_code)
-            codes = []
-            for index, item in enumerate(self.items(block_data, "criteria", where + ".")):
-                criterion = self.criterion(item, block_code, f"{where}.criteria[{index + 1}]")
-                if criterion.code in criteria:
-                    raise self.fail(f"{where}.criteria[{index + 1}]", N_("the code “{code}” is used twice"),
-                                    code=criterion.code)
-                criteria[criterion.code] = criterion
-                codes.append(criterion.code)
-            blocks.append(Block(block_code, self.text(block_data, "name", where), tuple(codes),
-                                self.optional_number(block_data, "cap", where)))
-
-        rules: list[AttendanceRule] = []
-        for index, item in enumerate(self.items(self.data, "attendance_rules", "", required=False)):
-            where = f"attendance_rules[{index + 1}]"
-            trigger = self.choice(item, "on", where, AttendanceTrigger)
-            code = self.text(item, "criterion", where)
-            if code not in criteria:
-                raise self.fail(where, N_("no criterion has the code “{code}”"), code=code)
-            if any(rule.trigger is trigger for rule in rules):
-                raise self.fail(where, N_("“{trigger}” has two rules"), trigger=trigger.value)
-            rules.append(AttendanceRule(trigger, code))
-
-        grades = []
-        for index, item in enumerate(self.items(self.data, "grades", "")):
-            where = f"grades[{index + 1}]"
-            grades.append(Grade(self.text(item, "code", where), self.text(item, "name", where),
-                                self.number(item, "min_score", where)))
-        grades.sort(key=lambda grade: grade.min_score, reverse=True)
+        blocks, criteria = self.blocks()
+        rules = self.attendance_rules(criteria)
+        grades = self.grades()
         grade_codes = {grade.code for grade in grades}
-        if len(grade_codes) != len(grades):
-            raise self.fail("grades", N_("two grades share a code"))
-
-        ceilings = []
-        for index, item in enumerate(self.items(self.data, "ceilings", "", required=False)):
-            where = f"ceilings[{index + 1}]"
-            criterion_code = item.get("criterion")
-            block_code = item.get("block")
-            if (criterion_code is None) == (block_code is None):
-                raise self.fail(where, N_("give either “criterion” or “block”"))
-            if criterion_code is not None and criterion_code not in criteria:
-                raise self.fail(where, N_("no criterion has the code “{code}”"), code=criterion_code)
-            if block_code is not None and all(block.code != block_code for block in blocks):
-                raise self.fail(where, N_("no block has the code “{code}”"), code=block_code)
-            max_grade = self.text(item, "max_grade", where)
-            if max_grade not in grade_codes:
-                raise self.fail(where, N_("no grade has the code “{code}”"), code=max_grade)
-            ceilings.append(Ceiling(max_grade, self.integer(item, "min_count", where),
-                                    self.text(item, "reason", where), criterion_code, block_code))
-
-        quota = None
-        if "quota" in self.data:
-            item = self.table(self.data, "quota", "[quota]")
-            grade_code = self.text(item, "grade", "[quota]")
-            if grade_code not in grade_codes:
-                raise self.fail("[quota]", N_("no grade has the code “{code}”"), code=grade_code)
-            if grade_code == grades[-1].code:
-                raise self.fail("[quota]", N_("the lowest grade cannot have a quota"))
-            share = self.number(item, "max_share", "[quota]")
-            if not 0 < share <= 1:
-                raise self.fail("[quota]", N_("“{key}” must be between 0 and 1"), key="max_share")
-            quota = Quota(grade_code, share, self.choice(item, "basis", "[quota]", QuotaBasis, QuotaBasis.ALL))
-
-        aggregation = AggregationRule()
-        if "aggregation" in self.data:
-            item = self.table(self.data, "aggregation", "[aggregation]")
-            default = self.choice(item, "default", "[aggregation]", Aggregation, Aggregation.MEAN_OF_MONTHS)
-            if default is Aggregation.WEIGHTED_HALVES:
-                raise self.fail("[aggregation]", N_("“weighted_halves” applies to years only"))
-            year = self.choice(item, "year", "[aggregation]", Aggregation, default)
-            weights = item.get("year_weights", [1, 1])
-            if (not isinstance(weights, list) or len(weights) != 2
-                    or not all(isinstance(w, int | float) and not isinstance(w, bool) and w > 0
-                               for w in weights)):
-                raise self.fail("[aggregation]", N_("“year_weights” must be two positive numbers"))
-            aggregation = AggregationRule(default, year, (Fraction(str(weights[0])), Fraction(str(weights[1]))))
-
-        ranking = self.data.get("ranking", {})
-        tie_break_values = ranking.get("tie_break", [rule.value for rule in DEFAULT_TIE_BREAK])
-        if not isinstance(tie_break_values, list):
-            raise self.fail("[ranking]", N_("“tie_break” must be a list"))
-        tie_break = tuple(self.choice({"tie_break": value}, "tie_break", "[ranking]", TieBreak)
-                          for value in tie_break_values)
-
+        ceilings = self.ceilings(criteria, blocks, grade_codes)
+        quota = self.quota(grades)
+        aggregation = self.aggregation()
+        tie_break = self.tie_break()
         return EmulationPlan(
             code=self.text(head, "code", "[plan]"),
             name=self.text(head, "name", "[plan]"),
@@ -350,6 +267,107 @@ class _Reader:
             label=str(head.get("label", "")),
             description=str(head.get("description", "")),
         )
+
+    def blocks(self) -> tuple[list[Block], dict[str, Criterion]]:
+        blocks: list[Block] = []
+        criteria: dict[str, Criterion] = {}
+        for block_index, block_data in enumerate(self.items(self.data, "blocks", "")):
+            where = f"blocks[{block_index + 1}]"
+            block_code = self.text(block_data, "code", where)
+            if any(block.code == block_code for block in blocks):
+                raise self.fail(where, N_("the code “{code}” is used twice"), code=block_code)
+            codes = []
+            for index, item in enumerate(self.items(block_data, "criteria", where + ".")):
+                criterion = self.criterion(item, block_code, f"{where}.criteria[{index + 1}]")
+                if criterion.code in criteria:
+                    raise self.fail(f"{where}.criteria[{index + 1}]", N_("the code “{code}” is used twice"),
+                                    code=criterion.code)
+                criteria[criterion.code] = criterion
+                codes.append(criterion.code)
+            blocks.append(Block(block_code, self.text(block_data, "name", where), tuple(codes),
+                                self.optional_number(block_data, "cap", where)))
+        return blocks, criteria
+
+    def attendance_rules(self, criteria: Mapping[str, Criterion]) -> list[AttendanceRule]:
+        rules: list[AttendanceRule] = []
+        for index, item in enumerate(self.items(self.data, "attendance_rules", "", required=False)):
+            where = f"attendance_rules[{index + 1}]"
+            trigger = self.choice(item, "on", where, AttendanceTrigger)
+            code = self.text(item, "criterion", where)
+            if code not in criteria:
+                raise self.fail(where, N_("no criterion has the code “{code}”"), code=code)
+            if any(rule.trigger is trigger for rule in rules):
+                raise self.fail(where, N_("“{trigger}” has two rules"), trigger=trigger.value)
+            rules.append(AttendanceRule(trigger, code))
+        return rules
+
+    def grades(self) -> list[Grade]:
+        """The grades, highest first."""
+        grades = []
+        for index, item in enumerate(self.items(self.data, "grades", "")):
+            where = f"grades[{index + 1}]"
+            grades.append(Grade(self.text(item, "code", where), self.text(item, "name", where),
+                                self.number(item, "min_score", where)))
+        grades.sort(key=lambda grade: grade.min_score, reverse=True)
+        if len({grade.code for grade in grades}) != len(grades):
+            raise self.fail("grades", N_("two grades share a code"))
+        return grades
+
+    def ceilings(self, criteria: Mapping[str, Criterion], blocks: list[Block], grade_codes: set[str]) -> list[Ceiling]:
+        ceilings = []
+        for index, item in enumerate(self.items(self.data, "ceilings", "", required=False)):
+            where = f"ceilings[{index + 1}]"
+            criterion_code = item.get("criterion")
+            block_code = item.get("block")
+            if (criterion_code is None) == (block_code is None):
+                raise self.fail(where, N_("give either “criterion” or “block”"))
+            if criterion_code is not None and criterion_code not in criteria:
+                raise self.fail(where, N_("no criterion has the code “{code}”"), code=criterion_code)
+            if block_code is not None and all(block.code != block_code for block in blocks):
+                raise self.fail(where, N_("no block has the code “{code}”"), code=block_code)
+            max_grade = self.text(item, "max_grade", where)
+            if max_grade not in grade_codes:
+                raise self.fail(where, N_("no grade has the code “{code}”"), code=max_grade)
+            ceilings.append(Ceiling(max_grade, self.integer(item, "min_count", where),
+                                    self.text(item, "reason", where), criterion_code, block_code))
+        return ceilings
+
+    def quota(self, grades: list[Grade]) -> Quota | None:
+        if "quota" not in self.data:
+            return None
+        item = self.table(self.data, "quota", "[quota]")
+        grade_code = self.text(item, "grade", "[quota]")
+        if all(grade.code != grade_code for grade in grades):
+            raise self.fail("[quota]", N_("no grade has the code “{code}”"), code=grade_code)
+        if grade_code == grades[-1].code:
+            raise self.fail("[quota]", N_("the lowest grade cannot have a quota"))
+        share = self.number(item, "max_share", "[quota]")
+        if not 0 < share <= 1:
+            raise self.fail("[quota]", N_("“{key}” must be between 0 and 1"), key="max_share")
+        return Quota(grade_code, share, self.choice(item, "basis", "[quota]", QuotaBasis, QuotaBasis.ALL))
+
+    def aggregation(self) -> AggregationRule:
+        if "aggregation" not in self.data:
+            return AggregationRule()
+        item = self.table(self.data, "aggregation", "[aggregation]")
+        default = self.choice(item, "default", "[aggregation]", Aggregation, Aggregation.MEAN_OF_MONTHS)
+        if default is Aggregation.WEIGHTED_HALVES:
+            raise self.fail("[aggregation]", N_("“weighted_halves” applies to years only"))
+        year = self.choice(item, "year", "[aggregation]", Aggregation, default)
+        weights = item.get("year_weights", [1, 1])
+        if (not isinstance(weights, list) or len(weights) != 2
+                or not all(isinstance(w, int | float) and not isinstance(w, bool) and w > 0
+                           for w in weights)):
+            raise self.fail("[aggregation]", N_("“year_weights” must be two positive numbers"))
+        return AggregationRule(default, year, (Fraction(str(weights[0])), Fraction(str(weights[1]))))
+
+    def tie_break(self) -> tuple[TieBreak, ...]:
+        ranking = self.data.get("ranking", {})
+        tie_break_values = ranking.get("tie_break", [rule.value for rule in DEFAULT_TIE_BREAK])
+        if not isinstance(tie_break_values, list):
+            raise self.fail("[ranking]", N_("“tie_break” must be a list"))
+        return tuple(self.choice({"tie_break": value}, "tie_break", "[ranking]", TieBreak)
+                     for value in tie_break_values)
 
     def criterion(self, data: Mapping[str, Any], block_code: str, where: str) -> Criterion:
         points = self.number(data, "points", where)

@@ -17,6 +17,7 @@ from ward_office.core.text_rules import (
     clean_text,
 )
 from ward_office.i18n import N_
+from ward_office.i18n.text import fold
 
 StaffId = NewType("StaffId", int)
 DepartmentId = NewType("DepartmentId", int)
@@ -129,8 +130,6 @@ _POSITION_ORDER: tuple[tuple[str, int], ...] = (
 
 def position_rank(position: str) -> int:
     """Smaller ranks first in a list ordered by position; unknown titles go after known ones."""
-    from ward_office.i18n.text import fold
-
     folded = fold(position)
     for needle, rank in _POSITION_ORDER:
         if needle in folded:

@@ -88,14 +88,14 @@ def format_date(value: date, style: str = "short") -> str:
     elif style == "full":
         pattern = _official_pattern(_(_FULL_DATE), day.month)
     else:
-        raise ValueError(f"unknown date style: {style}")
+        raise ValueError(f"unknown date style: {style}")  # a caller's mistake: styles are written in the code
     return _babel_format_date(day, pattern, locale=_locale())
 
 
 def format_month(year: int, month: int, style: str = "short") -> str:
     """A calendar month: "short" → "Tháng 5/2026" (English "May 2026"), "long" → "Tháng 5 năm 2026"."""
     if style not in ("short", "long"):
-        raise ValueError(f"unknown month style: {style}")
+        raise ValueError(f"unknown month style: {style}")  # a caller's mistake: styles are written in the code
     pattern = _(_SHORT_MONTH) if style == "short" else _(_LONG_MONTH)
     return _babel_format_date(date(year, month, 1), pattern, locale=_locale())
 
@@ -135,7 +135,7 @@ def _exact(value: Number) -> Fraction:
         raise TypeError("a truth value is not a number")
     if isinstance(value, float | Decimal):
         if not math.isfinite(value):
-            raise ValueError(f"cannot format {value}")
+            raise ValueError(f"cannot format {value}")  # a caller's mistake: figures are exact, never NaN
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
     if isinstance(value, int | Rational):
         return Fraction(value)
@@ -243,4 +243,4 @@ def period_label(period: PeriodLike) -> str:
     if kind == "range":
         # TRANSLATORS: a date range; {start} and {end} are dates such as 01/01/2026.
         return _("From {start} to {end}").format(start=format_date(start), end=format_date(end))
-    raise ValueError(f"unknown period kind: {kind}")
+    raise ValueError(f"unknown period kind: {kind}")  # a caller's mistake: kinds come from core.period

@@ -14,6 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.core.text_rules import FieldError
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
 from ward_office.importers.text_files import decode_text as decode_any_text
@@ -57,24 +58,6 @@ def decode_text(path: Path, data: bytes) -> str:
 
 def read_text(path: Path) -> str:
     return decode_text(path, read_bytes(path))
-
-
-def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
-              skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
-    """Yield rows keyed by canonical field names from a CSV or XLSX file (told apart by content, not by
-    name); ``aliases`` maps each field to accepted headers. Rows with nothing in the recognised columns
-    but something elsewhere (a running number, a footnote) are appended to ``skipped``."""
-    data = read_bytes(path)
-    if data.startswith(XLSX_MAGIC):
-        from ward_office.importers.spreadsheets import sheet_tables
-
-        tables = sheet_tables(path, data)
-    elif data.startswith(XLS_MAGIC):
-        raise InputFileError(str(path), [InputProblem(1, "", N_(
-            "this is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx"))])
-    else:
-        tables = csv_tables(path, decode_text(path, data))
-    return rows_from_tables(path, tables, aliases, required, skipped)
 
 
 Table = list[tuple[int, list[str]]]  # (1-based line number, cell texts), blank rows left out; CSV tables are
@@ -218,20 +201,23 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\
 _VIETNAMESE_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
 
-def parse_day(text: str) -> date:
+def parse_day(text: str, field: str = "date") -> date:
     """ISO 2026-05-14 or Vietnamese 14/05/2026 (also 14-05-2026, 14.05.2026); a time after an ISO date is
-    ignored. Matched with one pattern each rather than strptime, which a file of a million rows waits on."""
+    ignored. Matched with one pattern each rather than strptime, which a file of a million rows waits on.
+    Anything else, or no such day, raises ``FieldError`` naming ``field``."""
     cleaned = text.strip()
-    iso = _ISO_DAY.fullmatch(cleaned)
-    if iso is not None:
-        hour, minute, second = (int(part) if part else 0 for part in iso.groups()[3:])
-        if hour > 23 or minute > 59 or second > 61:
-            raise ValueError(cleaned)
-        return date(int(iso[1]), int(iso[2]), int(iso[3]))
-    vietnamese = _VIETNAMESE_DAY.fullmatch(cleaned)
-    if vietnamese is not None:
-        return date(int(vietnamese[4]), int(vietnamese[3]), int(vietnamese[1]))
-    raise ValueError(cleaned)
+    try:
+        iso = _ISO_DAY.fullmatch(cleaned)
+        if iso is not None:
+            hour, minute, second = (int(part) if part else 0 for part in iso.groups()[3:])
+            if hour <= 23 and minute <= 59 and second <= 61:
+                return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        vietnamese = _VIETNAMESE_DAY.fullmatch(cleaned)
+        if vietnamese is not None:
+            return date(int(vietnamese[4]), int(vietnamese[3]), int(vietnamese[1]))
+    except ValueError:  # date() refuses a day that does not exist: 30/02/2026
+        pass
+    raise FieldError(field, BAD_DATE, value=text)
 
 
 # The fields importers name in their messages, so a message says "cột “Họ và tên”", not "full_name".

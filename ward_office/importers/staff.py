@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ward_office.core.errors import InputProblem
@@ -10,7 +12,8 @@ from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.core.text_rules import CODE_LIMIT, NAME_LIMIT, SHORT_LIMIT, FieldError, check_day, clean_text, code_key
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
-from ward_office.importers.csv_files import BAD_DATE, Problems, SkippedRow, parse_day, read_rows
+from ward_office.importers.csv_files import Problems, SkippedRow, parse_day
+from ward_office.importers.input_tables import read_rows
 
 STAFF_COLUMNS = {  # "STT" and any other column not named here is ignored
     "code": ("mã cán bộ", "mã", "mã số", "mã cb", "mã cbcc", "mã nhân viên", "mã nv", "code", "staff code",
@@ -64,8 +67,7 @@ def read_staff(path: Path, skipped: list[SkippedRow] | None = None) -> list[Staf
             continue
         line_problems = [InputProblem(row.line, field, N_("this value is required"))
                          for field in ("code", "full_name", "position", "department") if not values.get(field)]
-        code, full_name, position, department = (values.get(field, "") for field in
-                                                 ("code", "full_name", "position", "department"))
+        code = values.get("code", "")
         if code_key(code) in seen_codes:
             line_problems.append(InputProblem(row.line, "code", N_("the code “{code}” is already on line {other}"),
                                               {"code": code, "other": seen_codes[code_key(code)]}))
@@ -74,40 +76,44 @@ def read_staff(path: Path, skipped: list[SkippedRow] | None = None) -> list[Staf
             line_problems.append(InputProblem(row.line, "clock_id",
                                               N_("the clock id “{code}” is already on line {other}"),
                                               {"code": clock_id, "other": seen_clock_ids[clock_id]}))
-        gender = _GENDERS.get(fold(values.get("gender", "")))
-        if gender is None:
-            line_problems.append(InputProblem(row.line, "gender", N_("“{value}” is not a gender; write Nam or Nữ"),
-                                              {"value": values.get("gender", "")}))
-        category_text = values.get("category", "")
-        category = _CATEGORIES.get(fold(category_text)) if category_text else StaffCategory.CONG_CHUC
-        if category is None:
-            line_problems.append(InputProblem(
-                row.line, "category",
-                N_("“{value}” is not a category; write Cán bộ, Công chức, Viên chức or Người lao động"),
-                {"value": category_text}))
-        dates = {}
-        for field in ("active_from", "active_to"):
-            text = values.get(field, "")
-            try:
-                dates[field] = parse_day(text) if text else None
-                check_day(dates[field], field, "")
-            except ValueError:
-                line_problems.append(InputProblem(row.line, field, BAD_DATE, {"value": text}))
-            except FieldError as error:
-                line_problems.append(InputProblem(row.line, field, error.message, error.params))
-        if dates.get("active_from") and dates.get("active_to") and dates["active_to"] < dates["active_from"]:
-            line_problems.append(InputProblem(row.line, "active_to", N_("ends before it starts")))
-        if line_problems:
+        staff = _staff(row.line, values, clock_id, line_problems)
+        if staff is None:
             problems.extend(line_problems)
             continue
-        assert gender is not None and category is not None
         seen_codes[code_key(code)] = row.line
         if clock_id:
             seen_clock_ids[clock_id] = row.line
-        rows.append(StaffRow(row.line, Staff(
-            code=code, full_name=" ".join(full_name.split()), gender=gender, position=position,
-            category=category, badge_number=values.get("badge_number", ""), clock_id=clock_id,
-            active_from=dates.get("active_from"), active_to=dates.get("active_to"),
-        ), " ".join(department.split())))
+        rows.append(StaffRow(row.line, staff, " ".join(values.get("department", "").split())))
     problems.refuse(path)
     return rows
+
+
+def _staff(line: int, values: Mapping[str, str], clock_id: str, problems: list[InputProblem]) -> Staff | None:
+    """The person a row describes; None, with what is wrong added to ``problems``, when anything is (the
+    problems already found in the row included)."""
+    gender = _GENDERS.get(fold(values.get("gender", "")))
+    if gender is None:
+        problems.append(InputProblem(line, "gender", N_("“{value}” is not a gender; write Nam or Nữ"),
+                                     {"value": values.get("gender", "")}))
+    category_text = values.get("category", "")
+    category = _CATEGORIES.get(fold(category_text)) if category_text else StaffCategory.CONG_CHUC
+    if category is None:
+        problems.append(InputProblem(
+            line, "category", N_("“{value}” is not a category; write Cán bộ, Công chức, Viên chức or Người lao động"),
+            {"value": category_text}))
+    dates: dict[str, date | None] = {}
+    for field in ("active_from", "active_to"):
+        text = values.get(field, "")
+        try:
+            dates[field] = parse_day(text, field) if text else None
+            check_day(dates[field], field, "")
+        except FieldError as error:
+            problems.append(InputProblem(line, field, error.message, error.params))
+    active_from, active_to = dates.get("active_from"), dates.get("active_to")
+    if active_from and active_to and active_to < active_from:
+        problems.append(InputProblem(line, "active_to", N_("ends before it starts")))
+    if problems or gender is None or category is None:
+        return None
+    return Staff(code=values.get("code", ""), full_name=" ".join(values.get("full_name", "").split()), gender=gender,
+                 position=values.get("position", ""), category=category, badge_number=values.get("badge_number", ""),
+                 clock_id=clock_id, active_from=active_from, active_to=active_to)

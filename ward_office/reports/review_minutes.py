@@ -22,7 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ward_office.core.period import PeriodKind
-from ward_office.core.review import ProposalList, Section
+from ward_office.core.review import MeetingFacts, ProposalList, Section
+from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_percent, period_label
 from ward_office.reports import fonts
@@ -110,7 +111,6 @@ def _line_or_dots(width: float, lead: str, value: str) -> Flowable:
 
 def minutes_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flowable]:
     ranking, unit, meeting = papers.ranking, papers.scored.unit, papers.notes.meeting
-    plan = ranking.plan
     held = meeting.day
     yield letterhead(unit, held or day, symbol="BB-UBND")
     yield from document_title(_(TITLE), meeting_name(ranking), status=papers.status)
@@ -119,6 +119,27 @@ def minutes_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flo
         hours=hours, minutes=minutes, day=f"{held.day:02d}" if held else DOTS,
         month=f"{held.month:02d}" if held else DOTS, year=held.year if held else DOTS))
     yield _line_or_dots(width, _("Place:"), meeting.place)
+    yield from _attendance_part(meeting, unit, width)
+    yield from _content_part(papers, width)
+    yield _heading(_("III. VOTE"))
+    total = meeting.members_present
+    yield _fill(_("Members voting: {total}; in favour: {yes} ({yes_share}); against: {no} ({no_share}).").format(
+        total=_or_dots(total), yes=_or_dots(meeting.votes_for), yes_share=_share(meeting.votes_for, total),
+        no=_or_dots(meeting.votes_against), no_share=_share(meeting.votes_against, total)))
+    yield _heading(_("IV. CONCLUSION"))
+    yield from conclusion(papers, width)
+    yield Spacer(1, 2 * mm)
+    end_hours, end_minutes = _clock(meeting.end_time)
+    yield KeepTogether([
+        _fill(_("The meeting closed at {hours} h {minutes} min on the same day.").format(
+            hours=end_hours, minutes=end_minutes)),
+        signature_row([Signature((_("SECRETARY").upper(),), meeting.secretary.strip()),
+                       Signature((_("CHAIR").upper(),), meeting.chair.strip().split(",")[0] or unit.head_name)]),
+    ])
+
+
+def _attendance_part(meeting: MeetingFacts, unit: Unit, width: float) -> Iterator[Flowable]:
+    """I. Who chaired, who wrote the minutes, who attended and who was absent."""
     yield _heading(_("I. ATTENDANCE"))
     chair = meeting.chair.strip() or f"{unit.head_name or DOTS * 4}, {unit.head_title or DOTS * 3}"
     yield _fill(_("- Chaired by: {chair}.").format(chair=chair))
@@ -134,6 +155,12 @@ def minutes_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flo
         yield _fill(_("- Absent: none."))
     else:
         yield _line_or_dots(width, absent, meeting.absent_reason)
+
+
+def _content_part(papers: ReviewPapers, width: float) -> Iterator[Flowable]:
+    """II. What was reviewed: the period, the counts by grade, the quota, the grade changes, the discussion."""
+    ranking = papers.ranking
+    plan = ranking.plan
     yield _heading(_("II. CONTENT"))
     yield paragraph(_("The meeting reviewed the results of the emulation scoring for {period} under “{plan}”"
                       " (base score {base}):").format(period=period_label(ranking.period), plan=plan.name,
@@ -158,21 +185,6 @@ def minutes_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flo
     yield paragraph(_("Opinions in the discussion:"), space_after=4)
     for _line in range(3):
         yield _fill(dotted_line(width))
-    yield _heading(_("III. VOTE"))
-    total = meeting.members_present
-    yield _fill(_("Members voting: {total}; in favour: {yes} ({yes_share}); against: {no} ({no_share}).").format(
-        total=_or_dots(total), yes=_or_dots(meeting.votes_for), yes_share=_share(meeting.votes_for, total),
-        no=_or_dots(meeting.votes_against), no_share=_share(meeting.votes_against, total)))
-    yield _heading(_("IV. CONCLUSION"))
-    yield from conclusion(papers, width)
-    yield Spacer(1, 2 * mm)
-    end_hours, end_minutes = _clock(meeting.end_time)
-    yield KeepTogether([
-        _fill(_("The meeting closed at {hours} h {minutes} min on the same day.").format(
-            hours=end_hours, minutes=end_minutes)),
-        signature_row([Signature((_("SECRETARY").upper(),), meeting.secretary.strip()),
-                       Signature((_("CHAIR").upper(),), meeting.chair.strip().split(",")[0] or unit.head_name)]),
-    ])
 
 
 def conclusion(papers: ReviewPapers, width: float) -> Iterator[Flowable]:

@@ -237,20 +237,7 @@ def timesheet_table(sheet: MonthSheetLike, people: Sequence[SheetRow], width: fl
     name_room = 2 * (fixed[1] - 2 * CELL_PADDING) * 0.9  # two lines, with room for where they break
     position_room = 2 * (fixed[2] - 2 * CELL_PADDING) * 0.9
 
-    def header(label: str, size: float = HEADER_SIZE) -> Flowable:
-        return cell(label, size=size, align="centre", bold=True)
-
-    top: list[object] = [header(_("No.")), header(_("Full name"), NAME_SIZE), header(_("Position"), NAME_SIZE),
-                         header(_("Days of the month")), *[""] * (len(days) - 1),
-                         header(_("Totals for the month (days)")), *[""] * (len(total_headers) - 1)]
-    numbers: list[object] = ["" for _column in top]
-    letters: list[object] = ["" for _column in top]
-    for index, month_day in enumerate(days):
-        numbers[first_day + index] = str(month_day.day.day)
-        letters[first_day + index] = _(WEEKDAY_LETTERS[month_day.day.weekday()])
-    for index, label in enumerate(total_headers):
-        numbers[first_total + index] = header(label, 6)
-    rows: list[list[object]] = [top, numbers, letters]
+    rows = _header_rows(days, total_headers, first_day)
     for number, row in enumerate(people, start=1):
         rows.append([
             str(number),
@@ -260,8 +247,40 @@ def timesheet_table(sheet: MonthSheetLike, people: Sequence[SheetRow], width: fl
             *(format_number(value) for value in total_columns(row.totals)),
         ])
     last = len(rows) - 1  # the last ruled row
-    rows.append([list(closing_flowables), *[""] * (len(top) - 1)])
-    style: list[tuple[object, ...]] = [
+    rows.append([list(closing_flowables), *[""] * (len(widths) - 1)])
+    style = _table_style(first_day, first_total, len(widths), last)
+    style += [("BACKGROUND", (first_day + index, 1), (first_day + index, last), WEEKEND_FILL)
+              for index, month_day in enumerate(days) if not month_day.working_day]
+    table = Table(rows, colWidths=widths, repeatRows=HEADER_ROWS)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _header(label: str, size: float = HEADER_SIZE) -> Flowable:
+    return cell(label, size=size, align="centre", bold=True)
+
+
+def _header_rows(days: Sequence[SheetDay], total_headers: Sequence[str], first_day: int) -> list[list[object]]:
+    """The three header rows: the column titles, then each day's number over its weekday letter, the totals'
+    titles beside them."""
+    first_total = first_day + len(days)
+    top: list[object] = [_header(_("No.")), _header(_("Full name"), NAME_SIZE), _header(_("Position"), NAME_SIZE),
+                         _header(_("Days of the month")), *[""] * (len(days) - 1),
+                         _header(_("Totals for the month (days)")), *[""] * (len(total_headers) - 1)]
+    numbers: list[object] = ["" for _column in top]
+    letters: list[object] = ["" for _column in top]
+    for index, month_day in enumerate(days):
+        numbers[first_day + index] = str(month_day.day.day)
+        letters[first_day + index] = _(WEEKDAY_LETTERS[month_day.day.weekday()])
+    for index, label in enumerate(total_headers):
+        numbers[first_total + index] = _header(label, 6)
+    return [top, numbers, letters]
+
+
+def _table_style(first_day: int, first_total: int, columns: int, last: int) -> list[tuple[object, ...]]:
+    """Fonts, rules, spans and paddings of the form; ``last`` is the last ruled row (the closing row follows).
+    A flat list of the form's settings, as reportlab takes them: long, not complicated."""
+    return [
         ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
         ("FONTSIZE", (0, 0), (-1, -1), HEADER_SIZE),
         ("LEADING", (0, 0), (-1, -1), round(HEADER_SIZE * 1.15, 1)),
@@ -276,7 +295,7 @@ def timesheet_table(sheet: MonthSheetLike, people: Sequence[SheetRow], width: fl
         *[("SPAN", (column, 0), (column, 2)) for column in range(first_day)],
         ("SPAN", (first_day, 0), (first_total - 1, 0)),
         ("SPAN", (first_total, 0), (-1, 0)),
-        *[("SPAN", (column, 1), (column, 2)) for column in range(first_total, len(top))],
+        *[("SPAN", (column, 1), (column, 2)) for column in range(first_total, columns)],
         ("FONTSIZE", (first_day, 1), (first_total - 1, 2), HEADER_SIZE),
         ("FONTNAME", (first_day, 2), (first_total - 1, 2), fonts.face()),
         ("FONTSIZE", (0, HEADER_ROWS), (-1, last), CODE_SIZE),
@@ -295,8 +314,3 @@ def timesheet_table(sheet: MonthSheetLike, people: Sequence[SheetRow], width: fl
         ("TOPPADDING", (0, -1), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, -1), (-1, -1), 0),
         ("NOSPLIT", (0, max(HEADER_ROWS, last + 1 - KEPT_ROWS)), (-1, -1)),
     ]
-    style += [("BACKGROUND", (first_day + index, 1), (first_day + index, last), WEEKEND_FILL)
-              for index, month_day in enumerate(days) if not month_day.working_day]
-    table = Table(rows, colWidths=widths, repeatRows=HEADER_ROWS)
-    table.setStyle(TableStyle(style))
-    return table

@@ -46,22 +46,17 @@ the person's sub-periods, and a Fraction is made only for each result field, fro
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
-from itertools import groupby
-from operator import itemgetter
 
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import EventSource
-from ward_office.core.frozen import freeze
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, Criterion, EmulationPlan, Grade, QuotaBasis, TieBreak
+from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
-from ward_office.i18n.text import name_sort_key
 from ward_office.scoring.results import (
     GradeChange,
     GradeChangeKind,
@@ -69,11 +64,12 @@ from ward_office.scoring.results import (
     Ranking,
     ScoreItem,
     ScoringInput,
-    StaffResult,
     SubPeriodScore,
     new_score_item,
 )
+from ward_office.scoring.standings import Draft, apply_quota, rank_drafts
 from ward_office.scoring.subperiods import weighted_parts
+from ward_office.scoring.units import CriterionPoints, Parts, Units
 
 _SESSION_ORDER = {Session.MORNING: 0, Session.AFTERNOON: 1}
 _NO_SESSION = len(_SESSION_ORDER)
@@ -83,30 +79,10 @@ _TRIGGERS = _ABSENT, _LATE, _EARLY, _MISSING_PUNCH = (
 _ATTENDANCE = ItemSource.ATTENDANCE
 
 
-class _CriterionPoints:
-    """A criterion's points by occurrence number, as the plan's fractions and in units, and its caps in units."""
-
-    __slots__ = ("absent", "block_cap", "block_code", "block_index", "block_keys", "cap", "code", "last", "points")
-
-    def __init__(self, criterion: Criterion, units: _Units, block_index: int, absent: bool) -> None:
-        self.code = criterion.code
-        self.block_code = criterion.block_code
-        self.block_index = block_index
-        # (points, units, |units|) of the n-th occurrence; from the last escalation step on all are worth the same.
-        self.last = max((step.from_occurrence for step in criterion.escalation), default=1)
-        self.points = [(points, units.of(points), abs(units.of(points)))
-                       for points in map(criterion.points_for, range(self.last + 1))]
-        self.cap = units.criterion_caps.get(criterion.code)
-        self.block_cap = units.block_caps.get(criterion.block_code)
-        # Block caps count deductions and bonuses apart: by (block code, is a bonus).
-        self.block_keys = ((criterion.block_code, False), (criterion.block_code, True))
-        self.absent = absent  # the criterion the ABSENT rule names: its events count as unexcused absences
-
-
 # An occurrence, as a tuple so that thousands are cheap to build and sort: its chronological position first
 # (day, session, attendance before events, no record id last, record id, input order, trigger order), which
 # escalation and caps follow and which is unique, so sorting never compares further; then what its item shows.
-_Occurrence = tuple[date, int, int, bool, int, int, int, _CriterionPoints, Session | None, ItemSource, int | None,
+_Occurrence = tuple[date, int, int, bool, int, int, int, CriterionPoints, Session | None, ItemSource, int | None,
                     AttendanceTrigger | None, int | None, str, str]
 
 
@@ -116,10 +92,30 @@ def score_period(data: ScoringInput) -> Ranking:
               if (span := person.active_between(period.start, period.end)) is not None}
     scorer = _Scorer(plan)
     occurrences: dict[StaffId | None, list[_Occurrence]] = defaultdict(list)
-    unknown: set[str] = set()
+    _attendance_occurrences(data, active, scorer, occurrences)
+    unknown = _event_occurrences(data, active, scorer, occurrences)
 
+    parts: dict[tuple[date, date], Parts] = {}  # most people share their active range, hence their parts
+    drafts = []
+    for person in data.staff:
+        if person.id in active:
+            span = active[person.id]
+            if span not in parts:
+                parts[span] = Parts(weighted_parts(plan, period, span), scorer.scale)
+            drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
+    ranked = rank_drafts(plan, drafts)
+    results, quota_limit = apply_quota(plan, ranked)
+    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)))
+
+
+_Spans = Mapping[StaffId | None, tuple[date, date]]
+
+
+def _attendance_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
+                            occurrences: dict[StaffId | None, list[_Occurrence]]) -> None:
+    """Rule 1 for attendance: each trigger a record has and a rule turns into a criterion."""
     rules = {trigger: scorer.criteria[rule.criterion_code]
-             for trigger in AttendanceTrigger if (rule := plan.rule_for(trigger)) is not None}
+             for trigger in AttendanceTrigger if (rule := data.plan.rule_for(trigger)) is not None}
     absent, late, early, missing_punch = (rules.get(trigger) for trigger in _TRIGGERS)
     grace = data.grace_minutes
     for index, record in enumerate(data.attendance):
@@ -132,7 +128,7 @@ def score_period(data: ScoringInput) -> Ranking:
         session, record_id, note, recorded_by = record.session, record.id, record.note, record.recorded_by
         session_order, no_id, id_key = _SESSION_ORDER[session], record_id is None, record_id or 0
         add = occurrences[record.staff_id].append
-        # Each trigger the record has and a rule turns into a criterion, with its position among the triggers.
+        # The trigger's position among the triggers is the seventh field.
         if record.status is AttendanceStatus.ABSENT:
             if absent is not None:
                 add((day, session_order, 0, no_id, id_key, index, 0, absent,
@@ -147,6 +143,12 @@ def score_period(data: ScoringInput) -> Ranking:
         if missing_punch is not None and record.missing_punch:
             add((day, session_order, 0, no_id, id_key, index, 2, missing_punch,
                  session, _ATTENDANCE, record_id, _MISSING_PUNCH, None, note, recorded_by))
+
+
+def _event_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
+                       occurrences: dict[StaffId | None, list[_Occurrence]]) -> set[str]:
+    """Rule 1 for events: each is an occurrence of its criterion; returns the codes the plan lacks."""
+    unknown: set[str] = set()
     for index, event in enumerate(data.events):
         span = active.get(event.staff_id)
         if span is None or not span[0] <= event.day <= span[1]:
@@ -161,52 +163,7 @@ def score_period(data: ScoringInput) -> Ranking:
             ItemSource.CHECK if from_check else ItemSource.EVENT, event.id, None, None, event.note,
             event.recorded_by,
         ))
-
-    parts: dict[tuple[date, date], _Parts] = {}  # most people share their active range, hence their parts
-    drafts = []
-    for person in data.staff:
-        if person.id in active:
-            span = active[person.id]
-            if span not in parts:
-                parts[span] = _Parts(weighted_parts(plan, period, span), scorer.scale)
-            drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
-    ranked = _rank(plan, drafts)
-    results, quota_limit = _apply_quota(plan, ranked)
-    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)))
-
-
-class _Units:
-    """Points counted in whole units of 1/scale (scale: the least common denominator of every point and cap in
-    the plan), so the escalation and cap arithmetic of thousands of items is on integers, exactly."""
-
-    def __init__(self, plan: EmulationPlan) -> None:
-        values = [Fraction(block.cap) for block in plan.blocks if block.cap is not None]
-        for criterion in plan.criteria.values():
-            values.append(Fraction(criterion.points))
-            values.extend(Fraction(step.points) for step in criterion.escalation)
-            if criterion.cap is not None:
-                values.append(Fraction(criterion.cap))
-        self.scale = math.lcm(1, *(value.denominator for value in values))
-        self.criterion_caps = {code: self.of(criterion.cap) for code, criterion in plan.criteria.items()
-                               if criterion.cap is not None}
-        self.block_caps = {block.code: self.of(block.cap) for block in plan.blocks if block.cap is not None}
-
-    def of(self, value: Fraction) -> int:
-        exact = Fraction(value)
-        return exact.numerator * (self.scale // exact.denominator)
-
-
-class _Parts:
-    """The sub-periods of one active range (chronological and disjoint, as ``weighted_parts`` cuts them), each
-    with its weight, that weight as a multiplier over ``denominator`` (Σ units × weight / scale is then
-    Σ units × multiplier / denominator, a sum of integers), and its scores already made by their units (the
-    many equal sub-period scores are one object each)."""
-
-    def __init__(self, weighted: list[tuple[Period, Fraction]], scale: int) -> None:
-        common = math.lcm(1, *(weight.denominator for _part, weight in weighted))
-        self.denominator = common * scale
-        self.parts: list[tuple[Period, Fraction, int, dict[int, SubPeriodScore]]] = [
-            (part, weight, weight.numerator * (common // weight.denominator), {}) for part, weight in weighted]
+    return unknown
 
 
 class _Scorer:
@@ -214,7 +171,7 @@ class _Scorer:
 
     def __init__(self, plan: EmulationPlan) -> None:
         self.plan = plan
-        units = _Units(plan)
+        units = Units(plan)
         self.scale = units.scale
         self.block_codes = [block.code for block in plan.blocks]
         for criterion in plan.criteria.values():  # a plan read by load_plan lists every block; kept safe anyway
@@ -222,7 +179,7 @@ class _Scorer:
                 self.block_codes.append(criterion.block_code)
         absent_rule = plan.rule_for(AttendanceTrigger.ABSENT)
         absent_code = absent_rule.criterion_code if absent_rule else None
-        self.criteria = {code: _CriterionPoints(criterion, units, self.block_codes.index(criterion.block_code),
+        self.criteria = {code: CriterionPoints(criterion, units, self.block_codes.index(criterion.block_code),
                                                 code == absent_code)
                          for code, criterion in plan.criteria.items()}
         self.grade_index = {grade.code: plan.grade_index(grade.code) for grade in plan.grades}
@@ -245,91 +202,94 @@ class _Scorer:
         return self.fraction(base.numerator * denominator + base.denominator * numerator,
                              base.denominator * denominator)
 
-    def person(self, person: Staff, parts: _Parts, occurrences: list[_Occurrence]) -> _Draft:
+    def person(self, person: Staff, parts: Parts, occurrences: list[_Occurrence]) -> Draft:
         occurrences.sort()
-        scale = self.scale
-        items: list[ScoreItem] = []
-        # Scored in time order, the items are in display order (day, session, criterion) but for two criteria
-        # in one session: sorted then, stably.
-        in_display_order, last_day, last_session, last_code = True, None, None, ""
-        counts: dict[str, int] = {}  # per criterion over the whole period: the ceilings count them
+        tally = _Tally(len(self.block_codes))
         sub_scores = []
-        block_sums = [0] * len(self.block_codes)  # Σ units × multiplier per block, over parts.denominator
-        deducted_sum = absences = violations = commendations = 0
-        position, end_position = 0, len(occurrences)
+        position = 0
         for part, weight, multiplier, part_scores in parts.parts:
-            start, end = part.start, part.end
-            while position < end_position and occurrences[position][0] < start:
-                position += 1  # in no part: not scored
-            part_units = 0
-            if position < end_position and occurrences[position][0] <= end:
-                seen: dict[str, int] = {}
-                used: dict[object, int] = {}  # what the caps have let through: by criterion code and block key
-                while position < end_position and occurrences[position][0] <= end:
-                    (day, session_order, _kind, _no_id, _id, _index, _trigger_order, criterion, session, source,
-                     record_id, trigger, minutes, note, recorded_by) = occurrences[position]
-                    position += 1
-                    code = criterion.code
-                    occurrence = seen[code] = seen.get(code, 0) + 1
-                    raw, raw_units, size = criterion.points[
-                        occurrence if occurrence < criterion.last else criterion.last]
-                    if criterion.cap is not None:
-                        taken = used.get(code, 0)
-                        if criterion.cap - taken < size:
-                            size = max(criterion.cap - taken, 0)
-                        used[code] = taken + size
-                    if criterion.block_cap is not None:
-                        block_key = criterion.block_keys[raw_units > 0]
-                        taken = used.get(block_key, 0)
-                        if criterion.block_cap - taken < size:
-                            size = max(criterion.block_cap - taken, 0)
-                        used[block_key] = taken + size
-                    if raw_units > 0:
-                        point_units = size
-                        commendations += 1
-                    else:
-                        point_units = -size
-                        if raw_units < 0:
-                            violations += 1
-                            deducted_sum += point_units * multiplier
-                    part_units += point_units
-                    block_sums[criterion.block_index] += point_units * multiplier
-                    if trigger is AttendanceTrigger.ABSENT or (criterion.absent
-                                                               and source is not ItemSource.ATTENDANCE):
-                        absences += 1
-                    capped = point_units != raw_units
-                    items.append(new_score_item(
-                        code, criterion.block_code, day, session, source, record_id, occurrence, raw,
-                        self.fraction(point_units, scale) if capped else raw, weight, capped, part, trigger,
-                        minutes, note, recorded_by))
-                    if code < last_code and day == last_day and session_order == last_session:
-                        in_display_order = False
-                    last_day, last_session, last_code = day, session_order, code
-                for code, number in seen.items():
-                    counts[code] = counts.get(code, 0) + number
+            position, part_units = self._score_part(occurrences, position, part, weight, multiplier, tally)
             sub_score = part_scores.get(part_units)
             if sub_score is None:
-                sub_score = part_scores[part_units] = SubPeriodScore(part, weight, self.above_base(part_units, scale))
+                sub_score = part_scores[part_units] = SubPeriodScore(part, weight, self.above_base(part_units,
+                                                                                                   self.scale))
             sub_scores.append(sub_score)
-        if not in_display_order:
-            items.sort(key=_display_key)
+        if not tally.in_display_order:
+            tally.items.sort(key=_display_key)
+        return self._draft(person, parts.denominator, tally, tuple(sub_scores))
 
-        denominator = parts.denominator
-        draft = _Draft()
+    def _score_part(self, occurrences: list[_Occurrence], position: int, part: Period, weight: Fraction,
+                    multiplier: int, tally: _Tally) -> tuple[int, int]:
+        """Rules 3 and 4 for the occurrences of ``part``, the first at ``position`` or after (those before it are
+        in no part: not scored): their items and counts go to ``tally``. Returns the position after them and
+        the part's total in units. Runs once per item of a year of a big ward: the tally is read into locals."""
+        start, end, end_position = part.start, part.end, len(occurrences)
+        while position < end_position and occurrences[position][0] < start:
+            position += 1
+        if position == end_position or occurrences[position][0] > end:
+            return position, 0
+        scale, items, block_sums = self.scale, tally.items, tally.block_sums
+        deducted_sum, absences, violations, commendations = (
+            tally.deducted_sum, tally.absences, tally.violations, tally.commendations)
+        in_display_order, (last_day, last_session, last_code) = tally.in_display_order, tally.last
+        part_units = 0
+        seen: dict[str, int] = {}
+        used: dict[object, int] = {}  # what the caps have let through: by criterion code and block key
+        while position < end_position and occurrences[position][0] <= end:
+            (day, session_order, _kind, _no_id, _id, _index, _trigger_order, criterion, session, source,
+             record_id, trigger, minutes, note, recorded_by) = occurrences[position]
+            position += 1
+            code = criterion.code
+            occurrence = seen[code] = seen.get(code, 0) + 1
+            raw, raw_units, size = criterion.points[occurrence if occurrence < criterion.last else criterion.last]
+            if criterion.cap is not None or criterion.block_cap is not None:
+                size = _within_caps(criterion, raw_units, size, used)
+            if raw_units > 0:
+                point_units = size
+                commendations += 1
+            else:
+                point_units = -size
+                if raw_units < 0:
+                    violations += 1
+                    deducted_sum += point_units * multiplier
+            part_units += point_units
+            block_sums[criterion.block_index] += point_units * multiplier
+            if trigger is AttendanceTrigger.ABSENT or (criterion.absent and source is not ItemSource.ATTENDANCE):
+                absences += 1
+            capped = point_units != raw_units
+            items.append(new_score_item(
+                code, criterion.block_code, day, session, source, record_id, occurrence, raw,
+                self.fraction(point_units, scale) if capped else raw, weight, capped, part, trigger,
+                minutes, note, recorded_by))
+            if code < last_code and day == last_day and session_order == last_session:
+                in_display_order = False
+            last_day, last_session, last_code = day, session_order, code
+        counts = tally.counts
+        for code, number in seen.items():
+            counts[code] = counts.get(code, 0) + number
+        tally.deducted_sum, tally.absences, tally.violations, tally.commendations = (
+            deducted_sum, absences, violations, commendations)
+        tally.in_display_order, tally.last = in_display_order, (last_day, last_session, last_code)
+        return position, part_units
+
+    def _draft(self, person: Staff, denominator: int, tally: _Tally, sub_scores: tuple[SubPeriodScore, ...]) -> Draft:
+        """Rule 5 and the counts of rule 8: the person's result before ranking."""
+        block_sums = tally.block_sums
+        draft = Draft()
         draft.staff = person
         draft.score = self.above_base(sum(block_sums), denominator)
-        draft.items = tuple(items)
-        draft.sub_periods = tuple(sub_scores)
+        draft.items = tuple(tally.items)
+        draft.sub_periods = sub_scores
         draft.block_totals = {code: self.fraction(total, denominator) if total else _ZERO
                               for code, total in zip(self.block_codes, block_sums, strict=True)}
         draft.grade_by_score = self.grade_for(draft.score)
-        ceiling_change = self.ceiling_change(counts, draft.grade_by_score)
+        ceiling_change = self.ceiling_change(counts=tally.counts, grade=draft.grade_by_score)
         draft.grade = ceiling_change.to_grade if ceiling_change else draft.grade_by_score
         draft.changes = (ceiling_change,) if ceiling_change else ()
-        draft.unexcused_absences = absences
-        draft.violations = violations
-        draft.commendations = commendations
-        draft.deducted_points = self.fraction(-deducted_sum, denominator) if deducted_sum else _ZERO
+        draft.unexcused_absences = tally.absences
+        draft.violations = tally.violations
+        draft.commendations = tally.commendations
+        draft.deducted_points = self.fraction(-tally.deducted_sum, denominator) if tally.deducted_sum else _ZERO
         return draft
 
     def grade_for(self, score: Fraction) -> Grade:
@@ -368,93 +328,36 @@ def _display_key(item: ScoreItem) -> tuple[object, ...]:
     return (item.day, session, item.criterion_code)
 
 
-class _Draft:
-    """A person's result being made: written field by field, and once ranked given its rank and made the
-    StaffResult it then is (``core.frozen``), with no copy made."""
 
-    __slots__ = StaffResult.__slots__
-    # StaffResult's fields, for the type checker (annotations only: the slots above hold the values).
-    staff: Staff
-    score: Fraction
-    items: tuple[ScoreItem, ...]
-    sub_periods: tuple[SubPeriodScore, ...]
-    block_totals: Mapping[str, Fraction]
-    grade_by_score: Grade
-    grade: Grade
-    changes: tuple[GradeChange, ...]
-    rank: int
-    unexcused_absences: int
-    violations: int
-    commendations: int
-    deducted_points: Fraction
+class _Tally:
+    """What a person's items add up to over the whole period, gathered part by part."""
 
-    def ranked(self, rank: int) -> StaffResult:
-        self.rank = rank
-        return freeze(self, StaffResult)
+    __slots__ = ("absences", "block_sums", "commendations", "counts", "deducted_sum", "in_display_order", "items",
+                 "last", "violations")
+
+    def __init__(self, blocks: int) -> None:
+        self.items: list[ScoreItem] = []
+        # Scored in time order, the items are in display order (day, session, criterion) but for two criteria
+        # in one session: sorted then, stably. ``last`` is the (day, session order, code) of the last item.
+        self.in_display_order = True
+        self.last: tuple[date | None, int | None, str] = (None, None, "")
+        self.counts: dict[str, int] = {}  # per criterion over the whole period: the ceilings count them
+        self.block_sums = [0] * blocks  # Σ units × multiplier per block, over the parts' denominator
+        self.deducted_sum = self.absences = self.violations = self.commendations = 0
 
 
-def _standing(plan: EmulationPlan, result: _Draft, common: int) -> tuple[int, ...]:
-    """What decides rank: equal standings share a rank. Scores and deducted points are counted in 1/common,
-    a denominator common to everyone's, so that standings compare as integers, exactly."""
-    keys = [-result.score.numerator * (common // result.score.denominator)]
-    for rule in plan.tie_break:
-        if rule is TieBreak.FEWER_UNEXCUSED_ABSENCES:
-            keys.append(result.unexcused_absences)
-        elif rule is TieBreak.FEWER_VIOLATIONS:
-            keys.append(result.violations)
-        elif rule is TieBreak.FEWER_DEDUCTED_POINTS:
-            keys.append(result.deducted_points.numerator * (common // result.deducted_points.denominator))
-        elif rule is TieBreak.MORE_COMMENDATIONS:
-            keys.append(-result.commendations)
-    return tuple(keys)
-
-
-def _rank(plan: EmulationPlan, drafts: list[_Draft]) -> list[tuple[int, _Draft]]:
-    """Everyone with their rank, in rank order."""
-    common = math.lcm(1, *{draft.score.denominator for draft in drafts},
-                      *{draft.deducted_points.denominator for draft in drafts})
-    standings = sorted(((_standing(plan, draft, common), draft) for draft in drafts), key=itemgetter(0))
-    ranked: list[tuple[int, _Draft]] = []
-    for _key, group in groupby(standings, key=itemgetter(0)):
-        rank = len(ranked) + 1  # equal standings share a rank, within it Vietnamese name order
-        tied = [draft for _standing_key, draft in group]
-        if len(tied) > 1:
-            tied.sort(key=lambda draft: (name_sort_key(draft.staff.full_name), draft.staff.code,
-                                         draft.staff.id or 0))
-        ranked.extend((rank, draft) for draft in tied)
-    return ranked
-
-
-def _apply_quota(plan: EmulationPlan, ranked: list[tuple[int, _Draft]]) -> tuple[list[StaffResult], int | None]:
-    """The results, the quota's demotions made; and the quota's limit."""
-    quota = plan.quota
-    if quota is None:
-        return [draft.ranked(rank) for rank, draft in ranked], None
-    quota_index = plan.grade_index(quota.grade_code)
-    quota_grade, next_grade = plan.grades[quota_index], plan.grades[quota_index + 1]
-    if quota.basis is QuotaBasis.ALL:
-        basis = len(ranked)
-    else:
-        basis = sum(1 for _rank, draft in ranked if plan.grade_index(draft.grade.code) <= quota_index + 1)
-    limit = math.floor(quota.max_share * basis)
-
-    groups: dict[int, list[int]] = defaultdict(list)
-    for position, (rank, draft) in enumerate(ranked):
-        if draft.grade.code == quota.grade_code:
-            groups[rank].append(position)
-    demoted: set[int] = set()
-    kept = 0
-    for rank in sorted(groups):
-        group = groups[rank]
-        if demoted or kept + len(group) > limit:
-            demoted.update(group)
-        else:
-            kept += len(group)
-
-    change = GradeChange(GradeChangeKind.QUOTA, quota_grade, next_grade, quota=quota, limit=limit, basis_count=basis)
-    final = []
-    for position, (rank, draft) in enumerate(ranked):
-        if position in demoted:  # held the quota grade: the same change for everyone demoted
-            draft.grade, draft.changes = next_grade, (*draft.changes, change)
-        final.append(draft.ranked(rank))
-    return final, limit
+def _within_caps(criterion: CriterionPoints, raw_units: int, size: int, used: dict[object, int]) -> int:
+    """Rule 4: what remains of ``size`` under the criterion's cap, then the block's; ``used`` counts what they let
+    through in this sub-period."""
+    if criterion.cap is not None:
+        taken = used.get(criterion.code, 0)
+        if criterion.cap - taken < size:
+            size = max(criterion.cap - taken, 0)
+        used[criterion.code] = taken + size
+    if criterion.block_cap is not None:
+        block_key = criterion.block_keys[raw_units > 0]
+        taken = used.get(block_key, 0)
+        if criterion.block_cap - taken < size:
+            size = max(criterion.block_cap - taken, 0)
+        used[block_key] = taken + size
+    return size

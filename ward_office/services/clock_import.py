@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any
 from ward_office.core.access import Account, Permission
 from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
 from ward_office.core.clock import RULES_VERSION, Punch, derive_attendance, normalize_clock_id
-from ward_office.core.errors import InputFileError, InputProblem, NotFoundError, PeriodLockedError, WardOfficeError
+from ward_office.core.errors import (
+    ClockMappingError,
+    InputFileError,
+    InputProblem,
+    NotFoundError,
+    PeriodLockedError,
+    WardOfficeError,
+)
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import SESSION_LABELS, Session, WorkCalendar
 from ward_office.core.staff import Staff, StaffId
@@ -293,7 +300,7 @@ def inspect_clock_file(db_path: Path, file: Path) -> ClockFileLayout:
         for name in store.punches.mapping_names():
             try:
                 saved.append(_named(clock_logs.ColumnMapping.from_dict(store.punches.get_mapping(name) or {}), name))
-            except ValueError:  # a mapping saved by a newer version: not offered
+            except ClockMappingError:  # a mapping saved by a newer version: not offered
                 continue
     refused: InputFileError | None = None
     try:

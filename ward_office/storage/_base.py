@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 from ward_office.core.checks import CheckFinishedError
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.i18n import N_
+from ward_office.storage.database import sqlite_database
 from ward_office.storage.errors import DatabaseError, DuplicateError
 from ward_office.storage.log_chain import append_line
 from ward_office.storage.records import ChangeAction
@@ -59,8 +60,6 @@ class Context:
     @cached_property
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils over the connection, made at the first write (its import is slow; see ``MigrationSet``)."""
-        from ward_office.storage.database import sqlite_database
-
         return sqlite_database(self.conn)
 
     def now(self) -> str:

@@ -182,6 +182,7 @@ class AttendanceRepository:
         derived = list(derived)
         removed = list(removed)
         if any(record.source is not RecordSource.CLOCK for record in (*derived, *removed)):
+            # The clock import builds these records: a caller's mistake, never the user's.
             raise ValueError("apply_clock writes and removes clock records only")
         if not derived and not removed and not judged:
             return 0

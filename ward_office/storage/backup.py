@@ -9,8 +9,10 @@ thinned by age like Anki's: every recent one, then one a day, one a week, one a 
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import time
@@ -23,9 +25,10 @@ from typing import Any
 
 from ward_office.i18n import N_
 from ward_office.storage import writer_lock
-from ward_office.storage.database import BUSY_TIMEOUT_MS, check_integrity, is_sqlite_file, known_migrations
+from ward_office.storage.book_file import BUSY_TIMEOUT_MS, check_integrity, is_sqlite_file
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.log_chain import append_line
+from ward_office.storage.migrations import known_migrations
 from ward_office.storage.records import ChangeAction
 
 BACKUP_FOLDER_NAME = "sao-luu"
@@ -188,8 +191,6 @@ def _copy(source: Path | sqlite3.Connection, target: Path) -> None:
 
 def copy_damaged_file(db_path: Path, folder: Path, *, now: datetime | None = None) -> BackupFile:
     """Keep the raw bytes of a damaged book (and its -wal) before a restore replaces it."""
-    import shutil
-
     folder.mkdir(parents=True, exist_ok=True)
     taken_at = (now or datetime.now()).replace(microsecond=0)
     while (folder / backup_name(db_path.stem, taken_at, BackupReason.DAMAGED)).exists():
@@ -211,7 +212,7 @@ def copy_damaged_file(db_path: Path, folder: Path, *, now: datetime | None = Non
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:
     """Delete the temporary files of backups or restores that a crash or a kill cut short."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for path in folder.iterdir():
@@ -344,8 +345,6 @@ def restore(backup_file: Path, db_path: Path, *, actor: str, detail: Mapping[str
 
 
 def _log_restore(staged: Path, actor: str, detail: Mapping[str, Any]) -> None:
-    import json
-
     conn = sqlite3.connect(staged)
     try:
         with conn:

@@ -7,8 +7,9 @@ kept as the checker goes (``start``, then each tick and each violation in its ow
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -164,7 +165,7 @@ class CheckRepository:
             rows, "check_id IN (SELECT id FROM checks WHERE started_at >= ? AND started_at < ?)", (low, high)
         )
 
-    def list_open(self) -> list[Check]:
+    def list_open(self) -> builtins.list[Check]:
         """Checks not finished yet, oldest first."""
         rows = self._context.conn.execute(
             f"{_SELECT} WHERE finished_at IS NULL ORDER BY started_at, id").fetchall()
@@ -176,7 +177,8 @@ class CheckRepository:
             "SELECT check_id, count(*) FROM events WHERE check_id IS NOT NULL GROUP BY check_id")
         return {CheckId(check_id): count for check_id, count in rows}
 
-    def _checks(self, rows: list[tuple[Any, ...]], seen_where: str, params: tuple[Any, ...]) -> list[Check]:
+    def _checks(self, rows: Sequence[tuple[Any, ...]], seen_where: str,
+                params: tuple[Any, ...]) -> builtins.list[Check]:
         seen: dict[int, set[StaffId]] = {row[-1]: set() for row in rows}
         for check_id, staff_id in self._context.conn.execute(
             f"SELECT check_id, staff_id FROM check_seen WHERE {seen_where}", params

@@ -14,14 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ward_office.i18n import N_
+from ward_office.storage.backup import BackupFile, backup_before_migration, newest_good_backup
+from ward_office.storage.book_file import (
+    BUSY_TIMEOUT_MS,
+    check_integrity,
+    connect_read_only,
+    is_sqlite_file,
+    read_only_connection,
+)
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.migrations import MIGRATIONS, known_migrations
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
 # integrity_check reads every page: about 45 ms for a 5 MB book (200 staff, 24 months) on the 2-core
 # development machine. Above this size the check on opening is the quicker quick_check.
 FULL_CHECK_ON_OPEN_BYTES = 64 * 1024 * 1024
@@ -35,7 +41,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite3.Conne
         if not path.is_file():
             raise DatabaseError(N_("The database file {path} does not exist"), path=str(path))
         _refuse_damaged(path)  # reading a damaged file could show wrong scores without a word
-        conn = _connect_read_only(path)
+        conn = connect_read_only(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         _refuse_damaged(path)  # before any connection that could write (a checkpoint on closing included)
@@ -63,8 +69,6 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite3.Conne
                 )
         else:
             if applied and pending:
-                from ward_office.storage.backup import backup_before_migration
-
                 backup_before_migration(conn, path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -78,7 +82,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite3.Conne
 
 def sqlite_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """sqlite-utils' view of an open connection (imported on first use: see ``MigrationSet``)."""
-    import sqlite_utils
+    import sqlite_utils  # deferred: slow to load, needed only to migrate or write (see MigrationSet)
 
     return sqlite_utils.Database(conn, strict=True, execute_plugins=False)
 
@@ -86,10 +90,10 @@ def sqlite_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
 class DamagedDatabaseError(DatabaseError):
     """The book is damaged; it was not opened and nothing was written to it.
 
-    ``backup`` is the newest backup that passes the check (a ``storage.backup.BackupFile``), or None.
+    ``backup`` is the newest backup that passes the check, or None.
     """
 
-    def __init__(self, path: Path, problems: list[str], backup: object | None) -> None:
+    def __init__(self, path: Path, problems: list[str], backup: BackupFile | None) -> None:
         super().__init__(N_("The record book {path} is damaged; it was not opened and nothing was written to it"),
                          path=str(path))
         self.path = path
@@ -104,8 +108,6 @@ def _refuse_damaged(path: Path) -> None:
     if problems is None:
         problems = _check_on_open(path)
     if problems:
-        from ward_office.storage.backup import newest_good_backup
-
         raise DamagedDatabaseError(path, problems, newest_good_backup(path))
 
 
@@ -117,7 +119,7 @@ FileState = tuple[tuple[int, int] | None, ...]  # size and modification time of 
 
 
 def _file_state(path: Path) -> FileState:
-    state = []
+    state: list[tuple[int, int] | None] = []
     for file in (path, path.with_name(path.name + "-wal")):
         try:
             status = os.stat(file)
@@ -170,27 +172,6 @@ def _early_check_result(path: Path) -> list[str] | None:
     return early.problems
 
 
-def is_sqlite_file(path: Path) -> bool:
-    """Whether ``path`` starts like an SQLite database (a damaged one included)."""
-    try:
-        with Path(path).open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def read_only_connection(path: str | Path) -> sqlite3.Connection:
-    """A plain connection that cannot write, to inspect a book without opening it (no check, no migration)."""
-    return _connect_read_only(Path(path))
-
-
-def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    options = "mode=ro&immutable=1" if immutable else "mode=ro"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute("PRAGMA query_only = ON")
-    return conn
-
-
 def _check_version(applied_names: tuple[str, ...], path: Path, user_tables: set[str]) -> None:
     applied = set(applied_names)
     if not applied and user_tables - {MIGRATIONS.migrations_table}:
@@ -209,29 +190,5 @@ def schema_version(conn: sqlite3.Connection) -> tuple[str, ...]:
     return MIGRATIONS.applied_names(conn)
 
 
-def check_integrity(path: str | Path, *, quick: bool = False) -> list[str]:
-    """Problems SQLite finds in the file (empty when sound); opens it read-only and writes nothing.
-
-    ``quick`` runs quick_check, which skips matching indexes against their tables."""
-    path = Path(path)
-    if not path.is_file():
-        return [f"{path}: no such file"]
-    # Without a -wal file nobody has the database open, and immutable=1 stops SQLite from creating
-    # the -wal and -shm files a read-only WAL reader would otherwise leave behind.
-    wal = path.with_name(path.name + "-wal")
-    try:
-        conn = _connect_read_only(path, immutable=not wal.exists())
-    except sqlite3.Error as error:
-        return [f"{path}: {error}"]
-    try:
-        check = "quick_check" if quick else "integrity_check"
-        problems = [row[0] for row in conn.execute(f"PRAGMA {check}") if row[0] != "ok"]
-        problems += [
-            f"{table} row {rowid}: no matching row in {parent}"
-            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
-        ]
-        return problems
-    except sqlite3.Error as error:
-        return [f"{path}: {error}"]
-    finally:
-        conn.close()
+__all__ = ["BUSY_TIMEOUT_MS", "DamagedDatabaseError", "check_in_background", "check_integrity", "is_sqlite_file",
+           "open_database", "read_only_connection", "schema_version", "sqlite_database"]

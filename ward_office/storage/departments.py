@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import asdict
 
@@ -59,7 +60,7 @@ class DepartmentRepository:
                               changed(asdict(before), asdict(after)))
         return after
 
-    def set_order(self, department_ids: Sequence[DepartmentId], actor: str) -> list[Department]:
+    def set_order(self, department_ids: Sequence[DepartmentId], actor: str) -> builtins.list[Department]:
         """Put the departments in the order given (every department, each once), numbered from 1."""
         current = self.list()
         if sorted(department_ids) != sorted(department.id for department in current if department.id is not None):
@@ -75,7 +76,7 @@ class DepartmentRepository:
                                "changed": ["order"]})
         return self.list()
 
-    def move(self, department_id: DepartmentId, offset: int, actor: str) -> list[Department]:
+    def move(self, department_id: DepartmentId, offset: int, actor: str) -> builtins.list[Department]:
         """Move a department ``offset`` places down the list (up when negative), stopping at the ends."""
         ids = [department.id for department in self.list() if department.id is not None]
         if department_id not in ids:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
@@ -101,7 +102,7 @@ class EventRepository:
         return [_event(row) for row in rows]
 
     def find(self, start: date, end: date, *, staff_id: StaffId | None = None,
-             criterion_codes: Iterable[str] | None = None) -> list[Event]:
+             criterion_codes: Iterable[str] | None = None) -> builtins.list[Event]:
         """Events from ``start`` to ``end`` inclusive, of one person and of some criteria when given,
         by day, person and entry order; the range is chosen in SQL, so years of records cost nothing."""
         where = ["day BETWEEN ? AND ?"]

@@ -187,7 +187,7 @@ class PunchRepository:
         return dict(rows.fetchall())
 
     def count(self) -> int:
-        return self._context.conn.execute("SELECT count(*) FROM punches").fetchone()[0]
+        return int(self._context.conn.execute("SELECT count(*) FROM punches").fetchone()[0])
 
     # ---- Column mappings of CSV/XLSX clock exports, one per source ----
 

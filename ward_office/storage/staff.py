@@ -81,17 +81,18 @@ class StaffRepository:
         return added
 
     def update(self, staff: Staff, actor: str) -> Staff:
-        if staff.id is None:
+        staff_id = staff.id
+        if staff_id is None:
             raise NotFoundError(N_("Only a stored staff member can be updated"))
-        staff = cleaned_staff(staff)
+        staff = cleaned_staff(staff)  # keeps the id
         self._refuse_duplicates([staff])
         with self._context.writing() as conn:
-            before = _as_row(self.get(staff.id))
+            before = _as_row(self.get(staff_id))
             conn.execute(
                 f"UPDATE staff SET {', '.join(f'{column} = ?' for column in _COLUMNS)} WHERE id = ?",
-                (*_values(staff), staff.id),
+                (*_values(staff), staff_id),
             )
-            self._context.log(actor, ChangeAction.UPDATE, "staff", staff.id, changed(before, _as_row(staff)))
+            self._context.log(actor, ChangeAction.UPDATE, "staff", staff_id, changed(before, _as_row(staff)))
         return staff
 
     def has_records(self, staff_id: StaffId) -> bool:

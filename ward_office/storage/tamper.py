@@ -24,6 +24,7 @@ from ward_office.core.period import Period, PeriodKind
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import period_label
 from ward_office.storage.acceptance import Accepted, accepted
+from ward_office.storage.database import sqlite_database
 from ward_office.storage.log_chain import BreakKind, first_break, lines_digest
 from ward_office.storage.migrations import MIGRATIONS, migration_steps
 
@@ -159,8 +160,6 @@ def expected_schema(applied: tuple[str, ...]) -> dict[str, tuple[str, str, str |
         except (AttributeError, TypeError):  # a migration that needs more of sqlite-utils
             conn.close()
             conn = sqlite3.connect(":memory:")
-            from ward_office.storage.database import sqlite_database
-
             database = sqlite_database(conn)
             for step in steps:
                 step(database)
@@ -223,8 +222,9 @@ def repair_schema(conn: sqlite3.Connection) -> dict[str, Any]:
     recreated = [name for name in [*missing, *altered] if name not in kept]
     for kind in _REBUILT:
         for name in recreated:
-            if expected[name][0] == kind and expected[name][2]:
-                conn.execute(expected[name][2])
+            sql = expected[name][2]
+            if expected[name][0] == kind and sql:
+                conn.execute(sql)
     return {"recreated": recreated, "removed": [name for name in removed if name not in recreated],
             "kept": kept}
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_date, format_time
 from ward_office.storage.errors import DatabaseError
 
 # Windows locks byte ranges and refuses to read a locked range, so the lock sits far past the holder's
@@ -89,8 +90,6 @@ class WriterBusyError(DatabaseError):
     def localized(self) -> str:
         if self.holder is None:
             return super().localized()
-        from ward_office.i18n.formatting import format_date, format_time
-
         moment = self.holder.since_moment()
         if moment is None:
             since = self.holder.since
@@ -199,7 +198,7 @@ def _host() -> str:
     """This computer's name. POSIX gives it without the socket module (a few ms at every start)."""
     if hasattr(os, "uname"):
         return os.uname().nodename
-    import socket
+    import socket  # deferred: only where os.uname is missing (Windows), a few ms of every start
 
     return socket.gethostname()
 
