@@ -18,7 +18,7 @@ from ward_office.importers import spreadsheets
 from ward_office.importers.csv_files import SkippedRow, read_rows
 from ward_office.importers.events import EVENT_COLUMNS
 from ward_office.importers.staff import STAFF_COLUMNS, read_staff
-from ward_office.services.records import template_path
+from ward_office.services.imports import template_path
 
 STAFF_REQUIRED = ("code", "full_name", "gender", "position", "department")
 EVENT_REQUIRED = ("date", "staff_code", "criterion")

@@ -17,8 +17,7 @@ from ward_office.services import accounts
 from ward_office.services import ward_settings as settings
 from ward_office.services.accounts import SignInError, SignInWaitError
 from ward_office.services.command_sign_in import cli_sign_in
-from ward_office.services.demo import DEMO_PASSWORD
-from ward_office.services.records import build_demo
+from ward_office.services.demo import DEMO_PASSWORD, build_demo
 from ward_office.services.sign_in_waits import SignInWaits, wait_after
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
@@ -223,8 +222,8 @@ def test_the_last_active_head_stays(ward: Ward, head: Account, clerk: Account) -
         accounts.set_active(ward, head.id, False)
     with pytest.raises(WardOfficeError, match="only active head"):
         accounts.set_role(ward, head.id, Role.CLERK)
-    ward.account = None  # a book opened without signing in (tests, the command line): still refused
-    with pytest.raises(WardOfficeError, match="only active head"):
+    ward.account = None  # a book opened without signing in (tests, the command line): refused before anything
+    with pytest.raises(WardOfficeError, match="sign in first"):
         accounts.set_active(ward, head.id, False)
     assert ward.store.accounts.get(head.id).active
     accounts.sign_in(ward, "truong", PASSWORD)

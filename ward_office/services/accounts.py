@@ -357,7 +357,7 @@ def list_accounts(ward: Ward) -> list[Account]:
 
 def is_demo_book(ward: Ward) -> bool:
     """The demo ward with its two accounts, whose password the sign-in dialog may show."""
-    from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT
+    from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT  # the demo's makers load only for the demo
 
     return (ward.unit().name == DEMO_UNIT.name
             and all(ward.store.accounts.get_by_username(username) for username, _name, _role in DEMO_ACCOUNTS))

@@ -104,8 +104,7 @@ def _lock_in_background(ward: Ward, period: Period, today: date) -> Callable[[],
     path, actor, account = ward.path, ward.actor, ward.account
 
     def work() -> PeriodLock:
-        with Ward.open(path, actor=actor) as own:
-            own.account = account
+        with Ward.open(path, actor=actor, account=account) as own:
             return lock_period(own, period, today)
 
     return work

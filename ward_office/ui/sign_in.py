@@ -220,6 +220,7 @@ class BackupSignInDialog(AccountFormDialog):
         super().__init__(parent, _("Sign in to restore"))
         self.backup, self.book = Path(backup), Path(book)
         self.actor: str | None = None
+        self.account: Account | None = None
         self.intro.setText(_("The record book cannot be opened, so its accounts cannot be used. To restore the "
                              "backup {file}, sign in as a head with the account and password kept in that "
                              "backup.").format(file=self.backup.name))
@@ -236,6 +237,7 @@ class BackupSignInDialog(AccountFormDialog):
     def submit(self) -> None:
         account = sign_in_to_backup(self.backup, self.book, self.username_edit.text(), self.password_edit.text(),
                                     waits=window_waits())
+        self.account = account
         self.actor = None if account is None else account.full_name or account.username
 
 
