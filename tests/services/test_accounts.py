@@ -222,8 +222,8 @@ def test_the_last_active_head_stays(ward: Ward, head: Account, clerk: Account) -
         accounts.set_active(ward, head.id, False)
     with pytest.raises(WardOfficeError, match="only active head"):
         accounts.set_role(ward, head.id, Role.CLERK)
-    ward.account = None  # a book opened without signing in (tests, the command line): refused before anything
-    with pytest.raises(WardOfficeError, match="sign in first"):
+    ward.account = None  # a book opened without signing in (tests, the command line): still refused
+    with pytest.raises(WardOfficeError, match="only active head"):
         accounts.set_active(ward, head.id, False)
     assert ward.store.accounts.get(head.id).active
     accounts.sign_in(ward, "truong", PASSWORD)
@@ -338,16 +338,17 @@ def test_the_command_line_keeps_the_wait_in_a_file_between_commands(tmp_path: Pa
     assert second.seconds_left(book, "truong") == 0  # a spoilt file is no reason to refuse
 
 
-def test_a_service_given_a_path_writes_only_as_a_signed_account(ward: Ward, head: Account, clerk: Account) -> None:
-    store = ward.store
-    with pytest.raises(SignInError):
-        accounts.signed_actor(store, None, accounts.Permission.RECORD, "root")
-    assert accounts.signed_actor(store, clerk, accounts.Permission.RECORD, "root") == "Lê Thị Mai"
-    with pytest.raises(AccessDeniedError):
-        accounts.signed_actor(store, clerk, accounts.Permission.LOCK_PERIOD, "root")
+def test_a_session_of_its_own_writes_only_as_a_signed_account(ward: Ward, head: Account, clerk: Account) -> None:
+    with Ward.open(ward.path) as nobody, pytest.raises(SignInError):
+        nobody.require(accounts.Permission.RECORD, signed_in=True)
+    with Ward.open(ward.path, account=clerk) as own:  # a background job's or a command's session
+        assert own.actor == "Lê Thị Mai"
+        own.require(accounts.Permission.RECORD, signed_in=True)
+        with pytest.raises(AccessDeniedError):
+            own.require(accounts.Permission.LOCK_PERIOD)
     accounts.set_active(ward, clerk.id, False)
     with pytest.raises(SignInError, match="deactivated"):
-        accounts.signed_actor(store, clerk, accounts.Permission.RECORD, "root")
+        Ward.open(ward.path, account=clerk)
 
 
 # ---- The demo ----

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -101,8 +102,6 @@ def sign_in_for_command(db_path: Path, username: str | None, permission: Permiss
 
 def book_has_accounts(path: Path) -> bool:
     """Whether a (possibly damaged) book holds any account, read as plainly as possible; True when unsure."""
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
         try:

@@ -44,9 +44,9 @@ def template_path(kind: str) -> Path:
 
 def check_may_import(ward: Ward) -> None:
     """Refuse an import (of any file) before anything is written: the book must be writable, by this program
-    and on disk, and the signed-in account must be allowed to record."""
+    and on disk, and someone must be signed in (in a book with accounts) with an account allowed to record."""
     ward.check_writable()
-    ward.require(Permission.RECORD)
+    ward.require(Permission.RECORD, signed_in=True)
     check_book_writable(ward.path)
 
 

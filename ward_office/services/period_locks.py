@@ -255,7 +255,7 @@ def _scored_people(fresh: Ranking) -> dict[Any, tuple[str, list[str]]]:
 
 def _scoring_digest(fresh: Ranking) -> str:
     """SHA-256 of each person's score and scored items: what an acceptance keeps of a changed period."""
-    import hashlib
+    import hashlib  # not loaded at the window's start
 
     people = sorted(_scored_people(fresh).items(), key=lambda pair: repr(pair[0]))
     return hashlib.sha256(repr(people).encode()).hexdigest()

@@ -159,7 +159,7 @@ def review_papers(ward: Ward, period: Period, today: date) -> ReviewPapers:
 
 def generated_sections(papers: ReviewPapers) -> dict[Section, str]:
     """The text the program writes for each editable section, in Vietnamese (what is printed)."""
-    from ward_office.reports.review_report import generated_sections as write_sections
+    from ward_office.reports.review_report import generated_sections as write_sections  # reportlab loads later
 
     with official_language():
         return write_sections(papers)

@@ -3,7 +3,7 @@
 ``Ward.open`` is the ONE way into a book (the only caller of ``Store.open`` in services). The window keeps
 its ward open for the whole session, so every click is a single short transaction; a command opens one for
 its run. A SQLite connection belongs to the thread that opened it, so a background job opens its own
-ward on its own thread (``Ward.open(path, account=...)``) and hands back plain data.
+ward on its own thread (``in_own_ward(path, work, account=...)``) and hands back plain data.
 """
 
 from __future__ import annotations
@@ -97,10 +97,11 @@ class Ward:
     def close(self) -> None:
         self.store.close()
 
-    def require(self, permission: Permission) -> None:
-        """Raise ``AccessDeniedError`` unless the signed-in account may do ``permission``; in a book with
-        accounts, nobody signed in may do nothing (``SignInError``)."""
-        if self.account is None and self.store.accounts.count():
+    def require(self, permission: Permission, *, signed_in: bool = False) -> None:
+        """Raise ``AccessDeniedError`` unless the signed-in account may do ``permission``. Nobody signed in
+        passes in a book without accounts, and in the window's own session before its sign-in (tests);
+        ``signed_in`` refuses that in a book with accounts (``SignInError``), as the imports always have."""
+        if signed_in and self.account is None and self.store.accounts.count():
             raise SignInError(N_("This record book has accounts: sign in first (on the command line: --user with "
                                  "your user name)"))
         require(self.account, permission)

@@ -104,7 +104,8 @@ def _lock_in_background(ward: Ward, period: Period, today: date) -> Callable[[],
     path, actor, account = ward.path, ward.actor, ward.account
 
     def work() -> PeriodLock:
-        with Ward.open(path, actor=actor, account=account) as own:
+        with Ward.open(path, actor=actor) as own:
+            own.account = account
             return lock_period(own, period, today)
 
     return work

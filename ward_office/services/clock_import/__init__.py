@@ -102,7 +102,7 @@ def link_clock_id(ward: Ward, clock_id: str, staff_id: StaffId, *, now: datetime
     """Give ``clock_id`` to a person who has none, and derive their attendance from the punches kept; the
     signed-in account must be allowed to record."""
     ward.check_writable()
-    ward.require(Permission.RECORD)
+    ward.require(Permission.RECORD, signed_in=True)
     return link_in_store(ward.store, clock_id, staff_id, ward.actor, now=now)
 
 
@@ -112,7 +112,7 @@ def save_clock_mapping(ward: Ward, name: str, mapping: ColumnMapping) -> None:
     if not name.strip():
         raise ColumnMappingError(N_("The column mapping needs a name"))
     ward.check_writable()
-    ward.require(Permission.RECORD)
+    ward.require(Permission.RECORD, signed_in=True)
     ward.store.punches.save_mapping(name.strip(), named(mapping, name).to_dict(), ward.actor)
 
 
