@@ -23,16 +23,19 @@ import json, sqlite3, sys, time
 from datetime import datetime
 from pathlib import Path
 from ward_office.services.clock_import import import_clock
+from ward_office.services.ward import Ward
 db_path, file, bare_path = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 now = datetime(2026, 1, 10)
 started = time.perf_counter()
-first = import_clock(db_path, file, now=now)
+with Ward.open(db_path, must_exist=True) as ward:
+    first = import_clock(ward, file, now=now)
 first_s = time.perf_counter() - started
 first_peak = peak_mib()
 punches_added, sessions = first.punches_added, first.sessions_changed
 del first  # its preview lists every session changed; the clerk's second import does not hold the first
 started = time.perf_counter()
-again = import_clock(db_path, file, now=now)
+with Ward.open(db_path, must_exist=True) as ward:
+    again = import_clock(ward, file, now=now)
 again_s = time.perf_counter() - started
 peak = peak_mib()
 
@@ -80,12 +83,10 @@ def write_attlog(path: Path, staff: int, year: int, seed: int) -> int:
 
 def make_ward(db_path: Path, staff: int) -> None:
     from ward_office.core.staff import Gender, Staff, StaffCategory
-    from ward_office.services.records import prepare_store
-    from ward_office.storage import Store
+    from ward_office.services.ward import Ward
 
-    with Store.open(db_path) as store:
-        prepare_store(store, "benchmark")
-        store.staff.add_many([
+    with Ward.open(db_path, actor="benchmark") as ward:
+        ward.store.staff.add_many([
             Staff(f"NV{number:04d}", f"Cán bộ {number}", Gender.FEMALE if number % 2 else Gender.MALE, "",
                   StaffCategory.CONG_CHUC, clock_id=str(number))
             for number in range(1, staff + 1)

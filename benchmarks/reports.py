@@ -23,10 +23,12 @@ from datetime import date
 from pathlib import Path
 from ward_office import i18n
 from ward_office.services.printing import write_report
+from ward_office.services.ward import Ward
 i18n.set_language("vi")
 started = time.perf_counter()
 db_path, kind, period, out, today = sys.argv[1:6]
-summary = write_report(Path(db_path), kind, period, Path(out), today=date.fromisoformat(today))
+with Ward.open(Path(db_path), read_only=True) as ward:
+    summary = write_report(ward, kind, period, Path(out), today=date.fromisoformat(today))
 seconds = time.perf_counter() - started
 print(json.dumps({"pages": summary.pages, "seconds": seconds, "peak_mib": peak_mib()}))
 """

@@ -79,7 +79,7 @@ def main() -> int:
     runs = options.runs or sizes.runs
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from ward_office.services.records import build_demo
+    from ward_office.services.demo import build_demo
 
     began = time.perf_counter()
     rows: list[tuple[str, str, str, str, str]] = []

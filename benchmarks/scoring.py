@@ -1,5 +1,5 @@
 """Scoring a half-year and a year for a big ward, as the ranking page and the reports do it
-(``services.records.score_records``: read the period's records, score, rank, apply the quota).
+(``services.ranking.score_records``: read the period's records, score, rank, apply the quota).
 
 The limit is one raw SQL aggregate over the same rows: per person, month and kind of occurrence (each
 attendance trigger, each event's criterion), the count that the plan's rules then turn into points. It is
@@ -32,7 +32,7 @@ import json, statistics, sys, time
 from datetime import date
 from pathlib import Path
 from ward_office.core.period import parse_period
-from ward_office.services.records import score_records
+from ward_office.services.ranking import score_records
 from ward_office.storage import Store
 sys.path.insert(0, sys.argv[4])
 from scoring import AGGREGATE

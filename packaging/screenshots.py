@@ -44,7 +44,7 @@ def take(out: Path, until: date, scale: float) -> list[Path]:
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
     from ward_office import i18n
-    from ward_office.services.records import build_demo
+    from ward_office.services.demo import build_demo
 
     from ward_office.ui.shell.app import create_application, open_main_window
     from ward_office.ui.widgets.jobs import wait_for_jobs
@@ -100,7 +100,7 @@ def _save(widget: object, path: Path, saved: list[Path]) -> None:
 def take_guide(out: Path, until: date) -> list[Path]:
     """The guide's pictures: the first-run wizard, signing in, every page, the import wizard."""
     from ward_office import i18n
-    from ward_office.services.records import build_demo
+    from ward_office.services.demo import build_demo
     from ward_office.services.ward import Ward
 
     from ward_office.ui.shell.app import create_application, open_main_window

@@ -14,7 +14,7 @@ import pytest
 
 from ward_office.core.checks import EventSource
 from ward_office.core.period import parse_period
-from ward_office.services.records import score_records
+from ward_office.services.ranking import score_records
 from ward_office.storage import Store, check_integrity
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from ward_office.cli import main
-from ward_office.services import records
+from ward_office.services import demo
 from ward_office.services.demo import DEMO_PASSWORD
+from ward_office.services.ward import Ward
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = "date,staff_code,criterion,note\n2026-03-05,CB001,TP01,Không đeo thẻ\n"
@@ -31,7 +32,7 @@ EVENTS = "date,staff_code,criterion,note\n2026-03-05,CB001,TP01,Không đeo th�
 @pytest.fixture(scope="module")
 def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "so.db"
-    records.build_demo(path, staff=5, months=2, seed=7, until=date(2026, 3, 20))
+    demo.build_demo(path, staff=5, months=2, seed=7, until=date(2026, 3, 20))
     return path
 
 
@@ -154,7 +155,7 @@ def test_an_unforeseen_error_is_logged_not_shown(demo_book: Path, tmp_path: Path
     def broken(*_args: object) -> None:
         raise RuntimeError("bộ đếm hỏng")
 
-    monkeypatch.setattr(records, "ranking", broken)
+    monkeypatch.setattr(Ward, "score", broken)
     code = main(["score", "--db", str(demo_book), "--period", "2026-02"])
     err = capsys.readouterr().err
     log = tmp_path / "data" / "ward-office.log"

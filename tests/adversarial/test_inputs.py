@@ -23,10 +23,11 @@ from ward_office.core.errors import InputFileError, WardOfficeError
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.services import event_log, staff_admin
 from ward_office.services.audit_log import AuditFilter, export_audit_log_file
+from ward_office.services.demo import build_demo
 from ward_office.services.export import export
-from ward_office.services.records import build_demo, import_events, import_staff
+from ward_office.services.imports import import_events, import_staff
 from ward_office.services.staff_admin import StaffFieldError
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 from ward_office.storage import Store
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
@@ -107,7 +108,7 @@ def assert_csv_inert(text: str) -> None:
 @pytest.mark.parametrize("kind", ["ranking", "items", "timesheet"])
 def test_no_export_carries_a_formula(planted_book: Path, tmp_path: Path, kind: str) -> None:
     out = tmp_path / f"{kind}.xlsx"
-    export(planted_book, kind, PERIOD, out, today=TODAY)
+    in_own_ward(planted_book, lambda ward: export(ward, kind, PERIOD, out, today=TODAY), read_only=True)
     assert_no_formula(out)
 
 
@@ -173,7 +174,7 @@ def test_staff_import_refuses_a_code_differing_only_in_case(ward: Ward, tmp_path
     staff_admin.add_staff(ward, person(ward))
     file = write_csv(tmp_path / "staff.csv", STAFF_HEADER, ["cb001,Kẻ Giả Mạo,Nam,Chuyên viên,Văn phòng,01/01/2020"])
     with pytest.raises(InputFileError) as refused:
-        import_staff(ward.path, file)
+        in_own_ward(ward.path, lambda ward: import_staff(ward, file))
     assert "Nguyễn Văn An" in refused.value.localized() and "CB001" in refused.value.localized()
     assert [p.code for p in ward.store.staff.list()] == ["CB001"]
 
@@ -192,7 +193,7 @@ def test_import_strips_invisible_characters_from_codes(ward: Ward, tmp_path: Pat
     staff_admin.add_staff(ward, person(ward))
     file = write_csv(tmp_path / "staff.csv", STAFF_HEADER,
                      ["CB001\u200b,Kẻ Giả Mạo,Nam,Chuyên viên,Văn phòng,01/01/2020"])
-    import_staff(ward.path, file)  # the same person, updated: no second CB001
+    in_own_ward(ward.path, lambda ward: import_staff(ward, file))  # the same person, updated: no second CB001
     assert [(p.code, p.full_name) for p in ward.store.staff.list()] == [("CB001", "Kẻ Giả Mạo")]
 
 
@@ -245,7 +246,7 @@ def test_direction_overrides_are_refused_in_imported_events(demo_book: Path, tmp
     file = write_csv(tmp_path / "events.csv", "date,staff_code,criterion,note",
                      [f"02/11/2026,{someone.code},{code},đi {RLO}muộn"])
     with pytest.raises(InputFileError) as refused:
-        import_events(path, file, account=clerk)
+        in_own_ward(path, lambda ward: import_events(ward, file), account=clerk)
     assert "ký tự đổi chiều" in refused.value.localized()
 
 
@@ -267,7 +268,7 @@ def test_imported_names_have_a_length_limit(ward: Ward, tmp_path: Path) -> None:
     file = write_csv(tmp_path / "staff.csv", STAFF_HEADER,
                      [f"CB001,{'A' * 131_072},Nam,Chuyên viên,Văn phòng,01/01/2020"])
     with pytest.raises(InputFileError) as refused:
-        import_staff(ward.path, file)
+        in_own_ward(ward.path, lambda ward: import_staff(ward, file))
     assert "100" in refused.value.localized()
 
 
@@ -297,7 +298,7 @@ def test_events_far_from_today_are_refused(demo_book: Path, tmp_path: Path, day:
     with Store.open(path) as store:  # nobody's working days stop the file: only the date's range may
         store.db.execute("UPDATE staff SET active_from = NULL, active_to = NULL")
     with pytest.raises(InputFileError) as refused:
-        import_events(path, file, account=clerk)
+        in_own_ward(path, lambda ward: import_events(ward, file), account=clerk)
     assert "01/01/2000" in refused.value.localized()
     with Store.open(path) as store, pytest.raises(WardOfficeError):
         assert someone.id is not None
@@ -307,7 +308,7 @@ def test_events_far_from_today_are_refused(demo_book: Path, tmp_path: Path, day:
 def test_start_dates_far_from_today_are_refused(ward: Ward, tmp_path: Path) -> None:
     file = write_csv(tmp_path / "staff.csv", STAFF_HEADER, ["CB001,Nguyễn Văn An,Nam,Chuyên viên,Văn phòng,01/01/1900"])
     with pytest.raises(InputFileError) as refused:
-        import_staff(ward.path, file)
+        in_own_ward(ward.path, lambda ward: import_staff(ward, file))
     assert "01/01/2000" in refused.value.localized()
     with pytest.raises(StaffFieldError) as typed:
         staff_admin.add_staff(ward, person(ward, active_from=date(1900, 1, 1)))
@@ -320,7 +321,7 @@ def test_a_file_of_many_bad_rows_lists_the_first_hundred_and_counts_them_all(war
     file = write_csv(tmp_path / "events.csv", "date,staff_code,criterion,note",
                      [f"not a day {line},X{line},Y,=1+1" for line in range(20_000)])
     with pytest.raises(InputFileError) as refused:
-        import_events(ward.path, file)
+        in_own_ward(ward.path, lambda ward: import_events(ward, file))
     error = refused.value
     assert len(error.problems) == 100
     assert error.total == 20_000
@@ -347,7 +348,7 @@ def test_a_book_already_holding_look_alike_codes_names_them_and_still_edits(ward
 
 def test_an_import_summary_names_a_hundred_skipped_lines_and_counts_the_rest(tmp_path: Path) -> None:
     from ward_office.importers.csv_files import NO_DATA, SkippedRow
-    from ward_office.services.records import ImportSummary
+    from ward_office.services.imports import ImportSummary
 
     summary = ImportSummary(tmp_path / "x.csv", 0, 0, skipped=tuple(SkippedRow(line, NO_DATA)
                                                                     for line in range(2, 252)))

@@ -13,7 +13,8 @@ import pytest
 
 from ward_office.cli import main
 from ward_office.core.errors import WardOfficeError
-from ward_office.services import accounts, records
+from ward_office.services import accounts, demo, imports
+from ward_office.services.accounts import SignInError
 from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.ward import Ward
 
@@ -27,7 +28,7 @@ FILES = {"import-events": ("su-viec.csv", EVENTS), "import-staff": ("can-bo.csv"
 @pytest.fixture(scope="module")
 def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "so.db"
-    records.build_demo(path, staff=5, months=2, seed=7, until=date(2026, 3, 20))
+    demo.build_demo(path, staff=5, months=2, seed=7, until=date(2026, 3, 20))
     return path
 
 
@@ -99,13 +100,13 @@ def test_a_command_line_import_is_logged_under_the_account(
 
 def test_the_import_services_themselves_refuse_a_book_with_accounts_without_one(book: Path, tmp_path: Path) -> None:
     before = state(book)
-    for importer, command in ((records.import_events, "import-events"), (records.import_staff, "import-staff")):
-        with pytest.raises(WardOfficeError):
-            importer(book, input_file(tmp_path, command))
+    for importer, command in ((imports.import_events, "import-events"), (imports.import_staff, "import-staff")):
+        with Ward.open(book) as ward, pytest.raises(SignInError, match="sign in first"):
+            importer(ward, input_file(tmp_path, command))
     from ward_office.services.clock_import import import_clock
 
-    with pytest.raises(WardOfficeError):
-        import_clock(book, input_file(tmp_path, "import-clock"))
+    with Ward.open(book) as ward, pytest.raises(SignInError, match="sign in first"):
+        import_clock(ward, input_file(tmp_path, "import-clock"))
     assert state(book) == before
 
 

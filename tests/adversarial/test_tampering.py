@@ -20,9 +20,9 @@ from ward_office.core.access import Account, Role
 from ward_office.core.period import quarter
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.services import backups
+from ward_office.services.demo import build_demo
 from ward_office.services.period_locks import lock_period
-from ward_office.services.records import build_demo, ranking
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 Q2 = quarter(2026, 2)
@@ -93,7 +93,8 @@ def put_back(raw: sqlite3.Connection, triggers: list[str]) -> None:
 
 
 def scores(path: Path) -> dict[str, str]:
-    kept = ranking(path, "2026-Q2")
+    with Ward.open(path, read_only=True) as ward:
+        kept = ward.score(quarter(2026, 2))
     return {result.staff.code: str(result.score) for result in kept.ranking.results}
 
 
@@ -113,7 +114,7 @@ def relock(raw: sqlite3.Connection) -> str:
 
 def test_the_attack_changes_a_fresh_scoring_of_the_quarter(path: Path, raw: sqlite3.Connection) -> None:
     """The premise: what the attacks below do to the records would change the quarter's scores."""
-    from ward_office.services.records import score_records
+    from ward_office.services.ranking import score_records
     from ward_office.storage import Store
 
     with Store.open(path, read_only=True) as store:
@@ -241,7 +242,8 @@ def test_a_tampered_backup_is_not_restored_without_the_heads_consent(path: Path,
     conn.commit()
     conn.close()
     with pytest.raises(backups.TamperedBackupError) as refusal:
-        backups.restore_backup(path, backup, actor="truong")
+        in_own_ward(path, lambda ward: backups.restore_backup(ward, backup),
+                    account=Account(None, "truong", "", Role.HEAD))
     assert "attendance_locked_update" in refusal.value.localized()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'attendance_locked_update'"

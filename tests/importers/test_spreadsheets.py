@@ -19,7 +19,7 @@ from ward_office.importers.csv_files import SkippedRow
 from ward_office.importers.events import EVENT_COLUMNS
 from ward_office.importers.input_tables import read_rows
 from ward_office.importers.staff import STAFF_COLUMNS, read_staff
-from ward_office.services.records import template_path
+from ward_office.services.imports import template_path
 
 STAFF_REQUIRED = ("code", "full_name", "gender", "position", "department")
 EVENT_REQUIRED = ("date", "staff_code", "criterion")

@@ -21,8 +21,9 @@ from openpyxl.styles import Font
 
 from ward_office import i18n
 from ward_office.services.audit_log import AuditFilter, export_audit_log_file
+from ward_office.services.demo import build_demo
 from ward_office.services.export import export
-from ward_office.services.records import build_demo
+from ward_office.services.ward import in_own_ward
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TOOLS = SOFFICE is not None and shutil.which("pdftotext") is not None
@@ -65,9 +66,11 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
         build_demo(db, staff=14, months=6, seed=2026, until=date(2026, 6, 30))
     finally:
         i18n.set_language(previous)
-    export(db, "ranking", "2026-H1", folder / "ranking.xlsx", today=TODAY)
-    export(db, "items", "2026-05", folder / "items.xlsx", today=TODAY)
-    export(db, "timesheet", "2026-05", folder / "timesheet.xlsx", today=TODAY)
+    in_own_ward(db, lambda ward: export(
+        ward, "ranking", "2026-H1", folder / "ranking.xlsx", today=TODAY), read_only=True)
+    in_own_ward(db, lambda ward: export(ward, "items", "2026-05", folder / "items.xlsx", today=TODAY), read_only=True)
+    in_own_ward(db, lambda ward: export(
+        ward, "timesheet", "2026-05", folder / "timesheet.xlsx", today=TODAY), read_only=True)
     export_audit_log_file(db, AuditFilter(start=date(2026, 6, 1)), folder / "log.xlsx", now=NOW)
     reference = Workbook()
     reference.active["A1"] = "Mẫu"

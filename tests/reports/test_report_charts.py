@@ -18,14 +18,16 @@ from ward_office.core.attendance import AttendanceStatus, LeaveCode
 from ward_office.core.period import month, parse_period, previous_period
 from ward_office.i18n.formatting import format_number, format_percent
 from ward_office.reports.charts import PERCENT_STEPS, axis_top, month_label, nice_step
-from ward_office.services.records import build_demo, existing_store, score_stored_period
-from ward_office.services.report_renders import (
+from ward_office.services.charts import (
     attendance_rates,
     block_violations,
     chart_data,
     chart_months,
     render_charts,
 )
+from ward_office.services.demo import build_demo
+from ward_office.services.ranking import score_stored_period
+from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
 
@@ -42,8 +44,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def render(path: Path, period: str) -> tuple[pypdf.PdfReader, int, bytes]:
     out = BytesIO()
-    with existing_store(path) as store:
-        pages = render_charts(store, parse_period(period), out, TODAY, {})
+    with Ward.open(path, read_only=True) as ward:
+        pages = render_charts(ward, parse_period(period), out, TODAY, {})
     return pypdf.PdfReader(BytesIO(out.getvalue())), pages, out.getvalue()
 
 
@@ -63,8 +65,9 @@ def test_months_stop_at_today() -> None:
 
 
 def test_attendance_rate_equals_a_direct_count(demo: Path) -> None:
-    with existing_store(demo) as store:
-        rates = attendance_rates(store, parse_period("2026-Q3"), TODAY)
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
+        rates = attendance_rates(ward, parse_period("2026-Q3"), TODAY)
         september = month(2026, 9)
         calendar = store.schedule.calendar(september.start, september.end)
         staff = store.staff.list()
@@ -86,8 +89,9 @@ def test_attendance_rate_equals_a_direct_count(demo: Path) -> None:
 
 
 def test_violations_per_block_equal_the_engine_items(demo: Path) -> None:
-    with existing_store(demo) as store:
-        violations = block_violations(store, parse_period("2026-Q2"), TODAY)
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
+        violations = block_violations(ward, parse_period("2026-Q2"), TODAY)
         ranking = score_stored_period(store, month(2026, 5), TODAY).ranking
     may = Counter(item.block_code for result in ranking.results for item in result.items if item.raw_points < 0)
     names = {block.code: block.name for block in ranking.plan.blocks}
@@ -105,8 +109,8 @@ def test_the_pdf_shows_both_periods_labels_and_figures(demo: Path) -> None:
     assert pages == len(reader.pages) == 2
     assert float(reader.pages[0].mediabox.width) > float(reader.pages[0].mediabox.height)
     text = whole(reader)
-    with existing_store(demo) as store:
-        charted = chart_data(store, parse_period("2026-Q3"), TODAY)
+    with Ward.open(demo, read_only=True) as ward:
+        charted = chart_data(ward, parse_period("2026-Q3"), TODAY)
     violations, before = charted.violations, charted.previous_violations
     assert charted.previous == parse_period("2026-Q2") and before is not None
     assert before.months == ((2026, 4), (2026, 5), (2026, 6))
@@ -137,8 +141,8 @@ def test_a_whole_year_without_a_kept_year_before(demo: Path) -> None:
     reader, pages, _data = render(demo, "2026")
     assert pages == len(reader.pages) == 2
     text = whole(reader)
-    with existing_store(demo) as store:
-        charted = chart_data(store, parse_period("2026"), TODAY)
+    with Ward.open(demo, read_only=True) as ward:
+        charted = chart_data(ward, parse_period("2026"), TODAY)
     assert [month_label(part) for part in charted.violations.months][::10] == ["01/2026", "11/2026"]
     # No plan was in effect in 2025: no violations then; December 2025 has attendance records.
     assert charted.previous_violations is not None and not any(charted.previous_violations.kept)

@@ -16,8 +16,10 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import month, parse_period
 from ward_office.i18n.formatting import format_number
 from ward_office.scoring.results import ItemSource
-from ward_office.services.records import build_demo, existing_store, score_stored_period, writable_store
+from ward_office.services.demo import build_demo
+from ward_office.services.ranking import score_stored_period
 from ward_office.services.report_renders import check_record, check_rounds, render_check_record
+from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
 
@@ -28,7 +30,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     i18n.set_language("vi")
     path = tmp_path_factory.mktemp("check_record") / "ward.db"
     build_demo(path, staff=30, months=12, seed=2026, until=TODAY)
-    with writable_store(path) as store:  # a round still under way today, with one violation
+    with Ward.open(path) as ward:  # a round still under way today, with one violation
+        store = ward.store
         started = store.checks.start(Check(datetime(2026, 11, 20, 14, 15), CheckKind.ATTIRE, "Tổ kiểm tra công vụ",
                                            "Bộ phận Một cửa"), "Kiểm thử")
         assert started.id is not None
@@ -40,8 +43,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def render(path: Path, period: str, **options: object) -> tuple[pypdf.PdfReader, int, bytes]:
     out = BytesIO()
-    with existing_store(path) as store:
-        pages = render_check_record(store, parse_period(period), out, TODAY, options)
+    with Ward.open(path, read_only=True) as ward:
+        pages = render_check_record(ward, parse_period(period), out, TODAY, options)
     return pypdf.PdfReader(BytesIO(out.getvalue())), pages, out.getvalue()
 
 
@@ -55,7 +58,8 @@ def whole(reader: pypdf.PdfReader) -> str:
 
 def busiest(path: Path) -> Check:
     """The round of 2026 (the demo plan's first year) with the most violations."""
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         return max(store.checks.list(date(2026, 1, 1)),
                    key=lambda check: (len(store.events.for_check(check.id)), -check.id))
 
@@ -66,7 +70,8 @@ def test_the_busiest_round_lists_exactly_its_violations(demo: Path) -> None:
     reader, pages, data = render(demo, "2026", check_id=check.id)
     assert pages == len(reader.pages) in (1, 2)
     text = whole(reader)
-    with existing_store(demo) as store:
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
         events = store.events.for_check(check.id)
         names = {person.id: person.full_name for person in store.staff.list()}
         departments = {department.id: department.name for department in store.departments.list()}
@@ -101,8 +106,8 @@ def test_the_busiest_round_lists_exactly_its_violations(demo: Path) -> None:
 def test_seen_of_working_and_finish_time(demo: Path) -> None:
     check = busiest(demo)
     assert check.id is not None and check.finished_at is not None
-    with existing_store(demo) as store:
-        record = check_record(store, check.id, TODAY)
+    with Ward.open(demo, read_only=True) as ward:
+        record = check_record(ward, check.id, TODAY)
     assert record.seen == len(check.seen)
     assert record.seen <= record.working <= 30
     text = whole(render(demo, "2026", check_id=check.id)[0])
@@ -112,7 +117,8 @@ def test_seen_of_working_and_finish_time(demo: Path) -> None:
 
 
 def test_a_round_without_violations_says_so(demo: Path) -> None:
-    with existing_store(demo) as store:
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
         empty = next(check for check in store.checks.list() if not store.events.for_check(check.id))
     text = whole(render(demo, "2026", check_id=empty.id)[0])
     assert "Không phát hiện trường hợp vi phạm." in text
@@ -120,8 +126,8 @@ def test_a_round_without_violations_says_so(demo: Path) -> None:
 
 
 def test_an_open_round_leaves_the_closing_time_blank(demo: Path) -> None:
-    with existing_store(demo) as store:
-        rounds = check_rounds(store, parse_period("2026-11-20..2026-11-20"))
+    with Ward.open(demo, read_only=True) as ward:
+        rounds = check_rounds(ward, parse_period("2026-11-20..2026-11-20"))
     assert len(rounds) == 1 and rounds[0].is_open
     text = whole(render(demo, "2026-11-20..2026-11-20")[0])  # the only round of the period needs no check_id
     assert "bắt đầu lúc 14 giờ 15 phút, ngày 20 tháng 11 năm 2026." in text
@@ -132,8 +138,9 @@ def test_an_open_round_leaves_the_closing_time_blank(demo: Path) -> None:
 
 
 def test_check_rounds_are_those_begun_in_the_period(demo: Path) -> None:
-    with existing_store(demo) as store:
-        november = check_rounds(store, parse_period("2026-11"))
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
+        november = check_rounds(ward, parse_period("2026-11"))
         every = store.checks.list()
     assert [check.id for check in november] == [check.id for check in every
                                                 if date(2026, 11, 1) <= check.day <= date(2026, 11, 30)]
@@ -151,7 +158,8 @@ def test_choosing_a_round_is_required_when_several_were_held(demo: Path) -> None
 
 
 def test_a_round_before_any_plan_prints_its_violations_without_points(demo: Path) -> None:
-    with existing_store(demo) as store:
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
         early = next(check for check in store.checks.list(end=date(2025, 12, 31)) if store.events.for_check(check.id))
         events = store.events.for_check(early.id)
     text = whole(render(demo, "2025-12", check_id=early.id)[0])

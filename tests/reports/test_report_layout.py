@@ -26,10 +26,10 @@ from ward_office.core.checks import Check, CheckKind, Event
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, month
 from ward_office.i18n import official_language
+from ward_office.services.demo import build_demo
 from ward_office.services.period_locks import lock_period
 from ward_office.services.printing import REPORTS, write_report
-from ward_office.services.records import build_demo, existing_store, writable_store
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 SIZES = (5, 45, 200)
@@ -155,7 +155,8 @@ def wards(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 
 def rounds_in(path: Path, period: Period) -> list[int]:
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         return [check.id for check in store.checks.list(period.start, period.end) if check.id is not None]
 
 
@@ -165,12 +166,13 @@ def printed(path: Path, kind: str, period: Period, folder: Path) -> Iterator[tup
     if kind == "check":
         for check_id in rounds_in(path, period):
             out = folder / f"check-{check_id}.pdf"
-            write_report(path, kind, text, out, today=TODAY, check_id=check_id)
+            with Ward.open(path, read_only=True) as ward:
+                write_report(ward, kind, text, out, today=TODAY, check_id=check_id)
             yield f"round {check_id}", out
         return
     out = folder / f"{kind}.pdf"
     try:
-        write_report(path, kind, text, out, today=TODAY)
+        in_own_ward(path, lambda ward: write_report(ward, kind, text, out, today=TODAY), read_only=True)
     except WardOfficeError as error:
         if kind in KNOWN:
             raise
@@ -257,7 +259,8 @@ def test_a_ten_thousand_character_name_and_note_still_print(wards: dict[int, Pat
     shutil.copyfile(wards[5], path)
     name = ("Nguyễn Thị Hồng " * 700)[:10_000]
     note = "ghi-chú-rất-dài" * 700
-    with writable_store(path) as store:
+    with Ward.open(path) as ward:
+        store = ward.store
         person = store.staff.list()[0]
         check = store.checks.start(Check(datetime(2026, 10, 20, 8, 0), CheckKind.ATTIRE, "x", "x"), "Kiểm thử")
         assert check.id is not None and person.id is not None
@@ -270,15 +273,18 @@ def test_a_ten_thousand_character_name_and_note_still_print(wards: dict[int, Pat
         connection.execute("UPDATE checks SET checker = ?, location = ? WHERE id = ?", (note, note, check.id))
         connection.execute("UPDATE events SET note = ? WHERE id = ?", (note, event.id))
     connection.close()
-    with writable_store(path) as store:
+    with Ward.open(path) as ward:
+        store = ward.store
         store.checks.finish(check.id, datetime(2026, 10, 20, 9, 0), "Kiểm thử")
     for kind, options in (("ranking", {}), ("scorecards", {}), ("check", {"check_id": check.id})):
         out = tmp_path / f"{kind}.pdf"
-        summary = write_report(path, kind, "2026-10", out, today=TODAY, **options)
+        with Ward.open(path, read_only=True) as ward:
+            summary = write_report(ward, kind, "2026-10", out, today=TODAY, **options)
         text = pdf_text(out)
         assert summary.pages >= 1 and "Nguyễn Thị Hồng Nguyễn Thị Hồng" in text and "…" in text, kind
         assert name not in text  # shortened on paper
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         assert store.staff.get(person.id).full_name == name  # the book keeps it whole
 
 
@@ -286,7 +292,8 @@ def test_a_ten_thousand_character_name_and_note_still_print(wards: dict[int, Pat
 def test_figures_are_final_for_a_locked_month_and_provisional_otherwise(wards: dict[int, Path], tmp_path: Path,
                                                                          kind: str) -> None:
     path = wards[45]
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         record = store.periods.get(LOCKED)
         assert record is not None and record.locked_at is not None
         locked_on = record.locked_at.date()

@@ -13,18 +13,21 @@ import pypdf
 import pytest
 
 from ward_office import i18n
+from ward_office.core.access import Account, Role
 from ward_office.core.period import parse_period
 from ward_office.core.review import MeetingFacts, ReviewNotes
 from ward_office.i18n.formatting import format_number
 from ward_office.reports.review_minutes import proposed
+from ward_office.services.demo import build_demo
 from ward_office.services.presentation import ScoredPeriod
-from ward_office.services.records import build_demo, existing_store, score_stored_period
+from ward_office.services.ranking import score_stored_period
 from ward_office.services.report_renders import render_minutes
 from ward_office.services.reviews import save_review
 from ward_office.services.ward import Ward
 
 Rendered = tuple[pypdf.PdfReader, int, bytes, ScoredPeriod]
 
+HEAD = Account(None, "truong", "", Role.HEAD)  # the demo head, as stored in the book
 TODAY = date(2026, 11, 20)
 
 
@@ -40,8 +43,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def render(path: Path, period: str) -> Rendered:
     out = BytesIO()
-    with existing_store(path) as store:
-        pages = render_minutes(store, parse_period(period), out, TODAY, {})
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
+        pages = render_minutes(ward, parse_period(period), out, TODAY, {})
         scored = score_stored_period(store, parse_period(period), TODAY)
     return pypdf.PdfReader(BytesIO(out.getvalue())), pages, out.getvalue(), scored
 
@@ -121,7 +125,7 @@ def test_the_meeting_facts_print_when_entered(demo: Path, tmp_path: Path) -> Non
                          chair="Trần Quốc Hùng, Chủ tịch UBND", secretary="Lê Thị Mai", members_present=9,
                          members_names="Các thành viên Hội đồng Thi đua - Khen thưởng phường", absent=1,
                          absent_reason="đi công tác", votes_for=8, votes_against=1)
-    with Ward.open(copy, actor="truong") as ward:
+    with Ward.open(copy, account=HEAD) as ward:
         save_review(ward, parse_period("2026-H1"), ReviewNotes(facts), TODAY)
     text = whole(render(copy, "2026-H1")[0])
     for expected in ("Phường Tân An, ngày 09 tháng 7 năm 2026", "Thời gian: 08 giờ 30 phút, ngày 09 tháng 07 năm 2026.",

@@ -16,8 +16,10 @@ from ward_office import i18n
 from ward_office.core.period import FiguresStatus, parse_period
 from ward_office.i18n.formatting import format_number, format_points
 from ward_office.reports.ranking import write_ranking
+from ward_office.services.demo import build_demo
 from ward_office.services.presentation import ScoredPeriod
-from ward_office.services.records import build_demo, existing_store, score_stored_period
+from ward_office.services.ranking import score_stored_period
+from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
 
@@ -28,7 +30,8 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScoredPeriod]:
     i18n.set_language("vi")
     path = tmp_path_factory.mktemp("ranking") / "ward.db"
     build_demo(path, staff=30, months=12, seed=2026, until=TODAY)
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         yield score_stored_period(store, parse_period("2026-H1"), TODAY)
     i18n.set_language(previous)
 
@@ -115,7 +118,8 @@ def test_grade_counts_and_change_notes(pdf: tuple[pypdf.PdfReader, int], scored:
 def test_two_hundred_people_fit_some_twenty_five_to_a_page(tmp_path_factory: pytest.TempPathFactory) -> None:
     path = tmp_path_factory.mktemp("ranking200") / "ward.db"
     build_demo(path, staff=200, months=1, seed=5, until=TODAY)
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         big = score_stored_period(store, parse_period("2026-11"), TODAY)
     out = BytesIO()
     pages = write_ranking(out, big, day=TODAY)

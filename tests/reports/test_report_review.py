@@ -12,14 +12,16 @@ from pathlib import Path
 import pytest
 
 from ward_office import i18n
+from ward_office.core.access import Account, Role
 from ward_office.core.period import half_year
 from ward_office.core.review import MeetingFacts, ProposalList, ReviewNotes, Section
 from ward_office.i18n.formatting import format_number
 from ward_office.services import reviews
+from ward_office.services.demo import build_demo
 from ward_office.services.printing import write_report
-from ward_office.services.records import build_demo
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 
+HEAD = Account(None, "truong", "", Role.HEAD)  # the demo head, as stored in the book
 TODAY = date(2026, 11, 20)
 H1 = half_year(2026, 1)
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
@@ -42,10 +44,10 @@ def text_of(path: Path) -> str:
 
 def test_review_report_has_figures_comparison_departments_and_lists(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "review.pdf"
-    write_report(demo, "review", "2026-H1", out, today=TODAY)
+    in_own_ward(demo, lambda ward: write_report(ward, "review", "2026-H1", out, today=TODAY), read_only=True)
     text = text_of(out)
     with Ward.open(demo, read_only=True) as ward:
-        papers = reviews.review_papers(ward.store, H1, TODAY)
+        papers = reviews.review_papers(ward, H1, TODAY)
     for expected in ("Số: ……/BC-UBND", "BÁO CÁO",
                      "Sơ kết 6 tháng đầu năm 2026 thực hiện kế hoạch thi đua văn hóa công sở",
                      "Số liệu tạm tính đến ngày 20/11/2026", "I. KẾT QUẢ THỰC HIỆN", "6 tháng cuối năm 2025",
@@ -70,19 +72,19 @@ def test_review_report_has_figures_comparison_departments_and_lists(demo: Path, 
 def test_an_edited_section_prints_as_edited(demo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "ward.db"
     shutil.copyfile(demo, copy)
-    with Ward.open(copy, actor="truong") as ward:
-        generated = reviews.generated_sections(reviews.review_papers(ward.store, H1, TODAY))
+    with Ward.open(copy, account=HEAD) as ward:
+        generated = reviews.generated_sections(reviews.review_papers(ward, H1, TODAY))
         reviews.save_review(ward, H1, ReviewNotes(sections={
             Section.WEAKNESSES: "Một số bộ phận còn để cán bộ đi muộn vào sáng thứ Hai.",
             Section.AWARD: "Giấy khen của Chủ tịch UBND phường Tân An"}), TODAY)
     out = tmp_path / "review.pdf"
-    write_report(copy, "review", "2026-H1", out, today=TODAY)
+    in_own_ward(copy, lambda ward: write_report(ward, "review", "2026-H1", out, today=TODAY), read_only=True)
     text = text_of(out)
     assert "2. Hạn chế Một số bộ phận còn để cán bộ đi muộn vào sáng thứ Hai." in text
     assert " ".join(generated[Section.WEAKNESSES].split()) not in text
     assert " ".join(generated[Section.STRENGTHS].split()) in text  # not edited: the program's text
     decision = tmp_path / "decision.pdf"
-    write_report(copy, "decision", "2026-H1", decision, today=TODAY)
+    in_own_ward(copy, lambda ward: write_report(ward, "decision", "2026-H1", decision, today=TODAY), read_only=True)
     text = text_of(decision)
     for expected in ("Số: ……/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc khen thưởng", "Căn cứ Luật Thi đua, khen thưởng",
                      "Điều 1. Tặng Giấy khen của Chủ tịch UBND phường Tân An cho", "Điều 2.", "Điều 3.",
@@ -93,13 +95,13 @@ def test_an_edited_section_prints_as_edited(demo: Path, tmp_path: Path) -> None:
 def test_the_submission_names_the_decided_list(demo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "ward.db"
     shutil.copyfile(demo, copy)
-    with Ward.open(copy, actor="truong") as ward:
+    with Ward.open(copy, account=HEAD) as ward:
         ranking = ward.score(H1, TODAY).ranking
         chosen = ranking.results[1]
         reviews.save_review(ward, H1, ReviewNotes(MeetingFacts(day=date(2026, 7, 8)),
                                                   lists={ProposalList.COMMENDATION: (chosen.staff.id,)}), TODAY)
     out = tmp_path / "proposal.pdf"
-    write_report(copy, "proposal", "2026-H1", out, today=TODAY)
+    in_own_ward(copy, lambda ward: write_report(ward, "proposal", "2026-H1", out, today=TODAY), read_only=True)
     text = text_of(out)
     assert "TỜ TRÌNH" in text and "Số: ……/TTr-UBND" in text
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân phường Tân An" in text

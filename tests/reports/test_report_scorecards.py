@@ -15,8 +15,10 @@ from ward_office import i18n
 from ward_office.core.period import FiguresStatus, parse_period
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.reports.scorecards import score_line, write_scorecards
+from ward_office.services.demo import build_demo
 from ward_office.services.presentation import ScoredPeriod
-from ward_office.services.records import build_demo, existing_store, score_stored_period
+from ward_office.services.ranking import score_stored_period
+from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
 TITLE = "PHIẾU ĐIỂM CÁ NHÂN"
@@ -28,7 +30,8 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScoredPeriod]:
     i18n.set_language("vi")
     path = tmp_path_factory.mktemp("scorecards") / "ward.db"
     build_demo(path, staff=24, months=12, seed=7, until=TODAY)
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
+        store = ward.store
         yield score_stored_period(store, parse_period("2026-Q2"), TODAY)
     i18n.set_language(previous)
 

@@ -20,8 +20,9 @@ from ward_office.core.period import parse_period
 from ward_office.i18n.formatting import format_number
 from ward_office.reports.timesheet import day_text, total_columns
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
-from ward_office.services.records import build_demo, existing_store
-from ward_office.services.report_renders import reading_ward, render_timesheet
+from ward_office.services.demo import build_demo
+from ward_office.services.report_renders import render_timesheet
+from ward_office.services.ward import Ward
 
 TODAY = date(2026, 11, 20)
 
@@ -46,10 +47,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def render(path: Path, period: str) -> Rendered:
     out = BytesIO()
-    with existing_store(path) as store:
-        pages = render_timesheet(store, parse_period(period), out, TODAY, {})
+    with Ward.open(path, read_only=True) as ward:
+        pages = render_timesheet(ward, parse_period(period), out, TODAY, {})
         parsed = parse_period(period)
-        sheet = month_sheet(reading_ward(store), parsed.start.year, parsed.start.month, until=TODAY)
+        sheet = month_sheet(ward, parsed.start.year, parsed.start.month, until=TODAY)
     return Rendered(pypdf.PdfReader(BytesIO(out.getvalue())), pages, sheet, out.getvalue())
 
 
@@ -141,8 +142,8 @@ def test_a_whole_month_of_the_past_is_filled(demo: Path) -> None:
 
 @pytest.mark.parametrize("period", ["2026-Q3", "2026-H1", "2026"])
 def test_only_a_month_is_accepted(demo: Path, period: str) -> None:
-    with existing_store(demo) as store, pytest.raises(WardOfficeError) as raised:
-        render_timesheet(store, parse_period(period), BytesIO(), TODAY, {})
+    with Ward.open(demo, read_only=True) as ward, pytest.raises(WardOfficeError) as raised:
+        render_timesheet(ward, parse_period(period), BytesIO(), TODAY, {})
     assert "theo từng tháng" in raised.value.localized()
 
 
@@ -160,9 +161,9 @@ def ward45(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def test_signatures_stay_with_the_last_rows_of_each_department(ward45: Path, period: str) -> None:
     out = BytesIO()
     parsed = parse_period(period)
-    with existing_store(ward45) as store:
-        render_timesheet(store, parsed, out, date(2026, 7, 10), {})
-        sheet = month_sheet(reading_ward(store), parsed.start.year, parsed.start.month, until=date(2026, 7, 10))
+    with Ward.open(ward45, read_only=True) as ward:
+        render_timesheet(ward, parsed, out, date(2026, 7, 10), {})
+        sheet = month_sheet(ward, parsed.start.year, parsed.start.month, until=date(2026, 7, 10))
     pages = [flat(page.extract_text()) for page in pypdf.PdfReader(BytesIO(out.getvalue())).pages]
     groups = sheet.by_department()
     signed = [text for text in pages if "NGƯỜI CHẤM CÔNG" in text]
@@ -182,9 +183,9 @@ def test_a_very_long_name_is_shortened(ward45: Path, tmp_path: Path) -> None:
         connection.execute("UPDATE departments SET name = ? WHERE id = (SELECT min(id) FROM departments)",
                            ("Phòng " + "Rất Dài " * 1250,))
     connection.close()
-    with existing_store(path) as store:
+    with Ward.open(path, read_only=True) as ward:
         out = BytesIO()
-        pages = render_timesheet(store, parse_period("2026-02"), out, date(2026, 7, 10), {})
+        pages = render_timesheet(ward, parse_period("2026-02"), out, date(2026, 7, 10), {})
     text = whole(pypdf.PdfReader(BytesIO(out.getvalue())))
     assert pages < 10
     compact = text.replace(" ", "")

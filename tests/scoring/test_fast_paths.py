@@ -22,7 +22,8 @@ from ward_office.core.plan import AttendanceTrigger
 from ward_office.core.schedule import Session
 from ward_office.scoring import ItemSource, ScoreItem, ScoringInput, StaffResult, score_period
 from ward_office.scoring.results import new_score_item
-from ward_office.services.records import score_records, writable_store
+from ward_office.services.ranking import score_records
+from ward_office.services.ward import Ward
 
 MAY = month(2026, 5)
 
@@ -70,7 +71,8 @@ def test_records_with_ids_score_the_same_in_any_order(data: ScoringInput, shuffl
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_scoring_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
-    with writable_store(tmp_path / "ward.db") as store:
+    with Ward.open(tmp_path / "ward.db") as ward:
+        store = ward.store
         store.staff.add(person(1), "vanthu")
         was_enabled = gc.isenabled()
         try:

@@ -17,8 +17,7 @@ from ward_office.services import accounts
 from ward_office.services import ward_settings as settings
 from ward_office.services.accounts import SignInError, SignInWaitError
 from ward_office.services.command_sign_in import cli_sign_in
-from ward_office.services.demo import DEMO_PASSWORD
-from ward_office.services.records import build_demo
+from ward_office.services.demo import DEMO_PASSWORD, build_demo
 from ward_office.services.sign_in_waits import SignInWaits, wait_after
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
@@ -339,16 +338,17 @@ def test_the_command_line_keeps_the_wait_in_a_file_between_commands(tmp_path: Pa
     assert second.seconds_left(book, "truong") == 0  # a spoilt file is no reason to refuse
 
 
-def test_a_service_given_a_path_writes_only_as_a_signed_account(ward: Ward, head: Account, clerk: Account) -> None:
-    store = ward.store
-    with pytest.raises(SignInError):
-        accounts.signed_actor(store, None, accounts.Permission.RECORD, "root")
-    assert accounts.signed_actor(store, clerk, accounts.Permission.RECORD, "root") == "Lê Thị Mai"
-    with pytest.raises(AccessDeniedError):
-        accounts.signed_actor(store, clerk, accounts.Permission.LOCK_PERIOD, "root")
+def test_a_session_of_its_own_writes_only_as_a_signed_account(ward: Ward, head: Account, clerk: Account) -> None:
+    with Ward.open(ward.path) as nobody, pytest.raises(SignInError):
+        nobody.require(accounts.Permission.RECORD, signed_in=True)
+    with Ward.open(ward.path, account=clerk) as own:  # a background job's or a command's session
+        assert own.actor == "Lê Thị Mai"
+        own.require(accounts.Permission.RECORD, signed_in=True)
+        with pytest.raises(AccessDeniedError):
+            own.require(accounts.Permission.LOCK_PERIOD)
     accounts.set_active(ward, clerk.id, False)
     with pytest.raises(SignInError, match="deactivated"):
-        accounts.signed_actor(store, clerk, accounts.Permission.RECORD, "root")
+        Ward.open(ward.path, account=clerk)
 
 
 # ---- The demo ----

@@ -15,8 +15,8 @@ from ward_office.core.access import AccessDeniedError, Account, Role
 from ward_office.i18n import set_language
 from ward_office.services import backups
 from ward_office.services.backups import BackupReason, DamagedDatabaseError
-from ward_office.services.records import import_staff, writable_store
-from ward_office.services.ward import Ward
+from ward_office.services.imports import import_staff
+from ward_office.services.ward import Ward, in_own_ward
 from ward_office.storage import DatabaseError, Store, check_integrity
 from ward_office.storage.backup import RetentionPolicy, find_backups
 
@@ -29,7 +29,8 @@ STAFF_CSV = ("code,full_name,gender,position,department\n"
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     path = tmp_path / "ward.db"
-    with writable_store(path) as store:
+    with Ward.open(path) as ward:
+        store = ward.store
         store.departments.add("Tổ một", "Lan")
     return path
 
@@ -77,9 +78,9 @@ def test_the_daily_backup_is_made_once_a_day_and_old_ones_are_thinned(book: Path
 def test_an_import_backs_the_book_up_first_and_a_dry_run_does_not(book: Path, tmp_path: Path) -> None:
     file = tmp_path / "staff.csv"
     file.write_text(STAFF_CSV, encoding="utf-8")
-    import_staff(book, file, dry_run=True)
+    in_own_ward(book, lambda ward: import_staff(ward, file, dry_run=True))
     assert backups.list_backups(book) == []
-    import_staff(book, file)
+    in_own_ward(book, lambda ward: import_staff(ward, file))
     [info] = backups.list_backups(book)
     assert info.reason is BackupReason.IMPORT and info.ok
     with sqlite3.connect(info.path) as conn:
@@ -89,7 +90,8 @@ def test_an_import_backs_the_book_up_first_and_a_dry_run_does_not(book: Path, tm
 def test_restore_keeps_the_current_content_and_logs_the_restore(book: Path) -> None:
     saved = backups.back_up_now(book, now=NOW)
     add_department(book, "Tổ sau sao lưu")
-    summary = backups.restore_backup(book, saved.path, actor="Trưởng", now=NOW + timedelta(minutes=5))
+    summary = in_own_ward(book, lambda ward: backups.restore_backup(
+        ward, saved.path, now=NOW + timedelta(minutes=5)), actor="Trưởng")
     assert "Tổ sau sao lưu" not in departments(book)
     assert summary.kept is not None and summary.kept.reason is BackupReason.RESTORE
     assert "Tổ sau sao lưu" in departments(summary.kept.path)
@@ -120,7 +122,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_kept(book: Path) -> None
     corrupt(saved.path)
     before = book.read_bytes()
     with pytest.raises(DatabaseError):
-        backups.restore_backup(book, saved.path)
+        in_own_ward(book, lambda ward: backups.restore_backup(ward, saved.path))
     assert book.read_bytes() == before
     assert [info.ok for info in backups.list_backups(book)] == [False]
     assert backups.newest_good_backup(book) is None
@@ -136,7 +138,7 @@ def test_a_damaged_book_is_refused_reported_and_restored_from_the_newest_good_ba
         Ward.open(book)
     assert refused.value.backup == newest != older
     assert book.read_bytes() == damaged_bytes
-    summary = backups.restore_backup(book, newest.path, now=NOW)
+    summary = backups.restore_unopenable_book(book, newest.path, None, now=NOW)
     assert summary.kept is not None and summary.kept.reason is BackupReason.DAMAGED
     assert summary.kept.path.read_bytes() == damaged_bytes
     assert "Tổ hôm qua" in departments(book)

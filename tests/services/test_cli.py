@@ -233,7 +233,7 @@ def test_console_script_runs(demo_db: Path) -> None:
 
 def test_months_not_yet_begun_do_not_count(demo_db: Path) -> None:
     from ward_office.core.period import parse_period
-    from ward_office.services.records import score_stored_period
+    from ward_office.services.ranking import score_stored_period
     from ward_office.storage import Store
 
     with Store.open(demo_db, read_only=True) as store:

@@ -22,6 +22,7 @@ from ward_office.services.clock_import import (
     link_in_store,
     preview_batch,
 )
+from ward_office.services.ward import in_own_ward
 from ward_office.storage import Store
 from ward_office.storage.attendance import AttendanceRepository
 
@@ -275,17 +276,17 @@ def test_files_end_to_end_with_a_remembered_mapping_and_a_bad_line(db_path: Path
     report.write_text("BÁO CÁO CHẤM CÔNG\nMã CC,Ngày,Giờ vào,Giờ ra\n1,02/03/2026,07:52,17:03\n"
                       "0002,02/03/2026,07:20,17:10\nxx,hôm qua,7h,\n", encoding="utf-16")
     mapping = clock_logs.ColumnMapping("Wise Eye", clock_id="Mã CC", date="Ngày", times=("Giờ vào", "Giờ ra"))
-    save_clock_mapping(db_path, "Wise Eye", mapping)
-    assert clock_mapping_names(db_path) == ["Wise Eye"]
-    preview = preview_clock_import(db_path, report, "Wise Eye", now=LATER)
+    in_own_ward(db_path, lambda own: save_clock_mapping(own, "Wise Eye", mapping))
+    assert in_own_ward(db_path, lambda own: clock_mapping_names(own), read_only=True) == ["Wise Eye"]
+    preview = in_own_ward(db_path, lambda own: preview_clock_import(own, report, "Wise Eye", now=LATER), read_only=True)
     assert (preview.read, preview.new, preview.added) == (4, 4, 1)
     assert [problem.line for problem in preview.problems] == [5]
     assert "dòng 5" in preview.localized()
     with pytest.raises(WardOfficeError):
-        preview_clock_import(db_path, report, "Không có", now=LATER)
-    summary = import_clock(db_path, report, "Wise Eye", now=LATER)
+        in_own_ward(db_path, lambda own: preview_clock_import(own, report, "Không có", now=LATER), read_only=True)
+    summary = in_own_ward(db_path, lambda own: import_clock(own, report, "Wise Eye", now=LATER))
     assert (summary.punches_added, summary.sessions_changed) == (4, 1)
-    assert import_clock(db_path, report, "Wise Eye", now=LATER).punches_added == 0
+    assert in_own_ward(db_path, lambda own: import_clock(own, report, "Wise Eye", now=LATER)).punches_added == 0
     with Store.open(db_path) as reopened:
         lan_id = ward["lan"].id
         assert lan_id is not None

@@ -12,8 +12,8 @@ from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.clock import Punch
 from ward_office.core.schedule import Holiday, Session, SessionHours
 from ward_office.core.staff import Gender, Staff, StaffCategory
-from ward_office.services import clock_import
 from ward_office.services.clock_import import ClockBatch, ClockPreview, import_batch, preview_batch
+from ward_office.services.clock_import import planning as clock_import
 from ward_office.storage import Store
 from ward_office.storage.attendance import AttendanceRepository
 

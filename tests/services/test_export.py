@@ -20,12 +20,12 @@ from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.period import half_year, month
 from ward_office.i18n.formatting import round_half_up
 from ward_office.services.attendance_sheet import month_sheet
+from ward_office.services.demo import build_demo
 from ward_office.services.export import ExportKind, export, pair_text
 from ward_office.services.period_locks import lock_period
 from ward_office.services.presentation import ScoredPeriod
-from ward_office.services.records import build_demo
 from ward_office.services.standings import item_lines
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 # The letterhead (authority, "ỦY BAN NHÂN DÂN", the ward | the national name, the motto), the dateline, a blank
@@ -64,7 +64,8 @@ def table(worksheet: Worksheet) -> tuple[list[object], list[list[object]]]:
 def test_ranking_sheet_has_the_engine_scores(demo_path: Path, half_year_scored: ScoredPeriod,
                                              tmp_path: Path) -> None:
     out = tmp_path / "xep-loai.xlsx"
-    summary = export(demo_path, ExportKind.RANKING, "2026-H1", out, today=TODAY)
+    summary = in_own_ward(demo_path, lambda ward: export(
+        ward, ExportKind.RANKING, "2026-H1", out, today=TODAY), read_only=True)
     assert summary.localized() == f"Đã xuất 24 dòng ra tệp {out}."
     workbook = load_workbook(out)
     assert workbook.sheetnames == ["Xếp loại"]
@@ -112,7 +113,7 @@ def test_ranking_sheet_has_the_engine_scores(demo_path: Path, half_year_scored: 
 def test_items_sheet_has_real_dates_and_adds_up_to_the_scores(demo_path: Path, half_year_scored: ScoredPeriod,
                                                               tmp_path: Path) -> None:
     out = tmp_path / "chi-tiet.xlsx"
-    export(demo_path, "items", "2026-H1", out, today=TODAY)
+    in_own_ward(demo_path, lambda ward: export(ward, "items", "2026-H1", out, today=TODAY), read_only=True)
     worksheet = load_workbook(out)["Chi tiết điểm"]
     assert worksheet.cell(TITLE_ROW, 1).value == "BẢNG CHI TIẾT ĐIỂM THI ĐUA CỦA CÁN BỘ, CÔNG CHỨC"
     header, rows = table(worksheet)
@@ -145,7 +146,8 @@ def test_items_sheet_has_real_dates_and_adds_up_to_the_scores(demo_path: Path, h
 
 def test_timesheet_has_the_codes_and_totals_of_the_printed_sheet(demo_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "cham-cong.xlsx"
-    summary = export(demo_path, "timesheet", "2026-10", out, today=TODAY)
+    summary = in_own_ward(demo_path, lambda ward: export(
+        ward, "timesheet", "2026-10", out, today=TODAY), read_only=True)
     worksheet = load_workbook(out)["Bảng chấm công"]
     assert [worksheet.cell(row, 1).value for row in (TITLE_ROW, TITLE_ROW + 1)] == ["BẢNG CHẤM CÔNG",
                                                                                    "Tháng 10 năm 2026"]
@@ -176,7 +178,7 @@ def test_timesheet_has_the_codes_and_totals_of_the_printed_sheet(demo_path: Path
 
 def test_timesheet_leaves_days_after_today_blank(demo_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "thang-11.xlsx"
-    export(demo_path, "timesheet", "2026-11", out, today=TODAY)
+    in_own_ward(demo_path, lambda ward: export(ward, "timesheet", "2026-11", out, today=TODAY), read_only=True)
     _header, rows = table(load_workbook(out).active)
     assert all(row[4 + 20] is None for row in rows)  # 21/11 and later are not yet recorded
     assert any(row[4 + 19] == "+" for row in rows)  # 20/11, a Friday, is
@@ -191,7 +193,7 @@ def test_timesheet_leaves_days_after_today_blank(demo_path: Path, tmp_path: Path
 def test_bad_input_is_refused_in_vietnamese_and_writes_nothing(demo_path: Path, tmp_path: Path, kind: str,
                                                               period: str, name: str, words: str) -> None:
     with pytest.raises(WardOfficeError) as raised:
-        export(demo_path, kind, period, tmp_path / name, today=TODAY)
+        in_own_ward(demo_path, lambda ward: export(ward, kind, period, tmp_path / name, today=TODAY), read_only=True)
     message = raised.value.localized()
     assert words in message
     assert message != str(raised.value)  # translated, not the English msgid
@@ -200,7 +202,8 @@ def test_bad_input_is_refused_in_vietnamese_and_writes_nothing(demo_path: Path, 
 
 def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError) as raised:
-        export(tmp_path / "khong-co.db", "ranking", "2026-H1", tmp_path / "xep-loai.xlsx", today=TODAY)
+        in_own_ward(tmp_path / "khong-co.db", lambda ward: export(
+            ward, "ranking", "2026-H1", tmp_path / "xep-loai.xlsx", today=TODAY), read_only=True)
     assert "khong-co.db" in raised.value.localized()
     assert list(tmp_path.iterdir()) == []
 
@@ -239,7 +242,8 @@ def test_the_export_command_refuses_a_bad_period_and_an_unknown_kind(demo_path: 
 def test_vietnamese_sheets_with_the_english_language(demo_path: Path, tmp_path: Path) -> None:
     i18n.set_language("en")
     out = tmp_path / "ranking.xlsx"
-    summary = export(demo_path, "ranking", month(2026, 5).code, out, today=TODAY)
+    summary = in_own_ward(demo_path, lambda ward: export(
+        ward, "ranking", month(2026, 5).code, out, today=TODAY), read_only=True)
     assert summary.localized().startswith("Wrote ")  # the message speaks the user's language
     assert i18n.current_language() == "en"
     worksheet = load_workbook(out)["Xếp loại"]  # the document is official: Vietnamese
@@ -257,7 +261,8 @@ def test_a_locked_period_says_its_figures_are_final(tmp_path: Path) -> None:
     out = tmp_path / "thang-1.xlsx"
     umask = os.umask(0o077)
     try:
-        export(path, "timesheet", "2026-01", out, today=date(2026, 3, 2))
+        in_own_ward(path, lambda ward: export(
+            ward, "timesheet", "2026-01", out, today=date(2026, 3, 2)), read_only=True)
     finally:
         os.umask(umask)
     worksheet = load_workbook(out).active

@@ -17,9 +17,10 @@ from ward_office.core.period import month
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.services.attendance_sheet import Cell, Mark, mark_cells
+from ward_office.services.charts import attendance_rates
 from ward_office.services.export import export
-from ward_office.services.report_renders import attendance_rates, render_timesheet
-from ward_office.services.ward import Ward
+from ward_office.services.report_renders import render_timesheet
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)  # 15 working days from 2 to 20 November 2026: 30 sessions
 
@@ -45,15 +46,15 @@ def ward_path(tmp_path: Path) -> Path:
 def test_pdf_excel_and_rate_agree_with_the_hand_count(ward_path: Path, tmp_path: Path) -> None:
     # 30 sessions: 23 attended + 2 CT + 2 H = 27 of working time (13,5 days); P 1 day; Ko half a day.
     out = tmp_path / "cham-cong.xlsx"
-    export(ward_path, "timesheet", "2026-11", out, today=TODAY)
+    in_own_ward(ward_path, lambda ward: export(ward, "timesheet", "2026-11", out, today=TODAY), read_only=True)
     worksheet = load_workbook(out).active
     [row] = [list(values) for values in worksheet.iter_rows(values_only=True) if values[2] == "Trần Văn Bình"]
     assert row[3] == "chưa phân bộ phận"
     assert row[4 + 30:] == [13.5, 1, 0, 0, 0.5, 0, 0]
     pdf = BytesIO()
     with Ward.open(ward_path, read_only=True) as ward:
-        render_timesheet(ward.store, month(2026, 11), pdf, TODAY, {})
-        rates = attendance_rates(ward.store, month(2026, 11), TODAY)
+        render_timesheet(ward, month(2026, 11), pdf, TODAY, {})
+        rates = attendance_rates(ward, month(2026, 11), TODAY)
     text = " ".join(pypdf.PdfReader(BytesIO(pdf.getvalue())).pages[0].extract_text().split())
     assert "1 Trần Văn Bình Chuyên viên CT/+ +/CT H P Ko/+" in text
     assert "Ko/+ + + + + + + + + + + 13,5 1 0 0 0,5 0" in text

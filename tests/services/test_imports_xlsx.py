@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from ward_office.core.errors import InputFileError
-from ward_office.services import records
+from ward_office.services import imports
+from ward_office.services.ward import Ward, in_own_ward
 
 TABLES = ("staff", "departments", "events", "change_log")
 STAFF_HEADER = ["STT", "Mã cán bộ", "Họ và tên", "Giới tính", "Chức vụ", "Loại", "Bộ phận", "Số thẻ", "Mã chấm công",
@@ -66,7 +67,7 @@ def test_staff_list_from_excel_preview_then_import_then_nothing_to_do(tmp_path: 
     db = tmp_path / "ward.db"
     path = staff_list(tmp_path / "danh-sach.xlsx")
 
-    preview = records.import_staff(db, path, dry_run=True)
+    preview = in_own_ward(db, lambda ward: imports.import_staff(ward, path, dry_run=True), must_exist=False)
     assert (preview.rows, preview.added, preview.updated, preview.unchanged) == (3, 3, 0, 0)
     assert preview.new_departments == ("Phòng Tư pháp",)  # a new ward already has the usual departments
     assert preview.skipped_by_reason() == {"no data in the imported columns": [8]}
@@ -74,7 +75,7 @@ def test_staff_list_from_excel_preview_then_import_then_nothing_to_do(tmp_path: 
     text = preview.localized()
     assert "3 dòng" in text and "dòng 8" in text and "Phòng Tư pháp" in text
 
-    done = records.import_staff(db, path)
+    done = in_own_ward(db, lambda ward: imports.import_staff(ward, path), must_exist=False)
     assert (done.rows, done.added) == (3, 3)
     with sqlite3.connect(db) as conn:
         stored = conn.execute("SELECT code, clock_id, badge_number, active_from FROM staff ORDER BY code").fetchall()
@@ -82,14 +83,14 @@ def test_staff_list_from_excel_preview_then_import_then_nothing_to_do(tmp_path: 
                       ("CB003", "3", "", None)]
 
     before = counts(db)
-    again = records.import_staff(db, path)
+    again = in_own_ward(db, lambda ward: imports.import_staff(ward, path), must_exist=False)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
     assert counts(db) == before
 
 
 def test_a_bad_row_refuses_the_whole_staff_list(tmp_path: Path, vietnamese: None) -> None:
     db = tmp_path / "ward.db"
-    records.import_staff(db, staff_list(tmp_path / "first.xlsx"))
+    in_own_ward(db, lambda ward: imports.import_staff(ward, staff_list(tmp_path / "first.xlsx")), must_exist=False)
     before = counts(db)
     path = xlsx(tmp_path / "second.xlsx", [
         STAFF_HEADER,
@@ -98,7 +99,7 @@ def test_a_bad_row_refuses_the_whole_staff_list(tmp_path: Path, vietnamese: None
         [3, "CB005", "Hoàng Văn Em", "Nam", "Chuyên viên", "Công chức", "Phòng Kinh tế", None, 3, "32/01/2024"],
     ])
     with pytest.raises(InputFileError) as error:
-        records.import_staff(db, path)
+        in_own_ward(db, lambda ward: imports.import_staff(ward, path), must_exist=False)
     assert {(problem.line, problem.field) for problem in error.value.problems} == {(7, "active_from")}
     assert "second.xlsx" in error.value.localized() and "dòng 7" in error.value.localized()
     assert counts(db) == before
@@ -106,7 +107,7 @@ def test_a_bad_row_refuses_the_whole_staff_list(tmp_path: Path, vietnamese: None
     path = xlsx(tmp_path / "third.xlsx", [STAFF_HEADER, [1, "CB005", "Hoàng Văn Em", "Nam", "Chuyên viên",
                                                          "Công chức", "Phòng Kinh tế", None, 3, None]])
     with pytest.raises(InputFileError) as error:
-        records.import_staff(db, path)
+        in_own_ward(db, lambda ward: imports.import_staff(ward, path), must_exist=False)
     assert [(problem.line, problem.field) for problem in error.value.problems] == [(5, "clock_id")]
     assert "Lê Văn Cường" in error.value.localized()
     assert counts(db) == before
@@ -118,24 +119,24 @@ def events_file(path: Path, rows: list[list[object]]) -> Path:
 
 def test_past_events_from_excel_once_only(tmp_path: Path, vietnamese: None) -> None:
     db = tmp_path / "ward.db"
-    records.import_staff(db, staff_list(tmp_path / "danh-sach.xlsx"))
+    in_own_ward(db, lambda ward: imports.import_staff(ward, staff_list(tmp_path / "danh-sach.xlsx")), must_exist=False)
     path = events_file(tmp_path / "su-viec.xlsx", [
         [datetime(2026, 10, 5), "CB002", "TP01", "Không đeo thẻ khi tiếp dân"],
         [datetime(2026, 10, 5), "CB002", "TP01", "Không đeo thẻ khi tiếp dân"],  # twice that day
         ["06/10/2026", "007", "DT01", "Được biểu dương"],
     ])
     before = counts(db)
-    preview = records.import_events(db, path, dry_run=True)
+    preview = in_own_ward(db, lambda ward: imports.import_events(ward, path, dry_run=True), must_exist=False)
     assert (preview.rows, preview.added, preview.unchanged) == (3, 3, 0)
     assert counts(db) == before
-    records.import_events(db, path)
+    in_own_ward(db, lambda ward: imports.import_events(ward, path), must_exist=False)
     assert counts(db)["events"] == before["events"] + 3
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM events WHERE day = '2026-10-05' AND criterion_code = 'TP01'"
                             ).fetchone()[0] == 2
 
     after = counts(db)
-    again = records.import_events(db, path)
+    again = in_own_ward(db, lambda ward: imports.import_events(ward, path), must_exist=False)
     assert (again.rows, again.added, again.unchanged) == (3, 0, 3)
     assert "0 đã thêm" in again.localized() or "thêm 0" in again.localized()
     assert counts(db) == after
@@ -143,7 +144,7 @@ def test_past_events_from_excel_once_only(tmp_path: Path, vietnamese: None) -> N
 
 def test_a_bad_event_row_refuses_the_file(tmp_path: Path, vietnamese: None) -> None:
     db = tmp_path / "ward.db"
-    records.import_staff(db, staff_list(tmp_path / "danh-sach.xlsx"))
+    in_own_ward(db, lambda ward: imports.import_staff(ward, staff_list(tmp_path / "danh-sach.xlsx")), must_exist=False)
     before = counts(db)
     path = events_file(tmp_path / "su-viec.xlsx", [
         [datetime(2026, 10, 5), "CB002", "TP01", ""],
@@ -151,7 +152,7 @@ def test_a_bad_event_row_refuses_the_file(tmp_path: Path, vietnamese: None) -> N
         [None, "CB003", "TP01", ""],
     ])
     with pytest.raises(InputFileError) as error:
-        records.import_events(db, path)
+        in_own_ward(db, lambda ward: imports.import_events(ward, path), must_exist=False)
     assert {(problem.line, problem.field) for problem in error.value.problems} == {(3, "criterion"), (4, "date")}
     message = error.value.localized()
     assert "dòng 3" in message and "XX99" in message and "dòng 4" in message
@@ -160,7 +161,7 @@ def test_a_bad_event_row_refuses_the_file(tmp_path: Path, vietnamese: None) -> N
 
 def test_templates_are_offered_for_both_imports() -> None:
     for kind, name in (("staff", "danh-sach-can-bo.xlsx"), ("events", "su-viec.xlsx")):
-        path = records.template_path(kind)
+        path = imports.template_path(kind)
         assert path.name == name and path.read_bytes().startswith(b"PK")
 
 
@@ -227,18 +228,18 @@ def _cell(value: str) -> object:
     return int(value) if value.isascii() and value.isdigit() and not value.startswith("0") else value
 
 
-def import_or_refuse(importer: Callable[[Path, Path], records.ImportSummary], db: Path, file: Path,
+def import_or_refuse(importer: Callable[[Ward, Path], imports.ImportSummary], db: Path, file: Path,
                      content: bytes) -> None:
     file.write_bytes(content)
     before = counts(db)
     try:
-        summary = importer(db, file)
+        summary = in_own_ward(db, lambda ward: importer(ward, file), must_exist=False)
     except InputFileError as error:
         assert error.problems and all(problem.line >= 1 for problem in error.problems)
         assert counts(db) == before
     else:
         after = counts(db)
-        table = "staff" if importer is records.import_staff else "events"
+        table = "staff" if importer is imports.import_staff else "events"
         assert after[table] - before[table] == summary.added
         assert summary.rows == summary.added + summary.updated + summary.unchanged
 
@@ -250,7 +251,7 @@ def random_dbs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     people = folder / "people.csv"
     people.write_text("code,full_name,gender,position,department\nCB001,Nguyễn Văn An,Nam,Chuyên viên,Văn phòng\n"
                       "CB002,Trần Thị Bình,Nữ,Chuyên viên,Văn phòng\n", encoding="utf-8")
-    records.import_staff(events_db, people)
+    in_own_ward(events_db, lambda ward: imports.import_staff(ward, people), must_exist=False)
     return staff_db, events_db
 
 
@@ -261,7 +262,7 @@ def test_random_staff_rows_import_whole_or_not_at_all(random_dbs: tuple[Path, Pa
     db = random_dbs[0]
     header = STAFF_HEADER[1:]
     content = as_xlsx(header, rows) if excel else as_csv(header, rows)
-    import_or_refuse(records.import_staff, db, db.parent / "staff-input", content)
+    import_or_refuse(imports.import_staff, db, db.parent / "staff-input", content)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -270,4 +271,4 @@ def test_random_event_rows_import_whole_or_not_at_all(random_dbs: tuple[Path, Pa
                                                       excel: bool) -> None:
     db = random_dbs[1]
     content = as_xlsx(EVENT_HEADER, rows) if excel else as_csv(EVENT_HEADER, rows)
-    import_or_refuse(records.import_events, db, db.parent / "events-input", content)
+    import_or_refuse(imports.import_events, db, db.parent / "events-input", content)

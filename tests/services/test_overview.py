@@ -19,12 +19,11 @@ from ward_office.services.overview import (
     open_checks,
     ranking_extremes,
     score_overview,
-    score_overview_of_file,
     today_attendance,
     violations_by_block,
 )
-from ward_office.services.records import current_review_period
-from ward_office.services.ward import Ward
+from ward_office.services.ranking import current_review_period
+from ward_office.services.ward import Ward, in_own_ward
 
 ACTOR = "Nguyễn Thị Lan"
 FRIDAY = date(2026, 11, 20)
@@ -142,4 +141,5 @@ def test_violations_by_block_count_deductions_of_the_month(ward: Ward) -> None:
 
 
 def test_the_background_version_reads_the_same_file(ward: Ward) -> None:
-    assert score_overview_of_file(ward.path, FRIDAY) == score_overview(ward, FRIDAY)
+    assert in_own_ward(ward.path, lambda ward: score_overview(
+        ward, FRIDAY), read_only=True) == score_overview(ward, FRIDAY)

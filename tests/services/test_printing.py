@@ -14,7 +14,9 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import parse_period
 from ward_office.i18n.formatting import format_number
 from ward_office.services import printing
-from ward_office.services.records import build_demo, existing_store, score_stored_period
+from ward_office.services.demo import build_demo
+from ward_office.services.ranking import score_stored_period
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 
@@ -37,14 +39,17 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def test_write_ranking_and_scorecards(demo_db: Path, tmp_path: Path) -> None:
-    summary = printing.write_report(demo_db, "ranking", "2026-Q3", tmp_path / "xep-loai.pdf", today=TODAY)
+    summary = in_own_ward(demo_db, lambda ward: printing.write_report(
+        ward, "ranking", "2026-Q3", tmp_path / "xep-loai.pdf", today=TODAY), read_only=True)
     assert summary.pages == len(pypdf.PdfReader(summary.path).pages) >= 1
     assert summary.localized() == f"Đã ghi {tmp_path / 'xep-loai.pdf'} ({summary.pages} trang)."
-    cards = printing.write_report(demo_db, "scorecards", "2026-Q3", tmp_path / "phieu.pdf", today=TODAY)
+    cards = in_own_ward(demo_db, lambda ward: printing.write_report(
+        ward, "scorecards", "2026-Q3", tmp_path / "phieu.pdf", today=TODAY), read_only=True)
     assert cards.pages >= 12
     assert leftovers(tmp_path) == ["phieu.pdf", "xep-loai.pdf"]
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(summary.path).pages)
-    with existing_store(demo_db) as store:
+    with Ward.open(demo_db, read_only=True) as ward:
+        store = ward.store
         scored = score_stored_period(store, parse_period("2026-Q3"), TODAY)
     for result in scored.ranking.results:
         assert result.staff.full_name in text
@@ -53,16 +58,20 @@ def test_write_ranking_and_scorecards(demo_db: Path, tmp_path: Path) -> None:
 
 def test_bad_period_or_kind_writes_nothing(demo_db: Path, tmp_path: Path) -> None:
     with pytest.raises(WardOfficeError) as bad_period:
-        printing.write_report(demo_db, "ranking", "2026-H3", tmp_path / "a.pdf", today=TODAY)
+        in_own_ward(demo_db, lambda ward: printing.write_report(
+            ward, "ranking", "2026-H3", tmp_path / "a.pdf", today=TODAY), read_only=True)
     assert "không phải kỳ đánh giá hợp lệ" in bad_period.value.localized()
     with pytest.raises(WardOfficeError) as unknown:
-        printing.write_report(demo_db, "nonsense", "2026-H1", tmp_path / "a.pdf", today=TODAY)
+        in_own_ward(demo_db, lambda ward: printing.write_report(
+            ward, "nonsense", "2026-H1", tmp_path / "a.pdf", today=TODAY), read_only=True)
     assert "Không có báo cáo “nonsense”" in unknown.value.localized()
     with pytest.raises(WardOfficeError) as no_db:
-        printing.write_report(tmp_path / "none.db", "ranking", "2026-H1", tmp_path / "a.pdf", today=TODAY)
+        in_own_ward(tmp_path / "none.db", lambda ward: printing.write_report(
+            ward, "ranking", "2026-H1", tmp_path / "a.pdf", today=TODAY), read_only=True)
     assert "Không có cơ sở dữ liệu" in no_db.value.localized()
     with pytest.raises(WardOfficeError) as no_folder:
-        printing.write_report(demo_db, "ranking", "2026-H1", tmp_path / "missing" / "a.pdf", today=TODAY)
+        in_own_ward(demo_db, lambda ward: printing.write_report(
+            ward, "ranking", "2026-H1", tmp_path / "missing" / "a.pdf", today=TODAY), read_only=True)
     assert "Không có thư mục" in no_folder.value.localized()
     assert leftovers(tmp_path) == []
 
@@ -78,7 +87,8 @@ def test_a_failing_report_leaves_the_old_file_alone(demo_db: Path, tmp_path: Pat
 
     monkeypatch.setitem(printing.REPORTS, "ranking", printing.ReportKind("ranking", "x", half_then_fail))
     with pytest.raises(WardOfficeError):
-        printing.write_report(demo_db, "ranking", "2026-H1", out, today=TODAY)
+        in_own_ward(demo_db, lambda ward: printing.write_report(
+            ward, "ranking", "2026-H1", out, today=TODAY), read_only=True)
     assert out.read_bytes() == b"the previous report"
     assert leftovers(tmp_path) == ["report.pdf"]
 
@@ -104,7 +114,8 @@ def test_cli_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().err.startswith("Lỗi: ")
     assert leftovers(tmp_path) == ["xep-loai.pdf"]
 
-    with existing_store(demo_db) as store:
+    with Ward.open(demo_db, read_only=True) as ward:
+        store = ward.store
         round_ = store.checks.list(date(2026, 7, 1), date(2026, 9, 30))[0]
     record = tmp_path / "bien-ban.pdf"
     assert main(["report", "check", "--db", str(demo_db), "--period", "2026-Q3", "--check", str(round_.id),
@@ -114,7 +125,8 @@ def test_cli_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_a_period_before_the_first_plan_is_refused_with_a_vietnamese_date(demo_db: Path, tmp_path: Path) -> None:
     with pytest.raises(WardOfficeError) as refused:
-        printing.write_report(demo_db, "ranking", "2020-H1", tmp_path / "a.pdf", today=TODAY)
+        in_own_ward(demo_db, lambda ward: printing.write_report(
+            ward, "ranking", "2020-H1", tmp_path / "a.pdf", today=TODAY), read_only=True)
     assert "30/06/2020" in refused.value.localized() and "2020-06-30" not in refused.value.localized()
     assert leftovers(tmp_path) == []
 
@@ -122,7 +134,8 @@ def test_a_period_before_the_first_plan_is_refused_with_a_vietnamese_date(demo_d
 def test_reports_are_vietnamese_and_readable_by_others_whatever_the_language(demo_db: Path, tmp_path: Path) -> None:
     i18n.set_language("en")
     try:
-        summary = printing.write_report(demo_db, "scorecards", "2026-Q3", tmp_path / "phieu-diem.pdf", today=TODAY)
+        summary = in_own_ward(demo_db, lambda ward: printing.write_report(
+            ward, "scorecards", "2026-Q3", tmp_path / "phieu-diem.pdf", today=TODAY), read_only=True)
         assert summary.localized().startswith("Wrote ")  # the message follows --lang
     finally:
         i18n.set_language("vi")

@@ -14,8 +14,9 @@ from ward_office import i18n
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import parse_period
 from ward_office.services import printing
-from ward_office.services.records import build_demo, existing_store
-from ward_office.services.report_renders import RENDERS, check_rounds, reading_ward
+from ward_office.services.demo import build_demo
+from ward_office.services.report_renders import RENDERS, check_rounds
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 
@@ -48,7 +49,8 @@ def test_the_renders_cover_the_missing_kinds_with_the_render_signature() -> None
 def test_write_report_writes_each_kind(demo: Path, tmp_path: Path, kind: str, period: str,
                                        options: dict[str, object], pages: int, expected: str) -> None:
     out = tmp_path / f"{kind}.pdf"
-    summary = printing.write_report(demo, kind, period, out, today=TODAY, **options)
+    summary = in_own_ward(demo, lambda ward: printing.write_report(
+        ward, kind, period, out, today=TODAY, **options), read_only=True)
     reader = pypdf.PdfReader(out)
     assert summary.pages == len(reader.pages) == pages
     assert expected in " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -58,18 +60,22 @@ def test_write_report_writes_each_kind(demo: Path, tmp_path: Path, kind: str, pe
 def test_a_refused_report_writes_nothing(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "timesheet.pdf"
     with pytest.raises(WardOfficeError):
-        printing.write_report(demo, "timesheet", "2026-Q3", out, today=TODAY)
+        in_own_ward(demo, lambda ward: printing.write_report(
+            ward, "timesheet", "2026-Q3", out, today=TODAY), read_only=True)
     with pytest.raises(WardOfficeError):
-        printing.write_report(demo, "check", "2026", out, today=TODAY)  # many rounds: which one?
+        in_own_ward(demo, lambda ward: printing.write_report(
+            ward, "check", "2026", out, today=TODAY), read_only=True)  # many rounds: which one?
     with pytest.raises(WardOfficeError):
-        printing.write_report(demo, "check", "2026", out, today=TODAY, check_id="999")
+        in_own_ward(demo, lambda ward: printing.write_report(
+            ward, "check", "2026", out, today=TODAY, check_id="999"), read_only=True)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_reading_ward_reads_the_store_it_wraps(demo: Path) -> None:
-    with existing_store(demo) as store:
-        ward = reading_ward(store)
+    with Ward.open(demo, read_only=True) as ward:
+        store = ward.store
+        ward = ward
         assert ward.path == demo
         assert len(ward.staff()) == 30 and ward.unit().place_name == "Phường Tân An"
-        assert [check.id for check in check_rounds(store, parse_period("2026-11"))] == [
+        assert [check.id for check in check_rounds(ward, parse_period("2026-11"))] == [
             check.id for check in store.checks.list(date(2026, 11, 1), date(2026, 11, 30))]

@@ -15,8 +15,8 @@ from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.core.period import half_year, parse_period, previous_period, whole_year
 from ward_office.core.review import MeetingFacts, ProposalList, ReviewNotes, Section
 from ward_office.services import reviews
+from ward_office.services.demo import build_demo
 from ward_office.services.period_locks import lock_period
-from ward_office.services.records import build_demo
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction
 
@@ -72,7 +72,7 @@ def test_the_head_decides_and_the_change_log_keeps_it(ward: Ward) -> None:
                         {Section.STRENGTHS: "Ưu điểm do Lãnh đạo viết."},
                         {ProposalList.REMINDER: (last.staff.id,)})
     reviews.save_review(ward, H1, notes, TODAY)
-    papers = reviews.review_papers(ward.store, H1, TODAY)
+    papers = reviews.review_papers(ward, H1, TODAY)
     assert papers.notes == notes
     assert [r.staff.id for r in papers.lists[ProposalList.REMINDER]] == [last.staff.id]
     assert papers.lists[ProposalList.COMMENDATION] == reviews.default_lists(ranking)[ProposalList.COMMENDATION]
@@ -103,7 +103,7 @@ def test_a_locked_period_refuses_changes_even_by_the_store(ward: Ward) -> None:
 
 
 def test_comparisons_where_the_book_has_records(ward: Ward) -> None:
-    papers = reviews.review_papers(ward.store, H1, TODAY)
+    papers = reviews.review_papers(ward, H1, TODAY)
     previous, last_year = papers.comparisons
     assert previous.period == half_year(2025, 2) and previous.figures is not None
     assert previous.figures.headcount == 15

@@ -15,9 +15,9 @@ from ward_office.core.plan import AttendanceTrigger, load_plan
 from ward_office.core.schedule import Session
 from ward_office.paths import plans_dir
 from ward_office.scoring.results import ItemSource, ScoreItem
-from ward_office.services.records import build_demo
+from ward_office.services.demo import build_demo
 from ward_office.services.standings import explain_item, item_lines, score_breakdown, score_standings
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 
@@ -44,7 +44,7 @@ def plan():
 
 def test_standings_are_the_engine_ranking(demo_path: Path) -> None:
     period = half_year(2026, 2)
-    standings = score_standings(demo_path, period, TODAY)
+    standings = in_own_ward(demo_path, lambda ward: score_standings(ward, period, TODAY), read_only=True)
     with Ward.open(demo_path, read_only=True) as ward:
         expected = ward.score(period, TODAY)
         names = ward.department_names()
@@ -57,7 +57,7 @@ def test_standings_are_the_engine_ranking(demo_path: Path) -> None:
 
 
 def test_grade_counts_cover_everyone_and_quota_rows_are_known(demo_path: Path) -> None:
-    standings = score_standings(demo_path, whole_year(2026), TODAY)
+    standings = in_own_ward(demo_path, lambda ward: score_standings(ward, whole_year(2026), TODAY), read_only=True)
     counts = dict((grade.code, count) for grade, count in standings.grade_counts())
     assert list(counts) == [grade.code for grade in standings.plan.grades]
     assert sum(counts.values()) == len(standings.rows)
@@ -71,14 +71,14 @@ def test_grade_counts_cover_everyone_and_quota_rows_are_known(demo_path: Path) -
 
 
 def test_a_finished_month_is_not_running(demo_path: Path) -> None:
-    standings = score_standings(demo_path, month(2026, 10), TODAY)
+    standings = in_own_ward(demo_path, lambda ward: score_standings(ward, month(2026, 10), TODAY), read_only=True)
     assert not standings.still_running
     assert standings.find(standings.rows[0].staff_id) is standings.rows[0]
     assert standings.find(None) is None
 
 
 def test_breakdown_and_items_add_up_to_the_score(demo_path: Path) -> None:
-    standings = score_standings(demo_path, half_year(2026, 1), TODAY)
+    standings = in_own_ward(demo_path, lambda ward: score_standings(ward, half_year(2026, 1), TODAY), read_only=True)
     for row in standings.rows:
         lines = item_lines(row.result, standings.plan)
         assert sum(line.contribution for line in lines) == row.result.score - standings.plan.base_score
@@ -92,7 +92,7 @@ def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
     from ward_office.core.errors import NotFoundError
 
     with pytest.raises(NotFoundError):
-        score_standings(tmp_path / "none.db", month(2026, 1), TODAY)
+        in_own_ward(tmp_path / "none.db", lambda ward: score_standings(ward, month(2026, 1), TODAY), read_only=True)
 
 
 def _item(**changes) -> ScoreItem:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.period import parse_period
 from ward_office.scoring import ScoringInput, score_period
-from ward_office.services.records import score_records
+from ward_office.services.ranking import score_records
 from ward_office.storage import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

@@ -22,8 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from ward_office.services.demo import DEMO_PASSWORD
-from ward_office.services.records import build_demo
+from ward_office.services.demo import DEMO_PASSWORD, build_demo
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 

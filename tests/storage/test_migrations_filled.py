@@ -17,8 +17,9 @@ import sqlite_utils
 from ward_office.core.access import Account, Role
 from ward_office.core.period import month, parse_period
 from ward_office.services.book_check import verify_store
+from ward_office.services.demo import build_demo
 from ward_office.services.period_locks import lock_period
-from ward_office.services.records import build_demo, score_records
+from ward_office.services.ranking import score_records
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 from ward_office.storage.database import check_integrity

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ward_office.services.records import import_staff, writable_store
+from ward_office.services.imports import import_staff
 from ward_office.services.ward import Ward
 from ward_office.storage import DatabaseError, Store, writer_lock
 from ward_office.storage.writer_lock import LockHolder, WriterBusyError
@@ -92,11 +92,10 @@ def test_writing_services_refuse_naming_the_holder_and_write_nothing(db_path: Pa
     staff = staff_file(tmp_path)
     before = change_count(db_path)
 
-    with pytest.raises(WriterBusyError) as busy:
-        import_staff(db_path, staff)
+    with Ward.open(db_path) as ward, pytest.raises(DatabaseError) as busy:
+        assert ward.read_only and isinstance(ward.busy, WriterBusyError)  # opened to view only, naming the holder
+        import_staff(ward, staff)
     assert f"tiến trình {holder.pid}" in busy.value.localized()
-    with pytest.raises(WriterBusyError), writable_store(db_path):
-        pass
 
     refused = run_cli("import-staff", "--db", str(db_path), str(staff))
     assert refused.returncode != 0
@@ -148,7 +147,8 @@ def test_one_process_holds_the_book_once_for_the_window_and_its_jobs(db_path: Pa
 
     def job() -> None:
         try:
-            with writable_store(db_path) as store:  # a background job's own connection, another thread
+            with Ward.open(db_path) as ward:  # a background job's own connection, another thread
+                store = ward.store
                 store.departments.add("Tổ của việc nền", "job")
         except BaseException as error:
             errors.append(error)

@@ -14,7 +14,7 @@ import pytest
 from ui_helpers import DEMO_TODAY
 
 from ward_office import i18n
-from ward_office.services.records import build_demo
+from ward_office.services.demo import build_demo
 
 from ward_office.ui.shell.app import create_application, open_main_window
 from ward_office.ui.shell.main_window import MainWindow

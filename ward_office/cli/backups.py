@@ -60,8 +60,8 @@ def run(options: argparse.Namespace) -> int:
 
         check_book_writable(db_path)
         # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).
-        actor = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
-        if options.accept_tampered and actor is None:
+        account, on_book = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
+        if options.accept_tampered and account is None:
             raise AccessDeniedError(N_("Only the head, signed in with --user, may restore a backup changed outside "
                                        "the program"))
         if not options.yes:
@@ -71,8 +71,14 @@ def run(options: argparse.Namespace) -> int:
             if answer not in ("y", "yes", "c", "co", "có"):
                 print(_("Nothing was restored."))
                 return 1
-        print(backups.restore_backup(db_path, options.file, actor=actor,
-                                     accept_tampered=options.accept_tampered).localized())
+        if not on_book:
+            print(backups.restore_unopenable_book(db_path, options.file, account,
+                                                  accept_tampered=options.accept_tampered).localized())
+            return 0
+        from ward_office.services.ward import Ward
+
+        with Ward.open(db_path, account=account, must_exist=True) as ward:
+            print(backups.restore_backup(ward, options.file, accept_tampered=options.accept_tampered).localized())
         return 0
     if options.command == LIST:
         found = backups.list_backups(db_path)

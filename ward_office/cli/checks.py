@@ -38,10 +38,10 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     """Check (or accept what a check found); 1 when the book is damaged or was changed outside the program."""
     from ward_office.paths import default_database_path
-    from ward_office.services import records
+    from ward_office.services.book_check import check_database
 
     db_path: Path = options.db or default_database_path()
-    problems = records.check_database(db_path)
+    problems = check_database(db_path)
     if problems:
         print(_("The database {path} is damaged:").format(path=db_path), file=sys.stderr)
         for problem in problems:

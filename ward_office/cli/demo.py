@@ -29,9 +29,9 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from ward_office.paths import default_database_path
-    from ward_office.services import records
+    from ward_office.services.demo import build_demo
 
-    summary = records.build_demo(options.db or default_database_path(), staff=options.staff,
-                                 months=options.months, seed=options.seed, until=options.until or date.today())
+    summary = build_demo(options.db or default_database_path(), staff=options.staff,
+                         months=options.months, seed=options.seed, until=options.until or date.today())
     print(summary.localized())
     return 0

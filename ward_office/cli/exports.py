@@ -40,7 +40,9 @@ def run(options: argparse.Namespace) -> int:
     """Write the workbook and say so; a WardOfficeError goes up to the caller, which prints it."""
     from ward_office.paths import default_database_path
     from ward_office.services.export import export
+    from ward_office.services.ward import Ward
 
-    summary = export(options.db or default_database_path(), options.kind, options.period, options.out)
+    with Ward.open(options.db or default_database_path(), read_only=True) as ward:
+        summary = export(ward, options.kind, options.period, options.out)
     print(summary.localized())
     return 0

@@ -52,18 +52,19 @@ def register_clock(subparsers: Any, common_parent: argparse.ArgumentParser) -> a
 def run(options: argparse.Namespace) -> int:
     """Import (or only preview) and print the summary; a WardOfficeError goes up to the caller, which prints it."""
     from ward_office.paths import default_database_path
+    from ward_office.services.clock_import import import_clock
+    from ward_office.services.imports import import_events, import_staff
+    from ward_office.services.ward import Ward
 
     db_path: Path = options.db or default_database_path()
-    if options.command == COMMAND:
-        from ward_office.services.clock_import import import_clock
-
-        account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)
-        summary = import_clock(db_path, options.file, options.mapping, dry_run=options.dry_run, account=account)
-    else:
-        from ward_office.services import records
-
-        importer = records.import_events if options.command == EVENTS else records.import_staff
-        account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)
-        summary = importer(db_path, options.file, dry_run=options.dry_run, account=account)
+    account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)
+    # A trial run only reads (it works while another program writes); the clock's needs an existing book.
+    with Ward.open(db_path, account=account, read_only=options.dry_run and db_path.is_file(),
+                   must_exist=options.command == COMMAND) as ward:
+        if options.command == COMMAND:
+            summary = import_clock(ward, options.file, options.mapping, dry_run=options.dry_run)
+        else:
+            importer = import_events if options.command == EVENTS else import_staff
+            summary = importer(ward, options.file, dry_run=options.dry_run)
     print(summary.localized())
     return 0

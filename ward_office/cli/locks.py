@@ -42,7 +42,6 @@ def run(options: argparse.Namespace) -> int:
     from ward_office.core.period import parse_period
     from ward_office.i18n.formatting import format_datetime, period_label
     from ward_office.paths import default_database_path
-    from ward_office.services.accounts import continue_as
     from ward_office.services.period_locks import lock_period, unlock_period
     from ward_office.services.ward import Ward
 
@@ -52,10 +51,7 @@ def run(options: argparse.Namespace) -> int:
         raise NotFoundError(N_("There is no database at {path}"), path=str(path))
     permission = Permission.LOCK_PERIOD if options.command == "lock" else Permission.UNLOCK_PERIOD
     account = sign_in.sign_in(path, options.user, permission)
-    actor = None if account is None else account.full_name or account.username
-    with Ward.open(path, actor=actor) as ward:
-        if account is not None:
-            continue_as(ward, account)
+    with Ward.open(path, account=account) as ward:
         if options.command == "lock":
             lock = lock_period(ward, period, date.today())
             print(_("{period} is locked ({time}); its ranking is kept as it stands now.").format(

@@ -32,10 +32,13 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from ward_office.core.period import parse_period
     from ward_office.paths import default_database_path
-    from ward_office.services import records
+    from ward_office.services.ward import Ward
 
-    ranking = records.ranking(options.db or default_database_path(), options.period)
+    period = parse_period(options.period)
+    with Ward.open(options.db or default_database_path(), read_only=True) as ward:
+        ranking = ward.score(period)
     print_ranking(ranking, options.format)
     return 0
 

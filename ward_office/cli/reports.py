@@ -33,8 +33,10 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from ward_office.paths import default_database_path
     from ward_office.services.printing import write_report
+    from ward_office.services.ward import Ward
 
     db_path: Path = options.db or default_database_path()
     extra = {"check_id": options.check} if options.check is not None else {}
-    print(write_report(db_path, options.kind, options.period, options.out, **extra).localized())
+    with Ward.open(db_path, read_only=True) as ward:
+        print(write_report(ward, options.kind, options.period, options.out, **extra).localized())
     return 0

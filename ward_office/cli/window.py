@@ -17,14 +17,14 @@ def open_window(db_path: Path | None, *, demo: bool, smoke_test: bool = False) -
     from ward_office.storage.database import check_in_background
 
     if demo:
-        from ward_office.services import records
+        from ward_office.services.demo import build_demo
 
         if db_path is None:
             db_path = demo_database_path()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        print(records.build_demo(db_path, staff=45, months=18, seed=2026, until=date.today()).localized())
+        print(build_demo(db_path, staff=45, months=18, seed=2026, until=date.today()).localized())
     path = db_path or default_database_path()
     check_in_background(path)  # the book is checked while Qt and the window's code load
     if smoke_test:

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ward_office.core.access import ROLE_LABELS, Account, Permission, Role, require
+from ward_office.core.access import ROLE_LABELS, Account, Permission, Role
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.paths import common_passwords_file
@@ -101,7 +101,7 @@ class ScryptHash:
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
-    import hashlib
+    import hashlib  # not loaded at the window's start
 
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length,
                           maxmem=min(MAX_SCRYPT_MEMORY, 130 * n * r + 128 * r * p + (1 << 20)))
@@ -109,7 +109,7 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> 
 
 def hash_password(password: str, *, n: int | None = None, r: int | None = None, p: int | None = None) -> str:
     """A new salted hash of ``password`` with the current (or given) scrypt parameters."""
-    import secrets
+    import secrets  # not loaded at the window's start
 
     n, r, p = n or SCRYPT_N, r or SCRYPT_R, p or SCRYPT_P
     salt = secrets.token_bytes(SALT_BYTES)
@@ -132,7 +132,7 @@ def parse_hash(text: str) -> ScryptHash:
 
 
 def verify_password(password: str, stored: str) -> bool:
-    import hmac
+    import hmac  # not loaded at the window's start
 
     parsed = parse_hash(stored)
     candidate = _scrypt(password, parsed.salt, parsed.n, parsed.r, parsed.p, len(parsed.key))
@@ -265,22 +265,6 @@ def window_waits() -> SignInWaits:
     return WINDOW_WAITS
 
 
-def signed_actor(store: Store, account: Account | None, permission: Permission, fallback: str) -> str:
-    """Whom a service given a book's path writes as. In a book with accounts, the signed-in ``account`` as
-    stored now (still active, and allowed ``permission``), by its name as the window logs it; refused
-    without one. In a book without accounts yet, ``fallback``."""
-    if store.accounts.count() == 0:
-        return fallback
-    if account is None:
-        raise SignInError(N_("This record book has accounts: sign in first (on the command line: --user with "
-                             "your user name)"))
-    current = store.accounts.get_by_username(account.username)
-    if current is None or not current.active:
-        raise SignInError(N_("This account has been deactivated; ask the head"))
-    require(current, permission)
-    return current.full_name or current.username
-
-
 def continue_as(ward: Ward, account: Account) -> Account:
     """Make an account signed in on another connection (the dialog at start) the one at the keyboard of
     ``ward``, as it is stored now; one deleted or deactivated since is refused."""
@@ -357,7 +341,7 @@ def list_accounts(ward: Ward) -> list[Account]:
 
 def is_demo_book(ward: Ward) -> bool:
     """The demo ward with its two accounts, whose password the sign-in dialog may show."""
-    from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT
+    from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_UNIT  # the demo's makers load only for the demo
 
     return (ward.unit().name == DEMO_UNIT.name
             and all(ward.store.accounts.get_by_username(username) for username, _name, _role in DEMO_ACCOUNTS))

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ward_office.core.access import Permission
+from ward_office.core.access import Account, Permission, require
 from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_time
+from ward_office.services.book_check import check_for_tampering
+from ward_office.services.session import current_actor
+from ward_office.services.ward import Ward
+from ward_office.storage import DatabaseError
 from ward_office.storage.backup import (
     BackupFile,
     BackupReason,
@@ -44,6 +48,7 @@ __all__ = [
     "list_backups",
     "newest_good_backup",
     "restore_backup",
+    "restore_unopenable_book",
 ]
 
 REASON_LABELS = {
@@ -145,35 +150,37 @@ class TamperedBackupError(WardOfficeError):
                 line=self.report.since_line)] if self.report.since_line is not None else [])])
 
 
-def restore_backup(target: object, file: Path, *, actor: str | None = None, now: datetime | None = None,
+def restore_backup(ward: Ward, file: Path, *, now: datetime | None = None,
                    accept_tampered: bool = False) -> RestoreSummary:
-    """Put the content of the backup ``file`` into the book, keeping the current content as a backup first.
+    """Put the content of the backup ``file`` into the open book, keeping the current content as a backup
+    first; the signed-in account must be allowed to restore.
 
-    ``target`` is an open ``Ward`` (the signed-in account must be allowed to restore) or a book's path.
     The backup is checked before anything is written; the restore is logged in the restored book. A backup
     changed outside the program (``book_check.check_for_tampering``) raises ``TamperedBackupError`` unless
     ``accept_tampered``: the head saw what was found and restores it anyway, which the log line says.
     """
-    from ward_office.services.records import current_actor
-    from ward_office.services.ward import Ward
+    ward.check_writable()
+    ward.require(Permission.RESTORE_BACKUP)
+    return _restore(ward.path, Path(file), ward.actor, now, accept_tampered)
 
-    if isinstance(target, Ward):
-        target.require(Permission.RESTORE_BACKUP)
-        db_path, actor = target.path, actor or target.actor
-    else:
-        db_path = Path(target)  # type: ignore[arg-type]
-    actor = actor or current_actor()
-    file = Path(file)
+
+def restore_unopenable_book(db_path: Path, file: Path, signer: Account | None, *, now: datetime | None = None,
+                            accept_tampered: bool = False) -> RestoreSummary:
+    """``restore_backup`` for a book no session can open (damaged, or missing): signed by ``signer``, a head
+    of the backup (``command_sign_in.sign_in_to_backup``; None where neither has accounts), since the book's
+    own accounts cannot be read."""
+    require(signer, Permission.RESTORE_BACKUP)
+    actor = current_actor() if signer is None else signer.full_name or signer.username
+    return _restore(Path(db_path), Path(file), actor, now, accept_tampered)
+
+
+def _restore(db_path: Path, file: Path, actor: str, now: datetime | None, accept_tampered: bool) -> RestoreSummary:
     if not file.is_file():
         raise NotFoundError(N_("There is no backup file at {path}"), path=str(file))
     problems = verify_backup(file)
     if problems:
-        from ward_office.storage import DatabaseError
-
         raise DatabaseError(N_("The backup {file} cannot be restored: {problem}"), file=file.name,
                             problem=problems[0])
-    from ward_office.services.book_check import check_for_tampering
-
     tampering = check_for_tampering(file)
     if tampering.found and not accept_tampered:
         raise TamperedBackupError(file, tampering)

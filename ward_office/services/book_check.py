@@ -25,31 +25,35 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ward_office.core.access import Account, Permission, require
-from ward_office.core.errors import NotFoundError, ReasonMissingError, WardOfficeError
+from ward_office.core.errors import ReasonMissingError, WardOfficeError
 from ward_office.i18n import N_, _
-from ward_office.services.records import current_actor
-from ward_office.storage import Store
-from ward_office.storage.tamper import FindingKind, TamperReport, check_book
+from ward_office.services.session import current_actor
+from ward_office.services.ward import Ward
+from ward_office.storage import DatabaseError, Store, check_integrity
+from ward_office.storage.acceptance import write_acceptance
+from ward_office.storage.database import read_only_connection
+from ward_office.storage.log_chain import lines_digest
+from ward_office.storage.tamper import FindingKind, TamperReport, check_book, repair_schema
 
-if TYPE_CHECKING:
-    from ward_office.services.ward import Ward
+
+def check_database(path: Path) -> list[str]:
+    """SQLite's own check of the book's file (``PRAGMA integrity_check``): the problems found, in its words."""
+    if not path.is_file():
+        return [_("There is no database at {path}").format(path=path)]
+    return check_integrity(path)
 
 
 def check_for_tampering(path: Path) -> TamperReport:
     """The traces of changes made outside the program in the sound book at ``path`` (see ``verify_store``)."""
-    from ward_office.storage import DatabaseError
-    from ward_office.storage.database import read_only_connection
-
     try:
-        store = Store.open(path, read_only=True)
+        ward = Ward.open(path, read_only=True)
     except DatabaseError:  # written by an older version: what can be checked before it is brought up to date
         with closing(read_only_connection(path)) as conn:
             return check_book(conn)
-    with store:
-        return verify_store(store)
+    with ward:
+        return verify_store(ward.store)
 
 
 class TamperedBookError(WardOfficeError):
@@ -63,21 +67,18 @@ class TamperedBookError(WardOfficeError):
 def open_checked_ward(path: Path, *, actor: str | None = None) -> Ward:
     """Open the book as ``Ward.open`` does, then look for changes made outside the program; a book showing
     any is opened again to view only, every write refused with a ``TamperedBookError``."""
-    from ward_office.services.ward import Ward
-
     ward = Ward.open(path, actor=actor)
     report = verify_store(ward.store)
     if not report.found:
         return ward
     ward.close()
-    store = Store.open(path, read_only=True, read_only_reason=TamperedBookError(report))
-    return Ward(path, store, actor or current_actor())
+    return Ward.open(path, actor=actor, view_only_reason=TamperedBookError(report))
 
 
 def verify_store(store: Store) -> TamperReport:
     """The change log's chain, the schema, the lock lines, and every locked period's kept ranking against a
     fresh scoring of its records: what ``check`` and opening a book in the window look for."""
-    from ward_office.services.period_locks import changed_rankings
+    from ward_office.services.period_locks import changed_rankings  # scoring loads on first use, not at start
 
     return check_book(store.conn).merged(changed_rankings(store))
 
@@ -113,14 +114,10 @@ def accept_findings(path: Path, account: Account | None, reason: str, *,
     require(account, Permission.ACCEPT_FINDINGS)
     if not reason.strip():
         raise ReasonMissingError(N_("Say why the record book may be used again (what it was compared with)"))
-    if not path.is_file():
-        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
-    from ward_office.storage.acceptance import write_acceptance
-    from ward_office.storage.log_chain import lines_digest
-    from ward_office.storage.tamper import repair_schema
-
     actor = (account.full_name or account.username) if account is not None else current_actor()
-    with Store.open(path) as store:  # for writing despite the findings: that is what is being decided
+    # for writing despite the findings (that is what is being decided), and as it is, unprepared
+    with Ward.open(path, actor=actor, must_exist=True, prepare=False) as ward:
+        store = ward.store
         report = verify_store(store)
         if not report.found:
             return AcceptedFindings(report)

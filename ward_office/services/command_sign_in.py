@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from ward_office.core.access import Account, Permission, require
 from ward_office.i18n import N_, _
 from ward_office.paths import sign_in_waits_path
 from ward_office.services.accounts import PASSWORD_ENV, SignInError, become, check_waiting
 from ward_office.services.sign_in_waits import SignInWaits
-from ward_office.storage import Store
-
-if TYPE_CHECKING:
-    from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward
+from ward_office.storage import DatabaseError, Store
+from ward_office.storage.backup import verify_backup
+from ward_office.storage.database import DamagedDatabaseError
 
 Ask = Callable[[str], str]
 T = TypeVar("T")
@@ -84,28 +85,23 @@ def sign_in_for_command(db_path: Path, username: str | None, permission: Permiss
 
     A book written by an older version is opened for writing to be read (which updates it, after a
     backup); a damaged one raises ``DamagedDatabaseError``: only a restore helps (``sign_in_to_book``)."""
-    from ward_office.storage import DatabaseError
-    from ward_office.storage.database import DamagedDatabaseError
-
     db_path = Path(db_path)
     if not db_path.is_file():
         return None
     try:
-        store = Store.open(db_path, read_only=True)
+        ward = Ward.open(db_path, read_only=True)
     except DamagedDatabaseError:
         raise
     except DatabaseError:
-        store = Store.open(db_path)
-    with store:
-        account = cli_sign_in(store, username, environ=environ, ask=ask, book=db_path, waits=waits)
+        ward = Ward.open(db_path, prepare=False)
+    with ward:
+        account = cli_sign_in(ward.store, username, environ=environ, ask=ask, book=db_path, waits=waits)
     require(account, permission)
     return account
 
 
 def book_has_accounts(path: Path) -> bool:
     """Whether a (possibly damaged) book holds any account, read as plainly as possible; True when unsure."""
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
         try:
@@ -119,8 +115,8 @@ def book_has_accounts(path: Path) -> bool:
 def backup_needs_sign_in(backup: Path) -> bool:
     """Whether restoring ``backup`` over a book nobody can sign in to asks for a head of the backup."""
     try:
-        with Store.open(backup, read_only=True) as store:
-            return store.accounts.count() > 0
+        with Ward.open(backup, read_only=True) as ward:
+            return ward.store.accounts.count() > 0
     except Exception:  # a backup that cannot be read is refused by the restore, saying why
         return False
 
@@ -132,12 +128,11 @@ def sign_in_to_backup(backup: Path, book: Path, username: str | None, password: 
 
     None when neither has accounts (a book from before the first-run wizard). A backup that cannot be read
     is left to the restore, which refuses it saying why."""
-    from ward_office.storage.backup import verify_backup
-
     backup, book = Path(backup), Path(book)
     if not backup.is_file() or verify_backup(backup, quick=True):
         return None
-    with Store.open(backup, read_only=True) as store:
+    with Ward.open(backup, read_only=True) as ward:
+        store = ward.store
         if store.accounts.count() == 0:
             if book.is_file() and book_has_accounts(book):
                 raise SignInError(N_("The backup {file} has no accounts and the record book had some: restoring "
@@ -154,18 +149,15 @@ def sign_in_to_backup(backup: Path, book: Path, username: str | None, password: 
 
 def sign_in_to_book(db_path: Path, username: str | None, permission: Permission, *,
                     environ: Mapping[str, str] = os.environ, ask: Ask = getpass.getpass,
-                    backup: Path | None = None) -> str | None:
-    """For ``restore``: the name to log the restore under. The account signs in to the book
-    (``sign_in_for_command``); when the book is damaged or missing, a head of ``backup`` signs instead
-    (``sign_in_to_backup``). None only where nobody has an account to sign in with."""
-    from ward_office.storage.database import DamagedDatabaseError
-
+                    backup: Path | None = None) -> tuple[Account | None, bool]:
+    """For ``restore``: who signs it, and whether on the book itself. The account signs in to the book
+    (``sign_in_for_command``; then True); when the book is damaged or missing, a head of ``backup`` signs
+    instead (``sign_in_to_backup``; then False). No account only where nobody has one to sign in with."""
     db_path = Path(db_path)
     account: Account | None
     try:
         if db_path.is_file() or backup is None:
-            account = sign_in_for_command(db_path, username, permission, environ=environ, ask=ask)
-            return None if account is None else account.full_name or account.username
+            return sign_in_for_command(db_path, username, permission, environ=environ, ask=ask), db_path.is_file()
     except DamagedDatabaseError:
         if backup is None:
             raise
@@ -177,4 +169,4 @@ def sign_in_to_book(db_path: Path, username: str | None, permission: Permission,
         waits = SignInWaits(sign_in_waits_path())
         account = _waited_out(db_path, username, waits,
                               lambda: sign_in_to_backup(backup, db_path, username, password, waits=waits))
-    return None if account is None else account.full_name or account.username
+    return account, False

@@ -3,6 +3,7 @@ lateness, badge and conduct checks, and events. The same seed and end date give 
 
 Most people are on time nearly always; a few are chronically late, a few forget their badge, and
 unexcused absences are rare, so the ranking has a realistic spread instead of random noise.
+``build_demo`` writes such a ward into a new book.
 """
 
 from __future__ import annotations
@@ -11,13 +12,25 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from ward_office.core.access import Role
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode, RecordSource
 from ward_office.core.checks import Check, CheckKind, Event, EventSource
+from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.schedule import Session, WorkCalendar
 from ward_office.core.staff import Department, Gender, Staff, StaffCategory
 from ward_office.core.unit import Unit
+from ward_office.i18n import N_, _
+from ward_office.services.accounts import hash_password
+from ward_office.services.session import default_plan_text, prepare_store
+from ward_office.services.ward import Ward
+from ward_office.storage import Store
+
+
+class DemoSetupError(WardOfficeError):
+    """The demo ward cannot be built with these settings or in this file."""
+
 
 FAMILY_NAMES = (
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 4), ("Huỳnh", 3), ("Phan", 4),
@@ -293,3 +306,69 @@ def earlier_plan(plan_text: str, start: date) -> str:
             line = f"effective_from = {start.isoformat()}"
         lines.append(line)
     return header + "[plan]\n" + "\n".join(lines) + sep + tail
+
+
+# ---- The demo book ----
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    path: Path
+    start: date
+    end: date
+    staff: int
+    attendance: int
+    checks: int
+    events: int
+
+    def localized(self) -> str:
+        return _("Demo ward built in {path}: {staff} staff, {start} to {end}, {attendance} attendance "
+                 "records, {checks} checks, {events} events.").format(
+            path=self.path, staff=self.staff, start=self.start.strftime("%d/%m/%Y"),
+            end=self.end.strftime("%d/%m/%Y"), attendance=self.attendance, checks=self.checks,
+            events=self.events)
+
+
+def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -> DemoSummary:
+    """A demo ward in a new file (or one holding no ward yet), signed in to with ``DEMO_ACCOUNTS``."""
+    if staff < 1 or months < 1:
+        raise DemoSetupError(N_("The demo needs at least one staff member and one month"))
+    with Ward.open(path, prepare=False) as ward:
+        store = ward.store
+        if store.staff.list() or store.accounts.count():
+            raise DemoSetupError(N_("{path} already holds a ward; choose a new file for the demo"), path=str(path))
+        prepare_store(store, ward.actor)
+        with store.atomic():
+            return _fill(store, path, staff, months, seed, until)
+
+
+def _fill(store: Store, path: Path, staff: int, months: int, seed: int, until: date) -> DemoSummary:
+    rng = random.Random(seed)
+    start, end = demo_span(months, until)
+    actor = _("Demo data")
+    store.unit.save(DEMO_UNIT, actor)
+    first_half = start if start.day == 1 and start.month in (1, 7) else (
+        date(start.year, 7, 1) if start.month < 7 else date(start.year + 1, 1, 1))
+    try:
+        store.plans.in_effect(min(first_half.replace(month=first_half.month + 5, day=30), end))
+    except NotFoundError:  # a whole half-year of records before the bundled plan: the ward had a plan then too
+        store.plans.adopt(earlier_plan(default_plan_text(), start), actor)
+    for year in range(start.year, end.year + 1):
+        store.schedule.ensure_holidays(year, actor)
+    departments = store.departments.list()
+    people = store.staff.add_many(make_staff(rng, staff, departments, start, end), actor)
+    habits = {person.id: draw_habits(rng) for person in people if person.id is not None}
+    calendar = store.schedule.calendar(start, end)
+    records = list(make_attendance(rng, people, habits, calendar, start, end))
+    store.attendance.add_many(records, actor)
+    away = {(record.staff_id, record.day) for record in records
+            if record.status is not AttendanceStatus.PRESENT}
+    checks = event_count = 0
+    for check, found in make_checks(rng, people, habits, calendar, away, start, end):
+        store.checks.add(check, actor, found)
+        checks += 1
+        event_count += len(found)
+    event_count += store.events.add_many(make_events(rng, people, habits, start, end), actor)
+    for username, full_name, role in DEMO_ACCOUNTS:
+        store.accounts.add(username, full_name, role, hash_password(DEMO_PASSWORD), actor)
+    return DemoSummary(path, start, end, len(people), len(records), checks, event_count)

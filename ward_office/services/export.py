@@ -3,9 +3,9 @@
 The sheets say what the window says: the ranking and the items come from the scoring engine with the words
 of the ranking page (``standings``), the timesheet is the attendance page's C01-HD month sheet. Offices print
 them, so each is framed as an official document (letterhead, dateline, the figures' status, signatures) and
-written in Vietnamese whatever language the window speaks. Each export opens the file read-only, checks its
-input before writing anything, and writes the workbook atomically, so the command line and a background job
-of the window call the same function with a path.
+written in Vietnamese whatever language the window speaks. Each export only reads the open book, checks its
+input before writing anything, and writes the workbook atomically; the command line and a background job of
+the window each call it with a ward of their own thread.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class ExportSummary:
         return _("Wrote {rows} rows to {path}.").format(rows=self.rows, path=self.path)
 
 
-def export(db_path: Path, kind: ExportKind | str, period_text: str, out: Path, *,
+def export(ward: Ward, kind: ExportKind | str, period_text: str, out: Path, *,
            today: date | None = None) -> ExportSummary:
     """Write the ``kind`` workbook of the period to ``out``; nothing is written when anything is wrong."""
     kind = ExportKind(kind)
@@ -72,7 +72,7 @@ def export(db_path: Path, kind: ExportKind | str, period_text: str, out: Path, *
     if not out.parent.is_dir():
         raise OutputFolderError(N_("The folder {folder} does not exist"), folder=str(out.parent))
     today = today or date.today()
-    with official_language(), Ward.open(db_path, read_only=True) as ward:
+    with official_language():
         unit = ward.unit()
         if kind is ExportKind.TIMESHEET:
             sheet = timesheet_sheet(month_sheet(ward, period.start.year, period.start.month, until=today), unit)

@@ -26,7 +26,7 @@ from ward_office.services.accounts import (
     clean_username,
     create_head,
 )
-from ward_office.services.records import DEFAULT_PLAN_FILE, existing_store
+from ward_office.services.session import DEFAULT_PLAN_FILE
 from ward_office.services.ward import Ward
 from ward_office.services.ward_settings import PlanFileError, SeasonDraft, save_schedule, save_unit
 from ward_office.storage import Store
@@ -61,8 +61,8 @@ def is_new_book(path: Path) -> bool:
     if not path.exists():
         return True
     try:
-        with existing_store(path) as store:
-            return _is_blank(store)
+        with Ward.open(path, read_only=True) as ward:
+            return _is_blank(ward.store)
     except WardOfficeError:
         return False  # what cannot be read is left to the sign-in, which says why
 

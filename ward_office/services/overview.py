@@ -20,14 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Check
 from ward_office.core.period import Period, month
 from ward_office.core.staff import Staff, StaffId
-from ward_office.services.records import current_review_period
+from ward_office.services.ranking import current_review_period
 from ward_office.services.ward import Ward
 
 if TYPE_CHECKING:
@@ -178,10 +177,3 @@ def score_overview(ward: Ward, today: date, n: int = 5) -> ScoreOverview:
     month_period = current_month(today)
     return ScoreOverview(ranking_extremes(ward, current_review_period(today), today, n), month_period,
                          tuple(violations_by_block(ward, month_period, today)))
-
-
-def score_overview_of_file(path: Path, today: date, n: int = 5) -> ScoreOverview:
-    """``score_overview`` on its own read-only connection, for a background job."""
-    with Ward.open(path, read_only=True) as ward:
-        return score_overview(ward, today, n)
-

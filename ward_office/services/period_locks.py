@@ -21,8 +21,8 @@ from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, format_time, period_label
 from ward_office.services.presentation import ScoredPeriod
+from ward_office.services.ranking import score_records
 from ward_office.services.ranking_snapshots import from_json, kept_scored_period, snapshot_body
-from ward_office.services.records import score_records
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, PeriodRecord, Store
 from ward_office.storage.acceptance import accepted
@@ -255,7 +255,7 @@ def _scored_people(fresh: Ranking) -> dict[Any, tuple[str, list[str]]]:
 
 def _scoring_digest(fresh: Ranking) -> str:
     """SHA-256 of each person's score and scored items: what an acceptance keeps of a changed period."""
-    import hashlib
+    import hashlib  # not loaded at the window's start
 
     people = sorted(_scored_people(fresh).items(), key=lambda pair: repr(pair[0]))
     return hashlib.sha256(repr(people).encode()).hexdigest()

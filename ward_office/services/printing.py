@@ -1,9 +1,9 @@
 """Printed reports as use cases on a database file, for the command line and the window alike.
 
-``write_report(db_path, kind, period_text, out)`` opens the file read-only, scores the period, and
-writes the PDF atomically: into a temporary file beside ``out``, renamed over it only when complete, so
-a failure never leaves half a report. Report kinds live in ``REPORTS``; a new kind is one entry there
-with a render function ``(store, period, stream, today, options) -> pages``. Report modules (and
+``write_report(ward, kind, period_text, out)`` scores the period in the open book and writes the PDF
+atomically: into a temporary file beside ``out``, renamed over it only when complete, so a failure never
+leaves half a report. Report kinds live in ``REPORTS``; a new kind is one entry there with a render
+function ``(ward, period, stream, today, options) -> pages``. Report modules (and
 reportlab) are imported only when a report is written, so the window starts without them.
 """
 
@@ -21,9 +21,10 @@ from ward_office.core.errors import OutputFileError, OutputFolderError, WardOffi
 from ward_office.core.period import Period, parse_period
 from ward_office.i18n import N_, _, official_language
 from ward_office.services.period_locks import figures_status
-from ward_office.services.records import existing_store, score_stored_period
+from ward_office.services.ranking import score_stored_period
 from ward_office.services.report_renders import RENDERS
-from ward_office.storage import Store
+from ward_office.services.reviews import review_papers
+from ward_office.services.ward import Ward
 
 
 class ReportKindError(WardOfficeError):
@@ -33,7 +34,7 @@ class ReportKindError(WardOfficeError):
 # A temporary file is made 0600; a report is for others in the office to read as well.
 REPORT_FILE_MODE = 0o644
 
-Render = Callable[[Store, Period, BinaryIO, date, Mapping[str, object]], int]
+Render = Callable[[Ward, Period, BinaryIO, date, Mapping[str, object]], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,44 +54,41 @@ class ReportSummary:
         return _("Wrote {path} ({pages} pages).").format(path=self.path, pages=self.pages)
 
 
-def _render_ranking(store: Store, period: Period, stream: BinaryIO, today: date,
+def _render_ranking(ward: Ward, period: Period, stream: BinaryIO, today: date,
                     options: Mapping[str, object]) -> int:
-    from ward_office.reports.ranking import write_ranking
+    from ward_office.reports.ranking import write_ranking  # reportlab loads with a report
 
-    return write_ranking(stream, score_stored_period(store, period, today), day=today,
-                         status=figures_status(store, period, today))
+    return write_ranking(stream, score_stored_period(ward.store, period, today), day=today,
+                         status=figures_status(ward.store, period, today))
 
 
-def _render_scorecards(store: Store, period: Period, stream: BinaryIO, today: date,
+def _render_scorecards(ward: Ward, period: Period, stream: BinaryIO, today: date,
                        options: Mapping[str, object]) -> int:
-    from ward_office.reports.scorecards import write_scorecards
+    from ward_office.reports.scorecards import write_scorecards  # reportlab loads with a report
 
-    return write_scorecards(stream, score_stored_period(store, period, today), day=today,
-                            status=figures_status(store, period, today))
+    return write_scorecards(stream, score_stored_period(ward.store, period, today), day=today,
+                            status=figures_status(ward.store, period, today))
 
 
-def _render_review(store: Store, period: Period, stream: BinaryIO, today: date,
+def _render_review(ward: Ward, period: Period, stream: BinaryIO, today: date,
                    options: Mapping[str, object]) -> int:
-    from ward_office.reports.review_report import write_review
-    from ward_office.services.reviews import review_papers
+    from ward_office.reports.review_report import write_review  # reportlab loads with a report
 
-    return write_review(stream, review_papers(store, period, today), day=today)
+    return write_review(stream, review_papers(ward, period, today), day=today)
 
 
-def _render_proposal(store: Store, period: Period, stream: BinaryIO, today: date,
+def _render_proposal(ward: Ward, period: Period, stream: BinaryIO, today: date,
                      options: Mapping[str, object]) -> int:
-    from ward_office.reports.commendation import write_proposal
-    from ward_office.services.reviews import review_papers
+    from ward_office.reports.commendation import write_proposal  # reportlab loads with a report
 
-    return write_proposal(stream, review_papers(store, period, today), day=today)
+    return write_proposal(stream, review_papers(ward, period, today), day=today)
 
 
-def _render_decision(store: Store, period: Period, stream: BinaryIO, today: date,
+def _render_decision(ward: Ward, period: Period, stream: BinaryIO, today: date,
                      options: Mapping[str, object]) -> int:
-    from ward_office.reports.commendation import write_decision
-    from ward_office.services.reviews import review_papers
+    from ward_office.reports.commendation import write_decision  # reportlab loads with a report
 
-    return write_decision(stream, review_papers(store, period, today), day=today)
+    return write_decision(stream, review_papers(ward, period, today), day=today)
 
 
 REPORTS: dict[str, ReportKind] = {
@@ -117,9 +115,9 @@ def report_kind(kind: str) -> ReportKind:
     return found
 
 
-def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today: date | None = None,
+def write_report(ward: Ward, kind: str, period_text: str, out: Path, *, today: date | None = None,
                  **options: object) -> ReportSummary:
-    """Score ``period_text`` in the ward at ``db_path`` and write report ``kind`` to ``out`` (a PDF).
+    """Score ``period_text`` in the open book and write report ``kind`` to ``out`` (a PDF).
 
     ``today`` dates the document and caps a period still running (default: the real today). Nothing is
     written when anything fails.
@@ -130,21 +128,20 @@ def write_report(db_path: Path, kind: str, period_text: str, out: Path, *, today
     out = Path(out)
     if not out.parent.is_dir():
         raise OutputFolderError(N_("The folder {path} does not exist"), path=str(out.parent))
-    with existing_store(db_path) as store:
-        try:
-            handle = tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp",
-                                                 delete=False)
-        except OSError as error:
-            raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
-        try:
-            with handle, official_language():
-                pages = report.render(store, period, handle, today, options)
-            os.chmod(handle.name, REPORT_FILE_MODE)
-            os.replace(handle.name, out)
-        except BaseException as error:
-            Path(handle.name).unlink(missing_ok=True)
-            if isinstance(error, OSError):
-                raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out),
-                                      error=error.strerror or str(error)) from error
-            raise
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp",
+                                             delete=False)
+    except OSError as error:
+        raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
+    try:
+        with handle, official_language():
+            pages = report.render(ward, period, handle, today, options)
+        os.chmod(handle.name, REPORT_FILE_MODE)
+        os.replace(handle.name, out)
+    except BaseException as error:
+        Path(handle.name).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out),
+                                  error=error.strerror or str(error)) from error
+        raise
     return ReportSummary(out, kind, pages)

@@ -30,9 +30,9 @@ from ward_office.reports.review_data import (
     ReviewPapers,
 )
 from ward_office.scoring.results import Ranking, Scored, StaffResult
+from ward_office.services.charts import attendance_rates
 from ward_office.services.period_locks import figures_status
-from ward_office.services.records import score_stored_period
-from ward_office.services.report_renders import attendance_rates
+from ward_office.services.ranking import score_stored_period
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 
@@ -55,7 +55,7 @@ def _mean(values: list[Fraction]) -> Fraction | None:
     return sum(values, Fraction(0)) / len(values) if values else None
 
 
-def period_figures(store: Store, scored: Scored, today: date) -> PeriodFigures:
+def period_figures(ward: Ward, scored: Scored, today: date) -> PeriodFigures:
     ranking = scored.ranking
     period = ranking.period
     by_block = {block.code: 0 for block in ranking.plan.blocks}
@@ -64,29 +64,30 @@ def period_figures(store: Store, scored: Scored, today: date) -> PeriodFigures:
             if item.raw_points < 0:
                 by_block[item.block_code] = by_block.get(item.block_code, 0) + 1
     blocks = tuple((block.name, by_block[block.code]) for block in ranking.plan.blocks if by_block[block.code])
-    rates = [rate for rate in attendance_rates(store, period, today).rates if rate is not None]
+    rates = [rate for rate in attendance_rates(ward, period, today).rates if rate is not None]
     return PeriodFigures(
         period=period, headcount=len(ranking.results),
         average_score=_mean([result.score for result in ranking.results]),
         attendance_rate=_mean(rates),
         violations=sum(result.violations for result in ranking.results),
         commendations=sum(result.commendations for result in ranking.results),
-        check_rounds=len(store.checks.list(period.start, min(period.end, today), with_seen=False)),
+        check_rounds=len(ward.store.checks.list(period.start, min(period.end, today), with_seen=False)),
         violations_by_block=blocks,
         grade_counts=tuple((grade.name, count) for grade, count in ranking.grade_counts()))
 
 
-def _comparison(store: Store, period: Period | None, today: date) -> Comparison | None:
+def _comparison(ward: Ward, period: Period | None, today: date) -> Comparison | None:
     if period is None:
         return None
     first_month = next(period.months())
+    store = ward.store
     if period.start > today or not store.reviews.has_records(first_month):  # a book begun later: no whole figures
         return Comparison(period, None)
     try:
         scored = score_stored_period(store, period, today)
     except NotFoundError:  # no plan was in effect then
         return Comparison(period, None)
-    return Comparison(period, period_figures(store, scored, today))
+    return Comparison(period, period_figures(ward, scored, today))
 
 
 def department_summaries(scored: Scored) -> tuple[DepartmentSummary, ...]:
@@ -145,19 +146,20 @@ def review_notes(store: Store, period: Period) -> ReviewNotes:
     return ReviewNotes() if record is None else record.notes
 
 
-def review_papers(store: Store, period: Period, today: date) -> ReviewPapers:
+def review_papers(ward: Ward, period: Period, today: date) -> ReviewPapers:
+    store = ward.store
     scored = score_stored_period(store, period, today)
     notes = review_notes(store, period)
     comparisons = tuple(comparison for comparison in (
-        _comparison(store, previous_period(period), today), _comparison(store, same_period_last_year(period), today))
+        _comparison(ward, previous_period(period), today), _comparison(ward, same_period_last_year(period), today))
         if comparison is not None)
-    return ReviewPapers(scored, figures_status(store, period, today), period_figures(store, scored, today),
+    return ReviewPapers(scored, figures_status(store, period, today), period_figures(ward, scored, today),
                         comparisons, department_summaries(scored), decided_lists(scored.ranking, notes), notes, today)
 
 
 def generated_sections(papers: ReviewPapers) -> dict[Section, str]:
     """The text the program writes for each editable section, in Vietnamese (what is printed)."""
-    from ward_office.reports.review_report import generated_sections as write_sections
+    from ward_office.reports.review_report import generated_sections as write_sections  # reportlab loads later
 
     with official_language():
         return write_sections(papers)

@@ -18,7 +18,7 @@ from ward_office.core.text_rules import SHORT_LIMIT, FieldError, clean_text
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date
 from ward_office.i18n.text import fold
-from ward_office.services.records import current_review_period
+from ward_office.services.ranking import current_review_period
 from ward_office.services.ward import Ward
 
 

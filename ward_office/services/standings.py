@@ -1,7 +1,7 @@
 """The ranking page's data: a period scored away from the window's thread, and the words behind each point.
 
 Scoring a long period of a big ward takes a moment, so the window runs ``score_standings`` on a worker
-thread: it opens its own read-only connection to the file and hands back plain frozen records. The
+thread, on a ward opened on that thread, and hands back plain frozen records. The
 explanations of items (minutes late, escalation, caps, averaging) are worded here so the page and any
 printed list say the same thing.
 """
@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
 from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
@@ -100,10 +99,9 @@ def standings_of(scored: ScoredPeriod, today: date, *, ward_has_staff: bool = Tr
     return Standings(scored, tuple(rows), today, ward_has_staff or bool(rows))
 
 
-def score_standings(path: Path, period: Period, today: date) -> Standings:
-    """Score ``period`` from the file at ``path`` on a connection of the calling thread."""
-    with Ward.open(path, read_only=True) as ward:
-        return standings_of(ward.score(period, today), today, ward_has_staff=bool(ward.staff()))
+def score_standings(ward: Ward, period: Period, today: date) -> Standings:
+    """Score ``period`` (a background job gives a ward of its own thread)."""
+    return standings_of(ward.score(period, today), today, ward_has_staff=bool(ward.staff()))
 
 
 # ---- What the items of a person say ----

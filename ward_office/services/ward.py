@@ -1,24 +1,29 @@
-"""The ward a window works on: one database kept open for a whole session, and who is at the keyboard.
+"""The book session every use case takes: one record book held open, and who is at the keyboard.
 
-The command line opens and closes the file for each command; the window keeps it open so every click
-is a single short transaction. The connection belongs to the thread that opened it: background jobs
-open their own (``Ward.open(ward.path)``) or call the path-based functions of ``records``.
+``Ward.open`` is the ONE way into a book (the only caller of ``Store.open`` in services). The window keeps
+its ward open for the whole session, so every click is a single short transaction; a command opens one for
+its run. A SQLite connection belongs to the thread that opened it, so a background job opens its own
+ward on its own thread (``in_own_ward(path, work, account=...)``) and hands back plain data.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ward_office.core.access import Account, Permission, require
-from ward_office.core.errors import NotFoundError
+from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.period import Period
 from ward_office.core.staff import Department, Staff
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_
-from ward_office.services.records import current_actor, prepare_store, score_stored_period
+from ward_office.services.accounts import SignInError, continue_as
+from ward_office.services.ranking import score_stored_period
+from ward_office.services.session import current_actor, prepare_store
 from ward_office.storage import Store
 from ward_office.storage.writer_lock import WriterBusyError, view_only_error
 
@@ -38,28 +43,41 @@ class Ward:
         self.busy: WriterBusyError | None = None  # set when another program holds the book for writing
 
     @classmethod
-    def open(cls, path: Path, *, actor: str | None = None, read_only: bool = False) -> Ward:
-        """Open (or create) ``path``; a new file gets the default plan and this year's holidays.
+    def open(cls, path: Path, *, account: Account | None = None, actor: str | None = None,
+             read_only: bool = False, must_exist: bool = False, prepare: bool = True,
+             view_only_reason: WardOfficeError | None = None) -> Ward:
+        """Open ``path`` on the calling thread; a new file (unless ``must_exist``) gets the default plan and
+        this year's holidays (``prepare``).
 
-        When another program holds the book for writing, it is opened to view only and ``busy`` says who
-        holds it; every write is then refused with that message.
+        ``account``, signed in on another connection (the window's, the command's sign-in), becomes the one
+        at the keyboard as it is stored now: one deleted or deactivated since is refused. When another program
+        holds the book for writing, it is opened to view only and ``busy`` says who holds it; every write is
+        then refused with that message. ``view_only_reason`` opens it to view only, writes refused with it.
         """
-        if read_only and not path.is_file():
+        path = Path(path)
+        if (read_only or must_exist or view_only_reason is not None) and not path.is_file():
             raise NotFoundError(N_("There is no database at {path}"), path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
-        busy = None
-        if read_only:
-            store = Store.open(path, read_only=True)
-        else:
+        busy: WriterBusyError | None = None
+        while True:
+            reason = view_only_reason or busy
             try:
-                store = Store.open(path)
+                store = Store.open(path, read_only=read_only or reason is not None, read_only_reason=reason)
+                break
             except WriterBusyError as error:
+                if read_only or reason is not None:
+                    raise
                 busy = error
-                store = Store.open(path, read_only=True, read_only_reason=error)
         ward = cls(path, store, actor or current_actor())
         ward.busy = busy
-        if not store.read_only:
-            prepare_store(store, ward.actor)
+        try:
+            if account is not None and store.accounts.count():
+                continue_as(ward, account)
+            if prepare and not store.read_only:
+                prepare_store(store, ward.actor)
+        except BaseException:
+            store.close()
+            raise
         return ward
 
     @property
@@ -79,8 +97,13 @@ class Ward:
     def close(self) -> None:
         self.store.close()
 
-    def require(self, permission: Permission) -> None:
-        """Raise ``AccessDeniedError`` unless the signed-in account may do ``permission``."""
+    def require(self, permission: Permission, *, signed_in: bool = False) -> None:
+        """Raise ``AccessDeniedError`` unless the signed-in account may do ``permission``. Nobody signed in
+        passes in a book without accounts, and in the window's own session before its sign-in (tests);
+        ``signed_in`` refuses that in a book with accounts (``SignInError``), as the imports always have."""
+        if signed_in and self.account is None and self.store.accounts.count():
+            raise SignInError(N_("This record book has accounts: sign in first (on the command line: --user with "
+                                 "your user name)"))
         require(self.account, permission)
 
     def __enter__(self) -> Ward:
@@ -110,3 +133,38 @@ class Ward:
 
     def score(self, period: Period, today: date | None = None) -> ScoredPeriod:
         return score_stored_period(self.store, period, today)
+
+
+T = TypeVar("T")
+UseCase = TypeVar("UseCase", bound=Callable[..., Any])
+
+
+def in_own_ward(path: Path, work: Callable[[Ward], T], *, account: Account | None = None,
+                actor: str | None = None, read_only: bool = False, must_exist: bool = True) -> T:
+    """``work`` on a ward opened (``Ward.open``) and closed on the calling thread: how a background job of the
+    window, given the book's path and who is signed in, reaches a use case."""
+    with Ward.open(path, account=account, actor=actor, read_only=read_only, must_exist=must_exist,
+                   prepare=not must_exist) as ward:  # only a book made here gets the plan and holidays
+        return work(ward)
+
+
+def accepts_path(*, read_only: bool | str = False, must_exist: bool = False) -> Callable[[UseCase], UseCase]:
+    """Transitional, for ``ui/import_wizard.py`` until its jobs open their own ward: a use case given a book's
+    path instead of a ``Ward`` opens one on the calling thread (``Ward.open``, with the ``account`` and
+    ``actor`` keywords), to view only when ``read_only`` is True or names a keyword that is true."""
+
+    def wrap(use_case: UseCase) -> UseCase:
+        @functools.wraps(use_case)
+        def call(target: Ward | Path, *args: Any, account: Account | None = None, actor: str | None = None,
+                 **kwargs: Any) -> Any:
+            if isinstance(target, Ward):
+                return use_case(target, *args, **kwargs)
+            path = Path(target)
+            viewing = kwargs.get(read_only, False) if isinstance(read_only, str) else read_only
+            with Ward.open(path, account=account, actor=actor, read_only=bool(viewing) and path.is_file(),
+                           must_exist=must_exist, prepare=not must_exist) as ward:
+                return use_case(ward, *args, **kwargs)
+
+        return call  # type: ignore[return-value]
+
+    return wrap

@@ -16,7 +16,7 @@ from ward_office.core.period import month
 from ward_office.core.staff import StaffId
 from ward_office.i18n.text import fold
 from ward_office.scoring.results import ItemSource, StaffResult
-from ward_office.services import inspections
+from ward_office.services import checks
 
 from ward_office.ui.checks.models import SEEN_COLUMN
 from ward_office.ui.checks.page import ChecksPage
@@ -131,7 +131,7 @@ def test_a_badge_check_from_start_to_finish(window: MainWindow, page: ChecksPage
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     finished = ward.store.checks.get(check.id)
     assert finished.finished_at is not None and finished.finished_at.date() == DEMO_TODAY
-    assert inspections.open_checks(ward) == []
+    assert checks.open_checks(ward) == []
     summary = page.session_proxy.record(page.session_view.currentIndex().row())
     assert summary.check.id == check.id and summary.violations == 1 and summary.seen == 3
     state = page.session_proxy.index(page.session_view.currentIndex().row(), 2).data()
@@ -147,7 +147,7 @@ def test_a_badge_check_from_start_to_finish(window: MainWindow, page: ChecksPage
 def test_open_rounds_are_listed_and_chosen_first(window: MainWindow) -> None:
     ward = window.context.ward
     assert all(check.finished_at is not None for check in ward.store.checks.list())  # the demo's are finished
-    earlier = inspections.start_check(ward, datetime(2026, 11, 18, 14, 0), CheckKind.CONDUCT, "Chánh Văn phòng")
+    earlier = checks.start_check(ward, datetime(2026, 11, 18, 14, 0), CheckKind.CONDUCT, "Chánh Văn phòng")
     page = window.show_page(ChecksPage)
     assert isinstance(page, ChecksPage)
     assert page.sessions.rowCount() == len(ward.store.checks.list()) > 1

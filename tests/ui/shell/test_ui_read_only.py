@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import CheckKind
-from ward_office.services import records
+from ward_office.services import imports
 from ward_office.services.demo import DEMO_PASSWORD
+from ward_office.services.ward import in_own_ward
 
 from ward_office.ui.attendance.models import DayGridModel
 from ward_office.ui.attendance.page import AttendancePage
@@ -156,7 +157,7 @@ def test_an_import_in_the_background_is_refused_naming_the_holder(second: MainWi
     staff_list.write_text("Mã cán bộ,Họ và tên,Giới tính,Chức vụ,Bộ phận\nNV900,Lê Văn Tâm,Nam,Chuyên viên,"
                           "Văn phòng\n", encoding="utf-8")
     path, outcome = second.context.ward.path, {}
-    run_in_background(second, "…", lambda: records.import_staff(path, staff_list),
+    run_in_background(second, "…", lambda: in_own_ward(path, lambda ward: imports.import_staff(ward, staff_list)),
                       lambda result: outcome.setdefault("done", result),
                       lambda error: outcome.setdefault("error", error))
     qtbot.waitUntil(lambda: bool(outcome))
@@ -195,7 +196,8 @@ def test_the_first_window_writes_with_its_jobs_and_keeps_others_out(window: Main
                           "Văn phòng\n", encoding="utf-8")
     path, outcome = window.context.ward.path, {}
     clerk = window.context.ward.store.accounts.get_by_username("vanthu")  # imports write for an account only
-    run_in_background(window, "…", lambda: records.import_staff(path, staff_list, account=clerk),
+    run_in_background(window, "…",
+                      lambda: in_own_ward(path, lambda ward: imports.import_staff(ward, staff_list), account=clerk),
                       lambda result: outcome.setdefault("done", result),
                       lambda error: outcome.setdefault("error", error))
     qtbot.waitUntil(lambda: bool(outcome))

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ward_office.core.access import Permission
+from ward_office.core.access import Account, Permission
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import _
 from ward_office.services import backups
 from ward_office.services.backups import BackupReason, DamagedDatabaseError
 from ward_office.services.book_check import open_checked_ward
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, in_own_ward
 
 from ward_office.ui.backups.file_dialogs import BOOK_FILTER, BackupNowDialog, RestoreDialog
 from ward_office.ui.widgets import (
@@ -139,13 +139,15 @@ class BackupActions:
             if isinstance(error, backups.TamperedBackupError) and self.accept_tampered(error):
                 self.restore_job = run_in_background(
                     self.window, _("Restoring the backup…"),
-                    lambda: backups.restore_backup(path, file, actor=actor, accept_tampered=True), done,
+                    lambda: in_own_ward(path, lambda ward: backups.restore_backup(ward, file, accept_tampered=True),
+                                        account=account, actor=actor), done,
                     lambda error: show_error(self.window, error))
                 return
             show_error(self.window, error)
 
         return run_in_background(self.window, _("Restoring the backup…"),
-                                 lambda: backups.restore_backup(path, file, actor=actor), done, failed)
+                                 lambda: in_own_ward(path, lambda ward: backups.restore_backup(ward, file),
+                                                     account=account, actor=actor), done, failed)
 
     def accept_tampered(self, error: backups.TamperedBackupError) -> bool:
         """The head's confirmation, naming what was found, before a backup changed outside the program is
@@ -258,9 +260,9 @@ def offer_recovery(window: Any, error: BaseException) -> DamagedBookDialog | Non
         if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
             from ward_office.ui.backups.sign_in import backup_signer
 
-            def restore(actor: str | None) -> None:
+            def restore(account: Account | None) -> None:
                 try:
-                    backups.restore_backup(Path(error.path), error.backup.path, actor=actor)
+                    backups.restore_unopenable_book(Path(error.path), error.backup.path, account)
                 except WardOfficeError as failure:
                     show_error(window, failure)
                     return
@@ -272,9 +274,9 @@ def offer_recovery(window: Any, error: BaseException) -> DamagedBookDialog | Non
                 show_error(window, failure)
                 return
             if signer is None:
-                restore(window.context.ward.actor)
+                restore(None)
                 return
-            signer.accepted.connect(lambda: restore(signer.actor))
+            signer.accepted.connect(lambda: restore(signer.account))
             window.backup_dialog = signer
             signer.open()
         elif dialog.choice == DamagedBookDialog.OPEN_OTHER:
@@ -302,7 +304,7 @@ def open_book_at_start(path: Path, parent: QWidget | None = None) -> Ward | None
                 try:  # a head of the backup signs the restore
                     signer = backup_signer(error.backup.path, path, parent)
                     if signer is None or signer.exec() == QDialog.DialogCode.Accepted:
-                        backups.restore_backup(path, error.backup.path, actor=signer.actor if signer else None)
+                        backups.restore_unopenable_book(path, error.backup.path, signer.account if signer else None)
                 except WardOfficeError as failure:
                     show_error(parent, failure)
             elif dialog.choice == DamagedBookDialog.OPEN_OTHER:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ward_office.core.access import Account
 from ward_office.i18n import _
 from ward_office.services.accounts import window_waits
 from ward_office.services.command_sign_in import backup_needs_sign_in, sign_in_to_backup
@@ -22,6 +23,7 @@ class BackupSignInDialog(AccountFormDialog):
         super().__init__(parent, _("Sign in to restore"))
         self.backup, self.book = Path(backup), Path(book)
         self.actor: str | None = None
+        self.account: Account | None = None
         self.intro.setText(_("The record book cannot be opened, so its accounts cannot be used. To restore the "
                              "backup {file}, sign in as a head with the account and password kept in that "
                              "backup.").format(file=self.backup.name))
@@ -38,6 +40,7 @@ class BackupSignInDialog(AccountFormDialog):
     def submit(self) -> None:
         account = sign_in_to_backup(self.backup, self.book, self.username_edit.text(), self.password_edit.text(),
                                     waits=window_waits())
+        self.account = account
         self.actor = None if account is None else account.full_name or account.username
 
 

@@ -17,7 +17,7 @@ from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_datetime, format_number, format_points
 from ward_office.i18n.text import name_sort_key
-from ward_office.services.inspections import CheckSummary
+from ward_office.services.checks import CheckSummary
 
 from ward_office.ui.widgets import BAD, GOOD, MUTED, WARN
 from ward_office.ui.widgets.models import CENTER, RIGHT, Column, Index, RecordTableModel

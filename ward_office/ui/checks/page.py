@@ -27,8 +27,8 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_datetime, format_number, format_points
-from ward_office.services import inspections
-from ward_office.services.inspections import CheckSummary
+from ward_office.services import checks
+from ward_office.services.checks import CheckSummary
 
 from ward_office.ui.checks.layout import ChecksLayout
 from ward_office.ui.checks.models import StaffLine, ViolationLine
@@ -80,7 +80,7 @@ class StartCheckDialog(QDialog):
     def accept(self) -> None:
         """Store the round; on an error say why and stay open, having written nothing."""
         try:
-            self.started = inspections.start_check(
+            self.started = checks.start_check(
                 self._page.ward, self.started_at(), CheckKind(self.kind.currentData()), self.checker.text(),
                 self.location.text(), self.note.text())
         except WardOfficeError as error:
@@ -116,7 +116,7 @@ class ChecksPage(ChecksLayout):
     def _load_sessions(self) -> None:
         """Reload the list of rounds, keeping the selected one (or choosing an open one, else the newest)."""
         chosen = self._check.id if self._check is not None else None
-        summaries = inspections.list_checks(self.ward)
+        summaries = checks.list_checks(self.ward)
         self.session_view.selectionModel().blockSignals(True)
         self.sessions.set_records(summaries)
         self.session_view.selectionModel().blockSignals(False)
@@ -148,7 +148,7 @@ class ChecksPage(ChecksLayout):
             self._show_check(None)
             return
         try:
-            check = inspections.get_check(self.ward, self._check.id)
+            check = checks.get_check(self.ward, self._check.id)
         except WardOfficeError:
             self._show_check(None)
             return
@@ -168,7 +168,7 @@ class ChecksPage(ChecksLayout):
                 widget.setEnabled(False)
             self._person_chosen()
             return
-        found = inspections.violations(self.ward, check.id)
+        found = checks.violations(self.ward, check.id)
         plan = self.ward.plan_on(check.day)
         names = {person.id: person.full_name for person in self.ward.staff()}
         by_person: dict[StaffId, list[str]] = {}
@@ -180,7 +180,7 @@ class ChecksPage(ChecksLayout):
         self.staff.set_records([
             StaffLine(person, departments.get(person.department_id, "") if person.department_id else "",
                       person.id in check.seen, tuple(by_person.get(person.id, ())))  # type: ignore[arg-type]
-            for person in inspections.check_staff(self.ward, check, found)
+            for person in checks.check_staff(self.ward, check, found)
         ])
         self.violations.set_records([
             ViolationLine(event, names.get(event.staff_id, ""),
@@ -223,11 +223,11 @@ class ChecksPage(ChecksLayout):
     def _fill_criteria(self, check: Check) -> None:
         plan = self.ward.plan_on(check.day)
         previous = self.criterion.currentData() if self._criteria_for == (check.id, plan.code, plan.version) \
-            else inspections.suggested_criterion(plan, check.kind)
+            else checks.suggested_criterion(plan, check.kind)
         self._criteria_for = (check.id, plan.code, plan.version)
         self.criterion.clear()
         block = None
-        for criterion in inspections.violation_criteria(plan):
+        for criterion in checks.violation_criteria(plan):
             if block is not None and criterion.block_code != block:
                 self.criterion.insertSeparator(self.criterion.count())
             block = criterion.block_code
@@ -301,7 +301,7 @@ class ChecksPage(ChecksLayout):
         if self._check is None or self._check.id is None:
             return False
         try:
-            self._check = inspections.set_seen(self.ward, self._check.id, staff_ids, seen)
+            self._check = checks.set_seen(self.ward, self._check.id, staff_ids, seen)
         except WardOfficeError as error:
             show_error(self, error)
             return False
@@ -335,7 +335,7 @@ class ChecksPage(ChecksLayout):
             show_error(self, _("Choose the violation from the emulation plan"))
             return
         try:
-            inspections.record_violation(self.ward, self._check.id, person.staff_id, code,
+            checks.record_violation(self.ward, self._check.id, person.staff_id, code,
                                          self.violation_note.text())
         except WardOfficeError as error:
             show_error(self, error)
@@ -359,7 +359,7 @@ class ChecksPage(ChecksLayout):
         if not confirm(self, question, _("Delete violation")):
             return
         try:
-            inspections.delete_violation(self.ward, self._check.id, line.event.id)  # type: ignore[arg-type]
+            checks.delete_violation(self.ward, self._check.id, line.event.id)  # type: ignore[arg-type]
         except WardOfficeError as error:
             show_error(self, error)
             return
@@ -374,7 +374,7 @@ class ChecksPage(ChecksLayout):
             return
         at = datetime.combine(self.context.today(), datetime.now().time())
         try:
-            self._check = inspections.finish_check(self.ward, self._check.id, at)
+            self._check = checks.finish_check(self.ward, self._check.id, at)
         except WardOfficeError as error:
             show_error(self, error)
             return

@@ -26,10 +26,11 @@ from ward_office.services.overview import (
     TodayAttendance,
     current_month,
     open_checks,
-    score_overview_of_file,
+    score_overview,
     today_attendance,
 )
-from ward_office.services.records import current_review_period
+from ward_office.services.ranking import current_review_period
+from ward_office.services.ward import in_own_ward
 
 from ward_office.ui.dashboard.cards import CHECK_COLUMNS, RANKING_COLUMNS, Card, StatTile, fit_height, short_table
 from ward_office.ui.widgets import BAD, GOOD, WARN, error_text
@@ -233,7 +234,7 @@ class DashboardPage(Page):
         path = self.ward.path
         # Our own job rather than run_in_background: the cards already say "Calculating…", and a
         # window-modal progress box would block the menu on every change for a few tenths of a second.
-        job = Job(lambda: score_overview_of_file(path, today, TOP_COUNT), self)
+        job = Job(lambda: in_own_ward(path, lambda ward: score_overview(ward, today, TOP_COUNT), read_only=True), self)
         job.done.connect(lambda result: self._scored(generation, result))
         job.failed.connect(lambda error: self._scoring_failed(generation, error))
         self._job = job

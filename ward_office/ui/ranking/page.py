@@ -1,6 +1,6 @@
 """Ranking page (Xếp loại): the ward's ranking for a chosen period and every item behind a person's score.
 
-The period is scored on a worker thread (``services.standings.score_standings`` opens its own connection),
+The period is scored on a worker thread (``services.standings.score_standings`` on a ward of that thread),
 so a long custom period never freezes the window; a result that arrives after the period or the records
 changed again is dropped. Selecting a person lists the items the engine scored, whose points add up to the
 score minus the base, so the head can answer "why do I have 96,5?" without a calculator.
@@ -35,6 +35,7 @@ from ward_office.services.standings import (
     score_breakdown,
     score_standings,
 )
+from ward_office.services.ward import in_own_ward
 
 from ward_office.ui.ranking.lock_bar import LockBar
 from ward_office.ui.ranking.models import ITEM_COLUMNS, RankingModel
@@ -193,7 +194,7 @@ class RankingPage(Page):
         self.status.show()
         self._job = run_in_background(
             self, _("Calculating the scores of {period}…").format(period=period_label(period)),
-            lambda: score_standings(path, period, today),
+            lambda: in_own_ward(path, lambda ward: score_standings(ward, period, today), read_only=True),
             lambda standings: self._scored(generation, standings),
             lambda error: self._failed(generation, error))
 

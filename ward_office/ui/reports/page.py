@@ -28,7 +28,8 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, PeriodKind
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, period_label
-from ward_office.services import inspections, printing
+from ward_office.services import checks, printing
+from ward_office.services.ward import in_own_ward
 
 from ward_office.ui import widgets
 from ward_office.ui.reports.review_dialogs import ReviewDialog
@@ -182,7 +183,7 @@ class ReportsPage(Page):
             return
         period = self.period()
         self.check_round.clear()
-        for summary in inspections.list_checks(self.ward):
+        for summary in checks.list_checks(self.ward):
             check = summary.check
             if period.contains(check.started_at.date()):
                 self.check_round.addItem(_("{kind}, {time}").format(kind=_(CHECK_KIND_LABELS[check.kind]),
@@ -235,7 +236,8 @@ class ReportsPage(Page):
                                                                       period=period_label(period)))
         self._job = run_in_background(
             self, _("Writing the report…"),
-            lambda: printing.write_report(db_path, report.name, period.code, out, today=today, **options),
+            lambda: in_own_ward(db_path, lambda ward: printing.write_report(ward, report.name, period.code, out,
+                                                                            today=today, **options), read_only=True),
             self._written, self._failed)
         self._update_buttons()
         return self._job

@@ -81,7 +81,7 @@ class ReviewDialog(QDialog):
         self.setObjectName("review_dialog")
         self.setWindowTitle(_("Papers of the review meeting, {period}").format(period=period_label(period)))
         self.ward, self.period, self.today = ward, period, today
-        self.papers = reviews.review_papers(ward.store, period, today)
+        self.papers = reviews.review_papers(ward, period, today)
         self.generated = reviews.generated_sections(self.papers)
         self.defaults = {kind: {result.staff.id for result in people}
                          for kind, people in reviews.default_lists(self.papers.ranking).items()}

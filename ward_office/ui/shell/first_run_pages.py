@@ -27,7 +27,7 @@ from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number
 from ward_office.i18n.text import fold
-from ward_office.services import records
+from ward_office.services import imports
 from ward_office.services.accounts import MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH
 from ward_office.services.first_run import (
     BundledPlan,
@@ -35,6 +35,7 @@ from ward_office.services.first_run import (
     bundled_plans,
     check_head_account,
 )
+from ward_office.services.ward import in_own_ward
 from ward_office.services.ward_settings import UnitDetailsError, save_schedule, save_unit
 
 from ward_office.ui import widgets
@@ -177,7 +178,7 @@ class StaffPage(SetupPage):
         super().__init__(wizard, _("Staff list"), _("Import the list of staff from an Excel or CSV file, or start "
                                                     "with an empty list and add people on the Staff page."))
         self.file: Path | None = None
-        self.preview: records.ImportSummary | None = None
+        self.preview: imports.ImportSummary | None = None
         self.refusal: WardOfficeError | None = None
         self.job: Job | None = None
         self.empty_choice = QRadioButton(_("Start with an &empty list"))
@@ -259,14 +260,14 @@ class StaffPage(SetupPage):
         self._set_counts([])
         scratch_path = self.setup.scratch.path
 
-        def work() -> records.ImportSummary:
-            return records.import_staff(scratch_path, path, dry_run=True)
+        def work() -> imports.ImportSummary:
+            return in_own_ward(scratch_path, lambda ward: imports.import_staff(ward, path, dry_run=True))
 
         self.job = run_in_background(self, _("Reading the staff list…"), work, self._show_preview, self._show_refusal)
         self.completeChanged.emit()
         return self.job
 
-    def _show_preview(self, preview: records.ImportSummary) -> None:
+    def _show_preview(self, preview: imports.ImportSummary) -> None:
         self.preview = preview
         if preview.rows:
             self.headline.setText(_("This list is read correctly. It is written into the record book when you "
@@ -304,7 +305,7 @@ class StaffPage(SetupPage):
             self.counts.addRow(QLabel(label), shown)
 
     def save_template(self, target: Path | None = None) -> Path | None:
-        source = records.template_path("staff")
+        source = imports.template_path("staff")
         if target is None:
             chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), str(Path.home() / source.name),
                                                           _("Excel workbooks (*.xlsx)"))

@@ -29,7 +29,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, period_label
 from ward_office.i18n.text import name_sort_key
 from ward_office.services import staff_admin
-from ward_office.services.records import current_review_period
+from ward_office.services.ranking import current_review_period
 from ward_office.services.staff_admin import StaffRow
 
 from ward_office.ui import widgets

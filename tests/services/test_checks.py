@@ -16,7 +16,7 @@ from ward_office.core.plan import load_plan
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
 from ward_office.scoring.results import ItemSource
-from ward_office.services import inspections
+from ward_office.services import checks
 from ward_office.services.ward import Ward
 
 DAY = date(2026, 3, 2)
@@ -45,11 +45,11 @@ def test_a_violation_found_in_a_round_lowers_the_score(ward: Ward) -> None:
     person = add_person(ward, "NV1")
     assert person.id is not None
     before, _items = score_of(ward, person)
-    check = inspections.start_check(ward, datetime(2026, 3, 2, 7, 45, 30, 123), CheckKind.BADGE, "  Tổ kiểm tra ")
+    check = checks.start_check(ward, datetime(2026, 3, 2, 7, 45, 30, 123), CheckKind.BADGE, "  Tổ kiểm tra ")
     assert check.id is not None and check.started_at == datetime(2026, 3, 2, 7, 45, 30)
     assert check.checker == "Tổ kiểm tra"
-    code = inspections.suggested_criterion(ward.plan_on(DAY), CheckKind.BADGE)
-    event = inspections.record_violation(ward, check.id, person.id, code or "", " quên thẻ ")  # type: ignore[arg-type]
+    code = checks.suggested_criterion(ward.plan_on(DAY), CheckKind.BADGE)
+    event = checks.record_violation(ward, check.id, person.id, code or "", " quên thẻ ")  # type: ignore[arg-type]
     assert (event.day, event.check_id, event.source, event.note) == (DAY, check.id, EventSource.CHECK, "quên thẻ")
     assert event.recorded_by == "Tổ kiểm tra"
     after, items = score_of(ward, person)
@@ -59,47 +59,47 @@ def test_a_violation_found_in_a_round_lowers_the_score(ward: Ward) -> None:
     assert found[0].criterion_code == "TP01"  # type: ignore[attr-defined]
 
     assert event.id is not None
-    inspections.delete_violation(ward, check.id, event.id)
+    checks.delete_violation(ward, check.id, event.id)
     assert score_of(ward, person)[0] == before
 
 
 def test_only_violations_of_the_plan_in_effect_may_be_recorded(ward: Ward) -> None:
     person = add_person(ward, "NV1")
     gone = add_person(ward, "NV2", active_to=date(2026, 2, 28))
-    check = inspections.start_check(ward, datetime(2026, 3, 2, 8), CheckKind.GENERAL, "A")
+    check = checks.start_check(ward, datetime(2026, 3, 2, 8), CheckKind.GENERAL, "A")
     assert check.id is not None and person.id is not None and gone.id is not None
     for code in ("DT01", "XX99", ""):  # a commendation, an unknown code, nothing
         with pytest.raises(WardOfficeError, match="not a violation"):
-            inspections.record_violation(ward, check.id, person.id, code)
+            checks.record_violation(ward, check.id, person.id, code)
     with pytest.raises(WardOfficeError, match="was not working here"):
-        inspections.record_violation(ward, check.id, gone.id, "TP01")
-    assert inspections.violations(ward, check.id) == []
-    assert inspections.get_check(ward, check.id).seen == frozenset()
-    assert [p.id for p in inspections.check_staff(ward, check)] == [person.id]
+        checks.record_violation(ward, check.id, gone.id, "TP01")
+    assert checks.violations(ward, check.id) == []
+    assert checks.get_check(ward, check.id).seen == frozenset()
+    assert [p.id for p in checks.check_staff(ward, check)] == [person.id]
 
 
 def test_rounds_are_listed_newest_first_with_their_counts(ward: Ward) -> None:
     person = add_person(ward, "NV1")
     assert person.id is not None
-    first = inspections.start_check(ward, datetime(2026, 3, 2, 8), CheckKind.BADGE, "A")
-    second = inspections.start_check(ward, datetime(2026, 3, 5, 14), CheckKind.CONDUCT, "B", "Bộ phận một cửa")
+    first = checks.start_check(ward, datetime(2026, 3, 2, 8), CheckKind.BADGE, "A")
+    second = checks.start_check(ward, datetime(2026, 3, 5, 14), CheckKind.CONDUCT, "B", "Bộ phận một cửa")
     assert first.id is not None and second.id is not None
-    inspections.record_violation(ward, first.id, person.id, "TP01")
-    inspections.set_seen(ward, second.id, [person.id])
-    finished = inspections.finish_check(ward, first.id, datetime(2026, 3, 1, 23, 0))
+    checks.record_violation(ward, first.id, person.id, "TP01")
+    checks.set_seen(ward, second.id, [person.id])
+    finished = checks.finish_check(ward, first.id, datetime(2026, 3, 1, 23, 0))
     assert finished.finished_at == first.started_at  # never before it began
-    summaries = inspections.list_checks(ward)
+    summaries = checks.list_checks(ward)
     assert [(s.check.id, s.seen, s.violations, s.check.is_open) for s in summaries] == [
         (second.id, 1, 0, True), (first.id, 1, 1, False)]
-    assert [c.id for c in inspections.open_checks(ward)] == [second.id]
+    assert [c.id for c in checks.open_checks(ward)] == [second.id]
     with pytest.raises(WardOfficeError, match="finished"):
-        inspections.record_violation(ward, first.id, person.id, "TP01")
+        checks.record_violation(ward, first.id, person.id, "TP01")
 
 
 def test_a_round_needs_a_checker(ward: Ward) -> None:
     with pytest.raises(WardOfficeError, match="who carries out"):
-        inspections.start_check(ward, datetime(2026, 3, 2, 8), CheckKind.BADGE, "   ")
-    assert inspections.list_checks(ward) == []
+        checks.start_check(ward, datetime(2026, 3, 2, 8), CheckKind.BADGE, "   ")
+    assert checks.list_checks(ward) == []
 
 
 @pytest.mark.parametrize(("plan_file", "kind", "expected"), [
@@ -112,7 +112,7 @@ def test_a_round_needs_a_checker(ward: Ward) -> None:
 ])
 def test_each_kind_of_round_suggests_its_criterion(plan_file: str, kind: CheckKind, expected: str | None) -> None:
     plan = load_plan((plans_dir() / plan_file).read_text(encoding="utf-8"))
-    assert inspections.suggested_criterion(plan, kind) == expected
-    criteria = inspections.violation_criteria(plan)
+    assert checks.suggested_criterion(plan, kind) == expected
+    criteria = checks.violation_criteria(plan)
     assert criteria and all(criterion.points < 0 for criterion in criteria)
     assert not any(criterion.code.startswith(("DT", "TH")) for criterion in criteria)

@@ -1,0 +1,120 @@
+"""Bringing a fingerprint clock's log in: keep the raw punches, derive attendance per session from them.
+
+A preview says what an import would do (punches new or already stored, unknown clock ids, lines skipped,
+the sessions that would change) without writing; the import then writes the punches and the derived
+attendance in one transaction, all or nothing. Records entered by a person (manual or imported) always
+win over the clock's; an earlier clock-derived record is replaced. The derivation rules are
+``ward_office.core.clock.derive_attendance``.
+
+Clock ids are linked to people through ``staff.clock_id``: one place to look, already shown and edited
+in the staff list, already unique. Punches of an unknown id are still stored, so linking the id later
+(``link_clock_id``) derives the attendance from the punches already kept.
+
+Every use case here takes the open ``Ward``; a write is refused unless the book can be written and the
+signed-in account may record (``imports.check_may_import``). Reading the file is ``files``, working out and
+writing what it changes is ``planning``, what is reported is ``summaries``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from ward_office.core.access import Permission
+from ward_office.core.staff import StaffId
+from ward_office.i18n import N_
+from ward_office.importers.clock_logs import ColumnMapping
+from ward_office.services.clock_import.files import (
+    ClockFileLayout,
+    clock_mapping_names,
+    inspect_clock_file,
+    named,
+    read_batch,
+)
+from ward_office.services.clock_import.planning import (
+    import_batch,
+    link_in_store,
+    plan_batch,
+    preview_batch,
+    write_plan,
+)
+from ward_office.services.clock_import.summaries import (
+    ClockBatch,
+    ClockIdError,
+    ClockImportSummary,
+    ClockPreview,
+    ColumnMappingError,
+    LinkSummary,
+    SessionChange,
+    UnknownClockId,
+    describe,
+    describe_change,
+)
+from ward_office.services.imports import backup_before_import, check_may_import
+from ward_office.services.ward import Ward, accepts_path
+
+__all__ = [
+    "ClockBatch", "ClockFileLayout", "ClockIdError", "ClockImportSummary", "ClockPreview", "ColumnMappingError",
+    "LinkSummary", "SessionChange", "UnknownClockId", "clock_mapping_names", "describe", "describe_change",
+    "import_batch", "import_clock", "inspect_clock_file", "link_clock_id", "link_in_store", "preview_batch",
+    "preview_clock_import", "read_batch", "save_clock_mapping",
+]
+
+
+@accepts_path(read_only=True, must_exist=True)
+def preview_clock_import(ward: Ward, file: Path, mapping_name: str | None = None, *,
+                         mapping: ColumnMapping | None = None, now: datetime | None = None) -> ClockPreview:
+    """What importing ``file`` would do; writes nothing. ``mapping`` (a mapping not saved yet) wins over
+    ``mapping_name``."""
+    return preview_batch(ward.store, read_batch(ward.store, file, mapping_name, mapping=mapping), now=now)
+
+
+@accepts_path(read_only="dry_run", must_exist=True)
+def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
+                 mapping: ColumnMapping | None = None, save_mapping_as: str = "",
+                 now: datetime | None = None) -> ClockImportSummary:
+    """Store the file's punches and the attendance derived from them, all or nothing; with
+    ``save_mapping_as`` the mapping the file was read with is remembered under that name in the same
+    transaction. Written under the signed-in account, which must be allowed to record."""
+    if not dry_run:
+        check_may_import(ward)
+    store = ward.store
+    batch = read_batch(store, file, mapping_name, mapping=mapping)
+    if dry_run:
+        return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
+    if save_mapping_as.strip() and mapping is None:
+        raise ColumnMappingError(N_("Only a column mapping chosen for this file can be saved"))
+    plan = plan_batch(store, batch, now or datetime.now())
+    del batch  # the plan keeps what is written; a year of punches read is let go once written
+    if plan.writes or save_mapping_as.strip():
+        backup_before_import(ward)  # a file that adds and changes nothing writes nothing: no backup needed
+    if not save_mapping_as.strip():
+        return write_plan(store, plan, ward.actor)
+    assert mapping is not None
+    with store.atomic():
+        summary = write_plan(store, plan, ward.actor)
+        store.punches.save_mapping(save_mapping_as.strip(), named(mapping, save_mapping_as).to_dict(), ward.actor)
+    return summary
+
+
+@accepts_path(must_exist=True)
+def link_clock_id(ward: Ward, clock_id: str, staff_id: StaffId, *, now: datetime | None = None) -> LinkSummary:
+    """Give ``clock_id`` to a person who has none, and derive their attendance from the punches kept; the
+    signed-in account must be allowed to record."""
+    ward.check_writable()
+    ward.require(Permission.RECORD, signed_in=True)
+    return link_in_store(ward.store, clock_id, staff_id, ward.actor, now=now)
+
+
+@accepts_path(must_exist=True)
+def save_clock_mapping(ward: Ward, name: str, mapping: ColumnMapping) -> None:
+    """Remember a CSV/XLSX column mapping under ``name``; the signed-in account must be allowed to record."""
+    if not name.strip():
+        raise ColumnMappingError(N_("The column mapping needs a name"))
+    ward.check_writable()
+    ward.require(Permission.RECORD, signed_in=True)
+    ward.store.punches.save_mapping(name.strip(), named(mapping, name).to_dict(), ward.actor)
+
+
+inspect_clock_file = accepts_path(read_only=True, must_exist=True)(inspect_clock_file)
+clock_mapping_names = accepts_path(read_only=True, must_exist=True)(clock_mapping_names)

@@ -1,0 +1,97 @@
+"""Scoring one period of a book: the ranking kept when the period was locked (khóa sổ), else one scored from
+the records now, and the half-year under review.
+
+The window imports this module at start (``Ward.score``, the overview), so the scoring engine and the
+presentation of its results load on the first scoring, not before.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ward_office.core.period import Period, half_year
+from ward_office.storage import Store
+
+if TYPE_CHECKING:
+    from ward_office.core.plan import EmulationPlan
+    from ward_office.core.schedule import WorkCalendar
+    from ward_office.services.presentation import ScoredPeriod
+
+
+def current_review_period(today: date | None = None) -> Period:
+    """The half-year under review on ``today`` (sơ kết 6 tháng)."""
+    today = today or date.today()
+    return half_year(today.year, 1 if today.month <= 6 else 2)
+
+
+def score_stored_period(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
+    """The ranking of ``period``: as kept when it was locked (khóa sổ), else scored from the records now."""
+    from ward_office.services.ranking_snapshots import kept_scored_period  # scoring is not loaded at start
+
+    kept = kept_scored_period(store, period)
+    if kept is not None:
+        return kept
+    return score_records(store, period, today)
+
+
+def score_records(store: Store, period: Period, today: date | None = None, *, plan: EmulationPlan | None = None,
+                  calendar: WorkCalendar | None = None) -> ScoredPeriod:
+    """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
+
+    Months that have not begun yet are not counted: for a period still running, everyone is scored as
+    if their work here ended today, so empty future months do not lift the averages. ``plan`` and
+    ``calendar`` replace the stored ones (a locked period rescored as it was when locked).
+    """
+    with _cycle_collection_paused():
+        return _score_records(store, period, today or date.today(), plan, calendar)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Scoring a big ward makes a hundred thousand records, occurrences and items, none in a reference cycle.
+    Left running, the cycle collector walks them again and again while they pile up, the whole heap several
+    times a year scored: paused, reference counting still frees what is dropped, and the young generations are
+    collected once at the end, here, rather than by whatever runs next."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(1)
+
+
+def _score_records(store: Store, period: Period, today: date, plan: EmulationPlan | None,
+                   calendar: WorkCalendar | None) -> ScoredPeriod:
+    from ward_office.scoring import ScoringInput, score_period  # the engine loads on the first scoring
+    from ward_office.services.presentation import ScoredPeriod  # it imports the scoring results
+
+    if plan is None:
+        _record, plan = store.plans.in_effect(period.end)
+    staff = store.staff.list()
+    if period.end > today:
+        staff = [person if person.active_to is not None and person.active_to <= today
+                 else replace(person, active_to=today) for person in staff]
+    calendar = calendar or store.schedule.calendar(period.start, period.end)
+    grace_minutes = calendar.schedule.grace_minutes
+    working_days = set(calendar.working_days(period.start, period.end))
+    attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)
+                  if record.day in working_days]
+    scoring_input = ScoringInput(
+        plan=plan,
+        period=period,
+        staff=staff,
+        attendance=attendance,
+        events=store.events.list(period.start, period.end),
+        grace_minutes=grace_minutes,
+    )
+    departments = {department.id: department.name for department in store.departments.list()
+                   if department.id is not None}
+    return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())
