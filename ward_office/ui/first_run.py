@@ -52,7 +52,7 @@ from ward_office.services.ward_settings import UnitDetailsError, save_schedule, 
 
 from ward_office.ui import widgets
 from ward_office.ui.context import WardContext
-from ward_office.ui.import_models import skipped_model
+from ward_office.ui.imports.models import skipped_model
 from ward_office.ui.jobs import Job, run_in_background
 from ward_office.ui.settings_schedule import ScheduleTab
 from ward_office.ui.settings_unit import UnitTab
