@@ -163,7 +163,7 @@ def test_clock_log_previewed_then_imported_then_nothing_new(window: MainWindow, 
 
     go(wizard, ImportKind.CLOCK, file, qtbot)
     assert wizard.step == PREVIEW  # an attlog file needs no column mapping
-    assert "Bước 2/3" in wizard.currentPage().title() or "2" in wizard.currentPage().title()
+    assert wizard.currentPage().title() == "Bước 2/3: Kiểm tra trước khi nhập"
     preview = wizard.preview
     assert preview is not None and wizard.refusal is None
     assert (preview.read, preview.duplicates, preview.new, preview.already_stored) == (
@@ -175,7 +175,8 @@ def test_clock_log_previewed_then_imported_then_nothing_new(window: MainWindow, 
     assert "muộn 22 phút" in wizard.preview_page.changes_model.index(
         wizard.preview_page.changes_model.records().index(late_rows[0]), 4).data()
     assert wizard.import_button.isEnabled() and wizard.import_button.isVisible()
-    for model in (wizard.preview_page.changes_model, wizard.preview_page.problems_model, wizard.preview_page.unknown_panel.model):
+    page = wizard.preview_page
+    for model in (page.changes_model, page.problems_model, page.unknown_panel.model):
         qtmodeltester.check(model)
     assert change_log_count(window) == before_log and punch_count(window) == before_punches  # a preview only
     no_english(wizard, file.name)
@@ -394,9 +395,9 @@ def test_staff_list_previewed_then_imported(window: MainWindow, wizard: ImportWi
     assert isinstance(preview, records.ImportSummary) and preview.dry_run
     assert (preview.rows, preview.added) == (3, 2)
     assert preview.new_departments == ("Tổ Một cửa mới",)
-    shown = {wizard.preview_page.counts.itemAt(row, wizard.preview_page.counts.ItemRole.LabelRole).widget().text():
-             wizard.preview_page.counts.itemAt(row, wizard.preview_page.counts.ItemRole.FieldRole).widget().text()
-             for row in range(wizard.preview_page.counts.rowCount())}
+    counts = wizard.preview_page.counts
+    shown = {counts.itemAt(row, counts.ItemRole.LabelRole).widget().text():
+             counts.itemAt(row, counts.ItemRole.FieldRole).widget().text() for row in range(counts.rowCount())}
     assert shown["Số dòng đọc được:"] == "3" and shown["Số dòng sẽ thêm:"] == "2"
     assert [row.line for row in wizard.preview_page.skipped_model.records()] == [5]
     qtmodeltester.check(wizard.preview_page.skipped_model)
@@ -501,7 +502,8 @@ def test_the_template_download_writes_the_file(window: MainWindow, wizard: Impor
     assert target.read_bytes() == records.template_path("events").read_bytes()
     assert str(target) in wizard.choose_page.template_note.text()
     wizard.choose_page.set_kind(ImportKind.CLOCK)
-    assert not wizard.choose_page.template_button.isVisible() and wizard.choose_page.save_template(tmp_path / "x.xlsx") is None
+    chooser = wizard.choose_page
+    assert not chooser.template_button.isVisible() and chooser.save_template(tmp_path / "x.xlsx") is None
 
 
 def test_a_book_open_to_view_only_previews_but_does_not_import(qtbot, demo_db: Path, vietnamese: None,

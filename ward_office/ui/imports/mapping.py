@@ -276,7 +276,6 @@ class MappingPage(ImportPage):
         self.panel = MappingPanel()
         self.panel.changed.connect(self.completeChanged)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)
 
     def first_focus(self) -> QWidget | None:
