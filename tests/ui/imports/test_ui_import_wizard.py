@@ -310,9 +310,15 @@ def test_a_report_with_columns_mapped_once_and_remembered(window: MainWindow, wi
     assert wizard.next_button.isEnabled() and not mapping.missing.text()
     shot(wizard, "2_mapping_filled")
     wizard.next_button.click()
+    # The trial run reads the file off the GUI thread; until its answer comes back the wizard stays where it is.
+    assert wizard.busy and wizard.step == MAPPING
+    assert not (wizard.next_button.isEnabled() or wizard.back_button.isEnabled() or wizard.cancel_button.isEnabled())
+    wizard.reject()  # Escape, or the window's close button
+    assert wizard.isVisible()
     settle(wizard, qtbot)
     assert wizard.step == PREVIEW and "Bước 3/4" in wizard.currentPage().title()
     assert (wizard.preview.read, wizard.preview.new, wizard.preview.devices) == (2, 2, ("Cổng A",))
+    assert wizard.back_button.isEnabled() and wizard.cancel_button.isEnabled()
     wizard.back_button.click()
     assert wizard.step == MAPPING and mapping.clock_id.currentData() == "Số hiệu"
     wizard.next_button.click()
