@@ -130,3 +130,12 @@ def untranslated(texts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
             if cleaned in english or (len(long_words) >= 2 and all(word.isascii() for word in words)):
                 problems.append((where, line))
     return problems
+
+
+def corrupt(path: Path) -> None:
+    """Overwrite one page in the middle of a SQLite file, as a failing disk would."""
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    middle = (len(data) // page_size // 2) * page_size
+    data[middle:middle + page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))

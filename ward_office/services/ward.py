@@ -8,12 +8,11 @@ ward on its own thread (``in_own_ward(path, work, account=...)``) and hands back
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ward_office.core.access import Account, Permission, require
 from ward_office.core.errors import NotFoundError, WardOfficeError
@@ -136,7 +135,6 @@ class Ward:
 
 
 T = TypeVar("T")
-UseCase = TypeVar("UseCase", bound=Callable[..., Any])
 
 
 def in_own_ward(path: Path, work: Callable[[Ward], T], *, account: Account | None = None,
@@ -146,25 +144,3 @@ def in_own_ward(path: Path, work: Callable[[Ward], T], *, account: Account | Non
     with Ward.open(path, account=account, actor=actor, read_only=read_only, must_exist=must_exist,
                    prepare=not must_exist) as ward:  # only a book made here gets the plan and holidays
         return work(ward)
-
-
-def accepts_path(*, read_only: bool | str = False, must_exist: bool = False) -> Callable[[UseCase], UseCase]:
-    """Transitional, for ``ui/import_wizard.py`` until its jobs open their own ward: a use case given a book's
-    path instead of a ``Ward`` opens one on the calling thread (``Ward.open``, with the ``account`` and
-    ``actor`` keywords), to view only when ``read_only`` is True or names a keyword that is true."""
-
-    def wrap(use_case: UseCase) -> UseCase:
-        @functools.wraps(use_case)
-        def call(target: Ward | Path, *args: Any, account: Account | None = None, actor: str | None = None,
-                 **kwargs: Any) -> Any:
-            if isinstance(target, Ward):
-                return use_case(target, *args, **kwargs)
-            path = Path(target)
-            viewing = kwargs.get(read_only, False) if isinstance(read_only, str) else read_only
-            with Ward.open(path, account=account, actor=actor, read_only=bool(viewing) and path.is_file(),
-                           must_exist=must_exist, prepare=not must_exist) as ward:
-                return use_case(ward, *args, **kwargs)
-
-        return call  # type: ignore[return-value]
-
-    return wrap

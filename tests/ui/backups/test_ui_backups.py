@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from ui_helpers import untranslated, visible_texts
+from ui_helpers import corrupt, untranslated, visible_texts
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
@@ -26,14 +26,6 @@ from ward_office.ui.widgets.context import Topic
 from ward_office.ui.widgets.jobs import wait_for_jobs
 
 SCREENS = Path("/tmp")
-
-
-def corrupt(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    middle = (len(data) // page_size // 2) * page_size
-    data[middle:middle + page_size] = b"\xff" * page_size
-    path.write_bytes(bytes(data))
 
 
 def department_names(path: Path) -> set[str]:

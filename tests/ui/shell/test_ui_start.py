@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_ui_backups import corrupt
+from ui_helpers import corrupt
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget

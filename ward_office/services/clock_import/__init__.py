@@ -51,7 +51,7 @@ from ward_office.services.clock_import.summaries import (
     describe_change,
 )
 from ward_office.services.imports import backup_before_import, check_may_import
-from ward_office.services.ward import Ward, accepts_path
+from ward_office.services.ward import Ward
 
 __all__ = [
     "ClockBatch", "ClockFileLayout", "ClockIdError", "ClockImportSummary", "ClockPreview", "ColumnMappingError",
@@ -61,7 +61,6 @@ __all__ = [
 ]
 
 
-@accepts_path(read_only=True, must_exist=True)
 def preview_clock_import(ward: Ward, file: Path, mapping_name: str | None = None, *,
                          mapping: ColumnMapping | None = None, now: datetime | None = None) -> ClockPreview:
     """What importing ``file`` would do; writes nothing. ``mapping`` (a mapping not saved yet) wins over
@@ -69,7 +68,6 @@ def preview_clock_import(ward: Ward, file: Path, mapping_name: str | None = None
     return preview_batch(ward.store, read_batch(ward.store, file, mapping_name, mapping=mapping), now=now)
 
 
-@accepts_path(read_only="dry_run", must_exist=True)
 def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
                  mapping: ColumnMapping | None = None, save_mapping_as: str = "",
                  now: datetime | None = None) -> ClockImportSummary:
@@ -97,7 +95,6 @@ def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_ru
     return summary
 
 
-@accepts_path(must_exist=True)
 def link_clock_id(ward: Ward, clock_id: str, staff_id: StaffId, *, now: datetime | None = None) -> LinkSummary:
     """Give ``clock_id`` to a person who has none, and derive their attendance from the punches kept; the
     signed-in account must be allowed to record."""
@@ -106,7 +103,6 @@ def link_clock_id(ward: Ward, clock_id: str, staff_id: StaffId, *, now: datetime
     return link_in_store(ward.store, clock_id, staff_id, ward.actor, now=now)
 
 
-@accepts_path(must_exist=True)
 def save_clock_mapping(ward: Ward, name: str, mapping: ColumnMapping) -> None:
     """Remember a CSV/XLSX column mapping under ``name``; the signed-in account must be allowed to record."""
     if not name.strip():
@@ -115,6 +111,3 @@ def save_clock_mapping(ward: Ward, name: str, mapping: ColumnMapping) -> None:
     ward.require(Permission.RECORD, signed_in=True)
     ward.store.punches.save_mapping(name.strip(), named(mapping, name).to_dict(), ward.actor)
 
-
-inspect_clock_file = accepts_path(read_only=True, must_exist=True)(inspect_clock_file)
-clock_mapping_names = accepts_path(read_only=True, must_exist=True)(clock_mapping_names)

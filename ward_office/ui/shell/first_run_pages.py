@@ -39,7 +39,7 @@ from ward_office.services.ward import in_own_ward
 from ward_office.services.ward_settings import UnitDetailsError, save_schedule, save_unit
 
 from ward_office.ui import widgets
-from ward_office.ui.import_models import skipped_model
+from ward_office.ui.imports.models import skipped_model
 from ward_office.ui.settings.schedule import ScheduleTab
 from ward_office.ui.settings.unit import UnitTab
 from ward_office.ui.widgets.account_form import head_account_edits

@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def show_import_wizard(self) -> QDialog:
         """The import wizard (clock logs, staff lists, past events), built on first use; open, not blocking."""
-        from ward_office.ui.import_wizard import ImportWizard
+        from ward_office.ui.imports.wizard import ImportWizard
 
         wizard = ImportWizard(self.context, self)
         wizard.finished.connect(wizard.deleteLater)

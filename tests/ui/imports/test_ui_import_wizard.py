@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication
 from ward_office.core.attendance import AttendanceStatus, RecordSource
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff
-from ward_office.services import records
+from ward_office.services import imports
 
-from ward_office.ui.import_wizard import CHOOSE, DONE, MAPPING, PREVIEW, ImportKind, ImportWizard
-from ward_office.ui.main_window import MainWindow
-from ward_office.ui.pages.attendance import AttendancePage
-from ward_office.ui.pages.events import EventsPage
+from ward_office.ui.attendance.page import AttendancePage
+from ward_office.ui.events.page import EventsPage
+from ward_office.ui.imports.wizard import CHOOSE, DONE, MAPPING, PREVIEW, ImportKind, ImportWizard
+from ward_office.ui.shell.main_window import MainWindow
 
 MONDAY, TUESDAY = date(2026, 11, 16), date(2026, 11, 17)
 SCREENS = Path("/tmp")
@@ -37,7 +37,7 @@ def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
     """The window signed in as the demo book's clerk: the import services write only for a signed-in account."""
     from ward_office.core.access import Account, Role
 
-    from ward_office.ui.app import open_main_window
+    from ward_office.ui.shell.app import open_main_window
 
     clerk = Account(None, "vanthu", "Lê Thị Mai", Role.CLERK)
     main_window = open_main_window(demo_db, today=DEMO_TODAY, account=clerk)
@@ -84,8 +84,8 @@ def shot(dialog: ImportWizard, name: str) -> None:
 
 
 def go(dialog: ImportWizard, kind: ImportKind, file: Path, qtbot) -> None:
-    dialog.set_kind(kind)
-    dialog.set_file(file)
+    dialog.choose_page.set_kind(kind)
+    dialog.choose_page.set_file(file)
     assert dialog.next_button.isEnabled()
     dialog.next_button.click()
     settle(dialog, qtbot)
@@ -143,8 +143,8 @@ def test_file_menu_opens_the_wizard_with_ctrl_i(window: MainWindow, qtbot) -> No
     assert not dialog.next_button.isEnabled()  # no file yet
     no_english(dialog)
     shot(dialog, "1_choose_clock")
-    dialog.set_kind(ImportKind.STAFF)
-    assert dialog.template_button.isVisible()
+    dialog.choose_page.set_kind(ImportKind.STAFF)
+    assert dialog.choose_page.template_button.isVisible()
     shot(dialog, "1_choose_staff")
     no_english(dialog)
     dialog.cancel_button.click()
@@ -163,19 +163,20 @@ def test_clock_log_previewed_then_imported_then_nothing_new(window: MainWindow, 
 
     go(wizard, ImportKind.CLOCK, file, qtbot)
     assert wizard.step == PREVIEW  # an attlog file needs no column mapping
-    assert "Bước 2/3" in wizard.heading.text() or "2" in wizard.heading.text()
+    assert wizard.currentPage().title() == "Bước 2/3: Kiểm tra trước khi nhập"
     preview = wizard.preview
     assert preview is not None and wizard.refusal is None
     assert (preview.read, preview.duplicates, preview.new, preview.already_stored) == (
         3 * people, people, 2 * people, 0)
     assert [problem.line for problem in preview.problems] == [3 * people + 1]
-    assert [row.line for row in wizard.problems_model.records()] == [3 * people + 1]
-    late_rows = [change for change in wizard.changes_model.records() if change.staff.id == late.id]
+    assert [row.line for row in wizard.preview_page.problems_model.records()] == [3 * people + 1]
+    late_rows = [change for change in wizard.preview_page.changes_model.records() if change.staff.id == late.id]
     assert [(change.day, change.session) for change in late_rows] == [(MONDAY, Session.MORNING)]
-    assert "muộn 22 phút" in wizard.changes_model.index(
-        wizard.changes_model.records().index(late_rows[0]), 4).data()
+    assert "muộn 22 phút" in wizard.preview_page.changes_model.index(
+        wizard.preview_page.changes_model.records().index(late_rows[0]), 4).data()
     assert wizard.import_button.isEnabled() and wizard.import_button.isVisible()
-    for model in (wizard.changes_model, wizard.problems_model, wizard.unknown_panel.model):
+    page = wizard.preview_page
+    for model in (page.changes_model, page.problems_model, page.unknown_panel.model):
         qtmodeltester.check(model)
     assert change_log_count(window) == before_log and punch_count(window) == before_punches  # a preview only
     no_english(wizard, file.name)
@@ -210,7 +211,7 @@ def test_clock_log_previewed_then_imported_then_nothing_new(window: MainWindow, 
         logged = change_log_count(window)
         go(again, ImportKind.CLOCK, file, qtbot)
         assert (again.preview.new, again.preview.already_stored, again.preview.changes) == (0, 2 * people, ())
-        assert "không thêm gì" in again.headline.text()
+        assert "không thêm gì" in again.preview_page.headline.text()
         again.import_button.click()
         settle(again, qtbot)
         assert again.result.punches_added == 0 and again.result.sessions_changed == 0
@@ -230,10 +231,10 @@ def test_unknown_clock_id_linked_from_the_wizard(window: MainWindow, wizard: Imp
                     "77\t2026-11-17 17:41:00\t1\t0\n", encoding="utf-8")
 
     go(wizard, ImportKind.CLOCK, file, qtbot)
-    panel = wizard.unknown_panel
+    panel = wizard.preview_page.unknown_panel
     assert [(unknown.clock_id, unknown.count, unknown.lines) for unknown in panel.model.records()] == [
         ("77", 2, (1, 2))]
-    assert wizard.tabs.currentWidget() is panel
+    assert wizard.preview_page.tabs.currentWidget() is panel
     qtmodeltester.check(panel.model)
     assert panel.selected_clock_id() == "77"
     people = [panel.person.itemData(row) for row in range(panel.person.count())]
@@ -249,7 +250,7 @@ def test_unknown_clock_id_linked_from_the_wizard(window: MainWindow, wizard: Imp
     assert store.staff.get(person.id).clock_id == "77"
     assert "77" in panel.result.text() and person.full_name in panel.result.text()
     assert panel.model.records() == []
-    morning = [change for change in wizard.changes_model.records()
+    morning = [change for change in wizard.preview_page.changes_model.records()
                if change.staff.id == person.id and change.session is Session.MORNING]
     assert morning and morning[0].after.late_minutes > 0
 
@@ -269,7 +270,7 @@ def test_unknown_id_linked_after_the_import(window: MainWindow, wizard: ImportWi
     go(wizard, ImportKind.CLOCK, file, qtbot)
     wizard.import_button.click()
     settle(wizard, qtbot)
-    panel = wizard.done_unknown
+    panel = wizard.done_page.done_unknown
     assert wizard.step == DONE and panel.isVisible()
     assert [unknown.clock_id for unknown in panel.model.records()] == ["88"]
     assert store.attendance.get(person.id, TUESDAY, Session.AFTERNOON) is None
@@ -293,7 +294,7 @@ def test_a_report_with_columns_mapped_once_and_remembered(window: MainWindow, wi
                      encoding="utf-8-sig")
     go(wizard, ImportKind.CLOCK, first, qtbot)
     mapping = wizard.mapping
-    assert wizard.step == MAPPING and "Bước 2/4" in wizard.heading.text()
+    assert wizard.step == MAPPING and "Bước 2/4" in wizard.currentPage().title()
     assert mapping.headers == ("Số hiệu", "Thời điểm quẹt", "Đầu đọc")
     assert not wizard.next_button.isEnabled() and mapping.missing.text()  # nothing could be guessed
     qtmodeltester.check(mapping.times_model)
@@ -309,16 +310,22 @@ def test_a_report_with_columns_mapped_once_and_remembered(window: MainWindow, wi
     assert wizard.next_button.isEnabled() and not mapping.missing.text()
     shot(wizard, "2_mapping_filled")
     wizard.next_button.click()
+    # The trial run reads the file off the GUI thread; until its answer comes back the wizard stays where it is.
+    assert wizard.busy and wizard.step == MAPPING
+    assert not (wizard.next_button.isEnabled() or wizard.back_button.isEnabled() or wizard.cancel_button.isEnabled())
+    wizard.reject()  # Escape, or the window's close button
+    assert wizard.isVisible()
     settle(wizard, qtbot)
-    assert wizard.step == PREVIEW and "Bước 3/4" in wizard.heading.text()
+    assert wizard.step == PREVIEW and "Bước 3/4" in wizard.currentPage().title()
     assert (wizard.preview.read, wizard.preview.new, wizard.preview.devices) == (2, 2, ("Cổng A",))
+    assert wizard.back_button.isEnabled() and wizard.cancel_button.isEnabled()
     wizard.back_button.click()
     assert wizard.step == MAPPING and mapping.clock_id.currentData() == "Số hiệu"
     wizard.next_button.click()
     settle(wizard, qtbot)
     wizard.import_button.click()
     settle(wizard, qtbot)
-    assert wizard.step == DONE and "Máy vân tay cổng A" in wizard.done_text.text()
+    assert wizard.step == DONE and "Máy vân tay cổng A" in wizard.done_page.done_text.text()
     record = window.context.ward.store.attendance.get(late.id, MONDAY, Session.MORNING)
     assert record is not None and record.late_minutes > 0
     wizard.close_button.click()
@@ -389,17 +396,17 @@ def test_staff_list_previewed_then_imported(window: MainWindow, wizard: ImportWi
     before = len(window.context.ward.staff())
     go(wizard, ImportKind.STAFF, file, qtbot)
     preview = wizard.preview
-    assert wizard.step == PREVIEW and "Bước 2/3" in wizard.heading.text()
+    assert wizard.step == PREVIEW and "Bước 2/3" in wizard.currentPage().title()
     assert wizard.refusal is None, wizard.refusal.localized()
-    assert isinstance(preview, records.ImportSummary) and preview.dry_run
+    assert isinstance(preview, imports.ImportSummary) and preview.dry_run
     assert (preview.rows, preview.added) == (3, 2)
     assert preview.new_departments == ("Tổ Một cửa mới",)
-    shown = {wizard.counts.itemAt(row, wizard.counts.ItemRole.LabelRole).widget().text():
-             wizard.counts.itemAt(row, wizard.counts.ItemRole.FieldRole).widget().text()
-             for row in range(wizard.counts.rowCount())}
+    counts = wizard.preview_page.counts
+    shown = {counts.itemAt(row, counts.ItemRole.LabelRole).widget().text():
+             counts.itemAt(row, counts.ItemRole.FieldRole).widget().text() for row in range(counts.rowCount())}
     assert shown["Số dòng đọc được:"] == "3" and shown["Số dòng sẽ thêm:"] == "2"
-    assert [row.line for row in wizard.skipped_model.records()] == [5]
-    qtmodeltester.check(wizard.skipped_model)
+    assert [row.line for row in wizard.preview_page.skipped_model.records()] == [5]
+    qtmodeltester.check(wizard.preview_page.skipped_model)
     assert len(window.context.ward.staff()) == before
     no_english(wizard, file.name)
     shot(wizard, "3_preview_staff")
@@ -421,10 +428,10 @@ def test_past_events_previewed_then_imported_once(window: MainWindow, wizard: Im
                     "18/11/2026,CB002,TG05,Rời vị trí giờ làm việc\n"
                     "18/11/2026,CB003,TP02,\n", encoding="utf-8")
     before = len(window.context.ward.store.events.list(MONDAY, DEMO_TODAY))
-    wizard.set_kind(ImportKind.EVENTS)
-    wizard.set_file(file)
-    wizard.path.setFocus()
-    qtbot.keyClick(wizard.path, Qt.Key.Key_Return)  # Enter goes on, as "Next" is the default button
+    wizard.choose_page.set_kind(ImportKind.EVENTS)
+    wizard.choose_page.set_file(file)
+    wizard.choose_page.path.setFocus()
+    qtbot.keyClick(wizard.choose_page.path, Qt.Key.Key_Return)  # Enter goes on, as "Next" is the default button
     settle(wizard, qtbot)
     assert wizard.step == PREVIEW and wizard.import_button.isDefault()
     assert (wizard.preview.rows, wizard.preview.added, wizard.preview.unchanged) == (2, 2, 0)
@@ -442,7 +449,7 @@ def test_past_events_previewed_then_imported_once(window: MainWindow, wizard: Im
     try:
         go(again, ImportKind.EVENTS, file, qtbot)
         assert (again.preview.added, again.preview.unchanged) == (0, 2)
-        assert "không thêm gì" in again.headline.text()
+        assert "không thêm gì" in again.preview_page.headline.text()
     finally:
         finish(again, qtbot)
     page = window.show_page(EventsPage)
@@ -463,13 +470,13 @@ def test_a_bad_events_file_shows_its_problems_and_changes_nothing(window: MainWi
     before = change_log_count(window)
     go(wizard, ImportKind.EVENTS, file, qtbot)
     assert wizard.step == PREVIEW and wizard.refusal is not None and wizard.preview is None
-    problems = wizard.problems_model.records()
+    problems = wizard.preview_page.problems_model.records()
     assert [problem.line for problem in problems] == [3, 4]
-    qtmodeltester.check(wizard.problems_model)
-    headline = wizard.headline.text()
+    qtmodeltester.check(wizard.preview_page.problems_model)
+    headline = wizard.preview_page.headline.text()
     assert file.name in headline and "chưa nhập" in headline
-    assert wizard.problems_model.index(1, 1).data() != "staff_code"  # the column in Vietnamese
-    assert "XX999" in wizard.problems_model.index(1, 2).data()
+    assert wizard.preview_page.problems_model.index(1, 1).data() != "staff_code"  # the column in Vietnamese
+    assert "XX999" in wizard.preview_page.problems_model.index(1, 2).data()
     assert not wizard.import_button.isEnabled()
     assert change_log_count(window) == before
     no_english(wizard, file.name)
@@ -483,7 +490,7 @@ def test_a_file_that_is_no_clock_log_is_refused(window: MainWindow, wizard: Impo
     before = change_log_count(window), punch_count(window)
     go(wizard, ImportKind.CLOCK, file, qtbot)
     assert wizard.step == PREVIEW and wizard.refusal is not None
-    assert wizard.problems_model.records() and not wizard.import_button.isEnabled()
+    assert wizard.preview_page.problems_model.records() and not wizard.import_button.isEnabled()
     assert (change_log_count(window), punch_count(window)) == before
     no_english(wizard, file.name)
     shot(wizard, "3_refused_clock")
@@ -493,20 +500,21 @@ def test_a_file_that_is_no_clock_log_is_refused(window: MainWindow, wizard: Impo
 
 def test_the_template_download_writes_the_file(window: MainWindow, wizard: ImportWizard, qtbot,
                                                tmp_path: Path) -> None:
-    wizard.set_kind(ImportKind.EVENTS)
+    wizard.choose_page.set_kind(ImportKind.EVENTS)
     target = tmp_path / "mẫu sự việc.xlsx"
-    job = wizard.save_template(target)
+    job = wizard.choose_page.save_template(target)
     assert job is not None
     settle(wizard, qtbot)
-    assert target.read_bytes() == records.template_path("events").read_bytes()
-    assert str(target) in wizard.template_note.text()
-    wizard.set_kind(ImportKind.CLOCK)
-    assert not wizard.template_button.isVisible() and wizard.save_template(tmp_path / "x.xlsx") is None
+    assert target.read_bytes() == imports.template_path("events").read_bytes()
+    assert str(target) in wizard.choose_page.template_note.text()
+    wizard.choose_page.set_kind(ImportKind.CLOCK)
+    chooser = wizard.choose_page
+    assert not chooser.template_button.isVisible() and chooser.save_template(tmp_path / "x.xlsx") is None
 
 
 def test_a_book_open_to_view_only_previews_but_does_not_import(qtbot, demo_db: Path, vietnamese: None,
                                                               tmp_path: Path) -> None:
-    from ward_office.ui.app import open_main_window
+    from ward_office.ui.shell.app import open_main_window
 
     viewer = open_main_window(demo_db, today=DEMO_TODAY, read_only=True)
     qtbot.addWidget(viewer)
@@ -517,7 +525,7 @@ def test_a_book_open_to_view_only_previews_but_does_not_import(qtbot, demo_db: P
         file.write_text("Ngày,Mã cán bộ,Mã tiêu chí,Ghi chú\n18/11/2026,CB002,TG05,\n", encoding="utf-8")
         go(dialog, ImportKind.EVENTS, file, qtbot)
         assert dialog.preview is not None and dialog.preview.added == 1
-        assert not dialog.import_button.isEnabled() and "chỉ để xem" in dialog.headline.text()
+        assert not dialog.import_button.isEnabled() and "chỉ để xem" in dialog.preview_page.headline.text()
     finally:
         finish(dialog, qtbot)
         viewer.context.ward.close()

@@ -14,10 +14,10 @@ from ward_office.core.schedule import SESSION_LABELS, Session
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number
 from ward_office.i18n.text import name_sort_key
-from ward_office.services.clock_import import SessionChange, UnknownClockId, describe
 
 from ward_office.ui import widgets
-from ward_office.ui.models import RIGHT, Column, RecordTableModel
+from ward_office.ui.imports._services import SessionChange, UnknownClockId, describe
+from ward_office.ui.widgets.models import RIGHT, Column, RecordTableModel
 
 if TYPE_CHECKING:
     from ward_office.importers.csv_files import SkippedRow

@@ -1,0 +1,106 @@
+"""Every call the import wizard makes into the services, in one place: each returns a job (a function of no
+arguments) for a worker thread, built from the window's open ``Ward`` so that a change in how the use cases
+are called is made here alone. The jobs are handed paths: SQLite connections belong to the thread that opened
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from ward_office.core.access import Permission
+from ward_office.core.staff import Staff
+from ward_office.importers.clock_logs import ColumnMapping
+from ward_office.services import imports
+from ward_office.services.clock_import import (
+    ClockFileLayout,
+    ClockImportSummary,
+    ClockPreview,
+    ColumnMappingError,
+    LinkSummary,
+    SessionChange,
+    UnknownClockId,
+    describe,
+    import_clock,
+    inspect_clock_file,
+    link_clock_id,
+    preview_clock_import,
+)
+from ward_office.services.imports import ImportSummary
+from ward_office.services.ward import Ward, in_own_ward
+
+__all__ = [
+    "ClockFileLayout", "ClockImportSummary", "ClockPreview", "ColumnMapping", "ColumnMappingError",
+    "ImportKind", "ImportSummary", "LinkSummary", "SessionChange", "UnknownClockId", "describe",
+]
+
+Preview = ClockPreview | ImportSummary
+Result = ClockImportSummary | ImportSummary
+
+
+class ImportKind(StrEnum):
+    CLOCK = "clock"
+    STAFF = "staff"  # the names of imports.TEMPLATES
+    EVENTS = "events"
+
+
+def require_record(ward: Ward) -> None:
+    """Raise unless the signed-in account may write records (the services check it again)."""
+    ward.require(Permission.RECORD)
+
+
+def staff(ward: Ward) -> list[Staff]:
+    """Everybody on the list, to give an unknown clock id to."""
+    return list(ward.staff())
+
+
+def template_path(kind: ImportKind) -> Path:
+    """The blank Excel list offered for a staff or events import."""
+    return imports.template_path(kind.value)
+
+
+def inspect_job(ward: Ward, file: Path) -> Callable[[], ClockFileLayout]:
+    """Whether a clock file is a log, or a table whose columns need mapping."""
+    db, account, actor = Path(ward.path), ward.account, ward.actor
+    return lambda: in_own_ward(db, lambda own: inspect_clock_file(own, file), account=account, actor=actor,
+                               read_only=True)
+
+
+def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None,
+                now: datetime) -> Callable[[], Preview]:
+    """A trial run: what the import would do, nothing written."""
+    db, account, actor = Path(ward.path), ward.account, ward.actor
+
+    def preview(own: Ward) -> Preview:
+        if kind is ImportKind.CLOCK:
+            return preview_clock_import(own, file, mapping=mapping, now=now)
+        if kind is ImportKind.STAFF:
+            return imports.import_staff(own, file, dry_run=True)
+        return imports.import_events(own, file, dry_run=True)
+
+    return lambda: in_own_ward(db, preview, account=account, actor=actor, read_only=True)
+
+
+def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None, save_as: str,
+               now: datetime) -> Callable[[], Result]:
+    """The import itself, all or nothing; the service checks the signed-in account."""
+    db, account, actor = Path(ward.path), ward.account, ward.actor
+
+    def write(own: Ward) -> Result:
+        if kind is ImportKind.CLOCK:
+            return import_clock(own, file, mapping=mapping, save_mapping_as=save_as, now=now)
+        if kind is ImportKind.STAFF:
+            return imports.import_staff(own, file)
+        return imports.import_events(own, file)
+
+    return lambda: in_own_ward(db, write, account=account, actor=actor)
+
+
+def link_job(ward: Ward, clock_id: str, staff_id: int, now: datetime) -> Callable[[], LinkSummary]:
+    """Give ``clock_id`` to a person; their attendance is worked out from its punches."""
+    db, account, actor = Path(ward.path), ward.account, ward.actor
+    return lambda: in_own_ward(db, lambda own: link_clock_id(own, clock_id, staff_id, now=now), account=account,
+                               actor=actor)

@@ -1,0 +1,142 @@
+"""Step 3, the trial run: what the import would do (rows read, rows to add, rows skipped and why, the
+attendance a clock log would change, its clock ids of nobody), or why the file is refused. Nothing is written
+until Import; the page is the wizard's commit page, so once written there is no going back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, QWizard
+
+from ward_office.core.errors import InputFileError, InputProblem, WardOfficeError
+from ward_office.i18n import _
+from ward_office.i18n.formatting import format_number
+
+from ward_office.ui import widgets
+from ward_office.ui.imports import summaries
+from ward_office.ui.imports._services import ClockPreview, ImportSummary
+from ward_office.ui.imports.models import change_model, problem_model, skipped_model
+from ward_office.ui.imports.steps import DONE, PREVIEW, ImportPage
+from ward_office.ui.imports.unknown_ids import UnknownIdsPanel, sorted_table
+
+if TYPE_CHECKING:
+    from ward_office.ui.imports.wizard import ImportWizard
+
+
+class PreviewPage(ImportPage):
+    step = PREVIEW
+
+    def __init__(self, importer: ImportWizard) -> None:
+        super().__init__(importer)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("&Import"))
+        self.headline = QLabel()
+        self.headline.setObjectName("preview_headline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts = QFormLayout()
+        self.counts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("preview_tabs")
+        self.changes_model = change_model()
+        self.changes_table = sorted_table(self.changes_model, "session_changes", _("Attendance sessions that change"))
+        self.unknown_panel = UnknownIdsPanel("unknown_ids")
+        self.unknown_panel.link_requested.connect(importer.link)
+        self.problems_model = problem_model()
+        self.problems_table = sorted_table(self.problems_model, "problems", _("Lines with a problem"))
+        self.skipped_model = skipped_model()
+        self.skipped_table = sorted_table(self.skipped_model, "skipped_rows", _("Rows skipped"))
+        for widget in (self.changes_table, self.unknown_panel, self.problems_table, self.skipped_table):
+            self.tabs.addTab(widget, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(self.counts)
+        layout.addWidget(self.tabs, 1)
+
+    def first_focus(self) -> QWidget | None:
+        return self.tabs
+
+    def ready(self) -> bool:
+        importer = self.importer
+        return importer.preview is not None and importer.refusal is None and not importer.context.ward.read_only
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return DONE
+
+    def go_on(self) -> None:
+        self.importer.start_import()
+
+    def show_step(self) -> None:
+        """Show the wizard's preview, or its refusal of the file."""
+        importer = self.importer
+        preview, refusal = importer.preview, importer.refusal
+        file = importer.choose_page.file()
+        name = file.name if file else ""
+        if refusal is not None:
+            self._show_refusal(refusal)
+        elif isinstance(preview, ClockPreview):
+            self._show_clock_preview(preview, name)
+        elif isinstance(preview, ImportSummary):
+            self._show_list_preview(preview, name)
+        read_only = importer.context.ward.read_only
+        if read_only:
+            self.headline.setText(self.headline.text() + "\n" + _(
+                "The record book is open to view only here; nothing can be imported."))
+        self.unknown_panel.writable = not read_only
+        self.completeChanged.emit()
+
+    def _tab(self, widget: QWidget, text: str, count: int | None) -> None:
+        index = self.tabs.indexOf(widget)
+        self.tabs.setTabText(index, text.format(count=format_number(count or 0)))
+        self.tabs.setTabVisible(index, count is not None)
+
+    def _hide_tabs(self, *hidden: QWidget) -> None:
+        for widget in hidden:
+            self._tab(widget, "", None)
+
+    def _set_counts(self, rows: Sequence[tuple[str, str]]) -> None:
+        while self.counts.rowCount():
+            self.counts.removeRow(0)
+        for label, value in rows:
+            shown = QLabel(value)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.counts.addRow(QLabel(label), shown)
+
+    def _show_refusal(self, error: WardOfficeError) -> None:
+        problems: list[InputProblem] = list(error.problems) if isinstance(error, InputFileError) else []
+        text = error.localized().splitlines()[0] if problems else error.localized()
+        self.headline.setText(text + "\n" + _("Correct the file and choose it again; nothing was written."))
+        self.headline.setStyleSheet(f"color: {widgets.BAD.name()}")
+        self._set_counts([])
+        self.problems_model.set_records(problems)
+        self.problems_table.resizeColumnsToContents()
+        self._tab(self.problems_table, _("Problems ({count})"), len(problems) if problems else None)
+        self._hide_tabs(self.changes_table, self.unknown_panel, self.skipped_table)
+
+    def _show_clock_preview(self, preview: ClockPreview, name: str) -> None:
+        self.headline.setStyleSheet("")
+        self.headline.setText(summaries.clock_headline(preview))
+        self._set_counts(summaries.clock_counts(preview, name))
+        self.changes_model.set_records(preview.changes)
+        self.changes_table.resizeColumnsToContents()
+        self.problems_model.set_records(preview.problems)
+        self.problems_table.resizeColumnsToContents()
+        self.unknown_panel.set_unknown(preview.unknown, self.importer.staff())
+        self._tab(self.changes_table, _("Attendance changes ({count})"), len(preview.changes))
+        self._tab(self.unknown_panel, _("Clock ids of nobody ({count})"), len(preview.unknown))
+        self._tab(self.problems_table, _("Lines skipped ({count})"), len(preview.problems))
+        self._hide_tabs(self.skipped_table)
+        self.tabs.setCurrentWidget(self.unknown_panel if preview.unknown else self.changes_table)
+
+    def _show_list_preview(self, preview: ImportSummary, name: str) -> None:
+        self.headline.setStyleSheet("")
+        self.headline.setText(summaries.list_headline(preview))
+        self._set_counts(summaries.list_counts(preview, name, self.importer.choose_page.kind()))
+        self.skipped_model.set_records(preview.skipped)
+        self.skipped_table.resizeColumnsToContents()
+        self._tab(self.skipped_table, _("Rows skipped ({count})"), len(preview.skipped))
+        self._hide_tabs(self.changes_table, self.unknown_panel, self.problems_table)

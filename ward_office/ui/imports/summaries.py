@@ -1,0 +1,112 @@
+"""What the import wizard says about a file, in words: the counts of the preview (rows read, to add,
+skipped and why) and the summary once it is written. Plain text, so the pages only lay it out.
+"""
+
+from __future__ import annotations
+
+from ward_office.i18n import _
+from ward_office.i18n.formatting import format_date, format_number
+
+from ward_office.ui.imports._services import ClockImportSummary, ClockPreview, ImportKind, ImportSummary, Result
+
+Rows = list[tuple[str, str]]
+
+
+def clock_headline(preview: ClockPreview) -> str:
+    if preview.new or preview.changes:
+        return _("Nothing is written until you press Import. The punches and the attendance below are written "
+                 "together, or not at all.")
+    return _("Everything in this file is already in the record book: importing adds nothing.")
+
+
+def list_headline(preview: ImportSummary) -> str:
+    if preview.added or preview.updated:
+        return _("Nothing is written until you press Import; then every row below is written, or none.")
+    return _("Everything in this file is already in the record book: importing adds nothing.")
+
+
+def clock_counts(preview: ClockPreview, name: str) -> Rows:
+    details = [preview.encoding.upper() if preview.encoding else ""]
+    if preview.devices:
+        details.append(_("devices: {names}").format(names=", ".join(preview.devices)))
+    days = ""
+    if preview.days:
+        days = _("{first} to {last} ({count} days)").format(
+            first=format_date(preview.days[0]), last=format_date(preview.days[-1]),
+            count=format_number(len(preview.days)))
+    rows = [
+        (_("File:"), " · ".join([name, *[detail for detail in details if detail]])),
+        (_("Punches read:"), format_number(preview.read)),
+        (_("Repeated within 3 minutes, dropped:"), format_number(preview.duplicates)),
+        (_("Punches to add:"), _("{new} new; {stored} already stored").format(
+            new=format_number(preview.new), stored=format_number(preview.already_stored))),
+        (_("Days:"), days or "—"),
+        (_("Attendance sessions:"), _("{added} to add, {replaced} to change, {removed} to remove; {kept} kept as "
+                                      "entered by hand").format(
+            added=format_number(preview.added), replaced=format_number(preview.replaced),
+            removed=format_number(preview.removed), kept=format_number(preview.manual_kept))),
+        (_("Lines skipped:"), format_number(len(preview.problems))),
+        (_("Clock ids of nobody:"), _("{ids} ids, {punches} punches").format(
+            ids=format_number(len(preview.unknown)),
+            punches=format_number(sum(unknown.count for unknown in preview.unknown)))),
+    ]
+    if preview.not_judged:
+        rows.append((_("Days not judged yet:"), ", ".join(format_date(day) for day in preview.not_judged)))
+    return rows
+
+
+def list_counts(preview: ImportSummary, name: str, kind: ImportKind) -> Rows:
+    rows = [(_("File:"), name), (_("Rows read:"), format_number(preview.rows)),
+            (_("Rows to add:"), format_number(preview.added))]
+    if kind is ImportKind.STAFF:
+        rows.append((_("People to update:"), format_number(preview.updated)))
+        rows.append((_("Unchanged:"), format_number(preview.unchanged)))
+        if preview.new_departments:
+            rows.append((_("New departments:"), ", ".join(preview.new_departments)))
+    else:
+        rows.append((_("Already on record:"), format_number(preview.unchanged)))
+    reasons = "; ".join(_("{count} {reason}").format(count=format_number(len(lines)), reason=_(reason))
+                        for reason, lines in preview.skipped_by_reason().items())
+    rows.append((_("Rows skipped:"), format_number(len(preview.skipped)) + (f" ({reasons})" if reasons else "")))
+    return rows
+
+
+def clock_done(result: ClockImportSummary, saved_mapping: str) -> list[str]:
+    preview = result.preview
+    lines = [_("Written: {punches} punches and {sessions} attendance sessions, in one go.").format(
+        punches=format_number(result.punches_added), sessions=format_number(result.sessions_changed))]
+    if saved_mapping:
+        lines.append(_("The columns were remembered as “{name}” for the next report.").format(name=saved_mapping))
+    if preview.problems:
+        lines.append(_("{count} lines of the file were skipped.").format(count=format_number(len(preview.problems))))
+    lines.append(_("The attendance is on the Attendance page."))
+    if preview.unknown:
+        lines.append(_("Their punches are kept, but these clock ids belong to nobody yet; give each one to its owner "
+                       "below and their attendance is worked out at once."))
+    return lines
+
+
+def list_done(result: ImportSummary, kind: ImportKind) -> list[str]:
+    lines: list[str] = []
+    if kind is ImportKind.STAFF:
+        lines.append(_("Written: {added} people added, {updated} updated; {unchanged} unchanged.").format(
+            added=format_number(result.added), updated=format_number(result.updated),
+            unchanged=format_number(result.unchanged)))
+        if result.new_departments:
+            lines.append(_("New departments: {names}").format(names=", ".join(result.new_departments)))
+        lines.append(_("The list is on the Staff page."))
+    else:
+        lines.append(_("Written: {added} violations and commendations; {unchanged} were already on record.").format(
+            added=format_number(result.added), unchanged=format_number(result.unchanged)))
+        lines.append(_("They are on the Events page and count in the scores at once."))
+    if result.skipped:
+        lines.append(_("{count} rows were skipped.").format(count=format_number(len(result.skipped))))
+    return lines
+
+
+def done_lines(result: Result | None, kind: ImportKind, saved_mapping: str) -> list[str]:
+    if isinstance(result, ClockImportSummary):
+        return clock_done(result, saved_mapping)
+    if isinstance(result, ImportSummary):
+        return list_done(result, kind)
+    return []
