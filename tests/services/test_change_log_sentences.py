@@ -14,12 +14,12 @@ import pytest
 
 from ward_office.cli import main
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
+from ward_office.core.change_log import ChangeEntity
 from ward_office.core.checks import Event
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
-from ward_office.core.change_log import ChangeEntity
 from ward_office.services import change_log
 from ward_office.services.change_log import ChangeFilter, Lookup, describe, entry_fields
 from ward_office.services.ward import Ward
@@ -172,7 +172,8 @@ def test_pages_follow_each_other_without_gaps_or_repeats(ward: Ward) -> None:
 def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_path: Path) -> None:
     _log_with_days(ward, clock)
     out = tmp_path / "nhat-ky.xlsx"
-    summary = change_log.export_change_log(ward, ChangeFilter(kind=ChangeEntity.ATTENDANCE), out, now=datetime(2026, 11, 14, 16, 45))
+    summary = change_log.export_change_log(ward, ChangeFilter(kind=ChangeEntity.ATTENDANCE), out,
+                                           now=datetime(2026, 11, 14, 16, 45))
     assert summary.rows == 4
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
