@@ -43,6 +43,7 @@ class ChangeEntity(StrEnum):
     CLOCK_MAPPING = "clock_mapping"
     ACCOUNT = "account"
     BOOK_CHECK = "book_check"  # the head's acceptance of a book changed outside the program
+    DATABASE = "database"  # the whole book, restored from a backup
 
 
 class ChangeField(StrEnum):
@@ -116,6 +117,7 @@ class ChangeField(StrEnum):
     REMOVED = "removed"
     ROWS = "rows"  # the rows an import wrote
     MIGRATION = "migration"  # a line written by an upgrade of the book, not by a person
+    RESTORED_FROM = "restored_from"
 
 
 FieldKey = ChangeField | str  # text: a field this version does not know (an older or newer program's line)

@@ -142,8 +142,8 @@ def change(line_id: int, at: str, actor: str, action: str, entity_name: str, ent
     facts = {key: value for key, value in detail.items()
              if not (key == "after" and after) and key not in _HIDDEN}
     old, new, typed_facts = _values(entity, before), _values(entity, after), _values(entity, facts)
-    # A lock or unlock line holds the period itself rather than a row.
-    whole = typed_facts if entity is ChangeEntity.PERIOD and not new else new
+    # A lock or unlock line holds the period beside the state it changed.
+    whole = typed_facts if entity is ChangeEntity.PERIOD and ChangeField.KIND in typed_facts else new
     return Change(line_id, datetime.fromisoformat(at), actor, ChangeAction(action), entity, entity_id,
                   old, new, typed_facts,
                   tuple(_FIELDS.get(key, key) for key in detail.get("changed", ()) if isinstance(key, str)),

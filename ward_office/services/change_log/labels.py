@@ -31,6 +31,7 @@ RECORD_KINDS: Mapping[ChangeEntity, str] = {
     ChangeEntity.CLOCK_MAPPING: N_("Clock file mapping"),
     ChangeEntity.ACCOUNT: N_("Account"),
     ChangeEntity.BOOK_CHECK: N_("Record book check"),
+    ChangeEntity.DATABASE: N_("Record book"),
 }
 
 ACTION_LABELS: Mapping[ChangeAction, str] = {
@@ -64,6 +65,7 @@ FIELD_LABELS: Mapping[ChangeField, str] = {
     F.LAST_DAY: N_("Last day"), F.SOURCE_FILE: N_("File"), F.READ: N_("Punches read"),
     F.ADDED: N_("Added"), F.DEVICES: N_("Devices"), F.PERIOD: N_("Review period"), F.SIZE: N_("Size"),
     F.FORMAT: N_("Format"), F.REPLACED: N_("Replaced"), F.REMOVED: N_("Removed"), F.ROWS: N_("Records"),
+    F.MIGRATION: N_("Upgrade of the record book"), F.RESTORED_FROM: N_("Restored from the backup"),
 }
 _SESSION_NAMES = {Session.MORNING: N_("morning"), Session.AFTERNOON: N_("afternoon")}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ward_office.core.change_log import Change, ChangeEntity
+from ward_office.core.change_log import Change, ChangeEntity, ChangeField
 from ward_office.services.change_log import attendance, events, settings, staff
 from ward_office.services.change_log.labels import fallback
 from ward_office.services.change_log.lookup import Lookup
@@ -25,11 +25,14 @@ _WORDING: Mapping[ChangeEntity, Callable[[Change, Lookup], str]] = {
     ChangeEntity.WORK_SCHEDULE: settings.describe_schedule,
     ChangeEntity.PLAN: settings.describe_plan,
     ChangeEntity.CLOCK_MAPPING: settings.describe_clock_mapping,
+    ChangeEntity.DATABASE: settings.describe_restore,
 }
 
 
 def describe(change: Change, lookup: Lookup | None = None) -> str:
     """One Vietnamese sentence for the line, naming the person affected by full name and days as dd/mm/yyyy;
     a kind of record this version has no words for is named with its action and number."""
+    if ChangeField.MIGRATION in change.facts:
+        return settings.describe_upgrade(change, lookup or Lookup())
     wording = _WORDING.get(change.entity) if isinstance(change.entity, ChangeEntity) else None
     return fallback(change) if wording is None else wording(change, lookup or Lookup())

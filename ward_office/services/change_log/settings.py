@@ -10,13 +10,26 @@ from ward_office.core.period import Period
 from ward_office.core.schedule import DayKind, Holiday
 from ward_office.i18n import _
 from ward_office.i18n.formatting import period_label
-from ward_office.services.change_log.labels import changed_names, day_text
+from ward_office.services.change_log.labels import changed_names, day_text, kind_label
 from ward_office.services.change_log.lookup import Lookup
 
 
 def describe_book_check(change: Change, lookup: Lookup) -> str:
     return _("Confirm that the record book changed outside the program was compared with a backup, and use "
              "it again: {reason}").format(reason=change.facts.get(ChangeField.REASON, ""))
+
+
+def describe_restore(change: Change, lookup: Lookup) -> str:
+    file = change.facts.get(ChangeField.RESTORED_FROM)
+    if not file:
+        return _("Restore the record book from a backup")
+    return _("Restore the record book from the backup {file}").format(file=file)
+
+
+def describe_upgrade(change: Change, lookup: Lookup) -> str:
+    """A line the program wrote itself when it upgraded an older book."""
+    return _("The program brought {count} records up to date while upgrading the record book ({kind})").format(
+        count=change.facts.get(ChangeField.COUNT, 0), kind=kind_label(change.entity).lower())
 
 
 def describe_period(change: Change, lookup: Lookup) -> str:
