@@ -17,6 +17,7 @@ from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.change_log import ChangeEntity
 from ward_office.core.checks import Event
 from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import month
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
@@ -24,6 +25,7 @@ from ward_office.services import change_log
 from ward_office.services.change_log import ChangeFilter, Lookup, describe, entry_fields
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, Store
+from ward_office.storage.log_chain import append_line
 
 HANOI = timezone(timedelta(hours=7))
 
@@ -253,3 +255,38 @@ def test_the_log_cannot_be_rewritten_from_outside(ward: Ward, db_path: Path) -> 
             raw.execute("UPDATE change_log SET actor = 'người khác'")
     finally:
         raw.close()
+
+
+def test_lock_and_unlock_name_the_period(ward: Ward) -> None:
+    ward.store.periods.lock(month(2026, 9), "Hùng")
+    ward.store.periods.unlock(month(2026, 9), "Hùng", "Sửa chấm công")
+    sentences = [row.sentence for row in change_log.find_entries(ward, ChangeFilter(kind=ChangeEntity.PERIOD))]
+    assert sentences == ["Mở khóa sổ kỳ đánh giá Tháng 9 năm 2026, lý do: Sửa chấm công",
+                         "Khóa sổ kỳ đánh giá Tháng 9 năm 2026", "Tạo kỳ đánh giá Tháng 9 năm 2026"]
+
+
+def test_lines_of_older_programs_are_told(ward: Ward, db_path: Path) -> None:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        at = "2026-11-05T08:30:00+07:00"
+        append_line(conn, at, "ward-office", "update", "check", None,
+                    '{"migration": "m002_check_finished_at", "count": 3, "finished_at": "started_at"}')
+        append_line(conn, at, "Lan", "update", "database", None, '{"restored_from": "so-2026-11-01.sqlite"}')
+        append_line(conn, at, "Lan", "insert", "future_thing", "7", '{"after": {"colour": "blue"}}')
+        append_line(conn, at, "Lan", "insert", "attendance", "9",
+                    f'{{"after": {{"staff_id": {an.id}, "day": "2026-11-02", "session": "morning",'
+                    ' "status": "leave", "leave_code": null}}')
+    conn.close()
+    lines = ward.store.change_log.changes()[-4:]
+    lookup = Lookup.of(ward)
+    assert [describe(line, lookup) for line in lines] == [
+        "Chương trình cập nhật 3 bản ghi khi nâng cấp sổ (đợt kiểm tra)",
+        "Khôi phục sổ từ bản sao lưu so-2026-11-01.sqlite",
+        "Thêm mới: future_thing 7",
+        "Sửa chấm công của Nguyễn Văn An ngày 02/11/2026, buổi sáng: Có mặt → Nghỉ có phép",
+    ]
+    assert [(f.name, f.after) for f in entry_fields(lines[0], lookup)] == [
+        ("Nâng cấp sổ", "m002_check_finished_at"), ("Số bản ghi", "3"), ("Kết thúc lúc", "started_at")]
+    assert [(f.name, f.after) for f in entry_fields(lines[2], lookup)] == [("colour", "blue")]
+    assert change_log.kind_label(lines[2].entity) == "future_thing"

@@ -76,8 +76,17 @@ def _values(entity: ChangeEntity | str, row: Mapping[str, Any]) -> dict[FieldKey
     return {_FIELDS.get(key, key): _value(entity, key, value) for key, value in row.items() if key not in _HIDDEN}
 
 
+def _typed(values: Values, key: ChangeField, kind: type) -> Any:
+    """The value if it is of the program's type (an older line may hold a day written otherwise)."""
+    value = values[key]
+    if not isinstance(value, kind):
+        raise TypeError(key)
+    return value
+
+
 def _attendance(values: Values) -> Attendance:
-    return Attendance(values[ChangeField.STAFF], values[ChangeField.DAY], values[ChangeField.SESSION],
+    return Attendance(_typed(values, ChangeField.STAFF, int), _typed(values, ChangeField.DAY, date),
+                      _typed(values, ChangeField.SESSION, Session),
                       values.get(ChangeField.STATUS, AttendanceStatus.PRESENT),
                       values.get(ChangeField.LATE_MINUTES) or 0, values.get(ChangeField.EARLY_MINUTES) or 0,
                       values.get(ChangeField.LEAVE_CODE), bool(values.get(ChangeField.MISSING_PUNCH)),
@@ -86,32 +95,35 @@ def _attendance(values: Values) -> Attendance:
 
 
 def _staff(values: Values) -> Staff:
-    return Staff(values[ChangeField.CODE], values[ChangeField.FULL_NAME], values[ChangeField.GENDER],
-                 values.get(ChangeField.POSITION) or "", values[ChangeField.CATEGORY],
+    return Staff(values[ChangeField.CODE], values[ChangeField.FULL_NAME], _typed(values, ChangeField.GENDER, Gender),
+                 values.get(ChangeField.POSITION) or "", _typed(values, ChangeField.CATEGORY, StaffCategory),
                  values.get(ChangeField.DEPARTMENT), values.get(ChangeField.BADGE_NUMBER) or "",
                  values.get(ChangeField.CLOCK_ID) or "", values.get(ChangeField.ACTIVE_FROM),
                  values.get(ChangeField.ACTIVE_TO), values.get(ChangeField.NOTE) or "")
 
 
 def _event(values: Values) -> Event:
-    return Event(values[ChangeField.STAFF], values[ChangeField.DAY], str(values[ChangeField.CRITERION]),
+    return Event(_typed(values, ChangeField.STAFF, int), _typed(values, ChangeField.DAY, date),
+                 str(values[ChangeField.CRITERION]),
                  values.get(ChangeField.NOTE) or "", values.get(ChangeField.RECORDED_BY) or "",
                  values.get(ChangeField.CHECK), values.get(ChangeField.SOURCE, EventSource.MANUAL))
 
 
 def _check(values: Values) -> Check:
-    return Check(values[ChangeField.STARTED_AT], values[ChangeField.KIND], values.get(ChangeField.CHECKER) or "",
+    return Check(_typed(values, ChangeField.STARTED_AT, datetime), _typed(values, ChangeField.KIND, CheckKind),
+                 values.get(ChangeField.CHECKER) or "",
                  values.get(ChangeField.LOCATION) or "", values.get(ChangeField.NOTE) or "",
                  frozenset(values.get(ChangeField.SEEN) or ()), finished_at=values.get(ChangeField.FINISHED_AT))
 
 
 def _holiday(values: Values) -> Holiday:
-    return Holiday(values[ChangeField.DAY], values.get(ChangeField.NAME) or "",
+    return Holiday(_typed(values, ChangeField.DAY, date), values.get(ChangeField.NAME) or "",
                    values.get(ChangeField.KIND, DayKind.HOLIDAY), bool(values.get(ChangeField.PREFILLED)))
 
 
 def _period(values: Values) -> Period:
-    return Period(values[ChangeField.KIND], values[ChangeField.START_DAY], values[ChangeField.END_DAY])
+    return Period(_typed(values, ChangeField.KIND, PeriodKind), _typed(values, ChangeField.START_DAY, date),
+                  _typed(values, ChangeField.END_DAY, date))
 
 
 _DOMAIN: Mapping[ChangeEntity | str, Callable[[Values], Any]] = {
