@@ -290,3 +290,9 @@ def test_lines_of_older_programs_are_told(ward: Ward, db_path: Path) -> None:
         ("Nâng cấp sổ", "m002_check_finished_at"), ("Số bản ghi", "3"), ("Kết thúc lúc", "started_at")]
     assert [(f.name, f.after) for f in entry_fields(lines[2], lookup)] == [("colour", "blue")]
     assert change_log.kind_label(lines[2].entity) == "future_thing"
+
+
+def test_the_command_line_offers_kinds_the_log_knows() -> None:
+    from ward_office.cli.change_log import KINDS
+
+    assert set(KINDS) <= {kind.value for kind in ChangeEntity} and len(set(KINDS)) == len(KINDS)

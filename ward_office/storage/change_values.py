@@ -21,6 +21,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, PeriodKind, PeriodState
 from ward_office.core.schedule import DayKind, Holiday, Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
+from ward_office.storage.schedule import _SEASON_COLUMNS, _season
 
 _ENTITIES = {member.value: member for member in ChangeEntity}
 # Column (or detail key) → field; a name not here is kept as text.
@@ -63,11 +64,13 @@ def _value(entity: ChangeEntity | str, key: str, value: Any) -> Any:
             return enum(value)
         if key == "work_weekdays":
             return tuple(int(day) for day in str(value).split(",") if day.isdigit())
+        if key == "seasons" and isinstance(value, list):
+            return tuple(_season(tuple(item[column] for column in _SEASON_COLUMNS)) for item in value)
         if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
             return tuple(_values(entity, item) for item in value)
         if isinstance(value, list):
             return tuple(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, KeyError):
         return value
     return value
 

@@ -13,7 +13,7 @@ from ward_office.core.attendance import LEAVE_LABELS, AttendanceStatus, LeaveCod
 from ward_office.core.change_log import Change, ChangeAction, ChangeEntity, ChangeField, FieldKey
 from ward_office.core.checks import CHECK_KIND_LABELS, EventSource
 from ward_office.core.period import PeriodKind, PeriodState
-from ward_office.core.schedule import DayKind
+from ward_office.core.schedule import DayKind, Season
 from ward_office.core.staff import CATEGORY_LABELS, GENDER_LABELS
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_datetime, format_number
@@ -57,8 +57,8 @@ def _list_text(key: FieldKey, value: tuple[Any, ...] | list[Any], lookup: Lookup
     if key is F.WORK_WEEKDAYS:
         return ", ".join(_(_WEEKDAYS[day]) for day in value if isinstance(day, int) and 0 <= day < 7)
     if key is F.SEASONS:
-        return "; ".join(f"{item.get('name', '')} {item.get('morning_start', '')}–{item.get('afternoon_end', '')}"
-                         for item in value if isinstance(item, Mapping))
+        return "; ".join(f"{season.name} {season.morning.start:%H:%M}–{season.afternoon.end:%H:%M}"
+                         for season in value if isinstance(season, Season))
     return _("{count} records").format(count=len(value))
 
 
