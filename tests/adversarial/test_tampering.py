@@ -319,10 +319,11 @@ def test_after_the_heads_acceptance_the_book_is_clean_guarded_and_writable(
 
 
 def test_the_acceptance_is_told_in_the_change_log(accepted_edit: Path, vietnamese: None) -> None:
-    from ward_office.services.audit_log import describe
+    from ward_office.core.change_log import ChangeEntity
+    from ward_office.services.change_log import describe
 
     with Ward.open(accepted_edit, read_only=True) as ward:
-        line = ward.store.change_log.list("book_check")[-1]
+        line = ward.store.change_log.changes(ChangeEntity.BOOK_CHECK)[-1]
     assert describe(line) == ("Xác nhận đã đối chiếu sổ bị sửa đổi ngoài chương trình với bản sao lưu và dùng lại "
                               "sổ: " + REASON)
 

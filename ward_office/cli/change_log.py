@@ -17,7 +17,7 @@ from ward_office.i18n import _
 
 COMMAND = "log"
 COMMANDS = (COMMAND,)
-# ward_office.services.audit_log.RECORD_KINDS, without importing it at start-up
+# The kinds of record of the change log (core.change_log.ChangeEntity), without importing it at start-up
 KINDS = ("attendance", "event", "check", "staff", "department", "unit", "work_schedule", "holiday", "plan",
          "period", "period_snapshot", "punch", "clock_mapping", "account")
 SHOWN_WITHOUT_OUT = 50
@@ -51,18 +51,18 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> argpars
 def run(options: argparse.Namespace) -> int:
     """Print the newest lines or write the file; a WardOfficeError goes up to the caller, which prints it."""
     from ward_office.paths import default_database_path
-    from ward_office.services import audit_log
+    from ward_office.services import change_log
     from ward_office.services.ward import Ward
 
     db_path = options.db or default_database_path()
-    wanted = audit_log.AuditFilter(start=options.start, end=options.end, actor=options.who, kind=options.kind)
+    wanted = change_log.ChangeFilter(start=options.start, end=options.end, actor=options.who, kind=options.kind)
     if options.out is not None:
-        print(audit_log.export_audit_log_file(db_path, wanted, options.out).localized())
+        print(change_log.export_change_log_file(db_path, wanted, options.out).localized())
         return 0
     from ward_office.i18n.formatting import format_datetime
 
     with Ward.open(db_path, read_only=True) as ward:
-        rows = audit_log.find_entries(ward, wanted, limit=SHOWN_WITHOUT_OUT)
+        rows = change_log.find_entries(ward, wanted, limit=SHOWN_WITHOUT_OUT)
     for row in rows:
         print(f"{format_datetime(row.entry.at)}\t{row.entry.actor}\t{row.sentence}")
     if not rows:

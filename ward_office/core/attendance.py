@@ -10,7 +10,7 @@ from typing import NewType
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.schedule import Session
 from ward_office.core.staff import StaffId
-from ward_office.i18n import N_
+from ward_office.i18n import N_, _
 
 
 class AttendanceMarkError(WardOfficeError):
@@ -98,3 +98,28 @@ class Attendance:
         if self.status is AttendanceStatus.ABSENT:
             return ABSENT_CODE
         return PRESENT_CODE
+
+
+def leave_text(code: LeaveCode) -> str:
+    """A leave type with its timesheet code: "Nghỉ phép năm (P)"."""
+    return _("{leave} ({code})").format(leave=_(LEAVE_LABELS[code]), code=code.value)
+
+
+def session_text(record: Attendance | None) -> str:
+    """One session's attendance in the one wording of the grid, the clock import and the change log: "Có mặt",
+    "Vắng không lý do", "Nghỉ phép năm (P)", "Đi muộn 20 phút, về sớm 5 phút, thiếu lần chấm công"."""
+    if record is None:
+        return _("Present")
+    if record.status is AttendanceStatus.LEAVE:
+        return _("On leave") if record.leave_code is None else leave_text(record.leave_code)
+    if record.status is AttendanceStatus.ABSENT:
+        return _("Absent without leave")
+    parts = []
+    if record.late_minutes:
+        parts.append(_("{minutes} minutes late").format(minutes=record.late_minutes))
+    if record.early_minutes:
+        parts.append(_("left {minutes} minutes early").format(minutes=record.early_minutes))
+    if record.missing_punch:
+        parts.append(_("missing punch"))
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:] if text else _("Present")

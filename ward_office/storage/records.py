@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, NewType
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.period import Period, PeriodState
 
 PlanId = NewType("PlanId", int)
@@ -43,15 +43,6 @@ class PeriodRecord:
     @property
     def is_locked(self) -> bool:
         return self.state is PeriodState.LOCKED
-
-
-class ChangeAction(StrEnum):
-    INSERT = "insert"
-    UPDATE = "update"
-    DELETE = "delete"
-    LOCK = "lock"
-    UNLOCK = "unlock"
-    IMPORT = "import"  # many rows written at once, logged as one line
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ def test_mark_late_with_the_keyboard(window: MainWindow, qtbot) -> None:
     record = get(window, person, Session.MORNING)
     assert record is not None and record.late_minutes == 20 and record.status is AttendanceStatus.PRESENT
     assert record.recorded_by == window.context.ward.actor
-    assert page.day_proxy.index(row, MORNING).data() == "Muộn 20 phút"
+    assert page.day_proxy.index(row, MORNING).data() == "Đi muộn 20 phút"
     assert "attendance" in seen
     assert page.grid.currentIndex().row() == row + 1  # ready for the next person
     assert page.dialog is None or not page.dialog.isVisible()

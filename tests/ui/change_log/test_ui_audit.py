@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from ward_office.core.attendance import Attendance
 from ward_office.core.schedule import Session
-from ward_office.services.audit_log import AuditRow
+from ward_office.services.change_log import ChangeLine
 from ward_office.storage import ChangeAction
 
 from ward_office.ui.attendance.models import DayGridModel
@@ -31,7 +31,7 @@ def open_page(window: MainWindow, qtbot) -> AuditPage:
     return page
 
 
-def rows(page: AuditPage) -> list[AuditRow]:
+def rows(page: AuditPage) -> list[ChangeLine]:
     return page.model.records()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ward_office.core.attendance import Attendance, AttendanceStatus
+from ward_office.core.attendance import Attendance, session_text
 from ward_office.core.clock import Punch
 from ward_office.core.errors import InputProblem, WardOfficeError
 from ward_office.core.schedule import SESSION_LABELS, Session
@@ -147,21 +147,8 @@ class LinkSummary:
 
 
 def describe(record: Attendance | None) -> str:
-    """A session in a few words: "đi muộn 12 phút, về sớm 5 phút", "vắng không lý do"…"""
-    if record is None:
-        return _("on time")
-    if record.status is AttendanceStatus.ABSENT:
-        return _("absent without leave")
-    if record.status is AttendanceStatus.LEAVE:
-        return _("on leave ({code})").format(code=record.timesheet_code)
-    parts = []
-    if record.late_minutes:
-        parts.append(_("{minutes} minutes late").format(minutes=record.late_minutes))
-    if record.early_minutes:
-        parts.append(_("left {minutes} minutes early").format(minutes=record.early_minutes))
-    if record.missing_punch:
-        parts.append(_("missing punch"))
-    return ", ".join(parts) or _("on time")
+    """A session in the grid's words (core.attendance.session_text): "Đi muộn 12 phút, về sớm 5 phút"…"""
+    return session_text(record)
 
 
 def describe_change(change: SessionChange) -> str:

@@ -12,7 +12,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ward_office.core.attendance import LEAVE_LABELS, Attendance, AttendanceStatus, LeaveCode
+from ward_office.core.attendance import LEAVE_LABELS, Attendance, AttendanceStatus, LeaveCode, session_text
+from ward_office.core.attendance import leave_text as core_leave_text
 from ward_office.core.schedule import SESSION_LABELS, Session
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_weekday
@@ -29,26 +30,12 @@ OFF_DAY = QColor("#e4e6e9")
 
 
 def leave_text(code: LeaveCode) -> str:
-    return _("{leave} ({code})").format(leave=_(LEAVE_LABELS[code]), code=code.value)
+    return core_leave_text(code)
 
 
 def state_text(record: Attendance | None) -> str:
-    """A session's state as the clerk reads it: "Có mặt", "Muộn 15 phút", "Nghỉ phép năm (P)"…"""
-    if record is None:
-        return _("Present")
-    if record.status is AttendanceStatus.LEAVE:
-        assert record.leave_code is not None
-        return leave_text(record.leave_code)
-    if record.status is AttendanceStatus.ABSENT:
-        return _("Absent without leave")
-    parts = []
-    if record.late_minutes:
-        parts.append(_("Late {minutes} min").format(minutes=record.late_minutes))
-    if record.early_minutes:
-        parts.append(_("Left early {minutes} min").format(minutes=record.early_minutes))
-    if record.missing_punch:
-        parts.append(_("Missing clock punch"))
-    return ", ".join(parts) if parts else _("Present")
+    """A session's state as the clerk reads it, in the wording of the clock import and the change log."""
+    return session_text(record)
 
 
 def state_colors(record: Attendance | None) -> tuple[QColor | None, QColor | None]:

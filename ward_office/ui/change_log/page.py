@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_datetime
-from ward_office.services import audit_log
-from ward_office.services.audit_log import ACTION_LABELS, RECORD_KINDS, AuditFilter, AuditRow, FieldChange, Lookup
+from ward_office.services import change_log
+from ward_office.services.change_log import ACTION_LABELS, RECORD_KINDS, ChangeFilter, ChangeLine, FieldChange, Lookup
 from ward_office.storage import ChangeAction
 
 from ward_office.ui import widgets
@@ -45,11 +45,11 @@ Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 300
 
 
-class PagedLogModel(RecordTableModel[AuditRow]):
+class PagedLogModel(RecordTableModel[ChangeLine]):
     """Log lines newest first, read ``page_size`` at a time when the view scrolls near the end."""
 
-    def __init__(self, columns: Sequence[Column[AuditRow]], fetch: Callable[[int | None, int], list[AuditRow]],
-                 page_size: int = audit_log.PAGE_SIZE, parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column[ChangeLine]], fetch: Callable[[int | None, int], list[ChangeLine]],
+                 page_size: int = change_log.PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(columns, parent)
         self._fetch = fetch
         self.page_size = page_size
@@ -85,7 +85,7 @@ class AuditPage(Page):
         self._lookup: Lookup | None = None
         self._actors: tuple[object, set[str]] | None = None  # (the ward, who wrote in it): read once per book
         self._job: Job | None = None
-        self.last_export: audit_log.AuditExport | None = None
+        self.last_export: change_log.ChangeLogExport | None = None
         self._build_models()
         self._build_filter_fields(context)
         dates, filters = self._filter_rows()
@@ -99,7 +99,7 @@ class AuditPage(Page):
 
     def _build_models(self) -> None:
         """The log lines and, for the chosen line, its fields before and after."""
-        self.columns: tuple[Column[AuditRow], ...] = (
+        self.columns: tuple[Column[ChangeLine], ...] = (
             Column(N_("When"), lambda row: format_datetime(row.entry.at), tooltip=lambda row: row.entry.at.isoformat()),
             Column(N_("Who"), lambda row: row.entry.actor),
             Column(N_("Action"), lambda row: row.action_label),
@@ -232,9 +232,9 @@ class AuditPage(Page):
 
     # ---- Reading ----
 
-    def current_filter(self) -> AuditFilter:
+    def current_filter(self) -> ChangeFilter:
         action = self.action.currentData()
-        return AuditFilter(
+        return ChangeFilter(
             start=widgets.from_qdate(self.start.date()) if self.use_start.isChecked() else None,
             end=widgets.from_qdate(self.end.date()) if self.use_end.isChecked() else None,
             actor=self.who.currentData(), kind=self.kind.currentData(),
@@ -242,10 +242,10 @@ class AuditPage(Page):
             text=self.search.text(),
         )
 
-    def _fetch(self, before_id: int | None, limit: int) -> list[AuditRow]:
+    def _fetch(self, before_id: int | None, limit: int) -> list[ChangeLine]:
         if self._lookup is None:
             self._lookup = Lookup.of(self.ward)
-        rows = audit_log.find_entries(self.ward, self.current_filter(), before_id=before_id, limit=limit,
+        rows = change_log.find_entries(self.ward, self.current_filter(), before_id=before_id, limit=limit,
                                       lookup=self._lookup)
         if self._actors is not None:
             self._actors[1].update(row.entry.actor for row in rows)
@@ -259,7 +259,7 @@ class AuditPage(Page):
         chosen = self.who.currentData()
         if self._actors is None or self._actors[0] is not self.ward:
             # a scan of the whole log: done when a book is opened, then kept up to date from what is shown
-            self._actors = (self.ward, set(audit_log.actors(self.ward)))
+            self._actors = (self.ward, set(change_log.actors(self.ward)))
         self._actors[1].add(self.ward.actor)
         self.who.clear()
         self.who.addItem(_("Everyone"), None)
@@ -293,7 +293,7 @@ class AuditPage(Page):
         else:
             self.status.setText(_("{count} changes.").format(count=shown))
 
-    def selected(self) -> AuditRow | None:
+    def selected(self) -> ChangeLine | None:
         index = self.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
@@ -306,7 +306,7 @@ class AuditPage(Page):
         entry = row.entry
         self.sentence.setText(_("{when} — {who}: {sentence}").format(
             when=format_datetime(entry.at), who=entry.actor, sentence=row.sentence))
-        self.fields_model.set_records(audit_log.entry_fields(entry, self._lookup))
+        self.fields_model.set_records(change_log.entry_fields(entry, self._lookup))
         self.fields.resizeRowsToContents()
 
     # ---- Export ----
@@ -324,7 +324,7 @@ class AuditPage(Page):
         db_path, wanted = self.ward.path, self.current_filter()
         self.export_button.setEnabled(False)
 
-        def done(summary: audit_log.AuditExport) -> None:
+        def done(summary: change_log.ChangeLogExport) -> None:
             self.export_button.setEnabled(True)
             self.last_export = summary
             self.status.setText(summary.localized())
@@ -334,5 +334,5 @@ class AuditPage(Page):
             widgets.show_error(self, error)
 
         self._job = run_in_background(self, _("Exporting the change log…"),
-                                      lambda: audit_log.export_audit_log_file(db_path, wanted, out), done, failed)
+                                      lambda: change_log.export_change_log_file(db_path, wanted, out), done, failed)
         return self._job

@@ -14,15 +14,18 @@ import pytest
 
 from ward_office.cli import main
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
+from ward_office.core.change_log import ChangeEntity
 from ward_office.core.checks import Event
 from ward_office.core.errors import WardOfficeError
+from ward_office.core.period import month
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
-from ward_office.services import audit_log
-from ward_office.services.audit_log import AuditFilter, Lookup, describe, entry_fields
+from ward_office.services import change_log
+from ward_office.services.change_log import ChangeFilter, Lookup, describe, entry_fields
 from ward_office.services.ward import Ward
 from ward_office.storage import ChangeAction, Store
+from ward_office.storage.log_chain import append_line
 
 HANOI = timezone(timedelta(hours=7))
 
@@ -60,9 +63,9 @@ def test_an_attendance_correction_reads_as_one_sentence(ward: Ward) -> None:
     ward.store.attendance.clear(an.id, date(2026, 11, 5), Session.MORNING, "Lan")
     ward.store.attendance.set(Attendance(an.id, date(2026, 11, 6), Session.AFTERNOON, AttendanceStatus.LEAVE,
                                          leave_code=LeaveCode.ANNUAL), "Lan")
-    rows = audit_log.find_entries(ward, AuditFilter(kind="attendance"))
+    rows = change_log.find_entries(ward, ChangeFilter(kind=ChangeEntity.ATTENDANCE))
     assert [row.sentence for row in rows] == [
-        "Sửa chấm công của Nguyễn Văn An ngày 06/11/2026, buổi chiều: Có mặt → Nghỉ phép năm",
+        "Sửa chấm công của Nguyễn Văn An ngày 06/11/2026, buổi chiều: Có mặt → Nghỉ phép năm (P)",
         "Sửa chấm công của Nguyễn Văn An ngày 05/11/2026, buổi sáng: Đi muộn 20 phút → Có mặt",
         "Sửa chấm công của Nguyễn Văn An ngày 05/11/2026, buổi sáng: Có mặt → Đi muộn 20 phút",
     ]
@@ -77,7 +80,7 @@ def test_sentences_name_people_criteria_and_periods(ward: Ward) -> None:
     event = ward.store.events.add(Event(an.id, date(2026, 11, 4), "TP01", "Không đeo thẻ"), "Lan")
     ward.store.events.delete(event.id, "Lan")  # type: ignore[arg-type]
     lookup = Lookup.of(ward)
-    sentences = [describe(entry, lookup) for entry in reversed(ward.store.change_log.list())]
+    sentences = [describe(entry, lookup) for entry in reversed(ward.store.change_log.changes())]
     assert sentences[:4] == [
         "Xóa vi phạm của Nguyễn Văn An ngày 04/11/2026: TP01 — Không đeo thẻ công chức khi thi hành công vụ",
         "Ghi vi phạm của Nguyễn Văn An ngày 04/11/2026: TP01 — Không đeo thẻ công chức khi thi hành công vụ",
@@ -93,7 +96,7 @@ def test_fields_of_an_update_are_the_changed_ones_in_vietnamese(ward: Ward) -> N
     ward.store.attendance.set(Attendance(an.id, date(2026, 11, 5), Session.MORNING, late_minutes=20), "Lan")
     ward.store.attendance.set(Attendance(an.id, date(2026, 11, 5), Session.MORNING, late_minutes=5,
                                          note="Tắc đường"), "Lan")
-    entry = ward.store.change_log.list("attendance")[-1]
+    entry = ward.store.change_log.changes(ChangeEntity.ATTENDANCE)[-1]
     assert entry.action is ChangeAction.UPDATE
     fields = [(field.name, field.before, field.after) for field in entry_fields(entry, Lookup.of(ward))]
     assert fields == [
@@ -104,7 +107,7 @@ def test_fields_of_an_update_are_the_changed_ones_in_vietnamese(ward: Ward) -> N
         ("Ghi chú", "", "Tắc đường"),
     ]
     ward.store.staff.update(dataclasses.replace(an, active_to=date(2026, 12, 31)), "Lan")
-    staff_line = ward.store.change_log.list("staff")[-1]
+    staff_line = ward.store.change_log.changes(ChangeEntity.STAFF)[-1]
     assert [(f.name, f.before, f.after) for f in entry_fields(staff_line)] == [
         ("Làm việc đến ngày", "", "31/12/2026")]
 
@@ -122,7 +125,7 @@ def _log_with_days(ward: Ward, clock: Clock) -> tuple[Staff, Staff]:
     return an, binh
 
 
-def _days(rows: list[audit_log.AuditRow]) -> list[int]:
+def _days(rows: list[change_log.ChangeLine]) -> list[int]:
     return [row.entry.at.day for row in rows]
 
 
@@ -130,20 +133,20 @@ def test_filters_narrow_the_lines(ward: Ward, clock: Clock) -> None:
     an, binh = _log_with_days(ward, clock)
 
     def find(**wanted: object) -> list[int]:
-        return _days(audit_log.find_entries(ward, AuditFilter(**wanted)))  # type: ignore[arg-type]
+        return _days(change_log.find_entries(ward, ChangeFilter(**wanted)))  # type: ignore[arg-type]
 
     assert find(start=date(2026, 11, 11), end=date(2026, 11, 12)) == [12, 11]
     assert find(actor="Hà") == [12, 11]
-    assert find(kind="event") == [14]
-    assert find(kind="attendance", actor="Lan") == [13, 10]
-    assert find(action=ChangeAction.INSERT, kind="attendance", start=date(2026, 11, 12)) == [13, 12]
+    assert find(kind=ChangeEntity.EVENT) == [14]
+    assert find(kind=ChangeEntity.ATTENDANCE, actor="Lan") == [13, 10]
+    assert find(action=ChangeAction.INSERT, kind=ChangeEntity.ATTENDANCE, start=date(2026, 11, 12)) == [13, 12]
     assert find(staff_id=binh.id) == [14, 13, 11, 5]  # her records, and her own line in the staff list
-    assert find(staff_id=an.id, kind="attendance") == [12, 10]
+    assert find(staff_id=an.id, kind=ChangeEntity.ATTENDANCE) == [12, 10]
     assert find(text="tran thi binh") == [14, 13, 11, 5]  # a name typed without accents
     assert find(text="04/11/2026") == [12]  # a day typed as people write it
     assert find(text="lần 3") == [13]  # words of a note
     assert find(text="không có đâu") == []
-    assert audit_log.actors(ward) == ["Chương trình", "Hà", "Lan"]
+    assert change_log.actors(ward) == ["Chương trình", "Hà", "Lan"]
 
 
 def test_pages_follow_each_other_without_gaps_or_repeats(ward: Ward) -> None:
@@ -153,12 +156,12 @@ def test_pages_follow_each_other_without_gaps_or_repeats(ward: Ward) -> None:
         moment = date(2026, 1, 1) + timedelta(days=day)
         ward.store.attendance.set(Attendance(an.id, moment, Session.MORNING, late_minutes=5), "Lan")
         ward.store.attendance.clear(an.id, moment, Session.MORNING, "Lan")
-    wanted = AuditFilter(kind="attendance")
+    wanted = ChangeFilter(kind=ChangeEntity.ATTENDANCE)
     seen: list[int] = []
     pages = []
     before_id = None
     while True:
-        page = audit_log.find_entries(ward, wanted, before_id=before_id, limit=200)
+        page = change_log.find_entries(ward, wanted, before_id=before_id, limit=200)
         pages.append(len(page))
         seen.extend(row.entry.id for row in page)
         if len(page) < 200:
@@ -171,7 +174,8 @@ def test_pages_follow_each_other_without_gaps_or_repeats(ward: Ward) -> None:
 def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_path: Path) -> None:
     _log_with_days(ward, clock)
     out = tmp_path / "nhat-ky.xlsx"
-    summary = audit_log.export_audit_log(ward, AuditFilter(kind="attendance"), out, now=datetime(2026, 11, 14, 16, 45))
+    summary = change_log.export_change_log(ward, ChangeFilter(kind=ChangeEntity.ATTENDANCE), out,
+                                           now=datetime(2026, 11, 14, 16, 45))
     assert summary.rows == 4
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
@@ -198,7 +202,7 @@ def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_p
 def test_csv_export_is_excel_friendly(ward: Ward, clock: Clock, tmp_path: Path) -> None:
     _log_with_days(ward, clock)
     out = tmp_path / "nhat-ky.csv"
-    audit_log.export_audit_log(ward, AuditFilter(actor="Hà"), out)
+    change_log.export_change_log(ward, ChangeFilter(actor="Hà"), out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -211,7 +215,7 @@ def test_exports_are_in_vietnamese_whatever_the_language(ward: Ward, clock: Cloc
                                                          english: None) -> None:
     _log_with_days(ward, clock)
     out = tmp_path / "log.csv"
-    summary = audit_log.export_audit_log(ward, AuditFilter(actor="Hà"), out)
+    summary = change_log.export_change_log(ward, ChangeFilter(actor="Hà"), out)
     assert summary.localized().startswith("Wrote 2 ")
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -220,10 +224,10 @@ def test_exports_are_in_vietnamese_whatever_the_language(ward: Ward, clock: Cloc
 
 def test_export_refuses_other_files_and_writes_nothing(ward: Ward, tmp_path: Path) -> None:
     with pytest.raises(WardOfficeError) as refused:
-        audit_log.export_audit_log(ward, AuditFilter(), tmp_path / "nhat-ky.pdf")
+        change_log.export_change_log(ward, ChangeFilter(), tmp_path / "nhat-ky.pdf")
     assert ".xlsx" in refused.value.localized()
     with pytest.raises(WardOfficeError):
-        audit_log.export_audit_log(ward, AuditFilter(), tmp_path / "khong-co" / "nhat-ky.xlsx")
+        change_log.export_change_log(ward, ChangeFilter(), tmp_path / "khong-co" / "nhat-ky.xlsx")
     assert not [path for path in tmp_path.rglob("nhat-ky*")]
 
 
@@ -251,3 +255,44 @@ def test_the_log_cannot_be_rewritten_from_outside(ward: Ward, db_path: Path) -> 
             raw.execute("UPDATE change_log SET actor = 'người khác'")
     finally:
         raw.close()
+
+
+def test_lock_and_unlock_name_the_period(ward: Ward) -> None:
+    ward.store.periods.lock(month(2026, 9), "Hùng")
+    ward.store.periods.unlock(month(2026, 9), "Hùng", "Sửa chấm công")
+    sentences = [row.sentence for row in change_log.find_entries(ward, ChangeFilter(kind=ChangeEntity.PERIOD))]
+    assert sentences == ["Mở khóa sổ kỳ đánh giá Tháng 9 năm 2026, lý do: Sửa chấm công",
+                         "Khóa sổ kỳ đánh giá Tháng 9 năm 2026", "Tạo kỳ đánh giá Tháng 9 năm 2026"]
+
+
+def test_lines_of_older_programs_are_told(ward: Ward, db_path: Path) -> None:
+    an = add_person(ward, "NV001", "Nguyễn Văn An")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        at = "2026-11-05T08:30:00+07:00"
+        append_line(conn, at, "ward-office", "update", "check", None,
+                    '{"migration": "m002_check_finished_at", "count": 3, "finished_at": "started_at"}')
+        append_line(conn, at, "Lan", "update", "database", None, '{"restored_from": "so-2026-11-01.sqlite"}')
+        append_line(conn, at, "Lan", "insert", "future_thing", "7", '{"after": {"colour": "blue"}}')
+        append_line(conn, at, "Lan", "insert", "attendance", "9",
+                    f'{{"after": {{"staff_id": {an.id}, "day": "2026-11-02", "session": "morning",'
+                    ' "status": "leave", "leave_code": null}}')
+    conn.close()
+    lines = ward.store.change_log.changes()[-4:]
+    lookup = Lookup.of(ward)
+    assert [describe(line, lookup) for line in lines] == [
+        "Chương trình cập nhật 3 bản ghi khi nâng cấp sổ (đợt kiểm tra)",
+        "Khôi phục sổ từ bản sao lưu so-2026-11-01.sqlite",
+        "Thêm mới: future_thing 7",
+        "Sửa chấm công của Nguyễn Văn An ngày 02/11/2026, buổi sáng: Có mặt → Nghỉ có phép",
+    ]
+    assert [(f.name, f.after) for f in entry_fields(lines[0], lookup)] == [
+        ("Nâng cấp sổ", "m002_check_finished_at"), ("Số bản ghi", "3"), ("Kết thúc lúc", "started_at")]
+    assert [(f.name, f.after) for f in entry_fields(lines[2], lookup)] == [("colour", "blue")]
+    assert change_log.kind_label(lines[2].entity) == "future_thing"
+
+
+def test_the_command_line_offers_kinds_the_log_knows() -> None:
+    from ward_office.cli.change_log import KINDS
+
+    assert set(KINDS) <= {kind.value for kind in ChangeEntity} and len(set(KINDS)) == len(KINDS)
