@@ -22,7 +22,7 @@ from ward_office.core.checks import Check, CheckKind, Event
 from ward_office.core.errors import InputFileError, WardOfficeError
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.services import event_log, staff_admin
-from ward_office.services.change_log import ChangeFilter, export_change_log_file
+from ward_office.services.change_log import ChangeFilter, export_change_log
 from ward_office.services.demo import build_demo
 from ward_office.services.export import export
 from ward_office.services.imports import import_events, import_staff
@@ -114,13 +114,15 @@ def test_no_export_carries_a_formula(planted_book: Path, tmp_path: Path, kind: s
 
 def test_change_log_workbook_carries_no_formula(planted_book: Path, tmp_path: Path) -> None:
     out = tmp_path / "log.xlsx"
-    export_change_log_file(planted_book, ChangeFilter(), out, now=datetime(2026, 11, 20, 9, 0))
+    at = datetime(2026, 11, 20, 9, 0)
+    in_own_ward(planted_book, lambda ward: export_change_log(ward, ChangeFilter(), out, now=at), read_only=True)
     assert_no_formula(out)
 
 
 def test_change_log_csv_fields_cannot_start_a_formula(planted_book: Path, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
-    export_change_log_file(planted_book, ChangeFilter(), out, now=datetime(2026, 11, 20, 9, 0))
+    at = datetime(2026, 11, 20, 9, 0)
+    in_own_ward(planted_book, lambda ward: export_change_log(ward, ChangeFilter(), out, now=at), read_only=True)
     assert_csv_inert(out.read_text(encoding="utf-8-sig"))
 
 

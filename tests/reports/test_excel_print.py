@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ward_office import i18n
-from ward_office.services.change_log import ChangeFilter, export_change_log_file
+from ward_office.services.change_log import ChangeFilter, export_change_log
 from ward_office.services.demo import build_demo
 from ward_office.services.export import export
 from ward_office.services.ward import in_own_ward
@@ -71,7 +71,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     in_own_ward(db, lambda ward: export(ward, "items", "2026-05", folder / "items.xlsx", today=TODAY), read_only=True)
     in_own_ward(db, lambda ward: export(
         ward, "timesheet", "2026-05", folder / "timesheet.xlsx", today=TODAY), read_only=True)
-    export_change_log_file(db, ChangeFilter(start=date(2026, 6, 1)), folder / "log.xlsx", now=NOW)
+    since_june = ChangeFilter(start=date(2026, 6, 1))
+    in_own_ward(db, lambda ward: export_change_log(ward, since_june, folder / "log.xlsx", now=NOW), read_only=True)
     reference = Workbook()
     reference.active["A1"] = "Mẫu"
     reference.active["A1"].font = Font(name="Times New Roman", size=10)

@@ -52,12 +52,14 @@ def run(options: argparse.Namespace) -> int:
     """Print the newest lines or write the file; a WardOfficeError goes up to the caller, which prints it."""
     from ward_office.paths import default_database_path
     from ward_office.services import change_log
-    from ward_office.services.ward import Ward
+    from ward_office.services.ward import Ward, in_own_ward
 
     db_path = options.db or default_database_path()
     wanted = change_log.ChangeFilter(start=options.start, end=options.end, actor=options.who, kind=options.kind)
     if options.out is not None:
-        print(change_log.export_change_log_file(db_path, wanted, options.out).localized())
+        summary = in_own_ward(db_path, lambda ward: change_log.export_change_log(ward, wanted, options.out),
+                              read_only=True)
+        print(summary.localized())
         return 0
     from ward_office.i18n.formatting import format_datetime
 

@@ -10,7 +10,6 @@ from ward_office.services.change_log.export import (
            EXPORT_SUFFIXES,
            ChangeLogExport,
            export_change_log,
-           export_change_log_file,
 )
 from ward_office.services.change_log.fields import FieldChange, entry_fields, field_value
 from ward_office.services.change_log.finding import (
@@ -34,5 +33,5 @@ from ward_office.services.change_log.sentences import describe
 
 __all__ = ["ACTION_LABELS", "EXPORT_SUFFIXES", "PAGE_SIZE", "RECORD_KINDS", "ChangeFilter", "ChangeLine",
            "ChangeLogExport", "FieldChange", "Lookup", "action_label", "actors", "describe", "entry_fields",
-           "export_change_log", "export_change_log_file", "field_label", "field_value", "filter_text",
+           "export_change_log", "field_label", "field_value", "filter_text",
            "find_entries", "iter_entries", "kind_label"]

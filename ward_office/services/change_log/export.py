@@ -124,10 +124,3 @@ def _csv_text(value: Value) -> Value:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     return value
-
-
-def export_change_log_file(db_path: Path, wanted: ChangeFilter, out: Path, *,
-                          now: datetime | None = None) -> ChangeLogExport:
-    """The same from a database path, for the command line and background jobs (their own connection)."""
-    with Ward.open(db_path, read_only=True) as ward:
-        return export_change_log(ward, wanted, out, now=now)

@@ -32,6 +32,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_datetime
 from ward_office.services import change_log
 from ward_office.services.change_log import ACTION_LABELS, RECORD_KINDS, ChangeFilter, ChangeLine, FieldChange, Lookup
+from ward_office.services.ward import in_own_ward
 from ward_office.storage import ChangeAction
 
 from ward_office.ui import widgets
@@ -333,6 +334,8 @@ class AuditPage(Page):
             self.export_button.setEnabled(True)
             widgets.show_error(self, error)
 
-        self._job = run_in_background(self, _("Exporting the change log…"),
-                                      lambda: change_log.export_change_log_file(db_path, wanted, out), done, failed)
+        def work() -> change_log.ChangeLogExport:
+            return in_own_ward(db_path, lambda ward: change_log.export_change_log(ward, wanted, out), read_only=True)
+
+        self._job = run_in_background(self, _("Exporting the change log…"), work, done, failed)
         return self._job
