@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
@@ -47,16 +48,16 @@ class ChangeLogRepository:
         self._context = context
 
     def list(self, entity: str | None = None, entity_id: object | None = None, *,
-             limit: int | None = None) -> list[ChangeLogEntry]:
+             limit: int | None = None) -> builtins.list[ChangeLogEntry]:
         """Lines oldest first, optionally about one kind of entity or one entity; ``limit`` keeps the newest."""
         return [_entry(row) for row in self._rows(entity, entity_id, limit)]
 
     def changes(self, entity: ChangeEntity | None = None, entity_id: object | None = None, *,
-                limit: int | None = None) -> list[Change]:
+                limit: int | None = None) -> builtins.list[Change]:
         """The same lines, typed."""
         return [_change(row) for row in self._rows(entity, entity_id, limit)]
 
-    def _rows(self, entity: str | None, entity_id: object | None, limit: int | None) -> list[tuple[Any, ...]]:
+    def _rows(self, entity: str | None, entity_id: object | None, limit: int | None) -> builtins.list[tuple[Any, ...]]:
         where, params = [], []
         if entity is not None:
             where.append("entity = ?")
@@ -75,7 +76,7 @@ class ChangeLogRepository:
     def find(self, *, start: date | None = None, end: date | None = None, who: str | None = None,
              entities: Collection[ChangeEntity] | None = None, action: ChangeAction | None = None,
              staff_ids: Collection[int] | None = None, text: str = "", text_staff_ids: Collection[int] = (),
-             before_id: int | None = None, limit: int = 200) -> list[Change]:
+             before_id: int | None = None, limit: int = 200) -> builtins.list[Change]:
         """Lines newest first, at most ``limit``, older than ``before_id`` (keyset paging: pass the last id
         of the previous page), written from ``start`` to ``end`` (local days, inclusive), by ``who``,
         about these kinds of record, with this action, about these people (a staff line, or a row whose
@@ -127,7 +128,7 @@ class ChangeLogRepository:
         params.append(max(0, int(limit)))
         return [_change(row) for row in self._context.conn.execute(sql, params)]
 
-    def actors(self) -> list[str]:
+    def actors(self) -> builtins.list[str]:
         """Everyone who ever wrote a line, in alphabetical order."""
         return sorted(row[0] for row in self._context.conn.execute("SELECT DISTINCT actor FROM change_log"))
 

@@ -152,8 +152,9 @@ def change(line_id: int, at: str, actor: str, action: str, entity_name: str, ent
     entity: ChangeEntity | str = _ENTITIES.get(entity_name, entity_name)
     if not isinstance(detail, Mapping):
         detail = {"detail": detail}
-    before = detail.get("before") if isinstance(detail.get("before"), Mapping) else {}
-    after = detail.get("after") if isinstance(detail.get("after"), Mapping) else {}
+    raw_before, raw_after = detail.get("before"), detail.get("after")
+    before: Mapping[str, Any] = raw_before if isinstance(raw_before, Mapping) else {}
+    after: Mapping[str, Any] = raw_after if isinstance(raw_after, Mapping) else {}
     facts = {key: value for key, value in detail.items()
              if not (key == "after" and after) and key not in _HIDDEN}
     old, new, typed_facts = _values(entity, before), _values(entity, after), _values(entity, facts)
