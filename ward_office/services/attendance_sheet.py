@@ -120,7 +120,8 @@ def day_sheet(ward: Ward, day: date) -> DaySheet:
     """Active staff on ``day`` in official order, with what was recorded for each session."""
     people = official_order(ward.staff(active_on=day))
     departments = ward.department_names()
-    records = {(record.staff_id, record.session): record for record in ward.store.attendance.for_day(day)}
+    records: dict[tuple[StaffId | None, Session], Attendance] = {
+        (record.staff_id, record.session): record for record in ward.store.attendance.for_day(day)}
     rows = tuple(
         SheetRow(person, departments.get(person.department_id, "") if person.department_id else "",
                  records.get((person.id, Session.MORNING)), records.get((person.id, Session.AFTERNOON)))
@@ -185,9 +186,9 @@ class Mark:
         if self.kind in (MarkKind.LATE, MarkKind.EARLY):
             base = old if old is not None and old.status is AttendanceStatus.PRESENT else Attendance(
                 staff_id, day, session, note=note)
-            minutes = {"late_minutes": self.minutes} if self.kind is MarkKind.LATE else {
-                "early_minutes": self.minutes}
-            return replace(base, source=RecordSource.MANUAL, recorded_by="", id=None, **minutes)
+            if self.kind is MarkKind.LATE:
+                return replace(base, source=RecordSource.MANUAL, recorded_by="", id=None, late_minutes=self.minutes)
+            return replace(base, source=RecordSource.MANUAL, recorded_by="", id=None, early_minutes=self.minutes)
         status = AttendanceStatus.LEAVE if self.kind is MarkKind.LEAVE else AttendanceStatus.ABSENT
         return Attendance(staff_id, day, session, status, leave_code=self.leave_code, note=note)
 

@@ -19,7 +19,7 @@ from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode,
 from ward_office.core.checks import Check, CheckKind, Event, EventSource
 from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.schedule import Session, WorkCalendar
-from ward_office.core.staff import Department, Gender, Staff, StaffCategory
+from ward_office.core.staff import Department, Gender, Staff, StaffCategory, StaffId
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.services.accounts import hash_password
@@ -66,7 +66,9 @@ DEMO_PASSWORD = "123456"
 
 
 @dataclass(frozen=True, slots=True)
-class Role:
+class Post:
+    """A post in the demo staffing: what the holder is called, their category and department."""
+
     position: str
     category: StaffCategory
     department: int  # index into the ward's departments, in their sort order
@@ -74,27 +76,27 @@ class Role:
 
 # Leadership and heads of unit as in NĐ 150/2025 (domain.md §7); everyone else fills departments.
 LEADERS = (
-    Role("Chủ tịch UBND", StaffCategory.CAN_BO, 0),
-    Role("Phó Chủ tịch UBND", StaffCategory.CAN_BO, 0),
-    Role("Phó Chủ tịch UBND", StaffCategory.CAN_BO, 0),
-    Role("Chánh Văn phòng", StaffCategory.CONG_CHUC, 0),
-    Role("Trưởng phòng", StaffCategory.CONG_CHUC, 1),
-    Role("Trưởng phòng", StaffCategory.CONG_CHUC, 2),
-    Role("Giám đốc Trung tâm", StaffCategory.VIEN_CHUC, 3),
-    Role("Phó Chánh Văn phòng", StaffCategory.CONG_CHUC, 0),
-    Role("Phó Trưởng phòng", StaffCategory.CONG_CHUC, 1),
-    Role("Phó Trưởng phòng", StaffCategory.CONG_CHUC, 2),
-    Role("Phó Giám đốc Trung tâm", StaffCategory.VIEN_CHUC, 3),
+    Post("Chủ tịch UBND", StaffCategory.CAN_BO, 0),
+    Post("Phó Chủ tịch UBND", StaffCategory.CAN_BO, 0),
+    Post("Phó Chủ tịch UBND", StaffCategory.CAN_BO, 0),
+    Post("Chánh Văn phòng", StaffCategory.CONG_CHUC, 0),
+    Post("Trưởng phòng", StaffCategory.CONG_CHUC, 1),
+    Post("Trưởng phòng", StaffCategory.CONG_CHUC, 2),
+    Post("Giám đốc Trung tâm", StaffCategory.VIEN_CHUC, 3),
+    Post("Phó Chánh Văn phòng", StaffCategory.CONG_CHUC, 0),
+    Post("Phó Trưởng phòng", StaffCategory.CONG_CHUC, 1),
+    Post("Phó Trưởng phòng", StaffCategory.CONG_CHUC, 2),
+    Post("Phó Giám đốc Trung tâm", StaffCategory.VIEN_CHUC, 3),
 )
 MEMBERS = (
-    (Role("Chuyên viên", StaffCategory.CONG_CHUC, 0), 5),
-    (Role("Văn thư", StaffCategory.CONG_CHUC, 0), 1),
-    (Role("Kế toán", StaffCategory.CONG_CHUC, 0), 1),
-    (Role("Chuyên viên", StaffCategory.CONG_CHUC, 1), 5),
-    (Role("Chuyên viên", StaffCategory.CONG_CHUC, 2), 4),
-    (Role("Viên chức", StaffCategory.VIEN_CHUC, 3), 4),
-    (Role("Nhân viên", StaffCategory.NGUOI_LAO_DONG, 0), 1),
-    (Role("Nhân viên", StaffCategory.NGUOI_LAO_DONG, 3), 1),
+    (Post("Chuyên viên", StaffCategory.CONG_CHUC, 0), 5),
+    (Post("Văn thư", StaffCategory.CONG_CHUC, 0), 1),
+    (Post("Kế toán", StaffCategory.CONG_CHUC, 0), 1),
+    (Post("Chuyên viên", StaffCategory.CONG_CHUC, 1), 5),
+    (Post("Chuyên viên", StaffCategory.CONG_CHUC, 2), 4),
+    (Post("Viên chức", StaffCategory.VIEN_CHUC, 3), 4),
+    (Post("Nhân viên", StaffCategory.NGUOI_LAO_DONG, 0), 1),
+    (Post("Nhân viên", StaffCategory.NGUOI_LAO_DONG, 3), 1),
 )
 
 
@@ -171,7 +173,7 @@ def draw_habits(rng: random.Random) -> Habits:
     )
 
 
-def make_attendance(rng: random.Random, people: list[Staff], habits: dict[int, Habits],
+def make_attendance(rng: random.Random, people: list[Staff], habits: dict[StaffId, Habits],
                     calendar: WorkCalendar, start: date, end: date) -> Iterator[Attendance]:
     """Only exceptions are stored: no record means present and on time."""
     days = list(calendar.working_days(start, end))
@@ -222,8 +224,8 @@ def _leave_days(rng: random.Random, days: list[date]) -> dict[date, LeaveCode]:
     return leave
 
 
-def make_checks(rng: random.Random, people: list[Staff], habits: dict[int, Habits], calendar: WorkCalendar,
-                absent: set[tuple[int, date]], start: date, end: date) -> Iterator[tuple[Check, list[Event]]]:
+def make_checks(rng: random.Random, people: list[Staff], habits: dict[StaffId, Habits], calendar: WorkCalendar,
+                absent: set[tuple[StaffId, date]], start: date, end: date) -> Iterator[tuple[Check, list[Event]]]:
     """About three checks a month; badge checks are the most frequent, as in the seed articles."""
     for day in calendar.working_days(start, end):
         if rng.random() > 0.14:
@@ -272,7 +274,7 @@ _NOTES = {
 }
 
 
-def make_events(rng: random.Random, people: list[Staff], habits: dict[int, Habits], start: date,
+def make_events(rng: random.Random, people: list[Staff], habits: dict[StaffId, Habits], start: date,
                 end: date) -> Iterator[Event]:
     """Events recorded outside checks: complaints from citizens and commendations, month by month."""
     month_start = start

@@ -192,10 +192,10 @@ def list_events(ward: Ward, wanted: EventFilter) -> list[EventRow]:
         for event in events:
             found.append((event, next((plan for first, last, plan in spans if first <= event.day <= last), None)))
     else:
-        for first, last, plan in spans:
-            codes = _matching_codes(plan, wanted.block_code, wanted.kind)
-            found.extend((event, plan) for event in store.events.find(first, last, staff_id=wanted.staff_id,
-                                                                      criterion_codes=codes))
+        for first, last, span_plan in spans:
+            codes = _matching_codes(span_plan, wanted.block_code, wanted.kind)
+            found.extend((event, span_plan) for event in store.events.find(first, last, staff_id=wanted.staff_id,
+                                                                           criterion_codes=codes))
     people = {person.id: person for person in ward.staff()}
     departments = ward.department_names()
     check_ids = {event.check_id for event, _plan in found if event.check_id is not None}

@@ -23,7 +23,7 @@ from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
-from ward_office.reports.frame import head_signature, preparer_signature, timesheet_signatures
+from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
 from ward_office.services.presentation import ScoredPeriod
@@ -76,7 +76,7 @@ def export(ward: Ward, kind: ExportKind | str, period_text: str, out: Path, *,
         unit = ward.unit()
         if kind is ExportKind.TIMESHEET:
             sheet = timesheet_sheet(month_sheet(ward, period.start.year, period.start.month, until=today), unit)
-            signatures = timesheet_signatures(unit)
+            signatures: tuple[Signature, ...] = timesheet_signatures(unit)
         else:
             scored = ward.score(period, today)
             sheet = ranking_sheet(scored) if kind is ExportKind.RANKING else items_sheet(scored)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from ward_office.core.errors import OutputFileError, OutputFolderError, WardOfficeError
 from ward_office.core.period import Period, parse_period
@@ -135,7 +135,8 @@ def write_report(ward: Ward, kind: str, period_text: str, out: Path, *, today: d
         raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out), error=error.strerror) from error
     try:
         with handle, official_language():
-            pages = report.render(ward, period, handle, today, options)
+            # The temporary file's wrapper passes reads and writes to the binary file it holds.
+            pages = report.render(ward, period, cast(BinaryIO, handle), today, options)
         os.chmod(handle.name, REPORT_FILE_MODE)
         os.replace(handle.name, out)
     except BaseException as error:

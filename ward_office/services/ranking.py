@@ -92,6 +92,6 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         events=store.events.list(period.start, period.end),
         grace_minutes=grace_minutes,
     )
-    departments = {department.id: department.name for department in store.departments.list()
-                   if department.id is not None}
+    departments: dict[int, str] = {department.id: department.name for department in store.departments.list()
+                                   if department.id is not None}
     return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())

@@ -50,7 +50,8 @@ def scored_from_body(body: Mapping[str, Any]) -> ScoredPeriod:
         raise SnapshotFormatError(N_("The kept ranking was saved in a form this version of the program cannot "
                                      "read (form {format})"), format=str(body.get("format")))
     try:
-        return from_json(ScoredPeriod, body["scored"])
+        scored: ScoredPeriod = from_json(ScoredPeriod, body["scored"])
+        return scored
     except (KeyError, TypeError, ValueError) as error:
         raise SnapshotFormatError(N_("The kept ranking is damaged: {reason}"), reason=str(error)) from error
 
@@ -123,7 +124,7 @@ def from_json(kind: Any, data: Any) -> Any:
     if origin in (Mapping, dict, typing.Mapping):
         key_kind, value_kind = arguments
         return {from_json(key_kind, key): from_json(value_kind, item) for key, item in data}
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
         return kind(**{field.name: from_json(hints[field.name], data[field.name])
                        for field in dataclasses.fields(kind) if field.init})

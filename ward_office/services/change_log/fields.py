@@ -35,7 +35,9 @@ _LABELS: Mapping[StrEnum, str] = {
     PeriodKind.MONTH: N_("Month"), PeriodKind.QUARTER: N_("Quarter"), PeriodKind.HALF_YEAR: N_("6 months"),
     PeriodKind.YEAR: N_("Year"), PeriodKind.RANGE: N_("From date to date"),
     PeriodState.OPEN: N_("Open"), PeriodState.LOCKED: N_("Locked"),
-    **GENDER_LABELS, **CATEGORY_LABELS, **ROLE_LABELS, **CHECK_KIND_LABELS,
+    # Copied through items(): a dict keyed by one enum is not a dict keyed by StrEnum to the type checker.
+    **dict(GENDER_LABELS.items()), **dict(CATEGORY_LABELS.items()), **dict(ROLE_LABELS.items()),
+    **dict(CHECK_KIND_LABELS.items()),
 }
 
 

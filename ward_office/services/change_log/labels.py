@@ -72,7 +72,7 @@ _SESSION_NAMES = {Session.MORNING: N_("morning"), Session.AFTERNOON: N_("afterno
 
 def kind_label(entity: ChangeEntity | str) -> str:
     """A kind of record in words; a kind this version does not know, as the line names it."""
-    return _(RECORD_KINDS[entity]) if entity in RECORD_KINDS else str(entity)
+    return _(RECORD_KINDS[ChangeEntity(entity)]) if entity in RECORD_KINDS else str(entity)
 
 
 def action_label(action: ChangeAction) -> str:
@@ -80,7 +80,7 @@ def action_label(action: ChangeAction) -> str:
 
 
 def field_label(key: FieldKey) -> str:
-    return _(FIELD_LABELS[key]) if key in FIELD_LABELS else str(key)
+    return _(FIELD_LABELS[ChangeField(key)]) if key in FIELD_LABELS else str(key)
 
 
 def day_text(value: Any) -> str:
