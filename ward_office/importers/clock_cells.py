@@ -73,7 +73,7 @@ def to_datetime(value: object, order: str) -> datetime:
     match = _DATETIME.fullmatch(str(value))
     if match is None:
         raise ValueError(value)
-    day = _make_date(*match.group(1, 2, 3), order)
+    day = _make_date(match[1], match[2], match[3], order)
     return datetime.combine(day, _make_time(*match.group(4, 5, 6, 7)))
 
 
@@ -90,7 +90,7 @@ def to_date(value: object, order: str) -> date:
     match = _DATE_ONLY.fullmatch(text) or _DATETIME.fullmatch(text)
     if match is None:
         raise ValueError(value)
-    return _make_date(*match.group(1, 2, 3), order)
+    return _make_date(match[1], match[2], match[3], order)
 
 
 def to_times(value: object) -> list[time]:

@@ -65,7 +65,7 @@ def _old_excel(path: Path) -> InputFileError:
         "this is an old Excel file (.xls); open it in Excel and save it as .xlsx or CSV"))])
 
 
-def find_header(rows: list[Row], mapping: ColumnMapping | None) -> tuple[int, ColumnMapping, dict[str, int]] | None:
+def find_header(rows: Sequence[Row], mapping: ColumnMapping | None) -> tuple[int, ColumnMapping, dict[str, int]] | None:
     for position, (_number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         chosen = mapping or guess_mapping(values)
         if chosen is None:
@@ -81,7 +81,7 @@ def find_header(rows: list[Row], mapping: ColumnMapping | None) -> tuple[int, Co
     return None
 
 
-def table_from_rows(tables: Iterable[list[Row]], file: str, encoding: str,
+def table_from_rows(tables: Iterable[Sequence[Row]], file: str, encoding: str,
                      mapping: ColumnMapping | None) -> ClockFile:
     seen_rows = False
     for rows in tables:
@@ -100,7 +100,7 @@ def table_from_rows(tables: Iterable[list[Row]], file: str, encoding: str,
     raise InputFileError(file, problems)
 
 
-def _parse_table(rows: list[Row], file: str, encoding: str, mapping: ColumnMapping,
+def _parse_table(rows: Sequence[Row], file: str, encoding: str, mapping: ColumnMapping,
                  columns: Mapping[str, int]) -> ClockFile:
     punches: list[Punch] = []
     problems: list[InputProblem] = []
@@ -154,7 +154,7 @@ def _row_stamps(values: Sequence[object], mapping: ColumnMapping, cell: Any) -> 
         day = to_date(day_value, mapping.date_order)
     except (ValueError, OverflowError):
         raise _BadCellError(mapping.date, BAD_DATE, day_value) from None
-    stamps = []
+    stamps: list[datetime] = []
     for header in mapping.times:
         value = cell(values, header)
         if blank(value):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ward_office.core.errors import InputFileError, InputProblem
@@ -27,7 +27,7 @@ def read_rows(path: Path, aliases: Mapping[str, tuple[str, ...]], required: tupl
     but something elsewhere (a running number, a footnote) are appended to ``skipped``."""
     data = read_bytes(path)
     if data.startswith(XLSX_MAGIC):
-        tables = sheet_tables(path, data)
+        tables: Iterator[Iterable[tuple[int, list[str]]]] = sheet_tables(path, data)
     elif data.startswith(XLS_MAGIC):
         raise InputFileError(str(path), [InputProblem(1, "", N_(
             "this is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx"))])

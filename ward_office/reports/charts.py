@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -173,7 +173,10 @@ def _axis_font(axis: object) -> None:
     labels.fontSize = LABEL_SIZE
 
 
-def _padded(values: Sequence[object], length: int) -> list[object]:
+_Value = TypeVar("_Value")
+
+
+def _padded(values: Sequence[_Value | None], length: int) -> list[_Value | None]:
     return [*values, *[None] * (length - len(values))][:length]
 
 
@@ -319,7 +322,7 @@ def violations_table(data: ChartData, width: float) -> Flowable:
         found = dict(violations.blocks).get(name)
         values = [found[index] if found is not None else (0 if violations.recorded(index) else None)
                   for index in range(len(violations.months))]
-        return _padded(values, positions)  # type: ignore[return-value]
+        return _padded(values, positions)
 
     def line(label: object, current: Sequence[int | None], before: Sequence[int | None] | None) -> list[object]:
         return [label, *(_pair(_count(current[index]), None if before is None else _count(before[index]))

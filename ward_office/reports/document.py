@@ -59,7 +59,8 @@ from ward_office.reports.frame import head_signature as head_signature
 from ward_office.reports.frame import place_of as place_of
 from ward_office.reports.frame import preparer_signature as preparer_signature
 from ward_office.reports.keeping import NAME_MAX_CHARS as NAME_MAX_CHARS
-from ward_office.reports.keeping import SignedEnding, shorten
+from ward_office.reports.keeping import SignedEnding
+from ward_office.reports.keeping import shorten as shorten  # re-exported: the reports shorten names with it
 from ward_office.reports.paged_table import paged
 from ward_office.reports.pages import BODY_SIZE as BODY_SIZE
 from ward_office.reports.pages import BOTTOM_MARGIN as BOTTOM_MARGIN

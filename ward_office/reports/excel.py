@@ -25,6 +25,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from itertools import zip_longest
 from pathlib import Path
 from typing import TypeAlias
 
@@ -159,10 +160,7 @@ def top_rows(sheet: Sheet) -> list[Band]:
             [Text(line, BODY_SIZE, bold=True) for line in letterhead.agency]
         right = [Text(_("SOCIALIST REPUBLIC OF VIETNAM"), BODY_SIZE - 1, bold=True),
                  Text(_("Independence - Freedom - Happiness"), BODY_SIZE, bold=True, underline=True)]
-        depth = max(len(left), len(right))
-        left += [None] * (depth - len(left))
-        right += [None] * (depth - len(right))
-        bands += list(zip(left, right, strict=True))
+        bands += list(zip_longest(left, right))  # the shorter side padded with empty cells
         if letterhead.dateline:
             bands.append((None, Text(letterhead.dateline, BODY_SIZE, italic=True)))
         bands.append(())

@@ -50,4 +50,5 @@ def face(*, bold: bool = False, italic: bool = False) -> str:
 
 def text_width(text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
     """The width of ``text`` in points, in the given face and size."""
-    return pdfmetrics.stringWidth(text, face(bold=bold, italic=italic), size)
+    width: float = pdfmetrics.stringWidth(text, face(bold=bold, italic=italic), size)
+    return width

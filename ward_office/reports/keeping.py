@@ -33,7 +33,8 @@ def shorten(value: str, limit: int | None) -> str:
 
 def _height(flowable: Flowable, width: float, height: float) -> float:
     _width, tall = flowable.wrap(width, height)
-    return tall + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    total: float = tall + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
 
 
 class SignedEnding(Flowable):

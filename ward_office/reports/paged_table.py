@@ -79,10 +79,12 @@ class PagedTable(Flowable):
     @property
     def _nrows(self) -> int:
         """Rows of the rest, header included."""
-        return self._header + self._source._nrows - self._start
+        rows: int = self._header + self._source._nrows - self._start
+        return rows
 
     def identity(self, maxLen: int | None = None) -> str:  # noqa: N803 - reportlab API
-        return self._source.identity(maxLen or 30)
+        identity: str = self._source.identity(maxLen or 30)
+        return identity
 
     def _make_window(self, rows: int) -> Table:
         source, header, start = self._source, self._header, self._start
@@ -127,7 +129,7 @@ class PagedTable(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         window, _width, _height = self._window_for(availWidth, availHeight)
-        parts = window.splitOn(getattr(self, "canv", None), availWidth, availHeight)
+        parts: list[Flowable] = window.splitOn(getattr(self, "canv", None), availWidth, availHeight)
         self._remember_heights(window)
         if len(parts) != 2:
             return parts  # [] when not even one row fits under the header, [window] when all do

@@ -112,7 +112,7 @@ class ReportDocument:
                       topPadding=0, bottomPadding=0, id="text")
         self._template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._page_begin,
                                                       onPageEnd=self._page_end)])
-        self._template.afterFlowable = self._after_flowable  # type: ignore[method-assign]
+        self._template.afterFlowable = self._after_flowable
         self._section: _Section | None = None
 
     def _after_flowable(self, flowable: Flowable) -> None:
@@ -168,4 +168,5 @@ class ReportDocument:
         self._template.build(_Story(story))
         self._close_section()
         self._template.canv.save()
-        return self._template.page
+        pages: int = self._template.page
+        return pages

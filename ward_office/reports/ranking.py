@@ -133,7 +133,10 @@ def column_widths(scored: Scored, width: float) -> list[float]:
     ranking = scored.ranking
     results = ranking.results
     blocks = ranking.plan.blocks
-    words = lambda label: label.split() or [""]  # noqa: E731 - a header wraps between its words
+
+    def words(label: str) -> list[str]:  # a header wraps between its words
+        return label.split() or [""]
+
     number = _natural([str(len(results)), *words(_("No."))], bold=True)
     rank = _natural([str(len(results)), *words(_("Rank"))], bold=True)
     figures = [format_points(total, 2, fixed=True) for result in results for total in result.block_totals.values()]

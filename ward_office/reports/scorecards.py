@@ -71,7 +71,8 @@ def score_line(base: Fraction | int, score: Fraction | int) -> str:
     change = score - base
     return _("<b>Score:</b> base score {base} {sign} {change} = <b>{score}</b>").format(
         base=format_number(base), sign="\u2212" if change < 0 else "+",
-        change=format_number(abs(change), 2, fixed=True), score=format_number(score, 2, fixed=True))
+        change=format_number(-change if change < 0 else change, 2, fixed=True),
+        score=format_number(score, 2, fixed=True))
 
 
 def scorecard(scored: Scored, result: StaffResult, day: date, width: float,
