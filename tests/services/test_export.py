@@ -19,11 +19,11 @@ from ward_office.core.access import Account, Role
 from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.period import half_year, month
 from ward_office.i18n.formatting import round_half_up
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import month_sheet
 from ward_office.services.demo import build_demo
 from ward_office.services.export import ExportKind, export, pair_text
 from ward_office.services.period_locks import lock_period
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.standings import item_lines
 from ward_office.services.ward import Ward, in_own_ward
 

@@ -37,7 +37,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.results import Ranking, Scored, StaffResult
+from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (
@@ -74,7 +74,7 @@ def _counts(ranking: Ranking) -> list[tuple[Grade, int]]:
     return [(grade, counts[grade.code]) for grade in ranking.plan.grades]
 
 
-def write_ranking(out: str | Path | BinaryIO, scored: Scored, *, day: date,
+def write_ranking(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: date,
                   recipients_list: Sequence[str] | None = None, status: FiguresStatus | None = None) -> int:
     """Write the summary for ``scored`` dated ``day``; return the number of pages. ``status`` says whether
     the figures are final or provisional."""
@@ -83,7 +83,7 @@ def write_ranking(out: str | Path | BinaryIO, scored: Scored, *, day: date,
     return document.build(ranking_story(scored, day, document.width, recipients_list, status))
 
 
-def ranking_story(scored: Scored, day: date, width: float, recipients_list: Sequence[str] | None = None,
+def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list: Sequence[str] | None = None,
                   status: FiguresStatus | None = None) -> Iterator[Flowable]:
     """An appendix of the review report: its heading, the table, then notes, counts and signatures, which
     keep the table's last rows with them."""
@@ -127,7 +127,7 @@ def _natural(texts: Iterable[str], *, bold: bool = False, size: float = SIZE) ->
     return max((fonts.text_width(text, size, bold=bold) for text in texts), default=0) + 2 * PADDING
 
 
-def column_widths(scored: Scored, width: float) -> list[float]:
+def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
     """Widths that keep a row on one line where the page allows: numbers get what their longest figure
     needs, names, positions and departments share the rest as their longest texts ask."""
     ranking = scored.ranking
@@ -160,12 +160,12 @@ def column_widths(scored: Scored, width: float) -> list[float]:
     return [number, rank, *texts, *[block] * len(blocks), score, grade, note_column]
 
 
-def _department(scored: Scored, result: StaffResult) -> str:
+def _department(scored: ScoredPeriod, result: StaffResult) -> str:
     department_id = result.staff.department_id
     return scored.departments.get(department_id, "") if department_id is not None else ""
 
 
-def ranking_table(scored: Scored, width: float) -> Flowable:
+def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     ranking = scored.ranking
     blocks = ranking.plan.blocks
     note_numbers = {explanation: number for number, (explanation, _names) in enumerate(change_notes(ranking), 1)}

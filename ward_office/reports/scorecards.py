@@ -42,14 +42,14 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.results import Scored, ScoreItem, StaffResult
+from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
 SIZE = 11
 BODY = 13
 
 
-def write_scorecards(out: str | Path | BinaryIO, scored: Scored, *, day: date,
+def write_scorecards(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: date,
                      status: FiguresStatus | None = None) -> int:
     """Write one scorecard per ranked person, in rank order, dated ``day``; return the number of pages.
     ``status`` says whether the figures are final or provisional."""
@@ -58,7 +58,7 @@ def write_scorecards(out: str | Path | BinaryIO, scored: Scored, *, day: date,
     return document.build(scorecards_story(scored, day, document.width, status))
 
 
-def scorecards_story(scored: Scored, day: date, width: float,
+def scorecards_story(scored: ScoredPeriod, day: date, width: float,
                      status: FiguresStatus | None = None) -> Iterator[Flowable]:
     for index, result in enumerate(scored.ranking.results):
         if index:
@@ -74,7 +74,7 @@ def score_line(base: Fraction | int, score: Fraction | int) -> str:
         change=format_number(abs(change), 2, fixed=True), score=format_number(score, 2, fixed=True))
 
 
-def scorecard(scored: Scored, result: StaffResult, day: date, width: float,
+def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
               status: FiguresStatus | None = None) -> Iterator[Flowable]:
     ranking, unit, person = scored.ranking, scored.unit, result.staff
     plan = ranking.plan
@@ -138,7 +138,7 @@ def _note(item: ScoreItem) -> str:
     return "; ".join(parts)
 
 
-def items_table(scored: Scored, result: StaffResult, width: float) -> Flowable:
+def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
     criteria = scored.ranking.plan.criteria
     widths = [9 * mm, 20 * mm, 13 * mm, 0.0, 15 * mm, 32 * mm, 24 * mm]
     widths[3] = width - sum(widths)

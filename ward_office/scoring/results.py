@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
-from typing import Protocol
 
 from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
@@ -179,12 +178,10 @@ class Ranking:
         return tuple((grade, counts[grade.code]) for grade in self.plan.grades)
 
 
-class Scored(Protocol):
-    """A ranking with what printing it needs: department names and the unit (``ScoredPeriod`` fits)."""
+@dataclass(frozen=True, slots=True)
+class ScoredPeriod:
+    """A ranking with what showing or printing it needs: department names and the unit."""
 
-    @property
-    def ranking(self) -> Ranking: ...
-    @property
-    def departments(self) -> Mapping[int, str]: ...
-    @property
-    def unit(self) -> Unit: ...
+    ranking: Ranking
+    departments: Mapping[int, str]
+    unit: Unit

@@ -24,9 +24,9 @@ from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import head_signature, preparer_signature, timesheet_signatures
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.printing import REPORT_FILE_MODE
 from ward_office.services.report_renders import PeriodKindError
 from ward_office.services.standings import ITEM_SOURCE_LABELS, item_lines

@@ -8,24 +8,12 @@ caps) and ``raw_points`` what the plan gives for it (after escalation).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ward_office.core.unit import Unit
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
-from ward_office.scoring.results import Ranking, StaffResult
-
-
-@dataclass(frozen=True, slots=True)
-class ScoredPeriod:
-    """A ranking with what is needed to show it: department names and the unit."""
-
-    ranking: Ranking
-    departments: Mapping[int, str]
-    unit: Unit
+from ward_office.scoring.results import ScoredPeriod, StaffResult
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:

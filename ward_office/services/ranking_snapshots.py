@@ -22,7 +22,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import period_label
-from ward_office.services.presentation import ScoredPeriod
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.storage import Store
 
 FORMAT = 1

@@ -18,8 +18,7 @@ from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_percent, format_points
-from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoreItem, StaffResult
-from ward_office.services.presentation import ScoredPeriod
+from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoredPeriod, ScoreItem, StaffResult
 from ward_office.services.ward import Ward
 
 ITEM_SOURCE_LABELS: Mapping[ItemSource, str] = {
