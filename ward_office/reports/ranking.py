@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,9 +21,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ward_office.core.period import FiguresStatus
-from ward_office.core.plan import Grade
+from ward_office.core.plan import Block, EmulationPlan, Grade
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_number, format_points, period_label
+from ward_office.i18n.formatting import format_number, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
     ReportDocument,
@@ -37,6 +38,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.scoring.explained import block_score, plan_grades_line, score_label
 from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
@@ -92,10 +94,15 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
     yield appendix_heading(unit, symbol="BC-UBND")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
-                              lines=[plan.label] if plan.label else [], status=status)
-    yield paragraph(_("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
-                      "block of criteria; the score is the base score plus these points.").format(
-                          base=format_number(plan.base_score)), size=11, space_after=3)
+                              lines=[score_label(plan)], status=status)
+    explanation = _("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
+                    "block of criteria; the score is the base score plus these points.").format(
+                        base=format_number(plan.base_score))
+    if any(block.maximum is not None for block in plan.blocks):
+        explanation += " " + _("A block with a maximum shows its score out of that maximum (26/30).")
+    if any(result.clamps for result in ranking.results):
+        explanation += " " + _("Where a floor or maximum of the plan stopped points, the scorecard says how many.")
+    yield paragraph(explanation, size=11, space_after=3)
     closing: list[Flowable] = [Spacer(1, 2 * mm)]
     notes = change_notes(ranking)
     if notes:
@@ -107,6 +114,7 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
         closing.append(paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=shorten(", ".join(ranking.unknown_criteria), NOTE_MAX_CHARS)), size=11, italic=True))
     closing.append(paragraph(grade_legend_line(ranking), size=11, bold=True, align="left", space_after=0))
+    closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=0))
     lines = [_(line) for line in DEFAULT_RECIPIENTS] if recipients_list is None else list(recipients_list)
     closing.append(signature_row([preparer_signature(unit), head_signature(unit)], recipients_list=lines,
                                  space_before=3 * mm, signing_space=20 * mm))
@@ -136,7 +144,7 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
     words = lambda label: label.split() or [""]  # noqa: E731 - a header wraps between its words
     number = _natural([str(len(results)), *words(_("No."))], bold=True)
     rank = _natural([str(len(results)), *words(_("Rank"))], bold=True)
-    figures = [format_points(total, 2, fixed=True) for result in results for total in result.block_totals.values()]
+    figures = [block_cell(ranking.plan, block, result) for result in results for block in blocks]
     block = max(_natural([*figures, "-00,00"]),
                 *(_natural(words(block.name), bold=True, size=HEADER_SIZE - 1.5) for block in blocks))
     score = _natural([format_number(result.score, 2, fixed=True) for result in results] + [
@@ -160,6 +168,12 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
     return [number, rank, *texts, *[block] * len(blocks), score, grade, note_column]
 
 
+def block_cell(plan: EmulationPlan, block: Block, result: StaffResult) -> str:
+    """"−0,50" for a block without a maximum, "26,50/30" for one with: two decimals in every row."""
+    subtotal = result.block_totals.get(block.code, Fraction(0))
+    return block_score(plan, block, subtotal, fixed=True)
+
+
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
     department_id = result.staff.department_id
     return scored.departments.get(department_id, "") if department_id is not None else ""
@@ -167,7 +181,8 @@ def _department(scored: ScoredPeriod, result: StaffResult) -> str:
 
 def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     ranking = scored.ranking
-    blocks = ranking.plan.blocks
+    plan = ranking.plan
+    blocks = plan.blocks
     note_numbers = {explanation: number for number, (explanation, _names) in enumerate(change_notes(ranking), 1)}
     widths = column_widths(scored, width)
     first_block, score_column = 5, 5 + len(blocks)
@@ -188,7 +203,7 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
             str(number), str(result.rank), cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
-            *[format_points(result.block_totals.get(block.code, 0), 2, fixed=True) for block in blocks],
+            *[block_cell(plan, block, result) for block in blocks],
             format_number(result.score, 2, fixed=True), cell(result.grade.code, size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
         ])
