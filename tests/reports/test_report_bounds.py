@@ -35,8 +35,8 @@ TODAY = date(2026, 6, 5)
 MAY = month(2026, 5)
 LABEL = ("Điểm thi đua nội bộ theo kế hoạch thi đua văn hóa công sở; không thay thế xếp loại chất lượng cán bộ, "
          "công chức theo Nghị định 335/2025/NĐ-CP.")
-PLAN_LINE = ("Kế hoạch thi đua: Kế hoạch có giới hạn, phiên bản 3. Mức xếp loại: Xuất sắc: từ 90 điểm trở lên; "
-             "Chưa xuất sắc: dưới 90 điểm.")
+PLAN_LINE = ("Kế hoạch thi đua: Kế hoạch có giới hạn, phiên bản 3. Mức xếp loại (điểm): Xuất sắc ≥ 90; "
+             "Chưa xuất sắc < 90.")
 FLOOR = ("điểm sàn của nhóm tiêu chí “Thời gian làm việc” (0 điểm): không trừ thêm 3 điểm (tháng 5 năm 2026)")
 BONUS = ("điểm tối đa của nhóm tiêu chí “Điểm thưởng” (10 điểm): không cộng thêm 5 điểm (tháng 5 năm 2026)")
 TOTAL = "điểm tối đa của tổng điểm (100 điểm): không cộng thêm 10 điểm (tháng 5 năm 2026)"
@@ -147,7 +147,7 @@ def test_excel_sheets_carry_the_label_and_what_the_bounds_stopped(scored: Scored
     ranking = ranking_sheet(scored)
     assert ranking.lines == (LABEL,) and PLAN_LINE in ranking.notes
     names = [column.header for column in ranking.columns]
-    assert names[5:8] == ["Thời gian làm việc (trên 5 điểm)", "Trang phục", "Điểm thưởng (trên 10 điểm)"]
+    assert names[5:8] == ["Thời gian làm việc (tối đa 5)", "Trang phục", "Điểm thưởng (tối đa 10)"]
     assert [row[5:9] for row in ranking.rows] == [[5, 0, 10, 100], [0, -3, 0, 92]]
     items = items_sheet(scored)
     assert items.lines == (LABEL,)

@@ -95,11 +95,14 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
                               lines=[score_label(plan)], status=status)
-    explanation = _("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
-                    "block of criteria; the score is the base score plus these points.").format(
-                        base=format_number(plan.base_score))
     if any(block.maximum is not None for block in plan.blocks):
-        explanation += " " + _("A block with a maximum shows its score out of that maximum (26/30).")
+        explanation = _("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
+                        "block of criteria, and for a block with a maximum its score out of that maximum "
+                        "(26/30).").format(base=format_number(plan.base_score))
+    else:
+        explanation = _("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
+                        "block of criteria; the score is the base score plus these points.").format(
+                            base=format_number(plan.base_score))
     if any(result.clamps for result in ranking.results):
         explanation += " " + _("Where a floor or maximum of the plan stopped points, the scorecard says how many.")
     yield paragraph(explanation, size=11, space_after=3)

@@ -92,7 +92,6 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
         (_("Full name:"), person.full_name, _("Staff code:"), person.code),
         (_("Position:"), person.position, _("Department:"), department),
     ], width)
-    yield paragraph(_("Points by block of criteria:"), size=12, bold=True, space_after=3)
     yield blocks_table(scored, result, width)
     closing: list[Flowable] = [Spacer(1, 1.5 * mm)]
     if result.items or result.clamps:
@@ -138,11 +137,15 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
     plan = scored.ranking.plan
     blocks = plan.blocks
     rows: list[list[object]] = [
-        [cell(block.name, size=SIZE - 1.5, bold=True, align="centre") for block in blocks],
-        [block_score(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in blocks],
+        [cell(_("Points by block of criteria"), size=SIZE - 1.5, bold=True),
+         *(cell(block.name, size=SIZE - 1.5, bold=True, align="centre") for block in blocks)],
+        ["", *(block_score(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in blocks)],
     ]
-    return KeepTogether([data_table(rows, [width / len(blocks)] * len(blocks), size=SIZE,
-                                    align=dict.fromkeys(range(len(blocks)), "centre")), Spacer(1, 3 * mm)])
+    first = 28 * mm
+    return KeepTogether([data_table(rows, [first, *[(width - first) / len(blocks)] * len(blocks)], size=SIZE,
+                                    align=dict.fromkeys(range(1, len(blocks) + 1), "centre"),
+                                    extra_style=[("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (0, 1), "MIDDLE")]),
+                         Spacer(1, 3 * mm)])
 
 
 def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:

@@ -34,21 +34,19 @@ def score_label(plan: EmulationPlan) -> str:
 
 
 def plan_grades_line(plan: EmulationPlan) -> str:
-    """"Kế hoạch thi đua: …, phiên bản 1. Mức xếp loại: … từ 90 điểm trở lên; …": what a score is read against."""
-    return _("Emulation plan: {plan}, version {version}. Grades: {thresholds}.").format(
+    """"Kế hoạch thi đua: …, phiên bản 1. Mức xếp loại (điểm): … ≥ 90; …": what a score is read against."""
+    return _("Emulation plan: {plan}, version {version}. Grades (points): {thresholds}.").format(
         plan=plan.name, version=plan.version, thresholds=grade_thresholds(plan))
 
 
 def grade_thresholds(plan: EmulationPlan) -> str:
-    """"Hoàn thành xuất sắc nhiệm vụ: từ 90 điểm; …; Không hoàn thành nhiệm vụ: dưới 50 điểm"."""
+    """"Hoàn thành xuất sắc nhiệm vụ ≥ 90; …; Không hoàn thành nhiệm vụ < 50" (in points)."""
     parts = []
     for index, grade in enumerate(plan.grades):
         if index == len(plan.grades) - 1 and index:
-            parts.append(_("{grade}: below {score} points").format(
-                grade=grade.name, score=format_number(plan.grades[index - 1].min_score)))
+            parts.append(f"{grade.name} < {format_number(plan.grades[index - 1].min_score)}")
         else:
-            parts.append(_("{grade}: {score} points or more").format(grade=grade.name,
-                                                                      score=format_number(grade.min_score)))
+            parts.append(f"{grade.name} ≥ {format_number(grade.min_score)}")
     return "; ".join(parts)
 
 

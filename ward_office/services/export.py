@@ -107,7 +107,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Full name")),
         Column(_("Position")),
         Column(_("Department")),
-        *(Column(block.name if block.maximum is None else _("{block} (out of {maximum})").format(
+        *(Column(block.name if block.maximum is None else _("{block} (max. {maximum})").format(
             block=block.name, maximum=format_number(block.maximum)), ColumnKind.NUMBER) for block in plan.blocks),
         Column(_("Score"), ColumnKind.NUMBER),
         Column(_("Grade")),
@@ -132,10 +132,12 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
     notes = [_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts[grade.code]}" for grade in plan.grades))]
-    notes.append(_("Block columns: points added or taken off by each block; score = base score {base} + the "
-                   "blocks.").format(base=format_number(plan.base_score)))
     if any(block.maximum is not None for block in plan.blocks):
-        notes.append(_("A block with a maximum shows its score out of that maximum (26/30)."))
+        notes.append(_("Block columns: points added or taken off by each block, and for a block with a maximum its "
+                       "score out of that maximum; base score {base}.").format(base=format_number(plan.base_score)))
+    else:
+        notes.append(_("Block columns: points added or taken off by each block; score = base score {base} + the "
+                       "blocks.").format(base=format_number(plan.base_score)))
     if any(result.clamps for result in ranking.results):
         notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
     notes.append(plan_grades_line(plan))
