@@ -28,6 +28,7 @@ from ward_office.reports.scorecards import write_scorecards
 from ward_office.scoring import ScoredPeriod, ScoringInput, score_period
 from ward_office.services.export import items_sheet, ranking_sheet
 from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
+from ward_office.services.standings import score_breakdown
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 
@@ -174,3 +175,10 @@ def test_json_csv_and_table_carry_the_label(scored: ScoredPeriod) -> None:
     assert rows[0][-1] == "Loại điểm" and all(row[-1] == LABEL for row in rows[1:])
     table = ranking_table(scored)
     assert LABEL in table and PLAN_LINE in table
+
+
+def test_the_window_breakdown_adds_up_with_the_total_bound(scored: ScoredPeriod) -> None:
+    binh = scored.ranking.results[0]
+    assert [(name, points) for _code, name, points in score_breakdown(binh, scored.ranking.plan)] == [
+        ("Điểm chuẩn", "100"), ("Thời gian làm việc", "0"), ("Trang phục", "0"), ("Điểm thưởng", "+10"),
+        ("Điểm sàn hoặc điểm tối đa của tổng điểm", "-10")]

@@ -162,4 +162,7 @@ def score_breakdown(result: StaffResult, plan: EmulationPlan) -> list[tuple[str,
     lines = [("", _("Base score"), format_number(plan.base_score))]
     for block in plan.blocks:
         lines.append((block.code, block.name, format_points(result.block_totals.get(block.code, Fraction(0)))))
+    total_bound = sum((clamp.contribution for clamp in result.clamps if clamp.block_code is None), Fraction(0))
+    if total_bound:  # the plan's floor or maximum on the total acted
+        lines.append(("", _("Floor or maximum of the total score"), format_points(total_bound)))
     return lines
