@@ -123,7 +123,7 @@ BEING_REWORKED: dict[str, tuple[str, ...]] = {
     ),
     "ward_office.services.records": (
         "ward_office.services.ranking_snapshots.kept_scored_period", "ward_office.scoring.ScoringInput",
-        "ward_office.scoring.score_period", "ward_office.services.presentation.ScoredPeriod", "random",
+        "ward_office.scoring.score_period", "ward_office.scoring.results.ScoredPeriod", "random",
         "ward_office.services.demo", "ward_office.services.accounts.hash_password",
         "ward_office.importers.events.read_events", "ward_office.services.backups.BackupReason",
         "ward_office.services.backups.automatic_backup", "ward_office.services.accounts.signed_actor",

@@ -24,6 +24,7 @@ ALLOWED: dict[str, str] = {}
 # Being reworked: services/, ui/, cli/ and the change log (storage/change_log.py) are being restructured in other
 # branches. Their long modules and functions as they stand; trim after merging.
 BEING_REWORKED: tuple[str, ...] = (
+    "ward_office/core/plan.py",  # the plan format's keys and their checks, being extended in parallel
     "ward_office/services/audit_log.py",
     "ward_office/services/audit_log.py::describe",
     "ward_office/services/clock_import.py",

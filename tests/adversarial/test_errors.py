@@ -137,7 +137,7 @@ def test_output_cut_off_by_head_ends_quietly(demo_book: Path, tmp_path: Path) ->
     command = f"{sys.executable} -m ward_office score --db {demo_book} --period 2026-Q1 --format json | head -1"
     piped = subprocess.run(["bash", "-o", "pipefail", "-c", command], env=env, capture_output=True, text=True,
                            timeout=60, check=False)
-    assert piped.stdout.strip() == "[" and piped.stderr == ""
+    assert piped.stdout.strip() == "{" and piped.stderr == ""
     assert piped.returncode in (0, 141)
     # The reader gone before the first byte is written: the write itself fails, every time.
     process = subprocess.Popen([sys.executable, "-m", "ward_office", "score", "--db", str(demo_book), "--period",

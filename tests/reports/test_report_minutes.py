@@ -18,8 +18,8 @@ from ward_office.core.period import parse_period
 from ward_office.core.review import MeetingFacts, ReviewNotes
 from ward_office.i18n.formatting import format_number
 from ward_office.reports.review_minutes import proposed
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.demo import build_demo
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.ranking import score_stored_period
 from ward_office.services.report_renders import render_minutes
 from ward_office.services.reviews import save_review

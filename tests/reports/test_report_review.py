@@ -54,6 +54,8 @@ def test_review_report_has_figures_comparison_departments_and_lists(demo: Path, 
                      "chưa có số liệu", "2. Kết quả theo bộ phận", "a) Đề nghị khen thưởng",
                      "II. ĐÁNH GIÁ CHUNG", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ", "TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC"):
         assert expected in text, expected
+    # The score's label under the report's title.
+    assert "không thay thế xếp loại chất lượng theo Nghị định 335/2025/NĐ-CP" in text
     previous = papers.comparisons[0].figures
     assert previous is not None
     assert f"Số người được chấm điểm 20 {previous.headcount}" in text

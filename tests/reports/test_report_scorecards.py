@@ -15,8 +15,8 @@ from ward_office import i18n
 from ward_office.core.period import FiguresStatus, parse_period
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.reports.scorecards import score_line, write_scorecards
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.demo import build_demo
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.ranking import score_stored_period
 from ward_office.services.ward import Ward
 

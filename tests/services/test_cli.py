@@ -37,13 +37,18 @@ def count(path: Path, table: str) -> int:
 def test_score_json_is_base_plus_items(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-H1", "--format", "json")
     assert code == 0
-    people = json.loads(out)
+    ranking = json.loads(out)
+    assert ranking["label"].startswith("Điểm thi đua nội bộ")
+    assert (ranking["plan"]["code"], ranking["plan"]["version"]) == ("VHCS", 1)
+    assert [grade["min_score"] for grade in ranking["plan"]["grades"]] == [90, 70, 50, 0]
+    assert ranking["period"] == {"kind": "half_year", "start": "2026-01-01", "end": "2026-06-30"}
+    people = ranking["people"]
     assert len(people) == 30
     assert any(person["items"] for person in people)
     for person in people:
         assert {"staff_code", "full_name", "score", "rank", "grade"} <= person.keys()
-        assert person["score"] == pytest.approx(person["base"] + sum(item["points"] for item in person["items"]),
-                                                abs=1e-9)
+        assert person["score"] == pytest.approx(person["base"] + sum(item["points"] for item in person["items"])
+                                                + sum(clamp["points"] for clamp in person["clamps"]), abs=1e-9)
         for item in person["items"]:
             assert {"criterion", "points", "date", "source"} <= item.keys()
             assert "2026-01-01" <= item["date"] <= "2026-06-30"
@@ -96,10 +101,12 @@ def test_table_and_csv_formats(demo_db: Path, capsys: pytest.CaptureFixture[str]
                               "--format", "csv")
     assert code == 0
     lines = out.strip().splitlines()
-    assert lines[0].startswith("Thứ hạng,")
+    assert lines[0].startswith("Thứ hạng,") and lines[0].endswith(",Loại điểm")
+    assert all(line.endswith("(không thay thế xếp loại chất lượng theo Nghị định 335/2025/NĐ-CP)")
+               for line in lines[1:])
     _code, as_json, _err = run_cli(capsys, "score", "--db", demo_db, "--period", "2026-01-01..2026-03-15",
                                    "--format", "json")
-    assert len(lines) == 1 + len(json.loads(as_json))
+    assert len(lines) == 1 + len(json.loads(as_json)["people"])
 
 
 def test_bad_period_is_refused_in_vietnamese_and_english(demo_db: Path,
@@ -228,7 +235,7 @@ def test_console_script_runs(demo_db: Path) -> None:
                              str(date(2026, 6, 1).year), "--format", "json"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)[0]["rank"] == 1
+    assert json.loads(result.stdout)["people"][0]["rank"] == 1
 
 
 def test_months_not_yet_begun_do_not_count(demo_db: Path) -> None:

@@ -19,19 +19,21 @@ from ward_office.core.access import Account, Role
 from ward_office.core.errors import NotFoundError, WardOfficeError
 from ward_office.core.period import half_year, month
 from ward_office.i18n.formatting import round_half_up
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import month_sheet
 from ward_office.services.demo import build_demo
 from ward_office.services.export import ExportKind, export, pair_text
 from ward_office.services.period_locks import lock_period
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.standings import item_lines
 from ward_office.services.ward import Ward, in_own_ward
 
 TODAY = date(2026, 11, 20)
 # The letterhead (authority, "ỦY BAN NHÂN DÂN", the ward | the national name, the motto), the dateline, a blank
-# row, the title, the period, the figures' status, a blank row, then the headers.
+# row, the title, the period, the score's label, the figures' status, a blank row, then the headers.
 TITLE_ROW = 6
-HEADER_ROW = 10
+HEADER_ROW = 11
+TIMESHEET_HEADER_ROW = 10  # a timesheet is no score: no label
+LABEL = "Điểm thi đua nội bộ về văn hóa công sở (không thay thế xếp loại chất lượng theo Nghị định 335/2025/NĐ-CP)"
 
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
@@ -50,11 +52,11 @@ def half_year_scored(demo_path: Path) -> ScoredPeriod:
         return ward.score(half_year(2026, 1), TODAY)
 
 
-def table(worksheet: Worksheet) -> tuple[list[object], list[list[object]]]:
+def table(worksheet: Worksheet, header_row: int = HEADER_ROW) -> tuple[list[object], list[list[object]]]:
     """The header and the data rows (up to the first empty row under the table)."""
-    header = [cell.value for cell in worksheet[HEADER_ROW]]
+    header = [cell.value for cell in worksheet[header_row]]
     rows = []
-    for values in worksheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+    for values in worksheet.iter_rows(min_row=header_row + 1, values_only=True):
         if all(value is None for value in values):
             break
         rows.append(list(values))
@@ -71,9 +73,9 @@ def test_ranking_sheet_has_the_engine_scores(demo_path: Path, half_year_scored: 
     assert workbook.sheetnames == ["Xếp loại"]
     worksheet = workbook["Xếp loại"]
     plan = half_year_scored.ranking.plan
-    assert [worksheet.cell(row, 1).value for row in range(1, 9)] == [
+    assert [worksheet.cell(row, 1).value for row in range(1, 10)] == [
         "THÀNH PHỐ CẦN THƠ", "ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN AN", None, None, "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA",
-        f"{plan.name} — 6 tháng đầu năm 2026", "(Số liệu tạm tính đến ngày 20/11/2026)"]
+        f"{plan.name} — 6 tháng đầu năm 2026", LABEL, "(Số liệu tạm tính đến ngày 20/11/2026)"]
     motto_column = next(cell.column for cell in worksheet[2] if cell.value == "Độc lập - Tự do - Hạnh phúc")
     assert worksheet.cell(1, motto_column).value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert worksheet.cell(4, motto_column).value == "Phường Tân An, ngày 20 tháng 11 năm 2026"
@@ -102,6 +104,9 @@ def test_ranking_sheet_has_the_engine_scores(demo_path: Path, half_year_scored: 
     assert any(row[score_column + 2] for row in rows), "the demo half-year has grade changes to explain"
     notes = [worksheet.cell(row, 1).value for row in range(HEADER_ROW + len(rows) + 2, worksheet.max_row + 1)]
     assert any(str(note).startswith("Kết quả xếp loại: ") for note in notes)
+    assert ("Kế hoạch thi đua: Chấm điểm thi đua thực hiện văn hóa công sở, phiên bản 1. Mức xếp loại (điểm): Hoàn "
+            "thành xuất sắc nhiệm vụ ≥ 90; Hoàn thành tốt nhiệm vụ ≥ 70; Hoàn thành nhiệm vụ ≥ 50; Không hoàn thành "
+            "nhiệm vụ < 50.") in notes
     under = [cell.value for row in worksheet.iter_rows(min_row=HEADER_ROW + len(rows) + 1) for cell in row
              if cell.value]
     assert under[-5:] == ["NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Ký, ghi rõ họ tên)",
@@ -116,8 +121,9 @@ def test_items_sheet_has_real_dates_and_adds_up_to_the_scores(demo_path: Path, h
     in_own_ward(demo_path, lambda ward: export(ward, "items", "2026-H1", out, today=TODAY), read_only=True)
     worksheet = load_workbook(out)["Chi tiết điểm"]
     assert worksheet.cell(TITLE_ROW, 1).value == "BẢNG CHI TIẾT ĐIỂM THI ĐUA CỦA CÁN BỘ, CÔNG CHỨC"
+    assert worksheet.cell(TITLE_ROW + 2, 1).value == LABEL
     header, rows = table(worksheet)
-    assert header == ["Mã cán bộ", "Họ và tên", "Ngày", "Buổi", "Mã tiêu chí", "Tiêu chí", "Khối", "Điểm",
+    assert header == ["Mã cán bộ", "Họ và tên", "Ngày", "Buổi", "Mã tiêu chí", "Tiêu chí", "Nhóm tiêu chí", "Điểm",
                       "Điểm gốc", "Ghi chú", "Người ghi", "Nguồn"]
     results = half_year_scored.ranking.results
     assert len(rows) == sum(len(result.items) for result in results) > 100
@@ -153,7 +159,7 @@ def test_timesheet_has_the_codes_and_totals_of_the_printed_sheet(demo_path: Path
                                                                                    "Tháng 10 năm 2026"]
     with Ward.open(demo_path, read_only=True) as ward:
         sheet = month_sheet(ward, 2026, 10, until=TODAY)
-    header, rows = table(worksheet)
+    header, rows = table(worksheet, TIMESHEET_HEADER_ROW)
     # One header row: each day's number with its weekday below it (1/10/2026 is a Thursday).
     assert header[4:7] == ["1\nT5", "2\nT6", "3\nT7"] and header[34] == "31\nT7"
     assert header[:4] == ["STT", "Mã", "Họ và tên", "Bộ phận"]
@@ -172,8 +178,8 @@ def test_timesheet_has_the_codes_and_totals_of_the_printed_sheet(demo_path: Path
     codes = {code for row in rows for code in row[4:4 + days] if code}
     assert "+" in codes and codes & {"M", "+/M", "M/+", "P", "Ko"}
     saturday = 4 + 3  # the column of 03/10/2026, a Saturday: grey, and Friday's is not
-    assert worksheet.cell(HEADER_ROW + 1, saturday).fill.fgColor.rgb.endswith("E7E6E6")
-    assert worksheet.cell(HEADER_ROW + 1, saturday - 1).fill.fill_type is None
+    assert worksheet.cell(TIMESHEET_HEADER_ROW + 1, saturday).fill.fgColor.rgb.endswith("E7E6E6")
+    assert worksheet.cell(TIMESHEET_HEADER_ROW + 1, saturday - 1).fill.fill_type is None
 
 
 def test_timesheet_leaves_days_after_today_blank(demo_path: Path, tmp_path: Path) -> None:
@@ -249,7 +255,8 @@ def test_vietnamese_sheets_with_the_english_language(demo_path: Path, tmp_path: 
     worksheet = load_workbook(out)["Xếp loại"]  # the document is official: Vietnamese
     header, _rows = table(worksheet)
     assert header[:3] == ["Thứ hạng", "Mã", "Họ và tên"]
-    assert worksheet.cell(TITLE_ROW + 2, 1).value == "(Số liệu tạm tính đến ngày 20/11/2026)"
+    assert worksheet.cell(TITLE_ROW + 2, 1).value == LABEL
+    assert worksheet.cell(TITLE_ROW + 3, 1).value == "(Số liệu tạm tính đến ngày 20/11/2026)"
 
 
 def test_a_locked_period_says_its_figures_are_final(tmp_path: Path) -> None:

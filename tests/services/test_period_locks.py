@@ -202,6 +202,18 @@ def test_the_kept_form_reads_back_exactly(ward: Ward) -> None:
     assert back.ranking.period == whole_year_2026
 
 
+def test_a_ranking_kept_before_plans_had_bounds_still_reads(ward: Ward) -> None:
+    scored = ward.score(parse_period("2026-05"), TODAY)
+    data = json.loads(json.dumps(to_json(scored)))
+    plan = dict(data["ranking"]["plan"])
+    del plan["maximum"], plan["floor"]
+    plan["blocks"] = [{key: value for key, value in block.items() if key not in ("maximum", "floor")}
+                      for block in plan["blocks"]]
+    older = {**data, "ranking": {**data["ranking"], "plan": plan, "results": [
+        {key: value for key, value in result.items() if key != "clamps"} for result in data["ranking"]["results"]]}}
+    assert from_json(type(scored), older) == scored
+
+
 def test_command_line_lock_and_unlock(path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     lock = ["lock", "--db", str(path), "--period", "2026-Q1", "--lang", "vi"]
     assert cli.main(lock) == 1  # the demo book has accounts: who locks?

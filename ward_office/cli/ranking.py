@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ward_office.i18n import _
 
 if TYPE_CHECKING:
-    from ward_office.services.presentation import ScoredPeriod
+    from ward_office.scoring.results import ScoredPeriod
 
 COMMANDS = ("score",)
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from ward_office.core.errors import PlanError
 from ward_office.i18n import N_
+from ward_office.i18n.formatting import format_number
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -86,6 +87,8 @@ class Block:
     name: str
     criteria: tuple[str, ...]
     cap: Fraction | None = None  # the most the block's deductions (or bonuses) can weigh in one period
+    maximum: Fraction | None = None  # the block's full marks: its score never above, shown "x/maximum"
+    floor: Fraction | None = None  # its score never below, in each sub-period
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +147,14 @@ class EmulationPlan:
     tie_break: tuple[TieBreak, ...] = ()
     label: str = ""
     description: str = ""
+    maximum: Fraction | None = None  # the score of a sub-period never above (a bonus cannot make 100 into 110)
+    floor: Fraction | None = None  # nor below
 
     def block(self, code: str) -> Block:
         return next(block for block in self.blocks if block.code == code)
+
+    def block_start(self, block: Block) -> Fraction:
+        return block_start(block, self.criteria)
 
     def grade(self, code: str) -> Grade:
         return next(grade for grade in self.grades if grade.code == code)
@@ -162,6 +170,14 @@ class EmulationPlan:
 
     def rule_for(self, trigger: AttendanceTrigger) -> AttendanceRule | None:
         return next((rule for rule in self.attendance_rules if rule.trigger is trigger), None)
+
+
+def block_start(block: Block, criteria: Mapping[str, Criterion]) -> Fraction:
+    """What the block's score is before any item: its maximum, or 0 for a block of commendations only (a bonus
+    block, earned from nothing) and for a block without a maximum."""
+    if block.maximum is None or all(criteria[code].points > 0 for code in block.criteria):
+        return Fraction(0)
+    return block.maximum
 
 
 # ---- Reading a plan from TOML ----
@@ -201,6 +217,10 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(where, N_("“{key}” must be a number"), key=key)
         return Fraction(str(value))
+
+    def bound(self, data: Mapping[str, Any], key: str, where: str) -> Fraction | None:
+        """An optional number of any sign: a floor."""
+        return self.number(data, key, where) if key in data else None
 
     def optional_number(self, data: Mapping[str, Any], key: str, where: str) -> Fraction | None:
         if key not in data:
@@ -250,12 +270,15 @@ class _Reader:
         quota = self.quota(grades)
         aggregation = self.aggregation()
         tie_break = self.tie_break()
+        base_score = self.number(head, "base_score", "[plan]")
+        maximum, floor = self.optional_number(head, "maximum", "[plan]"), self.bound(head, "floor", "[plan]")
+        self.check_bounds("[plan]", base_score, maximum, floor)
         return EmulationPlan(
             code=self.text(head, "code", "[plan]"),
             name=self.text(head, "name", "[plan]"),
             version=self.integer(head, "version", "[plan]"),
             effective_from=effective,
-            base_score=self.number(head, "base_score", "[plan]"),
+            base_score=base_score,
             blocks=tuple(blocks),
             criteria=criteria,
             attendance_rules=tuple(rules),
@@ -266,7 +289,20 @@ class _Reader:
             tie_break=tie_break,
             label=str(head.get("label", "")),
             description=str(head.get("description", "")),
+            maximum=maximum,
+            floor=floor,
         )
+
+    def check_bounds(self, where: str, start: Fraction, maximum: Fraction | None, floor: Fraction | None) -> None:
+        """A score starts within its bounds: floor ≤ start ≤ maximum, the floor below the maximum."""
+        if maximum is not None and start > maximum:
+            raise self.fail(where, N_("“{key}” cannot be below the score everyone starts from ({start})"),
+                            key="maximum", start=format_number(start))
+        if floor is not None and floor > start:
+            raise self.fail(where, N_("“{key}” cannot be above the score everyone starts from ({start})"),
+                            key="floor", start=format_number(start))
+        if maximum is not None and floor is not None and floor >= maximum:
+            raise self.fail(where, N_("“floor” must be below “maximum”"))
 
     def blocks(self) -> tuple[list[Block], dict[str, Criterion]]:
         blocks: list[Block] = []
@@ -284,8 +320,11 @@ class _Reader:
                                     code=criterion.code)
                 criteria[criterion.code] = criterion
                 codes.append(criterion.code)
-            blocks.append(Block(block_code, self.text(block_data, "name", where), tuple(codes),
-                                self.optional_number(block_data, "cap", where)))
+            block = Block(block_code, self.text(block_data, "name", where), tuple(codes),
+                          self.optional_number(block_data, "cap", where),
+                          self.optional_number(block_data, "maximum", where), self.bound(block_data, "floor", where))
+            self.check_bounds(where, block_start(block, criteria), block.maximum, block.floor)
+            blocks.append(block)
         return blocks, criteria
 
     def attendance_rules(self, criteria: Mapping[str, Criterion]) -> list[AttendanceRule]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,9 +21,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ward_office.core.period import FiguresStatus
-from ward_office.core.plan import Grade
+from ward_office.core.plan import Block, EmulationPlan, Grade
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_number, format_points, period_label
+from ward_office.i18n.formatting import format_number, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
     ReportDocument,
@@ -37,7 +38,8 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.results import Ranking, Scored, StaffResult
+from ward_office.scoring.explained import block_score, plan_grades_line, score_label
+from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (
@@ -74,7 +76,7 @@ def _counts(ranking: Ranking) -> list[tuple[Grade, int]]:
     return [(grade, counts[grade.code]) for grade in ranking.plan.grades]
 
 
-def write_ranking(out: str | Path | BinaryIO, scored: Scored, *, day: date,
+def write_ranking(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: date,
                   recipients_list: Sequence[str] | None = None, status: FiguresStatus | None = None) -> int:
     """Write the summary for ``scored`` dated ``day``; return the number of pages. ``status`` says whether
     the figures are final or provisional."""
@@ -83,7 +85,7 @@ def write_ranking(out: str | Path | BinaryIO, scored: Scored, *, day: date,
     return document.build(ranking_story(scored, day, document.width, recipients_list, status))
 
 
-def ranking_story(scored: Scored, day: date, width: float, recipients_list: Sequence[str] | None = None,
+def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list: Sequence[str] | None = None,
                   status: FiguresStatus | None = None) -> Iterator[Flowable]:
     """An appendix of the review report: its heading, the table, then notes, counts and signatures, which
     keep the table's last rows with them."""
@@ -92,10 +94,18 @@ def ranking_story(scored: Scored, day: date, width: float, recipients_list: Sequ
     yield appendix_heading(unit, symbol="BC-UBND")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
-                              lines=[plan.label] if plan.label else [], status=status)
-    yield paragraph(_("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
-                      "block of criteria; the score is the base score plus these points.").format(
-                          base=format_number(plan.base_score)), size=11, space_after=3)
+                              lines=[score_label(plan)], status=status)
+    if any(block.maximum is not None for block in plan.blocks):
+        explanation = _("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
+                        "block of criteria, and for a block with a maximum its score out of that maximum "
+                        "(26/30).").format(base=format_number(plan.base_score))
+    else:
+        explanation = _("Base score {base}. The block columns show the points added (+) or taken off (-) in each "
+                        "block of criteria; the score is the base score plus these points.").format(
+                            base=format_number(plan.base_score))
+    if any(result.clamps for result in ranking.results):
+        explanation += " " + _("Where a floor or maximum of the plan stopped points, the scorecard says how many.")
+    yield paragraph(explanation, size=11, space_after=3)
     closing: list[Flowable] = [Spacer(1, 2 * mm)]
     notes = change_notes(ranking)
     if notes:
@@ -107,6 +117,7 @@ def ranking_story(scored: Scored, day: date, width: float, recipients_list: Sequ
         closing.append(paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=shorten(", ".join(ranking.unknown_criteria), NOTE_MAX_CHARS)), size=11, italic=True))
     closing.append(paragraph(grade_legend_line(ranking), size=11, bold=True, align="left", space_after=0))
+    closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=0))
     lines = [_(line) for line in DEFAULT_RECIPIENTS] if recipients_list is None else list(recipients_list)
     closing.append(signature_row([preparer_signature(unit), head_signature(unit)], recipients_list=lines,
                                  space_before=3 * mm, signing_space=20 * mm))
@@ -127,7 +138,7 @@ def _natural(texts: Iterable[str], *, bold: bool = False, size: float = SIZE) ->
     return max((fonts.text_width(text, size, bold=bold) for text in texts), default=0) + 2 * PADDING
 
 
-def column_widths(scored: Scored, width: float) -> list[float]:
+def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
     """Widths that keep a row on one line where the page allows: numbers get what their longest figure
     needs, names, positions and departments share the rest as their longest texts ask."""
     ranking = scored.ranking
@@ -139,7 +150,7 @@ def column_widths(scored: Scored, width: float) -> list[float]:
 
     number = _natural([str(len(results)), *words(_("No."))], bold=True)
     rank = _natural([str(len(results)), *words(_("Rank"))], bold=True)
-    figures = [format_points(total, 2, fixed=True) for result in results for total in result.block_totals.values()]
+    figures = [block_cell(ranking.plan, block, result) for result in results for block in blocks]
     block = max(_natural([*figures, "-00,00"]),
                 *(_natural(words(block.name), bold=True, size=HEADER_SIZE - 1.5) for block in blocks))
     score = _natural([format_number(result.score, 2, fixed=True) for result in results] + [
@@ -163,14 +174,21 @@ def column_widths(scored: Scored, width: float) -> list[float]:
     return [number, rank, *texts, *[block] * len(blocks), score, grade, note_column]
 
 
-def _department(scored: Scored, result: StaffResult) -> str:
+def block_cell(plan: EmulationPlan, block: Block, result: StaffResult) -> str:
+    """"−0,50" for a block without a maximum, "26,50/30" for one with: two decimals in every row."""
+    subtotal = result.block_totals.get(block.code, Fraction(0))
+    return block_score(plan, block, subtotal, fixed=True)
+
+
+def _department(scored: ScoredPeriod, result: StaffResult) -> str:
     department_id = result.staff.department_id
     return scored.departments.get(department_id, "") if department_id is not None else ""
 
 
-def ranking_table(scored: Scored, width: float) -> Flowable:
+def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     ranking = scored.ranking
-    blocks = ranking.plan.blocks
+    plan = ranking.plan
+    blocks = plan.blocks
     note_numbers = {explanation: number for number, (explanation, _names) in enumerate(change_notes(ranking), 1)}
     widths = column_widths(scored, width)
     first_block, score_column = 5, 5 + len(blocks)
@@ -191,7 +209,7 @@ def ranking_table(scored: Scored, width: float) -> Flowable:
             str(number), str(result.rank), cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
-            *[format_points(result.block_totals.get(block.code, 0), 2, fixed=True) for block in blocks],
+            *[block_cell(plan, block, result) for block in blocks],
             format_number(result.score, 2, fixed=True), cell(result.grade.code, size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
         ])

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from ward_office.core.period import FiguresStatus, Period
 from ward_office.core.review import ProposalList, ReviewNotes
-from ward_office.scoring.results import Ranking, Scored, StaffResult
+from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class DepartmentSummary:
 class ReviewPapers:
     """What the review papers print, gathered once."""
 
-    scored: Scored
+    scored: ScoredPeriod
     status: FiguresStatus
     figures: PeriodFigures
     comparisons: tuple[Comparison, ...]  # the period before, then the same period a year earlier

@@ -36,6 +36,7 @@ from ward_office.reports.document import (
 )
 from ward_office.reports.ranking import DEFAULT_RECIPIENTS
 from ward_office.reports.review_data import PeriodFigures, ReviewPapers
+from ward_office.scoring.explained import score_label
 from ward_office.scoring.results import StaffResult
 
 TITLE = N_("REPORT")
@@ -238,7 +239,7 @@ def _heading(value: str) -> Flowable:
 def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flowable]:
     unit, ranking, figures = papers.scored.unit, papers.ranking, papers.figures
     yield letterhead(unit, day, symbol="BC-UBND")
-    yield from document_title(_(TITLE), review_summary(papers), status=papers.status)
+    yield from document_title(_(TITLE), review_summary(papers), lines=[score_label(ranking.plan)], status=papers.status)
     yield paragraph(_("Carrying out “{plan}”, the ward People's Committee reports the results for {period} as "
                       "follows:").format(plan=ranking.plan.name, period=period_label(ranking.period)),
                     first_line_indent=10 * mm)

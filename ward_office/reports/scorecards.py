@@ -18,9 +18,10 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ward_office.core.period import FiguresStatus
+from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
@@ -42,14 +43,15 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.results import Scored, ScoreItem, StaffResult
+from ward_office.scoring.explained import block_score, cap_text, clamp_text, plan_grades_line, score_label
+from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
 SIZE = 11
 BODY = 13
 
 
-def write_scorecards(out: str | Path | BinaryIO, scored: Scored, *, day: date,
+def write_scorecards(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: date,
                      status: FiguresStatus | None = None) -> int:
     """Write one scorecard per ranked person, in rank order, dated ``day``; return the number of pages.
     ``status`` says whether the figures are final or provisional."""
@@ -58,7 +60,7 @@ def write_scorecards(out: str | Path | BinaryIO, scored: Scored, *, day: date,
     return document.build(scorecards_story(scored, day, document.width, status))
 
 
-def scorecards_story(scored: Scored, day: date, width: float,
+def scorecards_story(scored: ScoredPeriod, day: date, width: float,
                      status: FiguresStatus | None = None) -> Iterator[Flowable]:
     for index, result in enumerate(scored.ranking.results):
         if index:
@@ -75,7 +77,7 @@ def score_line(base: Fraction | int, score: Fraction | int) -> str:
         score=format_number(score, 2, fixed=True))
 
 
-def scorecard(scored: Scored, result: StaffResult, day: date, width: float,
+def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
               status: FiguresStatus | None = None) -> Iterator[Flowable]:
     ranking, unit, person = scored.ranking, scored.unit, result.staff
     plan = ranking.plan
@@ -85,14 +87,15 @@ def scorecard(scored: Scored, result: StaffResult, day: date, width: float,
     yield letterhead(unit, day, symbol="")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
-                              status=status)
+                              lines=[score_label(plan)], status=status)
     department = scored.departments.get(person.department_id, "") if person.department_id is not None else ""
     yield details_table([
         (_("Full name:"), person.full_name, _("Staff code:"), person.code),
         (_("Position:"), person.position, _("Department:"), department),
     ], width)
+    yield blocks_table(scored, result, width)
     closing: list[Flowable] = [Spacer(1, 1.5 * mm)]
-    if result.items:
+    if result.items or result.clamps:
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)
         body = items_table(scored, result, width)
         if any(item.weight != 1 for item in result.items):
@@ -111,6 +114,7 @@ def scorecard(scored: Scored, result: StaffResult, day: date, width: float,
                                  size=12, align="left", space_after=2))
         closing += [paragraph(f"- {grade_change.localized()}", size=12, align="left", space_after=2)
                     for grade_change in result.changes]
+    closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=2))
     head = head_signature(unit)
     closing.append(signature_row([
         Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
@@ -128,32 +132,55 @@ def details_table(rows: list[tuple[str, str, str, str]], width: float) -> Flowab
                         extra_style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])
 
 
-def _note(item: ScoreItem) -> str:
+def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
+    """Each block's subtotal under its name, "26/30" where the block has a maximum; the blocks and the base
+    score add up to the score."""
+    plan = scored.ranking.plan
+    blocks = plan.blocks
+    rows: list[list[object]] = [
+        [cell(_("Points by block of criteria"), size=SIZE - 1.5, bold=True),
+         *(cell(block.name, size=SIZE - 1.5, bold=True, align="centre") for block in blocks)],
+        ["", *(block_score(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in blocks)],
+    ]
+    first = 28 * mm
+    return KeepTogether([data_table(rows, [first, *[(width - first) / len(blocks)] * len(blocks)], size=SIZE,
+                                    align=dict.fromkeys(range(1, len(blocks) + 1), "centre"),
+                                    extra_style=[("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (0, 1), "MIDDLE")]),
+                         Spacer(1, 3 * mm)])
+
+
+def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
     parts = []
     if item.minutes:
         parts.append(_("{minutes} min").format(minutes=item.minutes))
     if item.note:
         parts.append(item.note)
     if item.capped:
-        parts.append(_("over the cap, not counted in full"))
+        parts.append(cap_text(plan, result, item))
     return "; ".join(parts)
 
 
-def items_table(scored: Scored, result: StaffResult, width: float) -> Flowable:
+def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
     criteria = scored.ranking.plan.criteria
     widths = [9 * mm, 20 * mm, 13 * mm, 0.0, 15 * mm, 32 * mm, 24 * mm]
     widths[3] = width - sum(widths)
     rows: list[list[object]] = [[_("No."), _("Date"), _("Session"), _("Criterion"), _("Points"), _("Note"),
                                  _("Recorded by")]]
+    spans: list[tuple[object, ...]] = []
     for number, item in enumerate(result.items, start=1):
         criterion = criteria.get(item.criterion_code)
         rows.append([
             str(number), format_date(item.day), _(SESSION_LABELS[item.session]) if item.session else "",
             cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE),
-            format_points(item.contribution), cell(_note(item), size=SIZE - 1),
+            format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
             cell(item.recorded_by, size=SIZE - 1),
         ])
-    total = sum((item.contribution for item in result.items), start=0)
+    for clamp in result.clamps:  # a bound of the plan that acted: its points make the total add up
+        rows.append(["", cell(clamp_text(scored.ranking.plan, clamp), size=SIZE - 1, italic=True), "", "",
+                     format_points(clamp.contribution), "", ""])
+        spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+    total = sum((item.contribution for item in result.items), start=0) + sum(
+        (clamp.contribution for clamp in result.clamps), start=0)
     rows.append([cell(_("Total"), size=SIZE, bold=True, align="right"), "", "", "", format_points(total), "", ""])
     return data_table(rows, widths, size=SIZE, align={0: "centre", 1: "centre", 2: "centre", 4: "right"},
-                      extra_style=[("SPAN", (0, -1), (3, -1)), ("FONTNAME", (4, -1), (4, -1), fonts.BOLD)])
+                      extra_style=[*spans, ("SPAN", (0, -1), (3, -1)), ("FONTNAME", (4, -1), (4, -1), fonts.BOLD)])

@@ -22,6 +22,10 @@ The rules, in the order they apply:
 4. Caps, in that same order within a sub-period: a criterion cap limits the size of the criterion's
    total; then a block cap limits the block's total deductions and, separately, its total bonuses. An
    item past a cap keeps only what remains (possibly 0), is marked capped, and is still listed.
+   Bounds, after the caps, on each sub-period's sums: a block's score (its start, ``plan.block_start``,
+   plus its items) is brought within the block's ``floor`` and ``maximum``, then the score (base plus
+   every block) within the plan's; each bound that acts is a ``Clamp`` of the result, with the points it
+   added or took off, so the score stays base + Σ items + Σ clamps.
 5. Grades. ``plan.grade_for(score)``; then every ceiling reached over the whole period (occurrences
    counted per criterion or per block, capped ones included) limits the grade; the most restrictive
    binds and is recorded only if it lowered the grade.
@@ -57,7 +61,9 @@ from ward_office.core.period import Period
 from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
+from ward_office.scoring.bounds import Bounds
 from ward_office.scoring.results import (
+    Clamp,
     GradeChange,
     GradeChangeKind,
     ItemSource,
@@ -182,6 +188,7 @@ class _Scorer:
         self.criteria = {code: CriterionPoints(criterion, units, self.block_codes.index(criterion.block_code),
                                                 code == absent_code)
                          for code, criterion in plan.criteria.items()}
+        self.bounds = Bounds(plan, units, self.fraction)
         self.grade_index = {grade.code: plan.grade_index(grade.code) for grade in plan.grades}
         self.ceilings = [(ceiling, self.grade_index[ceiling.max_grade]) for ceiling in plan.ceilings]
         self._fractions: dict[tuple[int, int], Fraction] = {}
@@ -233,6 +240,7 @@ class _Scorer:
             tally.deducted_sum, tally.absences, tally.violations, tally.commendations)
         in_display_order, (last_day, last_session, last_code) = tally.in_display_order, tally.last
         part_units = 0
+        part_blocks = [0] * len(self.block_codes) if self.bounds.any else None
         seen: dict[str, int] = {}
         used: dict[object, int] = {}  # what the caps have let through: by criterion code and block key
         while position < end_position and occurrences[position][0] <= end:
@@ -254,6 +262,8 @@ class _Scorer:
                     deducted_sum += point_units * multiplier
             part_units += point_units
             block_sums[criterion.block_index] += point_units * multiplier
+            if part_blocks is not None:
+                part_blocks[criterion.block_index] += point_units
             if trigger is AttendanceTrigger.ABSENT or (criterion.absent and source is not ItemSource.ATTENDANCE):
                 absences += 1
             capped = point_units != raw_units
@@ -270,14 +280,30 @@ class _Scorer:
         tally.deducted_sum, tally.absences, tally.violations, tally.commendations = (
             deducted_sum, absences, violations, commendations)
         tally.in_display_order, tally.last = in_display_order, (last_day, last_session, last_code)
+        if part_blocks is not None:
+            part_units = self._bound(part, weight, multiplier, part_blocks, part_units, tally)
         return position, part_units
+
+    def _bound(self, part: Period, weight: Fraction, multiplier: int, part_blocks: list[int], part_units: int,
+               tally: _Tally) -> int:
+        """Rule 4's bounds on the sums of ``part``: their clamps go to ``tally``; returns the bounded total."""
+        for index, adjustment, clamp in self.bounds.clamps(part, weight, part_blocks, part_units):
+            part_units += adjustment
+            if index is None:
+                tally.total_sum += adjustment * multiplier
+            else:
+                tally.block_sums[index] += adjustment * multiplier
+            if adjustment > 0:  # a floor: what the deductions took off is less
+                tally.deducted_sum += adjustment * multiplier
+            tally.clamps.append(clamp)
+        return part_units
 
     def _draft(self, person: Staff, denominator: int, tally: _Tally, sub_scores: tuple[SubPeriodScore, ...]) -> Draft:
         """Rule 5 and the counts of rule 8: the person's result before ranking."""
         block_sums = tally.block_sums
         draft = Draft()
         draft.staff = person
-        draft.score = self.above_base(sum(block_sums), denominator)
+        draft.score = self.above_base(sum(block_sums) + tally.total_sum, denominator)
         draft.items = tuple(tally.items)
         draft.sub_periods = sub_scores
         draft.block_totals = {code: self.fraction(total, denominator) if total else _ZERO
@@ -290,6 +316,7 @@ class _Scorer:
         draft.violations = tally.violations
         draft.commendations = tally.commendations
         draft.deducted_points = self.fraction(-tally.deducted_sum, denominator) if tally.deducted_sum else _ZERO
+        draft.clamps = tuple(tally.clamps)
         return draft
 
     def grade_for(self, score: Fraction) -> Grade:
@@ -332,8 +359,8 @@ def _display_key(item: ScoreItem) -> tuple[object, ...]:
 class _Tally:
     """What a person's items add up to over the whole period, gathered part by part."""
 
-    __slots__ = ("absences", "block_sums", "commendations", "counts", "deducted_sum", "in_display_order", "items",
-                 "last", "violations")
+    __slots__ = ("absences", "block_sums", "clamps", "commendations", "counts", "deducted_sum", "in_display_order",
+                 "items", "last", "total_sum", "violations")
 
     def __init__(self, blocks: int) -> None:
         self.items: list[ScoreItem] = []
@@ -344,6 +371,8 @@ class _Tally:
         self.counts: dict[str, int] = {}  # per criterion over the whole period: the ceilings count them
         self.block_sums = [0] * blocks  # Σ units × multiplier per block, over the parts' denominator
         self.deducted_sum = self.absences = self.violations = self.commendations = 0
+        self.total_sum = 0  # Σ the total's clamps × multiplier
+        self.clamps: list[Clamp] = []
 
 
 def _within_caps(criterion: CriterionPoints, raw_units: int, size: int, used: dict[object, int]) -> int:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
-from typing import Protocol
 
 from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
@@ -103,6 +102,30 @@ def new_score_item(criterion_code: str, block_code: str, day: date, session: Ses
     return freeze(item, ScoreItem)
 
 
+class Bound(StrEnum):
+    FLOOR = "floor"
+    MAXIMUM = "maximum"
+
+
+@dataclass(frozen=True, slots=True)
+class Clamp:
+    """A floor or maximum of the plan that stopped a block's score, or the total, in one sub-period: without it
+    the score there would have been ``unbounded``; ``points`` is what the bound added (a floor, +) or took
+    off (a maximum, −) there, so it stopped ``-points`` more."""
+
+    bound: Bound
+    block_code: str | None  # None: the plan's bound on the total score
+    sub_period: Period
+    limit: Fraction  # the floor or maximum
+    unbounded: Fraction
+    points: Fraction
+    weight: Fraction  # the share of the period score the sub-period carries
+
+    @property
+    def contribution(self) -> Fraction:
+        return self.points * self.weight
+
+
 @dataclass(frozen=True, slots=True)
 class SubPeriodScore:
     """A month, half or whole period scored on its own from the base score."""
@@ -145,10 +168,10 @@ class GradeChange:
 @dataclass(frozen=True, slots=True)
 class StaffResult:
     staff: Staff
-    score: Fraction  # always plan.base_score + the sum of the items' contributions
+    score: Fraction  # always plan.base_score + the sum of the items' and the clamps' contributions
     items: tuple[ScoreItem, ...]  # by day, session, criterion
     sub_periods: tuple[SubPeriodScore, ...]
-    block_totals: Mapping[str, Fraction]  # every block of the plan, in plan order: sum of contributions
+    block_totals: Mapping[str, Fraction]  # every block of the plan, in plan order: its items' and clamps' contributions
     grade_by_score: Grade
     grade: Grade  # after ceilings and quota
     changes: tuple[GradeChange, ...]
@@ -157,6 +180,7 @@ class StaffResult:
     violations: int  # items with negative raw points, capped ones included
     commendations: int  # items with positive raw points
     deducted_points: Fraction  # what deductions actually took off the score, as a positive number
+    clamps: tuple[Clamp, ...] = ()  # by sub-period, blocks in plan order, the total last
 
     @property
     def sub_periods_counted(self) -> int:
@@ -179,12 +203,10 @@ class Ranking:
         return tuple((grade, counts[grade.code]) for grade in self.plan.grades)
 
 
-class Scored(Protocol):
-    """A ranking with what printing it needs: department names and the unit (``ScoredPeriod`` fits)."""
+@dataclass(frozen=True, slots=True)
+class ScoredPeriod:
+    """A ranking with what showing or printing it needs: department names and the unit."""
 
-    @property
-    def ranking(self) -> Ranking: ...
-    @property
-    def departments(self) -> Mapping[int, str]: ...
-    @property
-    def unit(self) -> Unit: ...
+    ranking: Ranking
+    departments: Mapping[int, str]
+    unit: Unit

@@ -14,7 +14,7 @@ from ward_office.core.frozen import freeze
 from ward_office.core.plan import EmulationPlan, Grade, QuotaBasis, TieBreak
 from ward_office.core.staff import Staff
 from ward_office.i18n.text import name_sort_key
-from ward_office.scoring.results import GradeChange, GradeChangeKind, ScoreItem, StaffResult, SubPeriodScore
+from ward_office.scoring.results import Clamp, GradeChange, GradeChangeKind, ScoreItem, StaffResult, SubPeriodScore
 
 
 class Draft:
@@ -36,6 +36,7 @@ class Draft:
     violations: int
     commendations: int
     deducted_points: Fraction
+    clamps: tuple[Clamp, ...]
 
     def ranked(self, rank: int) -> StaffResult:
         self.rank = rank

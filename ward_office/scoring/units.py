@@ -36,7 +36,10 @@ class Units:
     the plan), so the escalation and cap arithmetic of thousands of items is on integers, exactly."""
 
     def __init__(self, plan: EmulationPlan) -> None:
-        values = [Fraction(block.cap) for block in plan.blocks if block.cap is not None]
+        values = [Fraction(value) for block in plan.blocks for value in (block.cap, block.maximum, block.floor)
+                  if value is not None]
+        if plan.maximum is not None or plan.floor is not None:  # the total's bounds count from the base score
+            values += [Fraction(value) for value in (plan.base_score, plan.maximum, plan.floor) if value is not None]
         for criterion in plan.criteria.values():
             values.append(Fraction(criterion.points))
             values.extend(Fraction(step.points) for step in criterion.escalation)

@@ -18,15 +18,17 @@ from pathlib import Path
 
 from ward_office.core.errors import OutputFolderError, WardOfficeError
 from ward_office.core.period import PeriodKind, parse_period
+from ward_office.core.plan import Block, EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
+from ward_office.scoring.explained import clamp_text, plan_grades_line, score_label
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
-from ward_office.services.presentation import ScoredPeriod
 from ward_office.services.printing import REPORT_FILE_MODE
 from ward_office.services.report_renders import PeriodKindError
 from ward_office.services.standings import ITEM_SOURCE_LABELS, item_lines
@@ -105,7 +107,8 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Full name")),
         Column(_("Position")),
         Column(_("Department")),
-        *(Column(block.name, ColumnKind.NUMBER) for block in plan.blocks),
+        *(Column(block.name if block.maximum is None else _("{block} (max. {maximum})").format(
+            block=block.name, maximum=format_number(block.maximum)), ColumnKind.NUMBER) for block in plan.blocks),
         Column(_("Score"), ColumnKind.NUMBER),
         Column(_("Grade")),
         Column(_("Note"), width=NOTE_WIDTH, wrap=True),
@@ -119,7 +122,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             result.staff.full_name,
             result.staff.position,
             scored.departments.get(department_id, "") if department_id is not None else "",
-            *(result.block_totals.get(block.code, Fraction(0)) for block in plan.blocks),
+            *(_block_figure(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in plan.blocks),
             result.score,
             result.grade.name,
             "; ".join(change.localized() for change in result.changes),
@@ -129,10 +132,15 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
     notes = [_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts[grade.code]}" for grade in plan.grades))]
-    notes.append(_("Block columns: points added or taken off by each block; score = base score {base} + the "
-                   "blocks.").format(base=format_number(plan.base_score)))
-    if plan.label:
-        notes.append(plan.label)
+    if any(block.maximum is not None for block in plan.blocks):
+        notes.append(_("Block columns: points added or taken off by each block, and for a block with a maximum its "
+                       "score out of that maximum; base score {base}.").format(base=format_number(plan.base_score)))
+    else:
+        notes.append(_("Block columns: points added or taken off by each block; score = base score {base} + the "
+                       "blocks.").format(base=format_number(plan.base_score)))
+    if any(result.clamps for result in ranking.results):
+        notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
+    notes.append(plan_grades_line(plan))
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))
@@ -140,12 +148,18 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         name=_("Ranking"),
         title=_("SUMMARY OF EMULATION RESULTS"),
         subtitle=_("{plan} — {period}").format(plan=plan.name, period=period_label(ranking.period)),
+        lines=(score_label(plan),),
         heading=unit_heading(scored.unit),
         columns=columns,
         rows=rows,
         notes=notes,
         frozen_columns=3,
     )
+
+
+def _block_figure(plan: EmulationPlan, block: Block, subtotal: Fraction) -> Fraction:
+    """The block's score out of its maximum where it has one (26 of 30), else the points it added or took off."""
+    return plan.block_start(block) + subtotal if block.maximum is not None else subtotal
 
 
 # ---- The items behind the scores ----
@@ -162,7 +176,7 @@ def items_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Session"), ColumnKind.CODE),
         Column(_("Criterion code"), ColumnKind.CODE),
         Column(_("Criterion"), width=NOTE_WIDTH, wrap=True),
-        Column(_("Block")),
+        Column(_("Block of criteria")),
         Column(_("Points"), ColumnKind.NUMBER),
         Column(_("Raw points"), ColumnKind.NUMBER),
         Column(_("Note"), width=NOTE_WIDTH, wrap=True),
@@ -187,6 +201,11 @@ def items_sheet(scored: ScoredPeriod) -> Sheet:
                 item.recorded_by,
                 _(ITEM_SOURCE_LABELS[item.source]),
             ])
+        block_names = {block.code: block.name for block in plan.blocks}
+        for clamp in result.clamps:  # what a floor or maximum stopped: the person's points still add up
+            rows.append([result.staff.code, result.staff.full_name, clamp.sub_period.end, "", "",
+                         clamp_text(plan, clamp), block_names.get(clamp.block_code or "", ""), clamp.contribution,
+                         clamp.points, "", "", _("Plan bound")])
     notes = [_("Points: what the item adds to or takes off the period's score, after caps and averaging over "
                "the months; raw points: what the plan gives for it. A person's points add up to their score "
                "minus the base score {base}.").format(base=format_number(plan.base_score))]
@@ -194,10 +213,11 @@ def items_sheet(scored: ScoredPeriod) -> Sheet:
         name=_("Score items"),
         title=_("SCORE ITEMS OF EACH STAFF MEMBER"),
         subtitle=_("{plan} — {period}").format(plan=plan.name, period=period_label(ranking.period)),
+        lines=(score_label(plan),),
         heading=unit_heading(scored.unit),
         columns=columns,
         rows=rows,
-        notes=notes,
+        notes=[*notes, plan_grades_line(plan)],
         frozen_columns=2,
     )
 

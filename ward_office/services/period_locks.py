@@ -20,7 +20,7 @@ from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, format_time, period_label
-from ward_office.services.presentation import ScoredPeriod
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.ranking import score_records
 from ward_office.services.ranking_snapshots import from_json, kept_scored_period, snapshot_body
 from ward_office.services.ward import Ward

@@ -2,30 +2,23 @@
 
 JSON and CSV keep machine forms (dot decimals, ISO dates) so other tools can read them; the table uses
 Vietnamese number and date forms. In JSON each item's ``points`` is its contribution to this period's
-score, so ``score == base + sum(points)``; ``counted_points`` is what it counted in its month (after
-caps) and ``raw_points`` what the plan gives for it (after escalation).
+score, so ``score == base + sum(points)`` over the items and the ``clamps`` (what a floor or maximum of
+the plan stopped); ``counted_points`` is what it counted in its month (after caps) and ``raw_points`` what
+the plan gives for it (after escalation). Every output carries the score's ``label``: an internal emulation
+score, not the official grading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from ward_office.core.unit import Unit
+from ward_office.core.plan import EmulationPlan
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
-from ward_office.scoring.results import Ranking, StaffResult
-
-
-@dataclass(frozen=True, slots=True)
-class ScoredPeriod:
-    """A ranking with what is needed to show it: department names and the unit."""
-
-    ranking: Ranking
-    departments: Mapping[int, str]
-    unit: Unit
+from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
+from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -33,7 +26,33 @@ def _department(scored: ScoredPeriod, result: StaffResult) -> str:
     return scored.departments.get(department_id, "") if department_id is not None else ""
 
 
-def ranking_to_json(scored: ScoredPeriod) -> list[dict[str, Any]]:
+def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
+    """The ranking for other programs: what the score is (``label``), the plan it was scored under (its
+    version, grades and block bounds), the period, and ``people`` in rank order."""
+    ranking = scored.ranking
+    plan = ranking.plan
+    return {
+        "unit": scored.unit.name,
+        "period": {"kind": ranking.period.kind.value, "start": ranking.period.start.isoformat(),
+                   "end": ranking.period.end.isoformat()},
+        "label": score_label(plan),
+        "plan": {
+            "code": plan.code, "name": plan.name, "version": plan.version, "base_score": float(plan.base_score),
+            "maximum": _number(plan.maximum), "floor": _number(plan.floor),
+            "grades": [{"code": grade.code, "name": grade.name, "min_score": float(grade.min_score)}
+                       for grade in plan.grades],
+            "blocks": [{"code": block.code, "name": block.name, "maximum": _number(block.maximum),
+                        "floor": _number(block.floor)} for block in plan.blocks],
+        },
+        "people": _people(scored),
+    }
+
+
+def _number(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
     plan = scored.ranking.plan
     people = []
     for result in scored.ranking.results:
@@ -55,6 +74,8 @@ def ranking_to_json(scored: ScoredPeriod) -> list[dict[str, Any]]:
             ],
             "months_counted": result.sub_periods_counted,
             "block_totals": {code: float(total) for code, total in result.block_totals.items()},
+            "block_scores": {block.code: float(plan.block_start(block) + result.block_totals.get(block.code, 0))
+                             for block in plan.blocks if block.maximum is not None},
             "unexcused_absences": result.unexcused_absences,
             "violations": result.violations,
             "commendations": result.commendations,
@@ -70,6 +91,7 @@ def ranking_to_json(scored: ScoredPeriod) -> list[dict[str, Any]]:
                     "raw_points": float(item.raw_points),
                     "weight": float(item.weight),
                     "capped": item.capped,
+                    "cap": cap_text(plan, result, item) if item.capped else None,
                     "occurrence": item.occurrence,
                     "source": item.source.value,
                     "record_id": item.record_id,
@@ -79,8 +101,24 @@ def ranking_to_json(scored: ScoredPeriod) -> list[dict[str, Any]]:
                 }
                 for item in result.items
             ],
+            "clamps": [_clamp_json(plan, clamp) for clamp in result.clamps],
         })
     return people
+
+
+def _clamp_json(plan: EmulationPlan, clamp: Clamp) -> dict[str, Any]:
+    """What a floor or maximum of the plan stopped: ``points`` is its contribution to the period's score."""
+    return {
+        "bound": clamp.bound.value,
+        "block": clamp.block_code,
+        "start": clamp.sub_period.start.isoformat(),
+        "end": clamp.sub_period.end.isoformat(),
+        "limit": float(clamp.limit),
+        "unbounded": float(clamp.unbounded),
+        "points": float(clamp.contribution),
+        "counted_points": float(clamp.points),
+        "explanation": clamp_text(plan, clamp),
+    }
 
 
 def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[str | int | Decimal]]:
@@ -89,11 +127,12 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
     rows: list[list[str | int | Decimal]] = []
     if with_header:
         rows.append([_("Rank"), _("Code"), _("Full name"), _("Position"), _("Department"), _("Score"),
-                     _("Grade"), _("Note")])
+                     _("Grade"), _("Note"), _("Kind of score")])
+    label = score_label(scored.ranking.plan)
     for result in scored.ranking.results:
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     "; ".join(change.localized() for change in result.changes)])
+                     "; ".join(change.localized() for change in result.changes), label])
     return rows
 
 
@@ -119,9 +158,7 @@ def ranking_table(scored: ScoredPeriod) -> str:
                          for i, cell in enumerate(cells)).rstrip()
 
     title = _("{plan} — {period}").format(plan=ranking.plan.name, period=period_label(ranking.period))
-    out = [scored.unit.name.upper(), title]
-    if ranking.plan.label:
-        out.append(ranking.plan.label)
+    out = [scored.unit.name.upper(), title, score_label(ranking.plan)]
     out += ["", line(header), line(["-" * width for width in widths])]
     out += [line(row) for row in body]
     for number, (explanation, names) in enumerate(notes.items(), start=1):
@@ -132,6 +169,7 @@ def ranking_table(scored: ScoredPeriod) -> str:
     out.append("")
     out.append(_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
+    out.append(plan_grades_line(ranking.plan))
     if ranking.unknown_criteria:
         out.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

@@ -20,7 +20,7 @@ from ward_office.storage import Store
 if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan
     from ward_office.core.schedule import WorkCalendar
-    from ward_office.services.presentation import ScoredPeriod
+    from ward_office.scoring.results import ScoredPeriod
 
 
 def current_review_period(today: date | None = None) -> Period:
@@ -71,7 +71,7 @@ def _cycle_collection_paused() -> Iterator[None]:
 def _score_records(store: Store, period: Period, today: date, plan: EmulationPlan | None,
                    calendar: WorkCalendar | None) -> ScoredPeriod:
     from ward_office.scoring import ScoringInput, score_period  # the engine loads on the first scoring
-    from ward_office.services.presentation import ScoredPeriod  # it imports the scoring results
+    from ward_office.scoring.results import ScoredPeriod
 
     if plan is None:
         _record, plan = store.plans.in_effect(period.end)

@@ -22,7 +22,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import period_label
-from ward_office.services.presentation import ScoredPeriod
+from ward_office.scoring.results import ScoredPeriod
 from ward_office.storage import Store
 
 FORMAT = 1
@@ -126,8 +126,10 @@ def from_json(kind: Any, data: Any) -> Any:
         return {from_json(key_kind, key): from_json(value_kind, item) for key, item in data}
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
+        # A field added since the snapshot was kept takes its default (a plan's bounds, a result's clamps).
         return kind(**{field.name: from_json(hints[field.name], data[field.name])
-                       for field in dataclasses.fields(kind) if field.init})
+                       for field in dataclasses.fields(kind)
+                       if field.init and (field.name in data or field.default is dataclasses.MISSING)})
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(data)
     if kind is Fraction:

@@ -29,7 +29,7 @@ from ward_office.reports.review_data import (
     PeriodFigures,
     ReviewPapers,
 )
-from ward_office.scoring.results import Ranking, Scored, StaffResult
+from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 from ward_office.services.charts import attendance_rates
 from ward_office.services.period_locks import figures_status
 from ward_office.services.ranking import score_stored_period
@@ -55,7 +55,7 @@ def _mean(values: list[Fraction]) -> Fraction | None:
     return sum(values, Fraction(0)) / len(values) if values else None
 
 
-def period_figures(ward: Ward, scored: Scored, today: date) -> PeriodFigures:
+def period_figures(ward: Ward, scored: ScoredPeriod, today: date) -> PeriodFigures:
     ranking = scored.ranking
     period = ranking.period
     by_block = {block.code: 0 for block in ranking.plan.blocks}
@@ -90,7 +90,7 @@ def _comparison(ward: Ward, period: Period | None, today: date) -> Comparison | 
     return Comparison(period, period_figures(ward, scored, today))
 
 
-def department_summaries(scored: Scored) -> tuple[DepartmentSummary, ...]:
+def department_summaries(scored: ScoredPeriod) -> tuple[DepartmentSummary, ...]:
     """People, average score, violations and people per grade, per department in the ward's order."""
     ranking = scored.ranking
     grades = [grade.code for grade in ranking.plan.grades]

@@ -18,8 +18,7 @@ from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_percent, format_points
-from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoreItem, StaffResult
-from ward_office.services.presentation import ScoredPeriod
+from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoredPeriod, ScoreItem, StaffResult
 from ward_office.services.ward import Ward
 
 ITEM_SOURCE_LABELS: Mapping[ItemSource, str] = {
@@ -163,4 +162,7 @@ def score_breakdown(result: StaffResult, plan: EmulationPlan) -> list[tuple[str,
     lines = [("", _("Base score"), format_number(plan.base_score))]
     for block in plan.blocks:
         lines.append((block.code, block.name, format_points(result.block_totals.get(block.code, Fraction(0)))))
+    total_bound = sum((clamp.contribution for clamp in result.clamps if clamp.block_code is None), Fraction(0))
+    if total_bound:  # the plan's floor or maximum on the total acted
+        lines.append(("", _("Floor or maximum of the total score"), format_points(total_bound)))
     return lines

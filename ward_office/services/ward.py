@@ -28,7 +28,7 @@ from ward_office.storage.writer_lock import WriterBusyError, view_only_error
 
 if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan
-    from ward_office.services.presentation import ScoredPeriod
+    from ward_office.scoring.results import ScoredPeriod
 
 
 class Ward:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox
 from ward_office.core.checks import Event
 from ward_office.core.period import half_year, month, whole_year
 from ward_office.i18n.formatting import format_number, format_points, period_label
-from ward_office.services.presentation import ScoredPeriod
+from ward_office.scoring.results import ScoredPeriod
 
 from ward_office.ui.ranking.page import RankingPage
 from ward_office.ui.shell.main_window import MainWindow

@@ -1,0 +1,90 @@
+"""The words every output prints beside a score so a person can check it alone: what the score is (the
+plan's label), the grade thresholds, a block's subtotal out of its maximum, which cap stopped an item and
+what a floor or maximum stopped. Scorecards, the ranking, the Excel sheets and the command line's CSV and
+JSON all take them from here, so they say the same thing.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ward_office.core.plan import Block, EmulationPlan
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_number, format_points, period_label
+from ward_office.scoring.results import Bound, Clamp, ScoreItem, StaffResult
+
+DEFAULT_LABEL = N_("Internal emulation score of the office's culture plan; it does not replace the quality "
+                   "grading of cadres and civil servants under Decree 335/2025/NĐ-CP.")
+CLAMP_MESSAGES = {
+    (Bound.FLOOR, True): N_("the floor of the block “{block}” ({limit} points) kept {points} more points from "
+                            "being taken off ({period})"),
+    (Bound.MAXIMUM, True): N_("the maximum of the block “{block}” ({limit} points) kept {points} more points "
+                              "from being added ({period})"),
+    (Bound.FLOOR, False): N_("the floor of the total score ({limit} points) kept {points} more points from being "
+                             "taken off ({period})"),
+    (Bound.MAXIMUM, False): N_("the maximum of the total score ({limit} points) kept {points} more points from "
+                               "being added ({period})"),
+}
+
+
+def score_label(plan: EmulationPlan) -> str:
+    """What the score is, printed on every output: the plan's label, or a sentence saying it is an internal
+    emulation score and not the official grading."""
+    return plan.label or _(DEFAULT_LABEL)
+
+
+def plan_grades_line(plan: EmulationPlan) -> str:
+    """"Kế hoạch thi đua: …, phiên bản 1. Mức xếp loại (điểm): … ≥ 90; …": what a score is read against."""
+    return _("Emulation plan: {plan}, version {version}. Grades (points): {thresholds}.").format(
+        plan=plan.name, version=plan.version, thresholds=grade_thresholds(plan))
+
+
+def grade_thresholds(plan: EmulationPlan) -> str:
+    """"Hoàn thành xuất sắc nhiệm vụ ≥ 90; …; Không hoàn thành nhiệm vụ < 50" (in points)."""
+    parts = []
+    for index, grade in enumerate(plan.grades):
+        if index == len(plan.grades) - 1 and index:
+            parts.append(f"{grade.name} < {format_number(plan.grades[index - 1].min_score)}")
+        else:
+            parts.append(f"{grade.name} ≥ {format_number(grade.min_score)}")
+    return "; ".join(parts)
+
+
+def block_score(plan: EmulationPlan, block: Block, subtotal: Fraction, *, fixed: bool = False) -> str:
+    """A block's subtotal as a reader checks it: "26/30" for a block with a maximum (its start plus the
+    points), else the points it added or took off ("−4"); ``fixed``: always two decimals ("26,00/30")."""
+    if block.maximum is None:
+        return format_points(subtotal, 2, fixed=fixed)
+    score = format_number(plan.block_start(block) + subtotal, 2, fixed=fixed)
+    return f"{score}/{format_number(block.maximum, 2)}"
+
+
+def clamp_text(plan: EmulationPlan, clamp: Clamp) -> str:
+    """"the floor of the block “Thời gian làm việc” (0 points) kept 3 more points from being taken off (May 2026)"."""
+    names = {block.code: block.name for block in plan.blocks}
+    return _(CLAMP_MESSAGES[clamp.bound, clamp.block_code is not None]).format(
+        block=names.get(clamp.block_code or "", clamp.block_code), limit=format_number(clamp.limit),
+        points=format_number(abs(clamp.points)), period=_lowercase_first(period_label(clamp.sub_period)))
+
+
+def _lowercase_first(text: str) -> str:
+    """"tháng 6 năm 2026" inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def cap_text(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
+    """Which cap stopped a capped item, and what it let through: the criterion's cap when the criterion's
+    items of that sub-period have reached it (it applies first), else the block's."""
+    criterion = plan.criteria.get(item.criterion_code)
+    block = next((block for block in plan.blocks if block.code == item.block_code), None)
+    counted = format_number(abs(item.points))
+    if criterion is not None and criterion.cap is not None:
+        reached = sum(abs(other.points) for other in result.items
+                      if other.criterion_code == item.criterion_code and other.sub_period == item.sub_period)
+        if reached >= criterion.cap or block is None or block.cap is None:
+            return _("over the criterion's cap of {cap} points: {counted} counted").format(
+                cap=format_number(criterion.cap), counted=counted)
+    if block is not None and block.cap is not None:
+        return _("over the cap of the block “{block}” ({cap} points): {counted} counted").format(
+            block=block.name, cap=format_number(block.cap), counted=counted)
+    return _("over the cap: {counted} counted").format(counted=counted)
