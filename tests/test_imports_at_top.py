@@ -15,8 +15,30 @@ import ward_office
 
 PACKAGE = Path(ward_office.__file__).parent
 
-# (module, imported name) → why it is imported where it is used.
+# (module, imported name) → why it is imported where it is used. "At start" is checked by
+# tests/ui/shell/test_ui_window.py (the window) and tests/ui/shell/test_ui_cli.py (no reportlab with the pages).
+_REPORTLAB = "reportlab loads when a report is written, not with the window or the command line's parser"
+_SCORING = "the scoring engine loads on the first scoring, after the window shows, not at start"
+_IMPORTERS = "the importers (about 65 ms) load with an import command, not with every command's parser"
+_WINDOW = "Qt and the window (about 300 ms) load only without a command, after the book's check has started"
+_DEMO_MAKERS = "the demo's makers (about 6 ms) load only to build a demo ward"
+_HASHING = "hashing loads at sign-in, not at the window's start"
+_DEMO_ACCOUNTS = "services.demo loads only for the demo ward, not at the window's start"
+_DEMO_CYCLE = "a cycle (services.demo imports hash_password from here); and services.demo is not loaded at start"
 ALLOWED: dict[tuple[str, str], str] = {
+    ("ward_office.cli.app", "ward_office.services.error_report.explain"):
+        "traceback and textwrap (about 2 ms) load only when an error nobody foresaw ends a command",
+    ("ward_office.cli.change_log", "ward_office.services.change_log"):
+        "hashlib and the workbook layout (about 45 ms) load only with the change-log command",
+    ("ward_office.cli.demo", "ward_office.services.demo.build_demo"): _DEMO_MAKERS,
+    ("ward_office.cli.exports", "ward_office.services.export.export"):
+        "the workbook layout (about 20 ms) loads only with the export command",
+    ("ward_office.cli.imports", "ward_office.services.clock_import.import_clock"): _IMPORTERS,
+    ("ward_office.cli.imports", "ward_office.services.imports.import_events"): _IMPORTERS,
+    ("ward_office.cli.imports", "ward_office.services.imports.import_staff"): _IMPORTERS,
+    ("ward_office.cli.window", "ward_office.services.demo.build_demo"): _DEMO_MAKERS,
+    ("ward_office.cli.window", "ward_office.ui.shell.app.run"): _WINDOW,
+    ("ward_office.cli.window", "ward_office.ui.shell.app.run_smoke_test"): _WINDOW,
     ("ward_office.core.holidays", "holidays"):
         "defers the holidays package (about 40 ms) until a year's holidays are first filled in",
     ("ward_office.i18n", "babel.messages.pofile.read_po"):
@@ -27,141 +49,58 @@ ALLOWED: dict[tuple[str, str], str] = {
         "a data folder chosen by WARD_OFFICE_DATA_DIR needs no platform lookup (about 9 ms)",
     ("ward_office.reports.excel", "ward_office.reports.excel_writer.write_sheets"):
         "defers openpyxl until a workbook is written",
+    ("ward_office.services.accounts", "hashlib"): _HASHING,
+    ("ward_office.services.accounts", "hmac"): _HASHING,
+    ("ward_office.services.accounts", "secrets"): _HASHING,
+    ("ward_office.services.accounts", "ward_office.services.demo.DEMO_ACCOUNTS"): _DEMO_CYCLE,
+    ("ward_office.services.accounts", "ward_office.services.demo.DEMO_UNIT"): _DEMO_CYCLE,
+    ("ward_office.services.book_check", "ward_office.services.period_locks.changed_rankings"):
+        "period_locks brings the scoring engine; the book's check runs at start, scoring after the window shows",
+    ("ward_office.services.charts", "ward_office.reports.charts.AttendanceRates"): _REPORTLAB,
+    ("ward_office.services.charts", "ward_office.reports.charts.BlockViolations"): _REPORTLAB,
+    ("ward_office.services.charts", "ward_office.reports.charts.ChartData"): _REPORTLAB,
+    ("ward_office.services.charts", "ward_office.reports.charts.write_charts"): _REPORTLAB,
+    ("ward_office.services.period_locks", "hashlib"):
+        "hashlib (about 7 ms) loads only to digest a changed period; this module loads with the command line's parser",
+    ("ward_office.services.printing", "ward_office.reports.commendation.write_decision"): _REPORTLAB,
+    ("ward_office.services.printing", "ward_office.reports.commendation.write_proposal"): _REPORTLAB,
+    ("ward_office.services.printing", "ward_office.reports.ranking.write_ranking"): _REPORTLAB,
+    ("ward_office.services.printing", "ward_office.reports.review_report.write_review"): _REPORTLAB,
+    ("ward_office.services.printing", "ward_office.reports.scorecards.write_scorecards"): _REPORTLAB,
+    ("ward_office.services.ranking", "ward_office.scoring.ScoringInput"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.scoring.score_period"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.scoring.results.ScoredPeriod"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.services.ranking_snapshots.kept_scored_period"): _SCORING,
+    ("ward_office.services.report_renders", "ward_office.reports.check_record.CheckRecord"): _REPORTLAB,
+    ("ward_office.services.report_renders", "ward_office.reports.check_record.Violation"): _REPORTLAB,
+    ("ward_office.services.report_renders", "ward_office.reports.check_record.write_check_record"): _REPORTLAB,
+    ("ward_office.services.report_renders", "ward_office.reports.review_minutes.write_minutes"): _REPORTLAB,
+    ("ward_office.services.report_renders", "ward_office.reports.timesheet.write_timesheet"): _REPORTLAB,
+    ("ward_office.services.reviews", "ward_office.reports.review_report.generated_sections"): _REPORTLAB,
     ("ward_office.storage.database", "sqlite_utils"):
         "sqlite-utils loads only to migrate or write: an up-to-date book opens without it (MigrationSet)",
+    ("ward_office.storage.log_chain", "hashlib"):
+        "hashing loads when the chain is written or checked, not at the window's start",
     ("ward_office.storage.migrations.migration_set", "sqlite_utils"):
         "sqlite-utils loads only to migrate or write: an up-to-date book opens without it (MigrationSet)",
     ("ward_office.storage.plans", "ward_office.core.plan.load_plan"):
-        "the plan's code loads when a plan is first read, not at start (tests/ui/test_ui_window.py)",
+        "the plan's code loads when a plan is first read, not at the window's start",
     ("ward_office.storage.punches", "hashlib"):
-        "hashing loads only when the clock derives attendance, not at start (tests/ui/test_ui_window.py)",
+        "hashing loads only when the clock derives attendance, not at the window's start",
     ("ward_office.storage.writer_lock", "socket"):
         "the socket module only where os.uname is missing (Windows): a few ms of every start",
-}
-
-# Being reworked: services/, ui/, cli/ and the change log (storage/change_log.py, storage/log_chain.py) are being
-# restructured in other branches. Their imports inside functions as they stand, by module; trim after merging
-# and give each one that stays a reason above.
-BEING_REWORKED: dict[str, tuple[str, ...]] = {
-    "ward_office.storage.log_chain": ("hashlib",),
-    "ward_office.cli.app": ("ward_office.services.error_report.explain",),
-    "ward_office.cli.backups": (
-        "ward_office.i18n.formatting.format_number", "ward_office.paths.default_database_path",
-        "ward_office.services.backups", "ward_office.core.access.Permission",
-        "ward_office.services.book_space.check_book_writable", "ward_office.services.command_sign_in.sign_in_to_book",
-    ),
-    "ward_office.cli.change_log": (
-        "ward_office.paths.default_database_path", "ward_office.services.audit_log", "ward_office.services.ward.Ward",
-        "ward_office.i18n.formatting.format_datetime",
-    ),
-    "ward_office.cli.checks": (
-        "ward_office.core.access.USER_OPTION_HELP", "ward_office.paths.default_database_path",
-        "ward_office.services.records", "ward_office.services.book_check", "ward_office.core.access.Permission",
-        "ward_office.services.command_sign_in.sign_in_for_command", "ward_office.services.backups.newest_good_backup",
-    ),
-    "ward_office.cli.demo": ("ward_office.paths.default_database_path", "ward_office.services.records"),
-    "ward_office.cli.exports": ("ward_office.paths.default_database_path", "ward_office.services.export.export"),
-    "ward_office.cli.imports": (
-        "ward_office.paths.default_database_path", "ward_office.services.clock_import.import_clock",
-        "ward_office.services.records",
-    ),
-    "ward_office.cli.locks": (
-        "ward_office.core.access.Permission", "ward_office.core.errors.NotFoundError",
-        "ward_office.core.period.parse_period", "ward_office.i18n.formatting.format_datetime",
-        "ward_office.i18n.formatting.period_label", "ward_office.paths.default_database_path",
-        "ward_office.services.accounts.continue_as", "ward_office.services.period_locks.lock_period",
-        "ward_office.services.period_locks.unlock_period", "ward_office.services.ward.Ward",
-    ),
-    "ward_office.cli.ranking": (
-        "ward_office.paths.default_database_path", "ward_office.services.records",
-        "ward_office.services.presentation.ranking_rows", "ward_office.services.presentation.ranking_table",
-        "ward_office.services.presentation.ranking_to_json", "ward_office.reports.spreadsheet_text.csv_row",
-    ),
-    "ward_office.cli.reports": (
-        "ward_office.services.printing.REPORTS", "ward_office.paths.default_database_path",
-        "ward_office.services.printing.write_report",
-    ),
-    "ward_office.cli.sign_in": (
-        "ward_office.services.book_space.check_book_writable",
-        "ward_office.services.command_sign_in.sign_in_for_command",
-    ),
-    "ward_office.cli.window": (
-        "ward_office.paths.default_database_path", "ward_office.paths.demo_database_path",
-        "ward_office.storage.database.check_in_background", "ward_office.services.records",
-        "ward_office.ui.app.run_smoke_test", "ward_office.ui.app.run",
-    ),
-    "ward_office.services.accounts": (
-        "hashlib", "secrets", "hmac", "ward_office.services.demo.DEMO_ACCOUNTS",
-        "ward_office.services.demo.DEMO_UNIT",
-    ),
-    "ward_office.services.backups": (
-        "ward_office.services.records.current_actor", "ward_office.services.ward.Ward",
-        "ward_office.storage.DatabaseError", "ward_office.services.book_check.check_for_tampering",
-    ),
-    "ward_office.services.book_check": (
-        "ward_office.storage.DatabaseError", "ward_office.storage.database.read_only_connection",
-        "ward_office.services.ward.Ward", "ward_office.services.period_locks.changed_rankings",
-        "ward_office.storage.acceptance.write_acceptance", "ward_office.storage.log_chain.lines_digest",
-        "ward_office.storage.tamper.repair_schema",
-    ),
-    "ward_office.services.clock_import": (
-        "ward_office.services.accounts.signed_actor", "ward_office.importers.clock_logs",
-        "ward_office.importers.csv_files.split_csv", "ward_office.importers.spreadsheets.cell_text",
-        "ward_office.importers.spreadsheets.workbook_sheets", "ward_office.importers.text_files.decode_text",
-        "ward_office.importers.text_files.read_bytes", "ward_office.importers.clock_logs.ColumnMapping",
-        "ward_office.importers.clock_logs.dedupe", "ward_office.importers.clock_logs.read_clock_file",
-    ),
-    "ward_office.services.command_sign_in": (
-        "ward_office.storage.DatabaseError", "ward_office.storage.database.DamagedDatabaseError", "sqlite3",
-        "ward_office.storage.backup.verify_backup",
-    ),
-    "ward_office.services.period_locks": ("hashlib",),
-    "ward_office.services.printing": (
-        "ward_office.reports.ranking.write_ranking", "ward_office.reports.scorecards.write_scorecards",
-        "ward_office.reports.review_report.write_review", "ward_office.services.reviews.review_papers",
-        "ward_office.reports.commendation.write_proposal", "ward_office.reports.commendation.write_decision",
-    ),
-    "ward_office.services.records": (
-        "ward_office.services.ranking_snapshots.kept_scored_period", "ward_office.scoring.ScoringInput",
-        "ward_office.scoring.score_period", "ward_office.scoring.results.ScoredPeriod", "random",
-        "ward_office.services.demo", "ward_office.services.accounts.hash_password",
-        "ward_office.importers.events.read_events", "ward_office.services.backups.BackupReason",
-        "ward_office.services.backups.automatic_backup", "ward_office.services.accounts.signed_actor",
-        "ward_office.importers.csv_files.Problems", "ward_office.importers.staff.read_staff",
-    ),
-    "ward_office.services.report_renders": (
-        "ward_office.reports.timesheet.write_timesheet", "ward_office.reports.check_record.CheckRecord",
-        "ward_office.reports.check_record.Violation", "ward_office.reports.check_record.write_check_record",
-        "ward_office.reports.review_minutes.write_minutes", "ward_office.services.reviews.review_papers",
-        "ward_office.reports.charts.BlockViolations", "ward_office.reports.charts.AttendanceRates",
-        "ward_office.reports.charts.ChartData", "ward_office.reports.charts.write_charts",
-    ),
-    "ward_office.services.reviews": ("ward_office.reports.review_report.generated_sections",),
-    "ward_office.ui.app": (
-        "ward_office.services.error_report.explain", "ward_office.services.accounts.continue_as",
-        "ward_office.ui.idle_lock.IdleLock", "ward_office.services.first_run.is_new_ward",
-        "ward_office.ui.backup_dialogs.open_book_at_start", "ward_office.ui.sign_in.sign_in_at_start",
-        "ward_office.ui.first_run.set_up_at_start",
-    ),
-    "ward_office.ui.backup_dialogs": (
-        "ward_office.services.accounts.continue_as", "ward_office.ui.sign_in.backup_signer",
-    ),
-    "ward_office.ui.main_window": (
-        "ward_office.ui.backup_dialogs.BackupActions", "ward_office.ui.import_wizard.ImportWizard",
-        "ward_office.services.book_check.open_checked_ward", "ward_office.ui.backup_dialogs.offer_recovery",
-        "ward_office.ui.guide.show_guide", "html.escape", "ward_office.paths.data_dir",
-    ),
-    "ward_office.ui.pages.dashboard": (
-        "ward_office.ui.pages.attendance.AttendancePage", "ward_office.ui.pages.checks.ChecksPage",
-        "ward_office.ui.pages.events.EventsPage", "ward_office.ui.pages.ranking.RankingPage",
-    ),
-    "ward_office.ui.pages.ranking": ("fractions.Fraction",),
-    "ward_office.ui.pdf_view": ("pypdfium2",),
-    "ward_office.ui.sign_in": (
-        "ward_office.services.demo.DEMO_ACCOUNTS", "ward_office.services.demo.DEMO_PASSWORD",
-        "ward_office.ui.idle_lock.idle_lock_of",
-    ),
-    "ward_office.ui.tamper_dialogs": ("ward_office.ui.backup_dialogs.reopen_book",),
+    ("ward_office.ui.shell.app", "ward_office.services.first_run.is_new_ward"):
+        "the first-run service (staff importer, tomli_w: about 75 ms) loads for a session, not for the window alone",
+    ("ward_office.ui.shell.app", "ward_office.ui.shell.first_run.set_up_at_start"):
+        "the first-run wizard (about 170 ms) loads only for a new record book",
+    ("ward_office.ui.shell.main_window", "ward_office.ui.imports.wizard.ImportWizard"):
+        "the import wizard and the importers (about 150 ms) load at its first use",
+    ("ward_office.ui.shell.sign_in", "ward_office.services.demo.DEMO_ACCOUNTS"): _DEMO_ACCOUNTS,
+    ("ward_office.ui.shell.sign_in", "ward_office.services.demo.DEMO_PASSWORD"): _DEMO_ACCOUNTS,
+    ("ward_office.ui.shell.sign_in", "ward_office.ui.shell.idle_lock.idle_lock_of"):
+        "a cycle: idle_lock's dialog is this module's SignInDialog",
+    ("ward_office.ui.widgets.pdf_view", "pypdfium2"):
+        "pypdfium2 (about 40 ms) loads with the first preview, not with the reports page",
 }
 
 
@@ -194,10 +133,6 @@ def imports_in_functions() -> dict[tuple[str, str], list[str]]:
     return found
 
 
-def _allowed() -> set[tuple[str, str]]:
-    return set(ALLOWED) | {(module, name) for module, names in BEING_REWORKED.items() for name in names}
-
-
 def test_the_check_finds_imports_inside_functions_only() -> None:
     source = ("import os\nfrom a.b import c\n\ndef f():\n    import json\n    def g():\n        from x import y, z\n"
               "\nclass K:\n    def m(self):\n        from . import sibling\n")
@@ -209,11 +144,11 @@ def test_every_import_inside_a_function_is_on_the_list_with_a_reason() -> None:
     found = imports_in_functions()
     assert len(found) > 10  # the check sees the package
     unexplained = sorted(f"{where[0]}: {name}" for (module, name), where in found.items()
-                         if (module, name) not in _allowed())
+                         if (module, name) not in ALLOWED)
     assert unexplained == [], "move these imports to the module head, or list them in ALLOWED with a reason"
     assert all(reason.strip() for reason in ALLOWED.values())
 
 
 def test_the_list_names_only_imports_that_are_still_there() -> None:
-    stale = sorted(f"{module}: {name}" for module, name in _allowed() - set(imports_in_functions()))
+    stale = sorted(f"{module}: {name}" for module, name in set(ALLOWED) - set(imports_in_functions()))
     assert stale == [], "these imports are gone: take them off the list"

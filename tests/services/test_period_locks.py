@@ -130,8 +130,10 @@ def test_unlocking_needs_a_reason_that_the_change_log_keeps(ward: Ward) -> None:
     assert entry.action is ChangeAction.UNLOCK and entry.actor == "chutich"
     assert entry.detail["reason"] == "Sửa sai sót chấm công tháng 3"
     history = lock_history(ward)
-    assert [(event.locked, event.reason) for event in history[:2]] == [
-        (False, "Sửa sai sót chấm công tháng 3"), (True, "")]
+    assert [(event.locked, event.reason, event.period, event.actor) for event in history[:2]] == [
+        (False, "Sửa sai sót chấm công tháng 3", H1, "chutich"), (True, "", H1, "chutich")]
+    lines = [line for line in ward.store.change_log.list("period") if line.action is not ChangeAction.INSERT]
+    assert [(event.order, event.at) for event in history] == [(line.id, line.at) for line in reversed(lines)]
     with pytest.raises(WardOfficeError, match="not locked"):
         unlock_period(ward, H1, "lần nữa")
 

@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _end_quietly_on_a_closed_pipe()
     except Exception as error:  # the one place an error nobody foresaw is told and logged
-        from ward_office.services.error_report import explain
+        from ward_office.services.error_report import explain  # traceback loads only for such an error
 
         print(explain(error), file=sys.stderr)
         return 1

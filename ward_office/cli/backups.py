@@ -5,7 +5,7 @@
     ward-office backups [--db PATH]
 
 Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
-options. The service is imported only when a command runs.
+options.
 """
 
 from __future__ import annotations
@@ -16,8 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.cli import sign_in
-from ward_office.core.access import AccessDeniedError
+from ward_office.core.access import AccessDeniedError, Permission
 from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_number
+from ward_office.paths import default_database_path
+from ward_office.services import backups
+from ward_office.services.book_space import check_book_writable
+from ward_office.services.command_sign_in import sign_in_to_book
+from ward_office.services.ward import Ward
 
 BACKUP = "backup"
 RESTORE = "restore"
@@ -44,20 +50,12 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Do the command; a WardOfficeError goes up to the caller, which prints it."""
-    from ward_office.i18n.formatting import format_number
-    from ward_office.paths import default_database_path
-    from ward_office.services import backups
-
     db_path: Path = options.db or default_database_path()
     if options.command == BACKUP:
         made = backups.back_up_now(db_path, options.to)
         print(_("Backup made: {path}").format(path=made.path))
         return 0
     if options.command == RESTORE:
-        from ward_office.core.access import Permission
-        from ward_office.services.book_space import check_book_writable
-        from ward_office.services.command_sign_in import sign_in_to_book
-
         check_book_writable(db_path)
         # The head of the book; of the backup when the book is damaged or missing (nobody can sign in to it).
         account, on_book = sign_in_to_book(db_path, options.user, Permission.RESTORE_BACKUP, backup=options.file)
@@ -75,8 +73,6 @@ def run(options: argparse.Namespace) -> int:
             print(backups.restore_unopenable_book(db_path, options.file, account,
                                                   accept_tampered=options.accept_tampered).localized())
             return 0
-        from ward_office.services.ward import Ward
-
         with Ward.open(db_path, account=account, must_exist=True) as ward:
             print(backups.restore_backup(ward, options.file, accept_tampered=options.accept_tampered).localized())
         return 0

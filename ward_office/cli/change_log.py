@@ -3,7 +3,7 @@
     ward-office log --db PATH [--from D] [--to D] [--who NAME] [--kind K] [--out FILE.xlsx|.csv]
 
 Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
-options. The service is imported only when the command runs.
+options. The service (hashlib, the workbook writer) is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.i18n import _
+from ward_office.i18n.formatting import format_datetime
+from ward_office.paths import default_database_path
+from ward_office.services.ward import Ward, in_own_ward
 
 COMMAND = "log"
 COMMANDS = (COMMAND,)
@@ -50,9 +53,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> argpars
 
 def run(options: argparse.Namespace) -> int:
     """Print the newest lines or write the file; a WardOfficeError goes up to the caller, which prints it."""
-    from ward_office.paths import default_database_path
-    from ward_office.services import change_log
-    from ward_office.services.ward import Ward, in_own_ward
+    from ward_office.services import change_log  # hashlib and the workbook writer load with the command
 
     db_path = options.db or default_database_path()
     wanted = change_log.ChangeFilter(start=options.start, end=options.end, actor=options.who, kind=options.kind)
@@ -61,8 +62,6 @@ def run(options: argparse.Namespace) -> int:
                               read_only=True)
         print(summary.localized())
         return 0
-    from ward_office.i18n.formatting import format_datetime
-
     with Ward.open(db_path, read_only=True) as ward:
         rows = change_log.find_entries(ward, wanted, limit=SHOWN_WITHOUT_OUT)
     for row in rows:

@@ -6,7 +6,7 @@
 Damage is told with the newest good backup and the command that restores it; tampering with the change log
 line from which nothing can be trusted. ``--accept`` is the head's word, after comparing the book with a backup,
 that it may be used again. Plugs into the parser (``app.py``) with two calls: ``register`` while building it,
-``run`` for the parsed options. The services are imported only when the command runs.
+``run`` for the parsed options.
 """
 
 from __future__ import annotations
@@ -16,8 +16,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ward_office.core.access import USER_OPTION_HELP, Permission
 from ward_office.core.errors import ReasonMissingError
 from ward_office.i18n import N_, _
+from ward_office.paths import default_database_path
+from ward_office.services import book_check
+from ward_office.services.backups import newest_good_backup
+from ward_office.services.command_sign_in import sign_in_for_command
 
 COMMANDS = ("check",)
 
@@ -30,32 +35,22 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                               "found so that it can be used again (with --reason and --user)"))
     check.add_argument("--reason", metavar=_("TEXT"),
                        help=_("with --accept: what the record book was compared with (kept in the change log)"))
-    from ward_office.core.access import USER_OPTION_HELP
-
     check.add_argument("--user", metavar=_("NAME"), help=_(USER_OPTION_HELP))
 
 
 def run(options: argparse.Namespace) -> int:
     """Check (or accept what a check found); 1 when the book is damaged or was changed outside the program."""
-    from ward_office.paths import default_database_path
-    from ward_office.services.book_check import check_database
-
     db_path: Path = options.db or default_database_path()
-    problems = check_database(db_path)
+    problems = book_check.check_database(db_path)
     if problems:
         print(_("The database {path} is damaged:").format(path=db_path), file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         suggest_restore(db_path)
         return 1
-    from ward_office.services import book_check
-
     if options.accept:
         if not (options.reason or "").strip():
             raise ReasonMissingError(N_("Say why the record book may be used again (what it was compared with)"))
-        from ward_office.core.access import Permission
-        from ward_office.services.command_sign_in import sign_in_for_command
-
         account = sign_in_for_command(db_path, options.user, Permission.ACCEPT_FINDINGS)
         print(book_check.accept_findings(db_path, account, options.reason).localized())
         return 0
@@ -74,8 +69,6 @@ def run(options: argparse.Namespace) -> int:
 
 def suggest_restore(db_path: Path) -> None:
     """After ``check`` found damage: the newest good backup and the command that restores it."""
-    from ward_office.services.backups import newest_good_backup
-
     backup = newest_good_backup(db_path)
     if backup is None:
         print(_("No good backup of this record book was found."), file=sys.stderr)

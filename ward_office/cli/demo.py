@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ward_office.i18n import _
+from ward_office.paths import default_database_path
 
 COMMANDS = ("demo",)
 
@@ -28,8 +29,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from ward_office.paths import default_database_path
-    from ward_office.services.demo import build_demo
+    from ward_office.services.demo import build_demo  # the demo's makers load only to build one
 
     summary = build_demo(options.db or default_database_path(), staff=options.staff,
                          months=options.months, seed=options.seed, until=options.until or date.today())

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.i18n import _
+from ward_office.paths import default_database_path
+from ward_office.services.ward import Ward
 
 COMMAND = "export"
 COMMANDS = (COMMAND,)
@@ -38,9 +40,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> argpars
 
 def run(options: argparse.Namespace) -> int:
     """Write the workbook and say so; a WardOfficeError goes up to the caller, which prints it."""
-    from ward_office.paths import default_database_path
-    from ward_office.services.export import export
-    from ward_office.services.ward import Ward
+    from ward_office.services.export import export  # the workbook writer loads with the command
 
     with Ward.open(options.db or default_database_path(), read_only=True) as ward:
         summary = export(ward, options.kind, options.period, options.out)

@@ -5,7 +5,7 @@
     ward-office import-clock  --db PATH FILE [--mapping NAME] [--dry-run] [--user NAME]
 
 Plugs into the parser (``app.py``): ``register_records`` and ``register_clock`` while building it (the help
-lists them where it always has), ``run`` for the parsed options. The services are imported only when a command
+lists them where it always has), ``run`` for the parsed options. The importers are loaded only when a command
 runs.
 """
 
@@ -17,6 +17,8 @@ from typing import Any
 
 from ward_office.cli import sign_in
 from ward_office.i18n import _
+from ward_office.paths import default_database_path
+from ward_office.services.ward import Ward
 
 EVENTS = "import-events"
 STAFF = "import-staff"
@@ -51,10 +53,8 @@ def register_clock(subparsers: Any, common_parent: argparse.ArgumentParser) -> a
 
 def run(options: argparse.Namespace) -> int:
     """Import (or only preview) and print the summary; a WardOfficeError goes up to the caller, which prints it."""
-    from ward_office.paths import default_database_path
-    from ward_office.services.clock_import import import_clock
-    from ward_office.services.imports import import_events, import_staff
-    from ward_office.services.ward import Ward
+    from ward_office.services.clock_import import import_clock  # the importers load with the command
+    from ward_office.services.imports import import_events, import_staff  # the importers load with the command
 
     db_path: Path = options.db or default_database_path()
     account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)

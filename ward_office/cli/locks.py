@@ -4,7 +4,7 @@
     ward-office unlock --db PATH --period 2026-H1 --reason TEXT [--user NAME]
 
 Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
-options. The services are imported only when a command runs.
+options.
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from datetime import date
 from typing import Any
 
 from ward_office.cli import sign_in
+from ward_office.core.access import Permission
+from ward_office.core.errors import NotFoundError
+from ward_office.core.period import parse_period
 from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_datetime, period_label
+from ward_office.paths import default_database_path
+from ward_office.services.period_locks import lock_period, unlock_period
+from ward_office.services.ward import Ward
 
 COMMANDS = ("lock", "unlock")
 PERIOD_HELP = N_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30")
@@ -37,14 +44,6 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Lock or unlock and say so; a WardOfficeError goes up to the caller, which prints it."""
-    from ward_office.core.access import Permission
-    from ward_office.core.errors import NotFoundError
-    from ward_office.core.period import parse_period
-    from ward_office.i18n.formatting import format_datetime, period_label
-    from ward_office.paths import default_database_path
-    from ward_office.services.period_locks import lock_period, unlock_period
-    from ward_office.services.ward import Ward
-
     path = options.db or default_database_path()
     period = parse_period(options.period)
     if not path.is_file():  # Ward.open would create a new, empty book

@@ -3,7 +3,7 @@
     ward-office score --db PATH --period P [--format table|csv|json]
 
 Plugs into the parser (``app.py``) with two calls: ``register`` while building it, ``run`` for the parsed
-options. Scoring is imported only when the command runs.
+options.
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ import argparse
 import csv
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ward_office.core.period import parse_period
 from ward_office.i18n import _
-
-if TYPE_CHECKING:
-    from ward_office.scoring.results import ScoredPeriod
+from ward_office.paths import default_database_path
+from ward_office.reports.spreadsheet_text import csv_row
+from ward_office.scoring.results import ScoredPeriod
+from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
+from ward_office.services.ward import Ward
 
 COMMANDS = ("score",)
 
@@ -32,10 +35,6 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from ward_office.core.period import parse_period
-    from ward_office.paths import default_database_path
-    from ward_office.services.ward import Ward
-
     period = parse_period(options.period)
     with Ward.open(options.db or default_database_path(), read_only=True) as ward:
         ranking = ward.score(period)
@@ -44,14 +43,10 @@ def run(options: argparse.Namespace) -> int:
 
 
 def print_ranking(ranking: ScoredPeriod, output: str) -> None:
-    from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
-
     if output == "json":
         json.dump(ranking_to_json(ranking), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif output == "csv":
-        from ward_office.reports.spreadsheet_text import csv_row
-
         writer = csv.writer(sys.stdout)
         for row in ranking_rows(ranking, with_header=True):
             writer.writerow(csv_row(row))

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.i18n import _
+from ward_office.paths import default_database_path
+from ward_office.services.printing import REPORTS, write_report
+from ward_office.services.ward import Ward
 
 COMMANDS = ("report",)
 
 
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Add ``report`` to the subcommands; ``common_parent`` brings --db and --lang."""
-    from ward_office.services.printing import REPORTS
-
     report = subparsers.add_parser("report", parents=[common_parent], help=_("write a printed report as a PDF file"))
     report.add_argument("kind", choices=list(REPORTS), metavar=_("KIND"),
                         help=_("the report: {kinds}").format(kinds=", ".join(REPORTS)))
@@ -31,10 +32,6 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from ward_office.paths import default_database_path
-    from ward_office.services.printing import write_report
-    from ward_office.services.ward import Ward
-
     db_path: Path = options.db or default_database_path()
     extra = {"check_id": options.check} if options.check is not None else {}
     with Ward.open(db_path, read_only=True) as ward:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ward_office.core.access import USER_OPTION_HELP, Permission
+from ward_office.core.access import USER_OPTION_HELP, Account, Permission
 from ward_office.i18n import _
-
-if TYPE_CHECKING:
-    from ward_office.core.access import Account
+from ward_office.services.book_space import check_book_writable
+from ward_office.services.command_sign_in import sign_in_for_command
 
 RECORD = Permission.RECORD
 
@@ -30,8 +28,5 @@ def sign_in(db_path: Path, username: str | None, permission: Permission) -> Acco
 
     A write that cannot happen (a read-only book, a full disk) is refused first, saying so: before the
     password is asked for, and before reading the book could fail for the same reason and look like damage."""
-    from ward_office.services.book_space import check_book_writable
-    from ward_office.services.command_sign_in import sign_in_for_command
-
     check_book_writable(db_path)
     return sign_in_for_command(db_path, username, permission)

@@ -14,8 +14,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ward_office.core.access import Permission
+from ward_office.core.change_log import ChangeEntity, ChangeField
 from ward_office.core.errors import PeriodLockedError, ReasonMissingError, WardOfficeError
-from ward_office.core.period import FiguresStatus, Period, PeriodKind
+from ward_office.core.period import FiguresStatus, Period
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
 from ward_office.i18n import N_
@@ -94,17 +95,11 @@ def locked_periods(ward: Ward) -> list[PeriodLock]:
 def lock_history(ward: Ward) -> list[LockEvent]:
     """Every lock and unlock from the change log, the latest first."""
     events = []
-    for entry in ward.store.change_log.list("period"):
-        if entry.action not in (ChangeAction.LOCK, ChangeAction.UNLOCK):
-            continue
-        detail = entry.detail
-        try:
-            period = Period(PeriodKind(detail["kind"]), date.fromisoformat(detail["start_day"]),
-                            date.fromisoformat(detail["end_day"]))
-        except (KeyError, ValueError):
-            continue
-        events.append(LockEvent(entry.at, entry.actor, entry.action is ChangeAction.LOCK, period,
-                                str(detail.get("reason", "")), entry.id))
+    for line in ward.store.change_log.changes(ChangeEntity.PERIOD):
+        if line.action not in (ChangeAction.LOCK, ChangeAction.UNLOCK) or not isinstance(line.after, Period):
+            continue  # a line of another kind, or one whose period does not read
+        events.append(LockEvent(line.at, line.actor, line.action is ChangeAction.LOCK, line.after,
+                                str(line.facts.get(ChangeField.REASON, "")), line.id))
     return list(reversed(events))
 
 
@@ -210,7 +205,7 @@ def changed_rankings(store: Store) -> list[Finding]:
 
 
 def _line_of(store: Store, snapshot_id: int) -> int | None:
-    lines = store.change_log.list("period_snapshot", snapshot_id, limit=1)
+    lines = store.change_log.changes(ChangeEntity.PERIOD_SNAPSHOT, snapshot_id, limit=1)
     return lines[0].id if lines else None
 
 

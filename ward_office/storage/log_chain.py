@@ -102,7 +102,7 @@ def lines_digest(conn: sqlite3.Connection, before: int) -> str:
     """SHA-256 of every stored value of every line before line ``before``, hashes included: an acceptance
     keeps it, so a later change to the lines it accepted is found even though the chain is walked only
     from the acceptance on."""
-    import hashlib
+    import hashlib  # not at start, as above
 
     digest = hashlib.sha256()
     for row in conn.execute(f"{_LINE} WHERE id < ? ORDER BY id", (before,)):

@@ -77,6 +77,7 @@ def test_mark_late_with_the_keyboard(window: MainWindow, qtbot) -> None:
     assert record is not None and record.late_minutes == 20 and record.status is AttendanceStatus.PRESENT
     assert record.recorded_by == window.context.ward.actor
     assert page.day_proxy.index(row, MORNING).data() == "Đi muộn 20 phút"
+    assert page.status.text().startswith("Đã ghi: Đi muộn 20 phút — 1 buổi")  # the grid's wording
     assert "attendance" in seen
     assert page.grid.currentIndex().row() == row + 1  # ready for the next person
     assert page.dialog is None or not page.dialog.isVisible()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ward_office.core.attendance import LeaveCode
+from ward_office.core.attendance import LeaveCode, session_text
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.i18n import _
@@ -248,10 +248,9 @@ class AttendancePage(AttendanceLayout):
         def accepted() -> None:
             minutes = dialog.minutes()
             self._minutes[kind] = minutes
-            if kind is MarkKind.LATE:
-                self.apply(Mark.late(minutes), cells, _("Late {minutes} min").format(minutes=minutes))
-            else:
-                self.apply(Mark.early(minutes), cells, _("Left early {minutes} min").format(minutes=minutes))
+            mark = Mark.late(minutes) if kind is MarkKind.LATE else Mark.early(minutes)
+            first = cells[0]  # told in the grid's wording of the session the mark makes
+            self.apply(mark, cells, session_text(mark.apply(None, first.staff_id, first.day, first.session)))
 
         return self._open(dialog, accepted)
 

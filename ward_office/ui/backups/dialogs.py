@@ -31,11 +31,13 @@ from ward_office.core.access import Account, Permission
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import _
 from ward_office.services import backups
+from ward_office.services.accounts import continue_as
 from ward_office.services.backups import BackupReason, DamagedDatabaseError
 from ward_office.services.book_check import open_checked_ward
 from ward_office.services.ward import Ward, in_own_ward
 
 from ward_office.ui.backups.file_dialogs import BOOK_FILTER, BackupNowDialog, RestoreDialog
+from ward_office.ui.backups.sign_in import backup_signer
 from ward_office.ui.widgets import (
     confirm,
     error_text,
@@ -188,8 +190,6 @@ def reopen_book(window: QWidget, context: WardContext, path: Path, actor: str, a
         show_error(window, error)
         return
     if account is not None:
-        from ward_office.services.accounts import continue_as
-
         try:
             continue_as(ward, account)
         except WardOfficeError:
@@ -258,8 +258,6 @@ def offer_recovery(window: Any, error: BaseException) -> DamagedBookDialog | Non
 
     def chosen() -> None:
         if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-            from ward_office.ui.backups.sign_in import backup_signer
-
             def restore(account: Account | None) -> None:
                 try:
                     backups.restore_unopenable_book(Path(error.path), error.backup.path, account)
@@ -299,8 +297,6 @@ def open_book_at_start(path: Path, parent: QWidget | None = None) -> Ward | None
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             if dialog.choice == DamagedBookDialog.RESTORE and error.backup is not None:
-                from ward_office.ui.backups.sign_in import backup_signer
-
                 try:  # a head of the backup signs the restore
                     signer = backup_signer(error.backup.path, path, parent)
                     if signer is None or signer.exec() == QDialog.DialogCode.Accepted:

@@ -8,6 +8,8 @@ score minus the base, so the head can answer "why do I have 96,5?" without a cal
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -355,7 +357,5 @@ def _escape(text: str) -> str:
 
 def _placeholder_plan() -> EmulationPlan:
     """An empty plan for the table before the first result arrives."""
-    from fractions import Fraction
-
     return EmulationPlan(code="", name="", version=0, effective_from=None, base_score=Fraction(0), blocks=(),
                          criteria={}, attendance_rules=(), grades=())

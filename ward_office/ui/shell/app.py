@@ -20,9 +20,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ward_office import __version__, i18n
 from ward_office.core.access import Account
 from ward_office.paths import icons_dir
+from ward_office.services.accounts import continue_as
+from ward_office.services.error_report import explain
 from ward_office.services.ward import Ward
 
+from ward_office.ui.backups.dialogs import open_book_at_start
+from ward_office.ui.shell.idle_lock import IdleLock
 from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
+from ward_office.ui.shell.sign_in import sign_in_at_start
 from ward_office.ui.widgets.context import WardContext
 from ward_office.ui.widgets.qt_strings import CatalogTranslator
 
@@ -64,8 +69,6 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 def report_uncaught(kind: type[BaseException], error: BaseException, trace: object = None) -> QMessageBox | None:
     """An error nobody caught, in the window (Qt hands the ones raised in slots to ``sys.excepthook``): one
     line in a message box, the details in the log (``services.error_report``); a closed pipe is let go."""
-    from ward_office.services.error_report import explain
-
     if isinstance(error, BrokenPipeError):
         return None
     message = explain(error)
@@ -107,15 +110,11 @@ def open_main_window(path: Path, *, today: date | None = None, read_only: bool =
 def main_window_for(ward: Ward, *, account: Account | None = None, today: date | None = None) -> MainWindow:
     """The window on a ward already open (see ``open_main_window``); the window owns it from now on."""
     if account is not None:
-        from ward_office.services.accounts import continue_as
-
         continue_as(ward, account)
     context = WardContext(ward, today=(lambda: today) if today else date.today)
     window = MainWindow(context)
     window.resize(1280, 800)
     if account is not None:
-        from ward_office.ui.shell.idle_lock import IdleLock
-
         IdleLock(window, context)
     return window
 
@@ -126,10 +125,7 @@ def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Acco
 
     Returns the open ward and who signed in, or None when the user gave up (nothing is left open).
     """
-    from ward_office.services.first_run import is_new_ward
-
-    from ward_office.ui.backups.dialogs import open_book_at_start
-    from ward_office.ui.shell.sign_in import sign_in_at_start
+    from ward_office.services.first_run import is_new_ward  # its importers load with a session, not the window
 
     if path.exists():  # the wizard writes nothing, not even the file, until Finish
         ward = open_book_at_start(path, parent)
@@ -143,7 +139,7 @@ def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Acco
             return None
         path = ward.path
         ward.close()
-    from ward_office.ui.shell.first_run import set_up_at_start
+    from ward_office.ui.shell.first_run import set_up_at_start  # the first-run wizard loads only for a new book
 
     go_on, account = set_up_at_start(path, parent)
     return (Ward.open(path), account) if go_on else None

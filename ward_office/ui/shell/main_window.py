@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from importlib import import_module
 from pathlib import Path
 
@@ -25,7 +26,11 @@ from PySide6.QtWidgets import (
 
 from ward_office import __version__
 from ward_office.i18n import N_, _
+from ward_office.paths import data_dir
+from ward_office.services.book_check import open_checked_ward
 
+from ward_office.ui.backups.dialogs import BackupActions, offer_recovery
+from ward_office.ui.shell import guide
 from ward_office.ui.shell.read_only import ReadOnlyBanner
 from ward_office.ui.shell.sign_in import AccountActions, signed_in_text
 from ward_office.ui.widgets import show_error
@@ -124,8 +129,6 @@ class MainWindow(QMainWindow):
         import_action.triggered.connect(self.show_import_wizard)
         file_menu.addAction(import_action)
         file_menu.addSeparator()
-        from ward_office.ui.backups.dialogs import BackupActions
-
         self.backup_actions = BackupActions(self, self.context, file_menu)
         file_menu.addSeparator()
         self.account_actions = AccountActions(self, self.context, file_menu)
@@ -208,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def show_import_wizard(self) -> QDialog:
         """The import wizard (clock logs, staff lists, past events), built on first use; open, not blocking."""
-        from ward_office.ui.imports.wizard import ImportWizard
+        from ward_office.ui.imports.wizard import ImportWizard  # the importers load with the wizard's first use
 
         wizard = ImportWizard(self.context, self)
         wizard.finished.connect(wizard.deleteLater)
@@ -222,13 +225,9 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def open_database(self, path: Path) -> None:
-        from ward_office.services.book_check import open_checked_ward
-
         try:
             ward = open_checked_ward(path, actor=self.context.ward.actor)  # a tampered book opens to view only
         except Exception as error:
-            from ward_office.ui.backups.dialogs import offer_recovery
-
             if offer_recovery(self, error) is None:  # a damaged book gets its own dialog
                 show_error(self, error)
             return
@@ -236,8 +235,6 @@ class MainWindow(QMainWindow):
 
     def retry_writing(self) -> None:
         """Open the same book again for writing, as the same account, if the program that held it has let go."""
-        from ward_office.services.book_check import open_checked_ward
-
         old = self.context.ward
         try:
             ward = open_checked_ward(old.path, actor=old.actor)
@@ -253,16 +250,10 @@ class MainWindow(QMainWindow):
         self.context.replace_ward(ward)
 
     def show_guide(self) -> QWidget:
-        from ward_office.ui.shell.guide import show_guide
-
-        return show_guide(self)
+        return guide.show_guide(self)
 
     def show_about(self) -> QMessageBox:
         """Name, version, licences and the data folder; shown without blocking and returned (for tests)."""
-        from html import escape
-
-        from ward_office.paths import data_dir
-
         text = _(
             "<b>{name}</b><br>Version {version}<br><br>Attendance, office-culture checks and emulation "
             "scores of a ward office.").format(name=APP_NAME_VI, version=__version__)

@@ -67,7 +67,7 @@ class SignInDialog(AccountFormDialog):
         self.demo_hint.setObjectName("demo_hint")
         self.demo_hint.setWordWrap(True)
         if is_demo_book(ward):
-            from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+            from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD  # the demo's makers: only for the demo
 
             (head, _head_name, _role), (clerk, _clerk_name, _clerk_role) = DEMO_ACCOUNTS
             self.demo_hint.setText(_("Demo record book: sign in as “{head}” (head) or “{clerk}” (clerk), password "
@@ -173,7 +173,7 @@ class AccountActions:
             action.setToolTip("" if signed_in else _("Nobody is signed in: this record book has no accounts"))
 
     def switch_user(self) -> QDialog | None:
-        from ward_office.ui.shell.idle_lock import idle_lock_of
+        from ward_office.ui.shell.idle_lock import idle_lock_of  # a cycle: idle_lock shows this module's dialog
 
         lock = idle_lock_of(self.window)
         return None if lock is None else lock.lock(switch=True)
