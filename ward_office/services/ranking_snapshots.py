@@ -125,8 +125,10 @@ def from_json(kind: Any, data: Any) -> Any:
         return {from_json(key_kind, key): from_json(value_kind, item) for key, item in data}
     if dataclasses.is_dataclass(kind):
         hints = _hints(kind)
+        # A field added since the ranking was kept (with a default) is read as its default.
         return kind(**{field.name: from_json(hints[field.name], data[field.name])
-                       for field in dataclasses.fields(kind) if field.init})
+                       for field in dataclasses.fields(kind) if field.init
+                       and (field.name in data or field.default is dataclasses.MISSING)})
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(data)
     if kind is Fraction:
