@@ -1,0 +1,120 @@
+"""Ties at the quota line and the emulation council's decision on them (Hội đồng thi đua).
+
+The plan's quota is a maximum: when it leaves k places for more people equal on every key, the program shows
+the tie and the head records what the council decided at its meeting, with the minutes' number and the
+reason, on the record. A period is not locked (khóa sổ) while such a tie is undecided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from ward_office.core.access import Permission
+from ward_office.core.errors import PeriodLockedError, ReasonMissingError, WardOfficeError
+from ward_office.core.period import Period
+from ward_office.core.plan import TieBreak
+from ward_office.core.quota import QuotaDecision, QuotaTie, QuotaTieState
+from ward_office.core.staff import StaffId
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_date, format_number, period_label
+from ward_office.services.ranking import score_records
+from ward_office.services.ward import Ward
+
+if TYPE_CHECKING:
+    from ward_office.scoring.results import Ranking
+
+
+class QuotaTieMissingError(WardOfficeError):
+    """There is no tie at the quota line to decide on (none, or another grade)."""
+
+
+class QuotaChoiceError(WardOfficeError):
+    """The council's choice does not fit the tie: someone not tied, or more people than places."""
+
+
+class QuotaTiePendingError(WardOfficeError):
+    """A period cannot be locked while a tie at the quota line waits for the council."""
+
+
+TIE_BREAK_LABELS = {
+    TieBreak.FEWER_UNEXCUSED_ABSENCES: N_("fewer unexcused absences"),
+    TieBreak.FEWER_VIOLATIONS: N_("fewer violations"),
+    TieBreak.FEWER_DEDUCTED_POINTS: N_("fewer points deducted"),
+    TieBreak.MORE_COMMENDATIONS: N_("more commendations"),
+}
+
+
+def tie_summary(tie: QuotaTie) -> str:
+    """“k places for n people at S points”, the tie in one phrase."""
+    return _("{places} places of {grade} for {count} people at {score} points").format(
+        places=tie.places, grade=tie.grade.name, count=len(tie.tied), score=format_number(tie.score))
+
+
+def tie_state_text(tie: QuotaTie) -> str:
+    """The tie and where it stands: pending (and why, when a decision no longer applies) or decided."""
+    if tie.state is QuotaTieState.DECIDED:
+        assert tie.decision is not None
+        return _("{tie} — decided by the emulation council on {day} (minutes no. {minute})").format(
+            tie=tie_summary(tie), day=format_date(tie.decision.meeting_date), minute=tie.decision.minute_number)
+    text = _("{tie} — awaiting the emulation council's decision").format(tie=tie_summary(tie))
+    if tie.stale is not None:
+        text += " " + _("(the decision of {day}, minutes no. {minute}, no longer applies: the people tied or the "
+                        "places left have changed since)").format(day=format_date(tie.stale.meeting_date),
+                                                                 minute=tie.stale.minute_number)
+    return text
+
+
+def quota_line_text(ranking: Ranking) -> str:
+    """What the quota line did, for a report: the tie and its state, the tie-break key that separated two
+    people of equal score at the line, or nothing."""
+    if ranking.quota_tie is not None:
+        return tie_state_text(ranking.quota_tie)
+    if ranking.quota_separated_by is not None:
+        return _("At the quota line two people had equal scores; the plan's tie-break decided: {key}").format(
+            key=_(TIE_BREAK_LABELS[ranking.quota_separated_by]))
+    return ""
+
+
+def decide_quota_tie(ward: Ward, period: Period, grade_code: str, chosen: Sequence[StaffId], meeting_date: date,
+                     minute_number: str, reason: str, today: date | None = None) -> QuotaDecision:
+    """Record the emulation council's decision on the tie at the quota line of ``period``: of the people tied
+    now, ``chosen`` (at most the places left, possibly none) keep ``grade_code``. Only the head may."""
+    ward.require(Permission.DECIDE_QUOTA_TIE)
+    today = today or date.today()
+    label = period_label(period)
+    if not minute_number.strip():
+        raise ReasonMissingError(N_("Give the number of the minutes (biên bản) of the emulation council's meeting"))
+    if not reason.strip():
+        raise ReasonMissingError(N_("Say why the emulation council chose these people"))
+    if meeting_date > today:
+        raise QuotaChoiceError(N_("The meeting date {day} is after today"), day=format_date(meeting_date))
+    record = ward.store.periods.get(period)
+    if record is not None and record.is_locked:
+        raise PeriodLockedError(N_("{period} is locked; unlock it before recording a decision"), period=label)
+    tie = score_records(ward.store, period, today).ranking.quota_tie
+    if tie is None or tie.grade.code != grade_code:
+        raise QuotaTieMissingError(N_("In {period} no people are tied at the quota line for the grade {grade}"),
+                                   period=label, grade=grade_code)
+    tied = {person.id: person for person in tie.tied}
+    outside = [staff_id for staff_id in chosen if staff_id not in tied]
+    if outside:
+        raise QuotaChoiceError(N_("Staff member no. {id} is not among the people tied at the quota line"),
+                               id=outside[0])
+    chosen = sorted(set(chosen))
+    if len(chosen) > tie.places:
+        raise QuotaChoiceError(N_("{count} people chosen, but the quota leaves only {places} places for {grade}"),
+                               count=len(chosen), places=tie.places, grade=tie.grade.name)
+    decision = QuotaDecision(period, grade_code, tie.places, tie.tied_ids, tuple(chosen), meeting_date,
+                             minute_number.strip(), reason.strip(), ward.actor, datetime.now())  # the book sets both
+    return ward.store.quota_decisions.add(decision, ward.actor)
+
+
+def require_no_pending_tie(ranking: Ranking) -> None:
+    """Refuse to lock a period whose ranking holds a tie the council has not decided."""
+    tie = ranking.quota_tie
+    if tie is not None and tie.state is QuotaTieState.PENDING:
+        raise QuotaTiePendingError(
+            N_("{period} cannot be locked yet: {tie}. The head records the emulation council's decision on the "
+               "Ranking page first"), period=period_label(ranking.period), tie=tie_summary(tie))
