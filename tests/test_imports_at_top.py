@@ -76,6 +76,13 @@ BEING_REWORKED: dict[str, tuple[str, ...]] = {
         "ward_office.paths.default_database_path", "ward_office.services.records",
         "ward_office.services.presentation.ranking_rows", "ward_office.services.presentation.ranking_table",
         "ward_office.services.presentation.ranking_to_json", "ward_office.reports.spreadsheet_text.csv_row",
+        "ward_office.core.quota.QuotaTieState", "ward_office.services.quota_decisions.quota_line_text",
+    ),
+    "ward_office.cli.quota": (
+        "ward_office.core.access.Permission", "ward_office.core.errors.NotFoundError",
+        "ward_office.core.period.parse_period", "ward_office.paths.default_database_path",
+        "ward_office.services.quota_decisions.decide_quota_tie", "ward_office.services.quota_decisions.quota_line_text",
+        "ward_office.services.quota_decisions.staff_ids_by_code", "ward_office.services.ward.Ward",
     ),
     "ward_office.cli.reports": (
         "ward_office.services.printing.REPORTS", "ward_office.paths.default_database_path",

@@ -34,11 +34,12 @@ FILL_ORDER = ("unit", "departments", "staff", "work_schedule", "schedule_seasons
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo(tmp_path_factory: pytest.TempPathFactory, council_decides) -> Path:
     path = tmp_path_factory.mktemp("filled") / "demo.db"
     build_demo(path, staff=20, months=6, seed=7, until=UNTIL)
     with Ward.open(path, actor="truong") as ward:  # a locked month with its kept ranking, to check after migrating
         ward.account = Account(1, "truong", "Trần Quốc Hùng", Role.HEAD)
+        council_decides(ward, month(2026, 7), UNTIL)
         lock_period(ward, month(2026, 7), UNTIL)
     return path
 

@@ -77,6 +77,15 @@ def quota_line_text(ranking: Ranking) -> str:
     return ""
 
 
+def staff_ids_by_code(ward: Ward, codes: Sequence[str]) -> list[StaffId]:
+    """The ids of the people with these staff codes; an unknown code is refused, naming it."""
+    by_code = {person.code.casefold(): person.id for person in ward.staff() if person.id is not None}
+    unknown = [code for code in codes if code.casefold() not in by_code]
+    if unknown:
+        raise QuotaChoiceError(N_("No staff member has the code {code}"), code=unknown[0])
+    return [by_code[code.casefold()] for code in codes]
+
+
 def decide_quota_tie(ward: Ward, period: Period, grade_code: str, chosen: Sequence[StaffId], meeting_date: date,
                      minute_number: str, reason: str, today: date | None = None) -> QuotaDecision:
     """Record the emulation council's decision on the tie at the quota line of ``period``: of the people tied
