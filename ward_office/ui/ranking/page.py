@@ -267,6 +267,10 @@ class RankingPage(Page):
                 limit=standings.ranking.quota_limit, grade=quota_grade.name)
             if demoted:
                 quota += _(" ({count} demoted, marked in the table)").format(count=demoted)
+            tie = standings.ranking.quota_tie
+            if tie is not None and tie.decision is None:
+                quota += "; " + _("{count} people tied for {places} places keep it until the emulation council "
+                                  "decides").format(count=len(tie.tied), places=tie.places)
             return f"{counts}\n{quota}"
         return counts
 

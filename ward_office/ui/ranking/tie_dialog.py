@@ -102,7 +102,7 @@ class QuotaDecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update_ok()
-        width = self.fontMetrics().averageCharWidth() * 80
+        width = self.fontMetrics().averageCharWidth() * 96
         self.resize(width, max(self.sizeHint().height(), self.fontMetrics().lineSpacing() * 30))
 
     def chosen(self) -> list[StaffId]:
