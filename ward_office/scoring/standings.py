@@ -112,7 +112,8 @@ def apply_quota(plan: EmulationPlan, ranked: list[tuple[int, Draft]], period: Pe
         else:
             kept.extend(group)
 
-    tie, council = _tie(plan, ranked, tied, limit - len(kept), quota_grade, period, decisions)
+    tie, council_change = _tie(plan, ranked, tied, limit - len(kept), quota_grade, period, decisions)
+    chosen = frozenset(tie.decision.chosen) if tie is not None and tie.decision is not None else frozenset()
     separated_by = None
     if kept and not tied and demoted:
         separated_by = _separating_key(plan, ranked[kept[-1]][1], ranked[min(demoted)][1])
@@ -121,22 +122,16 @@ def apply_quota(plan: EmulationPlan, ranked: list[tuple[int, Draft]], period: Pe
     for position, (rank, draft) in enumerate(ranked):
         if position in demoted:  # held the quota grade: the same change for everyone demoted
             draft.grade, draft.changes = next_grade, (*draft.changes, change)
-        elif council is not None and position in tied and draft.staff.id not in council.decision_chosen:
-            draft.grade, draft.changes = next_grade, (*draft.changes, council.change)
+        elif council_change is not None and position in tied and draft.staff.id not in chosen:
+            draft.grade, draft.changes = next_grade, (*draft.changes, council_change)
         final.append(draft.ranked(rank))
     return final, limit, tie, separated_by
 
 
-class _Council:
-    """A fitting decision: whom it keeps and the change it makes to the others."""
-
-    def __init__(self, decision: QuotaDecision, change: GradeChange) -> None:
-        self.decision_chosen = frozenset(decision.chosen)
-        self.change = change
-
-
 def _tie(plan: EmulationPlan, ranked: list[tuple[int, Draft]], tied: list[int], places: int, grade: Grade,
-         period: Period | None, decisions: Sequence[QuotaDecision]) -> tuple[QuotaTie | None, _Council | None]:
+         period: Period | None, decisions: Sequence[QuotaDecision]) -> tuple[QuotaTie | None, GradeChange | None]:
+    """The tie the line cuts through, with the latest decision for it applied if it fits (and the change it
+    makes to those it does not keep), kept as stale if it does not."""
     if not tied:
         return None, None
     people = tuple(ranked[position][1].staff for position in tied)
@@ -152,7 +147,7 @@ def _tie(plan: EmulationPlan, ranked: list[tuple[int, Draft]], tied: list[int], 
     next_grade = plan.grades[plan.grade_index(grade.code) + 1]
     change = GradeChange(GradeChangeKind.COUNCIL, grade, next_grade, quota=plan.quota, limit=places,
                          basis_count=len(people), decision=latest)
-    return replace(tie, decision=latest), _Council(latest, change)
+    return replace(tie, decision=latest), change
 
 
 def _separating_key(plan: EmulationPlan, above: Draft, below: Draft) -> TieBreak | None:
