@@ -73,8 +73,8 @@ def decide_quota_tie(ward: Ward, period: Period, grade_code: str, chosen: Sequen
     tied = {person.id: person for person in tie.tied}
     outside = [staff_id for staff_id in chosen if staff_id not in tied]
     if outside:
-        raise QuotaChoiceError(N_("Staff member no. {id} is not among the people tied at the quota line"),
-                               id=outside[0])
+        name = next((person.full_name for person in ward.staff() if person.id == outside[0]), str(outside[0]))
+        raise QuotaChoiceError(N_("{name} is not among the people tied at the quota line"), name=name)
     chosen = sorted(set(chosen))
     if len(chosen) > tie.places:
         raise QuotaChoiceError(N_("{count} people chosen, but the quota leaves only {places} places for {grade}"),
