@@ -46,3 +46,20 @@ def vietnamese() -> Iterator[None]:
 @pytest.fixture
 def english() -> Iterator[None]:
     yield from _switch("en")
+
+
+@pytest.fixture(scope="session")
+def council_decides():
+    """``council_decides(ward, period, today)``: the emulation council keeps the first of the people tied at the
+    quota line, if any. A month of a demo ward often has more people at 100 than places, and such a month is
+    locked only once the tie is decided."""
+    from ward_office.services.quota_decisions import decide_quota_tie
+    from ward_office.services.ranking import score_records
+
+    def decide(ward, period, today) -> None:
+        tie = score_records(ward.store, period, today).ranking.quota_tie
+        if tie is not None:
+            decide_quota_tie(ward, period, tie.grade.code, list(tie.tied_ids[:tie.places]), today, "01/BB-HĐTĐ",
+                             "Theo kết quả bỏ phiếu", today=today)
+
+    return decide

@@ -140,7 +140,7 @@ def faulty_pages(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def wards(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+def wards(tmp_path_factory: pytest.TempPathFactory, council_decides) -> dict[int, Path]:
     """Demo wards of 5, 45 and 200 people over September to November 2026, September locked."""
     folder = tmp_path_factory.mktemp("layout")
     paths = {}
@@ -149,6 +149,7 @@ def wards(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
         build_demo(path, staff=size, months=3, seed=2026, until=TODAY)
         with Ward.open(path, actor=HEAD.username) as ward:
             ward.account = HEAD
+            council_decides(ward, LOCKED, TODAY)
             lock_period(ward, LOCKED, TODAY)
         paths[size] = path
     return paths

@@ -564,11 +564,12 @@ def tied_at_the_boundary(share: str) -> Ranking:
     return run(make_plan(tail=QUOTA_ALL.replace("0.4", share)), staff, events=events)
 
 
-def test_quota_demotes_a_tied_group_that_does_not_fit_and_everyone_after():
-    ranking = tied_at_the_boundary("0.3")  # ⌊2.1⌋ = 2
+def test_quota_leaves_a_tied_group_that_does_not_fit_pending_and_demotes_everyone_after():
+    ranking = tied_at_the_boundary("0.3")  # ⌊2.1⌋ = 2: one place left for the pair ranked 2
     assert ranking.quota_limit == 2
     assert [(result.staff.id, result.rank, result.grade.code) for result in ranking.results[:5]] == [
-        (1, 1, "A"), (2, 2, "B"), (3, 2, "B"), (4, 4, "B"), (5, 5, "B")]
+        (1, 1, "A"), (2, 2, "A"), (3, 2, "A"), (4, 4, "B"), (5, 5, "B")]
+    assert ranking.quota_tie is not None and (ranking.quota_tie.places, ranking.quota_tie.tied_ids) == (1, (2, 3))
 
 
 def test_quota_keeps_a_tied_group_that_fits():

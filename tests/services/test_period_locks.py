@@ -94,7 +94,8 @@ def test_a_plan_adopted_after_locking_changes_nothing_shown_for_the_locked_perio
     assert summary(ward.score(H1, TODAY)) == summary(rescored)
 
 
-def test_a_locked_period_refuses_new_records_and_an_unlocked_one_takes_them(ward: Ward) -> None:
+def test_a_locked_period_refuses_new_records_and_an_unlocked_one_takes_them(ward: Ward, council_decides) -> None:
+    council_decides(ward, month(2026, 3), TODAY)
     lock_period(ward, month(2026, 3), TODAY)
     person = ward.staff()[0]
     assert person.id is not None
@@ -153,12 +154,13 @@ def test_relocking_keeps_the_old_ranking_and_adds_a_new_one(ward: Ward) -> None:
     assert ward.score(H1, TODAY).ranking.plan.version == 2
 
 
-def test_a_period_is_locked_only_once_it_is_over(ward: Ward) -> None:
+def test_a_period_is_locked_only_once_it_is_over(ward: Ward, council_decides) -> None:
     for period in (half_year(2026, 2), month(2026, 11)):
         with pytest.raises(WardOfficeError, match="not over yet"):
             lock_period(ward, period, TODAY)
     with pytest.raises(WardOfficeError):
         lock_period(ward, month(2026, 11), date(2026, 11, 30))  # its last day: records may still come in
+    council_decides(ward, month(2026, 10), TODAY)
     lock_period(ward, month(2026, 10), TODAY)
     with pytest.raises(WardOfficeError, match="already locked"):
         lock_period(ward, month(2026, 10), TODAY)

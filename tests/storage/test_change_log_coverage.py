@@ -23,6 +23,7 @@ from ward_office.core.attendance import RecordSource
 from ward_office.core.checks import Check, CheckKind, Event, EventId
 from ward_office.core.clock import Punch
 from ward_office.core.period import month
+from ward_office.core.quota import QuotaDecision
 from ward_office.core.review import MeetingFacts, ReviewNotes
 from ward_office.core.schedule import Holiday, Session
 from ward_office.core.staff import StaffId
@@ -193,6 +194,9 @@ SCENARIOS: dict[tuple[str, str], tuple[Scenario, list[tuple[str, ChangeAction]]]
     ("reviews", "save"): (lambda w: w.store.reviews.save(month(2026, 2), ReviewNotes(MeetingFacts(place="Hội trường")),
                                                          ACTOR),
                           [("period_review", ChangeAction.INSERT)]),
+    ("quota_decisions", "add"): (lambda w: w.store.quota_decisions.add(QuotaDecision(
+        month(2026, 2), "HTXS", 1, (w.staff_id, w.other_id), (w.other_id,), date(2026, 3, 3), "12/BB-HĐTĐ",
+        "Có sáng kiến", ACTOR, datetime(2026, 3, 3)), ACTOR), [("quota_decision", ChangeAction.INSERT)]),
 }
 
 

@@ -15,11 +15,13 @@ import sys
 from typing import Any
 
 from ward_office.core.period import parse_period
+from ward_office.core.quota import QuotaTieState
 from ward_office.i18n import _
 from ward_office.paths import default_database_path
 from ward_office.reports.spreadsheet_text import csv_row
 from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
+from ward_office.services.quota_decisions import quota_line_text
 from ward_office.services.ward import Ward
 
 COMMANDS = ("score",)
@@ -52,3 +54,21 @@ def print_ranking(ranking: ScoredPeriod, output: str) -> None:
             writer.writerow(csv_row(row))
     else:
         sys.stdout.write(ranking_table(ranking))
+        _print_quota_line(ranking)
+
+
+def _print_quota_line(ranking: ScoredPeriod) -> None:
+    """Under the table: the tie at the quota line and its state, or the tie-break key that settled the line."""
+
+    text = quota_line_text(ranking.ranking)
+    if not text:
+        return
+    print()
+    print(text)
+    tie = ranking.ranking.quota_tie
+    if tie is not None and tie.state is QuotaTieState.PENDING:
+        print(_("People tied: {people}").format(
+            people=", ".join(f"{person.code} {person.full_name}" for person in tie.tied)))
+        print(_("The head records the council's decision with: ward-office quota decide --period {period} --grade "
+                "{grade} --choose CODE,… --meeting YYYY-MM-DD --minute NUMBER --reason TEXT").format(
+            period=ranking.ranking.period.code, grade=tie.grade.code))

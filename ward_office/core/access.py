@@ -30,6 +30,7 @@ class Permission(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     DECIDE_REVIEW = "decide_review"  # the review meeting's papers: facts, texts, who is proposed
     ACCEPT_FINDINGS = "accept_findings"  # put a book changed outside the program back into use
+    DECIDE_QUOTA_TIE = "decide_quota_tie"  # record the emulation council's choice among people tied at the quota
 
 
 PERMISSION_LABELS = {
@@ -41,6 +42,7 @@ PERMISSION_LABELS = {
     Permission.MANAGE_ACCOUNTS: N_("manage accounts"),
     Permission.DECIDE_REVIEW: N_("edit the papers of the review meeting"),
     Permission.ACCEPT_FINDINGS: N_("put a record book changed outside the program back into use"),
+    Permission.DECIDE_QUOTA_TIE: N_("record the emulation council's decision on people tied at the quota"),
 }
 
 USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "

@@ -39,6 +39,7 @@ class ChangeEntity(StrEnum):
     PERIOD = "period"
     PERIOD_REVIEW = "period_review"
     PERIOD_SNAPSHOT = "period_snapshot"
+    QUOTA_DECISION = "quota_decision"  # the emulation council's choice among people tied at the quota line
     PUNCH = "punch"
     CLOCK_MAPPING = "clock_mapping"
     ACCOUNT = "account"
@@ -118,6 +119,12 @@ class ChangeField(StrEnum):
     ROWS = "rows"  # the rows an import wrote
     MIGRATION = "migration"  # a line written by an upgrade of the book, not by a person
     RESTORED_FROM = "restored_from"
+    GRADE_CODE = "grade_code"
+    PLACES = "places"
+    TIED = "tied"
+    CHOSEN = "chosen"
+    MEETING_DATE = "meeting_date"
+    MINUTE_NUMBER = "minute_number"
 
 
 FieldKey = ChangeField | str  # text: a field this version does not know (an older or newer program's line)

@@ -39,6 +39,7 @@ from ward_office.reports.document import (
     signed_ending,
 )
 from ward_office.scoring.explained import block_score, plan_grades_line, score_label
+from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
@@ -113,6 +114,10 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
         closing += [paragraph(_("({number}) {explanation}: {count} people.").format(
             number=number, explanation=shorten(explanation, NOTE_MAX_CHARS), count=len(names)),
             size=11, align="left", space_after=1) for number, (explanation, names) in enumerate(notes, start=1)]
+    quota_line = quota_line_text(ranking)
+    if quota_line:
+        closing.append(paragraph(quota_line + ".", size=11, bold=ranking.quota_tie is not None, align="left",
+                                 space_after=1))
     if ranking.unknown_criteria:
         closing.append(paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=shorten(", ".join(ranking.unknown_criteria), NOTE_MAX_CHARS)), size=11, italic=True))

@@ -38,6 +38,7 @@ from ward_office.reports.document import (
 from ward_office.reports.ranking import change_notes
 from ward_office.reports.review_data import ReviewPapers
 from ward_office.reports.review_report import people_table, reason, section_text
+from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Ranking, StaffResult
 
 TITLE = N_("RECORD")
@@ -174,6 +175,9 @@ def _content_part(papers: ReviewPapers, width: float) -> Iterator[Flowable]:
                            plan.quota.grade_code)
         yield paragraph(_("Under the plan, at most {limit} people may be graded “{grade}”.").format(
             limit=ranking.quota_limit, grade=quota_grade), first_line_indent=10 * mm)
+        quota_line = quota_line_text(ranking)
+        if quota_line:
+            yield paragraph(quota_line + ".", first_line_indent=10 * mm)
     for number, (explanation, names) in enumerate(change_notes(ranking), start=1):
         shown = ", ".join(names[:NAMES_SHOWN])
         if len(names) > NAMES_SHOWN:

@@ -34,9 +34,14 @@ The rules, in the order they apply:
    follows Vietnamese name order.
 7. Quota, after ceilings. limit = ⌊max_share × basis⌋, where the basis is everyone ranked (ALL) or
    those graded the quota grade or the next grade below or better (AT_LEAST_NEXT). Holders of the
-   quota grade are taken in rank order while they fit; a shared rank that does not fit as a whole is
-   demoted as a whole, and so is everyone ranked after it (the quota is a maximum, never exceeded, and
-   nobody keeps the grade over someone ranked above). Demotion is to the next grade down.
+   quota grade are taken in rank order while they fit, and everyone ranked after the line is demoted to
+   the next grade down (nobody keeps the grade over someone ranked above). When the line cuts through a
+   shared rank (k places left for more people equal on every key), the program does not choose: nobody
+   of that rank is demoted and ``Ranking.quota_tie`` says the tie is pending, until the emulation
+   council's decision (``ScoringInput.quota_decisions``) for exactly those people and k places chooses
+   who keeps the grade; the others are demoted citing it. A decision that no longer fits is kept as
+   ``stale`` and not applied. When the line falls between two people of equal score,
+   ``Ranking.quota_separated_by`` names the tie-break key that separated them.
 8. Counts. ``unexcused_absences`` counts ABSENT occurrences from attendance and events of the criterion
    the ABSENT rule names; ``violations`` and ``commendations`` count items by the sign of their raw
    points; ``deducted_points`` is what deductions actually took off the score.
@@ -110,8 +115,8 @@ def score_period(data: ScoringInput) -> Ranking:
                 parts[span] = Parts(weighted_parts(plan, period, span), scorer.scale)
             drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
     ranked = rank_drafts(plan, drafts)
-    results, quota_limit = apply_quota(plan, ranked)
-    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)))
+    results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
+    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by)
 
 
 _Spans = Mapping[StaffId | None, tuple[date, date]]

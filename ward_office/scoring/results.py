@@ -16,18 +16,23 @@ from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, Ceiling, EmulationPlan, Grade, Quota, QuotaBasis
+from ward_office.core.plan import AttendanceTrigger, Ceiling, EmulationPlan, Grade, Quota, QuotaBasis, TieBreak
+from ward_office.core.quota import QuotaDecision, QuotaTie
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_percent
+from ward_office.i18n.formatting import format_date, format_percent
 
 CEILING_MESSAGE = N_("{reason} ({count} times in the period): graded {to_grade} instead of {from_grade}")
 QUOTA_ALL_MESSAGE = N_("Quota: at most {limit} of {total} may be graded {grade}; demoted to {to_grade}")
 QUOTA_NEXT_MESSAGE = N_(
     "Quota: at most {limit} may be graded {grade} ({share} of the {total} graded {to_grade} or better); "
     "demoted to {to_grade}"
+)
+COUNCIL_MESSAGE = N_(
+    "Emulation council decision of {day} (minutes no. {minute}): {places} of the {tied} people tied on every "
+    "key keep {grade}; demoted to {to_grade}"
 )
 
 
@@ -39,6 +44,7 @@ class ScoringInput:
     attendance: Sequence[Attendance]
     events: Sequence[Event]
     grace_minutes: int
+    quota_decisions: Sequence[QuotaDecision] = ()  # the emulation council's, for ties at the quota line
 
 
 class ItemSource(StrEnum):
@@ -138,6 +144,7 @@ class SubPeriodScore:
 class GradeChangeKind(StrEnum):
     CEILING = "ceiling"
     QUOTA = "quota"
+    COUNCIL = "council"  # the quota line cut a tie and the emulation council chose who keeps the grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +156,20 @@ class GradeChange:
     count: int = 0  # occurrences that reached the ceiling
     quota: Quota | None = None
     limit: int = 0  # how many may hold the quota grade
-    basis_count: int = 0  # the number the quota share was taken of
+    basis_count: int = 0  # the number the quota share was taken of (COUNCIL: the people tied)
+    decision: QuotaDecision | None = None  # COUNCIL: the decision cited
 
     def localized(self) -> str:
         if self.kind is GradeChangeKind.CEILING:
             assert self.ceiling is not None
             return _(CEILING_MESSAGE).format(reason=self.ceiling.reason, count=self.count,
                                              to_grade=self.to_grade.name, from_grade=self.from_grade.name)
+        if self.kind is GradeChangeKind.COUNCIL:
+            assert self.decision is not None
+            return _(COUNCIL_MESSAGE).format(day=format_date(self.decision.meeting_date),
+                                             minute=self.decision.minute_number, places=self.limit,
+                                             tied=self.basis_count, grade=self.from_grade.name,
+                                             to_grade=self.to_grade.name)
         assert self.quota is not None
         if self.quota.basis is QuotaBasis.ALL:
             return _(QUOTA_ALL_MESSAGE).format(limit=self.limit, total=self.basis_count,
@@ -194,6 +208,9 @@ class Ranking:
     results: tuple[StaffResult, ...]  # by rank, then Vietnamese name order
     quota_limit: int | None  # None when the plan has no quota
     unknown_criteria: tuple[str, ...]  # codes of skipped events, sorted
+    quota_tie: QuotaTie | None = None  # the quota line cut through people tied on every key
+    # The line fell between two people of equal score: the plan's tie-break key that separated them.
+    quota_separated_by: TieBreak | None = None
 
     def grade_counts(self) -> tuple[tuple[Grade, int], ...]:
         """Every grade of the plan, best first, with how many people hold it after ceilings and quota."""

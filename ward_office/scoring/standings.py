@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from itertools import groupby
 from operator import itemgetter
 
 from ward_office.core.frozen import freeze
+from ward_office.core.period import Period
 from ward_office.core.plan import EmulationPlan, Grade, QuotaBasis, TieBreak
+from ward_office.core.quota import QuotaDecision, QuotaTie
 from ward_office.core.staff import Staff
 from ward_office.i18n.text import name_sort_key
 from ward_office.scoring.results import Clamp, GradeChange, GradeChangeKind, ScoreItem, StaffResult, SubPeriodScore
+
+QuotaOutcome = tuple[list[StaffResult], int | None, QuotaTie | None, TieBreak | None]
 
 
 class Draft:
@@ -75,11 +80,14 @@ def rank_drafts(plan: EmulationPlan, drafts: list[Draft]) -> list[tuple[int, Dra
     return ranked
 
 
-def apply_quota(plan: EmulationPlan, ranked: list[tuple[int, Draft]]) -> tuple[list[StaffResult], int | None]:
-    """The results, the quota's demotions made; and the quota's limit."""
+def apply_quota(plan: EmulationPlan, ranked: list[tuple[int, Draft]], period: Period | None = None,
+                decisions: Sequence[QuotaDecision] = ()) -> QuotaOutcome:
+    """The results, the quota's demotions made; the quota's limit; the tie the limit cuts through, if any,
+    with the council's decision applied when one fits it; else, when the line fell between two people of
+    equal score, the tie-break key that separated them."""
     quota = plan.quota
     if quota is None:
-        return [draft.ranked(rank) for rank, draft in ranked], None
+        return [draft.ranked(rank) for rank, draft in ranked], None, None, None
     quota_index = plan.grade_index(quota.grade_code)
     quota_grade, next_grade = plan.grades[quota_index], plan.grades[quota_index + 1]
     if quota.basis is QuotaBasis.ALL:
@@ -93,18 +101,63 @@ def apply_quota(plan: EmulationPlan, ranked: list[tuple[int, Draft]]) -> tuple[l
         if draft.grade.code == quota.grade_code:
             groups[rank].append(position)
     demoted: set[int] = set()
-    kept = 0
+    tied: list[int] = []  # the group the line cuts through: neither kept nor demoted by the count
+    kept: list[int] = []
     for rank in sorted(groups):
         group = groups[rank]
-        if demoted or kept + len(group) > limit:
-            demoted.update(group)
+        if demoted or tied or len(kept) + len(group) > limit:
+            if not demoted and not tied and len(kept) < limit:
+                tied = group
+            else:
+                demoted.update(group)
         else:
-            kept += len(group)
+            kept.extend(group)
 
+    tie, council_change = _tie(plan, ranked, tied, limit - len(kept), quota_grade, period, decisions)
+    chosen = frozenset(tie.decision.chosen) if tie is not None and tie.decision is not None else frozenset()
+    separated_by = None
+    if kept and not tied and demoted:
+        separated_by = _separating_key(plan, ranked[kept[-1]][1], ranked[min(demoted)][1])
     change = GradeChange(GradeChangeKind.QUOTA, quota_grade, next_grade, quota=quota, limit=limit, basis_count=basis)
     final = []
     for position, (rank, draft) in enumerate(ranked):
         if position in demoted:  # held the quota grade: the same change for everyone demoted
             draft.grade, draft.changes = next_grade, (*draft.changes, change)
+        elif council_change is not None and position in tied and draft.staff.id not in chosen:
+            draft.grade, draft.changes = next_grade, (*draft.changes, council_change)
         final.append(draft.ranked(rank))
-    return final, limit
+    return final, limit, tie, separated_by
+
+
+def _tie(plan: EmulationPlan, ranked: list[tuple[int, Draft]], tied: list[int], places: int, grade: Grade,
+         period: Period | None, decisions: Sequence[QuotaDecision]) -> tuple[QuotaTie | None, GradeChange | None]:
+    """The tie the line cuts through, with the latest decision for it applied if it fits (and the change it
+    makes to those it does not keep), kept as stale if it does not."""
+    if not tied:
+        return None, None
+    people = tuple(ranked[position][1].staff for position in tied)
+    first_rank, first = ranked[tied[0]]
+    tie = QuotaTie(grade, places, people, first.score, first_rank)
+    candidates = [decision for decision in decisions if decision.grade_code == grade.code and period is not None
+                  and (decision.period.start, decision.period.end) == (period.start, period.end)]
+    if not candidates or period is None:
+        return tie, None
+    latest = max(candidates, key=lambda decision: (decision.decided_at, decision.id or 0))
+    if not latest.fits(period, grade.code, places, tie.tied_ids):
+        return replace(tie, stale=latest), None
+    next_grade = plan.grades[plan.grade_index(grade.code) + 1]
+    change = GradeChange(GradeChangeKind.COUNCIL, grade, next_grade, quota=plan.quota, limit=places,
+                         basis_count=len(people), decision=latest)
+    return replace(tie, decision=latest), change
+
+
+def _separating_key(plan: EmulationPlan, above: Draft, below: Draft) -> TieBreak | None:
+    """The tie-break key that put ``above`` before ``below``, when their scores are equal."""
+    if above.score != below.score:
+        return None
+    common = math.lcm(above.score.denominator, above.deducted_points.denominator, below.deducted_points.denominator)
+    keys_above, keys_below = _standing(plan, above, common), _standing(plan, below, common)
+    for rule, key_above, key_below in zip(plan.tie_break, keys_above[1:], keys_below[1:], strict=True):
+        if key_above != key_below:
+            return rule
+    return None

@@ -91,6 +91,7 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         attendance=attendance,
         events=store.events.list(period.start, period.end),
         grace_minutes=grace_minutes,
+        quota_decisions=store.quota_decisions.list(period),
     )
     departments: dict[int, str] = {department.id: department.name for department in store.departments.list()
                                    if department.id is not None}

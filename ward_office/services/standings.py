@@ -42,7 +42,7 @@ class Standing:
 
     @property
     def demoted_by_quota(self) -> bool:
-        return any(change.kind is GradeChangeKind.QUOTA for change in self.result.changes)
+        return any(change.kind in (GradeChangeKind.QUOTA, GradeChangeKind.COUNCIL) for change in self.result.changes)
 
     @property
     def limited_by_ceiling(self) -> bool:

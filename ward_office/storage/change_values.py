@@ -35,14 +35,16 @@ _FIELDS: Mapping[str, ChangeField] = {
 }
 # Keys of a line that only serve the program (which columns an import read, where a batch starts…).
 _HIDDEN = {"changed", "first_id", "columns", "added_rows", "was_locked_by", "before"}
-_DAYS = {"day", "active_from", "active_to", "effective_from", "start_day", "end_day", "first_day", "last_day"}
+_DAYS = {"day", "active_from", "active_to", "effective_from", "start_day", "end_day", "first_day", "last_day",
+         "meeting_date"}
 _MOMENTS = {"started_at", "finished_at", "locked_at", "was_locked_at"}
 _YES_NO = {"missing_punch", "prefilled", "active"}
 _ENUMS: Mapping[str, type[StrEnum]] = {"status": AttendanceStatus, "session": Session, "leave_code": LeaveCode,
                                        "gender": Gender, "category": StaffCategory, "role": Role,
                                        "state": PeriodState}
 _KINDS: Mapping[ChangeEntity | str, type[StrEnum]] = {ChangeEntity.CHECK: CheckKind, ChangeEntity.HOLIDAY: DayKind,
-                                                      ChangeEntity.PERIOD: PeriodKind}
+                                                      ChangeEntity.PERIOD: PeriodKind,
+                                                      ChangeEntity.QUOTA_DECISION: PeriodKind}
 _SOURCES: Mapping[ChangeEntity | str, type[StrEnum]] = {ChangeEntity.ATTENDANCE: RecordSource,
                                                         ChangeEntity.EVENT: EventSource}
 
@@ -132,6 +134,7 @@ def _period(values: Values) -> Period:
 _DOMAIN: Mapping[ChangeEntity | str, Callable[[Values], Any]] = {
     ChangeEntity.ATTENDANCE: _attendance, ChangeEntity.STAFF: _staff, ChangeEntity.EVENT: _event,
     ChangeEntity.CHECK: _check, ChangeEntity.HOLIDAY: _holiday, ChangeEntity.PERIOD: _period,
+    ChangeEntity.QUOTA_DECISION: _period,  # the period decided for
 }
 
 

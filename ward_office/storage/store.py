@@ -22,6 +22,7 @@ from ward_office.storage.events import EventRepository
 from ward_office.storage.periods import PeriodRepository
 from ward_office.storage.plans import PlanRepository
 from ward_office.storage.punches import PunchRepository
+from ward_office.storage.quota_decisions import QuotaDecisionRepository
 from ward_office.storage.reviews import ReviewRepository
 from ward_office.storage.schedule import ScheduleRepository
 from ward_office.storage.snapshots import SnapshotRepository
@@ -58,6 +59,7 @@ class Store:
         self.periods = PeriodRepository(self._context)
         self.snapshots = SnapshotRepository(self._context)
         self.reviews = ReviewRepository(self._context)
+        self.quota_decisions = QuotaDecisionRepository(self._context)
         self.change_log = ChangeLogRepository(self._context)
         self.accounts = AccountRepository(self._context)
 

@@ -174,11 +174,13 @@ def test_cancelling_the_unlock_changes_nothing(window: MainWindow, qtbot, messag
     assert not dialog.isVisible() and period_lock(ward, H1) is not None
 
 
-def test_the_day_grid_of_a_locked_day_refuses_edits(window: MainWindow, qtbot, messages, monkeypatch) -> None:
+def test_the_day_grid_of_a_locked_day_refuses_edits(window: MainWindow, qtbot, messages, monkeypatch,
+                                                    council_decides) -> None:
     errors: list[str] = []
     monkeypatch.setattr("ward_office.ui.attendance.page.show_error",
                         lambda parent, error, title=None: errors.append(error.localized()))
     ward = window.context.ward
+    council_decides(ward, OCTOBER, DEMO_TODAY)
     page = ranking_page(window, qtbot, OCTOBER)
     lock_from_the_page(page, qtbot)
     assert period_lock(ward, OCTOBER) is not None
@@ -196,8 +198,9 @@ def test_the_day_grid_of_a_locked_day_refuses_edits(window: MainWindow, qtbot, m
 
 
 def test_the_settings_tab_lists_locks_and_unlocks_from_there(window: MainWindow, qtbot, messages,
-                                                             qtmodeltester) -> None:
+                                                             qtmodeltester, council_decides) -> None:
     ward = window.context.ward
+    council_decides(ward, OCTOBER, DEMO_TODAY)
     lock_period(ward, OCTOBER, DEMO_TODAY)
     lock_period(ward, H1, DEMO_TODAY)
     page = window.show_page(SettingsPage)
@@ -235,8 +238,10 @@ def test_an_empty_book_has_nothing_locked(empty_window: MainWindow, qtbot) -> No
     assert untranslated(visible_texts(page)) == []
 
 
-def test_events_of_a_period_locked_from_the_page_cannot_be_deleted(window: MainWindow, qtbot, messages) -> None:
+def test_events_of_a_period_locked_from_the_page_cannot_be_deleted(window: MainWindow, qtbot, messages,
+                                                                    council_decides) -> None:
     ward = window.context.ward
+    council_decides(ward, OCTOBER, DEMO_TODAY)
     page = ranking_page(window, qtbot, OCTOBER)
     lock_from_the_page(page, qtbot)
     events = window.show_page(EventsPage)

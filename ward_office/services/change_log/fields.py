@@ -52,7 +52,7 @@ class FieldChange:
 
 
 def _list_text(key: FieldKey, value: tuple[Any, ...] | list[Any], lookup: Lookup) -> str:
-    if key is F.SEEN:
+    if key in (F.SEEN, F.TIED, F.CHOSEN):
         return _("{count} people: {names}").format(count=len(value), names=", ".join(lookup.person(i) for i in value))
     if key is F.DEPARTMENT_ORDER:
         return ", ".join(lookup.department(i) for i in value)

@@ -27,6 +27,7 @@ RECORD_KINDS: Mapping[ChangeEntity, str] = {
     ChangeEntity.PERIOD: N_("Review period"),
     ChangeEntity.PERIOD_REVIEW: N_("Review meeting papers"),
     ChangeEntity.PERIOD_SNAPSHOT: N_("Kept ranking"),
+    ChangeEntity.QUOTA_DECISION: N_("Emulation council decision on a tie at the quota"),
     ChangeEntity.PUNCH: N_("Clock punches"),
     ChangeEntity.CLOCK_MAPPING: N_("Clock file mapping"),
     ChangeEntity.ACCOUNT: N_("Account"),
@@ -66,6 +67,8 @@ FIELD_LABELS: Mapping[ChangeField, str] = {
     F.ADDED: N_("Added"), F.DEVICES: N_("Devices"), F.PERIOD: N_("Review period"), F.SIZE: N_("Size"),
     F.FORMAT: N_("Format"), F.REPLACED: N_("Replaced"), F.REMOVED: N_("Removed"), F.ROWS: N_("Records"),
     F.MIGRATION: N_("Upgrade of the record book"), F.RESTORED_FROM: N_("Restored from the backup"),
+    F.GRADE_CODE: N_("Grade"), F.PLACES: N_("Places left"), F.TIED: N_("People tied"),
+    F.CHOSEN: N_("Keep the grade"), F.MEETING_DATE: N_("Meeting date"), F.MINUTE_NUMBER: N_("Minutes no."),
 }
 _SESSION_NAMES = {Session.MORNING: N_("morning"), Session.AFTERNOON: N_("afternoon")}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ward_office.core.change_log import Change, ChangeEntity, ChangeField
-from ward_office.services.change_log import attendance, events, settings, staff
+from ward_office.services.change_log import attendance, events, quota, settings, staff
 from ward_office.services.change_log.labels import fallback
 from ward_office.services.change_log.lookup import Lookup
 
@@ -20,6 +20,7 @@ _WORDING: Mapping[ChangeEntity, Callable[[Change, Lookup], str]] = {
     ChangeEntity.BOOK_CHECK: settings.describe_book_check,
     ChangeEntity.PERIOD: settings.describe_period,
     ChangeEntity.PERIOD_SNAPSHOT: settings.describe_snapshot,
+    ChangeEntity.QUOTA_DECISION: quota.describe_quota_decision,
     ChangeEntity.HOLIDAY: settings.describe_holiday,
     ChangeEntity.UNIT: settings.describe_unit,
     ChangeEntity.WORK_SCHEDULE: settings.describe_schedule,

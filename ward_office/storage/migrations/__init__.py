@@ -22,6 +22,7 @@ from ward_office.storage.migrations.schema_m006_m009 import (
     m008_period_reviews,
     m009_tamper_evidence,
 )
+from ward_office.storage.migrations.schema_m010 import m010_quota_decisions
 
 # The order is the order they run in, and the names are recorded in each book: never reorder or rename.
 MIGRATIONS = MigrationSet("ward_office", (
@@ -34,6 +35,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m007_clock_judged_days,
     m008_period_reviews,
     m009_tamper_evidence,
+    m010_quota_decisions,
 ))
 
 

@@ -41,6 +41,7 @@ from ward_office.services.ward import in_own_ward
 
 from ward_office.ui.ranking.lock_bar import LockBar
 from ward_office.ui.ranking.models import ITEM_COLUMNS, RankingModel
+from ward_office.ui.ranking.tie_dialog import QuotaTieBanner
 from ward_office.ui.widgets import BAD, MUTED, WARN, PeriodPicker, error_text, record_table
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.jobs import Job, run_in_background
@@ -70,10 +71,12 @@ class RankingPage(Page):
         detail = self._build_detail(heading_font)
         self._build_body(detail)
         self.lock_bar = LockBar(context, self.period)
+        self.tie_banner = QuotaTieBanner(context, self.refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addWidget(self.lock_bar)
+        layout.addWidget(self.tie_banner)
         layout.addWidget(self.plan_note)
         layout.addWidget(self.counts)
         layout.addWidget(self.status)
@@ -216,6 +219,7 @@ class RankingPage(Page):
         self.heading.setText(period_label(self.period()))
         self.plan_note.clear()
         self.counts.clear()
+        self.tie_banner.hide()
         self.status.setText(error_text(error))
         self.status.setStyleSheet(f"color: {BAD.name()}")
         self.status.show()
@@ -238,6 +242,7 @@ class RankingPage(Page):
         self.heading.setText(heading)
         self.plan_note.setText(plan.label)
         self.plan_note.setVisible(bool(plan.label))
+        self.tie_banner.show_ranking(standings.ranking, locked=self.lock_bar.lock is not None)
         self.counts.setText(self._counts_text(standings))
         self.counts.setVisible(bool(standings.rows))
         self.status.clear()
@@ -264,6 +269,10 @@ class RankingPage(Page):
                 limit=standings.ranking.quota_limit, grade=quota_grade.name)
             if demoted:
                 quota += _(" ({count} demoted, marked in the table)").format(count=demoted)
+            tie = standings.ranking.quota_tie
+            if tie is not None and tie.decision is None:
+                quota += "; " + _("{count} people tied for {places} places keep it until the emulation council "
+                                  "decides").format(count=len(tie.tied), places=tie.places)
             return f"{counts}\n{quota}"
         return counts
 
