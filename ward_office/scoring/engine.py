@@ -6,7 +6,9 @@ The rules, in the order they apply:
 1. Occurrences. A PRESENT attendance record with ``late_minutes`` above the grace minutes is a LATE,
    with ``early_minutes`` above them an EARLY, with ``missing_punch`` a MISSING_PUNCH (one record can
    give several); an ABSENT record is one ABSENT; LEAVE gives nothing, and no record means present on
-   time. Each trigger becomes an occurrence of the criterion ``plan.rule_for(trigger)`` names, if any.
+   time. Each trigger becomes an occurrence of the criterion ``plan.rule_for(trigger)`` names, if any:
+   one per session, or, as the rule's ``count`` says, one per day or per run of consecutive working days
+   (``scoring.count_units``: the first record of the day or run carries it).
    An event is an occurrence of its own criterion; events whose code the plan lacks are skipped and
    reported in ``Ranking.unknown_criteria``. Only records and events inside the period, for a listed
    person and inside that person's active range are scored.
@@ -47,16 +49,17 @@ the person's sub-periods, and a Fraction is made only for each result field, fro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
 
-from ward_office.core.attendance import AttendanceStatus
+from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import EventSource
 from ward_office.core.period import Period
 from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
+from ward_office.scoring.count_units import OccurrenceUnits
 from ward_office.scoring.results import (
     GradeChange,
     GradeChangeKind,
@@ -118,7 +121,11 @@ def _attendance_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
              for trigger in AttendanceTrigger if (rule := data.plan.rule_for(trigger)) is not None}
     absent, late, early, missing_punch = (rules.get(trigger) for trigger in _TRIGGERS)
     grace = data.grace_minutes
-    for index, record in enumerate(data.attendance):
+    units = OccurrenceUnits(data.plan, data.working_days) if OccurrenceUnits.needed(data.plan) else None
+    records: Iterable[tuple[int, Attendance]] = enumerate(data.attendance)
+    if units is not None:  # a day or run is counted at its first record: they are taken in time order
+        records = sorted(records, key=lambda pair: (pair[1].day, _SESSION_ORDER[pair[1].session], pair[0]))
+    for index, record in records:
         span = active.get(record.staff_id)
         day = record.day
         if span is None or not span[0] <= day <= span[1]:
@@ -130,17 +137,20 @@ def _attendance_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
         add = occurrences[record.staff_id].append
         # The trigger's position among the triggers is the seventh field.
         if record.status is AttendanceStatus.ABSENT:
-            if absent is not None:
+            if absent is not None and (units is None or units.counts(record.staff_id, day, _ABSENT)):
                 add((day, session_order, 0, no_id, id_key, index, 0, absent,
                      session, _ATTENDANCE, record_id, _ABSENT, None, note, recorded_by))
             continue
-        if late is not None and record.late_minutes > grace:
+        if late is not None and record.late_minutes > grace and (
+                units is None or units.counts(record.staff_id, day, _LATE)):
             add((day, session_order, 0, no_id, id_key, index, 0, late,
                  session, _ATTENDANCE, record_id, _LATE, record.late_minutes, note, recorded_by))
-        if early is not None and record.early_minutes > grace:
+        if early is not None and record.early_minutes > grace and (
+                units is None or units.counts(record.staff_id, day, _EARLY)):
             add((day, session_order, 0, no_id, id_key, index, 1, early,
                  session, _ATTENDANCE, record_id, _EARLY, record.early_minutes, note, recorded_by))
-        if missing_punch is not None and record.missing_punch:
+        if missing_punch is not None and record.missing_punch and (
+                units is None or units.counts(record.staff_id, day, _MISSING_PUNCH)):
             add((day, session_order, 0, no_id, id_key, index, 2, missing_punch,
                  session, _ATTENDANCE, record_id, _MISSING_PUNCH, None, note, recorded_by))
 

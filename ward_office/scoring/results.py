@@ -6,7 +6,7 @@ so nothing downstream has to recompute the plan's rules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -40,6 +40,8 @@ class ScoringInput:
     attendance: Sequence[Attendance]
     events: Sequence[Event]
     grace_minutes: int
+    # The working days of the period, for rules counting runs of consecutive working days; None: every day.
+    working_days: Collection[date] | None = None
 
 
 class ItemSource(StrEnum):

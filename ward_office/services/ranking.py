@@ -91,6 +91,7 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         attendance=attendance,
         events=store.events.list(period.start, period.end),
         grace_minutes=grace_minutes,
+        working_days=frozenset(working_days),
     )
     departments = {department.id: department.name for department in store.departments.list()
                    if department.id is not None}
