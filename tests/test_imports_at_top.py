@@ -17,6 +17,10 @@ PACKAGE = Path(ward_office.__file__).parent
 
 # (module, imported name) → why it is imported where it is used.
 ALLOWED: dict[tuple[str, str], str] = {
+    ("ward_office.cli.plans", "ward_office.services.plans"):
+        "the plan service and the plan's code load when a plan command runs, not when the window starts",
+    ("ward_office.cli.plans", "ward_office.services.ward.Ward"):
+        "the services load when a plan command runs, not when the window starts (like every other command)",
     ("ward_office.core.holidays", "holidays"):
         "defers the holidays package (about 40 ms) until a year's holidays are first filled in",
     ("ward_office.i18n", "babel.messages.pofile.read_po"):

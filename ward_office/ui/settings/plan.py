@@ -34,7 +34,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.plan import Ceiling, EmulationPlan, Grade, QuotaBasis
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_percent, format_points
-from ward_office.services.ward_settings import (
+from ward_office.services.plans import (
     PlanChanges,
     PlanVersion,
     adopt_new_version,
