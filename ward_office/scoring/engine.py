@@ -31,7 +31,8 @@ The rules, in the order they apply:
    and on every tie-break key share a rank and the next rank skips (1, 2, 2, 4); within a rank the list
    follows Vietnamese name order.
 7. Quota, after ceilings. limit = ⌊max_share × basis⌋, where the basis is everyone ranked (ALL) or
-   those graded the quota grade or the next grade below or better (AT_LEAST_NEXT). Holders of the
+   those graded the quota grade or the next grade below or better (AT_LEAST_NEXT), or those graded exactly
+   the quota grade (EXACTLY). Holders of the
    quota grade are taken in rank order while they fit; a shared rank that does not fit as a whole is
    demoted as a whole, and so is everyone ranked after it (the quota is a maximum, never exceeded, and
    nobody keeps the grade over someone ranked above). Demotion is to the next grade down.

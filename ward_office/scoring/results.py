@@ -26,6 +26,9 @@ from ward_office.i18n.formatting import format_percent
 
 CEILING_MESSAGE = N_("{reason} ({count} times in the period): graded {to_grade} instead of {from_grade}")
 QUOTA_ALL_MESSAGE = N_("Quota: at most {limit} of {total} may be graded {grade}; demoted to {to_grade}")
+QUOTA_EXACTLY_MESSAGE = N_(
+    "Quota: at most {limit} may be graded {grade} ({share} of the {total} who reached it); demoted to {to_grade}"
+)
 QUOTA_NEXT_MESSAGE = N_(
     "Quota: at most {limit} may be graded {grade} ({share} of the {total} graded {to_grade} or better); "
     "demoted to {to_grade}"
@@ -139,7 +142,8 @@ class GradeChange:
         if self.quota.basis is QuotaBasis.ALL:
             return _(QUOTA_ALL_MESSAGE).format(limit=self.limit, total=self.basis_count,
                                                grade=self.from_grade.name, to_grade=self.to_grade.name)
-        return _(QUOTA_NEXT_MESSAGE).format(limit=self.limit, share=format_percent(self.quota.max_share),
+        message = QUOTA_EXACTLY_MESSAGE if self.quota.basis is QuotaBasis.EXACTLY else QUOTA_NEXT_MESSAGE
+        return _(message).format(limit=self.limit, share=format_percent(self.quota.max_share),
                                             total=self.basis_count, grade=self.from_grade.name,
                                             to_grade=self.to_grade.name)
 

@@ -158,6 +158,9 @@ def quota_text(plan: EmulationPlan) -> str:
     if plan.quota.basis is QuotaBasis.ALL:
         return _("At most {share} of the people ranked may be graded “{grade}”.").format(
             share=format_percent(plan.quota.max_share), grade=grade)
+    if plan.quota.basis is QuotaBasis.EXACTLY:
+        return _("At most {share} of those who reach “{grade}” may keep it.").format(
+            share=format_percent(plan.quota.max_share), grade=grade)
     return _("At most {share} of those who reach “{grade}” or the next grade may keep “{grade}”.").format(
         share=format_percent(plan.quota.max_share), grade=grade)
 
