@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ward_office.core.plan import PLAN_KEYS, load_plan, plan_problems
-from ward_office.core.plan_values import KeyLines, PlanProblemsError
+from ward_office.core.plan import PLAN_KEYS, load_plan
+from ward_office.core.plan_values import KeyLines, PlanProblem, PlanProblemsError
 
 PLANS = Path(__file__).parents[2] / "resources" / "plans"
 
@@ -62,6 +62,14 @@ min_score = 0
 grade = "X"
 max_share = 2
 """
+
+
+def plan_problems(text: str) -> list[PlanProblem]:
+    try:
+        load_plan(text)
+    except PlanProblemsError as error:
+        return error.problems
+    return []
 
 
 def test_every_problem_is_told_on_its_line(vietnamese: None) -> None:

@@ -11,52 +11,26 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+from ward_office.core.plan_terms import (
+    DEFAULT_TIE_BREAK,
+    Aggregation,
+    AttendanceTrigger,
+    CeilingScope,
+    CountUnit,
+    QuotaBasis,
+    TieBreak,
+)
 from ward_office.core.plan_values import Path, PlanProblem, PlanProblemsError, PlanValues, toml_problem
 from ward_office.i18n import N_
 
-
-class AttendanceTrigger(StrEnum):
-    """What in the attendance record counts as one occurrence of a criterion."""
-
-    LATE = "late"  # a session begun later than the grace minutes allow
-    EARLY = "early"  # a session left earlier than the grace minutes allow
-    ABSENT = "absent"  # a session missed without leave
-    MISSING_PUNCH = "missing_punch"  # a session with a clock punch missing
-
-
-class CountUnit(StrEnum):
-    """What one occurrence of an attendance rule is: each session, each day (a day's sessions count once), or
-    each run of consecutive working days (days off between them do not break the run)."""
-
-    SESSION = "session"
-    DAY = "day"
-    RUN = "run"
-
-
-class Aggregation(StrEnum):
-    DIRECT = "direct"  # score the whole period at once: caps and escalation count over it
-    MEAN_OF_MONTHS = "mean_of_months"  # score each month, average the months the person worked
-    WEIGHTED_HALVES = "weighted_halves"  # years only: weighted mean of the two halves
-
-
-class QuotaBasis(StrEnum):
-    ALL = "all"  # share of everyone ranked
-    AT_LEAST_NEXT = "at_least_next"  # share of those graded the next grade or better before the quota
-    EXACTLY = "exactly"  # share of those graded exactly the quota grade before the quota
-
-
-class TieBreak(StrEnum):
-    FEWER_UNEXCUSED_ABSENCES = "fewer_unexcused_absences"
-    FEWER_VIOLATIONS = "fewer_violations"
-    FEWER_DEDUCTED_POINTS = "fewer_deducted_points"
-    MORE_COMMENDATIONS = "more_commendations"
-
-
-DEFAULT_TIE_BREAK = (TieBreak.FEWER_UNEXCUSED_ABSENCES, TieBreak.FEWER_VIOLATIONS)
+__all__ = [
+    "DEFAULT_TIE_BREAK", "PLAN_KEYS", "Aggregation", "AggregationRule", "AttendanceRule", "AttendanceTrigger", "Block",
+    "Bracket", "Ceiling", "CeilingScope", "CountUnit", "Criterion", "EmulationPlan", "EscalationStep", "Grade",
+    "PlanProblem", "Quota", "QuotaBasis", "TieBreak", "load_plan",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +42,33 @@ class EscalationStep:
 
 
 @dataclass(frozen=True, slots=True)
+class Bracket:
+    """From ``from_count`` occurrences in a sub-period on (up to the next bracket), the criterion weighs
+    ``points`` in all."""
+
+    from_count: int
+    points: Fraction
+
+
+@dataclass(frozen=True, slots=True)
 class Criterion:
     code: str
     name: str
     block_code: str
-    points: Fraction
+    points: Fraction  # with brackets: the first bracket's points (its sign and size, as shown)
     escalation: tuple[EscalationStep, ...] = ()
     cap: Fraction | None = None  # the most this criterion can add or remove in one period
+    brackets: tuple[Bracket, ...] = ()  # by count, lowest first: then every occurrence is worth only what its
+    # bracket adds (the occurrence entering a bracket carries the step up to it, the others 0)
+
+    def total_for(self, count: int) -> Fraction:
+        """With brackets: what ``count`` occurrences weigh in all."""
+        return next((bracket.points for bracket in reversed(self.brackets) if count >= bracket.from_count),
+                    Fraction(0))
 
     def points_for(self, occurrence: int) -> Fraction:
+        if self.brackets:
+            return self.total_for(occurrence) - self.total_for(occurrence - 1)
         points = self.points
         for step in self.escalation:
             if occurrence >= step.from_occurrence:
@@ -120,6 +112,7 @@ class Ceiling:
     reason: str
     criterion_code: str | None = None
     block_code: str | None = None
+    per: CeilingScope = CeilingScope.PERIOD  # counted over the whole period, or in each month on its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +176,12 @@ PLAN_KEYS: Mapping[str, frozenset[str]] = {
     "aggregation": frozenset({"default", "year", "year_weights"}),
     "ranking": frozenset({"tie_break"}),
     "blocks": frozenset({"code", "name", "cap", "criteria", "maximum", "floor"}),
-    "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap"}),
+    "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap", "brackets"}),
     "blocks.criteria.escalation": frozenset({"from", "points"}),
+    "blocks.criteria.brackets": frozenset({"from", "points"}),
     "attendance_rules": frozenset({"on", "criterion", "count"}),
     "grades": frozenset({"code", "name", "min_score"}),
-    "ceilings": frozenset({"criterion", "block", "min_count", "max_grade", "reason"}),
+    "ceilings": frozenset({"criterion", "block", "min_count", "max_grade", "reason", "per"}),
     "quota": frozenset({"grade", "max_share", "basis"}),
 }
 
@@ -202,15 +196,6 @@ def load_plan(text: str, *, unknown_keys: bool = False) -> EmulationPlan:
     except tomllib.TOMLDecodeError as error:
         raise PlanProblemsError([toml_problem(error)]) from error
     return _Reader(text, data, unknown_keys).plan()
-
-
-def plan_problems(text: str) -> list[PlanProblem]:
-    """Every mistake in a plan text, with its line; empty for a plan ready to adopt."""
-    try:
-        load_plan(text)
-    except PlanProblemsError as error:
-        return error.problems
-    return []
 
 
 class _Reader(PlanValues):
@@ -329,7 +314,7 @@ class _Reader(PlanValues):
         if max_grade not in grade_codes:
             raise self.fail(where, N_("no grade has the code “{code}”"), code=max_grade, key="max_grade")
         return Ceiling(max_grade, self.integer(item, "min_count", where), self.text(item, "reason", where),
-                       criterion_code, block_code)
+                       criterion_code, block_code, self.choice(item, "per", where, CeilingScope, CeilingScope.PERIOD))
 
     def quota(self, grades: list[Grade]) -> Quota | None:
         if "quota" not in self.data:
@@ -374,7 +359,10 @@ class _Reader(PlanValues):
 
     def criterion(self, data: Mapping[str, Any], block_code: str, where: Path) -> Criterion:
         code, name = self.text(data, "code", where), self.attempt(self.text, data, "name", where)
-        points = self.number(data, "points", where)
+        brackets = self.brackets(data, where)
+        if brackets and ("points" in data or "escalation" in data):
+            raise self.fail(where, N_("a criterion with “brackets” has no “points” nor “escalation”"), key="brackets")
+        points = brackets[0].points if brackets else self.number(data, "points", where)
         if points == 0:
             raise self.fail(where, N_("“{key}” cannot be zero"), key="points")
         steps = []
@@ -388,4 +376,19 @@ class _Reader(PlanValues):
         cap = self.optional_number(data, "cap", where)
         if name is None:
             raise self.refused()
-        return Criterion(code, name, block_code, points, tuple(steps), cap)
+        return Criterion(code, name, block_code, points, tuple(steps), cap, tuple(brackets))
+
+    def brackets(self, data: Mapping[str, Any], where: Path) -> list[Bracket]:
+        """Brackets by count, each weighing more than the one below and all of one sign."""
+        brackets = []
+        for index, item in enumerate(self.items(data, "brackets", where, required=False)):
+            bracket_where = (*where, "brackets", index)
+            count = self.integer(item, "from", bracket_where)
+            brackets.append(Bracket(count, self.number(item, "points", bracket_where)))
+        brackets.sort(key=lambda bracket: bracket.from_count)
+        sizes = [abs(bracket.points) for bracket in brackets]
+        if (len({bracket.from_count for bracket in brackets}) != len(brackets) or 0 in sizes
+                or len({bracket.points > 0 for bracket in brackets}) > 1 or sizes != sorted(set(sizes))):
+            raise self.fail(where, N_("“brackets” must start at different counts, keep one sign and weigh more"
+                                      " from bracket to bracket"), key="brackets")
+        return brackets

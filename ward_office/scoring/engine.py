@@ -24,9 +24,9 @@ The rules, in the order they apply:
 4. Caps, in that same order within a sub-period: a criterion cap limits the size of the criterion's
    total; then a block cap limits the block's total deductions and, separately, its total bonuses. An
    item past a cap keeps only what remains (possibly 0), is marked capped, and is still listed.
-5. Grades. ``plan.grade_for(score)``; then every ceiling reached over the whole period (occurrences
-   counted per criterion or per block, capped ones included) limits the grade; the most restrictive
-   binds and is recorded only if it lowered the grade.
+5. Grades. ``plan.grade_for(score)``; then every ceiling reached over the whole period, or for a ceiling
+   ``per`` month in some month of it (occurrences counted per criterion or per block, capped ones included),
+   limits the grade; the most restrictive binds and is recorded only if it lowered the grade.
 6. Ranking. Score, highest first, then the plan's tie-break keys in order. People equal on the score
    and on every tie-break key share a rank and the next rank skips (1, 2, 2, 4); within a rank the list
    follows Vietnamese name order.
@@ -57,7 +57,7 @@ from fractions import Fraction
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import EventSource
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
+from ward_office.core.plan import AttendanceTrigger, Ceiling, CeilingScope, EmulationPlan, Grade
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.count_units import OccurrenceUnits
@@ -195,6 +195,7 @@ class _Scorer:
                          for code, criterion in plan.criteria.items()}
         self.grade_index = {grade.code: plan.grade_index(grade.code) for grade in plan.grades}
         self.ceilings = [(ceiling, self.grade_index[ceiling.max_grade]) for ceiling in plan.ceilings]
+        self.monthly = any(ceiling.per is CeilingScope.MONTH for ceiling in plan.ceilings)
         self._fractions: dict[tuple[int, int], Fraction] = {}
         self._grades: dict[tuple[int, int], Grade] = {}
         self._changes: dict[tuple[str, int, int], GradeChange] = {}
@@ -244,6 +245,7 @@ class _Scorer:
             tally.deducted_sum, tally.absences, tally.violations, tally.commendations)
         in_display_order, (last_day, last_session, last_code) = tally.in_display_order, tally.last
         part_units = 0
+        monthly = tally.month_counts if self.monthly else None
         seen: dict[str, int] = {}
         used: dict[object, int] = {}  # what the caps have let through: by criterion code and block key
         while position < end_position and occurrences[position][0] <= end:
@@ -252,6 +254,9 @@ class _Scorer:
             position += 1
             code = criterion.code
             occurrence = seen[code] = seen.get(code, 0) + 1
+            if monthly is not None:
+                in_month = monthly.setdefault((day.year, day.month), {})
+                in_month[code] = in_month.get(code, 0) + 1
             raw, raw_units, size = criterion.points[occurrence if occurrence < criterion.last else criterion.last]
             if criterion.cap is not None or criterion.block_cap is not None:
                 size = _within_caps(criterion, raw_units, size, used)
@@ -294,7 +299,7 @@ class _Scorer:
         draft.block_totals = {code: self.fraction(total, denominator) if total else _ZERO
                               for code, total in zip(self.block_codes, block_sums, strict=True)}
         draft.grade_by_score = self.grade_for(draft.score)
-        ceiling_change = self.ceiling_change(counts=tally.counts, grade=draft.grade_by_score)
+        ceiling_change = self.ceiling_change(tally.counts, tally.month_counts, draft.grade_by_score)
         draft.grade = ceiling_change.to_grade if ceiling_change else draft.grade_by_score
         draft.changes = (ceiling_change,) if ceiling_change else ()
         draft.unexcused_absences = tally.absences
@@ -311,15 +316,16 @@ class _Scorer:
             grade = self._grades[key] = self.plan.grade_for(score)
         return grade
 
-    def ceiling_change(self, counts: Mapping[str, int], grade: Grade) -> GradeChange | None:
-        """The most restrictive ceiling reached, if it lowers ``grade``; equal changes are one object."""
+    def ceiling_change(self, counts: Mapping[str, int], month_counts: Mapping[tuple[int, int], Mapping[str, int]],
+                       grade: Grade) -> GradeChange | None:
+        """The most restrictive ceiling reached, if it lowers ``grade``; equal changes are one object. A monthly
+        ceiling is reached when some month reaches it; its count is that of the month with most."""
         binding = None
         for index, (ceiling, max_grade) in enumerate(self.ceilings):
-            if ceiling.criterion_code is not None:
-                count = counts.get(ceiling.criterion_code, 0)
+            if ceiling.per is CeilingScope.MONTH:
+                count = max((self._count(ceiling, month) for month in month_counts.values()), default=0)
             else:
-                count = sum(number for code, number in counts.items()
-                            if self.plan.criteria[code].block_code == ceiling.block_code)
+                count = self._count(ceiling, counts)
             if count >= ceiling.min_count and (binding is None or max_grade > binding[2]):
                 binding = (index, count, max_grade)
         if binding is None or binding[2] <= self.grade_index[grade.code]:
@@ -333,6 +339,12 @@ class _Scorer:
                                                       count=binding[1])
         return change
 
+    def _count(self, ceiling: Ceiling, counts: Mapping[str, int]) -> int:
+        if ceiling.criterion_code is not None:
+            return counts.get(ceiling.criterion_code, 0)
+        criteria = self.plan.criteria
+        return sum(number for code, number in counts.items() if criteria[code].block_code == ceiling.block_code)
+
 
 def _display_key(item: ScoreItem) -> tuple[object, ...]:
     session = _NO_SESSION if item.session is None else _SESSION_ORDER[item.session]
@@ -344,7 +356,7 @@ class _Tally:
     """What a person's items add up to over the whole period, gathered part by part."""
 
     __slots__ = ("absences", "block_sums", "commendations", "counts", "deducted_sum", "in_display_order", "items",
-                 "last", "violations")
+                 "last", "month_counts", "violations")
 
     def __init__(self, blocks: int) -> None:
         self.items: list[ScoreItem] = []
@@ -353,6 +365,7 @@ class _Tally:
         self.in_display_order = True
         self.last: tuple[date | None, int | None, str] = (None, None, "")
         self.counts: dict[str, int] = {}  # per criterion over the whole period: the ceilings count them
+        self.month_counts: dict[tuple[int, int], dict[str, int]] = {}  # the same per month, for monthly ceilings
         self.block_sums = [0] * blocks  # Σ units × multiplier per block, over the parts' denominator
         self.deducted_sum = self.absences = self.violations = self.commendations = 0
 

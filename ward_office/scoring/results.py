@@ -17,7 +17,7 @@ from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, Ceiling, EmulationPlan, Grade, Quota, QuotaBasis
+from ward_office.core.plan import AttendanceTrigger, Ceiling, CeilingScope, EmulationPlan, Grade, Quota, QuotaBasis
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff
 from ward_office.core.unit import Unit
@@ -25,6 +25,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_percent
 
 CEILING_MESSAGE = N_("{reason} ({count} times in the period): graded {to_grade} instead of {from_grade}")
+CEILING_MONTH_MESSAGE = N_("{reason} ({count} times in one month): graded {to_grade} instead of {from_grade}")
 QUOTA_ALL_MESSAGE = N_("Quota: at most {limit} of {total} may be graded {grade}; demoted to {to_grade}")
 QUOTA_EXACTLY_MESSAGE = N_(
     "Quota: at most {limit} may be graded {grade} ({share} of the {total} who reached it); demoted to {to_grade}"
@@ -136,7 +137,8 @@ class GradeChange:
     def localized(self) -> str:
         if self.kind is GradeChangeKind.CEILING:
             assert self.ceiling is not None
-            return _(CEILING_MESSAGE).format(reason=self.ceiling.reason, count=self.count,
+            message = CEILING_MONTH_MESSAGE if self.ceiling.per is CeilingScope.MONTH else CEILING_MESSAGE
+            return _(message).format(reason=self.ceiling.reason, count=self.count,
                                              to_grade=self.to_grade.name, from_grade=self.from_grade.name)
         assert self.quota is not None
         if self.quota.basis is QuotaBasis.ALL:
