@@ -82,7 +82,8 @@ def late_days(staff: int, count: int) -> list[Attendance]:
     return [Attendance(StaffId(staff), day, session, late_minutes=15) for day in days for session in Session]
 
 
-def scored(period: Period, staff: list[Staff], records: list[Attendance], per: str = "period") -> dict[int, StaffResult]:
+def scored(period: Period, staff: list[Staff], records: list[Attendance],
+           per: str = "period") -> dict[int, StaffResult]:
     ranking = score_period(ScoringInput(load_plan(PLAN.replace("{per}", per)), period, staff, records, [], 5))
     return {int(result.staff.id or 0): result for result in ranking.results}
 
