@@ -33,7 +33,7 @@ COUNT_UNITS = {"session": N_("per session"), "day": N_("per day"), "run": N_("pe
 BASES = {"all": N_("everyone ranked"), "at_least_next": N_("those graded the next grade below or better"),
          "exactly": N_("those graded exactly this grade")}
 TRIGGERS = {"late": N_("late arrival"), "early": N_("early leaving"), "absent": N_("absence without leave"),
-            "missing_punch": N_("missing clock punch")}
+            "missing_punch": N_("missing clock punch"), "leave": N_("leave coded {codes}")}
 
 
 def _day(text: str) -> date:
@@ -124,17 +124,22 @@ def plan_lines(plan: EmulationPlan) -> list[str]:
             criterion = plan.criteria[code]
             extra = "".join(_("; from occurrence {number}: {points}").format(
                 number=step.from_occurrence, points=format_points(step.points)) for step in criterion.escalation)
+            extra += "".join(_("; {count} times or more: {points} in all").format(
+                count=bracket.from_count, points=format_points(bracket.points)) for bracket in criterion.brackets)
             if criterion.cap:
                 extra += _("; at most {points} points").format(points=format_number(criterion.cap))
             lines.append(f"  {code}  {format_points(criterion.points)}  {criterion.name}{extra}")
     for rule in plan.attendance_rules:
+        trigger = _(TRIGGERS[rule.trigger.value]).format(codes=", ".join(rule.leave_codes))
         lines.append(_("Attendance: each {trigger} counts as {code}, {unit}").format(
-            trigger=_(TRIGGERS[rule.trigger.value]), code=rule.criterion_code, unit=_(COUNT_UNITS[rule.count.value])))
+            trigger=trigger, code=rule.criterion_code, unit=_(COUNT_UNITS[rule.count.value])))
     for grade in plan.grades:
         lines.append(_("Grade {code} — {name}: from {points} points").format(
             code=grade.code, name=grade.name, points=format_number(grade.min_score)))
     for ceiling in plan.ceilings:
-        lines.append(_("Ceiling: {count} or more of {what} → at best {grade} ({reason})").format(
+        text = _("Ceiling: {count} or more of {what} in one month → at best {grade} ({reason})") \
+            if ceiling.per.value == "month" else _("Ceiling: {count} or more of {what} → at best {grade} ({reason})")
+        lines.append(text.format(
             count=ceiling.min_count, what=ceiling.criterion_code or ceiling.block_code, grade=ceiling.max_grade,
             reason=ceiling.reason))
     if plan.quota is not None:

@@ -14,8 +14,10 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from ward_office.core.attendance import LeaveCode
 from ward_office.core.plan_terms import (
     DEFAULT_TIE_BREAK,
+    PLAN_KEYS,
     Aggregation,
     AttendanceTrigger,
     CeilingScope,
@@ -93,6 +95,7 @@ class AttendanceRule:
     trigger: AttendanceTrigger
     criterion_code: str
     count: CountUnit = CountUnit.SESSION
+    leave_codes: tuple[LeaveCode, ...] = ()  # for LEAVE: the leave codes the rule takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,28 +166,14 @@ class EmulationPlan:
         return self.grades[-1]
 
     def rule_for(self, trigger: AttendanceTrigger) -> AttendanceRule | None:
+        """The rule of a trigger other than LEAVE (leave rules are one per group of leave codes)."""
         return next((rule for rule in self.attendance_rules if rule.trigger is trigger), None)
+
+    def leave_rules(self) -> dict[LeaveCode, AttendanceRule]:
+        return {code: rule for rule in self.attendance_rules for code in rule.leave_codes}
 
 
 # ---- Reading a plan from TOML ----
-
-# Every key of the format, by table ("" the file itself; "blocks.criteria" the criteria of a block): a key
-# not listed is refused, so a misspelt one is never silently ignored. A new key is one line here.
-PLAN_KEYS: Mapping[str, frozenset[str]] = {
-    "": frozenset({"plan", "aggregation", "ranking", "blocks", "attendance_rules", "grades", "ceilings", "quota"}),
-    "plan": frozenset({"code", "name", "version", "effective_from", "base_score", "label", "description"}),
-    "aggregation": frozenset({"default", "year", "year_weights"}),
-    "ranking": frozenset({"tie_break"}),
-    "blocks": frozenset({"code", "name", "cap", "criteria", "maximum", "floor"}),
-    "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap", "brackets"}),
-    "blocks.criteria.escalation": frozenset({"from", "points"}),
-    "blocks.criteria.brackets": frozenset({"from", "points"}),
-    "attendance_rules": frozenset({"on", "criterion", "count"}),
-    "grades": frozenset({"code", "name", "min_score"}),
-    "ceilings": frozenset({"criterion", "block", "min_count", "max_grade", "reason", "per"}),
-    "quota": frozenset({"grade", "max_share", "basis"}),
-}
-
 
 def load_plan(text: str, *, unknown_keys: bool = False) -> EmulationPlan:
     """Parse and check a plan; raise PlanError listing every mistake with its line.
@@ -274,9 +263,26 @@ class _Reader(PlanValues):
         code = self.text(item, "criterion", where)
         if code not in criteria:
             raise self.fail(where, N_("no criterion has the code “{code}”"), code=code, key="criterion")
+        count = self.choice(item, "count", where, CountUnit, CountUnit.SESSION)
+        if trigger is AttendanceTrigger.LEAVE:
+            return AttendanceRule(trigger, code, count, self.leave_codes(item, where, rules))
+        if "codes" in item:
+            raise self.fail(where, N_("“codes” belongs to a rule on “leave” only"), key="codes")
         if any(rule.trigger is trigger for rule in rules):
             raise self.fail(where, N_("“{trigger}” has two rules"), trigger=trigger.value, key="on")
-        return AttendanceRule(trigger, code, self.choice(item, "count", where, CountUnit, CountUnit.SESSION))
+        return AttendanceRule(trigger, code, count)
+
+    def leave_codes(self, item: Mapping[str, Any], where: Path, rules: list[AttendanceRule]) -> tuple[LeaveCode, ...]:
+        """The leave codes of a rule on leave: listed, known, and taken by no other rule."""
+        values = item.get("codes")
+        allowed = ", ".join(code.value for code in LeaveCode)
+        if (not isinstance(values, list) or not values
+                or not all(isinstance(value, str) and value in set(LeaveCode) for value in values)):
+            raise self.fail(where, N_("“codes” must list leave codes among: {allowed}"), key="codes", allowed=allowed)
+        taken = {code for rule in rules for code in rule.leave_codes}
+        if taken & set(values):
+            raise self.fail(where, N_("a leave code is in two rules"), key="codes")
+        return tuple(LeaveCode(value) for value in values)
 
     def grades(self) -> list[Grade]:
         """The grades, highest first."""

@@ -1,10 +1,28 @@
-"""The named choices of an emulation plan (``core.plan``): what triggers an occurrence, what one occurrence is,
-how periods are aggregated, what a ceiling counts over, what the quota is a share of, how ties are broken.
-Each value is what a plan file writes."""
+"""The words of the plan file (``core.plan``): the keys of every table, and the named choices (what triggers an
+occurrence, what one occurrence is, how periods are aggregated, what a ceiling counts over, what the quota is a
+share of, how ties are broken), each value as a plan file writes it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+
+# Every key of the format, by table ("" the file itself; "blocks.criteria" the criteria of a block): a key
+# not listed is refused, so a misspelt one is never silently ignored. A new key is one line here.
+PLAN_KEYS: Mapping[str, frozenset[str]] = {
+    "": frozenset({"plan", "aggregation", "ranking", "blocks", "attendance_rules", "grades", "ceilings", "quota"}),
+    "plan": frozenset({"code", "name", "version", "effective_from", "base_score", "label", "description"}),
+    "aggregation": frozenset({"default", "year", "year_weights"}),
+    "ranking": frozenset({"tie_break"}),
+    "blocks": frozenset({"code", "name", "cap", "criteria", "maximum", "floor"}),
+    "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap", "brackets"}),
+    "blocks.criteria.escalation": frozenset({"from", "points"}),
+    "blocks.criteria.brackets": frozenset({"from", "points"}),
+    "attendance_rules": frozenset({"on", "criterion", "count", "codes"}),
+    "grades": frozenset({"code", "name", "min_score"}),
+    "ceilings": frozenset({"criterion", "block", "min_count", "max_grade", "reason", "per"}),
+    "quota": frozenset({"grade", "max_share", "basis"}),
+}
 
 
 class AttendanceTrigger(StrEnum):
@@ -14,6 +32,7 @@ class AttendanceTrigger(StrEnum):
     EARLY = "early"  # a session left earlier than the grace minutes allow
     ABSENT = "absent"  # a session missed without leave
     MISSING_PUNCH = "missing_punch"  # a session with a clock punch missing
+    LEAVE = "leave"  # a session on leave with one of the rule's leave codes
 
 
 class CountUnit(StrEnum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from ward_office.core.plan import AttendanceTrigger, CountUnit, EmulationPlan
+from ward_office.core.plan import AttendanceRule, AttendanceTrigger, CountUnit, EmulationPlan
 from ward_office.core.staff import StaffId
 
 
@@ -16,20 +16,20 @@ class OccurrenceUnits:
     """Says, record by record in chronological order, whether a trigger starts a new occurrence."""
 
     def __init__(self, plan: EmulationPlan, working_days: Collection[date] | None) -> None:
-        self.units = {rule.trigger: rule.count for rule in plan.attendance_rules}
         # A run goes on over days off: the next working day continues it. Without a calendar, the next day does.
         self.position = None if working_days is None else {day: index for index, day in enumerate(sorted(working_days))}
-        self.last: dict[tuple[StaffId | None, AttendanceTrigger], date] = {}
+        self.last: dict[tuple[StaffId | None, object], date] = {}
 
     @staticmethod
     def needed(plan: EmulationPlan) -> bool:
         return any(rule.count is not CountUnit.SESSION for rule in plan.attendance_rules)
 
-    def counts(self, staff_id: StaffId | None, day: date, trigger: AttendanceTrigger) -> bool:
-        unit = self.units.get(trigger, CountUnit.SESSION)
-        if unit is CountUnit.SESSION:
+    def counts(self, staff_id: StaffId | None, day: date, rule: AttendanceRule | None) -> bool:
+        """Whether ``rule`` has a new occurrence for the person on ``day`` (records taken in time order)."""
+        if rule is None or rule.count is CountUnit.SESSION:
             return True
-        key = (staff_id, trigger)
+        unit = rule.count
+        key = (staff_id, rule.trigger if rule.trigger is not AttendanceTrigger.LEAVE else rule.leave_codes)
         last = self.last.get(key)
         self.last[key] = day
         if last is None:

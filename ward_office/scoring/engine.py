@@ -5,10 +5,10 @@ The rules, in the order they apply:
 
 1. Occurrences. A PRESENT attendance record with ``late_minutes`` above the grace minutes is a LATE,
    with ``early_minutes`` above them an EARLY, with ``missing_punch`` a MISSING_PUNCH (one record can
-   give several); an ABSENT record is one ABSENT; LEAVE gives nothing, and no record means present on
-   time. Each trigger becomes an occurrence of the criterion ``plan.rule_for(trigger)`` names, if any:
-   one per session, or, as the rule's ``count`` says, one per day or per run of consecutive working days
-   (``scoring.count_units``: the first record of the day or run carries it).
+   give several); an ABSENT record is one ABSENT; LEAVE gives a LEAVE when a leave rule takes its code,
+   else nothing; no record means present on time. Each trigger becomes an occurrence of the criterion its
+   rule names, if any: one per session, or, as the rule's ``count`` says, one per day or per run of
+   consecutive working days (``scoring.count_units``: the first record of the day or run carries it).
    An event is an occurrence of its own criterion; events whose code the plan lacks are skipped and
    reported in ``Ranking.unknown_criteria``. Only records and events inside the period, for a listed
    person and inside that person's active range are scored.
@@ -80,6 +80,7 @@ _NO_SESSION = len(_SESSION_ORDER)
 _ZERO = Fraction(0)
 _TRIGGERS = _ABSENT, _LATE, _EARLY, _MISSING_PUNCH = (
     AttendanceTrigger.ABSENT, AttendanceTrigger.LATE, AttendanceTrigger.EARLY, AttendanceTrigger.MISSING_PUNCH)
+_LEAVE = AttendanceTrigger.LEAVE
 _ATTENDANCE = ItemSource.ATTENDANCE
 
 
@@ -118,11 +119,12 @@ _Spans = Mapping[StaffId | None, tuple[date, date]]
 def _attendance_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
                             occurrences: dict[StaffId | None, list[_Occurrence]]) -> None:
     """Rule 1 for attendance: each trigger a record has and a rule turns into a criterion."""
-    rules = {trigger: scorer.criteria[rule.criterion_code]
-             for trigger in AttendanceTrigger if (rule := data.plan.rule_for(trigger)) is not None}
-    absent, late, early, missing_punch = (rules.get(trigger) for trigger in _TRIGGERS)
-    grace = data.grace_minutes
-    units = OccurrenceUnits(data.plan, data.working_days) if OccurrenceUnits.needed(data.plan) else None
+    plan, grace = data.plan, data.grace_minutes
+    absent_rule, late_rule, early_rule, punch_rule = (plan.rule_for(trigger) for trigger in _TRIGGERS)
+    absent, late, early, missing_punch = (None if rule is None else scorer.criteria[rule.criterion_code]
+                                          for rule in (absent_rule, late_rule, early_rule, punch_rule))
+    leave_rules = plan.leave_rules()
+    units = OccurrenceUnits(plan, data.working_days) if OccurrenceUnits.needed(plan) else None
     records: Iterable[tuple[int, Attendance]] = enumerate(data.attendance)
     if units is not None:  # a day or run is counted at its first record: they are taken in time order
         records = sorted(records, key=lambda pair: (pair[1].day, _SESSION_ORDER[pair[1].session], pair[0]))
@@ -131,27 +133,33 @@ def _attendance_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
         day = record.day
         if span is None or not span[0] <= day <= span[1]:
             continue
-        if record.status is AttendanceStatus.LEAVE:
-            continue  # leave: nothing
+        if record.status is AttendanceStatus.LEAVE and record.leave_code not in leave_rules:
+            continue  # leave no rule takes: nothing
         session, record_id, note, recorded_by = record.session, record.id, record.note, record.recorded_by
         session_order, no_id, id_key = _SESSION_ORDER[session], record_id is None, record_id or 0
         add = occurrences[record.staff_id].append
         # The trigger's position among the triggers is the seventh field.
+        if record.status is AttendanceStatus.LEAVE:
+            rule = leave_rules[record.leave_code]  # type: ignore[index]  # a LEAVE record has its code
+            if units is None or units.counts(record.staff_id, day, rule):
+                add((day, session_order, 0, no_id, id_key, index, 0, scorer.criteria[rule.criterion_code],
+                     session, _ATTENDANCE, record_id, _LEAVE, None, note, recorded_by))
+            continue
         if record.status is AttendanceStatus.ABSENT:
-            if absent is not None and (units is None or units.counts(record.staff_id, day, _ABSENT)):
+            if absent is not None and (units is None or units.counts(record.staff_id, day, absent_rule)):
                 add((day, session_order, 0, no_id, id_key, index, 0, absent,
                      session, _ATTENDANCE, record_id, _ABSENT, None, note, recorded_by))
             continue
         if late is not None and record.late_minutes > grace and (
-                units is None or units.counts(record.staff_id, day, _LATE)):
+                units is None or units.counts(record.staff_id, day, late_rule)):
             add((day, session_order, 0, no_id, id_key, index, 0, late,
                  session, _ATTENDANCE, record_id, _LATE, record.late_minutes, note, recorded_by))
         if early is not None and record.early_minutes > grace and (
-                units is None or units.counts(record.staff_id, day, _EARLY)):
+                units is None or units.counts(record.staff_id, day, early_rule)):
             add((day, session_order, 0, no_id, id_key, index, 1, early,
                  session, _ATTENDANCE, record_id, _EARLY, record.early_minutes, note, recorded_by))
         if missing_punch is not None and record.missing_punch and (
-                units is None or units.counts(record.staff_id, day, _MISSING_PUNCH)):
+                units is None or units.counts(record.staff_id, day, punch_rule)):
             add((day, session_order, 0, no_id, id_key, index, 2, missing_punch,
                  session, _ATTENDANCE, record_id, _MISSING_PUNCH, None, note, recorded_by))
 

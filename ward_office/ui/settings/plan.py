@@ -74,6 +74,8 @@ def plan_rows(plan: EmulationPlan) -> list[PlanRow]:
             criterion = plan.criteria[code]
             steps = "; ".join(_("from occurrence {number}: {points}").format(
                 number=step.from_occurrence, points=format_points(step.points)) for step in criterion.escalation)
+            steps += "; ".join(_("{count} times or more: {points} in all").format(
+                count=bracket.from_count, points=format_points(bracket.points)) for bracket in criterion.brackets)
             rows.append(PlanRow(False, criterion.code, criterion.name, criterion.points, steps, criterion.cap))
     return rows
 
