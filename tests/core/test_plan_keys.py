@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,15 @@ def test_every_table_of_the_format_lists_its_keys() -> None:
     tables = {key for keys in PLAN_KEYS.values() for key in keys}
     assert {"plan", "blocks", "criteria", "escalation", "quota"} <= tables
     assert {"maximum", "floor"} <= PLAN_KEYS["blocks"]
+
+
+def test_every_example_of_the_format_document_is_a_plan_without_problem() -> None:
+    document = (PLANS.parents[1] / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```toml\n(.*?)```", document, flags=re.DOTALL)
+    assert len(examples) == 2
+    for example in examples:
+        assert plan_problems(example) == []
+    # A key is named in backquotes, or first in an inline table: `{ from = N, points = P }`.
+    documented = {name for pair in re.findall(r"`([a-z_]+)`|`\{ ([a-z_]+) =", document) for name in pair}
+    tables = {table.split(".")[-1] for table in PLAN_KEYS}
+    assert {key for keys in PLAN_KEYS.values() for key in keys} - tables <= documented  # each key has its line
