@@ -59,10 +59,14 @@ class PlanProblemsError(PlanError):
 
 
 def toml_problem(error: ValueError) -> PlanProblem:
-    """A TOML syntax error as a problem on its line (tomllib says "… (at line 3, column 7)")."""
-    found = re.search(r"line (\d+)", str(error))
-    return PlanProblem(int(found.group(1)) if found else None, "", N_("the text is not valid TOML: {error}"),
-                       {"error": str(error)})
+    """A TOML syntax error as a problem on its line (tomllib says "… (at line 3, column 7)", in English: only the
+    place is kept)."""
+    found = re.search(r"line (\d+), column (\d+)", str(error))
+    if found is None:
+        return PlanProblem(None, "", N_("the text is not valid TOML: {error}"), {"error": str(error)})
+    return PlanProblem(int(found.group(1)), "", N_("the text is not valid TOML at column {column}: look for a missing"
+                                                   " quote, bracket or “=”, or a key written twice"),
+                       {"column": int(found.group(2))})
 
 
 def _name(text: str) -> str:
