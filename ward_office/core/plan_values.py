@@ -36,6 +36,15 @@ class PlanProblem:
     message: str
     params: dict[str, object] = field(default_factory=dict)
 
+    def listed(self) -> str:
+        """The problem as a line of a list under a heading that names the plan."""
+        problem = _(self.message).format(**self.params)
+        if self.line is None:
+            return _("– at {where}: {problem}").format(where=self.where, problem=problem)
+        if not self.where:
+            return _("– line {line}: {problem}").format(line=self.line, problem=problem)
+        return _("– line {line} ({where}): {problem}").format(line=self.line, where=self.where, problem=problem)
+
     def localized(self) -> str:
         problem = _(self.message).format(**self.params)
         if self.line is None:
@@ -55,7 +64,7 @@ class PlanProblemsError(PlanError):
     def localized(self) -> str:
         if len(self.problems) == 1:
             return self.problems[0].localized()
-        return "\n".join([super().localized() + ":", *(problem.localized() for problem in self.problems)])
+        return "\n".join([super().localized() + ":", *(problem.listed() for problem in self.problems)])
 
 
 def toml_problem(error: ValueError) -> PlanProblem:

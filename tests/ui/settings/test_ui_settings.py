@@ -311,6 +311,24 @@ def test_a_plan_file_can_be_imported(window: MainWindow, page: SettingsPage, tmp
     assert errors and len(ward.store.plans.list()) == 2
 
 
+
+def test_a_misspelt_plan_file_is_refused_naming_each_line(window: MainWindow, page: SettingsPage, tmp_path,
+                                                         errors: list[str], vietnamese: None) -> None:
+    ward = window.context.ward
+    body = ward.store.plans.list()[0].body.replace("version = 1", "version = 4")
+    lines = body.replace("cap = 30\n", "max_points = 30\n", 1).replace("cap = 5\n", "cap = 5\non_leave = 1\n", 1)
+    path = tmp_path / "sai.toml"
+    path.write_text(lines, "utf-8")
+    before = ward.store.plans.list()
+    assert not page.plan_tab.import_file(path)
+    numbers = [number for number, line in enumerate(lines.splitlines(), 1)
+               if line.startswith(("max_points", "on_leave"))]
+    [shown] = errors
+    assert len(numbers) == 2
+    assert all(f"dòng {number}" in shown for number in numbers) and "“max_points”" in shown and "“on_leave”" in shown
+    assert ward.store.plans.list() == before
+
+
 def test_a_read_only_book_offers_no_changes(page: SettingsPage, window: MainWindow, monkeypatch) -> None:
     monkeypatch.setattr(type(window.context.ward), "read_only", property(lambda _self: True))
     page.refresh()
