@@ -95,3 +95,18 @@ def test_effective_from_is_written_under_plan_when_the_file_has_none() -> None:
     text = '# a comment\n[plan]\ncode = "X"\n\n[quota]\neffective_from = 1\n'
     assert plans.with_effective_from(text, date(2027, 1, 1)) == (
         '# a comment\n[plan]\neffective_from = 2027-01-01\ncode = "X"\n\n[quota]\neffective_from = 1\n')
+
+
+def test_show_warns_of_keys_a_stored_plan_has_that_the_format_lacks(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "cu.db"
+    text = (PLANS / "khung-abc-hang-thang.toml").read_text(encoding="utf-8").replace(
+        "[quota]", "[quota]\non_leave = true")
+    with Ward.open(db, actor="Trần Quốc Hùng") as ward:  # stored as an older version stored it: unchecked keys
+        ward.store.conn.execute("INSERT INTO plans (code, version, effective_from, name, body, adopted_at, adopted_by)"
+                              " VALUES ('ABC', 1, '2026-01-01', 'Cũ', ?, '2026-01-01T08:00:00', 'x')", (text,))
+        ward.store.conn.commit()
+    code, out, _err = run(capsys, "plan", "show", "--db", db, "--on", "2026-03-01")
+    assert code == 0 and "Khung chấm điểm A-B-C-D" in out
+    line = text.splitlines().index("on_leave = true") + 1
+    assert "Cảnh báo" in out and f"dòng {line}" in out and "“on_leave”" in out

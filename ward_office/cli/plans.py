@@ -98,6 +98,8 @@ def run(options: argparse.Namespace) -> int:
             version = plans.plan_in_force(ward, day)
             print(_("Plan in force on {day}:").format(day=format_date(day)))
             print("\n".join(plan_lines(version.plan)))
+            for problem in plans.stored_plan_problems(version.record):
+                print(_("Warning, not read when scoring: {problem}").format(problem=problem.localized()))
         else:
             for version in plans.plan_versions(ward, date.today()):
                 record = version.record

@@ -194,6 +194,16 @@ def import_plan_file(ward: Ward, path: Path, effective_from: date | None = None)
     return ward.store.plans.adopt(text, ward.actor)
 
 
+def stored_plan_problems(record: PlanRecord) -> list[PlanProblem]:
+    """What a stored version would be refused for today (keys adopted before unknown keys were refused): it is
+    still scored as adopted, the keys unread, but the head is told."""
+    try:
+        load_plan(record.body)
+    except PlanProblemsError as error:
+        return error.problems
+    return []
+
+
 def plan_in_force(ward: Ward, day: date) -> PlanVersion:
     """The version that scores a period ending on ``day``."""
     record, plan = ward.store.plans.in_effect(day)
