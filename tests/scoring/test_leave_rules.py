@@ -74,7 +74,8 @@ def test_leave_costs_what_the_plan_says_per_day() -> None:
     assert [(item.day.day, item.criterion_code, item.trigger) for item in result.items] == [
         (4, "CP", AttendanceTrigger.LEAVE), (5, "CP", AttendanceTrigger.LEAVE),
         (6, "OM", AttendanceTrigger.LEAVE), (7, "OM", AttendanceTrigger.LEAVE)]
-    assert result.unexcused_absences == 0
+    assert result.unexcused_absences == 0 and result.violations == 0  # leave costs points, but is no violation
+    assert result.deducted_points == 1.5
 
 
 @pytest.mark.parametrize(("change", "problem"), [

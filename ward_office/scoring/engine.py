@@ -38,7 +38,8 @@ The rules, in the order they apply:
    nobody keeps the grade over someone ranked above). Demotion is to the next grade down.
 8. Counts. ``unexcused_absences`` counts ABSENT occurrences from attendance and events of the criterion
    the ABSENT rule names; ``violations`` and ``commendations`` count items by the sign of their raw
-   points; ``deducted_points`` is what deductions actually took off the score.
+   points (items from leave rules are no violations, items worth 0 neither); ``deducted_points`` is what
+   deductions actually took off the score.
 
 Staff not active at any day of the period are left out.
 
@@ -274,7 +275,7 @@ class _Scorer:
             else:
                 point_units = -size
                 if raw_units < 0:
-                    violations += 1
+                    violations += trigger is not _LEAVE  # leave may cost points; it is no violation
                     deducted_sum += point_units * multiplier
             part_units += point_units
             block_sums[criterion.block_index] += point_units * multiplier
