@@ -130,7 +130,8 @@ def plan_lines(plan: EmulationPlan) -> list[str]:
                 count=bracket.from_count, points=format_points(bracket.points)) for bracket in criterion.brackets)
             if criterion.cap:
                 extra += _("; at most {points} points").format(points=format_number(criterion.cap))
-            lines.append(f"  {code}  {format_points(criterion.points)}  {criterion.name}{extra}")
+            points = "" if criterion.brackets else f"{format_points(criterion.points)}  "
+            lines.append(f"  {code}  {points}{criterion.name}{extra}")
     for rule in plan.attendance_rules:
         trigger = _(TRIGGERS[rule.trigger.value]).format(codes=", ".join(rule.leave_codes))
         lines.append(_("Attendance: each {trigger} counts as {code}, {unit}").format(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from ui_helpers import untranslated, visible_texts
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QWidget
 
 from ward_office.core.checks import Event
 from ward_office.core.period import month
+from ward_office.core.plan import load_plan
 from ward_office.core.schedule import DayKind
 from ward_office.core.staff import Gender, Staff, StaffCategory
 
 from ward_office.ui import widgets
+from ward_office.ui.settings.plan import plan_rows
 from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
 from ward_office.ui.shell.settings_page import SettingsPage
 
@@ -351,3 +355,13 @@ def test_staff_page_departments_follow(window: MainWindow, page: SettingsPage) -
     page.departments_tab.refresh()
     department = next(row for row in page.departments_tab.model.records() if row.name == "Ban Chỉ huy Quân sự")
     assert department.staff_count == 1
+
+
+def test_plan_rows_tell_brackets_leave_codes_and_counting_units(vietnamese: None) -> None:
+    document = (Path(__file__).parents[3] / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    plan = load_plan(re.findall(r"```toml\n(.*?)```", document, flags=re.DOTALL)[1])
+    rows = {row.code: row for row in plan_rows(plan)}
+    assert rows["DM"].points is None  # points by count, none per occurrence
+    assert rows["DM"].escalation == "từ 3 lần trở lên: tổng -0,5; từ 6 lần trở lên: tổng -1,5; tính theo ngày"
+    assert rows["CP"].escalation == "nghỉ có mã P, Cô, No; tính theo ngày"
+    assert rows["TP1"].escalation == ""
