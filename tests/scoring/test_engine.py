@@ -554,6 +554,19 @@ def test_quota_basis_all_on_the_same_people():
     assert [by_id[number].grade.code for number in range(1, 9)] == ["A", "A", "A", "B", "B", "C", "D", "C"]
 
 
+def test_quota_basis_exactly_the_quota_grade(vietnamese: None):
+    staff, records, events = scores_for_quota_basis()
+    quota = QUOTA_ALL.replace('"all"', '"exactly"').replace("0.4", "0.7")
+    ranking = run(make_plan(tail=TP_CEILING + quota), staff, records, events)
+    by_id = {result.staff.id: result for result in ranking.results}
+    # Graded A after ceilings: people 1, 2, 3 (person 8, 98 points, is held at C), so ⌊0.7 × 3⌋ = 2: people 1
+    # (100) and 2 (98) keep A, person 3 (96) is demoted to B. Under "all" the limit would be ⌊0.7 × 8⌋ = 5.
+    assert ranking.quota_limit == 2
+    assert [by_id[number].grade.code for number in range(1, 9)] == ["A", "A", "B", "B", "B", "C", "D", "C"]
+    change = by_id[3].changes[0]
+    assert change.basis_count == 3 and "70%" in change.localized() and "3" in change.localized()
+
+
 def tied_at_the_boundary(share: str) -> Ranking:
     # 100, 99, 99 (equal on every key), 98, 97 of seven: ⌊share × 7⌋ may split the pair.
     staff = [person(number) for number in range(1, 8)]

@@ -97,7 +97,7 @@ def run(count: int, share: str = "0.2", events: tuple[Event, ...] = (), attendan
         decisions: tuple[QuotaDecision, ...] = (), tie_break: str = "[]") -> Ranking:
     plan = load_plan(PLAN.format(share=share, tie_break=tie_break))
     staff = tuple(person(number) for number in range(1, count + 1))
-    return score_period(ScoringInput(plan, NOV, staff, attendance, events, 5, decisions))
+    return score_period(ScoringInput(plan, NOV, staff, attendance, events, 5, quota_decisions=decisions))
 
 
 def decision(tied: range, chosen: tuple[int, ...], places: int = 1) -> QuotaDecision:

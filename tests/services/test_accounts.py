@@ -13,8 +13,7 @@ import pytest
 
 from ward_office.core.access import AccessDeniedError, Account, Role
 from ward_office.core.errors import WardOfficeError
-from ward_office.services import accounts
-from ward_office.services import ward_settings as settings
+from ward_office.services import accounts, plans
 from ward_office.services.accounts import SignInError, SignInWaitError
 from ward_office.services.command_sign_in import cli_sign_in
 from ward_office.services.demo import DEMO_PASSWORD, build_demo
@@ -205,15 +204,15 @@ def test_the_clerk_may_not_adopt_a_plan(ward: Ward, head: Account, clerk: Accoun
     accounts.sign_in(ward, "vanthu", CLERK_PASSWORD)
     versions = ward.store.plans.list()
     with pytest.raises(AccessDeniedError) as refused:
-        settings.adopt_new_version(ward, versions[0].code, settings.PlanChanges(effective_from=date(2030, 1, 1)))
+        plans.adopt_new_version(ward, versions[0].code, plans.PlanChanges(effective_from=date(2030, 1, 1)))
     assert "trưởng" in refused.value.localized().lower() and "Lê Thị Mai" in refused.value.localized()
     plan_file = tmp_path / "plan.toml"
     plan_file.write_text(versions[0].body, encoding="utf-8")
     with pytest.raises(AccessDeniedError):
-        settings.import_plan_file(ward, plan_file)
+        plans.import_plan_file(ward, plan_file)
     assert ward.store.plans.list() == versions
     accounts.sign_in(ward, "truong", PASSWORD)
-    adopted = settings.adopt_new_version(ward, versions[0].code, settings.PlanChanges(effective_from=date(2030, 1, 1)))
+    adopted = plans.adopt_new_version(ward, versions[0].code, plans.PlanChanges(effective_from=date(2030, 1, 1)))
     assert adopted.adopted_by == "Trần Văn Bình"
 
 

@@ -16,6 +16,7 @@ from ward_office.core.period import month
 from ward_office.core.schedule import DayKind, SessionHours
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.core.unit import Unit
+from ward_office.services import plans
 from ward_office.services import ward_settings as settings
 from ward_office.services.ward import Ward
 from ward_office.storage.errors import InUseError
@@ -119,8 +120,8 @@ def _person_with_two_violations(ward: Ward) -> Staff:
 
 def test_a_new_version_scores_periods_ending_from_its_date(ward: Ward) -> None:
     _person_with_two_violations(ward)
-    old_record = settings.latest_version(ward, "VHCS")
-    record = settings.adopt_new_version(ward, "VHCS", settings.PlanChanges(
+    old_record = plans.latest_version(ward, "VHCS")
+    record = plans.adopt_new_version(ward, "VHCS", plans.PlanChanges(
         date(2026, 12, 1), points={"TG05": Fraction(-9, 2)}, criterion_names={"TG05": "Rời vị trí làm việc"},
         min_scores={"HTXSNV": Fraction(95)}))
     assert (record.version, record.effective_from) == (old_record.version + 1, date(2026, 12, 1))
@@ -133,44 +134,44 @@ def test_a_new_version_scores_periods_ending_from_its_date(ward: Ward) -> None:
     today = date(2026, 12, 31)
     assert ward.score(month(2026, 11), today).ranking.results[0].score == 97
     assert ward.score(month(2026, 12), today).ranking.results[0].score == Fraction(191, 2)
-    versions = settings.plan_versions(ward, date(2026, 11, 20))
+    versions = plans.plan_versions(ward, date(2026, 11, 20))
     assert [(version.record.version, version.in_effect) for version in versions] == [(2, False), (1, True)]
 
 
 @pytest.mark.parametrize("changes", [
-    settings.PlanChanges(date(2026, 1, 1), points={"TG05": Fraction(-4)}),  # not after version 1's date
-    settings.PlanChanges(date(2027, 1, 1), points={"TG05": Fraction(0)}),
-    settings.PlanChanges(date(2027, 1, 1), points={"TG05": Fraction(2)}),  # a deduction made a bonus
-    settings.PlanChanges(date(2027, 1, 1), criterion_names={"TG05": "  "}),
-    settings.PlanChanges(date(2027, 1, 1), min_scores={"HTXSNV": Fraction(70)}),  # same as the next grade
+    plans.PlanChanges(date(2026, 1, 1), points={"TG05": Fraction(-4)}),  # not after version 1's date
+    plans.PlanChanges(date(2027, 1, 1), points={"TG05": Fraction(0)}),
+    plans.PlanChanges(date(2027, 1, 1), points={"TG05": Fraction(2)}),  # a deduction made a bonus
+    plans.PlanChanges(date(2027, 1, 1), criterion_names={"TG05": "  "}),
+    plans.PlanChanges(date(2027, 1, 1), min_scores={"HTXSNV": Fraction(70)}),  # same as the next grade
 ])
-def test_bad_versions_write_nothing(ward: Ward, changes: settings.PlanChanges) -> None:
+def test_bad_versions_write_nothing(ward: Ward, changes: plans.PlanChanges) -> None:
     before = (ward.store.plans.list(), log_size(ward))
     with pytest.raises(WardOfficeError):
-        settings.adopt_new_version(ward, "VHCS", changes)
+        plans.adopt_new_version(ward, "VHCS", changes)
     assert (ward.store.plans.list(), log_size(ward)) == before
 
 
 def test_a_locked_period_keeps_its_plan(ward: Ward) -> None:
     ward.store.periods.lock(month(2026, 11), ACTOR)
     with pytest.raises(WardOfficeError, match="locked"):
-        settings.adopt_new_version(ward, "VHCS", settings.PlanChanges(date(2026, 11, 15), {"TG05": Fraction(-4)}))
-    record = settings.adopt_new_version(ward, "VHCS", settings.PlanChanges(date(2026, 12, 1), {"TG05": Fraction(-4)}))
+        plans.adopt_new_version(ward, "VHCS", plans.PlanChanges(date(2026, 11, 15), {"TG05": Fraction(-4)}))
+    record = plans.adopt_new_version(ward, "VHCS", plans.PlanChanges(date(2026, 12, 1), {"TG05": Fraction(-4)}))
     assert record.version == 2
 
 
 def test_import_plan_file(ward: Ward, tmp_path: Path) -> None:
-    text = settings.latest_version(ward, "VHCS").body.replace("version = 1", "version = 7").replace(
+    text = plans.latest_version(ward, "VHCS").body.replace("version = 1", "version = 7").replace(
         "effective_from = 2026-01-01", "effective_from = 2027-01-01")
     path = tmp_path / "plan.toml"
     path.write_text(text, encoding="utf-8")
-    assert settings.import_plan_file(ward, path).version == 7
+    assert plans.import_plan_file(ward, path).version == 7
     path.write_text(text.replace("points = -10", "points = -11", 1), encoding="utf-8")
     with pytest.raises(PlanError):
-        settings.import_plan_file(ward, path)
+        plans.import_plan_file(ward, path)
     path.write_text("[plan\n", encoding="utf-8")
     with pytest.raises(PlanError):
-        settings.import_plan_file(ward, path)
+        plans.import_plan_file(ward, path)
     with pytest.raises(WardOfficeError):
-        settings.import_plan_file(ward, tmp_path / "missing.toml")
+        plans.import_plan_file(ward, tmp_path / "missing.toml")
     assert [record.version for record in ward.store.plans.list()] == [1, 7]

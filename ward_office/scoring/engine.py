@@ -5,8 +5,10 @@ The rules, in the order they apply:
 
 1. Occurrences. A PRESENT attendance record with ``late_minutes`` above the grace minutes is a LATE,
    with ``early_minutes`` above them an EARLY, with ``missing_punch`` a MISSING_PUNCH (one record can
-   give several); an ABSENT record is one ABSENT; LEAVE gives nothing, and no record means present on
-   time. Each trigger becomes an occurrence of the criterion ``plan.rule_for(trigger)`` names, if any.
+   give several); an ABSENT record is one ABSENT; LEAVE gives a LEAVE when a leave rule takes its code,
+   else nothing; no record means present on time. Each trigger becomes an occurrence of the criterion its
+   rule names, if any: one per session, or, as the rule's ``count`` says, one per day or per run of
+   consecutive working days (``scoring.count_units``: the first record of the day or run carries it).
    An event is an occurrence of its own criterion; events whose code the plan lacks are skipped and
    reported in ``Ranking.unknown_criteria``. Only records and events inside the period, for a listed
    person and inside that person's active range are scored.
@@ -26,25 +28,26 @@ The rules, in the order they apply:
    plus its items) is brought within the block's ``floor`` and ``maximum``, then the score (base plus
    every block) within the plan's; each bound that acts is a ``Clamp`` of the result, with the points it
    added or took off, so the score stays base + Σ items + Σ clamps.
-5. Grades. ``plan.grade_for(score)``; then every ceiling reached over the whole period (occurrences
-   counted per criterion or per block, capped ones included) limits the grade; the most restrictive
-   binds and is recorded only if it lowered the grade.
+5. Grades. ``plan.grade_for(score)``; then every ceiling reached over the whole period, or for a ceiling
+   ``per`` month in some month of it (occurrences counted per criterion or per block, capped ones included),
+   limits the grade; the most restrictive binds and is recorded only if it lowered the grade.
 6. Ranking. Score, highest first, then the plan's tie-break keys in order. People equal on the score
    and on every tie-break key share a rank and the next rank skips (1, 2, 2, 4); within a rank the list
    follows Vietnamese name order.
-7. Quota, after ceilings. limit = ⌊max_share × basis⌋, where the basis is everyone ranked (ALL) or
-   those graded the quota grade or the next grade below or better (AT_LEAST_NEXT). Holders of the
-   quota grade are taken in rank order while they fit, and everyone ranked after the line is demoted to
-   the next grade down (nobody keeps the grade over someone ranked above). When the line cuts through a
-   shared rank (k places left for more people equal on every key), the program does not choose: nobody
-   of that rank is demoted and ``Ranking.quota_tie`` says the tie is pending, until the emulation
-   council's decision (``ScoringInput.quota_decisions``) for exactly those people and k places chooses
-   who keeps the grade; the others are demoted citing it. A decision that no longer fits is kept as
-   ``stale`` and not applied. When the line falls between two people of equal score,
-   ``Ranking.quota_separated_by`` names the tie-break key that separated them.
+7. Quota, after ceilings. limit = ⌊max_share × basis⌋, where the basis is everyone ranked (ALL),
+   those graded the quota grade or the next grade below or better (AT_LEAST_NEXT), or those graded
+   exactly the quota grade (EXACTLY). Holders of the quota grade are taken in rank order while they fit,
+   and everyone ranked after the line is demoted to the next grade down (nobody keeps the grade over
+   someone ranked above). When the line cuts through a shared rank (k places left for more people equal
+   on every key), the program does not choose: nobody of that rank is demoted and ``Ranking.quota_tie``
+   says the tie is pending, until the emulation council's decision (``ScoringInput.quota_decisions``) for
+   exactly those people and k places chooses who keeps the grade; the others are demoted citing it. A
+   decision that no longer fits is kept as ``stale`` and not applied. When the line falls between two
+   people of equal score, ``Ranking.quota_separated_by`` names the tie-break key that separated them.
 8. Counts. ``unexcused_absences`` counts ABSENT occurrences from attendance and events of the criterion
    the ABSENT rule names; ``violations`` and ``commendations`` count items by the sign of their raw
-   points; ``deducted_points`` is what deductions actually took off the score.
+   points (items from leave rules are no violations, items worth 0 neither); ``deducted_points`` is what
+   deductions actually took off the score.
 
 Staff not active at any day of the period are left out.
 
@@ -56,19 +59,19 @@ the person's sub-periods, and a Fraction is made only for each result field, fro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
 
-from ward_office.core.attendance import AttendanceStatus
+from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import EventSource
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
+from ward_office.core.plan import AttendanceTrigger, Ceiling, CeilingScope, EmulationPlan, Grade
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
+from ward_office.scoring.count_units import OccurrenceUnits
 from ward_office.scoring.results import (
-    Clamp,
     GradeChange,
     GradeChangeKind,
     ItemSource,
@@ -80,6 +83,7 @@ from ward_office.scoring.results import (
 )
 from ward_office.scoring.standings import Draft, apply_quota, rank_drafts
 from ward_office.scoring.subperiods import weighted_parts
+from ward_office.scoring.tally import Tally, within_caps
 from ward_office.scoring.units import CriterionPoints, Parts, Units
 
 _SESSION_ORDER = {Session.MORNING: 0, Session.AFTERNOON: 1}
@@ -87,6 +91,7 @@ _NO_SESSION = len(_SESSION_ORDER)
 _ZERO = Fraction(0)
 _TRIGGERS = _ABSENT, _LATE, _EARLY, _MISSING_PUNCH = (
     AttendanceTrigger.ABSENT, AttendanceTrigger.LATE, AttendanceTrigger.EARLY, AttendanceTrigger.MISSING_PUNCH)
+_LEAVE = AttendanceTrigger.LEAVE
 _ATTENDANCE = ItemSource.ATTENDANCE
 
 
@@ -125,33 +130,47 @@ _Spans = Mapping[StaffId | None, tuple[date, date]]
 def _attendance_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
                             occurrences: dict[StaffId | None, list[_Occurrence]]) -> None:
     """Rule 1 for attendance: each trigger a record has and a rule turns into a criterion."""
-    rules = {trigger: scorer.criteria[rule.criterion_code]
-             for trigger in AttendanceTrigger if (rule := data.plan.rule_for(trigger)) is not None}
-    absent, late, early, missing_punch = (rules.get(trigger) for trigger in _TRIGGERS)
-    grace = data.grace_minutes
-    for index, record in enumerate(data.attendance):
+    plan, grace = data.plan, data.grace_minutes
+    absent_rule, late_rule, early_rule, punch_rule = (plan.rule_for(trigger) for trigger in _TRIGGERS)
+    absent, late, early, missing_punch = (None if rule is None else scorer.criteria[rule.criterion_code]
+                                          for rule in (absent_rule, late_rule, early_rule, punch_rule))
+    leave_rules = plan.leave_rules()
+    units = OccurrenceUnits(plan, data.working_days) if OccurrenceUnits.needed(plan) else None
+    records: Iterable[tuple[int, Attendance]] = enumerate(data.attendance)
+    if units is not None:  # a day or run is counted at its first record: they are taken in time order
+        records = sorted(records, key=lambda pair: (pair[1].day, _SESSION_ORDER[pair[1].session], pair[0]))
+    for index, record in records:
         span = active.get(record.staff_id)
         day = record.day
         if span is None or not span[0] <= day <= span[1]:
             continue
-        if record.status is AttendanceStatus.LEAVE:
-            continue  # leave: nothing
+        if record.status is AttendanceStatus.LEAVE and record.leave_code not in leave_rules:
+            continue  # leave no rule takes: nothing
         session, record_id, note, recorded_by = record.session, record.id, record.note, record.recorded_by
         session_order, no_id, id_key = _SESSION_ORDER[session], record_id is None, record_id or 0
         add = occurrences[record.staff_id].append
         # The trigger's position among the triggers is the seventh field.
+        if record.status is AttendanceStatus.LEAVE:
+            rule = leave_rules[record.leave_code]  # type: ignore[index]  # a LEAVE record has its code
+            if units is None or units.counts(record.staff_id, day, rule):
+                add((day, session_order, 0, no_id, id_key, index, 0, scorer.criteria[rule.criterion_code],
+                     session, _ATTENDANCE, record_id, _LEAVE, None, note, recorded_by))
+            continue
         if record.status is AttendanceStatus.ABSENT:
-            if absent is not None:
+            if absent is not None and (units is None or units.counts(record.staff_id, day, absent_rule)):
                 add((day, session_order, 0, no_id, id_key, index, 0, absent,
                      session, _ATTENDANCE, record_id, _ABSENT, None, note, recorded_by))
             continue
-        if late is not None and record.late_minutes > grace:
+        if late is not None and record.late_minutes > grace and (
+                units is None or units.counts(record.staff_id, day, late_rule)):
             add((day, session_order, 0, no_id, id_key, index, 0, late,
                  session, _ATTENDANCE, record_id, _LATE, record.late_minutes, note, recorded_by))
-        if early is not None and record.early_minutes > grace:
+        if early is not None and record.early_minutes > grace and (
+                units is None or units.counts(record.staff_id, day, early_rule)):
             add((day, session_order, 0, no_id, id_key, index, 1, early,
                  session, _ATTENDANCE, record_id, _EARLY, record.early_minutes, note, recorded_by))
-        if missing_punch is not None and record.missing_punch:
+        if missing_punch is not None and record.missing_punch and (
+                units is None or units.counts(record.staff_id, day, punch_rule)):
             add((day, session_order, 0, no_id, id_key, index, 2, missing_punch,
                  session, _ATTENDANCE, record_id, _MISSING_PUNCH, None, note, recorded_by))
 
@@ -196,6 +215,7 @@ class _Scorer:
         self.bounds = Bounds(plan, units, self.fraction)
         self.grade_index = {grade.code: plan.grade_index(grade.code) for grade in plan.grades}
         self.ceilings = [(ceiling, self.grade_index[ceiling.max_grade]) for ceiling in plan.ceilings]
+        self.monthly = any(ceiling.per is CeilingScope.MONTH for ceiling in plan.ceilings)
         self._fractions: dict[tuple[int, int], Fraction] = {}
         self._grades: dict[tuple[int, int], Grade] = {}
         self._changes: dict[tuple[str, int, int], GradeChange] = {}
@@ -216,7 +236,7 @@ class _Scorer:
 
     def person(self, person: Staff, parts: Parts, occurrences: list[_Occurrence]) -> Draft:
         occurrences.sort()
-        tally = _Tally(len(self.block_codes))
+        tally = Tally(len(self.block_codes))
         sub_scores = []
         position = 0
         for part, weight, multiplier, part_scores in parts.parts:
@@ -231,7 +251,7 @@ class _Scorer:
         return self._draft(person, parts.denominator, tally, tuple(sub_scores))
 
     def _score_part(self, occurrences: list[_Occurrence], position: int, part: Period, weight: Fraction,
-                    multiplier: int, tally: _Tally) -> tuple[int, int]:
+                    multiplier: int, tally: Tally) -> tuple[int, int]:
         """Rules 3 and 4 for the occurrences of ``part``, the first at ``position`` or after (those before it are
         in no part: not scored): their items and counts go to ``tally``. Returns the position after them and
         the part's total in units. Runs once per item of a year of a big ward: the tally is read into locals."""
@@ -246,6 +266,7 @@ class _Scorer:
         in_display_order, (last_day, last_session, last_code) = tally.in_display_order, tally.last
         part_units = 0
         part_blocks = [0] * len(self.block_codes) if self.bounds.any else None
+        monthly = tally.month_counts if self.monthly else None
         seen: dict[str, int] = {}
         used: dict[object, int] = {}  # what the caps have let through: by criterion code and block key
         while position < end_position and occurrences[position][0] <= end:
@@ -254,16 +275,19 @@ class _Scorer:
             position += 1
             code = criterion.code
             occurrence = seen[code] = seen.get(code, 0) + 1
+            if monthly is not None:
+                in_month = monthly.setdefault((day.year, day.month), {})
+                in_month[code] = in_month.get(code, 0) + 1
             raw, raw_units, size = criterion.points[occurrence if occurrence < criterion.last else criterion.last]
             if criterion.cap is not None or criterion.block_cap is not None:
-                size = _within_caps(criterion, raw_units, size, used)
+                size = within_caps(criterion, raw_units, size, used)
             if raw_units > 0:
                 point_units = size
                 commendations += 1
             else:
                 point_units = -size
                 if raw_units < 0:
-                    violations += 1
+                    violations += trigger is not _LEAVE  # leave may cost points; it is no violation
                     deducted_sum += point_units * multiplier
             part_units += point_units
             block_sums[criterion.block_index] += point_units * multiplier
@@ -279,9 +303,7 @@ class _Scorer:
             if code < last_code and day == last_day and session_order == last_session:
                 in_display_order = False
             last_day, last_session, last_code = day, session_order, code
-        counts = tally.counts
-        for code, number in seen.items():
-            counts[code] = counts.get(code, 0) + number
+        tally.add_counts(seen)
         tally.deducted_sum, tally.absences, tally.violations, tally.commendations = (
             deducted_sum, absences, violations, commendations)
         tally.in_display_order, tally.last = in_display_order, (last_day, last_session, last_code)
@@ -290,7 +312,7 @@ class _Scorer:
         return position, part_units
 
     def _bound(self, part: Period, weight: Fraction, multiplier: int, part_blocks: list[int], part_units: int,
-               tally: _Tally) -> int:
+               tally: Tally) -> int:
         """Rule 4's bounds on the sums of ``part``: their clamps go to ``tally``; returns the bounded total."""
         for index, adjustment, clamp in self.bounds.clamps(part, weight, part_blocks, part_units):
             part_units += adjustment
@@ -303,7 +325,7 @@ class _Scorer:
             tally.clamps.append(clamp)
         return part_units
 
-    def _draft(self, person: Staff, denominator: int, tally: _Tally, sub_scores: tuple[SubPeriodScore, ...]) -> Draft:
+    def _draft(self, person: Staff, denominator: int, tally: Tally, sub_scores: tuple[SubPeriodScore, ...]) -> Draft:
         """Rule 5 and the counts of rule 8: the person's result before ranking."""
         block_sums = tally.block_sums
         draft = Draft()
@@ -314,7 +336,7 @@ class _Scorer:
         draft.block_totals = {code: self.fraction(total, denominator) if total else _ZERO
                               for code, total in zip(self.block_codes, block_sums, strict=True)}
         draft.grade_by_score = self.grade_for(draft.score)
-        ceiling_change = self.ceiling_change(counts=tally.counts, grade=draft.grade_by_score)
+        ceiling_change = self.ceiling_change(tally.counts, tally.month_counts, draft.grade_by_score)
         draft.grade = ceiling_change.to_grade if ceiling_change else draft.grade_by_score
         draft.changes = (ceiling_change,) if ceiling_change else ()
         draft.unexcused_absences = tally.absences
@@ -332,15 +354,16 @@ class _Scorer:
             grade = self._grades[key] = self.plan.grade_for(score)
         return grade
 
-    def ceiling_change(self, counts: Mapping[str, int], grade: Grade) -> GradeChange | None:
-        """The most restrictive ceiling reached, if it lowers ``grade``; equal changes are one object."""
+    def ceiling_change(self, counts: Mapping[str, int], month_counts: Mapping[tuple[int, int], Mapping[str, int]],
+                       grade: Grade) -> GradeChange | None:
+        """The most restrictive ceiling reached, if it lowers ``grade``; equal changes are one object. A monthly
+        ceiling is reached when some month reaches it; its count is that of the month with most."""
         binding = None
         for index, (ceiling, max_grade) in enumerate(self.ceilings):
-            if ceiling.criterion_code is not None:
-                count = counts.get(ceiling.criterion_code, 0)
+            if ceiling.per is CeilingScope.MONTH:
+                count = max((self._count(ceiling, month) for month in month_counts.values()), default=0)
             else:
-                count = sum(number for code, number in counts.items()
-                            if self.plan.criteria[code].block_code == ceiling.block_code)
+                count = self._count(ceiling, counts)
             if count >= ceiling.min_count and (binding is None or max_grade > binding[2]):
                 binding = (index, count, max_grade)
         if binding is None or binding[2] <= self.grade_index[grade.code]:
@@ -354,44 +377,13 @@ class _Scorer:
                                                       count=binding[1])
         return change
 
+    def _count(self, ceiling: Ceiling, counts: Mapping[str, int]) -> int:
+        if ceiling.criterion_code is not None:
+            return counts.get(ceiling.criterion_code, 0)
+        criteria = self.plan.criteria
+        return sum(number for code, number in counts.items() if criteria[code].block_code == ceiling.block_code)
+
 
 def _display_key(item: ScoreItem) -> tuple[object, ...]:
     session = _NO_SESSION if item.session is None else _SESSION_ORDER[item.session]
     return (item.day, session, item.criterion_code)
-
-
-
-class _Tally:
-    """What a person's items add up to over the whole period, gathered part by part."""
-
-    __slots__ = ("absences", "block_sums", "clamps", "commendations", "counts", "deducted_sum", "in_display_order",
-                 "items", "last", "total_sum", "violations")
-
-    def __init__(self, blocks: int) -> None:
-        self.items: list[ScoreItem] = []
-        # Scored in time order, the items are in display order (day, session, criterion) but for two criteria
-        # in one session: sorted then, stably. ``last`` is the (day, session order, code) of the last item.
-        self.in_display_order = True
-        self.last: tuple[date | None, int | None, str] = (None, None, "")
-        self.counts: dict[str, int] = {}  # per criterion over the whole period: the ceilings count them
-        self.block_sums = [0] * blocks  # Σ units × multiplier per block, over the parts' denominator
-        self.deducted_sum = self.absences = self.violations = self.commendations = 0
-        self.total_sum = 0  # Σ the total's clamps × multiplier
-        self.clamps: list[Clamp] = []
-
-
-def _within_caps(criterion: CriterionPoints, raw_units: int, size: int, used: dict[object, int]) -> int:
-    """Rule 4: what remains of ``size`` under the criterion's cap, then the block's; ``used`` counts what they let
-    through in this sub-period."""
-    if criterion.cap is not None:
-        taken = used.get(criterion.code, 0)
-        if criterion.cap - taken < size:
-            size = max(criterion.cap - taken, 0)
-        used[criterion.code] = taken + size
-    if criterion.block_cap is not None:
-        block_key = criterion.block_keys[raw_units > 0]
-        taken = used.get(block_key, 0)
-        if criterion.block_cap - taken < size:
-            size = max(criterion.block_cap - taken, 0)
-        used[block_key] = taken + size
-    return size

@@ -6,7 +6,7 @@ so nothing downstream has to recompute the plan's rules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -16,7 +16,16 @@ from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, Ceiling, EmulationPlan, Grade, Quota, QuotaBasis, TieBreak
+from ward_office.core.plan import (
+    AttendanceTrigger,
+    Ceiling,
+    CeilingScope,
+    EmulationPlan,
+    Grade,
+    Quota,
+    QuotaBasis,
+    TieBreak,
+)
 from ward_office.core.quota import QuotaDecision, QuotaTie
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff
@@ -25,7 +34,11 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_percent
 
 CEILING_MESSAGE = N_("{reason} ({count} times in the period): graded {to_grade} instead of {from_grade}")
+CEILING_MONTH_MESSAGE = N_("{reason} ({count} times in one month): graded {to_grade} instead of {from_grade}")
 QUOTA_ALL_MESSAGE = N_("Quota: at most {limit} of {total} may be graded {grade}; demoted to {to_grade}")
+QUOTA_EXACTLY_MESSAGE = N_(
+    "Quota: at most {limit} may be graded {grade} ({share} of the {total} who reached it); demoted to {to_grade}"
+)
 QUOTA_NEXT_MESSAGE = N_(
     "Quota: at most {limit} may be graded {grade} ({share} of the {total} graded {to_grade} or better); "
     "demoted to {to_grade}"
@@ -44,6 +57,8 @@ class ScoringInput:
     attendance: Sequence[Attendance]
     events: Sequence[Event]
     grace_minutes: int
+    # The working days of the period, for rules counting runs of consecutive working days; None: every day.
+    working_days: Collection[date] | None = None
     quota_decisions: Sequence[QuotaDecision] = ()  # the emulation council's, for ties at the quota line
 
 
@@ -162,7 +177,8 @@ class GradeChange:
     def localized(self) -> str:
         if self.kind is GradeChangeKind.CEILING:
             assert self.ceiling is not None
-            return _(CEILING_MESSAGE).format(reason=self.ceiling.reason, count=self.count,
+            message = CEILING_MONTH_MESSAGE if self.ceiling.per is CeilingScope.MONTH else CEILING_MESSAGE
+            return _(message).format(reason=self.ceiling.reason, count=self.count,
                                              to_grade=self.to_grade.name, from_grade=self.from_grade.name)
         if self.kind is GradeChangeKind.COUNCIL:
             assert self.decision is not None
@@ -174,7 +190,8 @@ class GradeChange:
         if self.quota.basis is QuotaBasis.ALL:
             return _(QUOTA_ALL_MESSAGE).format(limit=self.limit, total=self.basis_count,
                                                grade=self.from_grade.name, to_grade=self.to_grade.name)
-        return _(QUOTA_NEXT_MESSAGE).format(limit=self.limit, share=format_percent(self.quota.max_share),
+        message = QUOTA_EXACTLY_MESSAGE if self.quota.basis is QuotaBasis.EXACTLY else QUOTA_NEXT_MESSAGE
+        return _(message).format(limit=self.limit, share=format_percent(self.quota.max_share),
                                             total=self.basis_count, grade=self.from_grade.name,
                                             to_grade=self.to_grade.name)
 

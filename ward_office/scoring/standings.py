@@ -92,6 +92,8 @@ def apply_quota(plan: EmulationPlan, ranked: list[tuple[int, Draft]], period: Pe
     quota_grade, next_grade = plan.grades[quota_index], plan.grades[quota_index + 1]
     if quota.basis is QuotaBasis.ALL:
         basis = len(ranked)
+    elif quota.basis is QuotaBasis.EXACTLY:
+        basis = sum(1 for _rank, draft in ranked if draft.grade.code == quota.grade_code)
     else:
         basis = sum(1 for _rank, draft in ranked if plan.grade_index(draft.grade.code) <= quota_index + 1)
     limit = math.floor(quota.max_share * basis)

@@ -21,7 +21,10 @@ class CriterionPoints:
         self.block_code = criterion.block_code
         self.block_index = block_index
         # (points, units, |units|) of the n-th occurrence; from the last escalation step on all are worth the same.
+        # With brackets, every occurrence after the last bracket's first is worth 0.
         self.last = max((step.from_occurrence for step in criterion.escalation), default=1)
+        if criterion.brackets:
+            self.last = criterion.brackets[-1].from_count + 1
         self.points = [(points, units.of(points), abs(units.of(points)))
                        for points in map(criterion.points_for, range(self.last + 1))]
         self.cap = units.criterion_caps.get(criterion.code)
@@ -43,6 +46,7 @@ class Units:
         for criterion in plan.criteria.values():
             values.append(Fraction(criterion.points))
             values.extend(Fraction(step.points) for step in criterion.escalation)
+            values.extend(Fraction(bracket.points) for bracket in criterion.brackets)
             if criterion.cap is not None:
                 values.append(Fraction(criterion.cap))
         self.scale = math.lcm(1, *(value.denominator for value in values))

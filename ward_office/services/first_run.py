@@ -26,9 +26,10 @@ from ward_office.services.accounts import (
     clean_username,
     create_head,
 )
+from ward_office.services.plans import PlanFileError
 from ward_office.services.session import DEFAULT_PLAN_FILE
 from ward_office.services.ward import Ward
-from ward_office.services.ward_settings import PlanFileError, SeasonDraft, save_schedule, save_unit
+from ward_office.services.ward_settings import SeasonDraft, save_schedule, save_unit
 from ward_office.storage import Store
 
 

@@ -24,10 +24,12 @@ def _record(row: tuple[Any, ...]) -> PlanRecord:
                       name, body, datetime.fromisoformat(adopted_at), adopted_by)
 
 
-def _parse(text: str) -> EmulationPlan:
+def _parse(text: str, *, stored: bool = False) -> EmulationPlan:
+    """A plan to adopt must use only the keys of the format; a stored one is read as it was adopted, keys the
+    format lacks (adopted before they were refused) passing unread, so past periods keep their scores."""
     from ward_office.core.plan import load_plan  # the plan's code loads when a plan is first read, not at start
 
-    return load_plan(text)
+    return load_plan(text, unknown_keys=stored)
 
 
 class PlanRepository:
@@ -74,7 +76,7 @@ class PlanRepository:
     def plan(self, record: PlanRecord) -> EmulationPlan:
         """The parsed plan of a stored record, parsed once per store."""
         if record.id not in self._parsed:
-            self._parsed[record.id] = _parse(record.body)
+            self._parsed[record.id] = _parse(record.body, stored=True)
         return self._parsed[record.id]
 
     def in_effect(self, day: date) -> tuple[PlanRecord, EmulationPlan]:

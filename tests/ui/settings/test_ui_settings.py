@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from ui_helpers import untranslated, visible_texts
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QWidget
 
 from ward_office.core.checks import Event
 from ward_office.core.period import month
+from ward_office.core.plan import load_plan
 from ward_office.core.schedule import DayKind
 from ward_office.core.staff import Gender, Staff, StaffCategory
 
 from ward_office.ui import widgets
+from ward_office.ui.settings.plan import plan_rows
 from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
 from ward_office.ui.shell.settings_page import SettingsPage
 
@@ -311,6 +315,24 @@ def test_a_plan_file_can_be_imported(window: MainWindow, page: SettingsPage, tmp
     assert errors and len(ward.store.plans.list()) == 2
 
 
+
+def test_a_misspelt_plan_file_is_refused_naming_each_line(window: MainWindow, page: SettingsPage, tmp_path,
+                                                         errors: list[str], vietnamese: None) -> None:
+    ward = window.context.ward
+    body = ward.store.plans.list()[0].body.replace("version = 1", "version = 4")
+    lines = body.replace("cap = 30\n", "max_points = 30\n", 1).replace("cap = 5\n", "cap = 5\non_leave = 1\n", 1)
+    path = tmp_path / "sai.toml"
+    path.write_text(lines, "utf-8")
+    before = ward.store.plans.list()
+    assert not page.plan_tab.import_file(path)
+    numbers = [number for number, line in enumerate(lines.splitlines(), 1)
+               if line.startswith(("max_points", "on_leave"))]
+    [shown] = errors
+    assert len(numbers) == 2
+    assert all(f"dòng {number}" in shown for number in numbers) and "“max_points”" in shown and "“on_leave”" in shown
+    assert ward.store.plans.list() == before
+
+
 def test_a_read_only_book_offers_no_changes(page: SettingsPage, window: MainWindow, monkeypatch) -> None:
     monkeypatch.setattr(type(window.context.ward), "read_only", property(lambda _self: True))
     page.refresh()
@@ -333,3 +355,13 @@ def test_staff_page_departments_follow(window: MainWindow, page: SettingsPage) -
     page.departments_tab.refresh()
     department = next(row for row in page.departments_tab.model.records() if row.name == "Ban Chỉ huy Quân sự")
     assert department.staff_count == 1
+
+
+def test_plan_rows_tell_brackets_leave_codes_and_counting_units(vietnamese: None) -> None:
+    document = (Path(__file__).parents[3] / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    plan = load_plan(re.findall(r"```toml\n(.*?)```", document, flags=re.DOTALL)[1])
+    rows = {row.code: row for row in plan_rows(plan)}
+    assert rows["DM"].points is None  # points by count, none per occurrence
+    assert rows["DM"].escalation == "từ 3 lần trở lên: tổng -0,5; từ 6 lần trở lên: tổng -1,5; tính theo ngày"
+    assert rows["CP"].escalation == "nghỉ có mã P, Cô, No; tính theo ngày"
+    assert rows["TP1"].escalation == ""

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office.core.errors import WardOfficeError
-from ward_office.core.plan import Ceiling, EmulationPlan, Grade, QuotaBasis
+from ward_office.core.plan import Ceiling, CeilingScope, CountUnit, EmulationPlan, Grade, QuotaBasis
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_percent, format_points
-from ward_office.services.ward_settings import (
+from ward_office.services.plans import (
     PlanChanges,
     PlanVersion,
     adopt_new_version,
@@ -68,14 +68,35 @@ class PlanRow:
 
 def plan_rows(plan: EmulationPlan) -> list[PlanRow]:
     rows = []
+    counted = _counted_as(plan)
     for block in plan.blocks:
         rows.append(PlanRow(True, block.code, block.name, cap=block.cap))
         for code in block.criteria:
             criterion = plan.criteria[code]
-            steps = "; ".join(_("from occurrence {number}: {points}").format(
-                number=step.from_occurrence, points=format_points(step.points)) for step in criterion.escalation)
-            rows.append(PlanRow(False, criterion.code, criterion.name, criterion.points, steps, criterion.cap))
+            steps = [_("from occurrence {number}: {points}").format(
+                number=step.from_occurrence, points=format_points(step.points)) for step in criterion.escalation]
+            steps += [_("{count} times or more: {points} in all").format(
+                count=bracket.from_count, points=format_points(bracket.points)) for bracket in criterion.brackets]
+            steps += counted.get(code, [])
+            points = None if criterion.brackets else criterion.points  # brackets: points by count, not each
+            rows.append(PlanRow(False, criterion.code, criterion.name, points, "; ".join(steps), criterion.cap))
     return rows
+
+
+_COUNT_UNITS = {CountUnit.DAY: N_("per day"), CountUnit.RUN: N_("per run of consecutive working days")}
+
+
+def _counted_as(plan: EmulationPlan) -> dict[str, list[str]]:
+    """What an attendance rule says of its criterion: the leave codes it takes, and what one occurrence is when
+    it is not a session."""
+    notes: dict[str, list[str]] = {}
+    for rule in plan.attendance_rules:
+        if rule.leave_codes:
+            notes.setdefault(rule.criterion_code, []).append(
+                _("leave coded {codes}").format(codes=", ".join(rule.leave_codes)))
+        if rule.count in _COUNT_UNITS:
+            notes.setdefault(rule.criterion_code, []).append(_(_COUNT_UNITS[rule.count]))
+    return notes
 
 
 def _cap_text(cap: Fraction | None) -> str:
@@ -139,7 +160,9 @@ class CeilingView:
         else:
             block = plan.block(ceiling.block_code or "")
             what = _("any criterion of “{block}”").format(block=block.name)
-        self.condition = _("{count} time(s) or more: {what}").format(count=ceiling.min_count, what=what)
+        condition = (N_("{count} time(s) or more in one month: {what}") if ceiling.per is CeilingScope.MONTH
+                     else N_("{count} time(s) or more: {what}"))
+        self.condition = _(condition).format(count=ceiling.min_count, what=what)
         self.max_grade = plan.grade(ceiling.max_grade).name
         self.reason = ceiling.reason
 
@@ -157,6 +180,9 @@ def quota_text(plan: EmulationPlan) -> str:
     grade = plan.grade(plan.quota.grade_code).name
     if plan.quota.basis is QuotaBasis.ALL:
         return _("At most {share} of the people ranked may be graded “{grade}”.").format(
+            share=format_percent(plan.quota.max_share), grade=grade)
+    if plan.quota.basis is QuotaBasis.EXACTLY:
+        return _("At most {share} of those who reach “{grade}” may keep it.").format(
             share=format_percent(plan.quota.max_share), grade=grade)
     return _("At most {share} of those who reach “{grade}” or the next grade may keep “{grade}”.").format(
         share=format_percent(plan.quota.max_share), grade=grade)

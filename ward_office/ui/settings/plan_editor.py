@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points
-from ward_office.services.ward_settings import PlanChanges, PlanVersion
+from ward_office.services.plans import PlanChanges, PlanVersion
 
 from ward_office.ui import widgets
 from ward_office.ui.widgets.models import RIGHT

@@ -1,0 +1,103 @@
+"""A rule's counting unit: sessions, days, or runs of consecutive working days (weekends do not break a run)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from ward_office.core.attendance import Attendance, AttendanceStatus
+from ward_office.core.period import month
+from ward_office.core.plan import load_plan
+from ward_office.core.schedule import Session
+from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
+from ward_office.scoring import ScoringInput, score_period
+
+MAY = month(2026, 5)  # Friday 1 May is a holiday here; weekends: 2–3, 9–10, 16–17 May
+WORKING = frozenset(day for day in (MAY.start + timedelta(days) for days in range(31))
+                    if day.weekday() < 5 and day != date(2026, 5, 1))
+
+PLAN = """
+[plan]
+code = "T"
+name = "Thử"
+version = 1
+base_score = 100
+
+[[blocks]]
+code = "TG"
+name = "Giờ giấc"
+
+[[blocks.criteria]]
+code = "VANG"
+name = "Vắng"
+points = -2
+
+[[blocks.criteria]]
+code = "MUON"
+name = "Muộn"
+points = -1
+
+[[attendance_rules]]
+on = "absent"
+criterion = "VANG"
+count = "{absent}"
+
+[[attendance_rules]]
+on = "late"
+criterion = "MUON"
+count = "{late}"
+
+[[grades]]
+code = "A"
+name = "Đạt"
+min_score = 0
+"""
+
+ME = StaffId(1)
+
+
+def absent(day: int, session: Session) -> Attendance:
+    return Attendance(ME, date(2026, 5, day), session, AttendanceStatus.ABSENT)
+
+
+# Whole days absent on Friday 8 and Monday 11 (a weekend between), the morning of Wednesday 13, and the
+# afternoon of Thursday 14; late on both sessions of Tuesday 19.
+RECORDS = [absent(day, session) for day in (8, 11) for session in Session] + [
+    absent(13, Session.MORNING), absent(14, Session.AFTERNOON),
+    Attendance(ME, date(2026, 5, 19), Session.AFTERNOON, late_minutes=20),
+    Attendance(ME, date(2026, 5, 19), Session.MORNING, late_minutes=20)]
+
+
+def score(absent_unit: str, late_unit: str, working_days: frozenset[date] | None = WORKING) -> tuple[int, int]:
+    plan = load_plan(PLAN.format(absent=absent_unit, late=late_unit))
+    me = Staff("NV01", "Nguyễn Văn An", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=ME)
+    [result] = score_period(ScoringInput(plan, MAY, [me], RECORDS, [], 5, working_days)).results
+    counts = {code: sum(1 for item in result.items if item.criterion_code == code) for code in ("VANG", "MUON")}
+    return counts["VANG"], counts["MUON"]
+
+
+@pytest.mark.parametrize(("absent_unit", "late_unit", "expected"), [
+    ("session", "session", (6, 2)),  # 2 + 2 + 1 + 1 absent sessions; 2 late sessions
+    ("day", "session", (4, 2)),  # days 8, 11, 13, 14
+    # Friday 8 and Monday 11 are consecutive working days: one run; Tuesday 12 was worked, so 13 begins
+    # another run, which 14 continues.
+    ("run", "day", (2, 1)),
+])
+def test_counting_units(absent_unit: str, late_unit: str, expected: tuple[int, int]) -> None:
+    assert score(absent_unit, late_unit) == expected
+
+
+def test_without_a_calendar_a_run_is_of_consecutive_days() -> None:
+    # 8 and 11 are three days apart: two runs; 13–14 one more.
+    assert score("run", "session", working_days=None) == (3, 2)
+
+
+def test_the_first_record_of_a_day_carries_the_points() -> None:
+    plan = load_plan(PLAN.format(absent="day", late="day"))
+    me = Staff("NV01", "Nguyễn Văn An", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=ME)
+    [result] = score_period(ScoringInput(plan, MAY, [me], RECORDS, [], 5, WORKING)).results
+    late = [item for item in result.items if item.criterion_code == "MUON"]
+    assert [(item.day.day, item.session) for item in late] == [(19, Session.MORNING)]
+    # 4 absent days × −2 and one late day × −1: 100 − 9 = 91.
+    assert result.score == 91
