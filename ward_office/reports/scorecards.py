@@ -43,7 +43,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.explained import block_score, cap_text, clamp_text, plan_grades_line, score_label
+from ward_office.scoring.explained import block_score, cap_text, clamp_text, grade_thresholds, score_label
 from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
@@ -87,7 +87,8 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     yield letterhead(unit, day, symbol="")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
-                              lines=[score_label(plan)], status=status)
+                              lines=[score_label(plan)], status=status, space_before=3 * mm,
+                              space_after=2.5 * mm, line_leading=13)
     department = scored.departments.get(person.department_id, "") if person.department_id is not None else ""
     yield details_table([
         (_("Full name:"), person.full_name, _("Staff code:"), person.code),
@@ -99,8 +100,8 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)
         body = items_table(scored, result, width)
         if any(item.weight != 1 for item in result.items):
-            closing.append(paragraph(_("The points of an item are what it adds to this period's score: its points "
-                                       "in its month times the month's share of the period."), size=10.5, italic=True))
+            closing.append(paragraph(_("An item's points: its points in its month times the month's share of "
+                                       "the period."), size=10.5, italic=True, space_after=2))
     else:
         body = paragraph(_("No item added or took off points in the period."), size=12, italic=True)
     closing += [
@@ -114,13 +115,16 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
                                  size=12, align="left", space_after=2))
         closing += [paragraph(f"- {grade_change.localized()}", size=12, align="left", space_after=2)
                     for grade_change in result.changes]
-    closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=2))
+    # The title names the plan already; its version and thresholds are what the score is read against.
+    closing.append(paragraph(_("Grades of the plan (version {version}), in points: {thresholds}.").format(
+        version=plan.version, thresholds=grade_thresholds(plan)), size=10.5, italic=True, align="left",
+        space_after=0, leading=11.5))
     head = head_signature(unit)
     closing.append(signature_row([
         Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
         preparer_signature(unit),
         Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
-    ], signing_space=18 * mm, widths=["34%", "28%", "38%"], title_size=12))
+    ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12))
     yield signed_ending(body, closing, keep_rows=3)  # the score and signatures go with the card's last rows
 
 
@@ -146,7 +150,7 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
     return KeepTogether([data_table(rows, [first, *[(width - first) / len(blocks)] * len(blocks)], size=SIZE,
                                     align=dict.fromkeys(range(1, len(blocks) + 1), "centre"),
                                     extra_style=[("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (0, 1), "MIDDLE")]),
-                         Spacer(1, 3 * mm)])
+                         Spacer(1, 2 * mm)])
 
 
 def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
