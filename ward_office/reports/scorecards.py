@@ -148,7 +148,7 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
          *(cell(block.name, size=SIZE - 1.5, bold=True, align="centre") for block in blocks)],
         ["", *(block_score(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in blocks)],
     ]
-    first = 28 * mm
+    first = 24 * mm  # the block columns wide enough for a name such as "Trang phục và thẻ công chức" on two lines
     return KeepTogether([data_table(rows, [first, *[(width - first) / len(blocks)] * len(blocks)], size=SIZE,
                                     align=dict.fromkeys(range(1, len(blocks) + 1), "centre"),
                                     extra_style=[("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (0, 1), "MIDDLE"),
