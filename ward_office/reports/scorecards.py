@@ -114,8 +114,8 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     ]
     if result.changes:
         closing.append(paragraph(_("Graded by score: {grade}.").format(grade=result.grade_by_score.name),
-                                 size=12, align="left", space_after=1))
-        closing += [paragraph(f"- {grade_change.localized()}", size=12, align="left", space_after=1)
+                                 size=11.5, align="left", space_after=1, leading=13))
+        closing += [paragraph(f"- {grade_change.localized()}", size=11.5, align="left", space_after=1, leading=13)
                     for grade_change in result.changes]
     # The title names the plan already; its version and thresholds are what the score is read against.
     closing.append(paragraph(_("Grades of the plan (version {version}), in points: {thresholds}.").format(
