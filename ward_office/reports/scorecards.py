@@ -169,8 +169,9 @@ def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
 
 def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
     criteria = scored.ranking.plan.criteria
-    # The criterion takes what the short columns leave: "TG01 — Đi muộn quá thời gian cho phép" on one line.
-    widths = [9 * mm, 20 * mm, 12 * mm, 0.0, 13 * mm, 27 * mm, 22 * mm]
+    # The criterion takes what the short columns leave: "TG01 — Đi muộn quá thời gian cho phép" on one line;
+    # "Người ghi", at 9.5 pt, keeps "HĐND-UBND" whole.
+    widths = [9 * mm, 20 * mm, 11.5 * mm, 0.0, 12.5 * mm, 27 * mm, 22.5 * mm]
     widths[3] = width - sum(widths)
     rows: list[list[object]] = [[_("No."), _("Date"), _("Session"), _("Criterion"), _("Points"), _("Note"),
                                  _("Recorded by")]]
@@ -181,7 +182,7 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
             str(number), format_date(item.day), _(SESSION_LABELS[item.session]) if item.session else "",
             cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE - 1),
             format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
-            cell(item.recorded_by, size=SIZE - 1),
+            cell(item.recorded_by, size=SIZE - 1.5),
         ])
     for clamp in result.clamps:  # a bound of the plan that acted: its points make the total add up
         rows.append(["", cell(clamp_text(scored.ranking.plan, clamp), size=SIZE - 1, italic=True), "", "",
