@@ -62,8 +62,9 @@ class SignedEnding(Flowable):
         body = self.body
         body_height = body.wrap(availWidth, availHeight)[1]
         closing_height = sum(_height(flowable, availWidth, page) for flowable in self.closing)
-        if body_height + closing_height <= availHeight + _EXACT:  # the frame allows no more: a signature row
-            return [body, *self.closing]                          # 0.4 pt too tall would go on alone
+        # Measured as the frame does: a closing that is 0.4 pt too tall would leave its signature row alone.
+        if body_height + closing_height <= availHeight + _EXACT:
+            return [body, *self.closing]
         if body_height > availHeight + _FUZZ:  # the body runs on: place what fits, decide again on the next page
             parts = body.split(availWidth, availHeight)
             if len(parts) == 2:
