@@ -38,6 +38,7 @@ LABEL = ("Điểm thi đua nội bộ theo kế hoạch thi đua văn hóa công
          "công chức theo Nghị định 335/2025/NĐ-CP.")
 PLAN_LINE = ("Kế hoạch thi đua: Kế hoạch có giới hạn, phiên bản 3. Mức xếp loại (điểm): Xuất sắc ≥ 90; "
              "Chưa xuất sắc < 90.")
+CARD_GRADES = "Mức xếp loại theo kế hoạch (phiên bản 3), theo điểm: Xuất sắc ≥ 90; Chưa xuất sắc < 90."
 FLOOR = ("điểm sàn của nhóm tiêu chí “Thời gian làm việc” (0 điểm): không trừ thêm 3 điểm (tháng 5 năm 2026)")
 BONUS = ("điểm tối đa của nhóm tiêu chí “Điểm thưởng” (10 điểm): không cộng thêm 5 điểm (tháng 5 năm 2026)")
 TOTAL = "điểm tối đa của tổng điểm (100 điểm): không cộng thêm 10 điểm (tháng 5 năm 2026)"
@@ -125,7 +126,8 @@ def test_the_hand_computed_scores(scored: ScoredPeriod) -> None:
 def test_scorecards_show_block_subtotals_caps_bounds_thresholds_and_the_label(scored: ScoredPeriod) -> None:
     text = pdf_text(write_scorecards, scored)
     assert text.count(LABEL) == 2  # on each person's card
-    assert text.count(PLAN_LINE) == 2
+    assert text.count(CARD_GRADES) == 2  # the card's title names the plan: "Kế hoạch có giới hạn — Tháng 5 …"
+    assert text.count("Kế hoạch có giới hạn — Tháng 5 năm 2026") == 2
     # An: "Thời gian làm việc 0/5", "Trang phục −3", "Điểm thưởng 0/10"; Bình: 5/5, 0, 10/10.
     assert "0/5 -3 0/10" in text.replace("−", "-") and "5/5 0 10/10" in text
     assert "vượt mức tối đa 3 điểm của tiêu chí: chỉ tính 1" in text

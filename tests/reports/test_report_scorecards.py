@@ -116,6 +116,26 @@ def test_each_card_numbers_its_own_pages_and_names_the_person(pages: tuple[list[
     assert long_cards >= 1, "the demo should have a card that runs onto a second page"
 
 
+ITEMS_ON_ONE_PAGE = 8  # measured on demo wards of 5, 45 and 200: a card of 9 items with a grade change can run over
+
+
+def test_a_card_of_up_to_eight_items_keeps_to_one_page(pages: tuple[list[str], int], scored: ScoredPeriod) -> None:
+    """Letterhead, label, block subtotals, items, grade line, thresholds and signatures on one sheet."""
+    texts, _count = pages
+    starts = [index for index, text in enumerate(texts) if TITLE in text]
+    ends = [*starts[1:], len(texts)]
+    short = 0
+    for result, start, end in zip(scored.ranking.results, starts, ends, strict=True):
+        rows = len(result.items) + len(result.clamps)
+        if rows <= ITEMS_ON_ONE_PAGE:
+            assert end - start == 1, f"{result.staff.full_name}: {rows} items on {end - start} pages"
+            page = flat(texts[start])
+            assert "Mức xếp loại" in page and ("Cộng" in page) == bool(rows)  # thresholds, the items' total
+            assert "NGƯỜI ĐƯỢC ĐÁNH GIÁ" in page and result.staff.full_name in page
+            short += rows >= ITEMS_ON_ONE_PAGE - 1 and bool(result.changes)
+    assert short >= 2, "the demo should have cards of 7 or 8 items with a grade change, the tallest that fit"
+
+
 @pytest.mark.parametrize(("score", "line"), [
     (Fraction(9983, 100), "<b>Điểm:</b> điểm chuẩn 100 − 0,17 = <b>99,83</b>"),
     (Fraction(203, 2), "<b>Điểm:</b> điểm chuẩn 100 + 1,50 = <b>101,50</b>"),

@@ -112,13 +112,15 @@ def text(value: str, *, markup: bool = False) -> str:
 
 def paragraph(value: str, *, size: float = BODY_SIZE, align: str = "justify", bold: bool = False,
               italic: bool = False, markup: bool = False, space_after: float = 6,
-              first_line_indent: float = 0, keep_with_next: bool = False) -> Paragraph:
+              first_line_indent: float = 0, keep_with_next: bool = False,
+              leading: float | None = None) -> Paragraph:
     """A body paragraph: 13 pt, justified, 6 pt after (NĐ 30/2020: paragraph spacing at least 6 pt).
 
-    ``keep_with_next`` for a heading or a line that introduces a table: it never ends a page alone."""
+    ``keep_with_next`` for a heading or a line that introduces a table: it never ends a page alone;
+    ``leading`` for a small note set closer than the usual 1.2 × ``size``."""
     result = _paragraph(text(value, markup=markup),
                         style(size, align=align, bold=bold, italic=italic, space_after=space_after,
-                              first_line_indent=first_line_indent))
+                              first_line_indent=first_line_indent, leading=leading))
     result.keepWithNext = keep_with_next
     return result
 
@@ -220,18 +222,22 @@ def appendix_heading(unit: Unit, *, symbol: str = "BC-UBND") -> Flowable:
 
 
 def document_title(title: str, summary: str = "", *, lines: Sequence[str] = (),
-                   status: FiguresStatus | None = None) -> list[Flowable]:
+                   status: FiguresStatus | None = None, space_before: float = 8 * mm,
+                   space_after: float = 5 * mm, line_leading: float | None = None) -> list[Flowable]:
     """The document's name in bold capitals (14 pt) and its summary line (trích yếu) in bold below it;
     ``lines`` are further centred lines, plain (e.g. the plan's label); ``status`` says whether the figures
-    are final or provisional (``status_line``)."""
-    flowables: list[Flowable] = [Spacer(1, 8 * mm),
+    are final or provisional (``status_line``). A one-page form (a scorecard) sets it closer: less room
+    above and below (``space_before``, ``space_after``) and a tighter ``line_leading`` for ``lines``."""
+    flowables: list[Flowable] = [Spacer(1, space_before),
                                  _paragraph(escape(title.upper()), style(14, align="centre", bold=True))]
     if summary:
         flowables.append(_paragraph(escape(summary), style(BODY_SIZE, align="centre", bold=True, space_before=2)))
-    flowables += [_paragraph(escape(line), style(12, align="centre", italic=True, space_before=2)) for line in lines]
+    flowables += [_paragraph(escape(line), style(12, align="centre", italic=True, space_before=2,
+                                                 leading=line_leading))
+                  for line in lines]
     if status is not None:
         flowables.append(status_line(status))
-    flowables.append(Spacer(1, 5 * mm))
+    flowables.append(Spacer(1, space_after))
     return flowables
 
 

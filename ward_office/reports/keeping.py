@@ -22,6 +22,7 @@ from ward_office.reports.paged_table import PagedTable
 ELLIPSIS = "\u2026"
 NAME_MAX_CHARS = 120  # a name under a signature or in a page's running header
 _FUZZ = 0.5  # points: reportlab's own rounding when it compares heights
+_EXACT = 1e-6  # points: what a frame lets a flowable overrun it by (reportlab's rl_config._FUZZ)
 
 
 def shorten(value: str, limit: int | None) -> str:
@@ -61,7 +62,8 @@ class SignedEnding(Flowable):
         body = self.body
         body_height = body.wrap(availWidth, availHeight)[1]
         closing_height = sum(_height(flowable, availWidth, page) for flowable in self.closing)
-        if body_height + closing_height <= availHeight + _FUZZ:
+        # Measured as the frame does: a closing that is 0.4 pt too tall would leave its signature row alone.
+        if body_height + closing_height <= availHeight + _EXACT:
             return [body, *self.closing]
         if body_height > availHeight + _FUZZ:  # the body runs on: place what fits, decide again on the next page
             parts = body.split(availWidth, availHeight)

@@ -43,12 +43,14 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.explained import block_score, cap_text, clamp_text, plan_grades_line, score_label
+from ward_office.scoring.explained import block_score, cap_text, clamp_text, grade_thresholds, score_label
 from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
 SIZE = 11
 BODY = 13
+# A card's tables are set closer than a report's (2 and 3 pt) so that a card of a dozen items keeps to its page.
+COMPACT = [("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
 
 
 def write_scorecards(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: date,
@@ -87,20 +89,21 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     yield letterhead(unit, day, symbol="")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
-                              lines=[score_label(plan)], status=status)
+                              lines=[score_label(plan)], status=status, space_before=3 * mm,
+                              space_after=2.5 * mm, line_leading=13)
     department = scored.departments.get(person.department_id, "") if person.department_id is not None else ""
     yield details_table([
         (_("Full name:"), person.full_name, _("Staff code:"), person.code),
         (_("Position:"), person.position, _("Department:"), department),
     ], width)
     yield blocks_table(scored, result, width)
-    closing: list[Flowable] = [Spacer(1, 1.5 * mm)]
+    closing: list[Flowable] = [Spacer(1, 1 * mm)]
     if result.items or result.clamps:
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)
         body = items_table(scored, result, width)
         if any(item.weight != 1 for item in result.items):
-            closing.append(paragraph(_("The points of an item are what it adds to this period's score: its points "
-                                       "in its month times the month's share of the period."), size=10.5, italic=True))
+            closing.append(paragraph(_("An item's points: its points in its month times the month's share of "
+                                       "the period."), size=10.5, italic=True, space_after=2))
     else:
         body = paragraph(_("No item added or took off points in the period."), size=12, italic=True)
     closing += [
@@ -111,16 +114,19 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     ]
     if result.changes:
         closing.append(paragraph(_("Graded by score: {grade}.").format(grade=result.grade_by_score.name),
-                                 size=12, align="left", space_after=2))
-        closing += [paragraph(f"- {grade_change.localized()}", size=12, align="left", space_after=2)
+                                 size=11.5, align="left", space_after=1, leading=13))
+        closing += [paragraph(f"- {grade_change.localized()}", size=11.5, align="left", space_after=1, leading=13)
                     for grade_change in result.changes]
-    closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=2))
+    # The title names the plan already; its version and thresholds are what the score is read against.
+    closing.append(paragraph(_("Grades of the plan (version {version}), in points: {thresholds}.").format(
+        version=plan.version, thresholds=grade_thresholds(plan)), size=10.5, italic=True, align="left",
+        space_after=0, leading=11.5))
     head = head_signature(unit)
     closing.append(signature_row([
         Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
         preparer_signature(unit),
         Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
-    ], signing_space=18 * mm, widths=["34%", "28%", "38%"], title_size=12))
+    ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12))
     yield signed_ending(body, closing, keep_rows=3)  # the score and signatures go with the card's last rows
 
 
@@ -142,11 +148,12 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
          *(cell(block.name, size=SIZE - 1.5, bold=True, align="centre") for block in blocks)],
         ["", *(block_score(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in blocks)],
     ]
-    first = 28 * mm
+    first = 24 * mm  # the block columns wide enough for a name such as "Trang phục và thẻ công chức" on two lines
     return KeepTogether([data_table(rows, [first, *[(width - first) / len(blocks)] * len(blocks)], size=SIZE,
                                     align=dict.fromkeys(range(1, len(blocks) + 1), "centre"),
-                                    extra_style=[("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (0, 1), "MIDDLE")]),
-                         Spacer(1, 3 * mm)])
+                                    extra_style=[("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (0, 1), "MIDDLE"),
+                                                 *COMPACT]),
+                         Spacer(1, 2 * mm)])
 
 
 def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
@@ -162,7 +169,9 @@ def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
 
 def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
     criteria = scored.ranking.plan.criteria
-    widths = [9 * mm, 20 * mm, 13 * mm, 0.0, 15 * mm, 32 * mm, 24 * mm]
+    # The criterion takes what the short columns leave: "TG01 — Đi muộn quá thời gian cho phép" on one line;
+    # "Người ghi", at 9.5 pt, keeps "HĐND-UBND" whole.
+    widths = [9 * mm, 20 * mm, 11.5 * mm, 0.0, 12.5 * mm, 27 * mm, 22.5 * mm]
     widths[3] = width - sum(widths)
     rows: list[list[object]] = [[_("No."), _("Date"), _("Session"), _("Criterion"), _("Points"), _("Note"),
                                  _("Recorded by")]]
@@ -171,9 +180,9 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
         criterion = criteria.get(item.criterion_code)
         rows.append([
             str(number), format_date(item.day), _(SESSION_LABELS[item.session]) if item.session else "",
-            cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE),
+            cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE - 1),
             format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
-            cell(item.recorded_by, size=SIZE - 1),
+            cell(item.recorded_by, size=SIZE - 1.5),
         ])
     for clamp in result.clamps:  # a bound of the plan that acted: its points make the total add up
         rows.append(["", cell(clamp_text(scored.ranking.plan, clamp), size=SIZE - 1, italic=True), "", "",
@@ -183,4 +192,5 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
         (clamp.contribution for clamp in result.clamps), start=0)
     rows.append([cell(_("Total"), size=SIZE, bold=True, align="right"), "", "", "", format_points(total), "", ""])
     return data_table(rows, widths, size=SIZE, align={0: "centre", 1: "centre", 2: "centre", 4: "right"},
-                      extra_style=[*spans, ("SPAN", (0, -1), (3, -1)), ("FONTNAME", (4, -1), (4, -1), fonts.BOLD)])
+                      extra_style=[*spans, ("SPAN", (0, -1), (3, -1)), ("FONTNAME", (4, -1), (4, -1), fonts.BOLD),
+                                   *COMPACT])
