@@ -25,7 +25,8 @@ STAFF = tuple(Staff(f"CB{number:03d}", f"Nguyễn Văn Người{number}", Gender
 
 def summary_text(decisions: tuple[QuotaDecision, ...]) -> str:
     plan = load_plan((plans_dir() / "van-hoa-cong-so.toml").read_text(encoding="utf-8"))
-    ranking = score_period(ScoringInput(plan, OCT, STAFF, (), (), 5, quota_decisions=decisions))  # five at 100, one place
+    # Five at 100, one place.
+    ranking = score_period(ScoringInput(plan, OCT, STAFF, (), (), 5, quota_decisions=decisions))
     out = BytesIO()
     write_ranking(out, ScoredPeriod(ranking, {}, Unit()), day=date(2026, 11, 20),
                   status=FiguresStatus(date(2026, 11, 20)))
