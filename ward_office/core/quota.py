@@ -15,7 +15,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from ward_office.core.period import Period
-from ward_office.core.plan import Grade
+from ward_office.core.plan_types import Grade
 from ward_office.core.staff import Staff, StaffId
 
 
