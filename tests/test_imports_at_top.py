@@ -38,7 +38,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.cli.imports", "ward_office.services.imports.import_staff"): _IMPORTERS,
     ("ward_office.cli.window", "ward_office.services.demo.build_demo"): _DEMO_MAKERS,
     ("ward_office.cli.window", "ward_office.ui.shell.app.run"): _WINDOW,
-    ("ward_office.cli.window", "ward_office.ui.shell.app.run_smoke_test"): _WINDOW,
+    ("ward_office.cli.window", "ward_office.ui.shell.smoke.run_smoke_test"): _WINDOW,
     ("ward_office.cli.plans", "ward_office.services.plans"):
         "the plan reader (about 10 ms) loads only when a plan command runs",
     ("ward_office.core.holidays", "holidays"):

@@ -20,7 +20,11 @@ from storage_helpers import ACTOR, late, make_staff
 from ward_office.storage import Store, check_integrity
 from ward_office.storage.backup import BackupReason, backup_folder, create_backup, find_backups
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+    # Each test starts KILLS + 1 Python children, a second or more each on a busy machine: longer than 60 s there.
+    pytest.mark.timeout(240),
+]
 
 KILLS = 25
 NOW = datetime(2026, 11, 20, 9, 0, 0)

@@ -26,7 +26,11 @@ from ward_office.services.demo import DEMO_PASSWORD, build_demo
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
+pytestmark = [
+    pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+    # Each test starts a Python child per kill, a second or more each on a busy machine: longer than 60 s there.
+    pytest.mark.timeout(240),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 STAFF = 100

@@ -5,24 +5,31 @@ placeholders, combo items, table headers and the first rows of every table, tool
 flags a text that is one of our English messages (or one of Qt's own) instead of its Vietnamese, or whose
 words (two or more of three letters or longer) are all plain ASCII: Vietnamese text of more than one
 word carries diacritics.
+
+``driving`` works a dialog that blocks in its own ``exec`` from the event loop, and closes it when a check
+inside fails: an assertion failing in a modal dialog must fail the test, not leave it waiting forever.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
+    QDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -39,6 +46,8 @@ DEMO_TODAY = date(2026, 11, 20)
 PO_PATH = Path(__file__).resolve().parents[2] / "translations" / "vi" / "LC_MESSAGES" / "ward_office.po"
 WORD = re.compile(r"[^\W\d_]+")
 MAX_ROWS = 40
+# How long ``driving`` waits for its dialog to come up before it gives up and closes what is open.
+DIALOG_WAIT_S = 20
 
 
 def _clean(text: str) -> str:
@@ -139,3 +148,62 @@ def corrupt(path: Path) -> None:
     middle = (len(data) // page_size // 2) * page_size
     data[middle:middle + page_size] = b"\xff" * page_size
     path.write_bytes(bytes(data))
+
+
+def close_modal_dialogs() -> list[str]:
+    """Close every dialog shown, innermost first, without asking anything (``done``, not ``reject``, which may
+    ask "stop?" in a dialog of its own), so every ``exec`` waiting on one returns. Their titles, for messages."""
+    closed = []
+    while True:
+        shown = [widget for widget in QApplication.topLevelWidgets()
+                 if isinstance(widget, QDialog) and widget.isVisible()]
+        if not shown:
+            return closed
+        modal = QApplication.activeModalWidget()
+        dialog = modal if isinstance(modal, QDialog) and modal in shown else shown[-1]
+        closed.append(dialog.windowTitle() or type(dialog).__name__)
+        dialog.done(QDialog.DialogCode.Rejected)
+
+
+class Driver:
+    """Works dialogs that block in their ``exec``, from the event loop; remembers what failed inside them."""
+
+    def __init__(self) -> None:
+        self.failures: list[BaseException] = []
+
+    def when_shown(self, kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
+        """``act`` on the first visible top-level ``kind`` once it is shown. If ``act`` fails, or no such dialog
+        comes up in time, every dialog is closed, so whatever waits on one goes on and the test can fail."""
+        deadline = time.monotonic() + DIALOG_WAIT_S
+
+        def attempt() -> None:
+            shown = [widget for widget in QApplication.topLevelWidgets()
+                     if isinstance(widget, kind) and widget.isVisible()]
+            if not shown and time.monotonic() < deadline:
+                QTimer.singleShot(20, attempt)
+                return
+            try:
+                if not shown:
+                    raise AssertionError(f"no {kind.__name__} was shown within {DIALOG_WAIT_S} s")
+                act(shown[0])
+            except BaseException as failure:  # raised again at the end of ``driving``, once the dialogs are closed
+                self.failures.append(failure)
+                close_modal_dialogs()
+
+        QTimer.singleShot(0, attempt)
+
+
+@contextmanager
+def driving(kind: type[QWidget], act: Callable[[QWidget], None]) -> Iterator[Driver]:
+    """Inside the block a ``kind`` dialog blocks in its ``exec`` and ``act`` works it (``Driver.when_shown``; the
+    driver yielded can drive the dialogs that follow). A failure inside a dialog is raised when the block ends."""
+    driver = Driver()
+    driver.when_shown(kind, act)
+    try:
+        yield driver
+    except BaseException:
+        if driver.failures:
+            raise driver.failures[0] from None  # the failure inside the dialog caused what followed
+        raise
+    if driver.failures:
+        raise driver.failures[0]

@@ -27,7 +27,7 @@ def open_window(db_path: Path | None, *, demo: bool, smoke_test: bool = False) -
     path = db_path or default_database_path()
     database.check_in_background(path)  # the book is checked while Qt and the window's code load
     if smoke_test:
-        from ward_office.ui.shell.app import run_smoke_test  # Qt and the window load after the check has started
+        from ward_office.ui.shell.smoke import run_smoke_test  # Qt and the window load after the check has started
 
         return run_smoke_test(path, language=i18n.current_language())
     from ward_office.ui.shell.app import run as run_window  # Qt and the window load after the check has started

@@ -6,10 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from ui_helpers import DEMO_TODAY, untranslated, visible_texts
+from ui_helpers import DEMO_TODAY, driving, untranslated, visible_texts
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from ward_office import paths
 from ward_office.services.first_run import is_new_book
@@ -55,6 +54,18 @@ def fill_ward(wizard: FirstRunWizard) -> None:
     tab.place_edit.setText("Tân An")
 
 
+def wait_for_the_preview(qtbot, wizard: FirstRunWizard) -> None:
+    """Until the staff file's counts are on screen: the rows of the counts are shown on the event loop's next
+    turn after the check ends (a widget added to a shown layout is shown by a queued call), so waiting for
+    ``isComplete`` alone may read the page before they are."""
+    def preview_shown() -> None:
+        assert wizard.staff_page.isComplete()
+        counts = " ".join(text for _where, text in visible_texts(wizard.staff_page))
+        assert "Số người trong danh sách" in counts and "Lãnh đạo UBND" in counts, counts
+
+    qtbot.waitUntil(preview_shown, timeout=15_000)
+
+
 def go_through(qtbot, wizard: FirstRunWizard, staff_file: Path | None) -> None:
     """Every page, set and left with Next; Finish on the last one."""
     fill_ward(wizard)
@@ -73,7 +84,7 @@ def go_through(qtbot, wizard: FirstRunWizard, staff_file: Path | None) -> None:
     assert wizard.currentPage() is wizard.staff_page
     if staff_file is not None:
         wizard.staff_page.set_file(staff_file)
-        qtbot.waitUntil(lambda: wizard.staff_page.isComplete(), timeout=15_000)
+        wait_for_the_preview(qtbot, wizard)
         counts = " ".join(text for _where, text in visible_texts(wizard.staff_page))
         assert "3" in counts and "Lãnh đạo UBND" in counts
     wizard.next()
@@ -96,15 +107,14 @@ def test_from_an_empty_data_folder_to_a_ready_window(qtbot, tmp_path: Path, staf
     assert not path.parent.exists()
     seen: list[FirstRunWizard] = []
 
-    def drive() -> None:
-        wizard = next(widget for widget in QApplication.topLevelWidgets()
-                      if isinstance(widget, FirstRunWizard) and widget.isVisible())
+    def drive(wizard: QWidget) -> None:
+        assert isinstance(wizard, FirstRunWizard)
         seen.append(wizard)
         assert not untranslated(visible_texts(wizard))
         go_through(qtbot, wizard, staff_csv)
 
-    QTimer.singleShot(0, drive)
-    session = start_session(path)  # the wizard runs here, driven by the timer
+    with driving(FirstRunWizard, drive):
+        session = start_session(path)  # the wizard runs here, driven from the event loop
     assert session is not None and seen
     ward, account = session
     assert account is not None and account.username == "chutich"
@@ -161,7 +171,7 @@ def test_every_page_is_vietnamese(qtbot, wizard: FirstRunWizard, staff_csv: Path
         page = wizard.currentPage()
         if page is wizard.staff_page:
             wizard.staff_page.set_file(staff_csv)
-            qtbot.waitUntil(lambda: wizard.staff_page.isComplete(), timeout=15_000)
+            wait_for_the_preview(qtbot, wizard)
         assert not untranslated(visible_texts(wizard)), f"page {number + 1}"
         wizard.grab().save(str(tmp_path / f"firstrun_{number + 1}.png"))
         wizard.next()

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ui_helpers import DEMO_TODAY, untranslated, visible_texts
+from ui_helpers import DEMO_TODAY, driving, untranslated, visible_texts
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ward_office.core.attendance import AttendanceStatus
 from ward_office.core.checks import CheckKind
@@ -231,8 +231,6 @@ def test_a_book_changed_outside_the_program_opens_to_view_only_under_a_red_strip
                                                                                  vietnamese: None) -> None:
     import sqlite3
 
-    from PySide6.QtCore import QTimer
-
     from ward_office.services.demo import DEMO_PASSWORD
 
     from ward_office.ui.shell.app import main_window_for, start_session
@@ -244,18 +242,14 @@ def test_a_book_changed_outside_the_program_opens_to_view_only_under_a_red_strip
     conn.commit()
     conn.close()
 
-    def sign_in() -> None:
-        shown = [widget for widget in QApplication.topLevelWidgets()
-                 if isinstance(widget, SignInDialog) and widget.isVisible()]
-        if not shown:
-            QTimer.singleShot(20, sign_in)
-            return
-        shown[0].username_edit.setText("truong")
-        shown[0].password_edit.setText(DEMO_PASSWORD)
-        shown[0].ok_button().click()
+    def sign_in(dialog: QWidget) -> None:
+        assert isinstance(dialog, SignInDialog)
+        dialog.username_edit.setText("truong")
+        dialog.password_edit.setText(DEMO_PASSWORD)
+        dialog.ok_button().click()
 
-    QTimer.singleShot(0, sign_in)
-    session = start_session(demo_db)
+    with driving(SignInDialog, sign_in):
+        session = start_session(demo_db)
     assert session is not None
     ward, account = session
     assert ward.read_only and account is not None

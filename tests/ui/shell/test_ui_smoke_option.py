@@ -1,5 +1,6 @@
-"""The hidden ``--smoke-test`` start that packaging/smoke_test.py runs on a built bundle, the About box and
-the app icon: what an installed copy shows about itself."""
+"""The hidden ``--smoke-test`` walk that packaging/smoke_test.py runs on a built bundle, the About box and
+the app icon: what an installed copy shows about itself. The walk fails when a page's module is missing,
+as it was from a bundle whose spec did not list the pages."""
 
 from __future__ import annotations
 
@@ -19,42 +20,74 @@ from ward_office import __version__, cli, paths
 from ward_office.cli.app import build_parser
 
 import ward_office.ui.shell.app as ui_app
-from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
+import ward_office.ui.shell.smoke as smoke
+from ward_office.ui.shell.main_window import APP_NAME_VI, PAGES, MainWindow
 
 
-def run_smoke(database: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def run_smoke(database: Path, *extra: str, missing: str = "") -> subprocess.CompletedProcess[str]:
+    """``ward-office --smoke-test`` from source; with ``missing``, as if that module were not installed."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "ward_office", "--db", str(database), "--smoke-test", *extra],
+    start = (f"import sys; sys.modules[{missing!r}] = None; " if missing else "") + \
+        "from ward_office.cli import main; raise SystemExit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", "import sys; " + start, "--db", str(database), "--smoke-test", *extra],
                           capture_output=True, text=True, encoding="utf-8", env=environment, timeout=120)
 
 
 def smoke_line(output: str) -> dict[str, object]:
-    lines = [line for line in output.splitlines() if line.startswith(ui_app.SMOKE_MARKER + " ")]
+    lines = [line for line in output.splitlines() if line.startswith(smoke.SMOKE_MARKER + " ")]
     assert len(lines) == 1, output
-    return json.loads(lines[0].removeprefix(ui_app.SMOKE_MARKER + " "))
+    return json.loads(lines[0].removeprefix(smoke.SMOKE_MARKER + " "))
 
 
-def test_smoke_test_start_prints_the_vietnamese_window_and_exits_by_itself(demo_db: Path) -> None:
+# The walk builds every page and makes a report: longer than one window start.
+@pytest.mark.timeout(120)
+def test_smoke_test_walks_every_page_tab_wizard_and_a_report_in_vietnamese(demo_db: Path) -> None:
+    before = demo_db.read_bytes()
     done = run_smoke(demo_db)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert demo_db.read_bytes() == before  # the walk signs in and writes on a copy
+    assert not Path(f"{demo_db}-wal").exists() or Path(f"{demo_db}-wal").stat().st_size == 0
+    marker_line = next(line for line in done.stdout.splitlines() if line.startswith(smoke.SMOKE_MARKER))
+    assert marker_line.isascii()  # so any Windows console prints it
     report = smoke_line(done.stdout)
     assert report["version"] == __version__
     assert str(report["title"]).startswith(APP_NAME_VI + " — ")
     assert report["pages"][:2] == ["Tổng quan", "Chấm công"]  # type: ignore[index]
     assert "Cài đặt" in report["pages"]  # type: ignore[operator]
     assert "&Tệp" in report["menus"] and "Trợ &giúp" in report["menus"]  # type: ignore[operator]
-    assert report["current_page"] == "DashboardPage"
+    assert report["signed_in"] == "truong"
+    assert report["opened"] == [entry.class_name for entry in PAGES]
+    assert {"Đơn vị", "Khóa sổ", "Tài khoản"} <= set(report["tabs"])  # type: ignore[arg-type]
+    assert report["wizards"] == ["ImportWizard", "FirstRunWizard"]
+    assert report["report_pages"] >= 1 and report["failures"] == 0  # type: ignore[operator]
     texts = [("page", page) for page in report["pages"]] + [("menu", menu) for menu in report["menus"]]  # type: ignore[union-attr]
     assert untranslated(texts) == []
 
 
-def test_smoke_test_output_is_ascii_so_any_windows_console_prints_it(demo_db: Path) -> None:
-    done = run_smoke(demo_db)
-    assert done.returncode == 0, done.stderr
-    marker_line = next(line for line in done.stdout.splitlines() if line.startswith(ui_app.SMOKE_MARKER))
-    assert marker_line.isascii()
+@pytest.mark.timeout(120)  # the walk, as above
+def test_smoke_test_fails_when_a_page_module_is_missing(demo_db: Path) -> None:
+    done = run_smoke(demo_db, missing="ward_office.ui.checks.page")
+    assert done.returncode == 1, done.stdout
+    assert "ModuleNotFoundError" in done.stderr and "ward_office.ui.checks.page" in done.stderr
+    assert "page 3 shows a ward_office.ui.attendance.page.AttendancePage, not ChecksPage" in done.stderr
+    report = smoke_line(done.stdout)
+    assert report["opened"][2] == "AttendancePage" and report["failures"] >= 2  # type: ignore[index, operator]
 
 
+@pytest.mark.timeout(120)  # the walk, as above
+def test_smoke_test_fails_on_a_qt_warning(demo_db: Path) -> None:
+    start = ("import sys; from PySide6.QtCore import qWarning; import ward_office.ui.shell.smoke as s; "
+             "real = s.open_every_page; "
+             "s.open_every_page = lambda window, failures: (qWarning('a page warned'), real(window, failures))[1]; "
+             "from ward_office.cli import main; raise SystemExit(main(sys.argv[1:]))")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    warned = subprocess.run([sys.executable, "-c", start, "--db", str(demo_db), "--smoke-test"], capture_output=True,
+                            text=True, encoding="utf-8", env=environment, timeout=120)
+    assert warned.returncode == 1 and "Qt QtWarningMsg: a page warned" in warned.stderr
+
+
+@pytest.mark.timeout(120)  # the walk, as above
 def test_smoke_test_in_english_shows_english_pages(demo_db: Path) -> None:
     done = run_smoke(demo_db, "--lang", "en")
     assert done.returncode == 0, done.stderr
@@ -64,18 +97,11 @@ def test_smoke_test_in_english_shows_english_pages(demo_db: Path) -> None:
 def test_smoke_test_option_reaches_the_smoke_start_and_is_not_in_the_help(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[tuple[Path, str]] = []
-    monkeypatch.setattr(ui_app, "run_smoke_test", lambda path, language: calls.append((path, language)) or 0)
+    monkeypatch.setattr(smoke, "run_smoke_test", lambda path, language: calls.append((path, language)) or 0)
     monkeypatch.setattr(ui_app, "run", lambda path, language: pytest.fail("the normal window was started"))
     assert cli.main(["--db", str(tmp_path / "book.db"), "--smoke-test"]) == 0
     assert calls == [(tmp_path / "book.db", "vi")]
     assert "smoke" not in build_parser().format_help()
-
-
-def test_smoke_report_describes_the_open_window(window: MainWindow) -> None:
-    report = ui_app.smoke_report(window)
-    assert report["title"] == window.windowTitle()
-    assert report["pages"] == [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert report["version"] == __version__
 
 
 def test_the_application_has_the_ward_office_icon_in_every_size(window: MainWindow) -> None:
@@ -101,11 +127,3 @@ def test_about_shows_version_licences_and_data_folder_in_vietnamese(window: Main
     box.grab().save("/tmp/packaging_about.png")
     box.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert not box.isVisible()
-
-
-def test_smoke_test_changes_nothing_in_the_book(demo_db: Path) -> None:
-    before = demo_db.read_bytes()
-    done = run_smoke(demo_db)
-    assert done.returncode == 0, done.stderr
-    assert demo_db.read_bytes() == before
-    assert not Path(f"{demo_db}-wal").exists() or Path(f"{demo_db}-wal").stat().st_size == 0

@@ -6,15 +6,13 @@ Each dialog at start blocks (``exec``); a timer drives it, as a user would.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from ui_helpers import corrupt
+from ui_helpers import corrupt, driving
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ward_office.services import backups
 from ward_office.services.demo import DEMO_PASSWORD
@@ -26,18 +24,6 @@ from ward_office.ui.backups.dialogs import DamagedBookDialog
 from ward_office.ui.backups.sign_in import BackupSignInDialog
 from ward_office.ui.shell.app import start_session
 from ward_office.ui.shell.sign_in import SignInDialog
-
-
-def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
-    """Act on the first visible top-level ``kind`` once the event loop of its ``exec`` runs."""
-    def attempt() -> None:
-        shown = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, kind) and widget.isVisible()]
-        if shown:
-            act(shown[0])
-        else:
-            QTimer.singleShot(20, attempt)
-
-    QTimer.singleShot(0, attempt)
 
 
 def sign_in_as_head(dialog: QWidget) -> None:
@@ -63,8 +49,8 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 def test_the_book_is_opened_and_checked_once_for_the_sign_in_and_the_window(qtbot, demo_db: Path, checks: list[Path],
                                                                             vietnamese: None) -> None:
-    when_shown(SignInDialog, sign_in_as_head)
-    session = start_session(demo_db)
+    with driving(SignInDialog, sign_in_as_head):
+        session = start_session(demo_db)
     assert session is not None
     ward, account = session
     try:
@@ -76,8 +62,8 @@ def test_the_book_is_opened_and_checked_once_for_the_sign_in_and_the_window(qtbo
 
 
 def test_giving_up_at_the_sign_in_leaves_the_book_closed(qtbot, demo_db: Path, vietnamese: None) -> None:
-    when_shown(SignInDialog, lambda dialog: dialog.reject())
-    assert start_session(demo_db) is None
+    with driving(SignInDialog, lambda dialog: dialog.reject()):
+        assert start_session(demo_db) is None
     with Ward.open(demo_db) as again:  # not held by a forgotten connection: this copy may write
         assert not again.read_only
 
@@ -93,19 +79,19 @@ def test_a_damaged_book_is_restored_at_start_then_signed_in(qtbot, demo_db: Path
     def restore(dialog: QWidget) -> None:
         assert isinstance(dialog, DamagedBookDialog)
         steps.append("damaged")
-        when_shown(BackupSignInDialog, sign_backup)
+        driver.when_shown(BackupSignInDialog, sign_backup)
         dialog.restore_button.click()
 
     def sign_backup(dialog: QWidget) -> None:  # a head of the backup signs its restore
         assert isinstance(dialog, BackupSignInDialog)
         steps.append("head of the backup")
-        when_shown(SignInDialog, lambda sign_in: (steps.append("sign in"), sign_in_as_head(sign_in)))
+        driver.when_shown(SignInDialog, lambda sign_in: (steps.append("sign in"), sign_in_as_head(sign_in)))
         dialog.username_edit.setText("truong")
         dialog.password_edit.setText(DEMO_PASSWORD)
         dialog.ok_button().click()
 
-    when_shown(DamagedBookDialog, restore)
-    session = start_session(book)
+    with driving(DamagedBookDialog, restore) as driver:
+        session = start_session(book)
     assert session is not None
     ward, account = session
     try:

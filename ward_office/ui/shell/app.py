@@ -6,7 +6,6 @@ window comes up fast.
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -17,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ward_office import __version__, i18n
+from ward_office import i18n
 from ward_office.core.access import Account
 from ward_office.paths import icons_dir
 from ward_office.services.accounts import continue_as
@@ -34,9 +33,6 @@ from ward_office.ui.widgets.qt_strings import CatalogTranslator
 # Sans-serif families that carry every Vietnamese glyph, in order of preference.
 UI_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial")
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-# Printed by ``--smoke-test`` before the JSON of what the window shows; packaging/smoke_test.py looks for it.
-SMOKE_MARKER = "WARD-OFFICE-SMOKE"
-SMOKE_TIMEOUT_MS = 60_000
 
 
 def app_icon() -> QIcon:
@@ -162,7 +158,7 @@ def run(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
         window.context.ward.close()
 
 
-class _FirstPaint(QObject):
+class FirstPaint(QObject):
     """Calls ``action`` once, on the event loop turn after the watched widget's first paint."""
 
     def __init__(self, watched: QObject, action: Callable[[], None]) -> None:
@@ -175,39 +171,3 @@ class _FirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._action)
         return False
-
-
-def smoke_report(window: MainWindow) -> dict[str, object]:
-    """What the window shows: enough to tell that it came up, and in which language."""
-    return {
-        "version": __version__,
-        "title": window.windowTitle(),
-        "pages": [window.nav.item(row).text() for row in range(window.nav.count())],
-        "menus": [action.text() for action in window.menuBar().actions()],
-        "current_page": window.stack.currentWidget().objectName() or type(window.stack.currentWidget()).__name__,
-    }
-
-
-def run_smoke_test(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
-    """Start the window on ``path`` and, after its first paint, print what it shows and quit with 0.
-
-    For the installed app's smoke test (``ward-office --smoke-test``); exit 3 if nothing was painted in time.
-    The book is opened read-only, with nobody signed in: nothing can be changed in the moment it is shown.
-    The JSON is ASCII, so a Windows console of any code page can print it.
-    """
-    i18n.set_language(language)
-    app = create_application(sys.argv)
-    window = open_main_window(path, read_only=True)
-
-    def report_and_quit() -> None:
-        print(SMOKE_MARKER, json.dumps(smoke_report(window)), flush=True)
-        window.close()
-        app.exit(0)
-
-    _FirstPaint(window, report_and_quit)
-    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(3))
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        window.context.ward.close()

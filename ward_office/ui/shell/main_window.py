@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
-from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -25,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office import __version__
-from ward_office.i18n import N_, _
+from ward_office.i18n import _
 from ward_office.paths import data_dir
 from ward_office.services.book_check import open_checked_ward
 
 from ward_office.ui.backups.dialogs import BackupActions, offer_recovery
 from ward_office.ui.shell import guide
+from ward_office.ui.shell.page_list import PAGES, PageEntry
 from ward_office.ui.shell.read_only import ReadOnlyBanner
 from ward_office.ui.shell.sign_in import AccountActions, signed_in_text
 from ward_office.ui.widgets import show_error
@@ -39,37 +38,7 @@ from ward_office.ui.widgets.jobs import wait_for_jobs
 from ward_office.ui.widgets.page import Page
 
 APP_NAME_VI = "Sổ theo dõi văn hóa công sở"
-
-
-@dataclass(frozen=True)
-class PageEntry:
-    """A page in the list on the left. Its module is imported when the page is first shown, so the window
-    starts with only the overview's code loaded."""
-
-    module: str
-    class_name: str
-    title: str  # an N_() message
-    icon_name: str  # a QStyle standard pixmap
-
-    def load(self) -> type[Page]:
-        page_class: type[Page] = getattr(import_module(self.module), self.class_name)
-        return page_class
-
-    def is_for(self, page_class: type[Page]) -> bool:
-        return (page_class.__module__, page_class.__name__) == (self.module, self.class_name)
-
-
-PAGES = (
-    PageEntry("ward_office.ui.dashboard.page", "DashboardPage", N_("Overview"), "SP_ComputerIcon"),
-    PageEntry("ward_office.ui.attendance.page", "AttendancePage", N_("Attendance"), "SP_FileDialogDetailedView"),
-    PageEntry("ward_office.ui.checks.page", "ChecksPage", N_("Checks"), "SP_DialogApplyButton"),
-    PageEntry("ward_office.ui.events.page", "EventsPage", N_("Events"), "SP_MessageBoxWarning"),
-    PageEntry("ward_office.ui.staff.page", "StaffPage", N_("Staff"), "SP_DirHomeIcon"),
-    PageEntry("ward_office.ui.ranking.page", "RankingPage", N_("Ranking"), "SP_ArrowUp"),
-    PageEntry("ward_office.ui.reports.page", "ReportsPage", N_("Reports"), "SP_FileIcon"),
-    PageEntry("ward_office.ui.change_log.page", "AuditPage", N_("Change log"), "SP_FileDialogContentsView"),
-    PageEntry("ward_office.ui.shell.settings_page", "SettingsPage", N_("Settings"), "SP_FileDialogInfoView"),
-)
+__all__ = ["APP_NAME_VI", "PAGES", "MainWindow", "PageEntry", "page_classes"]
 
 
 def page_classes() -> list[type[Page]]:
