@@ -17,8 +17,8 @@ repo=$PWD
 [ "$(id -u)" -eq 0 ] || { echo "run as root (debootstrap and chroot need it)" >&2; exit 2; }
 command -v debootstrap >/dev/null || { echo "install debootstrap first: apt-get install debootstrap" >&2; exit 2; }
 root=${1:-/tmp/ward-office-fresh-debian}
-mirror=${MIRROR:-$(grep -h -o -E 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list.d/*.sources \
-  /etc/apt/sources.list 2>/dev/null | head -1 | tr -d ' ')}
+mirror=${MIRROR:-$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+  | grep -o -E 'https?://[^ ]+/debian/?( |$)' | head -1 | tr -d ' ' || true)}
 [ -n "$mirror" ] || { echo "no Debian mirror found in /etc/apt: set MIRROR" >&2; exit 2; }
 started=$SECONDS
 step() { echo "== $1 ($((SECONDS - started)) s)"; }
