@@ -7,7 +7,8 @@
 # Not part of CI: it downloads a whole system and every package ./dev needs. The full output of each step is
 # kept beside the folder (FOLDER.debootstrap.log, FOLDER.test.log, FOLDER.bundle.log).
 #   sudo packaging/fresh_debian_check.sh [FOLDER]     (default: /tmp/ward-office-fresh-debian, made anew)
-# MIRROR chooses the Debian mirror (default: the first one this machine's apt uses). The certificate
+# STEPS="test bundle demo" chooses the steps (each runs even when one before failed); REUSE=1 keeps a chroot
+# made by an earlier run (a fresh clone is still made). MIRROR chooses the Debian mirror (default: the first one this machine's apt uses). The certificate
 # authorities this machine adds to its own (/usr/local/share/ca-certificates) are added in the chroot too, for
 # networks that reach the registries through a proxy of their own.
 set -euo pipefail
@@ -31,11 +32,18 @@ unmount_all() {
 trap unmount_all EXIT
 bind() { mkdir -p "$root$1"; mount --bind "$1" "$root$1"; mounted+=("$root$1"); }
 
-step "debootstrap bookworm into $root"
-unmount_all
-rm -rf "$root"
-debootstrap --variant=minbase --include=python3,git,ca-certificates bookworm "$root" "$mirror" \
-  > "$root.debootstrap.log" 2>&1 || { tail -20 "$root.debootstrap.log"; exit 1; }
+steps=${STEPS:-test bundle demo}
+failed=()
+wanted() { [[ " $steps " == *" $1 "* ]]; }
+
+if [ "${REUSE:-0}" = 1 ] && [ -x "$root/usr/bin/python3" ]; then
+  step "reuse the chroot in $root"
+else
+  step "debootstrap bookworm into $root"
+  rm -rf "$root"
+  debootstrap --variant=minbase --include=python3,git,ca-certificates bookworm "$root" "$mirror" \
+    > "$root.debootstrap.log" 2>&1 || { tail -20 "$root.debootstrap.log"; exit 1; }
+fi
 echo "deb $mirror bookworm main" > "$root/etc/apt/sources.list"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
@@ -53,18 +61,24 @@ in_chroot "update-ca-certificates >/dev/null 2>&1; dpkg-query -W -f='\${Package}
 echo "packages installed: $(in_chroot "dpkg-query -W -f='.\n' | wc -l")"
 
 step "clone $(git rev-parse --short HEAD) into the chroot"
+rm -rf "$root/root/ward-office"
 git clone -q --no-hardlinks "$repo" "$root/root/ward-office"
 
-step "./dev test"
-in_chroot "cd /root/ward-office && timeout 2400 ./dev test" 2>&1 | tee "$root.test.log" | grep -v "^WARNING: Location" \
-  | tail -15
+if wanted test; then
+  step "./dev test"
+  in_chroot "cd /root/ward-office && timeout 2400 ./dev test" 2>&1 | tee "$root.test.log" \
+    | grep -v "^WARNING: Location" | tail -15 || failed+=("./dev test")
+fi
 
-step "./dev bundle"
-in_chroot "cd /root/ward-office && timeout 1200 ./dev bundle" 2>&1 | tee "$root.bundle.log" \
-  | grep -v -E "^WARNING: Location|^[0-9]+ WARNING: " | tail -8
+if wanted bundle; then
+  step "./dev bundle"
+  in_chroot "cd /root/ward-office && timeout 1200 ./dev bundle" 2>&1 | tee "$root.bundle.log" \
+    | grep -v -E "^WARNING: Location|^[0-9]+ WARNING: " | tail -8 || failed+=("./dev bundle")
+fi
 
-step "./dev demo, its window on Xvfb, then closed"
-in_chroot "apt-get install -y -qq --no-install-recommends x11-utils xdotool >/dev/null 2>&1"
+if wanted demo; then
+  step "./dev demo, its window on Xvfb, then closed"
+  in_chroot "apt-get install -y -qq --no-install-recommends x11-utils xdotool >/dev/null 2>&1"
 cat > "$root/root/scripted-demo.sh" <<'EOF'
 #!/usr/bin/env bash
 # ./dev demo on this X display: wait for the sign-in window, close it with Escape, report ./dev's exit.
@@ -88,7 +102,12 @@ code=$?
 echo "./dev demo exited $code once its window was closed"
 exit "$code"
 EOF
-chmod +x "$root/root/scripted-demo.sh"
-in_chroot "xvfb-run -a -s '-screen 0 1280x800x24' /root/scripted-demo.sh"
+  chmod +x "$root/root/scripted-demo.sh"
+  in_chroot "xvfb-run -a -s '-screen 0 1280x800x24' /root/scripted-demo.sh" || failed+=("./dev demo")
+fi
 
+if [ ${#failed[@]} -gt 0 ]; then
+  step "fresh Debian check FAILED: ${failed[*]}"
+  exit 1
+fi
 step "fresh Debian check passed"
