@@ -131,8 +131,8 @@ def test_the_version_is_one_number_everywhere() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+(?:(?:a|b|rc)\d+)?", version)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "version" not in project and "version" in project["dynamic"]
-    setuptools_config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    assert setuptools_config["dynamic"]["version"] == {"attr": "ward_office.__version__"}
+    hatch_config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]
+    assert hatch_config["version"] == {"path": "ward_office/__init__.py"}
     assert importlib.metadata.version("ward-office") == version, "reinstall: pip install -e ."
     printed = subprocess.run([sys.executable, "-m", "ward_office", "--version"], capture_output=True, text=True,
                              check=True).stdout

@@ -1,25 +1,38 @@
-"""Where bundled resources live (the source tree in development, the bundle folder when frozen), and the
-user's data folder: the record book, the sign-in waits of the command line and the log of errors."""
+"""Where the program's own files live (plans, fonts, templates, icons, the guide, the compiled catalog) and
+the user's data folder: the record book, the sign-in waits of the command line and the log of errors.
+
+The program's files are ``resources/`` and ``translations/`` at the top of the source tree. The wheel carries
+them inside the package (``ward_office/resources``, ``ward_office/translations``: packaging/hatch_build.py
+maps them there) and the PyInstaller bundle beside the program (``sys._MEIPASS``, packaging/ward_office.spec).
+``shipped_dir`` is the one place that knows the three layouts.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 # Another data folder than the user's, for a second installation or a test run.
 DATA_DIR_ENV = "WARD_OFFICE_DATA_DIR"
 
 
-def app_root() -> Path:
+def shipped_dir(name: str) -> Path:
+    """The folder ``name`` ("resources" or "translations") of the running program: in the bundle, in the
+    installed package, or at the top of the source tree (a checkout, an editable install)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+        return Path(frozen_root) / name
+    package = Path(str(files("ward_office")))
+    inside = package / name
+    if inside.is_dir():
+        return inside
+    return package.parent / name
 
 
 def resources_dir() -> Path:
-    return app_root() / "resources"
+    return shipped_dir("resources")
 
 
 def plans_dir() -> Path:
@@ -42,7 +55,7 @@ def common_passwords_file() -> Path:
 
 
 def translations_dir() -> Path:
-    return app_root() / "translations"
+    return shipped_dir("translations")
 
 
 def data_dir() -> Path:

@@ -28,4 +28,17 @@ ln -sf "$target/ward-office" "$bin/ward-office"
 cp "$target/ward-office.png" "$icons/ward-office.png"
 sed "s|^Exec=.*|Exec=\"$target/ward-office\"|" "$target/ward-office.desktop" > "$applications/ward-office.desktop"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$applications" || true
-echo "Đã cài đặt vào $target. Mở \"Sổ theo dõi văn hóa công sở\" từ trình đơn ứng dụng, hoặc chạy: ward-office"
+echo "Đã cài đặt vào $target."
+echo "Mở chương trình từ trình đơn ứng dụng: mục \"Sổ theo dõi văn hóa công sở\" (nhóm Văn phòng)."
+case ":$PATH:" in
+  *":$bin:"*)
+    echo "Hoặc gõ lệnh: ward-office" ;;
+  *)
+    # Debian's ~/.profile puts ~/.local/bin on PATH at login when the folder exists; add that where it is missing.
+    profile=$HOME/.profile
+    if ! grep -qs '\.local/bin' "$profile"; then
+      printf '\n# Added by the installer of Sổ theo dõi văn hóa công sở (ward-office)\n%s\n' \
+        'if [ -d "$HOME/.local/bin" ]; then PATH="$HOME/.local/bin:$PATH"; fi' >> "$profile"
+    fi
+    echo "Lệnh ward-office gõ được trong cửa sổ dòng lệnh từ lần đăng nhập sau; trước đó, gõ: $bin/ward-office" ;;
+esac

@@ -18,7 +18,7 @@ from typing import Any
 from ward_office.cli import sign_in
 from ward_office.i18n import _
 from ward_office.paths import default_database_path
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, whole_or_nothing
 
 EVENTS = "import-events"
 STAFF = "import-staff"
@@ -58,9 +58,10 @@ def run(options: argparse.Namespace) -> int:
 
     db_path: Path = options.db or default_database_path()
     account = None if options.dry_run else sign_in.sign_in(db_path, options.user, sign_in.RECORD)
-    # A trial run only reads (it works while another program writes); the clock's needs an existing book.
-    with Ward.open(db_path, account=account, read_only=options.dry_run and db_path.is_file(),
-                   must_exist=options.command == COMMAND) as ward:
+    # A trial run only reads (it works while another program writes); the clock's needs an existing book. An
+    # import that fails into a book it created leaves no book.
+    with whole_or_nothing(db_path), Ward.open(db_path, account=account, must_exist=options.command == COMMAND,
+                                              read_only=options.dry_run and db_path.is_file()) as ward:
         if options.command == COMMAND:
             summary = import_clock(ward, options.file, options.mapping, dry_run=options.dry_run)
         else:

@@ -24,7 +24,7 @@ from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.services.accounts import hash_password
 from ward_office.services.session import default_plan_text, prepare_store
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, whole_or_nothing
 from ward_office.storage import Store
 
 
@@ -335,12 +335,12 @@ def build_demo(path: Path, *, staff: int, months: int, seed: int, until: date) -
     """A demo ward in a new file (or one holding no ward yet), signed in to with ``DEMO_ACCOUNTS``."""
     if staff < 1 or months < 1:
         raise DemoSetupError(N_("The demo needs at least one staff member and one month"))
-    with Ward.open(path, prepare=False) as ward:
+    with whole_or_nothing(path), Ward.open(path, prepare=False) as ward:
         store = ward.store
         if store.staff.list() or store.accounts.count():
             raise DemoSetupError(N_("{path} already holds a ward; choose a new file for the demo"), path=str(path))
-        prepare_store(store, ward.actor)
         with store.atomic():
+            prepare_store(store, ward.actor)
             return _fill(store, path, staff, months, seed, until)
 
 

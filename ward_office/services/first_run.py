@@ -28,7 +28,7 @@ from ward_office.services.accounts import (
 )
 from ward_office.services.plans import PlanFileError
 from ward_office.services.session import DEFAULT_PLAN_FILE
-from ward_office.services.ward import Ward
+from ward_office.services.ward import Ward, whole_or_nothing
 from ward_office.services.ward_settings import SeasonDraft, save_schedule, save_unit
 from ward_office.storage import Store
 
@@ -123,7 +123,7 @@ def set_up_book(path: Path, setup: FirstRunSetup) -> Account:
         raise PlanFileError(N_("Cannot read {file}: {reason}"), file=str(setup.plan_file),
                             reason=str(error)) from error
     plan = load_plan(plan_text)
-    with Ward.open(path, actor=setup.head.full_name) as ward:
+    with whole_or_nothing(path), Ward.open(path, actor=setup.head.full_name) as ward:
         ward.check_writable()
         with ward.store.atomic():
             save_unit(ward, setup.unit)

@@ -8,7 +8,8 @@ ward on its own thread (``in_own_ward(path, work, account=...)``) and hands back
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +25,7 @@ from ward_office.services.accounts import SignInError, continue_as
 from ward_office.services.ranking import score_stored_period
 from ward_office.services.session import current_actor, prepare_store
 from ward_office.storage import Store
-from ward_office.storage.writer_lock import WriterBusyError, view_only_error
+from ward_office.storage.writer_lock import WriterBusyError, lock_path, view_only_error
 
 if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan
@@ -144,3 +145,21 @@ def in_own_ward(path: Path, work: Callable[[Ward], T], *, account: Account | Non
     with Ward.open(path, account=account, actor=actor, read_only=read_only, must_exist=must_exist,
                    prepare=not must_exist) as ward:  # only a book made here gets the plan and holidays
         return work(ward)
+
+
+@contextmanager
+def whole_or_nothing(path: Path) -> Iterator[None]:
+    """Around the making of a new book at ``path``: when the work fails, the files it created there (the
+    book, its -wal, -shm and -journal, its lock file) are removed, so a failed command leaves nothing half
+    made. Files that were there before are left as they are. Close the ward inside the block."""
+    path = Path(path)
+    companions = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")),
+                  lock_path(path)]
+    there_before = {companion for companion in companions if companion.exists()}
+    try:
+        yield
+    except BaseException:
+        for companion in companions:
+            if companion not in there_before:
+                companion.unlink(missing_ok=True)
+        raise

@@ -46,7 +46,7 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv) or [sys.argv[0]])
     app.setApplicationName("ward-office")
-    app.setApplicationDisplayName(APP_NAME_VI)
+    # No display name: Qt would add it after every window's title, and the main window's title starts with it.
     app.setOrganizationName("ward-office")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("ward-office")  # matches ward-office.desktop, so docks show our icon
