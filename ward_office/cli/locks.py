@@ -15,7 +15,6 @@ from typing import Any
 
 from ward_office.cli import sign_in
 from ward_office.core.access import Permission
-from ward_office.core.errors import NotFoundError
 from ward_office.core.period import parse_period
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_datetime, period_label
@@ -46,8 +45,7 @@ def run(options: argparse.Namespace) -> int:
     """Lock or unlock and say so; a WardOfficeError goes up to the caller, which prints it."""
     path = options.db or default_database_path()
     period = parse_period(options.period)
-    if not path.is_file():  # Ward.open would create a new, empty book
-        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
+    sign_in.existing_book(path)
     permission = Permission.LOCK_PERIOD if options.command == "lock" else Permission.UNLOCK_PERIOD
     account = sign_in.sign_in(path, options.user, permission)
     with Ward.open(path, account=account) as ward:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from ward_office.cli import sign_in
 from ward_office.core.access import Permission
-from ward_office.core.errors import NotFoundError
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_number, format_percent, format_points
 from ward_office.paths import default_database_path
@@ -82,8 +81,7 @@ def run(options: argparse.Namespace) -> int:
             file=options.file, name=plan.name, code=plan.code, version=plan.version))
         return 0
     path = options.db or default_database_path()
-    if not path.is_file():  # Ward.open would create a new, empty book
-        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
+    sign_in.existing_book(path)
     if options.plan_action == "adopt":
         account = sign_in.sign_in(path, options.user, Permission.ADOPT_PLAN)
         with Ward.open(path, account=account) as ward:

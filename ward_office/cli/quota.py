@@ -15,7 +15,6 @@ from typing import Any
 
 from ward_office.cli import sign_in
 from ward_office.core.access import Permission
-from ward_office.core.errors import NotFoundError
 from ward_office.core.period import parse_period
 from ward_office.i18n import N_, _
 from ward_office.paths import default_database_path
@@ -46,11 +45,9 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Record the decision and say what it does; a WardOfficeError goes up to the caller, which prints it."""
-
     path = options.db or default_database_path()
     period = parse_period(options.period)
-    if not path.is_file():  # Ward.open would create a new, empty book
-        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
+    sign_in.existing_book(path)
     account = sign_in.sign_in(path, options.user, Permission.DECIDE_QUOTA_TIE)
     codes = [code.strip() for code in options.choose.split(",") if code.strip()]
     with Ward.open(path, account=account) as ward:

@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 
 from ward_office.core.access import USER_OPTION_HELP, Account, Permission
-from ward_office.i18n import _
+from ward_office.core.errors import NotFoundError
+from ward_office.i18n import N_, _
 from ward_office.services.book_space import check_book_writable
 from ward_office.services.command_sign_in import sign_in_for_command
 
@@ -30,3 +31,11 @@ def sign_in(db_path: Path, username: str | None, permission: Permission) -> Acco
     password is asked for, and before reading the book could fail for the same reason and look like damage."""
     check_book_writable(db_path)
     return sign_in_for_command(db_path, username, permission)
+
+
+def existing_book(path: Path) -> Path:
+    """``path``, refused when no book is there: for a command that only works on a book already kept (opening one
+    that is missing would create a new, empty book, and signing in to it would ask for nobody)."""
+    if not path.is_file():
+        raise NotFoundError(N_("There is no database at {path}"), path=str(path))
+    return path
