@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from ward_office.core.access import Permission
 from ward_office.core.staff import Staff
@@ -37,6 +38,7 @@ __all__ = [
     "ImportKind", "ImportSummary", "LinkSummary", "SessionChange", "UnknownClockId", "describe",
 ]
 
+T = TypeVar("T")
 Preview = ClockPreview | ImportSummary
 Result = ClockImportSummary | ImportSummary
 
@@ -62,17 +64,21 @@ def template_path(kind: ImportKind) -> Path:
     return imports.template_path(kind.value)
 
 
+def _job(ward: Ward, work: Callable[[Ward], T], *, read_only: bool = False) -> Callable[[], T]:
+    """``work`` as a job for a worker thread: on a ward of its own (a connection belongs to the thread that
+    opened it), opened on the window's book by the same account."""
+    db, account, actor = Path(ward.path), ward.account, ward.actor
+    return lambda: in_own_ward(db, work, account=account, actor=actor, read_only=read_only)
+
+
 def inspect_job(ward: Ward, file: Path) -> Callable[[], ClockFileLayout]:
     """Whether a clock file is a log, or a table whose columns need mapping."""
-    db, account, actor = Path(ward.path), ward.account, ward.actor
-    return lambda: in_own_ward(db, lambda own: inspect_clock_file(own, file), account=account, actor=actor,
-                               read_only=True)
+    return _job(ward, lambda own: inspect_clock_file(own, file), read_only=True)
 
 
 def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None,
                 now: datetime) -> Callable[[], Preview]:
     """A trial run: what the import would do, nothing written."""
-    db, account, actor = Path(ward.path), ward.account, ward.actor
 
     def preview(own: Ward) -> Preview:
         if kind is ImportKind.CLOCK:
@@ -81,13 +87,12 @@ def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping
             return imports.import_staff(own, file, dry_run=True)
         return imports.import_events(own, file, dry_run=True)
 
-    return lambda: in_own_ward(db, preview, account=account, actor=actor, read_only=True)
+    return _job(ward, preview, read_only=True)
 
 
 def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None, save_as: str,
                now: datetime) -> Callable[[], Result]:
     """The import itself, all or nothing; the service checks the signed-in account."""
-    db, account, actor = Path(ward.path), ward.account, ward.actor
 
     def write(own: Ward) -> Result:
         if kind is ImportKind.CLOCK:
@@ -96,11 +101,9 @@ def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping 
             return imports.import_staff(own, file)
         return imports.import_events(own, file)
 
-    return lambda: in_own_ward(db, write, account=account, actor=actor)
+    return _job(ward, write)
 
 
 def link_job(ward: Ward, clock_id: str, staff_id: int, now: datetime) -> Callable[[], LinkSummary]:
     """Give ``clock_id`` to a person; their attendance is worked out from its punches."""
-    db, account, actor = Path(ward.path), ward.account, ward.actor
-    return lambda: in_own_ward(db, lambda own: link_clock_id(own, clock_id, staff_id, now=now), account=account,
-                               actor=actor)
+    return _job(ward, lambda own: link_clock_id(own, clock_id, staff_id, now=now))
