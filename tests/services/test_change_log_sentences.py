@@ -14,7 +14,7 @@ import pytest
 
 from ward_office.cli import main
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
-from ward_office.core.change_log import ChangeEntity
+from ward_office.core.change_log import ChangeAction, ChangeEntity
 from ward_office.core.checks import Event
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import month
@@ -24,7 +24,7 @@ from ward_office.paths import plans_dir
 from ward_office.services import change_log
 from ward_office.services.change_log import ChangeFilter, Lookup, describe, entry_fields
 from ward_office.services.ward import Ward
-from ward_office.storage import ChangeAction, Store
+from ward_office.storage import Store
 from ward_office.storage.log_chain import append_line
 
 HANOI = timezone(timedelta(hours=7))

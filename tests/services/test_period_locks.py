@@ -13,6 +13,7 @@ import pytest
 
 from ward_office import cli
 from ward_office.core.access import AccessDeniedError, Account, Role
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import Check, CheckKind, Event
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.core.period import half_year, month, parse_period
@@ -31,7 +32,6 @@ from ward_office.services.presentation import ranking_to_json
 from ward_office.services.ranking import score_records
 from ward_office.services.ranking_snapshots import SnapshotFormatError, from_json, to_json
 from ward_office.services.ward import Ward, in_own_ward
-from ward_office.storage import ChangeAction
 
 TODAY = date(2026, 11, 20)
 H1 = half_year(2026, 1)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ward_office.core.access import AccessDeniedError, Account, Role
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.core.period import half_year, parse_period, previous_period, whole_year
 from ward_office.core.review import MeetingFacts, ProposalList, ReviewNotes, Section
@@ -18,7 +19,6 @@ from ward_office.services import reviews
 from ward_office.services.demo import build_demo
 from ward_office.services.period_locks import lock_period
 from ward_office.services.ward import Ward
-from ward_office.storage import ChangeAction
 
 TODAY = date(2026, 11, 20)
 H1 = half_year(2026, 1)

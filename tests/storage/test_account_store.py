@@ -10,8 +10,9 @@ import pytest
 from storage_helpers import ACTOR
 
 from ward_office.core.access import Account, Role
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import NotFoundError
-from ward_office.storage import ChangeAction, Store
+from ward_office.storage import Store
 from ward_office.storage.errors import DatabaseError, DuplicateError
 
 HASH = "scrypt$16$8$1$c2FsdA==$a2V5a2V5"

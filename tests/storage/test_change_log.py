@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from storage_helpers import ACTOR, late, make_staff
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import Check, CheckKind, Event
 from ward_office.core.errors import PeriodLockedError
 from ward_office.core.period import month
 from ward_office.core.schedule import Holiday, Session
 from ward_office.core.staff import Staff
 from ward_office.core.unit import Unit
-from ward_office.storage import ChangeAction, DuplicateError, Store
+from ward_office.storage import DuplicateError, Store
 
 
 def test_staff_changes_are_logged(store: Store) -> None:

@@ -20,6 +20,7 @@ from storage_helpers import ACTOR, late, make_staff
 
 from ward_office.core.access import Role
 from ward_office.core.attendance import RecordSource
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import Check, CheckKind, Event, EventId
 from ward_office.core.clock import Punch
 from ward_office.core.period import month
@@ -29,7 +30,7 @@ from ward_office.core.schedule import Holiday, Session
 from ward_office.core.staff import StaffId
 from ward_office.core.unit import Unit
 from ward_office.paths import plans_dir
-from ward_office.storage import ChangeAction, ChangeLogEntry, Store
+from ward_office.storage import ChangeLogEntry, Store
 
 HASH = "scrypt$16384$8$1$c2FsdA==$aGFzaA=="
 DAY = date(2026, 3, 2)

@@ -13,11 +13,12 @@ import pytest
 from storage_helpers import ACTOR
 
 from ward_office.core.attendance import AttendanceStatus, LeaveCode, RecordSource
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import CheckKind, EventSource
 from ward_office.core.period import PeriodKind, PeriodState
 from ward_office.core.schedule import DayKind, Session, WorkSchedule
 from ward_office.core.staff import DEFAULT_DEPARTMENTS, Gender, StaffCategory
-from ward_office.storage import ChangeAction, DatabaseError, Store, open_database
+from ward_office.storage import DatabaseError, Store, open_database
 from ward_office.storage.migrations import MIGRATIONS
 
 ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_punches",

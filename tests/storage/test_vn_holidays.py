@@ -6,9 +6,10 @@ from datetime import date
 
 from storage_helpers import ACTOR
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import DayKind, Holiday
-from ward_office.storage import ChangeAction, Store
+from ward_office.storage import Store
 
 
 def test_2026_holidays() -> None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ward_office.core.access import Permission
-from ward_office.core.change_log import ChangeEntity, ChangeField
+from ward_office.core.change_log import ChangeAction, ChangeEntity, ChangeField
 from ward_office.core.errors import PeriodLockedError, ReasonMissingError, WardOfficeError
 from ward_office.core.period import FiguresStatus, Period
 from ward_office.core.plan import EmulationPlan
@@ -26,7 +26,7 @@ from ward_office.services.quota_decisions import require_no_pending_tie
 from ward_office.services.ranking import score_records
 from ward_office.services.ranking_snapshots import from_json, kept_scored_period, snapshot_body
 from ward_office.services.ward import Ward
-from ward_office.storage import ChangeAction, PeriodRecord, Store
+from ward_office.storage import PeriodRecord, Store
 from ward_office.storage.acceptance import accepted
 from ward_office.storage.tamper import Finding, FindingKind
 

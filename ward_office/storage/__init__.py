@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from ward_office.storage.database import check_integrity, open_database, schema_version
 from ward_office.storage.errors import DatabaseError, DuplicateError, InUseError
-from ward_office.storage.records import ChangeAction, ChangeLogEntry, PeriodRecord, PlanRecord
+from ward_office.storage.records import ChangeLogEntry, PeriodRecord, PlanRecord
 from ward_office.storage.store import Store
 
 __all__ = [
-    "ChangeAction",
     "ChangeLogEntry",
     "DatabaseError",
     "DuplicateError",

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import CheckFinishedError
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.i18n import N_
 from ward_office.storage.database import sqlite_database
 from ward_office.storage.errors import DatabaseError, DuplicateError
 from ward_office.storage.log_chain import append_line
-from ward_office.storage.records import ChangeAction
 from ward_office.storage.writer_lock import view_only_error
 
 Clock = Callable[[], datetime]

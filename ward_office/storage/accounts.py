@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from ward_office.core.access import Account, Role
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import NotFoundError
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DatabaseError, DuplicateError
-from ward_office.storage.records import ChangeAction
 
 _SELECT = "SELECT id, username, full_name, role, active FROM accounts"
 _ENTITY = "account"

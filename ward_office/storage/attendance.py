@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ward_office.core.attendance import Attendance, AttendanceId, AttendanceStatus, LeaveCode, RecordSource
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.schedule import Session
 from ward_office.core.staff import StaffId
@@ -15,7 +16,6 @@ from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DuplicateError
 from ward_office.storage.punches import remember_judged
-from ward_office.storage.records import ChangeAction
 
 _COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
             "missing_punch", "source", "note", "recorded_by")

@@ -23,13 +23,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.i18n import N_
 from ward_office.storage import writer_lock
 from ward_office.storage.book_file import BUSY_TIMEOUT_MS, check_integrity, is_sqlite_file
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.log_chain import append_line
 from ward_office.storage.migrations import known_migrations
-from ward_office.storage.records import ChangeAction
 
 BACKUP_FOLDER_NAME = "sao-luu"
 STALE_TEMP_SECONDS = 24 * 3600  # a temporary file this old is left over from a crash, whoever made it

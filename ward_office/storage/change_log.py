@@ -12,10 +12,10 @@ from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ward_office.core.change_log import Change, ChangeEntity
+from ward_office.core.change_log import Change, ChangeAction, ChangeEntity
 from ward_office.storage._base import Context
 from ward_office.storage.change_values import change
-from ward_office.storage.records import ChangeAction, ChangeId, ChangeLogEntry
+from ward_office.storage.records import ChangeId, ChangeLogEntry
 
 _ACTIONS = {member.value: member for member in ChangeAction}
 _SELECT = "SELECT id, at, actor, action, entity, entity_id, detail FROM change_log"

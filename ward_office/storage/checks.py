@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import (
     Check,
     CheckFinishedError,
@@ -28,7 +29,6 @@ from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.events import EventRepository
-from ward_office.storage.records import ChangeAction
 
 _COLUMNS = ("started_at", "kind", "checker", "location", "note", "finished_at")
 _SELECT = f"SELECT {', '.join(_COLUMNS)}, id FROM checks"

@@ -6,12 +6,12 @@ import builtins
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import NotFoundError
 from ward_office.core.staff import Department, DepartmentId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DatabaseError, InUseError
-from ward_office.storage.records import ChangeAction
 
 _SELECT = "SELECT name, sort_order, id FROM departments"
 

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import CheckId, Event, EventId, EventSource, cleaned_event
 from ward_office.core.errors import NotFoundError
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context
-from ward_office.storage.records import ChangeAction
 
 _COLUMNS = ("staff_id", "day", "criterion_code", "note", "recorded_by", "check_id", "source")
 _SELECT = f"SELECT {', '.join(_COLUMNS)}, id FROM events"

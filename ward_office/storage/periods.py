@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import ReasonMissingError
 from ward_office.core.period import Period, PeriodKind, PeriodState
 from ward_office.i18n import N_
 from ward_office.storage._base import Context
-from ward_office.storage.records import ChangeAction, PeriodId, PeriodRecord
+from ward_office.storage.records import PeriodId, PeriodRecord
 
 _SELECT = "SELECT id, kind, start_day, end_day, state, locked_at, locked_by FROM periods"
 _KINDS = {member.value: member for member in PeriodKind}

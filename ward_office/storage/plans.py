@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import NotFoundError, PlanError
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date
 from ward_office.storage._base import Context
-from ward_office.storage.records import ChangeAction, PlanId, PlanRecord
+from ward_office.storage.records import PlanId, PlanRecord
 
 if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan

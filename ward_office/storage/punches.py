@@ -16,9 +16,9 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.clock import Punch
 from ward_office.storage._base import Context, changed
-from ward_office.storage.records import ChangeAction
 
 _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_file, imported_at, imported_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?)")

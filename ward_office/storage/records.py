@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NewType
 
-from ward_office.core.change_log import ChangeAction as ChangeAction  # re-exported: storage modules import it from here
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.period import Period, PeriodState
 
 PlanId = NewType("PlanId", int)

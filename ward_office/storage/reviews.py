@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.period import Period
 from ward_office.core.review import ReviewNotes
 from ward_office.storage._base import Context, changed
-from ward_office.storage.records import ChangeAction
 
 _SELECT = "SELECT id, body, saved_at, saved_by FROM period_reviews"
 

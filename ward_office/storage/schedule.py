@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from datetime import date, time
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import DayKind, Holiday, Season, SessionHours, WorkCalendar, WorkSchedule
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DatabaseError
-from ward_office.storage.records import ChangeAction
 
 _SEASON_COLUMNS = ("name", "first_day", "last_day", "morning_start", "morning_end", "afternoon_start",
                    "afternoon_end")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.storage._base import Context
-from ward_office.storage.records import ChangeAction, PeriodId
+from ward_office.storage.records import PeriodId
 
 _SELECT = "SELECT id, period_id, taken_at, taken_by, body FROM period_snapshots"
 

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.errors import NotFoundError
 from ward_office.core.staff import DepartmentId, Gender, Staff, StaffCategory, StaffId, cleaned_staff
 from ward_office.core.text_rules import code_key
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed, day_text
 from ward_office.storage.errors import DuplicateError, InUseError
-from ward_office.storage.records import ChangeAction
 
 _COLUMNS = ("code", "full_name", "gender", "position", "category", "department_id", "badge_number",
             "clock_id", "active_from", "active_to", "note")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.unit import Unit
 from ward_office.storage._base import Context, changed
-from ward_office.storage.records import ChangeAction
 
 _COLUMNS = tuple(field.name for field in fields(Unit))
 

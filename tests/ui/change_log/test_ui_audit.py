@@ -12,9 +12,9 @@ from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 from PySide6.QtCore import Qt
 
 from ward_office.core.attendance import Attendance
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.schedule import Session
 from ward_office.services.change_log import ChangeLine
-from ward_office.storage import ChangeAction
 
 from ward_office.ui.attendance.models import DayGridModel
 from ward_office.ui.attendance.page import AttendancePage

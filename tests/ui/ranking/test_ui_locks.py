@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ward_office.core.access import Account, Role
+from ward_office.core.change_log import ChangeAction
 from ward_office.core.period import half_year, month
 from ward_office.i18n.formatting import format_date, period_label
 from ward_office.paths import plans_dir
 from ward_office.services.period_locks import kept_ranking, lock_period, period_lock
-from ward_office.storage import ChangeAction
 
 from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.events.page import EventsPage

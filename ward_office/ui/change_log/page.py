@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ward_office.core.change_log import ChangeAction
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_datetime
 from ward_office.services import change_log
 from ward_office.services.change_log import ACTION_LABELS, RECORD_KINDS, ChangeFilter, ChangeLine, FieldChange, Lookup
 from ward_office.services.ward import in_own_ward
-from ward_office.storage import ChangeAction
 
 from ward_office.ui import widgets
 from ward_office.ui.widgets.context import Topic, WardContext
