@@ -112,3 +112,39 @@ def test_locking_waits_for_the_decision_and_keeps_it(ward: Ward) -> None:
     assert [result.grade.code for result in kept.ranking.results].count("HTXSNV") == 1
     with pytest.raises(PeriodLockedError):
         decide(ward, [1])
+
+
+def test_csv_json_and_excel_carry_the_state_of_the_tie(ward: Ward, vietnamese, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ward_office.scoring.results import ScoredPeriod
+    from ward_office.services.export import ExportKind, export
+    from ward_office.services.presentation import ranking_rows, ranking_to_json
+
+    def scored() -> ScoredPeriod:
+        return score_records(ward.store, OCT, TODAY)
+
+    pending = ranking_to_json(scored())["quota"]
+    assert pending["limit"] == 1 and pending["tie"]["state"] == "pending"
+    assert pending["tie"]["tied"] == ["CB001", "CB002", "CB003", "CB004", "CB005"]
+    assert pending["tie"]["decision"] is None and "chờ Hội đồng thi đua quyết định" in pending["line"]
+    notes = [row[7] for row in ranking_rows(scored(), with_header=False)]
+    assert all("chờ Hội đồng thi đua quyết định" in note for note in notes)
+
+    decide(ward, [2])
+    decided = ranking_to_json(scored())
+    assert decided["quota"]["tie"]["state"] == "decided"
+    assert decided["quota"]["tie"]["decision"]["chosen"] == ["CB002"]
+    assert decided["quota"]["tie"]["decision"]["minute_number"] == "12/BB-HĐTĐ"
+    by_code = {person["staff_code"]: person["grade_note"] for person in decided["people"]}
+    assert by_code["CB002"] == ("Giữ mức Hoàn thành xuất sắc nhiệm vụ theo quyết định của Hội đồng thi đua ngày "
+                                "05/11/2026 (biên bản số 12/BB-HĐTĐ)")
+    assert by_code["CB001"].startswith(
+        "Hội đồng thi đua quyết định ngày 05/11/2026 (biên bản số 12/BB-HĐTĐ): 1 trong 5")
+    assert "Giữ mức" not in by_code["CB001"]
+
+    out = tmp_path / "xep-loai.xlsx"
+    export(ward, ExportKind.RANKING, "2026-10", out, today=TODAY)
+    cells = [str(cell) for row in load_workbook(out).active.iter_rows(values_only=True) for cell in row if cell]
+    assert any("đã quyết định ngày 05/11/2026 (biên bản số 12/BB-HĐTĐ)" in cell for cell in cells)
+    assert any(cell.startswith("Giữ mức Hoàn thành xuất sắc") for cell in cells)

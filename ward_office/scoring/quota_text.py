@@ -7,7 +7,7 @@ from ward_office.core.plan import TieBreak
 from ward_office.core.quota import QuotaTie, QuotaTieState
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number
-from ward_office.scoring.results import Ranking
+from ward_office.scoring.results import Ranking, StaffResult
 
 TIE_BREAK_LABELS = {
     TieBreak.FEWER_UNEXCUSED_ABSENCES: N_("fewer unexcused absences"),
@@ -46,3 +46,26 @@ def quota_line_text(ranking: Ranking) -> str:
         return _("At the quota line two people had equal scores; the plan's tie-break decided: {key}").format(
             key=_(TIE_BREAK_LABELS[ranking.quota_separated_by]))
     return ""
+
+
+def tie_note(ranking: Ranking, result: StaffResult) -> str:
+    """For one person of a tie at the quota line, what the tie means for them beside their grade: pending, the
+    tie and that the council has still to decide; decided and kept, the decision that kept the grade (the
+    demoted already have the decision in their grade change); for anyone else nothing."""
+    tie = ranking.quota_tie
+    if tie is None or result.staff.id not in tie.tied_ids:
+        return ""
+    if tie.decision is None:
+        return tie_state_text(tie)
+    if result.staff.id in tie.decision.chosen:
+        return _("Keeps {grade} by the emulation council's decision of {day} (minutes no. {minute})").format(
+            grade=tie.grade.name, day=format_date(tie.decision.meeting_date), minute=tie.decision.minute_number)
+    return ""
+
+
+def grade_note(ranking: Ranking, result: StaffResult) -> str:
+    """Everything that moved or holds a person's grade, in one line: each grade change, then the tie note."""
+    parts = [change.localized() for change in result.changes]
+    if note := tie_note(ranking, result):
+        parts.append(note)
+    return "; ".join(parts)

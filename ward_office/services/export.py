@@ -26,6 +26,7 @@ from ward_office.i18n.formatting import format_month, format_number, period_labe
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
 from ward_office.scoring.explained import clamp_text, plan_grades_line, score_label
+from ward_office.scoring.quota_text import grade_note, quota_line_text
 from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
@@ -125,7 +126,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             *(_block_figure(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in plan.blocks),
             result.score,
             result.grade.name,
-            "; ".join(change.localized() for change in result.changes),
+            grade_note(ranking, result),
         ])
     counts = {grade.code: 0 for grade in plan.grades}
     for result in ranking.results:
@@ -141,6 +142,8 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
     if any(result.clamps for result in ranking.results):
         notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
     notes.append(plan_grades_line(plan))
+    if quota_line := quota_line_text(ranking):
+        notes.append(quota_line)
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

@@ -18,7 +18,8 @@ from ward_office.core.plan import EmulationPlan
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
 from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
-from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
+from ward_office.scoring.quota_text import grade_note, quota_line_text
+from ward_office.scoring.results import Clamp, Ranking, ScoredPeriod, StaffResult
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -44,8 +45,35 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
             "blocks": [{"code": block.code, "name": block.name, "maximum": _number(block.maximum),
                         "floor": _number(block.floor)} for block in plan.blocks],
         },
+        "quota": _quota_json(ranking),
         "people": _people(scored),
     }
+
+
+def _quota_json(ranking: Ranking) -> dict[str, Any] | None:
+    """The plan's quota, its limit in this period and the tie at its line: ``tie.state`` is ``pending`` until
+    the emulation council's decision, then ``decided`` with the decision."""
+    quota = ranking.plan.quota
+    if quota is None:
+        return None
+    tie = ranking.quota_tie
+    tie_json = None
+    if tie is not None:
+        decision = tie.decision
+        tie_json = {
+            "state": tie.state.value,
+            "places": tie.places,
+            "score": float(tie.score),
+            "rank": tie.rank,
+            "tied": [person.code for person in tie.tied],
+            "decision": None if decision is None else {
+                "meeting_date": decision.meeting_date.isoformat(), "minute_number": decision.minute_number,
+                "reason": decision.reason, "decided_by": decision.decided_by,
+                "chosen": [person.code for person in tie.tied if person.id in decision.chosen],
+            },
+        }
+    return {"grade": quota.grade_code, "max_share": float(quota.max_share), "basis": quota.basis.value,
+            "limit": ranking.quota_limit, "line": quota_line_text(ranking), "tie": tie_json}
 
 
 def _number(value: Fraction | None) -> float | None:
@@ -67,6 +95,7 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
             "grade": result.grade.code,
             "grade_name": result.grade.name,
             "grade_by_score": result.grade_by_score.code,
+            "grade_note": grade_note(scored.ranking, result),
             "grade_changes": [
                 {"kind": change.kind.value, "from": change.from_grade.code, "to": change.to_grade.code,
                  "reason": change.localized()}
@@ -132,7 +161,7 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
     for result in scored.ranking.results:
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     "; ".join(change.localized() for change in result.changes), label])
+                     grade_note(scored.ranking, result), label])
     return rows
 
 
