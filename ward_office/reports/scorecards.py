@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from ward_office.core.period import FiguresStatus
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
+from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
@@ -43,7 +44,14 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.explained import block_score, cap_text, clamp_text, grade_thresholds, score_label
+from ward_office.scoring.explained import (
+    block_score,
+    cap_text,
+    clamp_text,
+    grade_thresholds,
+    left_out_line,
+    score_label,
+)
 from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
@@ -68,6 +76,40 @@ def scorecards_story(scored: ScoredPeriod, day: date, width: float,
         if index:
             yield PageBreak()
         yield from scorecard(scored, result, day, width, status)
+    for index, person in enumerate(scored.ranking.not_scored):  # on long leave the whole period
+        if index or scored.ranking.results:
+            yield PageBreak()
+        yield from not_scored_card(scored, person, day, width, status)
+
+
+def not_scored_card(scored: ScoredPeriod, person: Staff, day: date, width: float,
+                    status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    """The card of someone on long leave every month of the period: no score, no grade, and the months why."""
+    ranking = scored.ranking
+    yield from _card_head(scored, person, day, width, status)
+    yield paragraph(_("Not scored: on long leave every working day of every month of the period, so no month "
+                      "counts towards a score or a grade."), size=BODY, bold=True, align="left", space_after=3)
+    yield paragraph(left_out_line(ranking, person), size=BODY, align="left", space_after=3)
+
+
+def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
+               status: FiguresStatus | None) -> Iterator[Flowable]:
+    """The letterhead, the title and the person's details, as every card begins."""
+    ranking, unit = scored.ranking, scored.unit
+    plan = ranking.plan
+    # The card numbers its own pages; its second page on names the person in a running header.
+    yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
+        name=shorten(person.full_name, NAME_MAX_CHARS), period=period_label(ranking.period)))
+    yield letterhead(unit, day, symbol="")
+    yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
+                                                                      period=period_label(ranking.period)),
+                              lines=[score_label(plan)], status=status, space_before=3 * mm,
+                              space_after=2.5 * mm, line_leading=13)
+    department = scored.departments.get(person.department_id, "") if person.department_id is not None else ""
+    yield details_table([
+        (_("Full name:"), person.full_name, _("Staff code:"), person.code),
+        (_("Position:"), person.position, _("Department:"), department),
+    ], width)
 
 
 def score_line(base: Fraction | int, score: Fraction | int) -> str:
@@ -83,20 +125,11 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
               status: FiguresStatus | None = None) -> Iterator[Flowable]:
     ranking, unit, person = scored.ranking, scored.unit, result.staff
     plan = ranking.plan
-    # The card numbers its own pages; its second page on names the person in a running header.
-    yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
-        name=shorten(person.full_name, NAME_MAX_CHARS), period=period_label(ranking.period)))
-    yield letterhead(unit, day, symbol="")
-    yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
-                                                                      period=period_label(ranking.period)),
-                              lines=[score_label(plan)], status=status, space_before=3 * mm,
-                              space_after=2.5 * mm, line_leading=13)
-    department = scored.departments.get(person.department_id, "") if person.department_id is not None else ""
-    yield details_table([
-        (_("Full name:"), person.full_name, _("Staff code:"), person.code),
-        (_("Position:"), person.position, _("Department:"), department),
-    ], width)
+    yield from _card_head(scored, person, day, width, status)
     yield blocks_table(scored, result, width)
+    left_out = left_out_line(ranking, person)
+    if left_out:  # months on long leave: in no mean
+        yield paragraph(left_out, size=11.5, align="left", space_after=3, leading=13)
     closing: list[Flowable] = [Spacer(1, 1 * mm)]
     if result.items or result.clamps:
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)

@@ -15,10 +15,18 @@ from fractions import Fraction
 from typing import Any
 
 from ward_office.core.plan import EmulationPlan
+from ward_office.core.staff import Staff
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
-from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
-from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
+from ward_office.scoring.explained import (
+    cap_text,
+    clamp_text,
+    left_out_line,
+    not_scored_line,
+    plan_grades_line,
+    score_label,
+)
+from ward_office.scoring.results import Clamp, Ranking, ScoredPeriod, StaffResult
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -45,7 +53,16 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
                         "floor": _number(block.floor)} for block in plan.blocks],
         },
         "people": _people(scored),
+        "not_scored": [{"staff_code": person.code, "full_name": person.full_name,
+                        "months_left_out": _left_out_json(ranking, person)} for person in ranking.not_scored],
     }
+
+
+def _left_out_json(ranking: Ranking, person: Staff) -> list[dict[str, Any]]:
+    """The months left out of the person's mean (long leave), each with the leave codes that filled it."""
+    return [{"start": left_out.month.start.isoformat(), "end": left_out.month.end.isoformat(),
+             "leave_codes": [code.value for code in left_out.codes]}
+            for left_out in ranking.months_left_out.get(person.id, ())]
 
 
 def _number(value: Fraction | None) -> float | None:
@@ -73,6 +90,7 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                 for change in result.changes
             ],
             "months_counted": result.sub_periods_counted,
+            "months_left_out": _left_out_json(scored.ranking, result.staff),
             "block_totals": {code: float(total) for code, total in result.block_totals.items()},
             "block_scores": {block.code: float(plan.block_start(block) + result.block_totals.get(block.code, 0))
                              for block in plan.blocks if block.maximum is not None},
@@ -132,7 +150,8 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
     for result in scored.ranking.results:
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     "; ".join(change.localized() for change in result.changes), label])
+                     "; ".join([*(change.localized() for change in result.changes),
+                                *filter(None, [left_out_line(scored.ranking, result.staff)])]), label])
     return rows
 
 
@@ -170,6 +189,10 @@ def ranking_table(scored: ScoredPeriod) -> str:
     out.append(_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
     out.append(plan_grades_line(ranking.plan))
+    out += [f"{result.staff.full_name}: {left_out_line(ranking, result.staff)}" for result in ranking.results
+            if result.staff.id in ranking.months_left_out]
+    if ranking.not_scored:
+        out.append(not_scored_line(ranking))
     if ranking.unknown_criteria:
         out.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

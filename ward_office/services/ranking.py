@@ -15,12 +15,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ward_office.core.period import Period, half_year
+from ward_office.services.plan_years import ward_period
 from ward_office.storage import Store
 
 if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan
     from ward_office.core.schedule import WorkCalendar
     from ward_office.scoring.results import ScoredPeriod
+    from ward_office.scoring.subperiods import plan_period
 
 
 def current_review_period(today: date | None = None) -> Period:
@@ -33,6 +35,7 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     """The ranking of ``period``: as kept when it was locked (khóa sổ), else scored from the records now."""
     from ward_office.services.ranking_snapshots import kept_scored_period  # scoring is not loaded at start
 
+    period = ward_period(store, period)
     kept = kept_scored_period(store, period)
     if kept is not None:
         return kept
@@ -74,7 +77,9 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     from ward_office.scoring.results import ScoredPeriod
 
     if plan is None:
+        period = ward_period(store, period)
         _record, plan = store.plans.in_effect(period.end)
+    period = plan_period(plan, period)  # a year is the plan's (its year_halves)
     staff = store.staff.list()
     if period.end > today:
         staff = [person if person.active_to is not None and person.active_to <= today
