@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ward_office.core.attendance import LeaveCode
+from ward_office.core.period import Period, PeriodKind, year_of_months
+from ward_office.core.plan_types import EmulationPlan
 from ward_office.core.plan_values import Path, PlanValues
 from ward_office.i18n import N_
 
@@ -48,3 +50,13 @@ def read_long_leave_codes(reader: PlanValues, item: Mapping[str, Any], where: Pa
         raise reader.fail(where, N_("“long_leave_codes” must list leave codes among: {allowed}, each once"),
                           key="long_leave_codes", allowed=allowed)
     return tuple(LeaveCode(value) for value in values)
+
+
+def plan_period(plan: EmulationPlan, period: Period) -> Period:
+    """The period ``plan`` scores for ``period``: a calendar year is the plan's year, from the first month of its
+    ``year_halves`` in that year (2026 of a school plan: September 2026 to May 2027); any other as it is."""
+    first, second = plan.aggregation.year_halves
+    if (period.kind is PeriodKind.YEAR and (period.start.month, period.end.month) == (1, 12)
+            and (first[0], second[1]) != (1, 12)):
+        return year_of_months(period.start.year, first[0], second[1])
+    return period

@@ -69,6 +69,7 @@ from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import EventSource
 from ward_office.core.period import Period
 from ward_office.core.plan import AttendanceTrigger, Ceiling, CeilingScope, EmulationPlan, Grade
+from ward_office.core.plan_year import plan_period
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
@@ -85,7 +86,6 @@ from ward_office.scoring.results import (
     new_score_item,
 )
 from ward_office.scoring.standings import Draft, apply_quota, rank_drafts
-from ward_office.scoring.subperiods import plan_period
 from ward_office.scoring.tally import Tally, within_caps
 from ward_office.scoring.units import CriterionPoints, Parts, Units
 

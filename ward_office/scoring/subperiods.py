@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from ward_office.core.period import Period, PeriodKind, year_of_months
+from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import Aggregation, EmulationPlan
 from ward_office.core.plan_year import CALENDAR_HALVES, half_length
 
@@ -23,16 +23,6 @@ def aggregation_for(plan: EmulationPlan, period: Period) -> Aggregation:
     if period.kind is PeriodKind.YEAR:
         return plan.aggregation.year
     return plan.aggregation.default
-
-
-def plan_period(plan: EmulationPlan, period: Period) -> Period:
-    """The period ``plan`` scores for ``period``: a calendar year is the plan's year, from the first month of its
-    ``year_halves`` in that year (2026 of a school plan: September 2026 to May 2027); any other as it is."""
-    first, second = plan.aggregation.year_halves
-    if (period.kind is PeriodKind.YEAR and (period.start.month, period.end.month) == (1, 12)
-            and (first[0], second[1]) != (1, 12)):
-        return year_of_months(period.start.year, first[0], second[1])
-    return period
 
 
 def plan_halves(plan: EmulationPlan, year: Period) -> tuple[Period, Period]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ward_office.core.errors import NotFoundError
 from ward_office.core.period import Period, PeriodKind
-from ward_office.scoring.subperiods import plan_period
+from ward_office.core.plan_year import plan_period
 from ward_office.storage import Store
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ward_office.core.period import Period, half_year
+from ward_office.core.plan_year import plan_period
 from ward_office.services.plan_years import ward_period
 from ward_office.storage import Store
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan
     from ward_office.core.schedule import WorkCalendar
     from ward_office.scoring.results import ScoredPeriod
-    from ward_office.scoring.subperiods import plan_period
 
 
 def current_review_period(today: date | None = None) -> Period:
