@@ -90,6 +90,17 @@ def not_scored_card(scored: ScoredPeriod, person: Staff, day: date, width: float
     yield paragraph(_("Not scored: on long leave every working day of every month of the period, so no month "
                       "counts towards a score or a grade."), size=BODY, bold=True, align="left", space_after=3)
     yield paragraph(left_out_line(ranking, person), size=BODY, align="left", space_after=3)
+    yield _signatures(scored, person)
+
+
+def _signatures(scored: ScoredPeriod, person: Staff) -> Flowable:
+    """The person, to confirm they saw the card, the preparer, and the head's confirmation."""
+    head = head_signature(scored.unit)
+    return signature_row([
+        Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
+        preparer_signature(scored.unit),
+        Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
+    ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12)
 
 
 def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
@@ -123,7 +134,7 @@ def score_line(base: Fraction | int, score: Fraction | int) -> str:
 
 def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
               status: FiguresStatus | None = None) -> Iterator[Flowable]:
-    ranking, unit, person = scored.ranking, scored.unit, result.staff
+    ranking, person = scored.ranking, result.staff
     plan = ranking.plan
     yield from _card_head(scored, person, day, width, status)
     yield blocks_table(scored, result, width)
@@ -154,12 +165,7 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     closing.append(paragraph(_("Grades of the plan (version {version}), in points: {thresholds}.").format(
         version=plan.version, thresholds=grade_thresholds(plan)), size=10.5, italic=True, align="left",
         space_after=0, leading=11.5))
-    head = head_signature(unit)
-    closing.append(signature_row([
-        Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
-        preparer_signature(unit),
-        Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
-    ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12))
+    closing.append(_signatures(scored, person))
     yield signed_ending(body, closing, keep_rows=3)  # the score and signatures go with the card's last rows
 
 

@@ -89,6 +89,8 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     working_days = set(calendar.working_days(period.start, period.end))
     attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)
                   if record.day in working_days]
+    attendance += [record for record in store.attendance.on_leave(period.start, period.end, [
+        *plan.leave_rules(), *plan.aggregation.long_leave_codes]) if record.day in working_days]
     scoring_input = ScoringInput(
         plan=plan,
         period=period,
