@@ -116,3 +116,9 @@ def not_scored_line(ranking: Ranking) -> str:
     return _("Not scored, on long leave the whole period ({codes}): {names}.").format(
         codes=", ".join(code.value for code in ranking.plan.aggregation.long_leave_codes),
         names=", ".join(person.full_name for person in ranking.not_scored))
+
+
+def result_note(ranking: Ranking, result: StaffResult) -> str:
+    """The note beside a person in a ranking: each grade change, then the months left out of their mean."""
+    return "; ".join([*(change.localized() for change in result.changes),
+                      *filter(None, [left_out_line(ranking, result.staff)])])

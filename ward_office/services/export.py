@@ -25,7 +25,7 @@ from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
-from ward_office.scoring.explained import clamp_text, left_out_line, not_scored_line, plan_grades_line, score_label
+from ward_office.scoring.explained import clamp_text, not_scored_line, plan_grades_line, result_note, score_label
 from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
@@ -125,8 +125,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             *(_block_figure(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in plan.blocks),
             result.score,
             result.grade.name,
-            "; ".join([*(change.localized() for change in result.changes),
-                       *filter(None, [left_out_line(ranking, result.staff)])]),
+            result_note(ranking, result),
         ])
     counts = {grade.code: 0 for grade in plan.grades}
     for result in ranking.results:
@@ -142,8 +141,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
     if any(result.clamps for result in ranking.results):
         notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
     notes.append(plan_grades_line(plan))
-    if ranking.not_scored:
-        notes.append(not_scored_line(ranking))
+    notes += filter(None, [not_scored_line(ranking)])  # those on long leave the whole period
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

@@ -24,6 +24,7 @@ from ward_office.scoring.explained import (
     left_out_line,
     not_scored_line,
     plan_grades_line,
+    result_note,
     score_label,
 )
 from ward_office.scoring.results import Clamp, Ranking, ScoredPeriod, StaffResult
@@ -150,8 +151,7 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
     for result in scored.ranking.results:
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     "; ".join([*(change.localized() for change in result.changes),
-                                *filter(None, [left_out_line(scored.ranking, result.staff)])]), label])
+                     result_note(scored.ranking, result), label])
     return rows
 
 
