@@ -136,7 +136,7 @@ def test_csv_json_and_excel_carry_the_state_of_the_tie(ward: Ward, vietnamese, t
     assert decided["quota"]["tie"]["state"] == "decided"
     assert decided["quota"]["tie"]["decision"]["chosen"] == ["CB002"]
     assert decided["quota"]["tie"]["decision"]["minute_number"] == "12/BB-HĐTĐ"
-    by_code = {person["staff_code"]: person["grade_note"] for person in decided["people"]}
+    by_code = {person["staff_code"]: person["note"] for person in decided["people"]}
     assert by_code["CB002"] == ("Giữ mức Hoàn thành xuất sắc nhiệm vụ theo quyết định của Hội đồng thi đua ngày "
                                 "05/11/2026 (biên bản số 12/BB-HĐTĐ)")
     assert by_code["CB001"].startswith(

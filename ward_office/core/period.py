@@ -98,6 +98,13 @@ def whole_year(year: int) -> Period:
     return Period(PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
 
 
+def year_of_months(year: int, first_month: int = 1, last_month: int = 12) -> Period:
+    """The year from ``first_month`` of ``year`` to ``last_month``, of the next year when it comes first: the
+    calendar year, or a school year (September 2026 to May 2027, named 2026 like the year it begins in)."""
+    end_year = year if last_month >= first_month else year + 1
+    return Period(PeriodKind.YEAR, date(year, first_month, 1), last_day_of_month(end_year, last_month))
+
+
 def previous_period(period: Period) -> Period:
     """The period of the same kind just before ``period``: the month, quarter, half-year or year before
     (2026-H1 → 2025-H2); for a range of days, as many days ending the day before it begins."""
@@ -109,7 +116,7 @@ def previous_period(period: Period) -> Period:
     if period.kind is PeriodKind.HALF_YEAR:
         return half_year(before.year, 1 if before.month <= 6 else 2)
     if period.kind is PeriodKind.YEAR:
-        return whole_year(before.year)
+        return year_of_months(period.start.year - 1, period.start.month, period.end.month)
     return Period(PeriodKind.RANGE, before - (period.end - period.start), before)
 
 

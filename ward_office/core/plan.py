@@ -38,6 +38,7 @@ from ward_office.core.plan_types import (
     block_start,
 )
 from ward_office.core.plan_values import Path, PlanProblem, PlanProblemsError, PlanValues, toml_problem
+from ward_office.core.plan_year import read_long_leave_codes, read_year_halves
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_number
 
@@ -250,7 +251,12 @@ class _Reader(PlanValues):
                 or not all(isinstance(w, int | float) and not isinstance(w, bool) and w > 0
                            for w in weights)):
             raise self.fail(where, N_("“year_weights” must be two positive numbers"), key="year_weights")
-        return AggregationRule(default, year, (Fraction(str(weights[0])), Fraction(str(weights[1]))))
+        halves = self.attempt(read_year_halves, self, item, where)
+        long_leave = self.attempt(read_long_leave_codes, self, item, where)
+        if halves is None or long_leave is None:
+            raise self.refused()
+        return AggregationRule(default, year, (Fraction(str(weights[0])), Fraction(str(weights[1]))),
+                               halves, long_leave)
 
     def tie_break(self) -> tuple[TieBreak, ...]:
         ranking = self.data.get("ranking", {})

@@ -13,7 +13,7 @@ PLAN_KEYS: Mapping[str, frozenset[str]] = {
     "": frozenset({"plan", "aggregation", "ranking", "blocks", "attendance_rules", "grades", "ceilings", "quota"}),
     "plan": frozenset({"code", "name", "version", "effective_from", "base_score", "label", "description", "maximum",
                        "floor"}),
-    "aggregation": frozenset({"default", "year", "year_weights"}),
+    "aggregation": frozenset({"default", "year", "year_weights", "year_halves", "long_leave_codes"}),
     "ranking": frozenset({"tie_break"}),
     "blocks": frozenset({"code", "name", "cap", "criteria", "maximum", "floor"}),
     "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap", "brackets"}),

@@ -117,6 +117,8 @@ class AggregationRule:
     default: Aggregation = Aggregation.MEAN_OF_MONTHS
     year: Aggregation = Aggregation.MEAN_OF_MONTHS
     year_weights: tuple[Fraction, Fraction] = (Fraction(1), Fraction(1))
+    year_halves: tuple[tuple[int, int], tuple[int, int]] = ((1, 6), (7, 12))  # first and last month of each half
+    long_leave_codes: tuple[LeaveCode, ...] = ()  # a month on these alone is left out of a mean of months
 
 
 @dataclass(frozen=True, slots=True)

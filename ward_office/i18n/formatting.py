@@ -238,6 +238,10 @@ def period_label(period: PeriodLike) -> str:
         return _(_QUARTERS[(start.month - 1) // 3]).format(year=year)
     if kind == "half_year":
         return _(_HALVES[0 if start.month <= 6 else 1]).format(year=year)
+    if kind == "year" and (start.month, end.month) != (1, 12):
+        return _("Year from {start} to {end}").format(  # a school year: "Năm từ tháng 9/2026 đến tháng 5/2027"
+            start=_("month {month}/{year}").format(month=start.month, year=start.year),
+            end=_("month {month}/{year}").format(month=end.month, year=end.year))
     if kind == "year":
         return _("Year {year}").format(year=year)
     if kind == "range":

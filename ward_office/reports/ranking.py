@@ -38,7 +38,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.explained import block_score, plan_grades_line, score_label
+from ward_office.scoring.explained import block_score, not_scored_line, plan_grades_line, score_label
 from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
 
@@ -121,6 +121,13 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
     if ranking.unknown_criteria:
         closing.append(paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=shorten(", ".join(ranking.unknown_criteria), NOTE_MAX_CHARS)), size=11, italic=True))
+    if ranking.not_scored:
+        closing.append(paragraph(not_scored_line(ranking), size=11, align="left", space_after=1))
+    left_out = sum(result.staff.id in ranking.months_left_out for result in ranking.results)
+    if left_out:
+        closing.append(paragraph(_("Months on long leave every working day are left out of the mean of {count} "
+                                   "people; each one's scorecard lists them.").format(count=left_out),
+                                 size=11, italic=True, align="left", space_after=1))
     closing.append(paragraph(grade_legend_line(ranking), size=11, bold=True, align="left", space_after=0))
     closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=0))
     lines = [_(line) for line in DEFAULT_RECIPIENTS] if recipients_list is None else list(recipients_list)

@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from ward_office.core.period import FiguresStatus
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
+from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
@@ -43,7 +44,14 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
-from ward_office.scoring.explained import block_score, cap_text, clamp_text, grade_thresholds, score_label
+from ward_office.scoring.explained import (
+    block_score,
+    cap_text,
+    clamp_text,
+    grade_thresholds,
+    left_out_line,
+    score_label,
+)
 from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
@@ -68,20 +76,37 @@ def scorecards_story(scored: ScoredPeriod, day: date, width: float,
         if index:
             yield PageBreak()
         yield from scorecard(scored, result, day, width, status)
+    for index, person in enumerate(scored.ranking.not_scored):  # on long leave the whole period
+        if index or scored.ranking.results:
+            yield PageBreak()
+        yield from not_scored_card(scored, person, day, width, status)
 
 
-def score_line(base: Fraction | int, score: Fraction | int) -> str:
-    """"Điểm chuẩn 100 − 0,17 = 99,83" (a true minus sign, spaced), "Điểm chuẩn 100 + 1,50 = 101,50"."""
-    change = score - base
-    return _("<b>Score:</b> base score {base} {sign} {change} = <b>{score}</b>").format(
-        base=format_number(base), sign="\u2212" if change < 0 else "+",
-        change=format_number(-change if change < 0 else change, 2, fixed=True),
-        score=format_number(score, 2, fixed=True))
+def not_scored_card(scored: ScoredPeriod, person: Staff, day: date, width: float,
+                    status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    """The card of someone on long leave every month of the period: no score, no grade, and the months why."""
+    ranking = scored.ranking
+    yield from _card_head(scored, person, day, width, status)
+    yield paragraph(_("Not scored: on long leave every working day of every month of the period, so no month "
+                      "counts towards a score or a grade."), size=BODY, bold=True, align="left", space_after=3)
+    yield paragraph(left_out_line(ranking, person), size=BODY, align="left", space_after=3)
+    yield _signatures(scored, person)
 
 
-def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
-              status: FiguresStatus | None = None) -> Iterator[Flowable]:
-    ranking, unit, person = scored.ranking, scored.unit, result.staff
+def _signatures(scored: ScoredPeriod, person: Staff) -> Flowable:
+    """The person, to confirm they saw the card, the preparer, and the head's confirmation."""
+    head = head_signature(scored.unit)
+    return signature_row([
+        Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
+        preparer_signature(scored.unit),
+        Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
+    ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12)
+
+
+def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
+               status: FiguresStatus | None) -> Iterator[Flowable]:
+    """The letterhead, the title and the person's details, as every card begins."""
+    ranking, unit = scored.ranking, scored.unit
     plan = ranking.plan
     # The card numbers its own pages; its second page on names the person in a running header.
     yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
@@ -96,7 +121,26 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
         (_("Full name:"), person.full_name, _("Staff code:"), person.code),
         (_("Position:"), person.position, _("Department:"), department),
     ], width)
+
+
+def score_line(base: Fraction | int, score: Fraction | int) -> str:
+    """"Điểm chuẩn 100 − 0,17 = 99,83" (a true minus sign, spaced), "Điểm chuẩn 100 + 1,50 = 101,50"."""
+    change = score - base
+    return _("<b>Score:</b> base score {base} {sign} {change} = <b>{score}</b>").format(
+        base=format_number(base), sign="\u2212" if change < 0 else "+",
+        change=format_number(-change if change < 0 else change, 2, fixed=True),
+        score=format_number(score, 2, fixed=True))
+
+
+def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
+              status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    ranking, person = scored.ranking, result.staff
+    plan = ranking.plan
+    yield from _card_head(scored, person, day, width, status)
     yield blocks_table(scored, result, width)
+    left_out = left_out_line(ranking, person)
+    if left_out:  # months on long leave: in no mean
+        yield paragraph(left_out, size=11.5, align="left", space_after=3, leading=13)
     closing: list[Flowable] = [Spacer(1, 1 * mm)]
     if result.items or result.clamps:
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)
@@ -121,12 +165,7 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     closing.append(paragraph(_("Grades of the plan (version {version}), in points: {thresholds}.").format(
         version=plan.version, thresholds=grade_thresholds(plan)), size=10.5, italic=True, align="left",
         space_after=0, leading=11.5))
-    head = head_signature(unit)
-    closing.append(signature_row([
-        Signature((_("THE PERSON ASSESSED").upper(),), person.full_name),
-        preparer_signature(unit),
-        Signature((_("CONFIRMED BY THE HEAD").upper(), *head.title_lines[-1:]), head.name),
-    ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12))
+    closing.append(_signatures(scored, person))
     yield signed_ending(body, closing, keep_rows=3)  # the score and signatures go with the card's last rows
 
 

@@ -17,7 +17,9 @@ The rules, in the order they apply:
    MEAN_OF_MONTHS scores each month the person was active in from the base score and averages them.
    WEIGHTED_HALVES scores each half of the year by the default rule and takes (w1·H1 + w2·H2)/(w1 + w2);
    someone who worked in one half only is scored on that half. Each item carries the product of the
-   shares as its weight, so the score is exactly base + Σ points × weight.
+   shares as its weight, so the score is exactly base + Σ points × weight. A year and its halves are the plan's
+   (``year_halves``: a calendar year given is its school year). A month worked on no day, all on
+   ``long_leave_codes``, is in no mean of months; left with none, a person is ``Ranking.not_scored``.
 3. Escalation. Within a sub-period the n-th occurrence of a criterion, in the order day, session
    (morning, afternoon, then events), attendance before events, record id, is worth
    ``criterion.points_for(n)``.
@@ -67,10 +69,12 @@ from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import EventSource
 from ward_office.core.period import Period
 from ward_office.core.plan import AttendanceTrigger, Ceiling, CeilingScope, EmulationPlan, Grade
+from ward_office.core.plan_year import plan_period
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
 from ward_office.scoring.count_units import OccurrenceUnits
+from ward_office.scoring.long_leave import PersonParts
 from ward_office.scoring.results import (
     GradeChange,
     GradeChangeKind,
@@ -82,7 +86,6 @@ from ward_office.scoring.results import (
     new_score_item,
 )
 from ward_office.scoring.standings import Draft, apply_quota, rank_drafts
-from ward_office.scoring.subperiods import weighted_parts
 from ward_office.scoring.tally import Tally, within_caps
 from ward_office.scoring.units import CriterionPoints, Parts, Units
 
@@ -103,7 +106,7 @@ _Occurrence = tuple[date, int, int, bool, int, int, int, CriterionPoints, Sessio
 
 
 def score_period(data: ScoringInput) -> Ranking:
-    plan, period = data.plan, data.period
+    plan, period = data.plan, plan_period(data.plan, data.period)
     active = {person.id: span for person in data.staff
               if (span := person.active_between(period.start, period.end)) is not None}
     scorer = _Scorer(plan)
@@ -111,17 +114,15 @@ def score_period(data: ScoringInput) -> Ranking:
     _attendance_occurrences(data, active, scorer, occurrences)
     unknown = _event_occurrences(data, active, scorer, occurrences)
 
-    parts: dict[tuple[date, date], Parts] = {}  # most people share their active range, hence their parts
+    parts = PersonParts(data, period, active, scorer.scale)  # most people share their parts
     drafts = []
     for person in data.staff:
-        if person.id in active:
-            span = active[person.id]
-            if span not in parts:
-                parts[span] = Parts(weighted_parts(plan, period, span), scorer.scale)
-            drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
+        if person.id in active and (person_parts := parts.of(person)) is not None:
+            drafts.append(scorer.person(person, person_parts, occurrences[person.id]))
     ranked = rank_drafts(plan, drafts)
     results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
-    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by)
+    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by,
+                   parts.months_left_out, tuple(parts.not_scored))
 
 
 _Spans = Mapping[StaffId | None, tuple[date, date]]

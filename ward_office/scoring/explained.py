@@ -9,9 +9,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ward_office.core.plan import Block, EmulationPlan
+from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_points, period_label
-from ward_office.scoring.results import Bound, Clamp, ScoreItem, StaffResult
+from ward_office.scoring.quota_text import tie_note
+from ward_office.scoring.results import Bound, Clamp, LeftOutMonth, Ranking, ScoreItem, StaffResult
 
 DEFAULT_LABEL = N_("Internal emulation score of the office's culture plan; it does not replace the quality "
                    "grading of cadres and civil servants under Decree 335/2025/NĐ-CP.")
@@ -88,3 +90,37 @@ def cap_text(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
         return _("over the cap of the block “{block}” ({cap} points): {counted} counted").format(
             block=block.name, cap=format_number(block.cap), counted=counted)
     return _("over the cap: {counted} counted").format(counted=counted)
+
+
+def left_out_text(left_out: LeftOutMonth) -> str:
+    """"tháng 3 năm 2027 (Ts)": a month left out of the mean, with the leave that filled it, or "(không có ngày
+    làm việc)" when it had no working day for the person."""
+    month = _lowercase_first(period_label(left_out.month))
+    if not left_out.codes:
+        return _("{month} (no working day)").format(month=month)
+    return f"{month} ({', '.join(code.value for code in left_out.codes)})"
+
+
+def left_out_line(ranking: Ranking, staff: Staff) -> str:
+    """"Tháng không tính vào điểm bình quân (nghỉ dài ngày cả tháng): tháng 3 năm 2027 (Ts), …", or "" when none."""
+    months = ranking.months_left_out.get(staff.id, ())
+    if not months:
+        return ""
+    return _("Months left out of the mean (on long leave every working day): {months}.").format(
+        months="; ".join(left_out_text(month) for month in months))
+
+
+def not_scored_line(ranking: Ranking) -> str:
+    """Who is not scored for being on long leave the whole period, or "" when nobody."""
+    if not ranking.not_scored:
+        return ""
+    return _("Not scored, on long leave the whole period ({codes}): {names}.").format(
+        codes=", ".join(code.value for code in ranking.plan.aggregation.long_leave_codes),
+        names=", ".join(person.full_name for person in ranking.not_scored))
+
+
+def result_note(ranking: Ranking, result: StaffResult) -> str:
+    """The note beside a person in a ranking: each grade change, what a tie at the quota line means for them,
+    then the months left out of their mean."""
+    return "; ".join([*(change.localized() for change in result.changes),
+                      *filter(None, [tie_note(ranking, result), left_out_line(ranking, result.staff)])])

@@ -62,10 +62,3 @@ def tie_note(ranking: Ranking, result: StaffResult) -> str:
             grade=tie.grade.name, day=format_date(tie.decision.meeting_date), minute=tie.decision.minute_number)
     return ""
 
-
-def grade_note(ranking: Ranking, result: StaffResult) -> str:
-    """Everything that moved or holds a person's grade, in one line: each grade change, then the tie note."""
-    parts = [change.localized() for change in result.changes]
-    if note := tie_note(ranking, result):
-        parts.append(note)
-    return "; ".join(parts)

@@ -7,12 +7,12 @@ so nothing downstream has to recompute the plan's rules.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
-from ward_office.core.attendance import Attendance
+from ward_office.core.attendance import Attendance, LeaveCode
 from ward_office.core.checks import Event
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period
@@ -28,7 +28,7 @@ from ward_office.core.plan import (
 )
 from ward_office.core.quota import QuotaDecision, QuotaTie
 from ward_office.core.schedule import Session
-from ward_office.core.staff import Staff
+from ward_office.core.staff import Staff, StaffId
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_percent
@@ -219,6 +219,15 @@ class StaffResult:
 
 
 @dataclass(frozen=True, slots=True)
+class LeftOutMonth:
+    """A month left out of a person's mean of months (``scoring.long_leave``): every working day of it on one of
+    the plan's ``long_leave_codes`` (those seen, in code order), or, without codes, no working day at all."""
+
+    month: Period
+    codes: tuple[LeaveCode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Ranking:
     plan: EmulationPlan
     period: Period
@@ -228,6 +237,9 @@ class Ranking:
     quota_tie: QuotaTie | None = None  # the quota line cut through people tied on every key
     # The line fell between two people of equal score: the plan's tie-break key that separated them.
     quota_separated_by: TieBreak | None = None
+    # Months left out of the mean of months, by person (long leave); those left with no month are not ranked.
+    months_left_out: Mapping[StaffId | None, tuple[LeftOutMonth, ...]] = field(default_factory=dict)
+    not_scored: tuple[Staff, ...] = ()  # on long leave the whole period: no score, no grade
 
     def grade_counts(self) -> tuple[tuple[Grade, int], ...]:
         """Every grade of the plan, best first, with how many people hold it after ceilings and quota."""

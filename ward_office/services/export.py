@@ -25,8 +25,8 @@ from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
-from ward_office.scoring.explained import clamp_text, plan_grades_line, score_label
-from ward_office.scoring.quota_text import grade_note, quota_line_text
+from ward_office.scoring.explained import clamp_text, not_scored_line, plan_grades_line, result_note, score_label
+from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
@@ -126,7 +126,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             *(_block_figure(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in plan.blocks),
             result.score,
             result.grade.name,
-            grade_note(ranking, result),
+            result_note(ranking, result),
         ])
     counts = {grade.code: 0 for grade in plan.grades}
     for result in ranking.results:
@@ -144,6 +144,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
     notes.append(plan_grades_line(plan))
     if quota_line := quota_line_text(ranking):
         notes.append(quota_line)
+    notes += filter(None, [not_scored_line(ranking)])  # those on long leave the whole period
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

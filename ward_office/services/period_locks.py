@@ -22,6 +22,7 @@ from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, format_time, period_label
 from ward_office.scoring.results import ScoredPeriod
+from ward_office.services.plan_years import ward_period
 from ward_office.services.quota_decisions import require_no_pending_tie
 from ward_office.services.ranking import score_records
 from ward_office.services.ranking_snapshots import from_json, kept_scored_period, snapshot_body
@@ -83,6 +84,7 @@ def _lock_of(ward: Ward, record: PeriodRecord) -> PeriodLock | None:
 
 def period_lock(ward: Ward, period: Period) -> PeriodLock | None:
     """The lock of exactly this period, or None when it is open."""
+    period = ward_period(ward.store, period)  # a year is the plan's
     record = ward.store.periods.get(period)
     return None if record is None else _lock_of(ward, record)
 
@@ -106,11 +108,13 @@ def lock_history(ward: Ward) -> list[LockEvent]:
 
 def kept_ranking(ward: Ward, period: Period) -> ScoredPeriod | None:
     """The ranking kept when ``period`` was locked, or None when it is open (or was locked without one)."""
+    period = ward_period(ward.store, period)  # a year is the plan's
     return kept_scored_period(ward.store, period)
 
 
 def lock_period(ward: Ward, period: Period, today: date) -> PeriodLock:
     """Lock ``period`` and keep its ranking, both or neither; only the head may, and only once it is over."""
+    period = ward_period(ward.store, period)  # a year is the plan's
     ward.require(Permission.LOCK_PERIOD)
     label = period_label(period)
     if period.end >= today:
@@ -141,6 +145,7 @@ def lock_period(ward: Ward, period: Period, today: date) -> PeriodLock:
 
 def unlock_period(ward: Ward, period: Period, reason: str) -> None:
     """Open ``period`` again; only the head may, with a reason, which the change log keeps."""
+    period = ward_period(ward.store, period)  # a year is the plan's
     ward.require(Permission.UNLOCK_PERIOD)
     if not reason.strip():
         raise ReasonMissingError(N_("Say why the period is unlocked"))
@@ -153,6 +158,7 @@ def figures_status(store: Store, period: Period, today: date) -> FiguresStatus:
     """Whether the figures of ``period`` printed on ``today`` are final: the period, or a locked period that
     holds all of it, is locked (khóa sổ); otherwise they are provisional as of ``today``. The lock names
     the account's full name where the book still has it."""
+    period = ward_period(store, period)  # a year is the plan's
     record = store.periods.get(period)
     if record is None or not record.is_locked:
         record = next((candidate for candidate in store.periods.list() if candidate.is_locked

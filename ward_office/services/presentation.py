@@ -15,10 +15,19 @@ from fractions import Fraction
 from typing import Any
 
 from ward_office.core.plan import EmulationPlan
+from ward_office.core.staff import Staff
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
-from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
-from ward_office.scoring.quota_text import grade_note, quota_line_text
+from ward_office.scoring.explained import (
+    cap_text,
+    clamp_text,
+    left_out_line,
+    not_scored_line,
+    plan_grades_line,
+    result_note,
+    score_label,
+)
+from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Clamp, Ranking, ScoredPeriod, StaffResult
 
 
@@ -47,6 +56,8 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
         },
         "quota": _quota_json(ranking),
         "people": _people(scored),
+        "not_scored": [{"staff_code": person.code, "full_name": person.full_name,
+                        "months_left_out": _left_out_json(ranking, person)} for person in ranking.not_scored],
     }
 
 
@@ -76,6 +87,13 @@ def _quota_json(ranking: Ranking) -> dict[str, Any] | None:
             "limit": ranking.quota_limit, "line": quota_line_text(ranking), "tie": tie_json}
 
 
+def _left_out_json(ranking: Ranking, person: Staff) -> list[dict[str, Any]]:
+    """The months left out of the person's mean (long leave), each with the leave codes that filled it."""
+    return [{"start": left_out.month.start.isoformat(), "end": left_out.month.end.isoformat(),
+             "leave_codes": [code.value for code in left_out.codes]}
+            for left_out in ranking.months_left_out.get(person.id, ())]
+
+
 def _number(value: Fraction | None) -> float | None:
     return None if value is None else float(value)
 
@@ -95,13 +113,14 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
             "grade": result.grade.code,
             "grade_name": result.grade.name,
             "grade_by_score": result.grade_by_score.code,
-            "grade_note": grade_note(scored.ranking, result),
+            "note": result_note(scored.ranking, result),
             "grade_changes": [
                 {"kind": change.kind.value, "from": change.from_grade.code, "to": change.to_grade.code,
                  "reason": change.localized()}
                 for change in result.changes
             ],
             "months_counted": result.sub_periods_counted,
+            "months_left_out": _left_out_json(scored.ranking, result.staff),
             "block_totals": {code: float(total) for code, total in result.block_totals.items()},
             "block_scores": {block.code: float(plan.block_start(block) + result.block_totals.get(block.code, 0))
                              for block in plan.blocks if block.maximum is not None},
@@ -161,7 +180,7 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
     for result in scored.ranking.results:
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     grade_note(scored.ranking, result), label])
+                     result_note(scored.ranking, result), label])
     return rows
 
 
@@ -199,6 +218,10 @@ def ranking_table(scored: ScoredPeriod) -> str:
     out.append(_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
     out.append(plan_grades_line(ranking.plan))
+    out += [f"{result.staff.full_name}: {left_out_line(ranking, result.staff)}" for result in ranking.results
+            if result.staff.id in ranking.months_left_out]
+    if ranking.not_scored:
+        out.append(not_scored_line(ranking))
     if ranking.unknown_criteria:
         out.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

@@ -15,6 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ward_office.core.period import Period, half_year
+from ward_office.core.plan_year import plan_period
+from ward_office.services.plan_years import ward_period
 from ward_office.storage import Store
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
     """The ranking of ``period``: as kept when it was locked (khóa sổ), else scored from the records now."""
     from ward_office.services.ranking_snapshots import kept_scored_period  # scoring is not loaded at start
 
+    period = ward_period(store, period)
     kept = kept_scored_period(store, period)
     if kept is not None:
         return kept
@@ -74,7 +77,9 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     from ward_office.scoring.results import ScoredPeriod
 
     if plan is None:
+        period = ward_period(store, period)
         _record, plan = store.plans.in_effect(period.end)
+    period = plan_period(plan, period)  # a year is the plan's (its year_halves)
     staff = store.staff.list()
     if period.end > today:
         staff = [person if person.active_to is not None and person.active_to <= today
@@ -84,6 +89,8 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     working_days = set(calendar.working_days(period.start, period.end))
     attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)
                   if record.day in working_days]
+    attendance += [record for record in store.attendance.on_leave(period.start, period.end, [
+        *plan.leave_rules(), *plan.aggregation.long_leave_codes]) if record.day in working_days]
     scoring_input = ScoringInput(
         plan=plan,
         period=period,

@@ -129,7 +129,8 @@ def from_json(kind: Any, data: Any) -> Any:
         # A field added since the snapshot was kept takes its default (a plan's bounds, a result's clamps).
         return kind(**{field.name: from_json(hints[field.name], data[field.name])
                        for field in dataclasses.fields(kind)
-                       if field.init and (field.name in data or field.default is dataclasses.MISSING)})
+                       if field.init and (field.name in data or (field.default is dataclasses.MISSING
+                                                                 and field.default_factory is dataclasses.MISSING))})
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(data)
     if kind is Fraction:

@@ -95,6 +95,17 @@ class AttendanceRepository:
             )
         return [_attendance(row) for row in rows]
 
+    def on_leave(self, start: date, end: date, codes: Iterable[LeaveCode]) -> list[Attendance]:
+        """The leave records from ``start`` to ``end`` inclusive with one of ``codes``, in no set order: what a
+        plan's rules on leave and its long leave read, which ``scorable`` leaves out."""
+        wanted = sorted({code.value for code in codes})
+        if not wanted:
+            return []
+        rows = self._context.conn.execute(
+            f"{_SELECT} WHERE day BETWEEN ? AND ? AND status = 'leave' AND leave_code IN"
+            f" ({', '.join('?' * len(wanted))})", (start.isoformat(), end.isoformat(), *wanted))
+        return [_attendance(row) for row in rows]
+
     def scorable(self, start: date, end: date, grace_minutes: int) -> list[Attendance]:
         """The records from ``start`` to ``end`` inclusive that can score, in no set order (scoring orders them
         itself): absent, or present and later or earlier than ``grace_minutes`` allow or with a punch missing.
