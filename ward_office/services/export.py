@@ -27,7 +27,7 @@ from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Val
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
 from ward_office.scoring.explained import clamp_text, not_scored_line, plan_grades_line, result_note, score_label
 from ward_office.scoring.quota_text import quota_line_text
-from ward_office.scoring.results import ScoredPeriod
+from ward_office.scoring.results import Ranking, ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
 from ward_office.services.printing import REPORT_FILE_MODE
@@ -128,6 +128,24 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             result.grade.name,
             result_note(ranking, result),
         ])
+    notes = _ranking_notes(ranking)
+    return Sheet(
+        name=_("Ranking"),
+        title=_("SUMMARY OF EMULATION RESULTS"),
+        subtitle=_("{plan} — {period}").format(plan=plan.name, period=period_label(ranking.period)),
+        lines=(score_label(plan),),
+        heading=unit_heading(scored.unit),
+        columns=columns,
+        rows=rows,
+        notes=notes,
+        frozen_columns=3,
+    )
+
+
+def _ranking_notes(ranking: Ranking) -> list[str]:
+    """The lines under the ranking sheet: the grade counts, how to read the block columns, the plan's grades,
+    the quota line, and who or what was left out."""
+    plan = ranking.plan
     counts = {grade.code: 0 for grade in plan.grades}
     for result in ranking.results:
         counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
@@ -148,17 +166,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))
-    return Sheet(
-        name=_("Ranking"),
-        title=_("SUMMARY OF EMULATION RESULTS"),
-        subtitle=_("{plan} — {period}").format(plan=plan.name, period=period_label(ranking.period)),
-        lines=(score_label(plan),),
-        heading=unit_heading(scored.unit),
-        columns=columns,
-        rows=rows,
-        notes=notes,
-        frozen_columns=3,
-    )
+    return notes
 
 
 def _block_figure(plan: EmulationPlan, block: Block, subtotal: Fraction) -> Fraction:
