@@ -11,6 +11,7 @@ from fractions import Fraction
 from ward_office.core.plan import Block, EmulationPlan
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_points, period_label
+from ward_office.scoring.all_or_nothing import lost_text
 from ward_office.scoring.results import Bound, Clamp, ScoreItem, StaffResult
 
 DEFAULT_LABEL = N_("Internal emulation score of the office's culture plan; it does not replace the quality "
@@ -61,6 +62,8 @@ def block_score(plan: EmulationPlan, block: Block, subtotal: Fraction, *, fixed:
 
 def clamp_text(plan: EmulationPlan, clamp: Clamp) -> str:
     """"the floor of the block “Thời gian làm việc” (0 points) kept 3 more points from being taken off (May 2026)"."""
+    if clamp.bound is Bound.ALL_OR_NOTHING:
+        return lost_text(plan, clamp, _lowercase_first(period_label(clamp.sub_period)))
     names = {block.code: block.name for block in plan.blocks}
     return _(CLAMP_MESSAGES[clamp.bound, clamp.block_code is not None]).format(
         block=names.get(clamp.block_code or "", clamp.block_code), limit=format_number(clamp.limit),
