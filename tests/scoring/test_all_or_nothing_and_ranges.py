@@ -178,7 +178,7 @@ def test_a_later_plan_decides_what_stored_points_count():
 def test_a_wrong_range_is_refused_with_its_line(vietnamese, line, message):
     with pytest.raises(PlanError) as refused:
         plan(ranged=line)
-    assert "dòng 24" in refused.value.localized() and message in refused.value.localized()
+    assert "dòng 23" in refused.value.localized() and message in refused.value.localized()
 
 
 def test_all_or_nothing_needs_a_maximum(vietnamese):
