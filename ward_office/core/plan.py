@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from ward_office.core.attendance import LeaveCode
+from ward_office.core.plan_ranges import mildest, read_all_or_nothing, read_points_range
 from ward_office.core.plan_terms import (
     DEFAULT_TIE_BREAK,
     PLAN_KEYS,
@@ -37,7 +38,6 @@ from ward_office.core.plan_types import (
     Quota,
     block_start,
 )
-from ward_office.core.plan_ranges import mildest, read_all_or_nothing, read_points_range
 from ward_office.core.plan_values import Path, PlanProblem, PlanProblemsError, PlanValues, toml_problem
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_number

@@ -90,7 +90,7 @@ def read_events(
     return events
 
 
-def _points(line: int, text: str, criterion: Criterion | None, problems: Problems) -> Fraction | None | bool:
+def _points(line: int, text: str, criterion: Criterion | None, problems: Problems) -> Fraction | bool | None:
     """The row's chosen points (None: none, as a criterion with fixed points has), or False when refused."""
     text = text.strip().replace("−", "-").replace(",", ".")
     if criterion is None:

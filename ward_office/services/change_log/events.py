@@ -34,7 +34,8 @@ def describe_event(change: Change, lookup: Lookup) -> str:
                                   day=day_text(values.get(ChangeField.DAY)), criterion=lookup.criterion(code, day))
     points = values.get(ChangeField.POINTS)
     if isinstance(points, int | float) and not isinstance(points, bool):
-        return _("{sentence} ({points} points, chosen)").format(sentence=sentence, points=format_points(Fraction(points)))
+        return _("{sentence} ({points} points, chosen)").format(sentence=sentence,
+                                                                points=format_points(Fraction(points)))
     return sentence
 
 
