@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.plan import Criterion
 from ward_office.core.plan_ranges import POINTS_STEP
 from ward_office.core.staff import StaffId
-from ward_office.i18n import _
+from ward_office.i18n import _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.services import event_log
 from ward_office.services.event_log import EventRow
@@ -71,6 +71,7 @@ class AddEventDialog(QDialog):
         self.criterion.setModel(self.criterion_model)
         self.points = QDoubleSpinBox()  # shown for a criterion with a range of points only
         self.points.setDecimals(2)
+        self.points.setLocale(QLocale(current_language()))  # "-37,50" in Vietnamese, as every number shown
         self.points.setSingleStep(float(POINTS_STEP))
         self.points.setAccessibleName(_("Points"))
         self.points_label = QLabel()
@@ -161,6 +162,7 @@ class AddEventDialog(QDialog):
         """The points field, with its range in its label, for a criterion whose points are chosen only."""
         points_range = self.criterion.currentData(RANGE_ROLE)
         self.form.setRowVisible(self.points_label, points_range is not None)
+        self.adjustSize()
         if points_range is None:
             return
         low, high = points_range
