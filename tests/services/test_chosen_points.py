@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ward_office.cli import main
 from ward_office.core.checks import Event
 from ward_office.core.errors import InputFileError
 from ward_office.core.period import month
@@ -168,3 +169,12 @@ def test_the_import_names_the_line_and_column_of_wrong_points(ward: Ward, tmp_pa
         "su-viec.csv, dòng 5, cột “Điểm”: “nhiều” không phải là số điểm",
     ]
     assert ward.store.events.list(date(2026, 6, 1), date(2026, 6, 30)) == []
+
+
+def test_plan_show_tells_the_range_and_the_all_or_nothing_block(ward: Ward, tmp_path: Path, vietnamese,
+                                                                 capsys) -> None:
+    ward.close()
+    assert main(["plan", "show", "--db", str(tmp_path / "ward.db"), "--on", "2026-06-01"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Nhóm tiêu chí CC — Chấp hành chung (giữ nguyên 50 điểm nếu không có vi phạm, có vi phạm thì mất cả)" in out
+    assert "  CC2  Vi phạm nội quy; điểm chọn từ -50 đến -25 cho từng sự việc" in out
