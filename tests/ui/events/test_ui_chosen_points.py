@@ -73,3 +73,16 @@ def test_the_points_field_shows_for_a_ranged_criterion_only(qtbot, ward: Ward, v
     assert dialog.saved is not None and dialog.saved.points == Fraction(-75, 2)
     (event,) = ward.store.events.list(date(2026, 7, 1), date(2026, 7, 1))
     assert (event.criterion_code, event.points) == ("CC2", Fraction(-75, 2))
+
+
+def test_points_off_the_steps_are_refused_in_words(qtbot, ward: Ward, vietnamese, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("ward_office.ui.widgets.show_error", lambda _parent, error: shown.append(error.localized()))
+    dialog = AddEventDialog(ward, TODAY, staff_id=ward.store.staff.by_code("CB001").id, day=date(2026, 7, 1))
+    qtbot.addWidget(dialog)
+    dialog.set_criterion("CC2")
+    dialog.points.setValue(-30.1)
+    assert dialog.chosen_points() == Fraction("-30.1")
+    dialog.accept()
+    assert shown == ["Điểm của tiêu chí “CC2” phải từ -50 đến -25, theo bước 0,25"]
+    assert dialog.saved is None and ward.store.events.list(date(2026, 7, 1), date(2026, 7, 1)) == []

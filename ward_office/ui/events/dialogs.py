@@ -175,7 +175,7 @@ class AddEventDialog(QDialog):
         """The points chosen, for a criterion with a range; None otherwise."""
         if self.criterion.currentData(RANGE_ROLE) is None:
             return None
-        return Fraction(round(self.points.value() / float(POINTS_STEP))) * POINTS_STEP
+        return Fraction(f"{self.points.value():.2f}")  # as shown; off the 0.25 steps, the service says so
 
     def set_criterion(self, code: str) -> None:
         self.criterion.setCurrentIndex(self._criterion_row(code))
