@@ -46,6 +46,18 @@ def points_text(criterion: Criterion) -> str:
     return _("from {low} to {high}").format(low=format_points(low), high=format_points(high))
 
 
+def _points_field() -> tuple[QDoubleSpinBox, QLabel]:
+    """The field of the points chosen within a criterion's range, and its label (its text set with the range)."""
+    points = QDoubleSpinBox()
+    points.setDecimals(2)
+    points.setLocale(QLocale(current_language()))  # "-37,50" in Vietnamese, as every number shown
+    points.setSingleStep(float(POINTS_STEP))
+    points.setAccessibleName(_("Points"))
+    label = QLabel()
+    label.setBuddy(points)
+    return points, label
+
+
 class AddEventDialog(QDialog):
     """Record a violation or commendation by hand: person, day, criterion of the plan of that day, note."""
 
@@ -69,13 +81,7 @@ class AddEventDialog(QDialog):
         self.criterion.setMinimumContentsLength(40)
         self.criterion_model = QStandardItemModel(self)
         self.criterion.setModel(self.criterion_model)
-        self.points = QDoubleSpinBox()  # shown for a criterion with a range of points only
-        self.points.setDecimals(2)
-        self.points.setLocale(QLocale(current_language()))  # "-37,50" in Vietnamese, as every number shown
-        self.points.setSingleStep(float(POINTS_STEP))
-        self.points.setAccessibleName(_("Points"))
-        self.points_label = QLabel()
-        self.points_label.setBuddy(self.points)
+        self.points, self.points_label = _points_field()  # shown for a criterion with a range of points only
         self.note = QLineEdit()
         self.note.setAccessibleName(_("Note"))
         self.note.setPlaceholderText(_("What happened, where, who saw it"))
