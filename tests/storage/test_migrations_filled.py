@@ -55,9 +55,10 @@ def fill_from(path: Path, demo: Path) -> dict[str, int]:
     copied = {}
     conn.execute("BEGIN")
     # From m009 on a period is locked only right after its change-log line; a copy of a whole book has no such
-    # order, so the periods' triggers step aside while it is copied (as the older program wrote it, over time).
+    # order, so the periods' triggers step aside while it is copied (as the older program wrote it, over time);
+    # so do the council decisions' (from m010 on), refused inside a period the copy has already locked.
     period_triggers = conn.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
-                                   "AND tbl_name = 'periods'").fetchall()
+                                   "AND tbl_name IN ('periods', 'quota_decisions')").fetchall()
     for name, _sql in period_triggers:
         conn.execute(f"DROP TRIGGER main.{name}")
     for table in FILL_ORDER:

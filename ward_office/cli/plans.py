@@ -119,6 +119,9 @@ def plan_lines(plan: EmulationPlan) -> list[str]:
         lines.append(plan.label)
     for block in plan.blocks:
         cap = _(" (at most {points} points)").format(points=format_number(block.cap)) if block.cap else ""
+        if block.all_or_nothing:
+            cap += _(" (all or nothing: {points} points kept only without a deduction)").format(
+                points=format_number(block.maximum or 0))
         lines.append(_("Block {code} — {name}{cap}").format(code=block.code, name=block.name, cap=cap))
         for code in block.criteria:
             criterion = plan.criteria[code]
@@ -128,7 +131,10 @@ def plan_lines(plan: EmulationPlan) -> list[str]:
                 count=bracket.from_count, points=format_points(bracket.points)) for bracket in criterion.brackets)
             if criterion.cap:
                 extra += _("; at most {points} points").format(points=format_number(criterion.cap))
-            points = "" if criterion.brackets else f"{format_points(criterion.points)}  "
+            if criterion.points_range:
+                extra += _("; points chosen from {low} to {high} for each event").format(
+                    low=format_points(criterion.points_range[0]), high=format_points(criterion.points_range[1]))
+            points = "" if criterion.brackets or criterion.points_range else f"{format_points(criterion.points)}  "
             lines.append(f"  {code}  {points}{criterion.name}{extra}")
     for rule in plan.attendance_rules:
         trigger = _(TRIGGERS[rule.trigger.value]).format(codes=", ".join(rule.leave_codes))

@@ -125,6 +125,7 @@ class ChangeField(StrEnum):
     CHOSEN = "chosen"
     MEETING_DATE = "meeting_date"
     MINUTE_NUMBER = "minute_number"
+    POINTS = "points"  # an event's chosen points (a criterion with a range of points)
 
 
 FieldKey = ChangeField | str  # text: a field this version does not know (an older or newer program's line)

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from fractions import Fraction
 from typing import NewType
 
 from ward_office.core.errors import WardOfficeError
@@ -81,6 +82,7 @@ class Event:
     check_id: CheckId | None = None
     source: EventSource = EventSource.MANUAL
     id: EventId | None = None
+    points: Fraction | None = None  # chosen by the recorder, for a criterion with a range of points only
 
 
 def cleaned_event(event: Event, today: date | None = None) -> Event:

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from ward_office.core.attendance import LeaveCode
+from ward_office.core.plan_ranges import mildest, read_all_or_nothing, read_points_range
 from ward_office.core.plan_terms import (
     DEFAULT_TIE_BREAK,
     PLAN_KEYS,
@@ -143,8 +144,9 @@ class _Reader(PlanValues):
             cap = self.attempt(self.optional_number, block_data, "cap", where)
             maximum = self.attempt(self.optional_number, block_data, "maximum", where)
             floor = self.attempt(self.bound, block_data, "floor", where)
+            all_or_nothing = bool(self.attempt(read_all_or_nothing, self, block_data, where))
             if block_code is not None and name is not None:
-                block = Block(block_code, name, tuple(codes), cap, maximum, floor)
+                block = Block(block_code, name, tuple(codes), cap, maximum, floor, all_or_nothing)
                 if self.attempt(self.check_bounds, where, block_start(block, criteria), maximum, floor) is not None:
                     blocks.append(block)
         return blocks, criteria
@@ -270,10 +272,11 @@ class _Reader(PlanValues):
 
     def criterion(self, data: Mapping[str, Any], block_code: str, where: Path) -> Criterion:
         code, name = self.text(data, "code", where), self.attempt(self.text, data, "name", where)
+        ranged = read_points_range(self, data, where)
         brackets = self.brackets(data, where)
         if brackets and ("points" in data or "escalation" in data):
             raise self.fail(where, N_("a criterion with “brackets” has no “points” nor “escalation”"), key="brackets")
-        points = brackets[0].points if brackets else self.number(data, "points", where)
+        points = brackets[0].points if brackets else mildest(ranged) if ranged else self.number(data, "points", where)
         if points == 0:
             raise self.fail(where, N_("“{key}” cannot be zero"), key="points")
         steps = []
@@ -287,7 +290,7 @@ class _Reader(PlanValues):
         cap = self.optional_number(data, "cap", where)
         if name is None:
             raise self.refused()
-        return Criterion(code, name, block_code, points, tuple(steps), cap, tuple(brackets))
+        return Criterion(code, name, block_code, points, tuple(steps), cap, tuple(brackets), ranged)
 
     def brackets(self, data: Mapping[str, Any], where: Path) -> list[Bracket]:
         """Brackets by count, each weighing more than the one below and all of one sign."""

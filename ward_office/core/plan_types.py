@@ -47,6 +47,8 @@ class Criterion:
     cap: Fraction | None = None  # the most this criterion can add or remove in one period
     brackets: tuple[Bracket, ...] = ()  # by count, lowest first: then every occurrence is worth only what its
     # bracket adds (the occurrence entering a bracket carries the step up to it, the others 0)
+    points_range: tuple[Fraction, Fraction] | None = None  # each event's points chosen within it; ``points``: its
+    # end nearest zero (core.plan_ranges)
 
     def total_for(self, count: int) -> Fraction:
         """With brackets: what ``count`` occurrences weigh in all."""
@@ -75,6 +77,7 @@ class Block:
     cap: Fraction | None = None  # the most the block's deductions (or bonuses) can weigh in one period
     maximum: Fraction | None = None  # the block's full marks: its score never above, shown "x/maximum"
     floor: Fraction | None = None  # its score never below, in each sub-period
+    all_or_nothing: bool = False  # worth its maximum in a sub-period without a deduction, else its floor or 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,22 @@
 """Past violations and commendations kept in Excel or CSV: ``date,staff_code,criterion,note`` (Vietnamese
-headers too), so a ward starts with its history."""
+headers too), so a ward starts with its history; an optional ``points`` ("Điểm") column gives the points of
+an event of a criterion with a range of points, chosen within it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 from ward_office.core.checks import Event, EventSource, cleaned_event
 from ward_office.core.errors import InputProblem
 from ward_office.core.plan import Criterion
+from ward_office.core.plan_ranges import points_problem
 from ward_office.core.staff import Staff
 from ward_office.core.text_rules import FieldError, check_day, code_key
 from ward_office.i18n import N_
+from ward_office.i18n.formatting import format_number
 from ward_office.importers.csv_files import Problems, SkippedRow, parse_day
 from ward_office.importers.input_tables import read_rows
 
@@ -22,7 +26,9 @@ EVENT_COLUMNS = {
     "staff_code": ("mã cán bộ", "mã", "ma can bo", "mã cb", "mã cbcc", "mã nhân viên", "code", "staff code"),
     "criterion": ("mã tiêu chí", "tiêu chí", "mã nội dung", "criterion_code", "criterion", "criterion code"),
     "note": ("ghi chú", "nội dung", "nội dung vi phạm", "diễn giải", "note"),
+    "points": ("điểm", "số điểm", "điểm trừ", "điểm cộng", "points"),
 }
+POINTS_FIELD = N_("points")  # the column's name in messages: "cột “Điểm”"
 
 
 def read_events(
@@ -70,10 +76,11 @@ def read_events(
         if locked_by_day[day] if day in locked_by_day else locked_by_day.setdefault(day, is_locked(day)):
             problems.add(InputProblem(row.line, "date", N_("the period containing {day} is locked"),
                                       {"day": day.strftime("%d/%m/%Y")}))
-        if person is not None and person.id is not None and code in criteria:
+        points = _points(row.line, values.get("points", ""), criteria.get(code), problems)
+        if person is not None and person.id is not None and code in criteria and points is not False:
             try:
                 event = cleaned_event(Event(person.id, day, code, note=values.get("note", ""),
-                                            recorded_by=recorded_by, source=EventSource.IMPORT))
+                                            recorded_by=recorded_by, source=EventSource.IMPORT, points=points))
             except FieldError as error:
                 problems.add(InputProblem(row.line, error.field, error.message, error.params))
                 continue
@@ -81,3 +88,22 @@ def read_events(
                 events.append(event)
     problems.refuse(path)
     return events
+
+
+def _points(line: int, text: str, criterion: Criterion | None, problems: Problems) -> Fraction | bool | None:
+    """The row's chosen points (None: none, as a criterion with fixed points has), or False when refused."""
+    text = text.strip().replace("−", "-").replace(",", ".")
+    if criterion is None:
+        return None
+    try:
+        points = Fraction(text) if text else None
+    except ValueError:
+        problems.add(InputProblem(line, POINTS_FIELD, N_("“{value}” is not a number of points"), {"value": text}))
+        return False
+    problem = points_problem(criterion, points)
+    if problem is not None:
+        low, high = criterion.points_range or (0, 0)
+        problems.add(InputProblem(line, POINTS_FIELD, problem, {"code": criterion.code, "low": format_number(low),
+                                                               "high": format_number(high)}))
+        return False
+    return points

@@ -3,12 +3,13 @@ in each sub-period, each bound that acts kept as a ``Clamp`` so a reader sees wh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from ward_office.core.period import Period
 from ward_office.core.plan import Block, EmulationPlan
-from ward_office.scoring.results import Bound, Clamp
+from ward_office.scoring.all_or_nothing import AllOrNothing
+from ward_office.scoring.results import Bound, Clamp, ScoreItem
 from ward_office.scoring.units import Units
 
 
@@ -26,12 +27,15 @@ class Bounds:
                                     _units(units, block.maximum, start)))
         self.total = (_units(units, plan.floor, plan.base_score), _units(units, plan.maximum, plan.base_score))
         self.any = bool(self.blocks) or self.total != (None, None)
+        self.all_or_nothing = AllOrNothing(plan, units, fraction)
 
-    def clamps(self, part: Period, weight: Fraction, block_sums: list[int],
-               total: int) -> list[tuple[int | None, int, Clamp]]:
+    def clamps(self, part: Period, weight: Fraction, block_sums: list[int], total: int,
+               items: Sequence[ScoreItem] = ()) -> list[tuple[int | None, int, Clamp]]:
         """For the sums of ``part`` (per block index, and in all), each bound that acts: the block's index (None
-        for the total), the units it adds, and its Clamp. The blocks first, then the total they make."""
-        acted: list[tuple[int | None, int, Clamp]] = []
+        for the total), the units it adds, and its Clamp. The blocks first (an all-or-nothing block lost, from
+        ``items``, before the floors and maximums), then the total they make."""
+        acted = self.all_or_nothing.clamps(part, weight, block_sums, items)
+        total += sum(adjustment for _index, adjustment, _clamp in acted)
         for index, block, start, low, high in self.blocks:
             adjustment = _clamp(block_sums[index], low, high)
             if adjustment:

@@ -73,6 +73,7 @@ from ward_office.core.plan_year import plan_period
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
+from ward_office.scoring.chosen_points import ChosenPoints
 from ward_office.scoring.count_units import OccurrenceUnits
 from ward_office.scoring.long_leave import PersonParts
 from ward_office.scoring.results import (
@@ -188,6 +189,7 @@ def _event_occurrences(data: ScoringInput, active: _Spans, scorer: _Scorer,
         if criterion is None:
             unknown.add(event.criterion_code)
             continue
+        criterion = scorer.chosen.for_event(criterion, event)  # a ranged criterion: the event's own points
         from_check = event.check_id is not None or event.source is EventSource.CHECK
         occurrences[event.staff_id].append((
             event.day, _NO_SESSION, 1, event.id is None, event.id or 0, index, 0, criterion, None,
@@ -214,6 +216,7 @@ class _Scorer:
                                                 code == absent_code)
                          for code, criterion in plan.criteria.items()}
         self.bounds = Bounds(plan, units, self.fraction)
+        self.chosen = ChosenPoints(plan, units)
         self.grade_index = {grade.code: plan.grade_index(grade.code) for grade in plan.grades}
         self.ceilings = [(ceiling, self.grade_index[ceiling.max_grade]) for ceiling in plan.ceilings]
         self.monthly = any(ceiling.per is CeilingScope.MONTH for ceiling in plan.ceilings)
@@ -315,13 +318,13 @@ class _Scorer:
     def _bound(self, part: Period, weight: Fraction, multiplier: int, part_blocks: list[int], part_units: int,
                tally: Tally) -> int:
         """Rule 4's bounds on the sums of ``part``: their clamps go to ``tally``; returns the bounded total."""
-        for index, adjustment, clamp in self.bounds.clamps(part, weight, part_blocks, part_units):
+        for index, adjustment, clamp in self.bounds.clamps(part, weight, part_blocks, part_units, tally.items):
             part_units += adjustment
             if index is None:
                 tally.total_sum += adjustment * multiplier
             else:
                 tally.block_sums[index] += adjustment * multiplier
-            if adjustment > 0:  # a floor: what the deductions took off is less
+            if clamp.deducts:  # a floor: what the deductions took off is less; a block lost: more
                 tally.deducted_sum += adjustment * multiplier
             tally.clamps.append(clamp)
         return part_units

@@ -12,6 +12,7 @@ from ward_office.core.plan import Block, EmulationPlan
 from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_points, period_label
+from ward_office.scoring.all_or_nothing import lost_text
 from ward_office.scoring.quota_text import tie_note
 from ward_office.scoring.results import Bound, Clamp, LeftOutMonth, Ranking, ScoreItem, StaffResult
 
@@ -63,6 +64,8 @@ def block_score(plan: EmulationPlan, block: Block, subtotal: Fraction, *, fixed:
 
 def clamp_text(plan: EmulationPlan, clamp: Clamp) -> str:
     """"the floor of the block “Thời gian làm việc” (0 points) kept 3 more points from being taken off (May 2026)"."""
+    if clamp.bound is Bound.ALL_OR_NOTHING:
+        return lost_text(plan, clamp, _lowercase_first(period_label(clamp.sub_period)))
     names = {block.code: block.name for block in plan.blocks}
     return _(CLAMP_MESSAGES[clamp.bound, clamp.block_code is not None]).format(
         block=names.get(clamp.block_code or "", clamp.block_code), limit=format_number(clamp.limit),

@@ -126,6 +126,7 @@ def new_score_item(criterion_code: str, block_code: str, day: date, session: Ses
 class Bound(StrEnum):
     FLOOR = "floor"
     MAXIMUM = "maximum"
+    ALL_OR_NOTHING = "all_or_nothing"  # a block kept whole only without a deduction: lost to its floor or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +142,16 @@ class Clamp:
     unbounded: Fraction
     points: Fraction
     weight: Fraction  # the share of the period score the sub-period carries
+    days: tuple[date, ...] = ()  # ALL_OR_NOTHING: the days of the block's deductions that lost it
 
     @property
     def contribution(self) -> Fraction:
         return self.points * self.weight
+
+    @property
+    def deducts(self) -> bool:
+        """Its points count with the deductions: a floor gives some back, a lost block takes more."""
+        return self.points > 0 or self.bound is Bound.ALL_OR_NOTHING
 
 
 @dataclass(frozen=True, slots=True)

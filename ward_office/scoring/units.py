@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from ward_office.core.period import Period
 from ward_office.core.plan import Criterion, EmulationPlan
+from ward_office.core.plan_ranges import POINTS_STEP
 from ward_office.scoring.results import SubPeriodScore
 
 
@@ -49,6 +50,8 @@ class Units:
             values.extend(Fraction(bracket.points) for bracket in criterion.brackets)
             if criterion.cap is not None:
                 values.append(Fraction(criterion.cap))
+            if criterion.points_range is not None:  # each event's points, a multiple of the step within it
+                values += [POINTS_STEP, *criterion.points_range]
         self.scale = math.lcm(1, *(value.denominator for value in values))
         self.criterion_caps = {code: self.of(criterion.cap) for code, criterion in plan.criteria.items()
                                if criterion.cap is not None}

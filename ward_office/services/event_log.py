@@ -17,10 +17,11 @@ from fractions import Fraction
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, Event, EventId, EventSource
 from ward_office.core.errors import NotFoundError, PeriodLockedError, WardOfficeError
 from ward_office.core.plan import Block, Criterion, EmulationPlan
+from ward_office.core.plan_ranges import counted_points, points_problem
 from ward_office.core.staff import Staff, StaffId
 from ward_office.core.text_rules import check_day
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_date, format_datetime, format_points, period_label
+from ward_office.i18n.formatting import format_date, format_datetime, format_number, format_points, period_label
 from ward_office.services.ward import Ward
 
 
@@ -38,6 +39,10 @@ class NoPlanInEffectError(WardOfficeError):
 
 class CriterionNotInPlanError(WardOfficeError):
     """The criterion is not in the emulation plan in effect on that day."""
+
+
+class EventPointsError(WardOfficeError):
+    """The points chosen for an event do not fit its criterion's range (or were chosen for fixed points)."""
 
 
 class EventKind(StrEnum):
@@ -92,7 +97,9 @@ class EventRow:
 
     @property
     def points(self) -> Fraction | None:
-        return self.criterion.points if self.criterion is not None else None
+        """What the event is worth on its own under the plan of its day: its chosen points for a criterion with a
+        range (``core.plan_ranges.counted_points``), else the criterion's."""
+        return counted_points(self.criterion, self.event.points) if self.criterion is not None else None
 
     @property
     def kind(self) -> EventKind | None:
@@ -246,8 +253,9 @@ def _refuse_locked(ward: Ward, day: date) -> None:
 
 
 def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, note: str = "", *,
-              today: date | None = None) -> Event:
-    """Record a violation or commendation by hand, against a criterion of the plan in effect on ``day``."""
+              today: date | None = None, points: Fraction | None = None) -> Event:
+    """Record a violation or commendation by hand, against a criterion of the plan in effect on ``day``;
+    ``points``: chosen within the criterion's range, for a criterion with one (and only then)."""
     check_day(day, "day", N_("Date"), today)
     person = ward.store.staff.get(staff_id)
     if today is not None and day > today:
@@ -263,9 +271,18 @@ def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, not
     if criterion_code not in plan.criteria:
         raise CriterionNotInPlanError(N_("The plan in effect on {day} has no criterion “{code}”"),
                                       day=format_date(day), code=criterion_code)
+    refuse_points(plan.criteria[criterion_code], points)
     _refuse_locked(ward, day)
-    event = Event(staff_id, day, criterion_code, " ".join(note.split()), source=EventSource.MANUAL)
+    event = Event(staff_id, day, criterion_code, " ".join(note.split()), source=EventSource.MANUAL, points=points)
     return ward.store.events.add(event, ward.actor)
+
+
+def refuse_points(criterion: Criterion, points: Fraction | None) -> None:
+    """``EventPointsError`` unless ``points`` fit ``criterion``: chosen within its range, or none for fixed points."""
+    problem = points_problem(criterion, points)
+    if problem is not None:
+        low, high = criterion.points_range or (0, 0)
+        raise EventPointsError(problem, code=criterion.code, low=format_number(low), high=format_number(high))
 
 
 def delete_event(ward: Ward, event_id: EventId) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from ward_office.core.access import Role
@@ -111,7 +112,12 @@ def _event(values: Values) -> Event:
     return Event(_typed(values, ChangeField.STAFF, int), _typed(values, ChangeField.DAY, date),
                  str(values[ChangeField.CRITERION]),
                  values.get(ChangeField.NOTE) or "", values.get(ChangeField.RECORDED_BY) or "",
-                 values.get(ChangeField.CHECK), values.get(ChangeField.SOURCE, EventSource.MANUAL))
+                 values.get(ChangeField.CHECK), values.get(ChangeField.SOURCE, EventSource.MANUAL),
+                 points=_points(values.get(ChangeField.POINTS)))
+
+
+def _points(value: Any) -> Fraction | None:
+    return Fraction(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _check(values: Values) -> Check:

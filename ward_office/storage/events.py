@@ -6,6 +6,7 @@ import builtins
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from ward_office.core.change_log import ChangeAction
@@ -16,7 +17,7 @@ from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context
 
-_COLUMNS = ("staff_id", "day", "criterion_code", "note", "recorded_by", "check_id", "source")
+_COLUMNS = ("staff_id", "day", "criterion_code", "note", "recorded_by", "check_id", "source", "points")
 _SELECT = f"SELECT {', '.join(_COLUMNS)}, id FROM events"
 _INSERT = (f"INSERT INTO events ({', '.join(_COLUMNS)}, created_at)"
            f" VALUES ({', '.join('?' for _ in _COLUMNS)}, ?)")
@@ -26,11 +27,20 @@ _SOURCES = {member.value: member for member in EventSource}
 def _values(event: Event, recorded_by: str = "") -> tuple[Any, ...]:
     """Column values; an empty ``recorded_by`` on the event is filled with ``recorded_by``."""
     return (event.staff_id, event.day.isoformat(), event.criterion_code, event.note,
-            event.recorded_by or recorded_by, event.check_id, event.source.value)
+            event.recorded_by or recorded_by, event.check_id, event.source.value,
+            None if event.points is None else float(event.points))
 
 
 def _as_row(event: Event) -> dict[str, Any]:
-    return dict(zip(_COLUMNS, _values(event), strict=True))
+    return _logged(_values(event))
+
+
+def _logged(values: tuple[Any, ...]) -> dict[str, Any]:
+    """A row as the change log keeps it: chosen points only when there are some."""
+    row = dict(zip(_COLUMNS, values, strict=True))
+    if row["points"] is None:
+        del row["points"]
+    return row
 
 
 _WritableEvent = writable_twin(Event)
@@ -38,7 +48,9 @@ _WritableEvent = writable_twin(Event)
 
 def _event(row: tuple[Any, ...]) -> Event:
     event = _WritableEvent()
-    event.staff_id, day, event.criterion_code, event.note, event.recorded_by, event.check_id, source, event.id = row
+    (event.staff_id, day, event.criterion_code, event.note, event.recorded_by, event.check_id, source, points,
+     event.id) = row
+    event.points = None if points is None else Fraction(points)
     event.day = date.fromisoformat(day)
     event.source = _SOURCES[source]
     return freeze(event, Event)
@@ -77,7 +89,7 @@ class EventRepository:
             conn.executemany(_INSERT, [(*row, now) for row in rows])
             self._context.log(actor, ChangeAction.IMPORT, "event", None, {
                 "count": len(rows), "first_day": days[0].isoformat(), "last_day": days[-1].isoformat(),
-                "first_id": first_id, "after": [dict(zip(_COLUMNS, row, strict=True)) for row in rows],
+                "first_id": first_id, "after": [_logged(row) for row in rows],
             })
         return len(rows)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from fractions import Fraction
 
 from ward_office.core.change_log import Change, ChangeAction, ChangeField
 from ward_office.core.checks import CHECK_KIND_LABELS, CheckKind
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_date
+from ward_office.i18n.formatting import format_date, format_points
 from ward_office.services.change_log.labels import day_text
 from ward_office.services.change_log.lookup import Lookup
 
@@ -29,8 +30,13 @@ def describe_event(change: Change, lookup: Lookup) -> str:
     else:
         template = (N_("Record a commendation of {name} on {day}: {criterion}") if commendation
                     else N_("Record a violation of {name} on {day}: {criterion}"))
-    return _(template).format(name=lookup.person(values.get(ChangeField.STAFF)),
-                              day=day_text(values.get(ChangeField.DAY)), criterion=lookup.criterion(code, day))
+    sentence = _(template).format(name=lookup.person(values.get(ChangeField.STAFF)),
+                                  day=day_text(values.get(ChangeField.DAY)), criterion=lookup.criterion(code, day))
+    points = values.get(ChangeField.POINTS)
+    if isinstance(points, int | float) and not isinstance(points, bool):
+        return _("{sentence} ({points} points, chosen)").format(sentence=sentence,
+                                                                points=format_points(Fraction(points)))
+    return sentence
 
 
 def _seen_changes(change: Change, lookup: Lookup) -> str:

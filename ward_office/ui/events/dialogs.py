@@ -4,13 +4,15 @@ in full."""
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from ward_office.core.checks import Event
 from ward_office.core.errors import WardOfficeError
+from ward_office.core.plan import Criterion
+from ward_office.core.plan_ranges import POINTS_STEP
 from ward_office.core.staff import StaffId
-from ward_office.i18n import _
-from ward_office.i18n.formatting import format_date, format_points
+from ward_office.i18n import _, current_language
+from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.services import event_log
 from ward_office.services.event_log import EventRow
 from ward_office.services.ward import Ward
@@ -31,6 +35,27 @@ from ward_office.ui import widgets
 from ward_office.ui.widgets.staff_combo import StaffCombo, staff_label
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 11
+RANGE_ROLE = Qt.ItemDataRole.UserRole + 12
+
+
+def points_text(criterion: Criterion) -> str:
+    """"−2" for fixed points; "từ −50 đến −25" for a criterion whose points are chosen within a range."""
+    if criterion.points_range is None:
+        return format_points(criterion.points)
+    low, high = criterion.points_range
+    return _("from {low} to {high}").format(low=format_points(low), high=format_points(high))
+
+
+def _points_field() -> tuple[QDoubleSpinBox, QLabel]:
+    """The field of the points chosen within a criterion's range, and its label (its text set with the range)."""
+    points = QDoubleSpinBox()
+    points.setDecimals(2)
+    points.setLocale(QLocale(current_language()))  # "-37,50" in Vietnamese, as every number shown
+    points.setSingleStep(float(POINTS_STEP))
+    points.setAccessibleName(_("Points"))
+    label = QLabel()
+    label.setBuddy(points)
+    return points, label
 
 
 class AddEventDialog(QDialog):
@@ -56,6 +81,7 @@ class AddEventDialog(QDialog):
         self.criterion.setMinimumContentsLength(40)
         self.criterion_model = QStandardItemModel(self)
         self.criterion.setModel(self.criterion_model)
+        self.points, self.points_label = _points_field()  # shown for a criterion with a range of points only
         self.note = QLineEdit()
         self.note.setAccessibleName(_("Note"))
         self.note.setPlaceholderText(_("What happened, where, who saw it"))
@@ -69,6 +95,9 @@ class AddEventDialog(QDialog):
             label = QLabel(label_text)
             label.setBuddy(field)
             form.addRow(label, field)
+            if field is self.criterion:
+                form.addRow(self.points_label, self.points)
+        self.form = form
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -80,8 +109,10 @@ class AddEventDialog(QDialog):
         self.day.dateChanged.connect(self._day_changed)
         self.person.currentIndexChanged.connect(self._validate)
         self.person.editTextChanged.connect(self._validate)
+        self.criterion.currentIndexChanged.connect(self._show_points)
         self.criterion.currentIndexChanged.connect(self._validate)
         self._day_changed()
+        self._show_points()
         if staff_id is not None:
             self.person.set_staff(staff_id)
         self.person.setFocus()
@@ -115,8 +146,9 @@ class AddEventDialog(QDialog):
             header.setForeground(QBrush(self.palette().color(QPalette.ColorRole.WindowText)))
             self.criterion_model.appendRow(header)
             for criterion in criteria:
-                item = QStandardItem(f"{criterion.code} · {criterion.name} ({format_points(criterion.points)})")
+                item = QStandardItem(f"{criterion.code} · {criterion.name} ({points_text(criterion)})")
                 item.setData(criterion.code, CRITERION_ROLE)
+                item.setData(criterion.points_range, RANGE_ROLE)
                 item.setToolTip(f"{block.name}: {criterion.name}")
                 self.criterion_model.appendRow(item)
         index = self._criterion_row(current) if current else 0
@@ -131,6 +163,25 @@ class AddEventDialog(QDialog):
 
     def criterion_code(self) -> str | None:
         return self.criterion.currentData(CRITERION_ROLE)
+
+    def _show_points(self) -> None:
+        """The points field, with its range in its label, for a criterion whose points are chosen only."""
+        points_range = self.criterion.currentData(RANGE_ROLE)
+        self.form.setRowVisible(self.points_label, points_range is not None)
+        self.adjustSize()
+        if points_range is None:
+            return
+        low, high = points_range
+        self.points_label.setText(_("&Points (from {low} to {high}):").format(
+            low=format_number(low), high=format_number(high)))
+        self.points.setRange(float(low), float(high))
+        self.points.setValue(float(high if high < 0 else low))  # the mildest, until the recorder chooses
+
+    def chosen_points(self) -> Fraction | None:
+        """The points chosen, for a criterion with a range; None otherwise."""
+        if self.criterion.currentData(RANGE_ROLE) is None:
+            return None
+        return Fraction(f"{self.points.value():.2f}")  # as shown; off the 0.25 steps, the service says so
 
     def set_criterion(self, code: str) -> None:
         self.criterion.setCurrentIndex(self._criterion_row(code))
@@ -162,7 +213,7 @@ class AddEventDialog(QDialog):
             return
         try:
             self.saved = event_log.add_event(self.ward, staff_id, self.chosen_day(), code, self.note.text(),
-                                             today=self.today)
+                                             today=self.today, points=self.chosen_points())
         except WardOfficeError as error:
             widgets.show_error(self, error)
             return

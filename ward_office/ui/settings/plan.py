@@ -78,7 +78,10 @@ def plan_rows(plan: EmulationPlan) -> list[PlanRow]:
             steps += [_("{count} times or more: {points} in all").format(
                 count=bracket.from_count, points=format_points(bracket.points)) for bracket in criterion.brackets]
             steps += counted.get(code, [])
-            points = None if criterion.brackets else criterion.points  # brackets: points by count, not each
+            if criterion.points_range:
+                steps.append(_("points chosen from {low} to {high} for each event").format(
+                    low=format_points(criterion.points_range[0]), high=format_points(criterion.points_range[1])))
+            points = None if criterion.brackets or criterion.points_range else criterion.points  # by count, or chosen
             rows.append(PlanRow(False, criterion.code, criterion.name, points, "; ".join(steps), criterion.cap))
     return rows
 
