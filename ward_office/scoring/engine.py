@@ -71,6 +71,7 @@ from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
 from ward_office.scoring.count_units import OccurrenceUnits
+from ward_office.scoring.excused import set_aside_excused, with_excused_items
 from ward_office.scoring.results import (
     GradeChange,
     GradeChangeKind,
@@ -103,6 +104,7 @@ _Occurrence = tuple[date, int, int, bool, int, int, int, CriterionPoints, Sessio
 
 
 def score_period(data: ScoringInput) -> Ranking:
+    data, excused = set_aside_excused(data)  # scoring.excused: excused occurrences cost and count nothing
     plan, period = data.plan, data.period
     active = {person.id: span for person in data.staff
               if (span := person.active_between(period.start, period.end)) is not None}
@@ -121,7 +123,8 @@ def score_period(data: ScoringInput) -> Ranking:
             drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
     ranked = rank_drafts(plan, drafts)
     results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
-    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by)
+    ranking = Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by)
+    return with_excused_items(ranking, excused)
 
 
 _Spans = Mapping[StaffId | None, tuple[date, date]]
