@@ -43,6 +43,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import block_score, cap_text, clamp_text, grade_thresholds, score_label
 from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
 
@@ -157,6 +158,8 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
 
 
 def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
+    if item.excuse is not None:
+        return "; ".join(part for part in (excused_text(item), item.note) if part)
     parts = []
     if item.minutes:
         parts.append(_("{minutes} min").format(minutes=item.minutes))

@@ -17,6 +17,7 @@ from typing import Any
 from ward_office.core.plan import EmulationPlan
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
+from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
 from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
 
@@ -98,6 +99,7 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                     "minutes": item.minutes,
                     "note": item.note,
                     "recorded_by": item.recorded_by,
+                    "excused": excused_text(item) or None,
                 }
                 for item in result.items
             ],
