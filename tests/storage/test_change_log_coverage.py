@@ -200,7 +200,8 @@ SCENARIOS: dict[tuple[str, str], tuple[Scenario, list[tuple[str, ChangeAction]]]
     ("quota_decisions", "add"): (lambda w: w.store.quota_decisions.add(QuotaDecision(
         month(2026, 2), "HTXS", 1, (w.staff_id, w.other_id), (w.other_id,), date(2026, 3, 3), "12/BB-HĐTĐ",
         "Có sáng kiến", ACTOR, datetime(2026, 3, 3)), ACTOR), [("quota_decision", ChangeAction.INSERT)]),
-    ("excuses", "add"): (lambda w: w.store.excuses.add(_excuse(w), ACTOR), [("attendance_excuse", ChangeAction.INSERT)]),
+    ("excuses", "add"): (lambda w: w.store.excuses.add(_excuse(w), ACTOR),
+                         [("attendance_excuse", ChangeAction.INSERT)]),
     ("excuses", "withdraw"): (lambda w: w.store.excuses.withdraw(w.store.excuses.add(_excuse(w), "Người chuẩn bị").id,
                                                                  "Nhầm người", ACTOR),  # type: ignore[arg-type]
                               [("attendance_excuse", ChangeAction.UPDATE)]),

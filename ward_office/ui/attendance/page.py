@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from ward_office.core.attendance import LeaveCode, session_text
 from ward_office.core.errors import WardOfficeError
-from ward_office.core.excuse import occurrence_text
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_date, format_month, format_weekday
@@ -351,13 +350,14 @@ class AttendancePage(AttendanceLayout):
         dialog = ExcuseDialog(self._who([cell]), record, triggers, self)
 
         def accepted() -> None:
+            occurrence = dialog.combo.currentText()
             try:
                 excuse = excuse_attendance(self.ward, record.id, dialog.trigger(), dialog.reason_text())  # type: ignore[arg-type]
             except WardOfficeError as error:
                 show_error(self, error)
                 return
-            self.status.setText(_("Excused: {occurrence} — {reason}").format(
-                occurrence=occurrence_text(excuse.trigger, None), reason=excuse.reason))
+            self.status.setText(_("Excused: {occurrence} — {reason}").format(occurrence=occurrence,
+                                                                              reason=excuse.reason))
             self.context.changed.emit(Topic.ATTENDANCE)
 
         self._open(dialog, accepted)
