@@ -98,6 +98,8 @@ class DaySheet:
 
     def excused(self, staff_id: StaffId, session: Session) -> tuple[Excuse, ...]:
         """The excuses in force of one session that its record still holds an occurrence for."""
+        if not self.excuses:  # most days: asked for every cell the grid paints
+            return ()
         row = next((row for row in self.rows if row.staff.id == staff_id), None)
         triggers = record_triggers(None if row is None else row.cell(session))
         return tuple(excuse for excuse in self.excuses
