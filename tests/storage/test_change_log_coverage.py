@@ -23,7 +23,9 @@ from ward_office.core.attendance import RecordSource
 from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import Check, CheckKind, Event, EventId
 from ward_office.core.clock import Punch
+from ward_office.core.excuse import Excuse
 from ward_office.core.period import month
+from ward_office.core.plan import AttendanceTrigger
 from ward_office.core.quota import QuotaDecision
 from ward_office.core.review import MeetingFacts, ReviewNotes
 from ward_office.core.schedule import Holiday, Session
@@ -198,7 +200,18 @@ SCENARIOS: dict[tuple[str, str], tuple[Scenario, list[tuple[str, ChangeAction]]]
     ("quota_decisions", "add"): (lambda w: w.store.quota_decisions.add(QuotaDecision(
         month(2026, 2), "HTXS", 1, (w.staff_id, w.other_id), (w.other_id,), date(2026, 3, 3), "12/BB-HĐTĐ",
         "Có sáng kiến", ACTOR, datetime(2026, 3, 3)), ACTOR), [("quota_decision", ChangeAction.INSERT)]),
+    ("excuses", "add"): (lambda w: w.store.excuses.add(_excuse(w), ACTOR),
+                         [("attendance_excuse", ChangeAction.INSERT)]),
+    ("excuses", "withdraw"): (lambda w: w.store.excuses.withdraw(w.store.excuses.add(_excuse(w), "Người chuẩn bị").id,
+                                                                 "Nhầm người", ACTOR),  # type: ignore[arg-type]
+                              [("attendance_excuse", ChangeAction.UPDATE)]),
 }
+
+
+def _excuse(w: World) -> Excuse:
+    record = w.store.attendance.set(late(w.staff_id, DAY), "Người chuẩn bị")
+    assert record.id is not None
+    return Excuse(record.id, w.staff_id, DAY, record.session, AttendanceTrigger.LATE, "Đưa con đi viện")
 
 
 def _repositories(store: Store) -> dict[str, object]:

@@ -22,7 +22,7 @@ COMMAND = "log"
 COMMANDS = (COMMAND,)
 # The kinds of record of the change log (core.change_log.ChangeEntity), without importing it at start-up
 KINDS = ("attendance", "event", "check", "staff", "department", "unit", "work_schedule", "holiday", "plan",
-         "period", "period_snapshot", "punch", "clock_mapping", "account")
+         "period", "period_snapshot", "punch", "clock_mapping", "account", "attendance_excuse")
 SHOWN_WITHOUT_OUT = 50
 
 

@@ -40,6 +40,7 @@ class ChangeEntity(StrEnum):
     PERIOD_REVIEW = "period_review"
     PERIOD_SNAPSHOT = "period_snapshot"
     QUOTA_DECISION = "quota_decision"  # the emulation council's choice among people tied at the quota line
+    ATTENDANCE_EXCUSE = "attendance_excuse"  # the head's excuse of a late arrival, early leave or absence
     PUNCH = "punch"
     CLOCK_MAPPING = "clock_mapping"
     ACCOUNT = "account"
@@ -126,6 +127,8 @@ class ChangeField(StrEnum):
     MEETING_DATE = "meeting_date"
     MINUTE_NUMBER = "minute_number"
     POINTS = "points"  # an event's chosen points (a criterion with a range of points)
+    TRIGGER = "trigger"  # which occurrence of an attendance record an excuse takes
+    WITHDRAWAL_REASON = "withdrawal_reason"
 
 
 FieldKey = ChangeField | str  # text: a field this version does not know (an older or newer program's line)

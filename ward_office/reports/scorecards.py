@@ -44,6 +44,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import (
     block_score,
     cap_text,
@@ -201,6 +202,8 @@ def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
         parts.append(_("{minutes} min").format(minutes=item.minutes))
     if item.note:
         parts.append(item.note)
+    if item.excuse is not None:  # the reason, on a row of its own under the item (items_table)
+        parts.append(_("excused"))
     if item.capped:
         parts.append(cap_text(plan, result, item))
     return "; ".join(parts)
@@ -223,6 +226,9 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
             format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
             cell(item.recorded_by, size=SIZE - 1.5),
         ])
+        if item.excuse is not None:  # why it costs nothing, across the row's width under it
+            rows.append(["", cell(excused_text(item), size=SIZE - 1, italic=True), "", "", "", "", ""])
+            spans.append(("SPAN", (1, len(rows) - 1), (6, len(rows) - 1)))
     for clamp in result.clamps:  # a bound of the plan that acted: its points make the total add up
         rows.append(["", cell(clamp_text(scored.ranking.plan, clamp), size=SIZE - 1, italic=True), "", "",
                      format_points(clamp.contribution), "", ""])

@@ -75,6 +75,7 @@ from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
 from ward_office.scoring.chosen_points import ChosenPoints
 from ward_office.scoring.count_units import OccurrenceUnits
+from ward_office.scoring.excused import set_aside_excused, with_excused_items
 from ward_office.scoring.long_leave import PersonParts
 from ward_office.scoring.results import (
     GradeChange,
@@ -107,6 +108,7 @@ _Occurrence = tuple[date, int, int, bool, int, int, int, CriterionPoints, Sessio
 
 
 def score_period(data: ScoringInput) -> Ranking:
+    data, excused = set_aside_excused(data)  # scoring.excused: excused occurrences cost and count nothing
     plan, period = data.plan, plan_period(data.plan, data.period)
     active = {person.id: span for person in data.staff
               if (span := person.active_between(period.start, period.end)) is not None}
@@ -122,8 +124,9 @@ def score_period(data: ScoringInput) -> Ranking:
             drafts.append(scorer.person(person, person_parts, occurrences[person.id]))
     ranked = rank_drafts(plan, drafts)
     results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
-    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by,
-                   parts.months_left_out, tuple(parts.not_scored))
+    ranking = Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by,
+                      parts.months_left_out, tuple(parts.not_scored))
+    return with_excused_items(ranking, excused)
 
 
 _Spans = Mapping[StaffId | None, tuple[date, date]]

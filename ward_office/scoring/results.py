@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from ward_office.core.attendance import Attendance, LeaveCode
 from ward_office.core.checks import Event
+from ward_office.core.excuse import Excuse
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period
 from ward_office.core.plan import (
@@ -60,6 +61,7 @@ class ScoringInput:
     # The working days of the period, for rules counting runs of consecutive working days; None: every day.
     working_days: Collection[date] | None = None
     quota_decisions: Sequence[QuotaDecision] = ()  # the emulation council's, for ties at the quota line
+    excuses: Sequence[Excuse] = ()  # the head's excuses of attendance occurrences (scoring.excused)
 
 
 class ItemSource(StrEnum):
@@ -88,6 +90,7 @@ class ScoreItem:
     minutes: int | None = None  # minutes late or early, for those triggers
     note: str = ""
     recorded_by: str = ""
+    excuse: Excuse | None = None  # excused by the head: costs 0 and counts toward nothing (scoring.excused)
 
     @property
     def contribution(self) -> Fraction:
@@ -120,6 +123,7 @@ def new_score_item(criterion_code: str, block_code: str, day: date, session: Ses
     item.minutes = minutes
     item.note = note
     item.recorded_by = recorded_by
+    item.excuse = None
     return freeze(item, ScoreItem)
 
 

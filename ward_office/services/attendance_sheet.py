@@ -23,6 +23,7 @@ from ward_office.core.attendance import (
     RecordSource,
 )
 from ward_office.core.errors import PeriodLockedError
+from ward_office.core.excuse import Excuse, record_triggers
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
@@ -93,6 +94,16 @@ class DaySheet:
     holiday_name: str  # "" unless the holiday table names this day
     locked_period: str  # the locked period's label, "" when the day can be changed
     rows: tuple[SheetRow, ...]
+    excuses: tuple[Excuse, ...] = ()  # the head's excuses in force of the day (services.excuses)
+
+    def excused(self, staff_id: StaffId, session: Session) -> tuple[Excuse, ...]:
+        """The excuses in force of one session that its record still holds an occurrence for."""
+        if not self.excuses:  # most days: asked for every cell the grid paints
+            return ()
+        row = next((row for row in self.rows if row.staff.id == staff_id), None)
+        triggers = record_triggers(None if row is None else row.cell(session))
+        return tuple(excuse for excuse in self.excuses
+                     if excuse.staff_id == staff_id and excuse.session is session and excuse.trigger in triggers)
 
     @property
     def is_holiday(self) -> bool:
@@ -130,7 +141,7 @@ def day_sheet(ward: Ward, day: date) -> DaySheet:
     work_calendar = ward.store.schedule.calendar(day, day)
     holiday = work_calendar.holidays.get(day)
     return DaySheet(day, work_calendar.is_working_day(day), "" if holiday is None else holiday.name,
-                    _locked_label(ward, day), rows)
+                    _locked_label(ward, day), rows, tuple(ward.store.excuses.in_force(day, day)))
 
 
 # ---- Marking ----

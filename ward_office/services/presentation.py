@@ -18,6 +18,7 @@ from ward_office.core.plan import EmulationPlan
 from ward_office.core.staff import Staff
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
+from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import (
     cap_text,
     clamp_text,
@@ -146,6 +147,7 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                     "minutes": item.minutes,
                     "note": item.note,
                     "recorded_by": item.recorded_by,
+                    "excused": excused_text(item) or None,
                 }
                 for item in result.items
             ],

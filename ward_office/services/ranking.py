@@ -99,6 +99,7 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         events=store.events.list(period.start, period.end),
         grace_minutes=grace_minutes,
         quota_decisions=store.quota_decisions.list(period),
+        excuses=store.excuses.in_force(period.start, period.end),
         working_days=frozenset(working_days),
     )
     departments: dict[int, str] = {department.id: department.name for department in store.departments.list()

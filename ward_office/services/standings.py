@@ -18,6 +18,7 @@ from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_percent, format_points
+from ward_office.scoring.excused import excused_text
 from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoredPeriod, ScoreItem, StaffResult
 from ward_office.services.ward import Ward
 
@@ -133,6 +134,8 @@ def item_lines(result: StaffResult, plan: EmulationPlan) -> tuple[ItemLine, ...]
 def explain_item(item: ScoreItem, plan: EmulationPlan) -> str:
     """Why an item counts what it counts: minutes, the recorder's note, the n-th repeat, a cap reached, the
     months averaged."""
+    if item.excuse is not None:  # costs nothing, counts toward nothing: the excuse is the whole explanation
+        return "; ".join(part for part in (excused_text(item), item.note) if part)
     parts: list[str] = []
     if item.minutes and item.trigger is AttendanceTrigger.LATE:
         parts.append(_("{minutes} minutes late").format(minutes=item.minutes))

@@ -78,6 +78,10 @@ class AttendanceRepository:
         ).fetchone()
         return None if row is None else _attendance(row)
 
+    def by_id(self, record_id: AttendanceId) -> Attendance | None:
+        row = self._context.conn.execute(f"{_SELECT} WHERE id = ?", (record_id,)).fetchone()
+        return None if row is None else _attendance(row)
+
     def for_day(self, day: date) -> list[Attendance]:
         return self.between(day, day)
 

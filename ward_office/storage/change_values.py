@@ -20,6 +20,7 @@ from ward_office.core.change_log import Change, ChangeAction, ChangeEntity, Chan
 from ward_office.core.checks import Check, CheckKind, Event, EventSource
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, PeriodKind, PeriodState
+from ward_office.core.plan_terms import AttendanceTrigger
 from ward_office.core.schedule import DayKind, Holiday, Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.storage.schedule import _SEASON_COLUMNS, _season
@@ -35,14 +36,14 @@ _FIELDS: Mapping[str, ChangeField] = {
                          ChangeField.DEPARTMENT_ORDER, ChangeField.PERIOD, ChangeField.ROWS)},
 }
 # Keys of a line that only serve the program (which columns an import read, where a batch starts…).
-_HIDDEN = {"changed", "first_id", "columns", "added_rows", "was_locked_by", "before"}
+_HIDDEN = {"changed", "first_id", "columns", "added_rows", "was_locked_by", "before", "attendance_id"}
 _DAYS = {"day", "active_from", "active_to", "effective_from", "start_day", "end_day", "first_day", "last_day",
          "meeting_date"}
 _MOMENTS = {"started_at", "finished_at", "locked_at", "was_locked_at"}
 _YES_NO = {"missing_punch", "prefilled", "active"}
 _ENUMS: Mapping[str, type[StrEnum]] = {"status": AttendanceStatus, "session": Session, "leave_code": LeaveCode,
                                        "gender": Gender, "category": StaffCategory, "role": Role,
-                                       "state": PeriodState}
+                                       "state": PeriodState, "trigger": AttendanceTrigger}
 _KINDS: Mapping[ChangeEntity | str, type[StrEnum]] = {ChangeEntity.CHECK: CheckKind, ChangeEntity.HOLIDAY: DayKind,
                                                       ChangeEntity.PERIOD: PeriodKind,
                                                       ChangeEntity.QUOTA_DECISION: PeriodKind}

@@ -12,6 +12,7 @@ from ward_office.core.access import ROLE_LABELS
 from ward_office.core.attendance import LEAVE_LABELS, AttendanceStatus, LeaveCode, RecordSource
 from ward_office.core.change_log import Change, ChangeAction, ChangeEntity, ChangeField, FieldKey
 from ward_office.core.checks import CHECK_KIND_LABELS, EventSource
+from ward_office.core.excuse import TRIGGER_LABELS
 from ward_office.core.period import PeriodKind, PeriodState
 from ward_office.core.schedule import DayKind, Season
 from ward_office.core.staff import CATEGORY_LABELS, GENDER_LABELS
@@ -83,6 +84,8 @@ def field_value(key: FieldKey, value: Any, lookup: Lookup | None = None) -> str:
         return _("{minutes} minutes").format(minutes=value)
     if key is F.SESSION:
         return session_name(value).capitalize()
+    if key is F.TRIGGER and value in TRIGGER_LABELS:  # its values are also statuses' ("absent"): not in _LABELS
+        return _(TRIGGER_LABELS[value])
     if isinstance(value, LeaveCode):
         return f"{value.value} — {_(LEAVE_LABELS[value])}"
     if isinstance(value, StrEnum) and value in _LABELS:

@@ -28,6 +28,7 @@ RECORD_KINDS: Mapping[ChangeEntity, str] = {
     ChangeEntity.PERIOD_REVIEW: N_("Review meeting papers"),
     ChangeEntity.PERIOD_SNAPSHOT: N_("Kept ranking"),
     ChangeEntity.QUOTA_DECISION: N_("Emulation council decision on a tie at the quota"),
+    ChangeEntity.ATTENDANCE_EXCUSE: N_("Excuse of a late arrival, early leave or absence"),
     ChangeEntity.PUNCH: N_("Clock punches"),
     ChangeEntity.CLOCK_MAPPING: N_("Clock file mapping"),
     ChangeEntity.ACCOUNT: N_("Account"),
@@ -69,6 +70,7 @@ FIELD_LABELS: Mapping[ChangeField, str] = {
     F.MIGRATION: N_("Upgrade of the record book"), F.RESTORED_FROM: N_("Restored from the backup"),
     F.GRADE_CODE: N_("Grade"), F.PLACES: N_("Places left"), F.TIED: N_("People tied"),
     F.CHOSEN: N_("Keep the grade"), F.MEETING_DATE: N_("Meeting date"), F.MINUTE_NUMBER: N_("Minutes no."),
+    F.TRIGGER: N_("Occurrence excused"), F.WITHDRAWAL_REASON: N_("Reason for withdrawing the excuse"),
 }
 _SESSION_NAMES = {Session.MORNING: N_("morning"), Session.AFTERNOON: N_("afternoon")}
 

@@ -23,6 +23,7 @@ from ward_office.storage.migrations.schema_m006_m009 import (
     m009_tamper_evidence,
 )
 from ward_office.storage.migrations.schema_m010 import m010_quota_decisions
+from ward_office.storage.migrations.schema_m012 import m012_attendance_excuses
 from ward_office.storage.migrations.schema_m013 import m013_event_points
 
 # The order is the order they run in, and the names are recorded in each book: never reorder or rename.
@@ -37,6 +38,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m008_period_reviews,
     m009_tamper_evidence,
     m010_quota_decisions,
+    m012_attendance_excuses,
     m013_event_points,
 ))
 

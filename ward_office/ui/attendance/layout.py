@@ -59,6 +59,8 @@ MONTH_LEGEND = N_("Codes: + present · M late · S left early · P annual leave 
 BANNER_STYLE = "QLabel { background: #fff4ce; color: #5c3c00; border: 1px solid #e0c070; padding: 6px; }"
 
 
+EXCUSE_TIP = N_("The head excuses the selected late arrival, early leave or absence, with a reason: it then costs "
+                "no points")
 LOCKED_STYLE = "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #e6a5a0; padding: 6px; }"
 
 
@@ -111,6 +113,9 @@ class AttendanceLayout(Page):
         raise NotImplementedError
 
     def undo_last(self) -> bool:
+        raise NotImplementedError
+
+    def ask_excuse(self) -> object:
         raise NotImplementedError
 
     def _context_menu(self, position: QPoint) -> None:
@@ -203,6 +208,7 @@ class AttendanceLayout(Page):
         self.leave_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button_row.addWidget(self.leave_button)
         button_row.addWidget(_tool_button(self.absent_action))
+        button_row.addWidget(_tool_button(self.excuse_action))
         button_row.addStretch(1)
         button_row.addWidget(_tool_button(self.undo_action))
         return button_row
@@ -255,6 +261,8 @@ class AttendanceLayout(Page):
                                          lambda: self.run_command(EARLY))
         self.absent_action = self._action(_("Absent without leave"), _("Absent without leave (V)"),
                                           lambda: self.run_command(ABSENT))
+        self.excuse_action = self._action(_("Excuse with a reason…"), _(EXCUSE_TIP), self.ask_excuse)
+        self.excuse_action.setEnabled(False)
         self.undo_action = self._action(_("Undo"), _("Undo the last change (Ctrl+Z)"), self.undo_last)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -20,6 +20,7 @@ from ward_office.i18n.formatting import format_date, format_number, format_weekd
 from ward_office.i18n.text import fold
 from ward_office.services.attendance_sheet import DaySheet, MonthSheet, SheetRow, session_code
 
+from ward_office.ui.attendance.excused import excuse_lines, excused_colors, excused_state_text
 from ward_office.ui.widgets import BAD, MARKED, MUTED, WARN
 from ward_office.ui.widgets.models import CENTER, RECORD_ROLE, RIGHT, SEARCH_ROLE, Index
 
@@ -123,16 +124,16 @@ class DayGridModel(QAbstractTableModel):
             return row
         if session is not None:
             record = row.cell(session)
+            excused = self._sheet.excused(row.staff_id, session) if self._sheet is not None else ()
             if role == Qt.ItemDataRole.DisplayRole:
-                return state_text(record)
+                return excused_state_text(record, excused)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return state_tooltip(record)
+                return "\n".join([state_tooltip(record), *excuse_lines(excused)])
+            colors = excused_colors(record, excused) or state_colors(record)
             if role == Qt.ItemDataRole.ForegroundRole:
-                foreground = state_colors(record)[0]
-                return None if foreground is None else QBrush(foreground)
+                return None if colors[0] is None else QBrush(colors[0])
             if role == Qt.ItemDataRole.BackgroundRole:
-                background = state_colors(record)[1]
-                return None if background is None else QBrush(background)
+                return None if colors[1] is None else QBrush(colors[1])
             return None
         text = (row.staff.full_name, row.staff.position, row.department, "", "", row.note)[column]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -37,8 +37,10 @@ from ward_office.services.attendance_sheet import (
     month_sheet,
     undo,
 )
+from ward_office.services.excuses import excuse_attendance
 
 from ward_office.ui.attendance.dialogs import LeaveDialog, MinutesDialog
+from ward_office.ui.attendance.excused import ExcuseDialog, excusable
 from ward_office.ui.attendance.layout import ABSENT, EARLY, LATE, OTHER_LEAVE, PRESENT, AttendanceLayout
 from ward_office.ui.attendance.models import DayGridModel, leave_text
 from ward_office.ui.widgets import from_qdate, show_error, to_qdate
@@ -75,6 +77,9 @@ class AttendancePage(AttendanceLayout):
         self.tabs.addTab(self._build_day_tab(today), _("Daily attendance"))
         self.tabs.addTab(self._build_month_tab(today), _("Month sheet"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        selection = self.grid.selectionModel()
+        selection.selectionChanged.connect(lambda *_changed: self.update_excuse_action())
+        selection.currentChanged.connect(lambda *_changed: self.update_excuse_action())
 
         layout = QVBoxLayout(self)
         layout.addLayout(search_row)
@@ -131,6 +136,7 @@ class AttendancePage(AttendanceLayout):
         if not self.grid.currentIndex().isValid() and self.day_proxy.rowCount() > 0:
             self.grid.setCurrentIndex(self.day_proxy.index(0, DayGridModel.MORNING))
         self._fit_day_columns()
+        self.update_excuse_action()
 
     def _fit_day_columns(self) -> None:
         for column in range(DayGridModel.NOTE):
@@ -329,6 +335,34 @@ class AttendancePage(AttendanceLayout):
         else:
             self.undo_action.setToolTip(_("Undo the last change (Ctrl+Z)"))
 
+    # ---- Excusing (the head) ----
+
+    def update_excuse_action(self) -> None:
+        """"Miễn trừ có lý do…" is enabled for the head, on one session with something left to excuse."""
+        found = excusable(self.ward, self.day_model.sheet, self.selected_cells())
+        self.excuse_action.setEnabled(found is not None)
+
+    def ask_excuse(self) -> ExcuseDialog | None:
+        found = excusable(self.ward, self.day_model.sheet, self.selected_cells())
+        if found is None:
+            return None
+        cell, record, triggers = found
+        dialog = ExcuseDialog(self._who([cell]), record, triggers, self)
+
+        def accepted() -> None:
+            occurrence = dialog.combo.currentText()
+            try:
+                excuse = excuse_attendance(self.ward, record.id, dialog.trigger(), dialog.reason_text())  # type: ignore[arg-type]
+            except WardOfficeError as error:
+                show_error(self, error)
+                return
+            self.status.setText(_("Excused: {occurrence} — {reason}").format(occurrence=occurrence,
+                                                                              reason=excuse.reason))
+            self.context.changed.emit(Topic.ATTENDANCE)
+
+        self._open(dialog, accepted)
+        return dialog
+
     def _context_menu(self, position: QPoint) -> None:
         menu = self.context_menu()
         menu.popup(self.grid.viewport().mapToGlobal(position))
@@ -340,6 +374,7 @@ class AttendancePage(AttendanceLayout):
         menu.addAction(self.early_action)
         menu.addMenu(self.leave_menu)
         menu.addAction(self.absent_action)
+        menu.addAction(self.excuse_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)
         menu.aboutToHide.connect(menu.deleteLater)

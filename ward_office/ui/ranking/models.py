@@ -103,7 +103,7 @@ ITEM_COLUMNS: Sequence[Column[ItemLine]] = (
     Column(N_("Plan points"), lambda line: format_points(line.item.raw_points),
            sort_key=lambda line: line.item.raw_points, alignment=RIGHT),
     Column(N_("Note"), lambda line: line.explanation, tooltip=lambda line: line.explanation,
-           foreground=lambda line: WARN if line.item.capped else None),
+           foreground=lambda line: WARN if line.item.capped else GOOD if line.item.excuse else None),
     Column(N_("Recorded by"), lambda line: line.item.recorded_by),
     Column(N_("Source"), lambda line: _(ITEM_SOURCE_LABELS[line.item.source])),
 )
