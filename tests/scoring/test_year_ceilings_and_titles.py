@@ -227,12 +227,16 @@ def problems(text: str) -> list[str]:
 
 
 def test_mistakes_in_titles_and_year_ceilings_are_told_with_their_line(vietnamese: None) -> None:
-    text = PLAN + TITLES.replace('min_grade = "B"', 'min_grade = "E"').replace(
-        'requires = ["LDTT"]', 'requires = ["CSTD"]') + """
+    text = PLAN + TITLES.replace('requires = ["LDTT"]', 'requires = ["CSTD"]') + """
 [[titles]]
 code = "LDTT"
 name = "Lặp"
 min_grade = "A"
+
+[[titles]]
+code = "GK"
+name = "Giấy khen"
+min_grade = "E"
 min_grad = "A"
 
 [[ceilings]]
@@ -249,17 +253,19 @@ max_grade = "D"
 reason = "Sai"
 """
     lines = text.splitlines()
-    found = problems(text)
 
     def line_of(fragment: str, after: int = 0) -> int:
         return next(number for number, line in enumerate(lines, 1) if number > after and fragment in line)
 
-    unknown = line_of('min_grade = "E"')
-    assert f"– dòng {unknown} (titles[1]): không có mức xếp loại nào mang mã “E”" in found
-    requires = line_of("requires")
-    assert any(problem.startswith(f"– dòng {requires} (titles[2]):") and "“CSTD”" in problem for problem in found)
     twice = line_of('code = "LDTT"', line_of('code = "LDTT"'))
-    assert f"– dòng {twice} (titles[3]): mã “LDTT” bị dùng hai lần" in found
-    assert any(problem.startswith(f"– dòng {line_of('min_grad = ')}") and "min_grad" in problem for problem in found)
-    assert any(problem.startswith(f"– dòng {line_of('Không rõ đếm gì') - 4} (ceilings[4])") for problem in found)
-    assert any("(ceilings[5])" in problem and "year" in problem and "per" in problem for problem in found)
+    unknown, misspelt, per = line_of('min_grade = "E"'), line_of("min_grad = "), line_of('per = "nam"')
+    assert problems(text) == [
+        f"– dòng {line_of('requires')} (titles[2]): “requires” chỉ được ghi mã của danh hiệu khai báo phía trên "
+        "danh hiệu này; “CSTD” không phải",
+        f"– dòng {twice} (titles[3]): mã “LDTT” bị dùng hai lần",
+        f"– dòng {unknown} (titles[4]): không có mức xếp loại nào mang mã “E”",
+        f"– dòng {misspelt} (titles[4]): không có khóa “min_grad” trong [[titles]]; các khóa được dùng "
+        "ở đó là: code, min_grade, name, reason, requires",
+        f"– dòng {line_of('Không rõ đếm gì') - 4} (ceilings[4]): chỉ ghi một trong hai: “criterion” hoặc “block”",
+        f"– dòng {per} (ceilings[5]): “per” phải là một trong các giá trị: period, month, year",
+    ]

@@ -15,6 +15,8 @@ from ward_office.scoring.results import Ranking, StaffResult
 
 ELIGIBLE_HEADER = N_("Emulation titles eligible to be proposed")
 ELIGIBLE_NOTE = N_("Eligible to be proposed for the emulation council, which decides; not an award")
+TITLE_LEGEND = N_("Emulation titles eligible to be proposed (the emulation council considers and decides): {titles}.")
+TITLE_CODE_COUNT = N_("{code} — “{title}” (grade “{grade}” or better{reason}): {count} people")
 TITLE_COUNT = N_("“{title}” (grade “{grade}” or better{reason}): {count} people")
 
 
@@ -66,3 +68,12 @@ def title_count_lines(ranking: Ranking) -> list[str]:
         lines.append(_(TITLE_COUNT).format(title=title.name, grade=plan.grade(title.min_grade).name, reason=reason,
                                            count=len(people)))
     return lines
+
+
+def title_legend_line(ranking: Ranking) -> str:
+    """Under a year's ranking: each title's code, name, the grade it needs and how many are eligible."""
+    plan = ranking.plan
+    parts = [_(TITLE_CODE_COUNT).format(code=title.code, title=title.name, grade=plan.grade(title.min_grade).name,
+                                        reason=f"; {title.reason}" if title.reason else "", count=len(people))
+             for title, people in title_lists(ranking)]
+    return _(TITLE_LEGEND).format(titles="; ".join(parts))

@@ -27,6 +27,14 @@ from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Val
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
 from ward_office.scoring.explained import clamp_text, plan_grades_line, score_label
 from ward_office.scoring.results import ScoredPeriod
+from ward_office.scoring.titles import (
+    ELIGIBLE_HEADER,
+    ELIGIBLE_NOTE,
+    eligible_titles,
+    shows_titles,
+    title_count_lines,
+    titles_text,
+)
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
 from ward_office.services.printing import REPORT_FILE_MODE
@@ -113,6 +121,9 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Grade")),
         Column(_("Note"), width=NOTE_WIDTH, wrap=True),
     ]
+    titled = shows_titles(ranking)
+    if titled:
+        columns.append(Column(_(ELIGIBLE_HEADER), width=NOTE_WIDTH, wrap=True))
     rows: list[list[Value]] = []
     for result in ranking.results:
         department_id = result.staff.department_id
@@ -126,6 +137,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             result.score,
             result.grade.name,
             "; ".join(change.localized() for change in result.changes),
+            *([titles_text(eligible_titles(ranking, result))] if titled else []),
         ])
     counts = {grade.code: 0 for grade in plan.grades}
     for result in ranking.results:
@@ -144,6 +156,8 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))
+    if titled:
+        notes.append(_(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(ranking)) + ". " + _(ELIGIBLE_NOTE) + ".")
     return Sheet(
         name=_("Ranking"),
         title=_("SUMMARY OF EMULATION RESULTS"),

@@ -19,6 +19,7 @@ from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
 from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
 from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
+from ward_office.scoring.titles import ELIGIBLE_HEADER, ELIGIBLE_NOTE, eligible_titles, shows_titles, titles_text
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -43,7 +44,10 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
                        for grade in plan.grades],
             "blocks": [{"code": block.code, "name": block.name, "maximum": _number(block.maximum),
                         "floor": _number(block.floor)} for block in plan.blocks],
+            "titles": [{"code": title.code, "name": title.name, "min_grade": title.min_grade, "reason": title.reason,
+                        "requires": list(title.requires)} for title in plan.titles],
         },
+        "titles_note": _(ELIGIBLE_NOTE) if shows_titles(ranking) else None,
         "people": _people(scored),
     }
 
@@ -72,6 +76,9 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                  "reason": change.localized()}
                 for change in result.changes
             ],
+            # Codes of the emulation titles the year's grade makes the person eligible to be proposed for; empty
+            # outside a year. Proposals for the emulation council, not awards.
+            "eligible_titles": [title.code for title in eligible_titles(scored.ranking, result)],
             "months_counted": result.sub_periods_counted,
             "block_totals": {code: float(total) for code, total in result.block_totals.items()},
             "block_scores": {block.code: float(plan.block_start(block) + result.block_totals.get(block.code, 0))
@@ -133,6 +140,11 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
                      "; ".join(change.localized() for change in result.changes), label])
+    if shows_titles(scored.ranking):  # a year: the titles each person is eligible to be proposed for, last
+        if with_header:
+            rows[0].append(_(ELIGIBLE_HEADER))
+        for row, result in zip(rows[1 if with_header else 0:], scored.ranking.results, strict=True):
+            row.append(titles_text(eligible_titles(scored.ranking, result)))
     return rows
 
 
