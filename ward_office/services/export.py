@@ -121,9 +121,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Grade")),
         Column(_("Note"), width=NOTE_WIDTH, wrap=True),
     ]
-    titled = shows_titles(ranking)
-    if titled:
-        columns.append(Column(_(ELIGIBLE_HEADER), width=NOTE_WIDTH, wrap=True))
+    columns += [Column(_(ELIGIBLE_HEADER), width=NOTE_WIDTH, wrap=True)] if shows_titles(ranking) else []
     rows: list[list[Value]] = []
     for result in ranking.results:
         department_id = result.staff.department_id
@@ -137,7 +135,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             result.score,
             result.grade.name,
             "; ".join(change.localized() for change in result.changes),
-            *([titles_text(eligible_titles(ranking, result))] if titled else []),
+            *([titles_text(eligible_titles(ranking, result))] if shows_titles(ranking) else []),
         ])
     counts = {grade.code: 0 for grade in plan.grades}
     for result in ranking.results:
@@ -152,12 +150,10 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
                        "blocks.").format(base=format_number(plan.base_score)))
     if any(result.clamps for result in ranking.results):
         notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
-    notes.append(plan_grades_line(plan))
+    notes += [plan_grades_line(plan), *_titles_notes(scored)]
     if ranking.unknown_criteria:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))
-    if titled:
-        notes.append(_(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(ranking)) + ". " + _(ELIGIBLE_NOTE) + ".")
     return Sheet(
         name=_("Ranking"),
         title=_("SUMMARY OF EMULATION RESULTS"),
@@ -169,6 +165,14 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         notes=notes,
         frozen_columns=3,
     )
+
+
+def _titles_notes(scored: ScoredPeriod) -> list[str]:
+    """For a year: its emulation titles, how many are eligible to be proposed for each, and that the emulation
+    council decides."""
+    if not shows_titles(scored.ranking):
+        return []
+    return [_(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(scored.ranking)) + ". " + _(ELIGIBLE_NOTE) + "."]
 
 
 def _block_figure(plan: EmulationPlan, block: Block, subtotal: Fraction) -> Fraction:
