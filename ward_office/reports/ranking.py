@@ -165,7 +165,8 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
         *words(_("Total score"))], bold=True)
     grade = _natural([*(grade.code for grade in ranking.plan.grades), *words(_("Grade"))], bold=True)
     note_column = _natural(["(1) (2)", *words(_("Note"))], bold=True)
-    titles = _natural([_titles_cell(ranking, result) for result in results] + words(_(ELIGIBLE_HEADER)),
+    # The titles' column is as wide as its longest code: a person eligible for two takes two lines, not the names.
+    titles = _natural([title.code + "," for title in ranking.plan.titles] + words(_(ELIGIBLE_HEADER)),
                       bold=True) if shows_titles(ranking) else 0
     fixed = number + rank + len(blocks) * block + score + grade + note_column + titles
     texts = [
