@@ -17,7 +17,7 @@ from ward_office.core.period import half_year, month, whole_year
 from ward_office.paths import plans_dir
 from ward_office.services.demo import build_demo
 from ward_office.services.export import export
-from ward_office.services.presentation import ranking_rows, ranking_to_json
+from ward_office.services.presentation import ranking_rows, ranking_table, ranking_to_json
 from ward_office.services.printing import write_report
 from ward_office.services.ward import Ward, in_own_ward
 
@@ -103,6 +103,8 @@ def test_the_year_exports_list_the_titles_as_proposals(book: tuple[Path, str], t
     assert HEADER not in ranking_rows(half)[0]
     assert all(person["eligible_titles"] == [] for person in ranking_to_json(half)["people"])
     assert ranking_to_json(half)["titles_note"] is None
+    assert ("Danh hiệu thi đua đủ điều kiện đề nghị: “Lao động tiên tiến” (xếp loại “Hoàn thành tốt nhiệm vụ” trở "
+            "lên): ") in ranking_table(scored) and HEADER not in ranking_table(half)
     text = io.StringIO()
     csv.writer(text).writerows(rows)
     assert "Lao động tiên tiến" in text.getvalue()

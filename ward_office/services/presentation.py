@@ -19,7 +19,14 @@ from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
 from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
 from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
-from ward_office.scoring.titles import ELIGIBLE_HEADER, ELIGIBLE_NOTE, eligible_titles, shows_titles, titles_text
+from ward_office.scoring.titles import (
+    ELIGIBLE_HEADER,
+    ELIGIBLE_NOTE,
+    eligible_titles,
+    shows_titles,
+    title_count_lines,
+    titles_text,
+)
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -182,6 +189,8 @@ def ranking_table(scored: ScoredPeriod) -> str:
     out.append(_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
     out.append(plan_grades_line(ranking.plan))
+    if shows_titles(ranking):  # a year: how many are eligible to be proposed for each title
+        out.append(_(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(ranking)) + ". " + _(ELIGIBLE_NOTE) + ".")
     if ranking.unknown_criteria:
         out.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))
