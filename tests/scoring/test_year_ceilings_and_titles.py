@@ -15,7 +15,8 @@ from ward_office.core.plan_values import PlanProblemsError
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
 from ward_office.scoring import ScoringInput, StaffResult, score_period
-from ward_office.scoring.look_back import earlier_counts, earlier_span, look_back_start
+from ward_office.scoring.look_back import earlier_span, look_back_start
+from ward_office.scoring.look_back_counts import earlier_counts
 from ward_office.scoring.results import Ranking
 from ward_office.scoring.titles import eligible_titles, title_count_lines, title_lists
 

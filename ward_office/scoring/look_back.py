@@ -3,21 +3,20 @@ a month or a half-year too, so such a ceiling counts from the start of the year,
 included, up to the period's end.
 
 The engine stays pure and sees only its period: the service counts each person's occurrences from the start
-of the year to the day before the period with ``earlier_counts`` (the engine's own rule 1 on that span) and
-passes them in ``ScoringInput.earlier_counts``; ``apply_year_ceilings`` adds the period's own occurrences and
-lets the ceiling bind as rule 5 says, before ranking and quota.
+of the year to the day before the period with ``look_back_counts.earlier_counts`` (the engine's own rule 1 on
+that span) and passes them in ``ScoringInput.earlier_counts``; ``apply_year_ceilings`` adds the period's own
+occurrences and lets the ceiling bind as rule 5 says, before ranking and quota.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ward_office.core.period import Period, PeriodKind
-from ward_office.core.plan import Aggregation, AggregationRule, Ceiling, CeilingScope, EmulationPlan
+from ward_office.core.plan import Ceiling, CeilingScope, EmulationPlan
 from ward_office.core.staff import StaffId
-from ward_office.scoring.results import GradeChange, GradeChangeKind, ScoringInput
+from ward_office.scoring.results import GradeChange, GradeChangeKind
 from ward_office.scoring.standings import Draft
 
 Counts = Mapping[StaffId, Mapping[str, int]]
@@ -41,25 +40,6 @@ def earlier_span(plan: EmulationPlan, period: Period) -> Period | None:
     if not has_year_ceilings(plan) or start >= period.start:
         return None
     return Period(PeriodKind.RANGE, start, period.start - timedelta(days=1))
-
-
-def earlier_counts(data: ScoringInput) -> dict[StaffId, dict[str, int]]:
-    """Each person's occurrences per criterion over ``data.period`` (the earlier span), counted as the engine
-    counts them: grace minutes, attendance rules and their count units, active dates, capped occurrences
-    included. The span is scored as one part, without ceilings or quota, only to count."""
-    from ward_office.scoring.engine import score_period  # the engine calls back into this module
-
-    plan = replace(data.plan, ceilings=(), quota=None,
-                   aggregation=AggregationRule(Aggregation.DIRECT, Aggregation.DIRECT))
-    ranking = score_period(replace(data, plan=plan, quota_decisions=(), earlier_counts=None))
-    counts: dict[StaffId, dict[str, int]] = {}
-    for result in ranking.results:
-        if result.staff.id is None:
-            continue
-        person = counts.setdefault(result.staff.id, {})
-        for item in result.items:
-            person[item.criterion_code] = person.get(item.criterion_code, 0) + 1
-    return counts
 
 
 def apply_year_ceilings(plan: EmulationPlan, period: Period, drafts: Sequence[Draft], earlier: Counts | None) -> None:

@@ -106,7 +106,8 @@ def _earlier_counts(store: Store, plan: EmulationPlan, period: Period,
     """For a plan with ceilings counted over the year: everyone's occurrences from the start of the year to
     the day before ``period``, counted under ``plan``'s rules; None when there is nothing to count."""
     from ward_office.scoring import ScoringInput
-    from ward_office.scoring.look_back import earlier_counts, earlier_span
+    from ward_office.scoring.look_back import earlier_span
+    from ward_office.scoring.look_back_counts import earlier_counts
 
     span = earlier_span(plan, period)
     if span is None:
