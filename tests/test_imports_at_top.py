@@ -72,6 +72,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.services.ranking", "ward_office.scoring.ScoringInput"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.score_period"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.results.ScoredPeriod"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.scoring.look_back.earlier_span"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.scoring.look_back_counts.earlier_counts"): _SCORING,
     ("ward_office.services.ranking", "ward_office.services.ranking_snapshots.kept_scored_period"): _SCORING,
     ("ward_office.services.report_renders", "ward_office.reports.check_record.CheckRecord"): _REPORTLAB,
     ("ward_office.services.report_renders", "ward_office.reports.check_record.Violation"): _REPORTLAB,

@@ -25,6 +25,7 @@ from ward_office.core.plan_terms import (
     QuotaBasis,
     TieBreak,
 )
+from ward_office.core.plan_titles import Title, read_titles
 from ward_office.core.plan_types import (
     AggregationRule,
     AttendanceRule,
@@ -46,7 +47,7 @@ from ward_office.i18n.formatting import format_number
 __all__ = [
     "DEFAULT_TIE_BREAK", "PLAN_KEYS", "Aggregation", "AggregationRule", "AttendanceRule", "AttendanceTrigger", "Block",
     "Bracket", "Ceiling", "CeilingScope", "CountUnit", "Criterion", "EmulationPlan", "EscalationStep", "Grade",
-    "PlanProblem", "Quota", "QuotaBasis", "TieBreak", "load_plan",
+    "PlanProblem", "Quota", "QuotaBasis", "TieBreak", "Title", "load_plan",
 ]
 
 
@@ -82,13 +83,14 @@ class _Reader(PlanValues):
         grade_codes = {grade.code for grade in grades}
         ceilings = self.attempt(self.ceilings, criteria, blocks, grade_codes) or []
         quota = self.attempt(self.quota, grades) if grades else None
+        titles = self.attempt(read_titles, self, self.data, [grade.code for grade in grades]) or []
         aggregation = self.attempt(self.aggregation) or AggregationRule()
         tie_break = self.attempt(self.tie_break) or ()
         plan = self.attempt(self.head, head, blocks, criteria) if head is not None else None
         if self.problems or plan is None or not grades:
             raise PlanProblemsError(sorted(self.problems, key=lambda problem: problem.line or 0))
         return replace(plan, attendance_rules=tuple(rules), grades=tuple(grades), ceilings=tuple(ceilings),
-                       quota=quota, aggregation=aggregation, tie_break=tie_break)
+                       quota=quota, aggregation=aggregation, tie_break=tie_break, titles=tuple(titles))
 
     def head(self, head: Mapping[str, Any], blocks: list[Block], criteria: dict[str, Criterion]) -> EmulationPlan:
         where: Path = ("plan",)

@@ -10,7 +10,8 @@ from enum import StrEnum
 # Every key of the format, by table ("" the file itself; "blocks.criteria" the criteria of a block): a key
 # not listed is refused, so a misspelt one is never silently ignored. A new key is one line here.
 PLAN_KEYS: Mapping[str, frozenset[str]] = {
-    "": frozenset({"plan", "aggregation", "ranking", "blocks", "attendance_rules", "grades", "ceilings", "quota"}),
+    "": frozenset({"plan", "aggregation", "ranking", "blocks", "attendance_rules", "grades", "ceilings", "quota",
+                   "titles"}),
     "plan": frozenset({"code", "name", "version", "effective_from", "base_score", "label", "description", "maximum",
                        "floor"}),
     "aggregation": frozenset({"default", "year", "year_weights", "year_halves", "long_leave_codes"}),
@@ -23,6 +24,7 @@ PLAN_KEYS: Mapping[str, frozenset[str]] = {
     "grades": frozenset({"code", "name", "min_score"}),
     "ceilings": frozenset({"criterion", "block", "min_count", "max_grade", "reason", "per"}),
     "quota": frozenset({"grade", "max_share", "basis"}),
+    "titles": frozenset({"code", "name", "min_grade", "reason", "requires"}),
 }
 
 
@@ -58,10 +60,12 @@ class QuotaBasis(StrEnum):
 
 
 class CeilingScope(StrEnum):
-    """Over what a ceiling counts occurrences: the whole period scored, or each month of it on its own."""
+    """Over what a ceiling counts occurrences: the whole period scored, each month of it on its own, or the year
+    up to the period's end."""
 
     PERIOD = "period"
     MONTH = "month"
+    YEAR = "year"  # from the start of the year (``scoring.look_back``) to the period's end, months before it too
 
 
 class TieBreak(StrEnum):

@@ -13,10 +13,11 @@ from fractions import Fraction
 
 from ward_office.core.attendance import LeaveCode
 from ward_office.core.plan_terms import Aggregation, AttendanceTrigger, CeilingScope, CountUnit, QuotaBasis, TieBreak
+from ward_office.core.plan_titles import Title
 
 __all__ = [
     "AggregationRule", "AttendanceRule", "Block", "Bracket", "Ceiling", "Criterion", "EmulationPlan", "EscalationStep",
-    "Grade", "Quota", "block_start",
+    "Grade", "Quota", "Title", "block_start",
 ]
 
 
@@ -143,6 +144,7 @@ class EmulationPlan:
     description: str = ""
     maximum: Fraction | None = None  # the score of a sub-period never above (a bonus cannot make 100 into 110)
     floor: Fraction | None = None  # nor below
+    titles: tuple[Title, ...] = ()  # emulation titles proposed from the year's grade
 
     def block(self, code: str) -> Block:
         return next(block for block in self.blocks if block.code == code)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 from ward_office.core.checks import Event, EventSource, cleaned_event
 from ward_office.core.errors import InputProblem
@@ -90,7 +91,7 @@ def read_events(
     return events
 
 
-def _points(line: int, text: str, criterion: Criterion | None, problems: Problems) -> Fraction | bool | None:
+def _points(line: int, text: str, criterion: Criterion | None, problems: Problems) -> Fraction | Literal[False] | None:
     """The row's chosen points (None: none, as a criterion with fixed points has), or False when refused."""
     text = text.strip().replace("−", "-").replace(",", ".")
     if criterion is None:

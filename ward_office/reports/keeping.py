@@ -65,7 +65,7 @@ class SignedEnding(Flowable):
         # Measured as the frame does: a closing that is 0.4 pt too tall would leave its signature row alone.
         if body_height + closing_height <= availHeight + _EXACT:
             return [body, *self.closing]
-        if body_height > availHeight + _FUZZ:  # the body runs on: place what fits, decide again on the next page
+        if body_height > availHeight + _EXACT:  # the body runs on: place what fits, decide again on the next page
             parts = body.split(availWidth, availHeight)
             if len(parts) == 2:
                 return [parts[0], SignedEnding(parts[1], self.closing, keep_rows=self.keep_rows,

@@ -41,6 +41,7 @@ from ward_office.reports.document import (
 from ward_office.scoring.explained import block_score, not_scored_line, plan_grades_line, score_label
 from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
+from ward_office.scoring.titles import ELIGIBLE_HEADER, eligible_titles, shows_titles, title_legend_line
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (
@@ -129,6 +130,8 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
                                    "people; each one's scorecard lists them.").format(count=left_out),
                                  size=11, italic=True, align="left", space_after=1))
     closing.append(paragraph(grade_legend_line(ranking), size=11, bold=True, align="left", space_after=0))
+    if shows_titles(ranking):
+        closing.append(paragraph(title_legend_line(ranking), size=11, align="left", space_after=0))
     closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=0))
     lines = [_(line) for line in DEFAULT_RECIPIENTS] if recipients_list is None else list(recipients_list)
     closing.append(signature_row([preparer_signature(unit), head_signature(unit)], recipients_list=lines,
@@ -169,7 +172,10 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
         *words(_("Total score"))], bold=True)
     grade = _natural([*(grade.code for grade in ranking.plan.grades), *words(_("Grade"))], bold=True)
     note_column = _natural(["(1) (2)", *words(_("Note"))], bold=True)
-    fixed = number + rank + len(blocks) * block + score + grade + note_column
+    # The titles' column is as wide as its longest code: a person eligible for two takes two lines, not the names.
+    titles = _natural([title.code + "," for title in ranking.plan.titles] + words(_(ELIGIBLE_HEADER)),
+                      bold=True) if shows_titles(ranking) else 0
+    fixed = number + rank + len(blocks) * block + score + grade + note_column + titles
     texts = [
         min(_natural([shorten(result.staff.full_name, 60) for result in results]), 60 * mm),
         min(_natural([shorten(result.staff.position, 60) for result in results]), 55 * mm),
@@ -183,7 +189,12 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
             texts[0] += room - sum(texts)
     else:
         texts = [room * text / sum(texts) for text in texts]
-    return [number, rank, *texts, *[block] * len(blocks), score, grade, note_column]
+    return [number, rank, *texts, *[block] * len(blocks), score, grade, note_column, *([titles] if titles else [])]
+
+
+def _titles_cell(ranking: Ranking, result: StaffResult) -> str:
+    """The codes of the titles the person is eligible to be proposed for: "LĐTT, CSTĐCS"."""
+    return ", ".join(title.code for title in eligible_titles(ranking, result))
 
 
 def block_cell(plan: EmulationPlan, block: Block, result: StaffResult) -> str:
@@ -211,6 +222,8 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     top = [header(_("No.")), header(_("Rank")), header(_("Full name")), header(_("Position")),
            header(_("Department")), header(_("Points by block of criteria")), *[""] * (len(blocks) - 1),
            header(_("Total score")), header(_("Grade")), header(_("Note"))]
+    if shows_titles(ranking):
+        top.append(header(_(ELIGIBLE_HEADER)))
     second: list[object] = ["" for _column in top]
     for index, block in enumerate(blocks):
         second[first_block + index] = header(block.name, HEADER_SIZE - 1.5)
@@ -224,6 +237,7 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
             *[block_cell(plan, block, result) for block in blocks],
             format_number(result.score, 2, fixed=True), cell(result.grade.code, size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
+            *([cell(_titles_cell(ranking, result), size=SIZE, align="centre")] if shows_titles(ranking) else []),
         ])
     spans: list[tuple[object, ...]] = [("SPAN", (column, 0), (column, 1)) for column in range(len(top))
                                        if not first_block <= column < score_column]

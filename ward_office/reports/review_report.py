@@ -38,6 +38,7 @@ from ward_office.reports.ranking import DEFAULT_RECIPIENTS
 from ward_office.reports.review_data import PeriodFigures, ReviewPapers
 from ward_office.scoring.explained import score_label
 from ward_office.scoring.results import StaffResult
+from ward_office.scoring.titles import ELIGIBLE_NOTE, title_lists
 
 TITLE = N_("REPORT")
 SIZE = 10
@@ -271,6 +272,7 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
                         keep_with_next=True)
         yield people_table(papers, people, width, last_header=_("Reason") if kind is not ProposalList.COMMENDATION
                            else "", last=reason if kind is not ProposalList.COMMENDATION else None)
+    yield from title_proposals(papers, width, len(ProposalList))
     yield _heading(_("II. OVERALL ASSESSMENT"))
     yield _heading(_("1. Strengths"))
     yield from text_paragraphs(section_text(papers, Section.STRENGTHS))
@@ -282,6 +284,24 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
     yield signed_ending(directions[-1], [signature_row([head_signature(unit)],
                                                        recipients_list=[_(line) for line in DEFAULT_RECIPIENTS])])
     yield from appendix(papers, width)
+
+
+def title_proposals(papers: ReviewPapers, width: float, listed: int) -> Iterator[Flowable]:
+    """For a year: who is eligible to be proposed for each emulation title of the plan, after the ``listed``
+    proposal lists; the emulation council decides."""
+    for number, (title, people) in enumerate(title_lists(papers.ranking), start=listed + 1):
+        label = _("Eligible to be proposed for the emulation title “{title}”").format(title=title.name)
+        if title.reason:
+            label += f" ({title.reason})"
+        if not people:
+            yield paragraph(_("{number}) {label}: nobody.").format(number=chr(ord("a") + number - 1), label=label))
+            continue
+        yield paragraph(_("{number}) {label}: {count} people.").format(number=chr(ord("a") + number - 1), label=label,
+                                                                       count=len(people)), space_after=3,
+                        keep_with_next=True)
+        yield people_table(papers, people, width)
+    if title_lists(papers.ranking):
+        yield paragraph(_(ELIGIBLE_NOTE) + ".", italic=True, size=12)
 
 
 def appendix(papers: ReviewPapers, width: float) -> Iterator[Flowable]:

@@ -33,6 +33,7 @@ The rules, in the order they apply:
 5. Grades. ``plan.grade_for(score)``; then every ceiling reached over the whole period, or for a ceiling
    ``per`` month in some month of it (occurrences counted per criterion or per block, capped ones included),
    limits the grade; the most restrictive binds and is recorded only if it lowered the grade.
+   A ceiling ``per`` year counts from the start of the year to the period's end (``scoring.look_back``).
 6. Ranking. Score, highest first, then the plan's tie-break keys in order. People equal on the score
    and on every tie-break key share a rank and the next rank skips (1, 2, 2, 4); within a rank the list
    follows Vietnamese name order.
@@ -77,6 +78,7 @@ from ward_office.scoring.chosen_points import ChosenPoints
 from ward_office.scoring.count_units import OccurrenceUnits
 from ward_office.scoring.excused import set_aside_excused, with_excused_items
 from ward_office.scoring.long_leave import PersonParts
+from ward_office.scoring.look_back import apply_year_ceilings
 from ward_office.scoring.results import (
     GradeChange,
     GradeChangeKind,
@@ -122,6 +124,7 @@ def score_period(data: ScoringInput) -> Ranking:
     for person in data.staff:
         if person.id in active and (person_parts := parts.of(person)) is not None:
             drafts.append(scorer.person(person, person_parts, occurrences[person.id]))
+    apply_year_ceilings(plan, period, drafts, data.earlier_counts)
     ranked = rank_drafts(plan, drafts)
     results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
     ranking = Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by,

@@ -71,12 +71,12 @@ def with_excused_items(ranking: Ranking, excused: list[Excused]) -> Ranking:
     if not excused:
         return ranking
     plan = ranking.plan
-    by_person: dict[StaffId, list[Excused]] = defaultdict(list)
+    by_person: dict[StaffId | None, list[Excused]] = defaultdict(list)
     for record, trigger, excuse in excused:
         by_person[record.staff_id].append((record, trigger, excuse))
     results = []
     for result in ranking.results:
-        extra = [item for occurrence in by_person.get(result.staff.id, ())  # type: ignore[call-overload]
+        extra = [item for occurrence in by_person.get(result.staff.id, ())
                  if (item := _item(plan.rule_for(occurrence[1]), plan.criteria, result, occurrence)) is not None]
         if extra:
             items = sorted((*result.items, *extra), key=_display_key)

@@ -35,6 +35,8 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_percent
 
 CEILING_MESSAGE = N_("{reason} ({count} times in the period): graded {to_grade} instead of {from_grade}")
+CEILING_YEAR_MESSAGE = N_(
+    "{reason} ({count} times since the start of the year): graded {to_grade} instead of {from_grade}")
 CEILING_MONTH_MESSAGE = N_("{reason} ({count} times in one month): graded {to_grade} instead of {from_grade}")
 QUOTA_ALL_MESSAGE = N_("Quota: at most {limit} of {total} may be graded {grade}; demoted to {to_grade}")
 QUOTA_EXACTLY_MESSAGE = N_(
@@ -62,6 +64,9 @@ class ScoringInput:
     working_days: Collection[date] | None = None
     quota_decisions: Sequence[QuotaDecision] = ()  # the emulation council's, for ties at the quota line
     excuses: Sequence[Excuse] = ()  # the head's excuses of attendance occurrences (scoring.excused)
+    # For ceilings counted over the year: each person's occurrences per criterion from the start of the year to
+    # the day before the period (``scoring.look_back.earlier_counts``); None: the plan needs none.
+    earlier_counts: Mapping[StaffId, Mapping[str, int]] | None = None
 
 
 class ItemSource(StrEnum):
@@ -189,6 +194,8 @@ class GradeChange:
         if self.kind is GradeChangeKind.CEILING:
             assert self.ceiling is not None
             message = CEILING_MONTH_MESSAGE if self.ceiling.per is CeilingScope.MONTH else CEILING_MESSAGE
+            if self.ceiling.per is CeilingScope.YEAR:
+                message = CEILING_YEAR_MESSAGE
             return _(message).format(reason=self.ceiling.reason, count=self.count,
                                              to_grade=self.to_grade.name, from_grade=self.from_grade.name)
         if self.kind is GradeChangeKind.COUNCIL:

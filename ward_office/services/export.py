@@ -28,6 +28,14 @@ from ward_office.reports.frame import Signature, head_signature, preparer_signat
 from ward_office.scoring.explained import clamp_text, not_scored_line, plan_grades_line, result_note, score_label
 from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Ranking, ScoredPeriod
+from ward_office.scoring.titles import (
+    ELIGIBLE_HEADER,
+    ELIGIBLE_NOTE,
+    eligible_titles,
+    shows_titles,
+    title_count_lines,
+    titles_text,
+)
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
 from ward_office.services.printing import REPORT_FILE_MODE
@@ -114,6 +122,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
         Column(_("Grade")),
         Column(_("Note"), width=NOTE_WIDTH, wrap=True),
     ]
+    columns += [Column(_(ELIGIBLE_HEADER), width=NOTE_WIDTH, wrap=True)] if shows_titles(ranking) else []
     rows: list[list[Value]] = []
     for result in ranking.results:
         department_id = result.staff.department_id
@@ -127,6 +136,7 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
             result.score,
             result.grade.name,
             result_note(ranking, result),
+            *([titles_text(eligible_titles(ranking, result))] if shows_titles(ranking) else []),
         ])
     notes = _ranking_notes(ranking)
     return Sheet(
@@ -159,7 +169,7 @@ def _ranking_notes(ranking: Ranking) -> list[str]:
                        "blocks.").format(base=format_number(plan.base_score)))
     if any(result.clamps for result in ranking.results):
         notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
-    notes.append(plan_grades_line(plan))
+    notes += [plan_grades_line(plan), *_titles_notes(ranking)]
     if quota_line := quota_line_text(ranking):
         notes.append(quota_line)
     notes += filter(None, [not_scored_line(ranking)])  # those on long leave the whole period
@@ -167,6 +177,14 @@ def _ranking_notes(ranking: Ranking) -> list[str]:
         notes.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))
     return notes
+
+
+def _titles_notes(ranking: Ranking) -> list[str]:
+    """For a year: its emulation titles, how many are eligible to be proposed for each, and that the emulation
+    council decides."""
+    if not shows_titles(ranking):
+        return []
+    return [_(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(ranking)) + ". " + _(ELIGIBLE_NOTE) + "."]
 
 
 def _block_figure(plan: EmulationPlan, block: Block, subtotal: Fraction) -> Fraction:

@@ -30,6 +30,14 @@ from ward_office.scoring.explained import (
 )
 from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import Clamp, Ranking, ScoredPeriod, StaffResult
+from ward_office.scoring.titles import (
+    ELIGIBLE_HEADER,
+    ELIGIBLE_NOTE,
+    eligible_titles,
+    shows_titles,
+    title_count_lines,
+    titles_text,
+)
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -54,8 +62,11 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
                        for grade in plan.grades],
             "blocks": [{"code": block.code, "name": block.name, "maximum": _number(block.maximum),
                         "floor": _number(block.floor)} for block in plan.blocks],
+            "titles": [{"code": title.code, "name": title.name, "min_grade": title.min_grade, "reason": title.reason,
+                        "requires": list(title.requires)} for title in plan.titles],
         },
         "quota": _quota_json(ranking),
+        "titles_note": _(ELIGIBLE_NOTE) if shows_titles(ranking) else None,
         "people": _people(scored),
         "not_scored": [{"staff_code": person.code, "full_name": person.full_name,
                         "months_left_out": _left_out_json(ranking, person)} for person in ranking.not_scored],
@@ -120,6 +131,9 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                  "reason": change.localized()}
                 for change in result.changes
             ],
+            # Codes of the emulation titles the year's grade makes the person eligible to be proposed for; empty
+            # outside a year. Proposals for the emulation council, not awards.
+            "eligible_titles": [title.code for title in eligible_titles(scored.ranking, result)],
             "months_counted": result.sub_periods_counted,
             "months_left_out": _left_out_json(scored.ranking, result.staff),
             "block_totals": {code: float(total) for code, total in result.block_totals.items()},
@@ -183,6 +197,11 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
         rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
                      _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
                      result_note(scored.ranking, result), label])
+    if shows_titles(scored.ranking):  # a year: the titles each person is eligible to be proposed for, last
+        if with_header:
+            rows[0].append(_(ELIGIBLE_HEADER))
+        for row, result in zip(rows[1 if with_header else 0:], scored.ranking.results, strict=True):
+            row.append(titles_text(eligible_titles(scored.ranking, result)))
     return rows
 
 
@@ -224,6 +243,8 @@ def ranking_table(scored: ScoredPeriod) -> str:
             if result.staff.id in ranking.months_left_out]
     if ranking.not_scored:
         out.append(not_scored_line(ranking))
+    if shows_titles(ranking):  # a year: how many are eligible to be proposed for each title
+        out.append(_(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(ranking)) + ". " + _(ELIGIBLE_NOTE) + ".")
     if ranking.unknown_criteria:
         out.append(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=", ".join(ranking.unknown_criteria)))

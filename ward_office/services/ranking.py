@@ -22,6 +22,7 @@ from ward_office.storage import Store
 if TYPE_CHECKING:
     from ward_office.core.plan import EmulationPlan
     from ward_office.core.schedule import WorkCalendar
+    from ward_office.core.staff import Staff, StaffId
     from ward_office.scoring.results import ScoredPeriod
 
 
@@ -101,7 +102,29 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         quota_decisions=store.quota_decisions.list(period),
         excuses=store.excuses.in_force(period.start, period.end),
         working_days=frozenset(working_days),
+        earlier_counts=_earlier_counts(store, plan, period, staff),
     )
     departments: dict[int, str] = {department.id: department.name for department in store.departments.list()
                                    if department.id is not None}
     return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())
+
+
+def _earlier_counts(store: Store, plan: EmulationPlan, period: Period,
+                    staff: list[Staff]) -> dict[StaffId, dict[str, int]] | None:
+    """For a plan with ceilings counted over the year: everyone's occurrences from the start of the year to
+    the day before ``period``, counted under ``plan``'s rules; None when there is nothing to count."""
+    from ward_office.scoring import ScoringInput
+    from ward_office.scoring.look_back import earlier_span
+    from ward_office.scoring.look_back_counts import earlier_counts
+
+    span = earlier_span(plan, period)
+    if span is None:
+        return None
+    calendar = store.schedule.calendar(span.start, span.end)
+    grace_minutes = calendar.schedule.grace_minutes
+    working_days = set(calendar.working_days(span.start, span.end))
+    attendance = [record for record in store.attendance.scorable(span.start, span.end, grace_minutes)
+                  if record.day in working_days]
+    return earlier_counts(ScoringInput(plan=plan, period=span, staff=staff, attendance=attendance,
+                                       events=store.events.list(span.start, span.end), grace_minutes=grace_minutes,
+                                       working_days=frozenset(working_days)))

@@ -20,6 +20,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_percent, format_points
 from ward_office.scoring.excused import excused_text
 from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoredPeriod, ScoreItem, StaffResult
+from ward_office.scoring.titles import eligible_titles, titles_text
 from ward_office.services.ward import Ward
 
 ITEM_SOURCE_LABELS: Mapping[ItemSource, str] = {
@@ -36,6 +37,7 @@ class Standing:
     result: StaffResult
     department: str
     order: int = 0  # place in the engine's list: by rank, then Vietnamese name order within a rank
+    titles: str = ""  # a year: the emulation titles the person is eligible to be proposed for
 
     @property
     def staff_id(self) -> StaffId | None:
@@ -95,7 +97,7 @@ def standings_of(scored: ScoredPeriod, today: date, *, ward_has_staff: bool = Tr
     for order, result in enumerate(scored.ranking.results):
         department_id = result.staff.department_id
         department = scored.departments.get(department_id, "") if department_id is not None else ""
-        rows.append(Standing(result, department, order))
+        rows.append(Standing(result, department, order, titles_text(eligible_titles(scored.ranking, result))))
     return Standings(scored, tuple(rows), today, ward_has_staff or bool(rows))
 
 

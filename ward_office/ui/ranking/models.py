@@ -14,6 +14,7 @@ from ward_office.core.schedule import SESSION_LABELS
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.i18n.text import name_sort_key
+from ward_office.scoring.titles import ELIGIBLE_HEADER, ELIGIBLE_NOTE
 from ward_office.services.standings import ITEM_SOURCE_LABELS, ItemLine, Standing
 
 from ward_office.ui.widgets import BAD, GOOD, MARKED, WARN
@@ -45,7 +46,7 @@ def _block_column(block: Block) -> Column[Standing]:
                   searchable=False)
 
 
-def ranking_columns(plan: EmulationPlan) -> list[Column[Standing]]:
+def ranking_columns(plan: EmulationPlan, titles: bool = False) -> list[Column[Standing]]:
     grade_order = {grade.code: index for index, grade in enumerate(plan.grades)}
     return [
         Column(N_("Rank"), lambda row: str(row.result.rank),
@@ -64,14 +65,16 @@ def ranking_columns(plan: EmulationPlan) -> list[Column[Standing]]:
                tooltip=lambda row: row.note(), foreground=_grade_colour, background=_marked),
         Column(N_("Note"), lambda row: row.note(), tooltip=lambda row: row.note(), foreground=_grade_colour,
                background=_marked),
+        *([Column(ELIGIBLE_HEADER, lambda row: row.titles, tooltip=lambda _row: _(ELIGIBLE_NOTE))] if titles else []),
     ]
 
 
 class RankingModel(RecordTableModel[Standing]):
     """The ranking rows; block columns are headed by the block's code, its name in the tooltip."""
 
-    def __init__(self, plan: EmulationPlan, parent: Any = None) -> None:
-        super().__init__(ranking_columns(plan), parent)
+    def __init__(self, plan: EmulationPlan, parent: Any = None, titles: bool = False) -> None:
+        super().__init__(ranking_columns(plan, titles), parent)
+        self.titles = titles  # a column of the emulation titles each person is eligible to be proposed for
         self.block_codes = tuple(block.code for block in plan.blocks)
         self._block_names = {block.code: block.name for block in plan.blocks}
         self._first_block = 4

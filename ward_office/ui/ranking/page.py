@@ -29,6 +29,7 @@ from ward_office.core.plan import EmulationPlan
 from ward_office.core.staff import StaffId
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
+from ward_office.scoring.titles import ELIGIBLE_HEADER, shows_titles, title_count_lines
 from ward_office.services.standings import (
     ItemLine,
     Standing,
@@ -230,8 +231,9 @@ class RankingPage(Page):
         kept = self.selected_staff_id()
         self.standings = standings
         plan = standings.plan
-        if self.model.block_codes != tuple(block.code for block in plan.blocks):
-            self.model = RankingModel(plan, self)
+        titles = shows_titles(standings.ranking)
+        if self.model.block_codes != tuple(block.code for block in plan.blocks) or self.model.titles != titles:
+            self.model = RankingModel(plan, self, titles)
             self.proxy.setSourceModel(self.model)
             self._size_columns()
         self.model.set_records(standings.rows)
@@ -273,7 +275,9 @@ class RankingPage(Page):
             if tie is not None and tie.decision is None:
                 quota += "; " + _("{count} people tied for {places} places keep it until the emulation council "
                                   "decides").format(count=len(tie.tied), places=tie.places)
-            return f"{counts}\n{quota}"
+            counts = f"{counts}\n{quota}"
+        if shows_titles(standings.ranking) and standings.rows:
+            counts += "\n" + _(ELIGIBLE_HEADER) + ": " + "; ".join(title_count_lines(standings.ranking))
         return counts
 
     def _size_columns(self) -> None:
