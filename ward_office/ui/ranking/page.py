@@ -327,8 +327,9 @@ class RankingPage(Page):
         plan = self.standings.plan
         result = row.result
         self.person.setText(_("{rank}. {name} — {score} points — {grade}").format(
-            rank=result.rank_text, name=result.staff.full_name, score=format_number(result.score),
-            grade=result.grade_name))
+            rank=result.rank, name=result.staff.full_name, score=format_number(result.score),
+            grade=result.grade.name) if result.graded else _("{name} — {score} points — {grade}").format(
+            name=result.staff.full_name, score=format_number(result.score), grade=result.grade_name))
         self.breakdown.setText(self._breakdown_html(row, plan))
         self.breakdown.show()
         self.items_model.set_records(item_lines(result, plan))
