@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 from ward_office.core.access import Permission
 from ward_office.core.entered_scores import EnteredItem, EnteredScore, ScoreEntry, entered_items, month_start
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
-from ward_office.core.plan import EmulationPlan
+from ward_office.core.plan_types import EmulationPlan
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.i18n.text import name_sort_key
-from ward_office.scoring.entered import lacking_text
 from ward_office.services.ward import Ward
 
 if TYPE_CHECKING:
@@ -128,6 +127,8 @@ def enter_scores(ward: Ward, month: date, entries: Sequence[ScoreEntry]) -> int:
 def ungraded_text(ranking: Ranking, limit: int = _NAMED) -> str:
     """Who is not graded yet and what they lack: "Phạm Văn Cường: tháng 4/2026 thiếu “Khối lượng công việc”"; the
     first ``limit`` people named, the others counted."""
+    from ward_office.scoring.entered import lacking_text  # the grid uses this module; scoring loads when scoring
+
     waiting = [result for result in ranking.results if result.ungraded]
     parts = [f"{result.staff.full_name}: {lacking_text(ranking.plan, result)}" for result in waiting[:limit]]
     if len(waiting) > limit:
