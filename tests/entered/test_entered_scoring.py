@@ -16,7 +16,7 @@ from ward_office.core.staff import StaffId
 from ward_office.scoring.results import ItemSource
 from ward_office.services.entered_scores import UngradedError, enter_scores
 from ward_office.services.period_locks import lock_period
-from ward_office.services.ranking import score_records
+from ward_office.services.ranking import score_records, score_stored_period
 from ward_office.services.ward import Ward
 
 AN, BINH, CUONG, DUNG = (StaffId(number) for number in range(1, 5))
@@ -83,3 +83,7 @@ def test_locking_waits_for_every_entry(ward: Ward, vietnamese: None) -> None:
     assert ward.store.periods.get(month(2026, 4)) is None or not ward.store.periods.get(month(2026, 4)).is_locked
     enter(ward, date(2026, 4, 1), {CUONG: ("39", "30")})  # 99: no tie at the quota line with Bình's 100
     lock_period(ward, month(2026, 4), TODAY)
+    kept = score_stored_period(ward.store, month(2026, 4), TODAY).ranking  # read back from the kept JSON
+    assert kept == score_records(ward.store, month(2026, 4), TODAY).ranking
+    assert [(result.rank, result.score, len(result.entered)) for result in kept.results] == [
+        (1, 100, 2), (2, 99, 2), (3, 95, 2)]
