@@ -30,7 +30,8 @@ UNTIL = date(2026, 11, 20)
 # refused by m002's trigger if the round came first; periods (one locked) after the records they lock.
 FILL_ORDER = ("unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "plans",
               "attendance", "events", "check_seen", "checks", "punches", "clock_mappings", "quota_decisions",
-              "attendance_excuses", "periods", "accounts", "period_snapshots", "period_reviews", "change_log")
+              "entered_scores", "attendance_excuses", "periods", "accounts", "period_snapshots", "period_reviews",
+              "change_log")
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ class Permission(StrEnum):
     ACCEPT_FINDINGS = "accept_findings"  # put a book changed outside the program back into use
     DECIDE_QUOTA_TIE = "decide_quota_tie"  # record the emulation council's choice among people tied at the quota
     EXCUSE_ATTENDANCE = "excuse_attendance"  # excuse a late arrival, early leave or absence, with a reason
+    ENTER_SCORES = "enter_scores"  # the monthly points of the plan's entered blocks (task results)
 
 
 PERMISSION_LABELS = {
@@ -45,6 +46,7 @@ PERMISSION_LABELS = {
     Permission.ACCEPT_FINDINGS: N_("put a record book changed outside the program back into use"),
     Permission.DECIDE_QUOTA_TIE: N_("record the emulation council's decision on people tied at the quota"),
     Permission.EXCUSE_ATTENDANCE: N_("excuse a late arrival, an early leave or an absence"),
+    Permission.ENTER_SCORES: N_("enter the monthly points of task results"),
 }
 
 USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "

@@ -41,6 +41,7 @@ class ChangeEntity(StrEnum):
     PERIOD_SNAPSHOT = "period_snapshot"
     QUOTA_DECISION = "quota_decision"  # the emulation council's choice among people tied at the quota line
     ATTENDANCE_EXCUSE = "attendance_excuse"  # the head's excuse of a late arrival, early leave or absence
+    ENTERED_SCORE = "entered_score"  # the points the head entered for a person, month and entered item
     PUNCH = "punch"
     CLOCK_MAPPING = "clock_mapping"
     ACCOUNT = "account"
@@ -129,6 +130,11 @@ class ChangeField(StrEnum):
     POINTS = "points"  # an event's chosen points (a criterion with a range of points)
     TRIGGER = "trigger"  # which occurrence of an attendance record an excuse takes
     WITHDRAWAL_REASON = "withdrawal_reason"
+    MONTH = "month"
+    ITEM_CODE = "item_code"
+    ITEM_NAME = "item_name"
+    MAXIMUM = "maximum"
+    SELF_POINTS = "self_points"
 
 
 FieldKey = ChangeField | str  # text: a field this version does not know (an older or newer program's line)

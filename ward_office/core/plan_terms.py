@@ -16,8 +16,9 @@ PLAN_KEYS: Mapping[str, frozenset[str]] = {
                        "floor"}),
     "aggregation": frozenset({"default", "year", "year_weights", "year_halves", "long_leave_codes"}),
     "ranking": frozenset({"tie_break"}),
-    "blocks": frozenset({"code", "name", "cap", "criteria", "maximum", "floor"}) | {"all_or_nothing"},
-    "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap", "brackets"}) | {"points_range"},
+    "blocks": frozenset({"code", "name", "cap", "criteria", "maximum", "floor"}) | {"all_or_nothing", "entered"},
+    "blocks.criteria": frozenset({"code", "name", "points", "escalation", "cap", "brackets"})
+    | {"points_range", "maximum"},
     "blocks.criteria.escalation": frozenset({"from", "points"}),
     "blocks.criteria.brackets": frozenset({"from", "points"}),
     "attendance_rules": frozenset({"on", "criterion", "count", "codes"}),

@@ -50,6 +50,7 @@ class Criterion:
     # bracket adds (the occurrence entering a bracket carries the step up to it, the others 0)
     points_range: tuple[Fraction, Fraction] | None = None  # each event's points chosen within it; ``points``: its
     # end nearest zero (core.plan_ranges)
+    maximum: Fraction | None = None  # a sub-criterion of an entered block: its full marks (its points are 0)
 
     def total_for(self, count: int) -> Fraction:
         """With brackets: what ``count`` occurrences weigh in all."""
@@ -79,6 +80,7 @@ class Block:
     maximum: Fraction | None = None  # the block's full marks: its score never above, shown "x/maximum"
     floor: Fraction | None = None  # its score never below, in each sub-period
     all_or_nothing: bool = False  # worth its maximum in a sub-period without a deduction, else its floor or 0
+    entered: bool = False  # its points are entered by the head each month, not counted from the record
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +176,9 @@ class EmulationPlan:
 
 def block_start(block: Block, criteria: Mapping[str, Criterion]) -> Fraction:
     """What the block's score is before any item: its maximum, or 0 for a block of commendations only (a bonus
-    block, earned from nothing) and for a block without a maximum."""
+    block, earned from nothing) and for a block without a maximum. An entered block starts at its maximum."""
+    if block.entered and block.maximum is not None:
+        return block.maximum
     if block.maximum is None or all(criteria[code].points > 0 for code in block.criteria):
         return Fraction(0)
     return block.maximum

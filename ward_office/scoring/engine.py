@@ -52,7 +52,10 @@ The rules, in the order they apply:
    points (items from leave rules are no violations, items worth 0 neither); ``deducted_points`` is what
    deductions actually took off the score.
 
-Staff not active at any day of the period are left out.
+Staff not active at any day of the period are left out. An occurrence the head excused (``scoring.excused``)
+is set aside before rule 1 and listed at 0 points after rule 8. Entered blocks (``scoring.entered``): each
+month's entered points are an item of points − maximum; whoever lacks one is not graded yet, after everyone
+ranked and outside the quota.
 
 A big ward's year is tens of thousands of items, so the arithmetic stays on integers: points in units of
 1/scale (the plan's least common denominator), each sub-period's weight over one denominator common to
@@ -69,19 +72,19 @@ from fractions import Fraction
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import EventSource
 from ward_office.core.period import Period
-from ward_office.core.plan import AttendanceTrigger, Ceiling, CeilingScope, EmulationPlan, Grade
+from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.plan_year import plan_period
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
+from ward_office.scoring.ceilings import PeriodCeilings
 from ward_office.scoring.chosen_points import ChosenPoints
 from ward_office.scoring.count_units import OccurrenceUnits
+from ward_office.scoring.entered import add_entered_scores
 from ward_office.scoring.excused import set_aside_excused, with_excused_items
 from ward_office.scoring.long_leave import PersonParts
 from ward_office.scoring.look_back import apply_year_ceilings
 from ward_office.scoring.results import (
-    GradeChange,
-    GradeChangeKind,
     ItemSource,
     Ranking,
     ScoreItem,
@@ -124,11 +127,12 @@ def score_period(data: ScoringInput) -> Ranking:
     for person in data.staff:
         if person.id in active and (person_parts := parts.of(person)) is not None:
             drafts.append(scorer.person(person, person_parts, occurrences[person.id]))
+    drafts, ungraded = add_entered_scores(plan, drafts, data.entered_scores)
     apply_year_ceilings(plan, period, drafts, data.earlier_counts)
     ranked = rank_drafts(plan, drafts)
     results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
-    ranking = Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by,
-                      parts.months_left_out, tuple(parts.not_scored))
+    ranking = Ranking(plan, period, (*results, *ungraded), quota_limit, tuple(sorted(unknown)), quota_tie,
+                      separated_by, parts.months_left_out, tuple(parts.not_scored))
     return with_excused_items(ranking, excused)
 
 
@@ -223,12 +227,9 @@ class _Scorer:
                          for code, criterion in plan.criteria.items()}
         self.bounds = Bounds(plan, units, self.fraction)
         self.chosen = ChosenPoints(plan, units)
-        self.grade_index = {grade.code: plan.grade_index(grade.code) for grade in plan.grades}
-        self.ceilings = [(ceiling, self.grade_index[ceiling.max_grade]) for ceiling in plan.ceilings]
-        self.monthly = any(ceiling.per is CeilingScope.MONTH for ceiling in plan.ceilings)
+        self.ceilings = PeriodCeilings(plan)
         self._fractions: dict[tuple[int, int], Fraction] = {}
         self._grades: dict[tuple[int, int], Grade] = {}
-        self._changes: dict[tuple[str, int, int], GradeChange] = {}
 
     def fraction(self, numerator: int, denominator: int) -> Fraction:
         """Fraction(numerator, denominator), made once per value: most people share many of theirs."""
@@ -276,7 +277,7 @@ class _Scorer:
         in_display_order, (last_day, last_session, last_code) = tally.in_display_order, tally.last
         part_units = 0
         part_blocks = [0] * len(self.block_codes) if self.bounds.any else None
-        monthly = tally.month_counts if self.monthly else None
+        monthly = tally.month_counts if self.ceilings.monthly else None
         seen: dict[str, int] = {}
         used: dict[object, int] = {}  # what the caps have let through: by criterion code and block key
         while position < end_position and occurrences[position][0] <= end:
@@ -346,7 +347,7 @@ class _Scorer:
         draft.block_totals = {code: self.fraction(total, denominator) if total else _ZERO
                               for code, total in zip(self.block_codes, block_sums, strict=True)}
         draft.grade_by_score = self.grade_for(draft.score)
-        ceiling_change = self.ceiling_change(tally.counts, tally.month_counts, draft.grade_by_score)
+        ceiling_change = self.ceilings.change(tally.counts, tally.month_counts, draft.grade_by_score)
         draft.grade = ceiling_change.to_grade if ceiling_change else draft.grade_by_score
         draft.changes = (ceiling_change,) if ceiling_change else ()
         draft.unexcused_absences = tally.absences
@@ -363,35 +364,6 @@ class _Scorer:
         if grade is None:
             grade = self._grades[key] = self.plan.grade_for(score)
         return grade
-
-    def ceiling_change(self, counts: Mapping[str, int], month_counts: Mapping[tuple[int, int], Mapping[str, int]],
-                       grade: Grade) -> GradeChange | None:
-        """The most restrictive ceiling reached, if it lowers ``grade``; equal changes are one object. A monthly
-        ceiling is reached when some month reaches it; its count is that of the month with most."""
-        binding = None
-        for index, (ceiling, max_grade) in enumerate(self.ceilings):
-            if ceiling.per is CeilingScope.MONTH:
-                count = max((self._count(ceiling, month) for month in month_counts.values()), default=0)
-            else:
-                count = self._count(ceiling, counts)
-            if count >= ceiling.min_count and (binding is None or max_grade > binding[2]):
-                binding = (index, count, max_grade)
-        if binding is None or binding[2] <= self.grade_index[grade.code]:
-            return None
-        key = (grade.code, binding[0], binding[1])
-        change = self._changes.get(key)
-        if change is None:
-            ceiling = self.ceilings[binding[0]][0]
-            change = self._changes[key] = GradeChange(GradeChangeKind.CEILING, grade,
-                                                      self.plan.grade(ceiling.max_grade), ceiling=ceiling,
-                                                      count=binding[1])
-        return change
-
-    def _count(self, ceiling: Ceiling, counts: Mapping[str, int]) -> int:
-        if ceiling.criterion_code is not None:
-            return counts.get(ceiling.criterion_code, 0)
-        criteria = self.plan.criteria
-        return sum(number for code, number in counts.items() if criteria[code].block_code == ceiling.block_code)
 
 
 def _display_key(item: ScoreItem) -> tuple[object, ...]:

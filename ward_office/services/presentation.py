@@ -18,6 +18,7 @@ from ward_office.core.plan import EmulationPlan
 from ward_office.core.staff import Staff
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
+from ward_office.scoring.entered import ungraded_line
 from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import (
     cap_text,
@@ -29,7 +30,7 @@ from ward_office.scoring.explained import (
     score_label,
 )
 from ward_office.scoring.quota_text import quota_line_text
-from ward_office.scoring.results import Clamp, Ranking, ScoredPeriod, StaffResult
+from ward_office.scoring.results import Clamp, ItemSource, Ranking, ScoredPeriod, ScoreItem, StaffResult
 from ward_office.scoring.titles import (
     ELIGIBLE_HEADER,
     ELIGIBLE_NOTE,
@@ -70,6 +71,7 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
         "people": _people(scored),
         "not_scored": [{"staff_code": person.code, "full_name": person.full_name,
                         "months_left_out": _left_out_json(ranking, person)} for person in ranking.not_scored],
+        "ungraded_count": ranking.ungraded_count,  # people not graded yet ("chưa chấm"): no rank nor grade
     }
 
 
@@ -115,17 +117,18 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
     people = []
     for result in scored.ranking.results:
         people.append({
-            "rank": result.rank,
+            "rank": result.rank if result.graded else None,
             "staff_code": result.staff.code,
             "full_name": result.staff.full_name,
             "position": result.staff.position,
             "department": _department(scored, result),
             "base": float(plan.base_score),
             "score": float(result.score),
-            "grade": result.grade.code,
-            "grade_name": result.grade.name,
-            "grade_by_score": result.grade_by_score.code,
+            "grade": result.grade.code if result.graded else None,
+            "grade_name": result.grade_name,
+            "grade_by_score": result.grade_by_score.code if result.graded else None,
             "note": result_note(scored.ranking, result),
+            "ungraded": [{"month": month.isoformat(), "item": code} for month, code in result.ungraded],
             "grade_changes": [
                 {"kind": change.kind.value, "from": change.from_grade.code, "to": change.to_grade.code,
                  "reason": change.localized()}
@@ -162,12 +165,23 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                     "note": item.note,
                     "recorded_by": item.recorded_by,
                     "excused": excused_text(item) or None,
+                    **_entered_json(plan, result, item),
                 }
                 for item in result.items
             ],
             "clamps": [_clamp_json(plan, clamp) for clamp in result.clamps],
         })
     return people
+
+
+def _entered_json(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> dict[str, Any]:
+    """For an entered item: the points entered, its maximum and the self-assessment, as the head entered them."""
+    if item.source is not ItemSource.ENTERED:
+        return {}
+    maximum = plan.criteria[item.criterion_code].maximum or Fraction(0)
+    score = next((score for score in result.entered if score.id == item.record_id), None)
+    self_points = None if score is None or score.self_points is None else float(score.self_points)
+    return {"entered_points": float(item.points + maximum), "maximum": float(maximum), "self_points": self_points}
 
 
 def _clamp_json(plan: EmulationPlan, clamp: Clamp) -> dict[str, Any]:
@@ -194,14 +208,17 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
                      _("Grade"), _("Note"), _("Kind of score")])
     label = score_label(scored.ranking.plan)
     for result in scored.ranking.results:
-        rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
-                     _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     result_note(scored.ranking, result), label])
+        rows.append([result.rank if result.graded else "", result.staff.code, result.staff.full_name,
+                     result.staff.position, _department(scored, result), Decimal(f"{float(result.score):.2f}"),
+                     result.grade_name, result_note(scored.ranking, result), label])
     if shows_titles(scored.ranking):  # a year: the titles each person is eligible to be proposed for, last
         if with_header:
             rows[0].append(_(ELIGIBLE_HEADER))
         for row, result in zip(rows[1 if with_header else 0:], scored.ranking.results, strict=True):
             row.append(titles_text(eligible_titles(scored.ranking, result)))
+    waiting = ungraded_line(scored.ranking)
+    if waiting:  # a last row says how many are not graded yet, in the Note column
+        rows.append(["", "", "", "", "", "", "", waiting, label])
     return rows
 
 
@@ -217,8 +234,8 @@ def ranking_table(scored: ScoredPeriod) -> str:
             names = notes.setdefault(change.localized(), [])
             names.append(result.staff.full_name)
             marks.append(f"({list(notes).index(change.localized()) + 1})")
-        body.append([str(result.rank), result.staff.code, result.staff.full_name, result.staff.position,
-                     format_number(result.score), " ".join([result.grade.name, *marks])])
+        body.append([result.rank_text, result.staff.code, result.staff.full_name, result.staff.position,
+                     format_number(result.score), " ".join([result.grade_name, *marks])])
     widths = [max(len(row[column]) for row in [header, *body]) for column in range(len(header))]
     right_aligned = {0, 4}
 
@@ -234,10 +251,13 @@ def ranking_table(scored: ScoredPeriod) -> str:
         out += ["", f"({number}) {explanation}: {', '.join(names)}"]
     counts: dict[str, int] = {}
     for result in ranking.results:
-        counts[result.grade.name] = counts.get(result.grade.name, 0) + 1
+        counts[result.grade_name] = counts.get(result.grade_name, 0) + 1
     out.append("")
     out.append(_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
+    waiting = ungraded_line(ranking)
+    if waiting:
+        out.append(waiting)
     out.append(plan_grades_line(ranking.plan))
     out += [f"{result.staff.full_name}: {left_out_line(ranking, result.staff)}" for result in ranking.results
             if result.staff.id in ranking.months_left_out]

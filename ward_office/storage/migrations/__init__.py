@@ -23,6 +23,7 @@ from ward_office.storage.migrations.schema_m006_m009 import (
     m009_tamper_evidence,
 )
 from ward_office.storage.migrations.schema_m010 import m010_quota_decisions
+from ward_office.storage.migrations.schema_m011 import m011_entered_scores
 from ward_office.storage.migrations.schema_m012 import m012_attendance_excuses
 from ward_office.storage.migrations.schema_m013 import m013_event_points
 
@@ -38,6 +39,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m008_period_reviews,
     m009_tamper_evidence,
     m010_quota_decisions,
+    m011_entered_scores,
     m012_attendance_excuses,
     m013_event_points,
 ))
