@@ -6,7 +6,7 @@ Enter goes down to the next person, Tab on to the next item, Delete clears the s
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -114,6 +114,21 @@ class ScoreGrid(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setStretchLastSection(False)
+
+    def fit_department(self) -> None:
+        """The department column as wide as its names, but narrower when the scores would otherwise leave the
+        screen: it gives way first."""
+        column = ScoreGridModel.DEPARTMENT
+        if self.source.columnCount() <= column:
+            return
+        others = sum(self.columnWidth(each) for each in range(self.source.columnCount()) if each != column)
+        room = self.viewport().width() - others
+        narrowest = 6 * self.fontMetrics().averageCharWidth()
+        self.setColumnWidth(column, max(min(self.sizeHintForColumn(column), room), narrowest))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_department()
 
     def first_cell(self) -> QModelIndex:
         if self.proxy.rowCount() == 0 or self.source.columnCount() <= ScoreGridModel.FIRST_ITEM:

@@ -219,6 +219,8 @@ class ScoreGridModel(QAbstractTableModel):
             return text
         if role == SEARCH_ROLE:
             return fold(text)
+        if role == Qt.ItemDataRole.ToolTipRole and text:
+            return text  # a long department is cut short on a small screen
         return None
 
     def _score_data(self, staff_id: StaffId, item: EnteredItem, role: int) -> Any:

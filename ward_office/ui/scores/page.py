@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ward_office.core.access import Role
+from ward_office.core.access import Permission
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_month
@@ -155,6 +155,7 @@ class ScoresPage(Page):
         self.status = QLabel()
         self.status.setObjectName("scores_status")
         self.status.setWordWrap(True)
+        self.status.hide()
         self.legend = QLabel(_(KEY_LEGEND))
         self.legend.setObjectName("scores_legend")
         self.legend.setWordWrap(True)
@@ -181,7 +182,6 @@ class ScoresPage(Page):
             return False
         self._shown = month_start(year, month)
         self._set_chooser(self._shown)
-        self.status.clear()
         self.refresh()
         return True
 
@@ -208,6 +208,8 @@ class ScoresPage(Page):
         self._shown_book = self.ward.path
         current = self.grid.currentIndex()
         kept = (current.row(), current.column()) if current.isValid() else (-1, -1)  # the cell the head was on
+        if not same:
+            self._say("")
         try:
             sheet = entry_sheet(self.ward, self._shown)
         except WardOfficeError as error:
@@ -255,7 +257,7 @@ class ScoresPage(Page):
             return _("{month} is locked: its scores can be read but not changed. The head can unlock the "
                      "period on the Ranking page.").format(month=month)
         account = self.ward.account
-        if account is not None and account.role is not Role.HEAD:
+        if account is not None and not account.may(Permission.ENTER_SCORES):
             return _("Only the head enters task scores: this grid is for reading.")
         if self.ward.read_only:
             return _("The record book is open to view only: scores cannot be changed.")
@@ -266,17 +268,23 @@ class ScoresPage(Page):
         self.banner.setText(reason or "")
         self.banner.setVisible(reason is not None)
         editable = reason is None
+        if not editable:
+            self._say("")
         self.save_button.setVisible(editable)
         self.discard_button.setVisible(editable)
         self.legend.setVisible(editable)
 
     def _fit_columns(self) -> None:
+        """The scores always in view: the name and position fit (within limits), the department takes what is
+        left and gives way first on a small screen."""
         self.grid.resizeColumnsToContents()
         widest = self.fontMetrics().averageCharWidth()
-        for column in range(ScoreGridModel.FIRST_ITEM):
-            self.grid.setColumnWidth(column, min(self.grid.columnWidth(column), 28 * widest))
+        limits = {ScoreGridModel.NAME: 26, ScoreGridModel.POSITION: 20}
+        for column, limit in limits.items():
+            self.grid.setColumnWidth(column, min(self.grid.columnWidth(column), limit * widest))
         for column in range(ScoreGridModel.FIRST_ITEM, self.model.columnCount()):
             self.grid.setColumnWidth(column, max(self.grid.columnWidth(column), 14 * widest))
+        self.grid.fit_department()
 
     def _show_counts(self) -> None:
         people, ungraded, pending = len(self.model.people), self.model.ungraded_people(), self.model.pending_count
@@ -294,6 +302,7 @@ class ScoresPage(Page):
 
     def _say(self, text: str, color: str | None = None) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
         self.status.setStyleSheet(f"QLabel {{ color: {color}; }}" if color else "")
 
     def _refused(self, reason: str) -> None:
