@@ -221,7 +221,8 @@ class ScoresPage(Page):
             return
         self.sheet = sheet
         self.model.editable = self.read_only_reason(sheet) is None
-        self.model.set_sheet(sheet, self.ward.department_names(), keep_pending=same)
+        # Changes that can no longer be saved (the month locked meanwhile, another account) are dropped.
+        self.model.set_sheet(sheet, self.ward.department_names(), keep_pending=same and self.model.editable)
         self.title.setText(_("{month} — {plan} (version {version})").format(
             month=format_month(self._shown.year, self._shown.month, "long"), plan=sheet.plan.name,
             version=sheet.plan.version))
