@@ -28,8 +28,9 @@ SCREEN = "1920x1200x24"
 WINDOW_SIZE = (1366, 768)
 GUIDE_DIR = ROOT / "resources" / "guide" / "images"
 GUIDE_WINDOW_SIZE = (1100, 660)
-# The guide's picture of each page, by the page's position in the list on the left.
-GUIDE_PAGES = ("tong-quan", "cham-cong", "kiem-tra", "su-viec", "can-bo", "xep-loai", "bao-cao", "nhat-ky",
+# The guide's picture of each page, by the page's position in the list on the left; None for a page the guide
+# has no picture of (the task scores page). Pictures are numbered in the guide's order, skipping those.
+GUIDE_PAGES = ("tong-quan", "cham-cong", "kiem-tra", "su-viec", "can-bo", None, "xep-loai", "bao-cao", "nhat-ky",
                "cai-dat")
 
 
@@ -142,11 +143,12 @@ def take_guide(out: Path, until: date) -> list[Path]:
         window = open_main_window(db_path, today=until)
         window.resize(*GUIDE_WINDOW_SIZE)
         window.show()
-        for row, name in enumerate(GUIDE_PAGES):
+        pictures = [(row, name) for row, name in enumerate(GUIDE_PAGES) if name is not None]
+        for number, (row, name) in enumerate(pictures, start=1):
             if row >= window.nav.count():
                 break
             window.nav.setCurrentRow(row)
-            _save(window, out / f"trang-{row + 1:02d}-{name}.png", saved)
+            _save(window, out / f"trang-{number:02d}-{name}.png", saved)
         importer = window.show_import_wizard()
         _save(importer, out / "nhap-du-lieu.png", saved)
         importer.close()

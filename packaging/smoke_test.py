@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROGRAM = ROOT / "dist" / "ward-office" / ("ward-office-cli.exe" if os.name == "nt" else "ward-office")
 SMOKE_MARKER = "WARD-OFFICE-SMOKE"  # ward_office.ui.shell.smoke.SMOKE_MARKER
 SHOWN_MARKER = "WARD-OFFICE-SHOWN"  # ward_office.ui.shell.smoke.SHOWN_MARKER
-EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "StaffPage", "RankingPage",
-                   "ReportsPage", "AuditPage", "SettingsPage")  # the classes of ward_office.ui.shell.page_list.PAGES
+# The classes of ward_office.ui.shell.page_list.PAGES.
+EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "StaffPage", "ScoresPage",
+                   "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")
 EXPECTED_WIZARDS = ["ImportWizard", "FirstRunWizard"]
 DEMO_UNTIL = "2026-11-20"
 PERIOD = "2026-H2"

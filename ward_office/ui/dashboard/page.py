@@ -87,7 +87,7 @@ def _names_tooltip(caption: str, people: list[PersonToday]) -> str:
 
 
 class DashboardPage(Page):
-    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
+    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS, Topic.SCORES})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

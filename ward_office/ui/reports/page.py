@@ -84,7 +84,7 @@ def report_file_name(kind: str, period: Period, suffix: str = "") -> str:
 
 
 class ReportsPage(Page):
-    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS})
+    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS, Topic.SCORES})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())
             item = QListWidgetItem(_(entry.title))
             item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, entry.icon_name)))
-            item.setToolTip(_("{page} (Ctrl+{number})").format(page=_(entry.title), number=number))
+            # The tenth page is Ctrl+0.
+            item.setToolTip(_("{page} (Ctrl+{number})").format(page=_(entry.title), number=number % 10))
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(_("&Go"))
         for number, entry in enumerate(PAGES, start=1):
             action = QAction(_(entry.title), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
             go_menu.addAction(action)
 
@@ -136,9 +137,21 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_row(self, row: int) -> None:
+        shown = self.stack.currentIndex()
+        if row >= 0 and row != shown and not self.may_leave(shown):  # the page keeps changes not saved
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(shown)
+            self.nav.blockSignals(False)
+            return
         if row >= 0:
             self._build(row)
             self.stack.setCurrentIndex(row)
+
+    def may_leave(self, row: int | None = None) -> bool:
+        """Whether the page at ``row`` (every page built, when None) lets the user go: one with changes not saved
+        asks first."""
+        rows = list(self._built) if row is None else [row]
+        return all(self._built[each].can_leave() for each in rows if each in self._built)
 
     @property
     def pages(self) -> list[Page]:
@@ -194,6 +207,8 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def open_database(self, path: Path) -> None:
+        if not self.may_leave():
+            return
         try:
             ward = open_checked_ward(path, actor=self.context.ward.actor)  # a tampered book opens to view only
         except Exception as error:
@@ -242,6 +257,9 @@ class MainWindow(QMainWindow):
         return box
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.may_leave():
+            event.ignore()
+            return
         wait_for_jobs()
         super().closeEvent(event)
 

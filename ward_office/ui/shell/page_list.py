@@ -41,6 +41,7 @@ PAGES = (
     PageEntry("ward_office.ui.checks.page", "ChecksPage", N_("Checks"), "SP_DialogApplyButton"),
     PageEntry("ward_office.ui.events.page", "EventsPage", N_("Events"), "SP_MessageBoxWarning"),
     PageEntry("ward_office.ui.staff.page", "StaffPage", N_("Staff"), "SP_DirHomeIcon"),
+    PageEntry("ward_office.ui.scores.page", "ScoresPage", N_("Task scores"), "SP_DialogSaveButton"),
     PageEntry("ward_office.ui.ranking.page", "RankingPage", N_("Ranking"), "SP_ArrowUp"),
     PageEntry("ward_office.ui.reports.page", "ReportsPage", N_("Reports"), "SP_FileIcon"),
     PageEntry("ward_office.ui.change_log.page", "AuditPage", N_("Change log"), "SP_FileDialogContentsView"),

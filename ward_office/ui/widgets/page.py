@@ -29,6 +29,11 @@ class Page(QWidget):
         """Reload everything shown from the ward."""
         raise NotImplementedError
 
+    def can_leave(self) -> bool:
+        """Whether the user may leave the page now: a page holding changes not saved asks first (and may save
+        them); False keeps the user on it."""
+        return True
+
     def _on_changed(self, topic: str) -> None:
         if topic == Topic.ALL or topic in self.topics:
             if self.isVisible():
