@@ -26,7 +26,8 @@ def person(number: int, code: str, name: str) -> Staff:
                  category=StaffCategory.CONG_CHUC, id=StaffId(number))
 
 
-AN, BINH, CUONG = person(1, "CB001", "Nguyễn Văn An"), person(2, "CB002", "Trần Thị Bình"), person(3, "CB003", "Lê Cường")
+AN, BINH, CUONG = (person(1, "CB001", "Nguyễn Văn An"), person(2, "CB002", "Trần Thị Bình"),
+                   person(3, "CB003", "Lê Cường"))
 GONE = person(4, "CB004", "Phạm Thị Dung")  # left before November
 
 
@@ -96,7 +97,7 @@ def test_three_mistakes_are_all_named_with_line_and_column(tmp_path: Path, vietn
     assert "có 3 lỗi" in text
     assert "dòng 2, cột “NV2”: “bốn” không phải là số" in text
     assert "dòng 3, cột “Mã cán bộ”: không có nhân sự nào mang mã “CB009”" in text
-    assert "dòng 4, cột “NV1”: 41 nằm ngoài khoảng từ 0 đến 40" in text
+    assert "dòng 4, cột “NV1”: 41 không nằm trong khoảng từ 0 đến 40 (điểm tối đa của NV1)" in text
 
 
 def test_unknown_columns_people_not_working_and_repeated_people_are_refused(tmp_path: Path, vietnamese: None) -> None:
@@ -112,7 +113,7 @@ def test_unknown_columns_people_not_working_and_repeated_people_are_refused(tmp_
     assert [(problem.line, problem.field) for problem in refused.value.problems] == [
         (1, "NV3"), (3, "code"), (4, "code"), (5, "full_name"), (6, "NV1")]
     text = refused.value.localized()
-    assert "kế hoạch thi đua tháng 11/2026 không có mục chấm “NV3”; các mục chấm: NV1, NV2" in text
+    assert "kế hoạch thi đua tháng 11/2026 không có mục chấm điểm “NV3”; các mục chấm điểm: NV1, NV2" in text
     assert "Phạm Thị Dung không công tác tại đơn vị trong tháng 11/2026" in text
     assert "Nguyễn Văn An đã có ở dòng 2" in text
     assert "mã “CB002” là của Trần Thị Bình, không phải của “Nguyễn Văn An”" in text

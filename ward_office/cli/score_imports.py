@@ -69,7 +69,8 @@ def run(options: argparse.Namespace) -> int:
     path = sign_in.existing_book(options.db or default_database_path())
     month = parse_month(options.month)
     if (options.template is None) == (options.file is None):
-        raise ScoreImportUsageError(N_("Give either the file to import or --template FILE.xlsx, not both"))
+        raise ScoreImportUsageError(N_("Give the file to import, or --template FILE.xlsx to write the file to "
+                                       "fill in: one of the two"))
     if options.template is not None:
         with Ward.open(path, read_only=True) as ward:
             count = write_score_template(ward, month, options.template)

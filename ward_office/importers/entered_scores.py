@@ -123,7 +123,7 @@ def score_columns(header: HeaderRow, items: Sequence[EnteredItem], month: date,
         if item is None:
             problems.add(InputProblem(header.line, label, N_(
                 "the emulation plan for {month} has no entered item “{header}”; its entered items are {codes}"),
-                {"month": month.strftime("%m/%Y"), "header": label, "codes": codes}))
+                {"month": f"{month.month}/{month.year}", "header": label, "codes": codes}))
             continue
         column = ScoreColumn(index, item, own, label if own else item.code)
         if (item.code, own) in taken:
@@ -135,7 +135,7 @@ def score_columns(header: HeaderRow, items: Sequence[EnteredItem], month: date,
     if not columns and not problems:
         problems.add(InputProblem(header.line, "", N_(
             "no column holds an entered item of the plan for {month}; its entered items are {codes}"),
-            {"month": month.strftime("%m/%Y"), "codes": codes}))
+            {"month": f"{month.month}/{month.year}", "codes": codes}))
     return columns
 
 
@@ -168,7 +168,7 @@ class _PersonFinder:
         self.by_name: dict[str, list[Staff]] = {}
         for person in people:
             self.by_name.setdefault(fold(person.full_name), []).append(person)
-        self.month = month.strftime("%m/%Y")
+        self.month = f"{month.month}/{month.year}"
 
     def find(self, row: CsvRow, problems: Problems) -> Staff | None:
         code, name = row.values.get("code", ""), " ".join(row.values.get("full_name", "").split())
@@ -254,8 +254,8 @@ def _points(line: int, column: ScoreColumn, text: str, problems: Problems) -> Fr
         problems.add(InputProblem(line, column.label, NOT_A_NUMBER, {"value": text}))
         return None
     if not 0 <= value <= column.item.maximum:
-        problems.add(InputProblem(line, column.label, N_("{value} is outside 0 to {maximum}, the points of {code}"),
-                                  {"value": text, "maximum": format_number(column.item.maximum),
+        problems.add(InputProblem(line, column.label,
+                                  N_("{value} is not between 0 and {maximum} (the maximum of {code})"), {"value": text, "maximum": format_number(column.item.maximum),
                                    "code": column.item.code}))
         return None
     return value

@@ -136,7 +136,7 @@ def write_score_template(ward: Ward, month: date, out: Path) -> int:
             code=example),
     )
     workbook_sheet = Sheet(sheet_name(_("Points {month}").format(month=sheet.month.strftime("%m-%Y"))),
-                           _("Points of the entered items"), columns, rows, heading=unit_heading(ward.unit()),
+                           _("Score sheet"), columns, rows, heading=unit_heading(ward.unit()),
                            subtitle=label, lines=lines, frozen_columns=3)
     write_workbook(out, [workbook_sheet])
     return len(rows)
