@@ -37,6 +37,7 @@ IGNORED_HEADERS = frozenset(
 # Longest first, so "cá nhân tự chấm" is taken whole.
 SELF_MARKERS = ("ca nhan tu cham", "self-assessment", "self assessment", "tu danh gia", "tu cham", "self")
 _NUMBER = re.compile(r"\+?\d+(?:[.,]\d+)?|\+?[.,]\d+")
+OUT_OF_RANGE = N_("{value} is not between 0 and {maximum} (the maximum of {code})")
 NOT_A_NUMBER = N_("“{value}” is not a number; write points such as 35 or 37,5")
 
 
@@ -254,8 +255,7 @@ def _points(line: int, column: ScoreColumn, text: str, problems: Problems) -> Fr
         problems.add(InputProblem(line, column.label, NOT_A_NUMBER, {"value": text}))
         return None
     if not 0 <= value <= column.item.maximum:
-        problems.add(InputProblem(line, column.label,
-                                  N_("{value} is not between 0 and {maximum} (the maximum of {code})"), {"value": text, "maximum": format_number(column.item.maximum),
-                                   "code": column.item.code}))
+        problems.add(InputProblem(line, column.label, OUT_OF_RANGE, {
+            "value": text, "maximum": format_number(column.item.maximum), "code": column.item.code}))
         return None
     return value
