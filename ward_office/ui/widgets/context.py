@@ -22,6 +22,7 @@ class Topic:
     CHECKS = "checks"
     STAFF = "staff"
     SETTINGS = "settings"  # unit, departments, schedule, holidays, plans
+    SCORES = "scores"  # points entered by hand (task results)
     ALL = "all"  # another database was opened
 
 
