@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from ward_office.core.attendance import RecordSource
 from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import Check, CheckKind, Event, EventId
 from ward_office.core.clock import Punch
+from ward_office.core.entered_scores import EnteredItem, ScoreEntry
 from ward_office.core.period import month
 from ward_office.core.quota import QuotaDecision
 from ward_office.core.review import MeetingFacts, ReviewNotes
@@ -90,6 +92,17 @@ def _violation(world: World) -> tuple[Check, EventId]:
 def _period_id(world: World) -> int:
     record = world.store.periods.get_or_create(month(2026, 1), "Người chuẩn bị")
     return int(record.id)
+
+
+def _entered_scores(world: World) -> None:
+    """One entry changed, one cleared, one added, after two entered in preparation."""
+    item = EnteredItem("NV", "Kết quả thực hiện nhiệm vụ", "NV", Fraction(70))
+    world.store.entered_scores.apply(DAY, [(ScoreEntry(world.staff_id, "NV", Fraction(60)), item)], "Người chuẩn bị")
+    world.store.entered_scores.apply(DAY, [(ScoreEntry(world.other_id, "NV", Fraction(50)), item)], "Người chuẩn bị")
+    world.store.entered_scores.apply(DAY, [(ScoreEntry(world.staff_id, "NV", Fraction(65)), item),
+                                           (ScoreEntry(world.other_id, "NV", None), item),
+                                           (ScoreEntry(world.staff_id, "NV2", Fraction(5)),
+                                            EnteredItem("NV2", "Khác", "NV", Fraction(10)))], ACTOR)
 
 
 # (repository, method) -> (the write, the (entity, action) of each line it must add)
@@ -198,6 +211,9 @@ SCENARIOS: dict[tuple[str, str], tuple[Scenario, list[tuple[str, ChangeAction]]]
     ("quota_decisions", "add"): (lambda w: w.store.quota_decisions.add(QuotaDecision(
         month(2026, 2), "HTXS", 1, (w.staff_id, w.other_id), (w.other_id,), date(2026, 3, 3), "12/BB-HĐTĐ",
         "Có sáng kiến", ACTOR, datetime(2026, 3, 3)), ACTOR), [("quota_decision", ChangeAction.INSERT)]),
+    ("entered_scores", "apply"): (_entered_scores, [("entered_score", ChangeAction.UPDATE),
+                                                    ("entered_score", ChangeAction.DELETE),
+                                                    ("entered_score", ChangeAction.INSERT)]),
 }
 
 

@@ -29,8 +29,8 @@ UNTIL = date(2026, 11, 20)
 # Children before parents: foreign keys are off while filling, and a finished round's events would be
 # refused by m002's trigger if the round came first; periods (one locked) after the records they lock.
 FILL_ORDER = ("unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "plans",
-              "attendance", "events", "check_seen", "checks", "punches", "clock_mappings", "periods",
-              "accounts", "period_snapshots", "period_reviews", "quota_decisions", "change_log")
+              "attendance", "events", "check_seen", "checks", "punches", "clock_mappings", "quota_decisions",
+              "entered_scores", "periods", "accounts", "period_snapshots", "period_reviews", "change_log")
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,7 @@ class Permission(StrEnum):
     DECIDE_REVIEW = "decide_review"  # the review meeting's papers: facts, texts, who is proposed
     ACCEPT_FINDINGS = "accept_findings"  # put a book changed outside the program back into use
     DECIDE_QUOTA_TIE = "decide_quota_tie"  # record the emulation council's choice among people tied at the quota
+    ENTER_SCORES = "enter_scores"  # the monthly points of the plan's entered blocks (task results)
 
 
 PERMISSION_LABELS = {
@@ -43,6 +44,7 @@ PERMISSION_LABELS = {
     Permission.DECIDE_REVIEW: N_("edit the papers of the review meeting"),
     Permission.ACCEPT_FINDINGS: N_("put a record book changed outside the program back into use"),
     Permission.DECIDE_QUOTA_TIE: N_("record the emulation council's decision on people tied at the quota"),
+    Permission.ENTER_SCORES: N_("enter the monthly points of task results"),
 }
 
 USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "

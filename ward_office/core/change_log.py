@@ -40,6 +40,7 @@ class ChangeEntity(StrEnum):
     PERIOD_REVIEW = "period_review"
     PERIOD_SNAPSHOT = "period_snapshot"
     QUOTA_DECISION = "quota_decision"  # the emulation council's choice among people tied at the quota line
+    ENTERED_SCORE = "entered_score"  # the points the head entered for a person, month and entered item
     PUNCH = "punch"
     CLOCK_MAPPING = "clock_mapping"
     ACCOUNT = "account"
@@ -125,6 +126,12 @@ class ChangeField(StrEnum):
     CHOSEN = "chosen"
     MEETING_DATE = "meeting_date"
     MINUTE_NUMBER = "minute_number"
+    MONTH = "month"
+    ITEM_CODE = "item_code"
+    ITEM_NAME = "item_name"
+    MAXIMUM = "maximum"
+    POINTS = "points"
+    SELF_POINTS = "self_points"
 
 
 FieldKey = ChangeField | str  # text: a field this version does not know (an older or newer program's line)

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from ward_office.core.attendance import LeaveCode
+from ward_office.core.plan_entered import EnteredPlanValues
 from ward_office.core.plan_terms import (
     DEFAULT_TIE_BREAK,
     PLAN_KEYS,
@@ -37,7 +38,7 @@ from ward_office.core.plan_types import (
     Quota,
     block_start,
 )
-from ward_office.core.plan_values import Path, PlanProblem, PlanProblemsError, PlanValues, toml_problem
+from ward_office.core.plan_values import Path, PlanProblem, PlanProblemsError, toml_problem
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_number
 
@@ -62,7 +63,7 @@ def load_plan(text: str, *, unknown_keys: bool = False) -> EmulationPlan:
     return _Reader(text, data, unknown_keys).plan()
 
 
-class _Reader(PlanValues):
+class _Reader(EnteredPlanValues):
     """One method per part of the plan; a part with a mistake is recorded and the next is read all the same."""
 
     def __init__(self, text: str, data: dict[str, Any], unknown_keys: bool) -> None:
@@ -75,6 +76,7 @@ class _Reader(PlanValues):
         head = self.attempt(self.table, self.data, "plan", ())
         parts = self.attempt(self.blocks)
         blocks, criteria = parts if parts is not None else ([], {})
+        self.attempt(self.entered_codes_unique, blocks, criteria)
         rules = self.attempt(self.attendance_rules, criteria) or []
         grades = self.attempt(self.grades) or []
         grade_codes = {grade.code for grade in grades}
@@ -129,8 +131,10 @@ class _Reader(PlanValues):
             if block_code is not None and any(block.code == block_code for block in blocks):
                 self.fail(where, N_("the code “{code}” is used twice"), code=block_code, key="code")
             codes = []
-            for index, item in enumerate(self.attempt(self.items, block_data, "criteria", where) or []):
-                criterion = self.attempt(self.criterion, item, block_code or "", (*where, "criteria", index))
+            entered = bool(self.attempt(self.entered, block_data, where))
+            for index, item in enumerate(self.attempt(self.items, block_data, "criteria", where, not entered) or []):
+                read = self.entered_criterion if entered else self.criterion
+                criterion = self.attempt(read, item, block_code or "", (*where, "criteria", index))
                 if criterion is None:
                     continue
                 if criterion.code in criteria:
@@ -143,7 +147,9 @@ class _Reader(PlanValues):
             maximum = self.attempt(self.optional_number, block_data, "maximum", where)
             floor = self.attempt(self.bound, block_data, "floor", where)
             if block_code is not None and name is not None:
-                block = Block(block_code, name, tuple(codes), cap, maximum, floor)
+                block = Block(block_code, name, tuple(codes), cap, maximum, floor, entered)
+                if self.attempt(self.check_entered_block, block_data, where, block, criteria) is None:
+                    continue
                 if self.attempt(self.check_bounds, where, block_start(block, criteria), maximum, floor) is not None:
                     blocks.append(block)
         return blocks, criteria
@@ -162,6 +168,7 @@ class _Reader(PlanValues):
         code = self.text(item, "criterion", where)
         if code not in criteria:
             raise self.fail(where, N_("no criterion has the code “{code}”"), code=code, key="criterion")
+        self.not_entered(criteria, code, where, "criterion")
         count = self.choice(item, "count", where, CountUnit, CountUnit.SESSION)
         if trigger is AttendanceTrigger.LEAVE:
             return AttendanceRule(trigger, code, count, self.leave_codes(item, where, rules))
@@ -215,6 +222,8 @@ class _Reader(PlanValues):
             raise self.fail(where, N_("no criterion has the code “{code}”"), code=criterion_code, key="criterion")
         if block_code is not None and all(block.code != block_code for block in blocks):
             raise self.fail(where, N_("no block has the code “{code}”"), code=block_code, key="block")
+        self.not_entered(criteria, criterion_code, where, "criterion")
+        self.not_entered_block(blocks, block_code, where)
         max_grade = self.text(item, "max_grade", where)
         if max_grade not in grade_codes:
             raise self.fail(where, N_("no grade has the code “{code}”"), code=max_grade, key="max_grade")
@@ -264,6 +273,8 @@ class _Reader(PlanValues):
 
     def criterion(self, data: Mapping[str, Any], block_code: str, where: Path) -> Criterion:
         code, name = self.text(data, "code", where), self.attempt(self.text, data, "name", where)
+        if "maximum" in data:
+            raise self.fail(where, N_("“maximum” belongs to a criterion of an entered block only"), key="maximum")
         brackets = self.brackets(data, where)
         if brackets and ("points" in data or "escalation" in data):
             raise self.fail(where, N_("a criterion with “brackets” has no “points” nor “escalation”"), key="brackets")

@@ -47,6 +47,7 @@ class Criterion:
     cap: Fraction | None = None  # the most this criterion can add or remove in one period
     brackets: tuple[Bracket, ...] = ()  # by count, lowest first: then every occurrence is worth only what its
     # bracket adds (the occurrence entering a bracket carries the step up to it, the others 0)
+    maximum: Fraction | None = None  # a sub-criterion of an entered block: its full marks (its points are 0)
 
     def total_for(self, count: int) -> Fraction:
         """With brackets: what ``count`` occurrences weigh in all."""
@@ -75,6 +76,7 @@ class Block:
     cap: Fraction | None = None  # the most the block's deductions (or bonuses) can weigh in one period
     maximum: Fraction | None = None  # the block's full marks: its score never above, shown "x/maximum"
     floor: Fraction | None = None  # its score never below, in each sub-period
+    entered: bool = False  # its points are entered by the head each month, not counted from the record
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,9 @@ class EmulationPlan:
 
 def block_start(block: Block, criteria: Mapping[str, Criterion]) -> Fraction:
     """What the block's score is before any item: its maximum, or 0 for a block of commendations only (a bonus
-    block, earned from nothing) and for a block without a maximum."""
+    block, earned from nothing) and for a block without a maximum. An entered block starts at its maximum."""
+    if block.entered and block.maximum is not None:
+        return block.maximum
     if block.maximum is None or all(criteria[code].points > 0 for code in block.criteria):
         return Fraction(0)
     return block.maximum

@@ -167,7 +167,7 @@ def blocks_between(ward: Ward, start: date, end: date) -> list[Block]:
 def criteria_on(ward: Ward, day: date) -> list[tuple[Block, list[Criterion]]]:
     """What an event on ``day`` can be recorded against: the criteria of the plan then in effect, by block."""
     plan = ward.plan_on(day)
-    return [(block, [plan.criteria[code] for code in block.criteria]) for block in plan.blocks]
+    return [(block, [plan.criteria[code] for code in block.criteria]) for block in plan.blocks if not block.entered]
 
 
 def _matching_codes(plan: EmulationPlan, block_code: str | None, kind: EventKind | None) -> list[str] | None:
@@ -260,7 +260,7 @@ def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, not
         plan = ward.plan_on(day)
     except NotFoundError:
         raise NoPlanInEffectError(N_("No emulation plan is in effect on {day}"), day=format_date(day)) from None
-    if criterion_code not in plan.criteria:
+    if criterion_code not in plan.criteria or plan.criteria[criterion_code].maximum is not None:  # entered: no event
         raise CriterionNotInPlanError(N_("The plan in effect on {day} has no criterion “{code}”"),
                                       day=format_date(day), code=criterion_code)
     _refuse_locked(ward, day)

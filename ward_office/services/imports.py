@@ -115,7 +115,8 @@ def import_events(ward: Ward, file: Path, *, dry_run: bool = False) -> ImportSum
             record, plan = store.plans.in_effect(day)
         except NotFoundError:
             return {}
-        return plans.setdefault(record.id, plan.criteria)
+        counted = {code: criterion for code, criterion in plan.criteria.items() if criterion.maximum is None}
+        return plans.setdefault(record.id, counted)  # an entered block's criteria are no events
 
     skipped: list[SkippedRow] = []
     events = read_events(file, staff_by_code={person.code: person for person in store.staff.list()},

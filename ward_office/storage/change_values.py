@@ -36,7 +36,7 @@ _FIELDS: Mapping[str, ChangeField] = {
 # Keys of a line that only serve the program (which columns an import read, where a batch starts…).
 _HIDDEN = {"changed", "first_id", "columns", "added_rows", "was_locked_by", "before"}
 _DAYS = {"day", "active_from", "active_to", "effective_from", "start_day", "end_day", "first_day", "last_day",
-         "meeting_date"}
+         "meeting_date", "month"}
 _MOMENTS = {"started_at", "finished_at", "locked_at", "was_locked_at"}
 _YES_NO = {"missing_punch", "prefilled", "active"}
 _ENUMS: Mapping[str, type[StrEnum]] = {"status": AttendanceStatus, "session": Session, "leave_code": LeaveCode,

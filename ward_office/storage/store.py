@@ -18,6 +18,7 @@ from ward_office.storage.change_log import ChangeLogRepository
 from ward_office.storage.checks import CheckRepository
 from ward_office.storage.database import open_database, schema_version
 from ward_office.storage.departments import DepartmentRepository
+from ward_office.storage.entered_scores import EnteredScoreRepository
 from ward_office.storage.events import EventRepository
 from ward_office.storage.periods import PeriodRepository
 from ward_office.storage.plans import PlanRepository
@@ -60,6 +61,7 @@ class Store:
         self.snapshots = SnapshotRepository(self._context)
         self.reviews = ReviewRepository(self._context)
         self.quota_decisions = QuotaDecisionRepository(self._context)
+        self.entered_scores = EnteredScoreRepository(self._context)
         self.change_log = ChangeLogRepository(self._context)
         self.accounts = AccountRepository(self._context)
 

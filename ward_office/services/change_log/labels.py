@@ -28,6 +28,7 @@ RECORD_KINDS: Mapping[ChangeEntity, str] = {
     ChangeEntity.PERIOD_REVIEW: N_("Review meeting papers"),
     ChangeEntity.PERIOD_SNAPSHOT: N_("Kept ranking"),
     ChangeEntity.QUOTA_DECISION: N_("Emulation council decision on a tie at the quota"),
+    ChangeEntity.ENTERED_SCORE: N_("Entered points"),
     ChangeEntity.PUNCH: N_("Clock punches"),
     ChangeEntity.CLOCK_MAPPING: N_("Clock file mapping"),
     ChangeEntity.ACCOUNT: N_("Account"),
@@ -69,6 +70,8 @@ FIELD_LABELS: Mapping[ChangeField, str] = {
     F.MIGRATION: N_("Upgrade of the record book"), F.RESTORED_FROM: N_("Restored from the backup"),
     F.GRADE_CODE: N_("Grade"), F.PLACES: N_("Places left"), F.TIED: N_("People tied"),
     F.CHOSEN: N_("Keep the grade"), F.MEETING_DATE: N_("Meeting date"), F.MINUTE_NUMBER: N_("Minutes no."),
+    F.MONTH: N_("Month"), F.ITEM_CODE: N_("Entered item"), F.ITEM_NAME: N_("Name of the entered item"),
+    F.MAXIMUM: N_("Maximum"), F.POINTS: N_("Points"), F.SELF_POINTS: N_("Self-assessed points"),
 }
 _SESSION_NAMES = {Session.MORNING: N_("morning"), Session.AFTERNOON: N_("afternoon")}
 

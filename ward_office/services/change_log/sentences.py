@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ward_office.core.change_log import Change, ChangeEntity, ChangeField
-from ward_office.services.change_log import attendance, events, quota, settings, staff
+from ward_office.services.change_log import attendance, entered, events, quota, settings, staff
 from ward_office.services.change_log.labels import fallback
 from ward_office.services.change_log.lookup import Lookup
 
@@ -21,6 +21,7 @@ _WORDING: Mapping[ChangeEntity, Callable[[Change, Lookup], str]] = {
     ChangeEntity.PERIOD: settings.describe_period,
     ChangeEntity.PERIOD_SNAPSHOT: settings.describe_snapshot,
     ChangeEntity.QUOTA_DECISION: quota.describe_quota_decision,
+    ChangeEntity.ENTERED_SCORE: entered.describe_entered_score,
     ChangeEntity.HOLIDAY: settings.describe_holiday,
     ChangeEntity.UNIT: settings.describe_unit,
     ChangeEntity.WORK_SCHEDULE: settings.describe_schedule,

@@ -23,6 +23,7 @@ from ward_office.storage.migrations.schema_m006_m009 import (
     m009_tamper_evidence,
 )
 from ward_office.storage.migrations.schema_m010 import m010_quota_decisions
+from ward_office.storage.migrations.schema_m011 import m011_entered_scores
 
 # The order is the order they run in, and the names are recorded in each book: never reorder or rename.
 MIGRATIONS = MigrationSet("ward_office", (
@@ -36,6 +37,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m008_period_reviews,
     m009_tamper_evidence,
     m010_quota_decisions,
+    m011_entered_scores,
 ))
 
 
