@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import ENTERED_PLAN, HEAD, PEOPLE
+from entered_book import ENTERED_PLAN, HEAD, PEOPLE
 from openpyxl import Workbook, load_workbook
 
 from ward_office import cli
