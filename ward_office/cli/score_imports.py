@@ -37,10 +37,9 @@ _MONTH = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{4})-(\d{1,2})")
 
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Add ``import-scores``; ``common_parent`` brings --db and --lang."""
-    command = subparsers.add_parser(
-        COMMAND, parents=[common_parent],
-        help=_("import a month's entered points (task results) from a CSV or Excel (.xlsx) file, all or nothing; "
-               "an empty cell leaves the points already entered as they are"))
+    summary = _("import a month's entered points (task results) from a CSV or Excel (.xlsx) file, all or nothing; "
+                "an empty cell leaves the points already entered as they are")
+    command = subparsers.add_parser(COMMAND, parents=[common_parent], help=summary, description=summary)
     command.add_argument("file", type=Path, nargs="?", metavar=_("FILE"),
                          help=_("one row per person (code, full name), one column per entered item of the plan"))
     command.add_argument("--month", required=True, metavar=_("MM/YYYY"), help=_("the month the points are for"))
