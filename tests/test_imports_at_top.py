@@ -71,6 +71,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.services.printing", "ward_office.reports.ranking.write_ranking"): _REPORTLAB,
     ("ward_office.services.printing", "ward_office.reports.review_report.write_review"): _REPORTLAB,
     ("ward_office.services.printing", "ward_office.reports.scorecards.write_scorecards"): _REPORTLAB,
+    ("ward_office.services.entered_scores", "ward_office.scoring.entered.lacking_text"):
+        "the entry grid imports services.entered_scores; the scoring engine loads at the first scoring, not with it",
     ("ward_office.services.ranking", "ward_office.scoring.ScoringInput"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.score_period"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.results.ScoredPeriod"): _SCORING,

@@ -32,9 +32,6 @@ def entered_items(plan: EmulationPlan) -> tuple[EnteredItem, ...]:
     for block in plan.blocks:
         if not block.entered or block.maximum is None:
             continue
-        if not block.criteria:
-            items.append(EnteredItem(block.code, block.name, block.code, block.maximum))
-            continue
         for code in block.criteria:
             criterion = plan.criteria[code]
             if criterion.maximum is not None:

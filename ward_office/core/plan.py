@@ -76,7 +76,6 @@ class _Reader(EnteredPlanValues):
         head = self.attempt(self.table, self.data, "plan", ())
         parts = self.attempt(self.blocks)
         blocks, criteria = parts if parts is not None else ([], {})
-        self.attempt(self.entered_codes_unique, blocks, criteria)
         rules = self.attempt(self.attendance_rules, criteria) or []
         grades = self.attempt(self.grades) or []
         grade_codes = {grade.code for grade in grades}
@@ -147,6 +146,7 @@ class _Reader(EnteredPlanValues):
             maximum = self.attempt(self.optional_number, block_data, "maximum", where)
             floor = self.attempt(self.bound, block_data, "floor", where)
             if block_code is not None and name is not None:
+                codes = codes or self.own_item(entered, block_code, name, maximum, criteria, where)
                 block = Block(block_code, name, tuple(codes), cap, maximum, floor, entered)
                 if self.attempt(self.check_entered_block, block_data, where, block, criteria) is None:
                     continue

@@ -1,5 +1,6 @@
 """Reading the entered blocks of a plan file (``entered = true``): blocks whose points the head enters each month
-instead of counting them from the record (task results: NĐ 335 gives them 70 of 100 points).
+instead of counting them from the record (task results: NĐ 335 gives them 70 of 100 points). What is entered
+is always a criterion with a ``maximum`` (points 0): a sub-criterion, or the block's own when it has none.
 
 Apart from ``core.plan`` so the reader of the other keys stays as it was; ``_Reader`` there inherits these.
 """
@@ -75,8 +76,14 @@ class EnteredPlanValues(PlanValues):
             raise self.fail(where, N_("“{code}” is entered by the head, not counted: nothing can refer to it here"),
                             code=code, key="block")
 
-    def entered_codes_unique(self, blocks: list[Block], criteria: Mapping[str, Criterion]) -> None:
-        """An entered block without criteria is entered under its own code: no criterion may have it."""
-        for index, block in enumerate(blocks):
-            if block.entered and not block.criteria and block.code in criteria:
-                self.fail(("blocks", index), N_("the code “{code}” is used twice"), code=block.code, key="code")
+    def own_item(self, entered: bool, block_code: str, name: str, maximum: Fraction | None,
+                 criteria: dict[str, Criterion], where: Path) -> list[str]:
+        """An entered block without criteria is entered under its own code: made its one criterion, of its name
+        and maximum, so that what is entered is always a criterion. No other criterion may have that code."""
+        if not entered or maximum is None:
+            return []
+        if block_code in criteria:
+            self.fail(where, N_("the code “{code}” is used twice"), code=block_code, key="code")
+            return []
+        criteria[block_code] = Criterion(block_code, name, block_code, Fraction(0), maximum=maximum)
+        return [block_code]

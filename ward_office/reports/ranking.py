@@ -38,9 +38,10 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.scoring.entered import entered_cell, ungraded_line
 from ward_office.scoring.explained import block_score, plan_grades_line, score_label
 from ward_office.scoring.quota_text import quota_line_text
-from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
+from ward_office.scoring.results import NOT_GRADED, Ranking, ScoredPeriod, StaffResult
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (
@@ -59,7 +60,8 @@ NOTE_MAX_CHARS = 400
 def grade_counts_line(ranking: Ranking) -> str:
     """"Tổng số 30 người; Hoàn thành xuất sắc nhiệm vụ: 5; …"."""
     parts = [_("{grade}: {count}").format(grade=grade.name, count=count) for grade, count in ranking.grade_counts()]
-    return _("In all {total} people; {counts}.").format(total=len(ranking.results), counts="; ".join(parts))
+    return _("In all {total} people; {counts}.").format(total=len(ranking.results),
+                                                        counts="; ".join(_with_ungraded(parts, ranking)))
 
 
 def grade_legend_line(ranking: Ranking) -> str:
@@ -67,13 +69,22 @@ def grade_legend_line(ranking: Ranking) -> str:
     Grade column in one line."""
     parts = [_("{grade} ({code}): {count}").format(grade=grade.name, code=grade.code, count=count)
              for grade, count in _counts(ranking)]
-    return _("In all {total} people; {counts}.").format(total=len(ranking.results), counts="; ".join(parts))
+    return _("In all {total} people; {counts}.").format(total=len(ranking.results),
+                                                        counts="; ".join(_with_ungraded(parts, ranking)))
+
+
+def _with_ungraded(parts: list[str], ranking: Ranking) -> list[str]:
+    """The counts by grade, then how many are not graded yet ("Chưa chấm: 2"), if any."""
+    if not ranking.ungraded_count:
+        return parts
+    return [*parts, _("{grade}: {count}").format(grade=_(NOT_GRADED).capitalize(), count=ranking.ungraded_count)]
 
 
 def _counts(ranking: Ranking) -> list[tuple[Grade, int]]:
     counts = {grade.code: 0 for grade in ranking.plan.grades}
     for result in ranking.results:
-        counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
+        if result.graded:
+            counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
     return [(grade, counts[grade.code]) for grade in ranking.plan.grades]
 
 
@@ -121,6 +132,9 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
     if ranking.unknown_criteria:
         closing.append(paragraph(_("Events skipped because the plan has no such criterion: {codes}").format(
             codes=shorten(", ".join(ranking.unknown_criteria), NOTE_MAX_CHARS)), size=11, italic=True))
+    waiting = ungraded_line(ranking)
+    if waiting:
+        closing.append(paragraph(shorten(waiting, NOTE_MAX_CHARS), size=11, bold=True, align="left", space_after=1))
     closing.append(paragraph(grade_legend_line(ranking), size=11, bold=True, align="left", space_after=0))
     closing.append(paragraph(plan_grades_line(plan), size=10.5, italic=True, align="left", space_after=0))
     lines = [_(line) for line in DEFAULT_RECIPIENTS] if recipients_list is None else list(recipients_list)
@@ -160,7 +174,8 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
                 *(_natural(words(block.name), bold=True, size=HEADER_SIZE - 1.5) for block in blocks))
     score = _natural([format_number(result.score, 2, fixed=True) for result in results] + [
         *words(_("Total score"))], bold=True)
-    grade = _natural([*(grade.code for grade in ranking.plan.grades), *words(_("Grade"))], bold=True)
+    grade = _natural([*(grade.code for grade in ranking.plan.grades), *words(_("Grade")),
+                      *(result.grade_code for result in results if not result.graded)], bold=True)
     note_column = _natural(["(1) (2)", *words(_("Note"))], bold=True)
     fixed = number + rank + len(blocks) * block + score + grade + note_column
     texts = [
@@ -182,7 +197,7 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
 def block_cell(plan: EmulationPlan, block: Block, result: StaffResult) -> str:
     """"−0,50" for a block without a maximum, "26,50/30" for one with: two decimals in every row."""
     subtotal = result.block_totals.get(block.code, Fraction(0))
-    return block_score(plan, block, subtotal, fixed=True)
+    return entered_cell(plan, block, result) or block_score(plan, block, subtotal, fixed=True)
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -211,11 +226,11 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     for number, result in enumerate(ranking.results, start=1):
         marks = sorted({note_numbers[change.localized()] for change in result.changes})
         rows.append([
-            str(number), str(result.rank), cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
+            str(number), result.rank_text, cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
             *[block_cell(plan, block, result) for block in blocks],
-            format_number(result.score, 2, fixed=True), cell(result.grade.code, size=SIZE, align="centre"),
+            format_number(result.score, 2, fixed=True), cell(result.grade_code, size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
         ])
     spans: list[tuple[object, ...]] = [("SPAN", (column, 0), (column, 1)) for column in range(len(top))

@@ -65,7 +65,7 @@ def proposed(ranking: Ranking) -> list[StaffResult]:
     if not ranking.plan.grades:
         return []
     best = ranking.plan.grades[0].code
-    return [result for result in ranking.results if result.grade.code == best]
+    return [result for result in ranking.results if result.grade.code == best and result.graded]
 
 
 def write_minutes(out: str | Path | BinaryIO, papers: ReviewPapers, *, day: date) -> int:

@@ -209,7 +209,7 @@ def people_table(papers: ReviewPapers, people: Sequence[StaffResult], width: flo
     for number, result in enumerate(people, start=1):
         department_id = result.staff.department_id
         department = departments.get(department_id, "") if department_id is not None else ""
-        final = last(result) if callable(last) else result.grade.name
+        final = last(result) if callable(last) else result.grade_name
         rows.append([str(number), cell(result.staff.full_name, size=SIZE), cell(result.staff.position, size=SIZE),
                      cell(department, size=SIZE), format_number(result.score, 2, fixed=True),
                      cell(str(final), size=SIZE)])

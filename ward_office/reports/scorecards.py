@@ -43,8 +43,9 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.scoring.entered import entered_cell, entered_note, lacking_text
 from ward_office.scoring.explained import block_score, cap_text, clamp_text, grade_thresholds, score_label
-from ward_office.scoring.results import ScoredPeriod, ScoreItem, StaffResult
+from ward_office.scoring.results import NOT_GRADED, ItemSource, ScoredPeriod, ScoreItem, StaffResult
 
 TITLE = N_("PERSONAL SCORECARD")
 SIZE = 11
@@ -98,7 +99,7 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     ], width)
     yield blocks_table(scored, result, width)
     closing: list[Flowable] = [Spacer(1, 1 * mm)]
-    if result.items or result.clamps:
+    if result.items or result.clamps or result.ungraded:
         yield paragraph(_("Items that added or took off points in the period:"), size=12, bold=True, space_after=3)
         body = items_table(scored, result, width)
         if any(item.weight != 1 for item in result.items):
@@ -109,10 +110,12 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     closing += [
         paragraph(score_line(plan.base_score, result.score), size=BODY, markup=True, align="left", space_after=3),
         paragraph(_("<b>Grade:</b> {grade}; rank {rank} of {total}.").format(
-            grade=escape(result.grade.name), rank=result.rank, total=len(ranking.results)),
+            grade=escape(result.grade.name), rank=result.rank, total=len(ranking.results)) if result.graded else
+            _("<b>Grade:</b> not graded yet, no rank: lacking the points the head enters ({lacking}).").format(
+                lacking=escape(lacking_text(plan, result))),
             size=BODY, markup=True, align="left", space_after=3),
     ]
-    if result.changes:
+    if result.changes and result.graded:
         closing.append(paragraph(_("Graded by score: {grade}.").format(grade=result.grade_by_score.name),
                                  size=11.5, align="left", space_after=1, leading=13))
         closing += [paragraph(f"- {grade_change.localized()}", size=11.5, align="left", space_after=1, leading=13)
@@ -146,7 +149,9 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
     rows: list[list[object]] = [
         [cell(_("Points by block of criteria"), size=SIZE - 1.5, bold=True),
          *(cell(block.name, size=SIZE - 1.5, bold=True, align="centre") for block in blocks)],
-        ["", *(block_score(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in blocks)],
+        ["", *(entered_cell(plan, block, result) or block_score(plan, block, result.block_totals.get(block.code,
+                                                                                                    Fraction(0)))
+               for block in blocks)],
     ]
     first = 24 * mm  # the block columns wide enough for a name such as "Trang phục và thẻ công chức" on two lines
     return KeepTogether([data_table(rows, [first, *[(width - first) / len(blocks)] * len(blocks)], size=SIZE,
@@ -157,7 +162,7 @@ def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flo
 
 
 def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
-    parts = []
+    parts = [entered_note(plan, result, item)] if item.source is ItemSource.ENTERED else []
     if item.minutes:
         parts.append(_("{minutes} min").format(minutes=item.minutes))
     if item.note:
@@ -179,11 +184,16 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
     for number, item in enumerate(result.items, start=1):
         criterion = criteria.get(item.criterion_code)
         rows.append([
-            str(number), format_date(item.day), _(SESSION_LABELS[item.session]) if item.session else "",
+            str(number), f"{item.day:%m/%Y}" if item.source is ItemSource.ENTERED else format_date(item.day),
+            _(SESSION_LABELS[item.session]) if item.session else "",
             cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE - 1),
             format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
             cell(item.recorded_by, size=SIZE - 1.5),
         ])
+    for month, code in result.ungraded:  # an entered point missing: listed, counting nothing yet
+        criterion = criteria.get(code)
+        rows.append(["", f"{month:%m/%Y}", "", cell(f"{code} — {criterion.name}" if criterion else code, size=SIZE - 1),
+                     "", cell(_(NOT_GRADED), size=SIZE - 1, italic=True), ""])
     for clamp in result.clamps:  # a bound of the plan that acted: its points make the total add up
         rows.append(["", cell(clamp_text(scored.ranking.plan, clamp), size=SIZE - 1, italic=True), "", "",
                      format_points(clamp.contribution), "", ""])

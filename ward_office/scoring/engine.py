@@ -71,6 +71,7 @@ from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.scoring.bounds import Bounds
 from ward_office.scoring.count_units import OccurrenceUnits
+from ward_office.scoring.entered import add_entered_scores
 from ward_office.scoring.results import (
     GradeChange,
     GradeChangeKind,
@@ -119,9 +120,10 @@ def score_period(data: ScoringInput) -> Ranking:
             if span not in parts:
                 parts[span] = Parts(weighted_parts(plan, period, span), scorer.scale)
             drafts.append(scorer.person(person, parts[span], occurrences[person.id]))
+    drafts, ungraded = add_entered_scores(plan, drafts, data.entered_scores)
     ranked = rank_drafts(plan, drafts)
     results, quota_limit, quota_tie, separated_by = apply_quota(plan, ranked, period, data.quota_decisions)
-    return Ranking(plan, period, tuple(results), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by)
+    return Ranking(plan, period, (*results, *ungraded), quota_limit, tuple(sorted(unknown)), quota_tie, separated_by)
 
 
 _Spans = Mapping[StaffId | None, tuple[date, date]]

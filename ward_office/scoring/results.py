@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from ward_office.core.attendance import Attendance
 from ward_office.core.checks import Event
+from ward_office.core.entered_scores import EnteredScore
 from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period
 from ward_office.core.plan import (
@@ -43,6 +44,7 @@ QUOTA_NEXT_MESSAGE = N_(
     "Quota: at most {limit} may be graded {grade} ({share} of the {total} graded {to_grade} or better); "
     "demoted to {to_grade}"
 )
+NOT_GRADED = N_("not graded yet")  # a person lacking an entered point for a month worked ("chưa chấm")
 COUNCIL_MESSAGE = N_(
     "Emulation council decision of {day} (minutes no. {minute}): {places} of the {tied} people tied on every "
     "key keep {grade}; demoted to {to_grade}"
@@ -60,12 +62,14 @@ class ScoringInput:
     # The working days of the period, for rules counting runs of consecutive working days; None: every day.
     working_days: Collection[date] | None = None
     quota_decisions: Sequence[QuotaDecision] = ()  # the emulation council's, for ties at the quota line
+    entered_scores: Sequence[EnteredScore] = ()  # the head's monthly points for the plan's entered blocks
 
 
 class ItemSource(StrEnum):
     ATTENDANCE = "attendance"
     EVENT = "event"
     CHECK = "check"  # an event found during an inspection round
+    ENTERED = "entered"  # points the head entered for a month: the item is points − maximum (scoring.entered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +216,32 @@ class StaffResult:
     commendations: int  # items with positive raw points
     deducted_points: Fraction  # what deductions actually took off the score, as a positive number
     clamps: tuple[Clamp, ...] = ()  # by sub-period, blocks in plan order, the total last
+    # (month, entered item code) not entered for a month worked: not graded yet ("chưa chấm"), rank 0, outside the
+    # quota; ``grade`` is then only what the score so far would give, and is never shown as a grade.
+    ungraded: tuple[tuple[date, str], ...] = ()
+    entered: tuple[EnteredScore, ...] = ()  # the entries scored, for the scorecard's self-assessments
 
     @property
     def sub_periods_counted(self) -> int:
         return len(self.sub_periods)
+
+    @property
+    def graded(self) -> bool:
+        return not self.ungraded
+
+    @property
+    def grade_name(self) -> str:
+        """The grade's name, or "chưa chấm" for someone not graded yet: what every output prints."""
+        return self.grade.name if not self.ungraded else _(NOT_GRADED)
+
+    @property
+    def grade_code(self) -> str:
+        return self.grade.code if not self.ungraded else _(NOT_GRADED)
+
+    @property
+    def rank_text(self) -> str:
+        """The rank, or a dash for someone not graded yet (who has none)."""
+        return str(self.rank) if not self.ungraded else "–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +259,15 @@ class Ranking:
         """Every grade of the plan, best first, with how many people hold it after ceilings and quota."""
         counts = {grade.code: 0 for grade in self.plan.grades}
         for result in self.results:
+            if result.ungraded:
+                continue  # not graded yet: in no grade
             counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
         return tuple((grade, counts[grade.code]) for grade in self.plan.grades)
+
+    @property
+    def ungraded_count(self) -> int:
+        """How many people are not graded yet: an entered item missing for a month they worked."""
+        return sum(1 for result in self.results if result.ungraded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,12 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from fractions import Fraction
 from itertools import groupby
 from operator import itemgetter
 
+from ward_office.core.entered_scores import EnteredScore
 from ward_office.core.frozen import freeze
 from ward_office.core.period import Period
 from ward_office.core.plan import EmulationPlan, Grade, QuotaBasis, TieBreak
@@ -42,6 +44,8 @@ class Draft:
     commendations: int
     deducted_points: Fraction
     clamps: tuple[Clamp, ...]
+    ungraded: tuple[tuple[date, str], ...]
+    entered: tuple[EnteredScore, ...]
 
     def ranked(self, rank: int) -> StaffResult:
         self.rank = rank

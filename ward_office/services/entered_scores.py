@@ -11,18 +11,25 @@ import calendar
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ward_office.core.access import Permission
 from ward_office.core.entered_scores import EnteredItem, EnteredScore, ScoreEntry, entered_items, month_start
 from ward_office.core.errors import PeriodLockedError, WardOfficeError
-from ward_office.core.plan import EmulationPlan
+from ward_office.core.plan_types import EmulationPlan
 from ward_office.core.staff import Staff, StaffId
-from ward_office.i18n import N_
-from ward_office.i18n.formatting import format_month, format_number
+from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.i18n.text import name_sort_key
 from ward_office.services.ward import Ward
 
-__all__ = ["EnteredScoreError", "EntrySheet", "enter_scores", "entry_sheet"]
+if TYPE_CHECKING:
+    from ward_office.scoring.results import Ranking
+
+__all__ = ["EnteredScoreError", "EntrySheet", "UngradedError", "enter_scores", "entry_sheet", "require_everyone_graded",
+           "ungraded_text"]
+
+_NAMED = 5  # people named in a refusal; the others are counted
 
 
 class EnteredScoreError(WardOfficeError):
@@ -31,6 +38,10 @@ class EnteredScoreError(WardOfficeError):
     line and column it came from."""
 
     entry_index: int | None = None
+
+
+class UngradedError(WardOfficeError):
+    """A period cannot be locked while someone lacks an entered point for a month worked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,3 +122,24 @@ def enter_scores(ward: Ward, month: date, entries: Sequence[ScoreEntry]) -> int:
         checked.append((ScoreEntry(entry.staff_id, item.code, entry.points, entry.self_points, entry.note.strip()),
                         item))
     return ward.store.entered_scores.apply(month, checked, ward.actor)
+
+
+def ungraded_text(ranking: Ranking, limit: int = _NAMED) -> str:
+    """Who is not graded yet and what they lack: "Phạm Văn Cường: tháng 4/2026 thiếu “Khối lượng công việc”"; the
+    first ``limit`` people named, the others counted."""
+    from ward_office.scoring.entered import lacking_text  # the grid uses this module; scoring loads when scoring
+
+    waiting = [result for result in ranking.results if result.ungraded]
+    parts = [f"{result.staff.full_name}: {lacking_text(ranking.plan, result)}" for result in waiting[:limit]]
+    if len(waiting) > limit:
+        parts.append(_("and {count} more").format(count=len(waiting) - limit))
+    return "; ".join(parts)
+
+
+def require_everyone_graded(ranking: Ranking) -> None:
+    """Refuse to lock a period in which someone is not graded yet, naming them."""
+    count = ranking.ungraded_count
+    if count:
+        raise UngradedError(N_("{period} cannot be locked yet: {count} people not graded yet ({people}). The head "
+                               "enters every point first"), period=period_label(ranking.period), count=count,
+                            people=ungraded_text(ranking))

@@ -25,6 +25,7 @@ from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_month, format_number, period_label
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
 from ward_office.reports.frame import Signature, head_signature, preparer_signature, timesheet_signatures
+from ward_office.scoring.entered import ungraded_line
 from ward_office.scoring.explained import clamp_text, plan_grades_line, score_label
 from ward_office.scoring.results import ScoredPeriod
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
@@ -117,21 +118,18 @@ def ranking_sheet(scored: ScoredPeriod) -> Sheet:
     for result in ranking.results:
         department_id = result.staff.department_id
         rows.append([
-            result.rank,
+            result.rank if result.graded else None,
             result.staff.code,
             result.staff.full_name,
             result.staff.position,
             scored.departments.get(department_id, "") if department_id is not None else "",
             *(_block_figure(plan, block, result.block_totals.get(block.code, Fraction(0))) for block in plan.blocks),
             result.score,
-            result.grade.name,
+            result.grade_name,
             "; ".join(change.localized() for change in result.changes),
         ])
-    counts = {grade.code: 0 for grade in plan.grades}
-    for result in ranking.results:
-        counts[result.grade.code] = counts.get(result.grade.code, 0) + 1
     notes = [_("Graded: {counts}").format(counts="; ".join(
-        f"{grade.name} {counts[grade.code]}" for grade in plan.grades))]
+        f"{grade.name} {count}" for grade, count in ranking.grade_counts())), *filter(None, [ungraded_line(ranking)])]
     if any(block.maximum is not None for block in plan.blocks):
         notes.append(_("Block columns: points added or taken off by each block, and for a block with a maximum its "
                        "score out of that maximum; base score {base}.").format(base=format_number(plan.base_score)))

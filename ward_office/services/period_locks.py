@@ -22,6 +22,7 @@ from ward_office.core.schedule import DayKind, Holiday, WorkCalendar
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, format_time, period_label
 from ward_office.scoring.results import ScoredPeriod
+from ward_office.services.entered_scores import require_everyone_graded
 from ward_office.services.quota_decisions import require_no_pending_tie
 from ward_office.services.ranking import score_records
 from ward_office.services.ranking_snapshots import from_json, kept_scored_period, snapshot_body
@@ -133,6 +134,7 @@ def lock_period(ward: Ward, period: Period, today: date) -> PeriodLock:
         plan_record, _plan = store.plans.in_effect(period.end)
         scored = score_records(store, period, today)
         require_no_pending_tie(scored.ranking)  # refused: the lock above is rolled back with it
+        require_everyone_graded(scored.ranking)  # the same
         snapshot = store.snapshots.add(record.id, snapshot_body(scored, plan_id=plan_record.id, scored_on=today),
                                        ward.actor)
     assert record.locked_at is not None

@@ -17,8 +17,9 @@ from typing import Any
 from ward_office.core.plan import EmulationPlan
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_number, period_label
+from ward_office.scoring.entered import ungraded_line
 from ward_office.scoring.explained import cap_text, clamp_text, plan_grades_line, score_label
-from ward_office.scoring.results import Clamp, ScoredPeriod, StaffResult
+from ward_office.scoring.results import Clamp, ItemSource, ScoredPeriod, ScoreItem, StaffResult
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -45,6 +46,7 @@ def ranking_to_json(scored: ScoredPeriod) -> dict[str, Any]:
                         "floor": _number(block.floor)} for block in plan.blocks],
         },
         "people": _people(scored),
+        "ungraded_count": ranking.ungraded_count,  # people not graded yet ("chưa chấm"): no rank nor grade
     }
 
 
@@ -57,16 +59,17 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
     people = []
     for result in scored.ranking.results:
         people.append({
-            "rank": result.rank,
+            "rank": result.rank if result.graded else None,
             "staff_code": result.staff.code,
             "full_name": result.staff.full_name,
             "position": result.staff.position,
             "department": _department(scored, result),
             "base": float(plan.base_score),
             "score": float(result.score),
-            "grade": result.grade.code,
-            "grade_name": result.grade.name,
-            "grade_by_score": result.grade_by_score.code,
+            "grade": result.grade.code if result.graded else None,
+            "grade_name": result.grade_name,
+            "grade_by_score": result.grade_by_score.code if result.graded else None,
+            "ungraded": [{"month": month.isoformat(), "item": code} for month, code in result.ungraded],
             "grade_changes": [
                 {"kind": change.kind.value, "from": change.from_grade.code, "to": change.to_grade.code,
                  "reason": change.localized()}
@@ -98,12 +101,23 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
                     "minutes": item.minutes,
                     "note": item.note,
                     "recorded_by": item.recorded_by,
+                    **_entered_json(plan, result, item),
                 }
                 for item in result.items
             ],
             "clamps": [_clamp_json(plan, clamp) for clamp in result.clamps],
         })
     return people
+
+
+def _entered_json(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> dict[str, Any]:
+    """For an entered item: the points entered, its maximum and the self-assessment, as the head entered them."""
+    if item.source is not ItemSource.ENTERED:
+        return {}
+    maximum = plan.criteria[item.criterion_code].maximum or Fraction(0)
+    score = next((score for score in result.entered if score.id == item.record_id), None)
+    self_points = None if score is None or score.self_points is None else float(score.self_points)
+    return {"entered_points": float(item.points + maximum), "maximum": float(maximum), "self_points": self_points}
 
 
 def _clamp_json(plan: EmulationPlan, clamp: Clamp) -> dict[str, Any]:
@@ -130,9 +144,12 @@ def ranking_rows(scored: ScoredPeriod, with_header: bool = True) -> list[list[st
                      _("Grade"), _("Note"), _("Kind of score")])
     label = score_label(scored.ranking.plan)
     for result in scored.ranking.results:
-        rows.append([result.rank, result.staff.code, result.staff.full_name, result.staff.position,
-                     _department(scored, result), Decimal(f"{float(result.score):.2f}"), result.grade.name,
-                     "; ".join(change.localized() for change in result.changes), label])
+        rows.append([result.rank if result.graded else "", result.staff.code, result.staff.full_name,
+                     result.staff.position, _department(scored, result), Decimal(f"{float(result.score):.2f}"),
+                     result.grade_name, "; ".join(change.localized() for change in result.changes), label])
+    waiting = ungraded_line(scored.ranking)
+    if waiting:  # a last row says how many are not graded yet, in the Note column
+        rows.append(["", "", "", "", "", "", "", waiting, label])
     return rows
 
 
@@ -148,8 +165,8 @@ def ranking_table(scored: ScoredPeriod) -> str:
             names = notes.setdefault(change.localized(), [])
             names.append(result.staff.full_name)
             marks.append(f"({list(notes).index(change.localized()) + 1})")
-        body.append([str(result.rank), result.staff.code, result.staff.full_name, result.staff.position,
-                     format_number(result.score), " ".join([result.grade.name, *marks])])
+        body.append([result.rank_text, result.staff.code, result.staff.full_name, result.staff.position,
+                     format_number(result.score), " ".join([result.grade_name, *marks])])
     widths = [max(len(row[column]) for row in [header, *body]) for column in range(len(header))]
     right_aligned = {0, 4}
 
@@ -165,10 +182,13 @@ def ranking_table(scored: ScoredPeriod) -> str:
         out += ["", f"({number}) {explanation}: {', '.join(names)}"]
     counts: dict[str, int] = {}
     for result in ranking.results:
-        counts[result.grade.name] = counts.get(result.grade.name, 0) + 1
+        counts[result.grade_name] = counts.get(result.grade_name, 0) + 1
     out.append("")
     out.append(_("Graded: {counts}").format(counts="; ".join(
         f"{grade.name} {counts.get(grade.name, 0)}" for grade in ranking.plan.grades)))
+    waiting = ungraded_line(ranking)
+    if waiting:
+        out.append(waiting)
     out.append(plan_grades_line(ranking.plan))
     if ranking.unknown_criteria:
         out.append(_("Events skipped because the plan has no such criterion: {codes}").format(

@@ -93,6 +93,7 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         grace_minutes=grace_minutes,
         quota_decisions=store.quota_decisions.list(period),
         working_days=frozenset(working_days),
+        entered_scores=store.entered_scores.list(period.start, period.end),
     )
     departments: dict[int, str] = {department.id: department.name for department in store.departments.list()
                                    if department.id is not None}

@@ -107,7 +107,7 @@ def department_summaries(scored: ScoredPeriod) -> tuple[DepartmentSummary, ...]:
         summaries.append(DepartmentSummary(
             name, len(people), _mean([result.score for result in people]),
             sum(result.violations for result in people),
-            tuple(sum(1 for result in people if result.grade.code == code) for code in grades)))
+            tuple(sum(1 for result in people if result.grade.code == code and result.graded) for code in grades)))
     return tuple(summaries)
 
 
@@ -120,9 +120,10 @@ def default_lists(ranking: Ranking) -> dict[ProposalList, tuple[StaffResult, ...
     best = grades[0] if grades else None
     lowest = grades[-1] if len(grades) >= 2 else None
     second_lowest = grades[-2] if len(grades) >= 3 else None
-    commendation = tuple(result for result in ranking.results if result.grade.code == best)
-    discipline = tuple(result for result in ranking.results if result.grade.code == lowest)
-    reminder = tuple(result for result in ranking.results
+    graded = [result for result in ranking.results if result.graded]  # nobody is proposed before graded
+    commendation = tuple(result for result in graded if result.grade.code == best)
+    discipline = tuple(result for result in graded if result.grade.code == lowest)
+    reminder = tuple(result for result in graded
                      if result.grade.code not in (best, lowest)
                      and (result.grade.code == second_lowest or result.unexcused_absences > 0))
     return {ProposalList.COMMENDATION: commendation, ProposalList.REMINDER: reminder,

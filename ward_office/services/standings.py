@@ -18,6 +18,7 @@ from ward_office.core.plan import AttendanceTrigger, EmulationPlan, Grade
 from ward_office.core.staff import StaffId
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number, format_percent, format_points
+from ward_office.scoring.entered import entered_note, lacking_text
 from ward_office.scoring.results import GradeChangeKind, ItemSource, Ranking, ScoredPeriod, ScoreItem, StaffResult
 from ward_office.services.ward import Ward
 
@@ -25,6 +26,7 @@ ITEM_SOURCE_LABELS: Mapping[ItemSource, str] = {
     ItemSource.ATTENDANCE: N_("Attendance"),
     ItemSource.EVENT: N_("Recorded event"),
     ItemSource.CHECK: N_("Inspection round"),
+    ItemSource.ENTERED: N_("Points the head entered"),
 }
 
 
@@ -35,6 +37,7 @@ class Standing:
     result: StaffResult
     department: str
     order: int = 0  # place in the engine's list: by rank, then Vietnamese name order within a rank
+    lacking: str = ""  # not graded yet: the entered points missing ("tháng 4/2026 thiếu “…”")
 
     @property
     def staff_id(self) -> StaffId | None:
@@ -49,6 +52,8 @@ class Standing:
         return any(change.kind is GradeChangeKind.CEILING for change in self.result.changes)
 
     def note(self) -> str:
+        if self.lacking:
+            return _("Not graded yet: {lacking}").format(lacking=self.lacking)
         return "; ".join(change.localized() for change in self.result.changes)
 
 
@@ -94,7 +99,8 @@ def standings_of(scored: ScoredPeriod, today: date, *, ward_has_staff: bool = Tr
     for order, result in enumerate(scored.ranking.results):
         department_id = result.staff.department_id
         department = scored.departments.get(department_id, "") if department_id is not None else ""
-        rows.append(Standing(result, department, order))
+        lacking = lacking_text(scored.ranking.plan, result) if result.ungraded else ""
+        rows.append(Standing(result, department, order, lacking))
     return Standings(scored, tuple(rows), today, ward_has_staff or bool(rows))
 
 
@@ -125,8 +131,11 @@ def item_lines(result: StaffResult, plan: EmulationPlan) -> tuple[ItemLine, ...]
     lines = []
     for item in result.items:
         criterion = plan.criteria.get(item.criterion_code)
+        explanation = explain_item(item, plan)
+        if item.source is ItemSource.ENTERED:  # "35/40 (tự chấm 38)", then the months averaged, if so
+            explanation = "; ".join(part for part in (entered_note(plan, result, item), explanation) if part)
         lines.append(ItemLine(item, criterion.name if criterion else "", block_names.get(item.block_code, ""),
-                              explain_item(item, plan)))
+                              explanation))
     return tuple(lines)
 
 
@@ -141,7 +150,7 @@ def explain_item(item: ScoreItem, plan: EmulationPlan) -> str:
     if item.note:
         parts.append(item.note)
     criterion = plan.criteria.get(item.criterion_code)
-    if criterion is not None and item.raw_points != criterion.points:
+    if criterion is not None and item.raw_points != criterion.points and item.source is not ItemSource.ENTERED:
         parts.append(_("repeated (occurrence {occurrence}): {points} points").format(
             occurrence=item.occurrence, points=format_points(item.raw_points)))
     if item.capped:

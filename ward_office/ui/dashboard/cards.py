@@ -120,13 +120,13 @@ def short_table(model: RecordTableModel, stretch: int) -> QTableView:
 
 
 RANKING_COLUMNS: tuple[Column[StaffResult], ...] = (
-    Column(N_("Rank"), lambda result: str(result.rank), lambda result: result.rank, CENTER),
+    Column(N_("Rank"), lambda result: result.rank_text, lambda result: result.rank or 10**6, CENTER),
     Column(N_("Full name"), lambda result: result.staff.full_name,
            tooltip=lambda result: result.staff.position),
     Column(N_("Score"), lambda result: format_number(result.score), lambda result: result.score, RIGHT),
     # The code (HTXSNV…) keeps two lists side by side at 100% scaling; the tooltip has the name.
-    Column(N_("Grade"), lambda result: result.grade.code, tooltip=lambda result: "\n".join(
-        [result.grade.name, *(change.localized() for change in result.changes)])),
+    Column(N_("Grade"), lambda result: result.grade_code, tooltip=lambda result: "\n".join(
+        [result.grade_name, *(change.localized() for change in result.changes)])),
 )
 
 

@@ -29,11 +29,11 @@ def _points_colour(points: Any) -> QColor | None:
 
 
 def _grade_colour(row: Standing) -> QColor | None:
-    return WARN if row.result.changes else None
+    return WARN if row.result.changes or row.lacking else None
 
 
 def _marked(row: Standing) -> QColor | None:
-    return MARKED if row.result.changes else None
+    return MARKED if row.result.changes or row.lacking else None
 
 
 def _block_column(block: Block) -> Column[Standing]:
@@ -48,7 +48,7 @@ def _block_column(block: Block) -> Column[Standing]:
 def ranking_columns(plan: EmulationPlan) -> list[Column[Standing]]:
     grade_order = {grade.code: index for index, grade in enumerate(plan.grades)}
     return [
-        Column(N_("Rank"), lambda row: str(row.result.rank),
+        Column(N_("Rank"), lambda row: row.result.rank_text,
                sort_key=lambda row: row.order,
                alignment=CENTER, searchable=False),
         Column(N_("Full name"), lambda row: row.result.staff.full_name,
@@ -59,8 +59,9 @@ def ranking_columns(plan: EmulationPlan) -> list[Column[Standing]]:
         *(_block_column(block) for block in plan.blocks),
         Column(N_("Score"), lambda row: format_number(row.result.score), sort_key=lambda row: row.result.score,
                alignment=RIGHT, searchable=False),
-        Column(N_("Grade"), lambda row: row.result.grade.name,
-               sort_key=lambda row: (grade_order.get(row.result.grade.code, len(grade_order)), row.order),
+        Column(N_("Grade"), lambda row: row.result.grade_name,
+               sort_key=lambda row: (grade_order.get(row.result.grade.code, len(grade_order))
+                                     if row.result.graded else len(grade_order) + 1, row.order),
                tooltip=lambda row: row.note(), foreground=_grade_colour, background=_marked),
         Column(N_("Note"), lambda row: row.note(), tooltip=lambda row: row.note(), foreground=_grade_colour,
                background=_marked),

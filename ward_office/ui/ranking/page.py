@@ -29,6 +29,7 @@ from ward_office.core.plan import EmulationPlan
 from ward_office.core.staff import StaffId
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
+from ward_office.scoring.entered import ungraded_line
 from ward_office.services.standings import (
     ItemLine,
     Standing,
@@ -262,6 +263,9 @@ class RankingPage(Page):
     def _counts_text(self, standings: Standings) -> str:
         counts = " · ".join(_("{grade}: {count}").format(grade=grade.name, count=count)
                             for grade, count in standings.grade_counts())
+        waiting = ungraded_line(standings.ranking)
+        if waiting:
+            counts += "\n" + waiting
         quota_grade = standings.quota_grade()
         if quota_grade is not None and standings.ranking.quota_limit is not None and standings.rows:
             demoted = sum(1 for row in standings.rows if row.demoted_by_quota)
@@ -324,7 +328,8 @@ class RankingPage(Page):
         result = row.result
         self.person.setText(_("{rank}. {name} — {score} points — {grade}").format(
             rank=result.rank, name=result.staff.full_name, score=format_number(result.score),
-            grade=result.grade.name))
+            grade=result.grade.name) if result.graded else _("{name} — {score} points — {grade}").format(
+            name=result.staff.full_name, score=format_number(result.score), grade=result.grade_name))
         self.breakdown.setText(self._breakdown_html(row, plan))
         self.breakdown.show()
         self.items_model.set_records(item_lines(result, plan))
