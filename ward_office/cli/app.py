@@ -16,14 +16,27 @@ from pathlib import Path
 
 from ward_office import __version__, i18n
 from ward_office.cli import attendance as attendance_commands
-from ward_office.cli import backups, change_log, checks, demo, exports, imports, locks, plans, quota, ranking, reports
+from ward_office.cli import (
+    backups,
+    change_log,
+    checks,
+    demo,
+    exports,
+    imports,
+    locks,
+    plans,
+    quota,
+    ranking,
+    reports,
+    score_imports,
+)
 from ward_office.cli.window import open_window
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
 
 # Each group of commands: ``COMMANDS`` (the names it answers to) and ``run`` (for the parsed options).
 COMMAND_GROUPS = (demo, ranking, imports, checks, reports, exports, backups, locks, quota, change_log, plans,
-                  attendance_commands)
+                  attendance_commands, score_imports)
 
 # argparse's own messages, so usage errors are Vietnamese too (argparse looks ``_`` up at call time).
 ARGPARSE_MESSAGES = (
@@ -69,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.register(commands, common)
     exports.register(commands, common)
     imports.register_clock(commands, common)
+    score_imports.register(commands, common)
     backups.register(commands, common)
     locks.register(commands, common)
     quota.register(commands, common)

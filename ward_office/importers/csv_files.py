@@ -129,11 +129,21 @@ def header_key(text: str) -> str:
     return fold(re.sub(r"\s*/\s*", "/", text))
 
 
-def rows_from_tables(path: Path, tables: Iterable[Iterable[tuple[int, list[str]]]],
-                     aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
-                     skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
-    """Find the header in the first rows of the first table that has one, then yield the rows below it, one by
-    one as they are read."""
+@dataclass(frozen=True, slots=True)
+class HeaderRow:
+    """The header found in a table: where it is, what it says, which of its columns are known fields, and the
+    rows below it, read as they are asked for."""
+
+    line: int
+    cells: list[str]  # the header's texts as written
+    columns: dict[int, str]  # column index -> canonical field, for the columns an alias names
+    rows: Iterator[tuple[int, list[str]]]
+
+
+def find_header(path: Path, tables: Iterable[Iterable[tuple[int, list[str]]]],
+                aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> HeaderRow:
+    """The first row, in the first rows of the first table that has one, that names every ``required`` field;
+    none refuses the file, naming the missing columns on the likeliest header line."""
     lookup = {header_key(alias): field for field, names in aliases.items() for alias in (field, *names)}
     best: tuple[int, int, list[str]] | None = None  # (fields found, line, missing fields)
     for table in tables:
@@ -147,7 +157,7 @@ def rows_from_tables(path: Path, tables: Iterable[Iterable[tuple[int, list[str]]
                     columns[index] = field
             missing = [field for field in required if field not in columns.values()]
             if not missing:
-                return _data_rows(chain(head[position + 1:], rows), columns, skipped)
+                return HeaderRow(line, cells, columns, chain(head[position + 1:], rows))
             if best is None or len(columns) > best[0]:
                 best = (len(columns), line, missing)
     if best is None:
@@ -158,8 +168,18 @@ def rows_from_tables(path: Path, tables: Iterable[Iterable[tuple[int, list[str]]
     ])
 
 
-def _data_rows(table: Iterable[tuple[int, list[str]]], columns: Mapping[int, str],
-               skipped: list[SkippedRow] | None) -> Iterator[CsvRow]:
+def rows_from_tables(path: Path, tables: Iterable[Iterable[tuple[int, list[str]]]],
+                     aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
+                     skipped: list[SkippedRow] | None = None) -> Iterator[CsvRow]:
+    """Find the header in the first rows of the first table that has one, then yield the rows below it, one by
+    one as they are read."""
+    header = find_header(path, tables, aliases, required)
+    return data_rows(header.rows, header.columns, skipped)
+
+
+def data_rows(table: Iterable[tuple[int, list[str]]], columns: Mapping[int, str],
+              skipped: list[SkippedRow] | None) -> Iterator[CsvRow]:
+    """The rows keyed by field; a row with nothing in ``columns`` goes to ``skipped``."""
     for line, cells in table:
         values = {field: cells[index] if index < len(cells) else "" for index, field in columns.items()}
         if not any(values.values()):

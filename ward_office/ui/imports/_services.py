@@ -7,7 +7,7 @@ them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -15,7 +15,7 @@ from typing import TypeVar
 from ward_office.core.access import Permission
 from ward_office.core.staff import Staff
 from ward_office.importers.clock_logs import ColumnMapping
-from ward_office.services import imports
+from ward_office.services import imports, score_imports
 from ward_office.services.clock_import import (
     ClockFileLayout,
     ClockImportSummary,
@@ -31,27 +31,30 @@ from ward_office.services.clock_import import (
     preview_clock_import,
 )
 from ward_office.services.imports import ImportSummary
+from ward_office.services.score_imports import ScoreImportSummary
 from ward_office.services.ward import Ward, in_own_ward
 
 __all__ = [
     "ClockFileLayout", "ClockImportSummary", "ClockPreview", "ColumnMapping", "ColumnMappingError",
-    "ImportKind", "ImportSummary", "LinkSummary", "SessionChange", "UnknownClockId", "describe",
+    "ImportKind", "ImportSummary", "LinkSummary", "ScoreImportSummary", "SessionChange", "UnknownClockId",
+    "describe",
 ]
 
 T = TypeVar("T")
-Preview = ClockPreview | ImportSummary
-Result = ClockImportSummary | ImportSummary
+Preview = ClockPreview | ImportSummary | ScoreImportSummary
+Result = ClockImportSummary | ImportSummary | ScoreImportSummary
 
 
 class ImportKind(StrEnum):
     CLOCK = "clock"
     STAFF = "staff"  # the names of imports.TEMPLATES
     EVENTS = "events"
+    SCORES = "scores"  # a month's entered points: only the head imports them
 
 
-def require_record(ward: Ward) -> None:
-    """Raise unless the signed-in account may write records (the services check it again)."""
-    ward.require(Permission.RECORD)
+def require_record(ward: Ward, kind: ImportKind = ImportKind.CLOCK) -> None:
+    """Raise unless the signed-in account may write what ``kind`` imports (the services check it again)."""
+    ward.require(Permission.ENTER_SCORES if kind is ImportKind.SCORES else Permission.RECORD)
 
 
 def staff(ward: Ward) -> list[Staff]:
@@ -76,11 +79,18 @@ def inspect_job(ward: Ward, file: Path) -> Callable[[], ClockFileLayout]:
     return _job(ward, lambda own: inspect_clock_file(own, file), read_only=True)
 
 
+def score_template_job(ward: Ward, month: date, target: Path) -> Callable[[], int]:
+    """Write the file to fill in with ``month``'s entered points; the job returns how many people it lists."""
+    return _job(ward, lambda own: score_imports.write_score_template(own, month, target), read_only=True)
+
+
 def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None,
-                now: datetime) -> Callable[[], Preview]:
-    """A trial run: what the import would do, nothing written."""
+                now: datetime, month: date) -> Callable[[], Preview]:
+    """A trial run: what the import would do, nothing written; ``month``: that of entered points."""
 
     def preview(own: Ward) -> Preview:
+        if kind is ImportKind.SCORES:
+            return score_imports.import_scores(own, month, file, dry_run=True)
         if kind is ImportKind.CLOCK:
             return preview_clock_import(own, file, mapping=mapping, now=now)
         if kind is ImportKind.STAFF:
@@ -91,10 +101,12 @@ def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping
 
 
 def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None, save_as: str,
-               now: datetime) -> Callable[[], Result]:
+               now: datetime, month: date) -> Callable[[], Result]:
     """The import itself, all or nothing; the service checks the signed-in account."""
 
     def write(own: Ward) -> Result:
+        if kind is ImportKind.SCORES:
+            return score_imports.import_scores(own, month, file)
         if kind is ImportKind.CLOCK:
             return import_clock(own, file, mapping=mapping, save_mapping_as=save_as, now=now)
         if kind is ImportKind.STAFF:

@@ -1,15 +1,19 @@
-"""Step 1: what to import (a clock log, a staff list, past events) and from which file; the blank Excel list
-of a staff or events import can be saved from here to be filled in.
+"""Step 1: what to import (a clock log, a staff list, past events, a month's entered points) and from which
+file; the blank Excel list of the other imports can be saved from here to be filled in (for entered points, the
+chosen month's people and items).
 """
 
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import (
 from ward_office.i18n import N_, _
 
 from ward_office.ui import widgets
-from ward_office.ui.imports._services import ImportKind, template_path
+from ward_office.ui.imports._services import ImportKind, score_template_job, template_path
 from ward_office.ui.imports.steps import CHOOSE, MAPPING, PREVIEW, ImportPage
 from ward_office.ui.widgets.jobs import Job
 
@@ -34,6 +38,7 @@ KIND_LABELS = {
     ImportKind.CLOCK: N_("&Fingerprint clock log"),
     ImportKind.STAFF: N_("&Staff list"),
     ImportKind.EVENTS: N_("&Past violations and commendations"),
+    ImportKind.SCORES: N_("Points &entered by the head for a month (task results)"),
 }
 KIND_HINTS = {
     ImportKind.CLOCK: N_("The clock's USB download (1_attlog.dat), lines saved from an ADMS server, or a CSV or "
@@ -43,11 +48,15 @@ KIND_HINTS = {
                          "department, badge number, clock id… New codes are added and changed people updated."),
     ImportKind.EVENTS: N_("An Excel or CSV list of violations and commendations with the columns of the template: "
                           "date, staff code, criterion code, note. An event already on record is not added twice."),
+    ImportKind.SCORES: N_("An Excel or CSV file with one row per person (code, full name) and one column per entered "
+                          "item of the plan, as in the template of the month chosen below. Only the head imports it; "
+                          "an empty cell leaves the points already entered as they are."),
 }
 FILE_FILTERS = {
     ImportKind.CLOCK: N_("Clock logs (*.dat *.txt *.csv *.xlsx);;All files (*)"),
     ImportKind.STAFF: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
     ImportKind.EVENTS: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
+    ImportKind.SCORES: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
 }
 
 
@@ -73,6 +82,7 @@ class ChoosePage(ImportPage):
         layout.addWidget(QLabel(_("What do you want to import?")))
         layout.addLayout(kinds)
         layout.addWidget(self.kind_hint)
+        layout.addLayout(self._month_row())
         layout.addSpacing(12)
         layout.addLayout(self._file_row())
         layout.addLayout(self._template_row())
@@ -80,6 +90,20 @@ class ChoosePage(ImportPage):
         self.kind_group.buttonToggled.connect(self._kind_changed)
         self.path.textChanged.connect(self._forget_file)
         self._kind_changed()
+
+    def _month_row(self) -> QHBoxLayout:
+        today = self.importer.context.today()
+        self.month_field = QDateEdit(QDate(today.year, today.month, 1))
+        self.month_field.setObjectName("score_month")
+        self.month_field.setDisplayFormat("MM/yyyy")
+        self.month_field.dateChanged.connect(self._forget_file)
+        self.month_label = QLabel(_("Mont&h:"))
+        self.month_label.setBuddy(self.month_field)
+        row = QHBoxLayout()
+        row.addWidget(self.month_label)
+        row.addWidget(self.month_field)
+        row.addStretch(1)
+        return row
 
     def _file_row(self) -> QHBoxLayout:
         self.path = QLineEdit()
@@ -114,6 +138,14 @@ class ChoosePage(ImportPage):
     def set_kind(self, kind: ImportKind) -> None:
         self.kind_buttons[kind].setChecked(True)
 
+    def month(self) -> date:
+        """The month of the entered points to import: its first day."""
+        chosen = self.month_field.date()
+        return date(chosen.year(), chosen.month(), 1)
+
+    def set_month(self, month: date) -> None:
+        self.month_field.setDate(QDate(month.year, month.month, 1))
+
     def file(self) -> Path | None:
         text = self.path.text().strip().strip('"')
         return Path(text).expanduser() if text else None
@@ -126,6 +158,8 @@ class ChoosePage(ImportPage):
         self.kind_hint.setText(_(KIND_HINTS[kind]))
         self.template_button.setVisible(kind is not ImportKind.CLOCK)
         self.template_note.setVisible(kind is not ImportKind.CLOCK)
+        self.month_label.setVisible(kind is ImportKind.SCORES)
+        self.month_field.setVisible(kind is ImportKind.SCORES)
         self._forget_file()
 
     def _forget_file(self) -> None:
@@ -159,13 +193,16 @@ class ChoosePage(ImportPage):
             self.set_file(path)
 
     def save_template(self, target: Path | None = None) -> Job | None:
-        """Copy the blank list for a staff or events import where the user chooses (or to ``target``)."""
+        """Save the blank list for a staff or events import where the user chooses (or to ``target``); for entered
+        points, the one of the chosen month, written from the plan and the people working then."""
         kind = self.kind()
         if kind is ImportKind.CLOCK:
             return None
-        source = template_path(kind)
+        month = self.month()
+        name = _("points-{month}.xlsx").format(month=month.strftime("%m-%Y")) if kind is ImportKind.SCORES \
+            else template_path(kind).name
         if target is None:
-            chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), str(Path.home() / source.name),
+            chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), str(Path.home() / name),
                                                           _("Excel workbooks (*.xlsx)"))
             if not chosen:
                 return None
@@ -175,4 +212,8 @@ class ChoosePage(ImportPage):
         def saved(_result: object) -> None:
             self.template_note.setText(_("Template saved: {path}").format(path=destination))
 
+        if kind is ImportKind.SCORES:
+            work = score_template_job(self.importer.context.ward, month, destination)
+            return self.importer.run(_("Saving the template…"), work, saved)
+        source = template_path(kind)
         return self.importer.run(_("Saving the template…"), lambda: shutil.copyfile(source, destination), saved)

@@ -17,7 +17,7 @@ from ward_office.i18n.formatting import format_number
 
 from ward_office.ui import widgets
 from ward_office.ui.imports import summaries
-from ward_office.ui.imports._services import ClockPreview, ImportSummary
+from ward_office.ui.imports._services import ClockPreview, ImportSummary, ScoreImportSummary
 from ward_office.ui.imports.models import change_model, problem_model, skipped_model
 from ward_office.ui.imports.steps import DONE, PREVIEW, ImportPage
 from ward_office.ui.imports.unknown_ids import UnknownIdsPanel, sorted_table
@@ -81,6 +81,8 @@ class PreviewPage(ImportPage):
             self._show_clock_preview(preview, name)
         elif isinstance(preview, ImportSummary):
             self._show_list_preview(preview, name)
+        elif isinstance(preview, ScoreImportSummary):
+            self._show_score_preview(preview, name)
         read_only = importer.context.ward.read_only
         if read_only:
             self.headline.setText(self.headline.text() + "\n" + _(
@@ -136,6 +138,15 @@ class PreviewPage(ImportPage):
         self.headline.setStyleSheet("")
         self.headline.setText(summaries.list_headline(preview))
         self._set_counts(summaries.list_counts(preview, name, self.importer.choose_page.kind()))
+        self.skipped_model.set_records(preview.skipped)
+        self.skipped_table.resizeColumnsToContents()
+        self._tab(self.skipped_table, _("Rows skipped ({count})"), len(preview.skipped))
+        self._hide_tabs(self.changes_table, self.unknown_panel, self.problems_table)
+
+    def _show_score_preview(self, preview: ScoreImportSummary, name: str) -> None:
+        self.headline.setStyleSheet("")
+        self.headline.setText(summaries.score_headline(preview))
+        self._set_counts(summaries.score_counts(preview, name))
         self.skipped_model.set_records(preview.skipped)
         self.skipped_table.resizeColumnsToContents()
         self._tab(self.skipped_table, _("Rows skipped ({count})"), len(preview.skipped))

@@ -5,9 +5,16 @@ skipped and why) and the summary once it is written. Plain text, so the pages on
 from __future__ import annotations
 
 from ward_office.i18n import _
-from ward_office.i18n.formatting import format_date, format_number
+from ward_office.i18n.formatting import format_date, format_month, format_number
 
-from ward_office.ui.imports._services import ClockImportSummary, ClockPreview, ImportKind, ImportSummary, Result
+from ward_office.ui.imports._services import (
+    ClockImportSummary,
+    ClockPreview,
+    ImportKind,
+    ImportSummary,
+    Result,
+    ScoreImportSummary,
+)
 
 Rows = list[tuple[str, str]]
 
@@ -23,6 +30,26 @@ def list_headline(preview: ImportSummary) -> str:
     if preview.added or preview.updated:
         return _("Nothing is written until you press Import; then every row below is written, or none.")
     return _("Everything in this file is already in the record book: importing adds nothing.")
+
+
+def score_headline(preview: ScoreImportSummary) -> str:
+    if preview.added or preview.changed:
+        return _("Nothing is written until you press Import; then every point below is entered, or none. An empty "
+                 "cell leaves the points already entered as they are.")
+    return _("Everything in this file is already in the record book: importing adds nothing.")
+
+
+def score_counts(preview: ScoreImportSummary, name: str) -> Rows:
+    return [
+        (_("File:"), name),
+        (_("Month:"), format_month(preview.month.year, preview.month.month)),
+        (_("People read:"), format_number(preview.rows)),
+        (_("Points to enter:"), _("{added} new, {changed} changed; {unchanged} unchanged").format(
+            added=format_number(preview.added), changed=format_number(preview.changed),
+            unchanged=format_number(preview.unchanged))),
+        (_("Left empty, kept as they are:"), format_number(preview.left_empty)),
+        (_("Rows skipped:"), format_number(len(preview.skipped))),
+    ]
 
 
 def clock_counts(preview: ClockPreview, name: str) -> Rows:
@@ -104,9 +131,18 @@ def list_done(result: ImportSummary, kind: ImportKind) -> list[str]:
     return lines
 
 
+def score_done(result: ScoreImportSummary) -> list[str]:
+    return [_("Written: {added} points entered, {changed} changed; {unchanged} unchanged.").format(
+        added=format_number(result.added), changed=format_number(result.changed),
+        unchanged=format_number(result.unchanged)),
+        _("They count in the ranking at once.")]
+
+
 def done_lines(result: Result | None, kind: ImportKind, saved_mapping: str) -> list[str]:
     if isinstance(result, ClockImportSummary):
         return clock_done(result, saved_mapping)
+    if isinstance(result, ScoreImportSummary):
+        return score_done(result)
     if isinstance(result, ImportSummary):
         return list_done(result, kind)
     return []

@@ -34,7 +34,8 @@ from ward_office.ui.widgets.jobs import Job, run_in_background
 __all__ = ["CHOOSE", "DONE", "MAPPING", "PREVIEW", "ImportKind", "ImportWizard"]
 
 Button = QWizard.WizardButton
-TOPICS = {ImportKind.CLOCK: Topic.ATTENDANCE, ImportKind.STAFF: Topic.STAFF, ImportKind.EVENTS: Topic.EVENTS}
+TOPICS = {ImportKind.CLOCK: Topic.ATTENDANCE, ImportKind.STAFF: Topic.STAFF, ImportKind.EVENTS: Topic.EVENTS,
+          ImportKind.SCORES: Topic.SCORES}
 
 
 def _now_on(today: Callable[[], Any]) -> datetime:
@@ -206,7 +207,7 @@ class ImportWizard(QWizard):
     def start_preview(self) -> Job:
         """A trial run: what the import would do, nothing written."""
         work = services.preview_job(self.context.ward, self.choose_page.kind(), self._file(),
-                                    self._mapping_for_file(), _now_on(self.context.today))
+                                    self._mapping_for_file(), _now_on(self.context.today), self.choose_page.month())
 
         def previewed(preview: Preview) -> None:
             self.preview, self.refusal = preview, None
@@ -229,14 +230,15 @@ class ImportWizard(QWizard):
         if self.busy or self.preview is None or self.refusal is not None:
             return None
         ward = self.context.ward
+        kind, mapping = self.choose_page.kind(), self._mapping_for_file()
         try:
-            services.require_record(ward)
+            services.require_record(ward, kind)
         except WardOfficeError as error:
             widgets.show_error(self, error)
             return None
-        kind, mapping = self.choose_page.kind(), self._mapping_for_file()
         save_as = self.mapping.save_name() if mapping is not None else ""
-        work = services.import_job(ward, kind, self._file(), mapping, save_as, _now_on(self.context.today))
+        work = services.import_job(ward, kind, self._file(), mapping, save_as, _now_on(self.context.today),
+                                   self.choose_page.month())
 
         def imported(result: Result) -> None:
             self.result = result
