@@ -4,6 +4,7 @@ killed restore leaves the book with either its old content or the new one."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -11,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,11 +24,13 @@ from ward_office.storage.backup import BackupReason, backup_folder, create_backu
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
-    # Each test starts KILLS + 1 Python children, a second or more each on a busy machine: longer than 60 s there.
-    pytest.mark.timeout(240),
+    # Each test starts about KILLS * 1.2 Python children (at most three times that when the machine's load swings),
+    # a second or more each on a busy machine: longer than 60 s there.
+    pytest.mark.timeout(360),
 ]
 
 KILLS = 25
+RETIME_EVERY = 5
 NOW = datetime(2026, 11, 20, 9, 0, 0)
 
 CHILD = """
@@ -100,17 +104,48 @@ def timed(args: list[str]) -> float:
     return duration
 
 
+class RandomKills:
+    """Kill moments drawn at random over twice the time the child's work takes, until some kills came before
+    its end and some after (at least KILLS runs, at most three times that).
+
+    The work is timed again every few runs: other programs on the machine can make it several times slower (or
+    faster) from one second to the next, and kills spread over a time measured once would then all fall
+    before the end, or all after it."""
+
+    def __init__(self, seed: int, time_work: Callable[[], float]) -> None:
+        self.rng = random.Random(seed)
+        self.time_work = time_work
+        self.duration = 0.0
+        self.finished = self.killed = 0
+
+    def more(self) -> bool:
+        runs = self.finished + self.killed
+        if (runs >= KILLS and self.finished and self.killed) or runs >= 3 * KILLS:
+            return False
+        if runs % RETIME_EVERY == 0:
+            self.duration = self.time_work()
+        return True
+
+    def run(self, args: list[str]) -> None:
+        if run_and_kill(args, self.rng.uniform(0, self.duration * 2)):
+            self.finished += 1
+        else:
+            self.killed += 1
+
+    def check_spread(self, work: str) -> None:
+        assert self.finished and self.killed, \
+            f"{self.finished} of {self.finished + self.killed} {work} finished: the kills missed the work"
+
+
 def test_a_backup_killed_at_random_moments_leaves_book_and_backups_whole(big_book: Path, tmp_path: Path) -> None:
     book = copy_of(big_book, tmp_path / "ward.db")
     folder = backup_folder(book)
     rows = counts(book)
-    duration = timed(["backup", str(book), str(folder), NOW.isoformat()])
-    rng = random.Random(2026)
+    stamps = (NOW + timedelta(minutes=n) for n in itertools.count())
+    kills = RandomKills(2026, lambda: timed(["backup", str(book), str(folder), next(stamps).isoformat()]))
     verified: set[str] = set()
-    finished = 0
-    for kill in range(KILLS):
-        stamp = (NOW + timedelta(minutes=kill + 1)).isoformat()
-        finished += run_and_kill(["backup", str(book), str(folder), stamp], rng.uniform(0, duration * 2))
+    while kills.more():
+        kills.run(["backup", str(book), str(folder), next(stamps).isoformat()])
         assert check_integrity(book) == []
         assert counts(book) == rows
         for backup in find_backups(folder, "ward"):
@@ -120,7 +155,7 @@ def test_a_backup_killed_at_random_moments_leaves_book_and_backups_whole(big_boo
                 verified.add(backup.path.name)
         strays = {path.name for path in folder.iterdir()} - verified
         assert all(name.startswith(".") and ".tmp" in name for name in strays), strays
-    assert 0 < finished < KILLS, f"{finished} of {KILLS} backups finished: the kills missed the work"
+    kills.check_spread("backups")
     with Store.open(book) as store:
         assert len(store.staff.list()) == rows["staff"]
     create_backup(book, folder, stem="ward", reason=BackupReason.MANUAL, now=NOW + timedelta(days=1))
@@ -139,15 +174,18 @@ def test_a_restore_killed_at_random_moments_leaves_old_or_new_content(big_book: 
                                        now=NOW + timedelta(hours=1)).path
     content = {name: counts(path) for name, path in backups.items()}
     assert content["big"] != content["changed"]
-    duration = timed(["restore", str(book), str(backups["big"]), ""])
-    rng = random.Random(6)
-    finished = 0
-    for _kill in range(KILLS):
+
+    def target() -> str:
+        """The backup whose content the book does not hold now, so that every restore changes it."""
+        return "changed" if counts(book)["staff"] == content["big"]["staff"] else "big"
+
+    kills = RandomKills(6, lambda: timed(["restore", str(book), str(backups[target()]), ""]))
+    while kills.more():
         before = counts(book)
-        target = "changed" if before["staff"] == content["big"]["staff"] else "big"
-        after = {**content[target], "change_log": content[target]["change_log"] + 1}
-        finished += run_and_kill(["restore", str(book), str(backups[target]), ""], rng.uniform(0, duration * 2))
+        restored = target()
+        after = {**content[restored], "change_log": content[restored]["change_log"] + 1}
+        kills.run(["restore", str(book), str(backups[restored]), ""])
         assert check_integrity(book) == []
         assert counts(book) in (before, after)
         Store.open(book).close()  # the real opening: integrity check, migrations, WAL
-    assert 0 < finished < KILLS, f"{finished} of {KILLS} restores finished: the kills missed the work"
+    kills.check_spread("restores")
