@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
