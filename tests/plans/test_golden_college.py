@@ -164,7 +164,7 @@ def test_events_absence_and_early_leave_with_the_excused_at_zero(ranking: Rankin
     phuong = result(ranking, "Vũ Thị Phương")
     assert deductions(phuong) == [("CC5", 1, Fraction(-25)), ("CC2", 1, Fraction(-25))]
     [excused] = [item for item in phuong.items if item.excuse is not None]
-    assert (excused.criterion_code, excused.day, excused.points) == ("CC2", DAYS[2], 0)
+    assert (excused.criterion_code, excused.day, excused.points) == ("CC2", DAYS[2], Fraction(0))
     assert phuong.unexcused_absences == 1 and phuong.violations == 2
     [excused_late] = [item for item in result(ranking, "Lê Văn Bình").items if item.excuse is not None]
-    assert (excused_late.day, excused_late.points) == (DAYS[5], 0)
+    assert (excused_late.day, excused_late.points) == (DAYS[5], Fraction(0))

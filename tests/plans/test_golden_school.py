@@ -156,7 +156,7 @@ def test_block_subtotals_over_the_year(ranking: Ranking) -> None:
     assert dict(result(ranking, "Đỗ Thị Dung").block_totals) == {
         "NC": Fraction(-1, 3), "CM": Fraction(-3), "LOP": Fraction(-2), "TP": Fraction(0)}
     [floor] = result(ranking, "Đỗ Thị Dung").clamps
-    assert (floor.block_code, floor.points) == ("NC", 1)
+    assert (floor.block_code, floor.points) == ("NC", Fraction(1))
 
 
 def recorded(found: StaffResult) -> list[ScoreItem]:
