@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from golden_book import add_people, enter_month, import_month_of_punches, open_as_head

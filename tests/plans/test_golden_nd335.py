@@ -40,8 +40,7 @@ from ward_office.core.period import month, whole_year
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender
 from ward_office.scoring import GradeChangeKind, StaffResult
-from ward_office.scoring.results import Bound
-from ward_office.scoring.results import ScoredPeriod
+from ward_office.scoring.results import Bound, ScoredPeriod
 from ward_office.scoring.titles import eligible_titles
 from ward_office.services.attendance_sheet import Cell, Mark, mark_cells
 from ward_office.services.event_log import add_event
@@ -77,7 +76,8 @@ def build(path: Path) -> None:
         november = [date(2026, 11, day) for day in range(1, 31) if date(2026, 11, day).weekday() < 5]
         mark_cells(ward, [Cell(ids["CB06"], day, session) for day in november for session in Session],
                    Mark.leave(LeaveCode.SICK))
-        import_month_of_punches(ward, path.parent, 2026, 11, [code for code, _name, _gender in PEOPLE if code != "CB06"], {
+        punching = [code for code, _name, _gender in PEOPLE if code != "CB06"]
+        import_month_of_punches(ward, path.parent, 2026, 11, punching, {
             ("CB01", 11): ("07:50", "17:05"), ("CB04", 18): (), ("CB05", 19): (), ("CB05", 20): (),
             ("CB05", 23): ("07:45", "17:05"), ("CB05", 25): ("07:40", "17:05"), ("CB08", 12): ("07:25",)})
 
