@@ -19,5 +19,6 @@ def test_the_plan_check_finds_nothing(path: Path, capsys: pytest.CaptureFixture[
 
 def test_the_first_run_offers_every_shipped_plan() -> None:
     assert [(plan.file.name, plan.code) for plan in bundled_plans()] == [
-        ("van-hoa-cong-so.toml", "VHCS"), ("ha-noi-3814-hang-thang.toml", "HN3814"),
-        ("khung-abc-hang-thang.toml", "ABC"), ("nd335-hang-thang.toml", "ND335")]
+        ("van-hoa-cong-so.toml", "VHCS"), ("cao-dang-abc-theo-quy.toml", "CD-ABC"),
+        ("ha-noi-3814-hang-thang.toml", "HN3814"), ("khung-abc-hang-thang.toml", "ABC"),
+        ("nd335-hang-thang.toml", "ND335"), ("truong-hoc-25-diem.toml", "TRUONG-25")]

@@ -147,11 +147,11 @@ def test_november(november: ScoredPeriod) -> None:
     # Giang's NV3 of November was never entered: "chưa chấm", no rank, outside the quota's basis.
     assert (people["CB07"].graded, people["CB07"].rank, people["CB07"].ungraded) == (
         False, 0, ((date(2026, 11, 1), "NV3"),))
-    # A month is scored directly, so long leave does not take Phương's November out: with nothing entered for
-    # it she is "chưa chấm" too (every item missing) until the head enters points or the engine learns to
-    # leave a month wholly on long leave unscored.
-    assert not people["CB06"].graded and len(people["CB06"].ungraded) == 6
-    assert ranking.ungraded_count == 2
+    # Phương was on sick leave (Ô, a long-leave code) every working day of November: she is not scored in it
+    # (NĐ 335 grades the time worked), neither ranked nor "chưa chấm", and nothing need be entered for her.
+    assert "CB06" not in people
+    assert [person.code for person in ranking.not_scored] == ["CB06"]
+    assert ranking.ungraded_count == 1
 
 
 def test_the_year(year: ScoredPeriod) -> None:

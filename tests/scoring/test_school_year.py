@@ -242,3 +242,18 @@ def test_long_leave_does_not_touch_a_period_scored_directly() -> None:
     records = on_leave(1, date(2027, 2, 1), date(2027, 5, 31), LeaveCode.SICK)
     ranking = score_period(ScoringInput(direct, semester, [person(1, "Lê Thị An")], records, [], 5))
     assert ranking.results[0].score == 25 and ranking.not_scored == () and ranking.months_left_out == {}
+
+
+def test_a_month_on_long_leave_is_not_scored_in_its_own_ranking(vietnamese: None) -> None:
+    # March 2027 scored on its own: An on maternity leave every working day is not scored (not "25", not
+    # "chưa chấm"); Bình, on maternity leave but back for the last morning, is scored: 25 − 3 = 22.
+    march = month(2027, 3)
+    records = on_leave(1, date(2027, 3, 1), date(2027, 3, 31), LeaveCode.MATERNITY)
+    records += [record for record in on_leave(2, date(2027, 3, 1), date(2027, 3, 31), LeaveCode.MATERNITY)
+                if (record.day, record.session) != (date(2027, 3, 31), Session.MORNING)]
+    events = [event(2, date(2027, 3, 31), "KP")]
+    staff = [person(1, "Lê Thị An"), person(2, "Trần Văn Bình")]
+    ranking = score_period(ScoringInput(plan(), march, staff, records, events, 5))
+    assert [(result.staff.full_name, result.score) for result in ranking.results] == [("Trần Văn Bình", 22)]
+    assert [member.full_name for member in ranking.not_scored] == ["Lê Thị An"]
+    assert not_scored_line(ranking) == "Không chấm điểm, nghỉ dài ngày cả kỳ (Ô, Ts): Lê Thị An."

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from ward_office.core.attendance import AttendanceStatus, LeaveCode
-from ward_office.core.period import Period
+from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import Aggregation, EmulationPlan
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
@@ -24,7 +24,10 @@ from ward_office.scoring.units import Parts
 
 
 def averages_months(plan: EmulationPlan, period: Period) -> bool:
-    """Whether ``period`` is scored, wholly or by halves, as a mean of months."""
+    """Whether ``period`` is scored, wholly or by halves, as a mean of months; a month is the mean of itself, so
+    someone on long leave all of it is not scored in it either."""
+    if period.kind is PeriodKind.MONTH:
+        return True
     aggregation = aggregation_for(plan, period)
     if aggregation is Aggregation.WEIGHTED_HALVES:
         aggregation = plan.aggregation.default

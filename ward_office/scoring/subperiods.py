@@ -59,6 +59,8 @@ def _split(plan: EmulationPlan, period: Period, aggregation: Aggregation,
         worked = [(parts, weight) for parts, weight in halves if parts]
         total = sum((weight for _, weight in worked), Fraction(0))
         return [(part, weight / total * share) for parts, weight in worked for part, share in parts]
+    if period.kind is PeriodKind.MONTH and (period.start.year, period.start.month) in left_out:
+        return []
     clipped = _clip(period, active)
     return [] if clipped is None else [(clipped, Fraction(1))]
 
