@@ -105,7 +105,7 @@ def test_chart_shows_the_violations_of_the_month(window: MainWindow, qtbot) -> N
     assert page.chart.values() == [block.violations for block in blocks]
     assert [bar.label for bar in page.chart.bars()] == [block.name for block in blocks]
     assert sum(page.chart.values()) > 0
-    assert page.chart_card.title.text() == "Vi phạm theo khối — Tháng 11/2026"
+    assert page.chart_card.title.text() == "Vi phạm theo nhóm tiêu chí — Tháng 11/2026"
     assert page.chart.isVisible() and page.chart.height() >= page.chart.sizeHint().height()
 
 
