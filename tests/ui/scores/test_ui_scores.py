@@ -125,7 +125,7 @@ def test_typing_into_the_grid_and_saving(scores_window: MainWindow, qtbot) -> No
     page = open_scores(scores_window, qtbot)
     people = page.model.people
     assert page.body.currentIndex() == 0 and page.banner.isHidden()
-    assert page.model.headerData(NV1, Qt.Orientation.Horizontal) == "Khối lượng công việc\n(tối đa 40)"
+    assert page.model.headerData(NV1, Qt.Orientation.Horizontal) == "Khối lượng công\nviệc\n(tối đa 40)"
     assert cell(page, 0, NV1) == "chưa chấm"
     assert page.summary.text() == f"{len(people)} người · {len(people)} người chưa chấm đủ"
     assert page.save_button.isEnabled() is False

@@ -123,7 +123,7 @@ class ScoreGrid(QTableView):
             return
         others = sum(self.columnWidth(each) for each in range(self.source.columnCount()) if each != column)
         room = self.viewport().width() - others
-        narrowest = 6 * self.fontMetrics().averageCharWidth()
+        narrowest = self.horizontalHeader().sectionSizeFromContents(column).width()  # its heading whole
         self.setColumnWidth(column, max(min(self.sizeHintForColumn(column), room), narrowest))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name

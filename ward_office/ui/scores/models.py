@@ -8,6 +8,8 @@ typed value, highlighted, over the stored one. A value the item cannot take is r
 
 from __future__ import annotations
 
+import textwrap
+
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -29,6 +31,7 @@ from ward_office.ui.widgets.models import RECORD_ROLE, RIGHT, SEARCH_ROLE, Index
 CHANGED_BACKGROUND = QColor("#fff4ce")
 NOT_GRADED = N_("not graded")
 DECIMAL_PLACES = 2
+HEADER_LINE = 18  # characters on a line of an item's column header
 
 
 class ScoreRefusedError(ValueError):
@@ -181,7 +184,9 @@ class ScoreGridModel(QAbstractTableModel):
         if item is None:
             return _(self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole and section < 3 else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _("{item}\n(max {maximum})").format(item=item.name, maximum=format_number(item.maximum))
+            # Names wrapped on short lines, so that six items of a real plan fit beside the names on a small screen
+            return _("{item}\n(max {maximum})").format(item=textwrap.fill(item.name, HEADER_LINE),
+                                                        maximum=format_number(item.maximum))
         if role == Qt.ItemDataRole.ToolTipRole:
             return _("{code}: {item}, from 0 to {maximum} points").format(
                 code=item.code, item=item.name, maximum=format_number(item.maximum))
