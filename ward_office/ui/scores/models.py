@@ -9,7 +9,6 @@ typed value, highlighted, over the stored one. A value the item cannot take is r
 from __future__ import annotations
 
 import textwrap
-
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
