@@ -250,7 +250,9 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
             cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
             *[block_cell(plan, block, result) for block in blocks],
-            format_number(result.score, 2, fixed=True), cell(result.grade_code, size=SIZE, align="centre"),
+            # Not graded yet: no total, as the entered points it lacks would count as full marks in it
+            format_number(result.score, 2, fixed=True) if result.graded else "–",
+            cell(result.grade_code, size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
             *([cell(_titles_cell(ranking, result), size=SIZE, align="centre")] if shows_titles(ranking) else []),
         ])
