@@ -251,6 +251,13 @@ class DateField(QWidget):
                 self.setDate(self._date.addDays(step) if step else
                              self._date.addMonths(1 if key == Qt.Key.Key_PageUp else -1))
             return True
+        typed = event.text()
+        if typed and typed.isprintable() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and not re.fullmatch(r"[0-9/.\- ]", typed):
+            self._set_problem(_("A date has only digits and “/”, for example 16/11/2026."))
+            if self.isVisible():
+                QToolTip.showText(self._edit.mapToGlobal(QPoint(0, self._edit.height())), self._problem, self._edit)
+            return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commit()
             return False  # a dialog's default button still answers Enter
