@@ -8,7 +8,6 @@ says in words why an impossible date (31/02/2026) was refused, keeping the date 
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -60,7 +59,7 @@ def parse_typed_date(text: str, *, year: int | None = None) -> date:
         chosen_year = int(year_text) + (2000 if len(year_text) == 2 else 0)
     if not 1 <= month <= 12:
         raise TypedDateError(_("There is no month {month}: months go from 1 to 12.").format(month=month))
-    last = calendar.monthrange(chosen_year, month)[1]
+    last = QDate(chosen_year, month, 1).daysInMonth()
     if not 1 <= day <= last:
         raise TypedDateError(_("{day:02d}/{month:02d}/{year} does not exist: month {month} of {year} has {last} "
                             "days.").format(day=day, month=month, year=chosen_year, last=last))
