@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,

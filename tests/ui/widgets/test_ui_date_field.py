@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QDate, Qt
 
 import ward_office.ui
