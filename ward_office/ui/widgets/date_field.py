@@ -89,6 +89,7 @@ class DateField(QWidget):
         self._calendar = QCalendarWidget()
         self._calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self._calendar.setGridVisible(True)
+        self._calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self._calendar.clicked.connect(self._picked)
         self._calendar.activated.connect(self._picked)
         self._menu = QMenu(self)
