@@ -79,6 +79,16 @@ def test_an_impossible_date_keeps_the_old_one_and_says_why(qtbot, field: DateFie
     assert field.date() == QDate(2026, 1, 30)
 
 
+def test_asking_for_the_date_mid_typing_leaves_the_typing_alone(qtbot, field: DateField) -> None:
+    field.lineEdit().setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "16/1")
+    assert field.date() == QDate(2026, 11, 7)  # a page refreshing meanwhile gets the date shown before
+    assert field.text() == "16/1"
+    qtbot.keyClicks(field.lineEdit(), "1/26")
+    assert field.date() == QDate(2026, 11, 16)  # a whole date counts without Enter
+
+
 def test_letters_cannot_be_typed_and_limits_are_explained(qtbot, field: DateField) -> None:
     field.lineEdit().selectAll()
     qtbot.keyClicks(field.lineEdit(), "abc")

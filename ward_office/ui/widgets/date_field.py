@@ -114,9 +114,17 @@ class DateField(QWidget):
     # ---- As on a QDateEdit ----
 
     def date(self) -> QDate:
-        """The field's date; text typed but not yet confirmed counts when it is a possible date."""
-        if self._edit.text().strip() != self._date.toString(self._format):
-            self.commit(quiet=True)
+        """The field's date; text typed but not yet confirmed counts when it is a possible date (text still
+        being typed is left alone: Enter or leaving the field says what is wrong with it)."""
+        text = self._edit.text().strip()
+        if text and text != self._date.toString(self._format):
+            try:
+                typed = parse_typed_date(text, year=None if self._with_year else self._date.year())
+            except TypedDateError:
+                return QDate(self._date)
+            day = QDate(typed.year, typed.month, typed.day)
+            if self._minimum <= day <= self._maximum:
+                self.setDate(day)
         return QDate(self._date)
 
     def setDate(self, day: QDate) -> None:  # noqa: N802 - QDateEdit's name
