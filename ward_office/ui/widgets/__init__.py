@@ -27,7 +27,7 @@ from ward_office.core.period import Period, PeriodKind, half_year, month, quarte
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import period_label
 
-from ward_office.ui.widgets.date_field import DATE_FORMAT, DateField
+from ward_office.ui.widgets.date_field import DateField as DateField  # the one date field, for every page
 
 # Colours that mean the same thing on every page.
 BAD = QColor("#b3261e")
@@ -35,8 +35,6 @@ GOOD = QColor("#1b6e20")
 WARN = QColor("#8a5a00")
 MUTED = QColor("#5f6368")
 MARKED = QColor("#fdecea")
-
-__all__ = ["DATE_FORMAT", "DateField", "date_edit"]
 
 
 def error_text(error: BaseException) -> str:
