@@ -1,11 +1,12 @@
 """Screenshots of every page of the main window on a demo ward, for review and for the user guide.
 
-    python packaging/screenshots.py [--out out/screenshots] [--scale 1.5] [--until 2026-11-20]
+    python packaging/screenshots.py [--out out/screenshots] [--scale 1.5] [--until 2026-11-20] [--size 1024x768]
     python packaging/screenshots.py --guide   # the pictures of the user guide, into resources/guide/images
 
 Runs under Xvfb (re-running itself through ``xvfb-run`` when there is no display), builds a fresh
-45-person demo ward in a temporary folder, opens the window at 1366×768 (a common office screen) and
-saves one PNG per page, named by its position and Vietnamese title. Background scoring is waited for.
+45-person demo ward in a temporary folder, opens the window at 1366×768 (a common office screen; ``--size``
+for another, e.g. 1024x768 or 1920x1080, the size prefixed to the names) and saves one PNG per page,
+named by its position and Vietnamese title. Background scoring is waited for.
 With ``--guide`` it saves, under fixed names the guide's HTML refers to, a smaller window (so the pictures
 stay readable in the guide and the folder small): the first-run wizard, the sign-in dialog, every page and
 the import wizard.
@@ -40,7 +41,15 @@ def _slug(text: str) -> str:
     return "-".join(fold(text).split())
 
 
-def take(out: Path, until: date, scale: float) -> list[Path]:
+def parse_size(text: str) -> tuple[int, int]:
+    """"1024x768" → (1024, 768)."""
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1024x768, not {text!r}")
+    return int(width), int(height)
+
+
+def take(out: Path, until: date, scale: float, size: tuple[int, int] = WINDOW_SIZE) -> list[Path]:
     os.environ["QT_SCALE_FACTOR"] = str(scale)
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -57,7 +66,7 @@ def take(out: Path, until: date, scale: float) -> list[Path]:
         db_path = Path(folder) / "demo.db"
         build_demo(db_path, staff=45, months=12, seed=2026, until=until)
         window = open_main_window(db_path, today=until)
-        window.resize(*WINDOW_SIZE)
+        window.resize(*size)
         window.show()
 
         def settle() -> None:
@@ -69,10 +78,11 @@ def take(out: Path, until: date, scale: float) -> list[Path]:
         settle()
         out.mkdir(parents=True, exist_ok=True)
         suffix = "" if scale == 1 else f"@{scale:g}x"
+        prefix = "" if size == WINDOW_SIZE else f"{size[0]}x{size[1]}-"
         for row in range(1, len(window.pages) + 1):
             window.nav.setCurrentRow(row - 1)
             settle()
-            path = out / f"{row:02d}-{_slug(window.nav.item(row - 1).text())}{suffix}.png"
+            path = out / f"{prefix}{row:02d}-{_slug(window.nav.item(row - 1).text())}{suffix}.png"
             window.grab().save(str(path))
             saved.append(path)
         window.close()
@@ -164,6 +174,8 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="screen scaling, e.g. 1.25 or 1.5")
     parser.add_argument("--until", type=date.fromisoformat, default=date.today(),
                         help="last day of the demo records, also the app's today (YYYY-MM-DD)")
+    parser.add_argument("--size", type=parse_size, default=WINDOW_SIZE,
+                        help="the window's size, WIDTHxHEIGHT (default 1366x768)")
     parser.add_argument("--guide", action="store_true",
                         help=f"the user guide's pictures, into {GUIDE_DIR.relative_to(ROOT)}")
     options = parser.parse_args()
@@ -177,7 +189,7 @@ def main() -> int:
         for path in take_guide(GUIDE_DIR, options.until):
             print(path)
         return 0
-    for path in take(options.out, options.until, options.scale):
+    for path in take(options.out, options.until, options.scale, options.size):
         print(path)
     return 0
 

@@ -30,6 +30,7 @@ from ward_office.i18n import N_, _
 
 from ward_office.ui.attendance.models import DayGridModel, MonthGridModel, leave_text
 from ward_office.ui.widgets import date_edit
+from ward_office.ui.widgets.fit import ColumnFit
 from ward_office.ui.widgets.models import SearchProxy
 from ward_office.ui.widgets.page import Page
 
@@ -232,6 +233,9 @@ class AttendanceLayout(Page):
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Both sessions stay in sight on a 1024×768 screen: position and department give way.
+        self.grid_fit = ColumnFit(self.grid, key=(DayGridModel.NAME, DayGridModel.MORNING, DayGridModel.AFTERNOON),
+                                  squeeze=(DayGridModel.POSITION, DayGridModel.DEPARTMENT, DayGridModel.NOTE))
 
     def _build_day_labels(self) -> None:
         """Under the grid: the day's counts, the last change and the keys."""

@@ -139,10 +139,7 @@ class AttendancePage(AttendanceLayout):
         self.update_excuse_action()
 
     def _fit_day_columns(self) -> None:
-        for column in range(DayGridModel.NOTE):
-            self.grid.resizeColumnToContents(column)
-            width = self.grid.columnWidth(column)
-            self.grid.setColumnWidth(column, min(max(width, 90), 320))
+        self.grid_fit.refit()
 
     def month(self) -> tuple[int, int]:
         return self.year_spin.value(), self.month_combo.currentData()

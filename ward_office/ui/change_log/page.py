@@ -146,7 +146,11 @@ class AuditPage(Page):
         self.action.addItem(_("All actions"), None)
         for action, label in ACTION_LABELS.items():
             self.action.addItem(_(label), action.value)
+        for combo in (self.kind, self.action):  # long labels must not push the search box off a small screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.search = QLineEdit()
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 18)
         self.search.setPlaceholderText(_("Name (accents not needed), code, note, 05/11/2026…"))
         self.search.setAccessibleName(_("Search the change log"))
         self.search.setClearButtonEnabled(True)

@@ -130,6 +130,7 @@ class EventsPage(Page):
         for kind, label in EVENT_KIND_LABELS.items():
             self.kind.addItem(_(label), kind)
         self.search = QLineEdit()
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 18)
         self.search.setPlaceholderText(_("Search name, criterion, note… (accents not needed)"))
         self.search.setAccessibleName(_("Search events"))
         self.search.setClearButtonEnabled(True)

@@ -91,6 +91,15 @@ class RankingModel(RecordTableModel[Standing]):
                 return self._block_names[code]
         return super().headerData(section, orientation, role)
 
+    def key_columns(self) -> tuple[int, ...]:
+        """Rank, name, score and grade: what must stay in sight on a small screen."""
+        score = self._first_block + len(self.block_codes)
+        return 0, 1, score, score + 1
+
+    def squeezable_columns(self) -> tuple[int, ...]:
+        """Position and department, which give way to the score and grade."""
+        return 2, 3
+
 
 def _criterion(line: ItemLine) -> str:
     return f"{line.item.criterion_code} — {line.criterion_name}" if line.criterion_name else line.item.criterion_code

@@ -46,6 +46,7 @@ from ward_office.ui.ranking.models import ITEM_COLUMNS, RankingModel
 from ward_office.ui.ranking.tie_dialog import QuotaTieBanner
 from ward_office.ui.widgets import BAD, MUTED, WARN, PeriodPicker, error_text, record_table
 from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.fit import ColumnFit
 from ward_office.ui.widgets.jobs import Job, run_in_background
 from ward_office.ui.widgets.models import Index, RecordTableModel, SearchProxy
 from ward_office.ui.widgets.page import Page
@@ -133,6 +134,7 @@ class RankingPage(Page):
         self.table.setObjectName("ranking_table")
         self.table.setAccessibleName(_("Ranking"))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table_fit = ColumnFit(self.table, self.model.key_columns(), self.model.squeezable_columns())
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.search.textChanged.connect(self.proxy.set_search)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus,
@@ -285,12 +287,8 @@ class RankingPage(Page):
         return counts
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
-        widest = self.fontMetrics().averageCharWidth()
-        for column in range(self.model.columnCount() - 1):
-            limit = 20 if column in (2, 3) else 34  # position and department give way to the grade
-            header.resizeSection(column, min(header.sectionSize(column), limit * widest))
+        self.table_fit.key = self.model.key_columns()
+        self.table_fit.refit()
 
     # ---- The selected person ----
 

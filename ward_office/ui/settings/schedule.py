@@ -12,7 +12,6 @@ from datetime import date, time
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -40,6 +39,7 @@ from ward_office.services.ward_settings import (
 
 from ward_office.ui import widgets
 from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.date_field import DateField
 
 A_MONDAY = date(2024, 1, 1)
 LEAP_YEAR = 2000  # so 29 February can start a season
@@ -64,7 +64,7 @@ class SeasonRow:
     """The widgets of one season in the grid."""
 
     name: QLineEdit
-    first_day: QDateEdit
+    first_day: DateField
     morning_start: QTimeEdit
     morning_end: QTimeEdit
     afternoon_start: QTimeEdit
@@ -146,8 +146,7 @@ class ScheduleTab(QWidget):
     # ---- Seasons grid ----
 
     def _add_row(self, draft: SeasonDraft) -> SeasonRow:
-        first_day = QDateEdit(QDate(LEAP_YEAR, *draft.first_day))
-        first_day.setDisplayFormat("dd/MM")
+        first_day = DateField(QDate(LEAP_YEAR, *draft.first_day), with_year=False)
         first_day.setDateRange(QDate(LEAP_YEAR, 1, 1), QDate(LEAP_YEAR, 12, 31))
         row = SeasonRow(QLineEdit(draft.name), first_day, _time_edit(draft.morning.start),
                         _time_edit(draft.morning.end), _time_edit(draft.afternoon.start),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -24,6 +24,7 @@ from ward_office.services.error_report import explain
 from ward_office.services.ward import Ward
 
 from ward_office.ui.backups.dialogs import open_book_at_start
+from ward_office.ui.shell.geometry import keep_geometry, place_window
 from ward_office.ui.shell.idle_lock import IdleLock
 from ward_office.ui.shell.main_window import APP_NAME_VI, MainWindow
 from ward_office.ui.shell.sign_in import sign_in_at_start
@@ -33,6 +34,7 @@ from ward_office.ui.widgets.qt_strings import CatalogTranslator
 # Sans-serif families that carry every Vietnamese glyph, in order of preference.
 UI_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial")
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+VIETNAM = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
 def app_icon() -> QIcon:
@@ -50,6 +52,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName("ward-office")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("ward-office")  # matches ward-office.desktop, so docks show our icon
+    # Qt's own month and weekday names (calendar pop-ups) and number formats, whatever the computer's language.
+    QLocale.setDefault(VIETNAM)
     if not any(isinstance(child, CatalogTranslator) for child in app.children()):
         translator = CatalogTranslator(app)
         app.installTranslator(translator)
@@ -109,7 +113,7 @@ def main_window_for(ward: Ward, *, account: Account | None = None, today: date |
         continue_as(ward, account)
     context = WardContext(ward, today=(lambda: today) if today else date.today)
     window = MainWindow(context)
-    window.resize(1280, 800)
+    place_window(window)
     if account is not None:
         IdleLock(window, context)
     return window
@@ -150,6 +154,7 @@ def run(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
         return 0
     ward, account = session
     window = main_window_for(ward, account=account)
+    keep_geometry(window)
     window.show()
     window.backup_actions.start_automatic_backup(delay_ms=3000)  # the day's backup, after the first paint
     try:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +31,7 @@ from ward_office.i18n import _
 from ward_office.services import staff_admin
 from ward_office.services.ward import Ward
 
-from ward_office.ui.widgets import BAD, date_edit, from_qdate, to_qdate
+from ward_office.ui.widgets import BAD, DateField, date_edit, from_qdate, to_qdate
 
 
 class _ErrorLabel(QLabel):
@@ -57,7 +56,7 @@ class OptionalDate(QWidget):
     def __init__(self, label: str, day: date | None, default: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit: QDateEdit = date_edit(day or default)
+        self.edit: DateField = date_edit(day or default)
         self.edit.setAccessibleName(label.replace("&", ""))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

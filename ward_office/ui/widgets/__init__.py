@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,14 +27,14 @@ from ward_office.core.period import Period, PeriodKind, half_year, month, quarte
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import period_label
 
+from ward_office.ui.widgets.date_field import DateField as DateField  # the one date field, for every page
+
 # Colours that mean the same thing on every page.
 BAD = QColor("#b3261e")
 GOOD = QColor("#1b6e20")
 WARN = QColor("#8a5a00")
 MUTED = QColor("#5f6368")
 MARKED = QColor("#fdecea")
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 def error_text(error: BaseException) -> str:
@@ -68,13 +67,9 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
-    """A date field in Vietnamese order (dd/mm/yyyy) with a calendar popup."""
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-    return edit
+def date_edit(day: date, parent: QWidget | None = None) -> DateField:
+    """The date field of every page and dialog: dd/mm/yyyy typed in one go, or picked on a calendar."""
+    return DateField(day, parent)
 
 
 def select_row(view: QAbstractItemView, row: int, column: int = 0) -> None:

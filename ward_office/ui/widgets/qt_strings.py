@@ -1,7 +1,8 @@
 """Qt's own English texts that our windows show, translated through our catalog.
 
-Qt ships no Vietnamese translation of its standard buttons and context menus, so a translator object
-answers Qt's lookups from this table: ``(Qt context, Qt source text)`` → our message.
+Qt ships no Vietnamese translation (no qtbase_vi.qm) of its standard buttons, context menus and file dialog,
+so a translator object answers Qt's lookups from this table: ``(Qt context, Qt source text)`` → our message.
+Month and weekday names come from the application's default QLocale (vi_VN, set in ui/shell/app.py).
 """
 
 from __future__ import annotations
@@ -64,6 +65,61 @@ QT_MESSAGES: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Save"): N_("&Save"),
     ("QFileDialog", "&Choose"): N_("&Choose"),
     ("QFileDialog", "All Files (*)"): N_("All Files (*)"),
+    ("QFileDialog", "All files (*)"): N_("All Files (*)"),
+    ("QFileDialog", "&Look in:"): N_("Look in:"),
+    ("QFileDialog", "Files of &type:"): N_("Files of type:"),
+    ("QFileDialog", "Directory:"): N_("Directory:"),
+    ("QFileDialog", "Open"): N_("Open"),
+    ("QFileDialog", "Save As"): N_("Save As"),
+    ("QFileDialog", "Find Directory"): N_("Find Directory"),
+    ("QFileDialog", "Back"): N_("Back"),
+    ("QFileDialog", "Go back"): N_("Back"),
+    ("QFileDialog", "Forward"): N_("Forward"),
+    ("QFileDialog", "Go forward"): N_("Forward"),
+    ("QFileDialog", "Parent Directory"): N_("Parent Directory"),
+    ("QFileDialog", "Go to the parent directory"): N_("Parent Directory"),
+    ("QFileDialog", "Create New Folder"): N_("Create New Folder"),
+    ("QFileDialog", "Create a New Folder"): N_("Create New Folder"),
+    ("QFileDialog", "New Folder"): N_("New Folder"),
+    ("QFileDialog", "&New Folder"): N_("&New Folder"),
+    ("QFileDialog", "List View"): N_("List View"),
+    ("QFileDialog", "Change to list view mode"): N_("List View"),
+    ("QFileDialog", "Detail View"): N_("Detail View"),
+    ("QFileDialog", "Change to detail view mode"): N_("Detail View"),
+    ("QFileDialog", "Sidebar"): N_("Places"),
+    ("QFileDialog", "List of places and bookmarks"): N_("Places"),
+    ("QFileDialog", "Recent Places"): N_("Recent Places"),
+    ("QFileDialog", "Files"): N_("Files"),
+    ("QFileDialog", "Directories"): N_("Folders"),
+    ("QFileDialog", "&Rename"): N_("&Rename"),
+    ("QFileDialog", "&Delete"): N_("&Delete"),
+    ("QFileDialog", "Delete"): N_("Delete"),
+    ("QFileDialog", "Remove"): N_("Remove"),
+    ("QFileDialog", "Show &hidden files"): N_("Show &hidden files"),
+    ("QFileDialog", "%1 already exists.\nDo you want to replace it?"):
+        N_("%1 already exists.\nDo you want to replace it?"),
+    ("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."):
+        N_("%1\nFile not found.\nPlease verify the correct file name was given."),
+    ("QFileDialog", "%1\nDirectory not found.\nPlease verify the correct directory name was given."):
+        N_("%1\nDirectory not found.\nPlease verify the correct directory name was given."),
+    ("QFileDialog", "Are you sure you want to delete '%1'?"): N_("Are you sure you want to delete '%1'?"),
+    ("QFileDialog", "Could not delete directory."): N_("Could not delete directory."),
+    # The file dialog's list of files
+    ("QFileSystemModel", "Name"): N_("Name"),
+    ("QFileSystemModel", "Size"): N_("Size"),
+    ("QFileSystemModel", "Type"): N_("Type"),
+    ("QFileSystemModel", "Kind"): N_("Type"),
+    ("QFileSystemModel", "Date Modified"): N_("Date Modified"),
+    ("QFileSystemModel", "Computer"): N_("Computer"),
+    ("QFileSystemModel", "My Computer"): N_("Computer"),
+    ("QAbstractFileIconProvider", "Folder"): N_("Folder"),
+    ("QAbstractFileIconProvider", "File Folder"): N_("Folder"),
+    ("QAbstractFileIconProvider", "File"): N_("File"),
+    ("QAbstractFileIconProvider", "%1 File"): N_("%1 File"),
+    ("QAbstractFileIconProvider", "Drive"): N_("Drive"),
+    ("QAbstractFileIconProvider", "Shortcut"): N_("Shortcut"),
+    ("QAbstractFileIconProvider", "Alias"): N_("Shortcut"),
+    ("QAbstractFileIconProvider", "Unknown"): N_("Unknown"),
     # Calendar popups
     ("QCalendarWidget", "Week"): N_("Week"),
     # Progress dialogs

@@ -35,7 +35,7 @@ class StaffCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(22)
+        self.setMinimumContentsLength(16)
         completer = _DisplayCompleter(self)
         completer.setModel(self.model())
         completer.setCompletionRole(MATCH_ROLE)
