@@ -44,6 +44,8 @@ VersionRun = tuple[Period, EmulationPlan]  # consecutive months of a period and 
 _ZERO = Fraction(0)
 
 VERSIONS_PART = N_("months {months} under version {version}")
+VERSIONS_LINE = N_("Each month scored under the plan version in force in it: {versions}; combined and graded under "
+                   "version {version}.")
 LOSSY_BASE = N_("Version {version} starts from a base score of {base}, version {previous} from {previous_base}: "
                 "a period spanning both brings the earlier months' scores to the later base (score × {base} / "
                 "{previous_base})")
@@ -81,6 +83,13 @@ def versions_text(parts: Sequence[PlanMonths]) -> str:
             months = f"{first.month}/{first.year}–{last.month}/{last.year}"
         texts.append(_(VERSIONS_PART).format(months=months, version=part.version))
     return ", ".join(texts)
+
+
+def versions_line(ranking: Ranking) -> str | None:
+    """The versions a period spanning several was scored under, for every output; None for one version."""
+    if not ranking.plan_versions:
+        return None
+    return _(VERSIONS_LINE).format(versions=versions_text(ranking.plan_versions), version=ranking.plan.version)
 
 
 def lossy_changes(previous: EmulationPlan, plan: EmulationPlan) -> list[str]:
