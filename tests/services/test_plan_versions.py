@@ -29,7 +29,8 @@ TODAY = date(2027, 1, 15)
 YEAR, H1, H2 = whole_year(2026), half_year(2026, 1), half_year(2026, 2)
 HEAD = Account(1, "chutich", "Trần Văn Hùng", Role.HEAD)
 MARCH_LATE, SEPTEMBER_LATE = date(2026, 3, 24), date(2026, 9, 24)
-LATE_V1 = 'code = "TG01"\nname = "Đi muộn quá thời gian cho phép"\npoints = -2\nescalation = [{ from = 4, points = -3 }]'
+LATE_V1 = ('code = "TG01"\nname = "Đi muộn quá thời gian cho phép"\npoints = -2\n'
+           'escalation = [{ from = 4, points = -3 }]')
 
 
 @pytest.fixture(scope="module")

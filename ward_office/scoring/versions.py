@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from fractions import Fraction
 
+from ward_office.core.entered_scores import EnteredScore
 from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import Aggregation, EmulationPlan
 from ward_office.core.plan_year import plan_period
@@ -29,10 +31,12 @@ from ward_office.i18n import N_, _
 from ward_office.scoring.ceilings import PeriodCeilings
 from ward_office.scoring.look_back import apply_year_ceilings
 from ward_office.scoring.results import (
+    Clamp,
     ItemSource,
     LeftOutMonth,
     PlanMonths,
     Ranking,
+    ScoreItem,
     ScoringInput,
     StaffResult,
     SubPeriodScore,
@@ -184,7 +188,11 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
         counted[group] = counted.get(group, 0) + _months_counted(result)
     group_weights = {group: weight for group, weight, _ranking, _result in parts if counted[group]}
     total_weight = sum(group_weights.values(), _ZERO)
-    items, clamps, sub_periods, entered, ungraded = [], [], [], [], set()
+    items: list[ScoreItem] = []
+    clamps: list[Clamp] = []
+    sub_periods: list[SubPeriodScore] = []
+    entered: list[EnteredScore] = []
+    ungraded: set[tuple[date, str]] = set()
     blocks: dict[str, Fraction] = {block.code: _ZERO for block in plan.blocks}
     score, deducted, absences, violations, commendations = plan.base_score, _ZERO, 0, 0, 0
     counts: dict[str, int] = {}
