@@ -23,6 +23,7 @@ from datetime import date
 from fractions import Fraction
 
 from ward_office.core.entered_scores import EnteredScore
+from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import Period, PeriodKind
 from ward_office.core.plan import Aggregation, EmulationPlan
 from ward_office.core.plan_year import plan_period
@@ -45,7 +46,7 @@ from ward_office.scoring.standings import Draft, apply_quota, rank_drafts
 from ward_office.scoring.subperiods import aggregation_for, plan_halves
 
 VersionRun = tuple[Period, EmulationPlan]  # consecutive months of a period and the version in force in them
-_ZERO = Fraction(0)
+_ZERO, _ONE = Fraction(0), Fraction(1)
 
 VERSIONS_PART = N_("months {months} under version {version}")
 VERSIONS_LINE = N_("Each month scored under the plan version in force in it: {versions}; combined and graded under "
@@ -147,8 +148,43 @@ def _groups(plan: EmulationPlan, period: Period) -> list[tuple[Period, Fraction,
 
 
 def _months_counted(result: StaffResult) -> int:
-    return len({(month.start.year, month.start.month) for part in result.sub_periods
-                for month in part.period.months()})
+    """The months the person's sub-periods touch (chronological and disjoint: a month each, or one span)."""
+    return sum((part.period.end.year - part.period.start.year) * 12 + part.period.end.month
+               - part.period.start.month + 1 for part in result.sub_periods)
+
+
+class _Weights:
+    """Items re-weighted in bulk: each product made once, each copy built as ``new_score_item`` builds one."""
+
+    def __init__(self) -> None:
+        # By the identity of the factors: the engine shares one weight among a sub-period's items, and the scales
+        # are made once (``scale``) and kept here; hashing fractions would cost more than multiplying them.
+        self._products: dict[tuple[int, int], Fraction] = {}
+        self._scales: dict[tuple[object, ...], Fraction] = {}
+
+    def scale(self, key: tuple[object, ...], share: Fraction, factor: Fraction) -> Fraction:
+        value = self._scales.get(key)
+        if value is None:
+            value = self._scales[key] = share * factor
+        return value
+
+    def times(self, weight: Fraction, scale: Fraction) -> Fraction:
+        key = (id(weight), id(scale))
+        product = self._products.get(key)
+        if product is None:
+            product = self._products[key] = weight * scale
+        return product
+
+    def item(self, item: ScoreItem, scale: Fraction) -> ScoreItem:
+        copy = _WritableItem()
+        for name in _ITEM_FIELDS:
+            setattr(copy, name, getattr(item, name))
+        copy.weight = self.times(item.weight, scale)
+        return freeze(copy, ScoreItem)
+
+
+_WritableItem = writable_twin(ScoreItem)
+_ITEM_FIELDS = ScoreItem.__slots__
 
 
 def _combine(data: ScoringInput, period: Period, pieces: list[tuple[int, Fraction, Ranking]],
@@ -163,11 +199,11 @@ def _combine(data: ScoringInput, period: Period, pieces: list[tuple[int, Fractio
             by_person.setdefault(result.staff.id, []).append((group, weight, ranking, result))
         for staff_id, months in ranking.months_left_out.items():
             left_out.setdefault(staff_id, []).extend(months)
-    ceilings = PeriodCeilings(plan)
+    ceilings, weights = PeriodCeilings(plan), _Weights()
     graded: list[Draft] = []
     waiting: list[Draft] = []
     for staff_id, parts in by_person.items():
-        draft = _draft(plan, people[staff_id], parts, ceilings)
+        draft = _draft(plan, people[staff_id], parts, ceilings, weights)
         (waiting if draft.ungraded else graded).append(draft)
     apply_year_ceilings(plan, period, graded, data.earlier_counts)
     results, limit, tie, separated_by = apply_quota(plan, rank_drafts(plan, graded), period, data.quota_decisions)
@@ -181,11 +217,12 @@ def _combine(data: ScoringInput, period: Period, pieces: list[tuple[int, Fractio
 
 
 def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, Ranking, StaffResult]],
-           ceilings: PeriodCeilings) -> Draft:
+           ceilings: PeriodCeilings, weights: _Weights) -> Draft:
     """One person's combined result, graded by ``plan`` (rule 5), before ranking."""
     counted: dict[int, int] = {}
-    for group, _weight, _ranking, result in parts:
-        counted[group] = counted.get(group, 0) + _months_counted(result)
+    months = [_months_counted(result) for _group, _weight, _ranking, result in parts]
+    for (group, _weight, _ranking, _result), number in zip(parts, months, strict=True):
+        counted[group] = counted.get(group, 0) + number
     group_weights = {group: weight for group, weight, _ranking, _result in parts if counted[group]}
     total_weight = sum(group_weights.values(), _ZERO)
     items: list[ScoreItem] = []
@@ -197,18 +234,19 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
     score, deducted, absences, violations, commendations = plan.base_score, _ZERO, 0, 0, 0
     counts: dict[str, int] = {}
     month_counts: dict[tuple[int, int], dict[str, int]] = {}
-    for group, _weight, ranking, result in parts:
+    for (group, _weight, ranking, result), number in zip(parts, months, strict=True):
         if not counted[group]:
             continue
-        share = group_weights[group] / total_weight * Fraction(_months_counted(result), counted[group])
+        share = group_weights[group] / total_weight * Fraction(number, counted[group])
         base = ranking.plan.base_score
-        factor = plan.base_score / base if base and plan.base_score else Fraction(1)
-        scale = share * factor
+        factor = plan.base_score / base if base and plan.base_score else _ONE
+        scale = weights.scale((id(ranking), tuple(group_weights), number, counted[group]), share, factor)
         score += (result.score - base) * scale
-        items += [replace(item, weight=item.weight * scale) for item in result.items]
+        items += [weights.item(item, scale) for item in result.items]
         clamps += [replace(clamp, weight=clamp.weight * scale) for clamp in result.clamps]
-        sub_periods += [SubPeriodScore(part.period, part.weight * share,
-                                       plan.base_score + (part.score - base) * factor) for part in result.sub_periods]
+        sub_periods += [SubPeriodScore(part.period, weights.times(part.weight, share), part.score if factor == 1
+                                       else plan.base_score + (part.score - base) * factor)
+                        for part in result.sub_periods]
         for code, total in result.block_totals.items():
             blocks[code] = blocks.get(code, _ZERO) + total * scale
         deducted += result.deducted_points * scale
