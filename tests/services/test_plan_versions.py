@@ -15,7 +15,7 @@ from ward_office.core.access import Account, Role
 from ward_office.core.attendance import Attendance
 from ward_office.core.period import Period, PeriodKind, half_year, whole_year
 from ward_office.core.schedule import Session
-from ward_office.core.staff import Staff
+from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
 from ward_office.scoring.results import PlanMonths, Ranking, StaffResult
 from ward_office.scoring.versions import versions_line
@@ -178,3 +178,19 @@ def test_a_version_with_another_base_score_is_brought_to_the_end_base_and_warned
 def test_a_version_changing_only_points_combines_without_warning(ward: Ward, tmp_path: Path) -> None:
     import_plan_file(ward, version_two(tmp_path), date(2026, 7, 1))
     assert combination_warnings(ward, ward.store.plans.in_effect(date(2026, 7, 1))[1]) == []
+
+
+def test_the_documented_example_of_a_year_across_two_versions(ward: Ward, tmp_path: Path) -> None:
+    """docs/plan-format.md: late on 24 March (−2, version 1) and 24 September (−20, version 2), nothing else:
+    the year is (98 + 80 + 10 × 100) / 12."""
+    person = ward.store.staff.add(Staff("NV-VD", "Nguyễn Văn Ví Dụ", Gender.MALE, "Chuyên viên",
+                                        StaffCategory.CONG_CHUC, active_from=date(2026, 1, 1)), "chutich")
+    assert person.id is not None
+    for day in (MARCH_LATE, SEPTEMBER_LATE):
+        ward.store.attendance.set(Attendance(person.id, day, Session.MORNING, late_minutes=30), "chutich")
+    import_plan_file(ward, version_two(tmp_path), date(2026, 7, 1))
+    mine = result_of(score_records(ward.store, YEAR, TODAY).ranking, person)
+    assert mine.score == Fraction(98 + 80 + 10 * 100, 12)
+    assert [(item.day, item.contribution) for item in mine.items] == [
+        (MARCH_LATE, Fraction(-2, 12)), (SEPTEMBER_LATE, Fraction(-20, 12))]
+    assert [part.score for part in mine.sub_periods] == [100, 100, 98, 100, 100, 100, 100, 100, 80, 100, 100, 100]
