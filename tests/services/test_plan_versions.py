@@ -134,6 +134,13 @@ def test_each_month_keeps_the_points_of_its_own_version_and_the_locked_half_agre
             (part.period, part.score) for part in first.sub_periods]
         assert [(item.day, item.criterion_code, item.points) for item in result.items if item.day <= H1.end] == [
             (item.day, item.criterion_code, item.points) for item in first.items]
+    # The year locked in its turn keeps its versions, and its records still give it (each month under its own).
+    council_decides(ward, YEAR, TODAY)
+    lock_period(ward, YEAR, TODAY)
+    kept_year = kept_ranking(ward, YEAR)
+    assert kept_year is not None and kept_year.ranking.plan_versions == year.plan_versions
+    assert picture(kept_year.ranking) == picture(score_records(ward.store, YEAR, TODAY).ranking)
+    assert changed_rankings(ward.store) == []
 
 
 def test_a_direct_half_is_split_at_the_change_and_the_halves_keep_their_weights(ward: Ward, tmp_path: Path) -> None:
