@@ -30,6 +30,7 @@ from ward_office.core.plan_year import plan_period
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
 from ward_office.scoring.ceilings import PeriodCeilings
+from ward_office.scoring.engine import score_period
 from ward_office.scoring.look_back import apply_year_ceilings
 from ward_office.scoring.results import (
     Clamp,
@@ -116,8 +117,6 @@ def lossy_changes(previous: EmulationPlan, plan: EmulationPlan) -> list[str]:
 def score_across_versions(data: ScoringInput, runs: Sequence[VersionRun]) -> Ranking:
     """``data.period`` scored month by month under the versions of ``runs`` (chronological, covering it) and
     combined under ``data.plan``, the version in force on its last day."""
-    from ward_office.scoring.engine import score_period  # the engine imports this package's modules
-
     plan = data.plan
     period = plan_period(plan, data.period)
     pieces: list[tuple[int, Fraction, Ranking]] = []  # (group, group weight, the piece scored)
@@ -232,8 +231,6 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
     ungraded: set[tuple[date, str]] = set()
     blocks: dict[str, Fraction] = {block.code: _ZERO for block in plan.blocks}
     score, deducted, absences, violations, commendations = plan.base_score, _ZERO, 0, 0, 0
-    counts: dict[str, int] = {}
-    month_counts: dict[tuple[int, int], dict[str, int]] = {}
     for (group, _weight, ranking, result), number in zip(parts, months, strict=True):
         if not counted[group]:
             continue
@@ -255,12 +252,6 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
         commendations += result.commendations
         entered += result.entered
         ungraded.update(result.ungraded)
-        for item in result.items:
-            if item.source is ItemSource.ENTERED or item.excuse is not None or item.criterion_code not in plan.criteria:
-                continue
-            counts[item.criterion_code] = counts.get(item.criterion_code, 0) + 1
-            month = month_counts.setdefault((item.day.year, item.day.month), {})
-            month[item.criterion_code] = month.get(item.criterion_code, 0) + 1
     draft = Draft()
     draft.staff = person
     draft.score = score
@@ -268,7 +259,7 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
     draft.sub_periods = tuple(sub_periods)
     draft.block_totals = blocks
     draft.grade_by_score = plan.grade_for(score)
-    change = ceilings.change(counts, month_counts, draft.grade_by_score)
+    change = ceilings.change(*_occurrence_counts(plan, items), draft.grade_by_score)
     draft.grade = change.to_grade if change else draft.grade_by_score
     draft.changes = (change,) if change else ()
     draft.unexcused_absences, draft.violations, draft.commendations = absences, violations, commendations
@@ -278,3 +269,17 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
     draft.entered = tuple(entered)
     return draft
 
+
+def _occurrence_counts(plan: EmulationPlan, items: list[ScoreItem]) -> tuple[dict[str, int],
+                                                                          dict[tuple[int, int], dict[str, int]]]:
+    """Occurrences per criterion of ``plan`` over the period and in each month, for its ceilings: as the engine
+    counts them, excused and entered items left out."""
+    counts: dict[str, int] = {}
+    month_counts: dict[tuple[int, int], dict[str, int]] = {}
+    for item in items:
+        if item.source is ItemSource.ENTERED or item.excuse is not None or item.criterion_code not in plan.criteria:
+            continue
+        counts[item.criterion_code] = counts.get(item.criterion_code, 0) + 1
+        month = month_counts.setdefault((item.day.year, item.day.month), {})
+        month[item.criterion_code] = month.get(item.criterion_code, 0) + 1
+    return counts, month_counts

@@ -149,8 +149,7 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
             "items": [
                 {
                     "criterion": item.criterion_code,
-                    "criterion_name": plan.criteria[item.criterion_code].name if item.criterion_code in plan.criteria
-                    else item.criterion_code,
+                    "criterion_name": getattr(plan.criteria.get(item.criterion_code), "name", item.criterion_code),
                     "block": item.block_code,
                     "date": item.day.isoformat(),
                     "session": item.session.value if item.session else None,

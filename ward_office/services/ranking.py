@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ward_office.core.errors import NotFoundError
 from ward_office.core.period import Period, half_year
 from ward_office.core.plan_year import plan_period
 from ward_office.services.plan_years import ward_period
@@ -121,7 +122,6 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
 def _version_runs(store: Store, plan: EmulationPlan, period: Period) -> list[tuple[Period, EmulationPlan]]:
     """The months of ``period`` merged into runs under the version in force in each (on its last day); a month
     before any version took effect is under the first one after it. One run: the whole period under ``plan``."""
-    from ward_office.core.errors import NotFoundError
     from ward_office.scoring.versions import version_runs
 
     months: list[tuple[Period, EmulationPlan | None]] = []
