@@ -46,7 +46,8 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
 
 def score_records(store: Store, period: Period, today: date | None = None, *, plan: EmulationPlan | None = None,
                   calendar: WorkCalendar | None = None) -> ScoredPeriod:
-    """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
+    """Score ``period`` with the plan in effect on its last day, each month under the version in force in it when
+    they differ (``scoring.versions``); records on days off are ignored.
 
     Months that have not begun yet are not counted: for a period still running, everyone is scored as
     if their work here ended today, so empty future months do not lift the averages. ``plan`` and
