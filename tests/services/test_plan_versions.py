@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ward_office.cli import main
 from ward_office.core.access import Account, Role
 from ward_office.core.attendance import Attendance
 from ward_office.core.period import Period, PeriodKind, half_year, whole_year
@@ -19,7 +20,7 @@ from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
 from ward_office.scoring.results import PlanMonths, Ranking, StaffResult
 from ward_office.scoring.versions import versions_line
-from ward_office.services.demo import build_demo
+from ward_office.services.demo import DEMO_PASSWORD, build_demo
 from ward_office.services.period_locks import changed_rankings, kept_ranking, lock_period
 from ward_office.services.plans import combination_warnings, import_plan_file
 from ward_office.services.ranking import score_records, score_stored_period
@@ -201,3 +202,21 @@ def test_the_documented_example_of_a_year_across_two_versions(ward: Ward, tmp_pa
     assert [(item.day, item.contribution) for item in mine.items] == [
         (MARCH_LATE, Fraction(-2, 12)), (SEPTEMBER_LATE, Fraction(-20, 12))]
     assert [part.score for part in mine.sub_periods] == [100, 100, 98, 100, 100, 100, 100, 100, 80, 100, 100, 100]
+
+
+
+def test_plan_check_and_adopt_warn_of_another_base_score(template: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "ward.db"
+    shutil.copyfile(template, book)
+    path = version_two(tmp_path, base="10")
+    monkeypatch.setenv("WARD_OFFICE_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.setenv("WARD_OFFICE_DATA_DIR", str(tmp_path / "data"))
+    assert main(["plan", "check", str(path), "--lang", "vi"]) == 0  # no book: nothing to compare with
+    assert "Cảnh báo" not in capsys.readouterr().out
+    assert main(["plan", "check", str(path), "--db", str(book), "--lang", "vi"]) == 0
+    assert "Cảnh báo: Phiên bản 2 có điểm chuẩn 10, phiên bản 1 có điểm chuẩn 100" in capsys.readouterr().out
+    assert main(["plan", "adopt", str(path), "--from", "01/07/2026", "--db", str(book), "--user", "truong",
+                 "--lang", "vi"]) == 0
+    assert "(điểm × 10 / 100)" in capsys.readouterr().out

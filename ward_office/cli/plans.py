@@ -79,9 +79,9 @@ def run(options: argparse.Namespace) -> int:
             return 1
         print(_("{file}: no problem found — plan “{name}” ({code}), version {version}.").format(
             file=options.file, name=plan.name, code=plan.code, version=plan.version))
-        book = options.db or default_database_path()
-        if book.exists():  # against the versions the book has adopted: what a period spanning them loses
-            with Ward.open(book, read_only=True) as ward:
+        if options.db is not None:  # against the versions the book has adopted: what a period spanning them loses
+            sign_in.existing_book(options.db)
+            with Ward.open(options.db, read_only=True) as ward:
                 _print_warnings(plans.combination_warnings(ward, plan))
         return 0
     path = options.db or default_database_path()

@@ -210,7 +210,7 @@ def combination_warnings(ward: Ward, plan: EmulationPlan) -> list[str]:
     from ward_office.scoring.versions import lossy_changes
 
     earlier = [record for record in ward.store.plans.list(plan.code) if record.version != plan.version and (
-        plan.effective_from is None or record.effective_from is None or record.effective_from < plan.effective_from)]
+        plan.effective_from is None or record.effective_from is None or record.effective_from <= plan.effective_from)]
     if not earlier:
         return []
     previous = max(earlier, key=lambda record: (record.effective_from or date.min, record.id))
