@@ -74,6 +74,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.services.entered_scores", "ward_office.scoring.entered.lacking_text"):
         "the entry grid imports services.entered_scores; the scoring engine loads at the first scoring, not with it",
     ("ward_office.services.ranking", "ward_office.scoring.ScoringInput"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.scoring.versions.score_across_versions"): _SCORING,
+    ("ward_office.services.ranking", "ward_office.scoring.versions.version_runs"): _SCORING,
+    ("ward_office.services.plans", "ward_office.scoring.versions.lossy_changes"): _SCORING,
+    ("ward_office.ui.ranking.page", "ward_office.scoring.versions.versions_line"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.score_period"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.results.ScoredPeriod"): _SCORING,
     ("ward_office.services.ranking", "ward_office.scoring.look_back.earlier_span"): _SCORING,

@@ -79,6 +79,10 @@ def run(options: argparse.Namespace) -> int:
             return 1
         print(_("{file}: no problem found — plan “{name}” ({code}), version {version}.").format(
             file=options.file, name=plan.name, code=plan.code, version=plan.version))
+        if options.db is not None:  # against the versions the book has adopted: what a period spanning them loses
+            sign_in.existing_book(options.db)
+            with Ward.open(options.db, read_only=True) as ward:
+                _print_warnings(plans.combination_warnings(ward, plan))
         return 0
     path = options.db or default_database_path()
     sign_in.existing_book(path)
@@ -86,6 +90,7 @@ def run(options: argparse.Namespace) -> int:
         account = sign_in.sign_in(path, options.user, Permission.ADOPT_PLAN)
         with Ward.open(path, account=account) as ward:
             record = plans.import_plan_file(ward, options.file, options.start)
+            _print_warnings(plans.combination_warnings(ward, ward.store.plans.plan(record)))
         start = format_date(record.effective_from) if record.effective_from else _("the beginning")
         print(_("Adopted plan “{name}” ({code}), version {version}, in effect from {start}.").format(
             name=record.name, code=record.code, version=record.version, start=start))
@@ -107,6 +112,11 @@ def run(options: argparse.Namespace) -> int:
                       .format(code=record.code, version=record.version, name=record.name, start=start,
                               at=format_datetime(record.adopted_at), who=record.adopted_by, mark=mark))
     return 0
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(_("Warning: {problem}").format(problem=warning))
 
 
 def plan_lines(plan: EmulationPlan) -> list[str]:

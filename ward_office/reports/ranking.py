@@ -43,6 +43,7 @@ from ward_office.scoring.explained import block_score, not_scored_line, plan_gra
 from ward_office.scoring.quota_text import quota_line_text
 from ward_office.scoring.results import NOT_GRADED, Ranking, ScoredPeriod, StaffResult
 from ward_office.scoring.titles import ELIGIBLE_HEADER, eligible_titles, shows_titles, title_legend_line
+from ward_office.scoring.versions import versions_line
 
 TITLE = N_("SUMMARY OF EMULATION RESULTS")
 DEFAULT_RECIPIENTS = (
@@ -118,6 +119,8 @@ def ranking_story(scored: ScoredPeriod, day: date, width: float, recipients_list
                             base=format_number(plan.base_score))
     if any(result.clamps for result in ranking.results):
         explanation += " " + _("Where a floor or maximum of the plan stopped points, the scorecard says how many.")
+    if versions := versions_line(ranking):  # months under different versions (scoring.versions)
+        explanation += " " + versions
     yield paragraph(explanation, size=11, space_after=3)
     closing: list[Flowable] = [Spacer(1, 2 * mm)]
     notes = change_notes(ranking)

@@ -55,6 +55,7 @@ from ward_office.scoring.explained import (
     score_label,
 )
 from ward_office.scoring.results import NOT_GRADED, ItemSource, ScoredPeriod, ScoreItem, StaffResult
+from ward_office.scoring.versions import versions_line
 
 TITLE = N_("PERSONAL SCORECARD")
 SIZE = 11
@@ -169,6 +170,8 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
     closing.append(paragraph(_("Grades of the plan (version {version}), in points: {thresholds}.").format(
         version=plan.version, thresholds=grade_thresholds(plan)), size=10.5, italic=True, align="left",
         space_after=0, leading=11.5))
+    if versions := versions_line(ranking):  # months under different versions (scoring.versions)
+        closing.append(paragraph(versions, size=10.5, italic=True, align="left", space_after=0, leading=11.5))
     closing.append(_signatures(scored, person))
     yield signed_ending(body, closing, keep_rows=3)  # the score and signatures go with the card's last rows
 

@@ -272,6 +272,16 @@ class LeftOutMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanMonths:
+    """A run of a period's months scored under one plan version (``scoring.versions``): from ``start`` (the first
+    day of its first month) to ``end``."""
+
+    version: int
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
 class Ranking:
     plan: EmulationPlan
     period: Period
@@ -284,6 +294,8 @@ class Ranking:
     # Months left out of the mean of months, by person (long leave); those left with no month are not ranked.
     months_left_out: Mapping[StaffId | None, tuple[LeftOutMonth, ...]] = field(default_factory=dict)
     not_scored: tuple[Staff, ...] = ()  # on long leave the whole period: no score, no grade
+    # The plan versions the months were scored under, when more than one (``scoring.versions``); else empty.
+    plan_versions: tuple[PlanMonths, ...] = ()
 
     def grade_counts(self) -> tuple[tuple[Grade, int], ...]:
         """Every grade of the plan, best first, with how many people hold it after ceilings and quota."""

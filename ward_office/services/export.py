@@ -37,6 +37,7 @@ from ward_office.scoring.titles import (
     title_count_lines,
     titles_text,
 )
+from ward_office.scoring.versions import versions_line
 from ward_office.services.attendance_sheet import MonthSheet, month_sheet
 from ward_office.services.period_locks import figures_status
 from ward_office.services.printing import REPORT_FILE_MODE
@@ -170,7 +171,7 @@ def _ranking_notes(ranking: Ranking) -> list[str]:
                        "blocks.").format(base=format_number(plan.base_score)))
     if any(result.clamps for result in ranking.results):
         notes.append(_("Where a floor or maximum of the plan stopped points, the score items sheet says how many."))
-    notes += [plan_grades_line(plan), *_titles_notes(ranking)]
+    notes += [plan_grades_line(plan), *filter(None, [versions_line(ranking)]), *_titles_notes(ranking)]
     if quota_line := quota_line_text(ranking):
         notes.append(quota_line)
     notes += filter(None, [not_scored_line(ranking)])  # those on long leave the whole period

@@ -192,11 +192,13 @@ def changed_rankings(store: Store) -> list[Finding]:
         try:
             body = snapshot.content()
             kept = body["scored"]["ranking"]
-            plan = from_json(EmulationPlan, kept["plan"])
+            plan: EmulationPlan | None = from_json(EmulationPlan, kept["plan"])
             scored_on = date.fromisoformat(body["scored_on"]) if body.get("scored_on") else record.period.end
         except (KeyError, TypeError, ValueError):
             continue  # a kept ranking this program cannot read is refused when shown
         line = _line_of(store, snapshot.id)
+        if kept.get("plan_versions"):  # months under several versions: each its own, as adopted (never rewritten)
+            plan = None
         fresh = score_records(store, record.period, scored_on, plan=plan,
                               calendar=_calendar_at(store, record.period, line)).ranking
         differing = _people_differing(kept["results"], fresh)

@@ -204,6 +204,19 @@ def stored_plan_problems(record: PlanRecord) -> list[PlanProblem]:
     return []
 
 
+def combination_warnings(ward: Ward, plan: EmulationPlan) -> list[str]:
+    """What a period spanning the version ``plan`` follows and ``plan`` itself cannot carry over exactly (a base
+    score, blocks or grades changed: ``scoring.versions``); empty for a first version or a plan of its own."""
+    from ward_office.scoring.versions import lossy_changes
+
+    earlier = [record for record in ward.store.plans.list(plan.code) if record.version != plan.version and (
+        plan.effective_from is None or record.effective_from is None or record.effective_from <= plan.effective_from)]
+    if not earlier:
+        return []
+    previous = max(earlier, key=lambda record: (record.effective_from or date.min, record.id))
+    return lossy_changes(ward.store.plans.plan(previous), plan)
+
+
 def plan_in_force(ward: Ward, day: date) -> PlanVersion:
     """The version that scores a period ending on ``day``."""
     record, plan = ward.store.plans.in_effect(day)

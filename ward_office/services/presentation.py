@@ -39,6 +39,7 @@ from ward_office.scoring.titles import (
     title_count_lines,
     titles_text,
 )
+from ward_office.scoring.versions import versions_line
 
 
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
@@ -148,7 +149,7 @@ def _people(scored: ScoredPeriod) -> list[dict[str, Any]]:
             "items": [
                 {
                     "criterion": item.criterion_code,
-                    "criterion_name": plan.criteria[item.criterion_code].name,
+                    "criterion_name": getattr(plan.criteria.get(item.criterion_code), "name", item.criterion_code),
                     "block": item.block_code,
                     "date": item.day.isoformat(),
                     "session": item.session.value if item.session else None,
@@ -259,6 +260,7 @@ def ranking_table(scored: ScoredPeriod) -> str:
     if waiting:
         out.append(waiting)
     out.append(plan_grades_line(ranking.plan))
+    out += filter(None, [versions_line(ranking)])
     out += [f"{result.staff.full_name}: {left_out_line(ranking, result.staff)}" for result in ranking.results
             if result.staff.id in ranking.months_left_out]
     if ranking.not_scored:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ward_office.core.errors import NotFoundError
 from ward_office.core.period import Period, half_year
 from ward_office.core.plan_year import plan_period
 from ward_office.services.plan_years import ward_period
@@ -45,7 +46,8 @@ def score_stored_period(store: Store, period: Period, today: date | None = None)
 
 def score_records(store: Store, period: Period, today: date | None = None, *, plan: EmulationPlan | None = None,
                   calendar: WorkCalendar | None = None) -> ScoredPeriod:
-    """Score ``period`` with the plan in effect on its last day; records on days off are ignored.
+    """Score ``period`` with the plan in effect on its last day, each month under the version in force in it when
+    they differ (``scoring.versions``); records on days off are ignored.
 
     Months that have not begun yet are not counted: for a period still running, everyone is scored as
     if their work here ended today, so empty future months do not lift the averages. ``plan`` and
@@ -77,9 +79,11 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     from ward_office.scoring import ScoringInput, score_period  # the engine loads on the first scoring
     from ward_office.scoring.results import ScoredPeriod
 
+    runs: list[tuple[Period, EmulationPlan]] = []
     if plan is None:
         period = ward_period(store, period)
         _record, plan = store.plans.in_effect(period.end)
+        runs = _version_runs(store, plan, plan_period(plan, period))
     period = plan_period(plan, period)  # a year is the plan's (its year_halves)
     staff = store.staff.list()
     if period.end > today:
@@ -91,7 +95,9 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     attendance = [record for record in store.attendance.scorable(period.start, period.end, grace_minutes)
                   if record.day in working_days]
     attendance += [record for record in store.attendance.on_leave(period.start, period.end, [
-        *plan.leave_rules(), *plan.aggregation.long_leave_codes]) if record.day in working_days]
+        *plan.leave_rules(), *plan.aggregation.long_leave_codes,
+        *(code for _run, version in runs for code in (*version.leave_rules(), *version.aggregation.long_leave_codes))])
+        if record.day in working_days]
     scoring_input = ScoringInput(
         plan=plan,
         period=period,
@@ -107,7 +113,30 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
     )
     departments: dict[int, str] = {department.id: department.name for department in store.departments.list()
                                    if department.id is not None}
+    if len(runs) > 1:  # months under different versions: each under its own (scoring.versions)
+        from ward_office.scoring.versions import score_across_versions
+
+        return ScoredPeriod(score_across_versions(scoring_input, runs), departments, store.unit.get())
     return ScoredPeriod(score_period(scoring_input), departments, store.unit.get())
+
+
+def _version_runs(store: Store, plan: EmulationPlan, period: Period) -> list[tuple[Period, EmulationPlan]]:
+    """The months of ``period`` merged into runs under the version in force in each (on its last day); a month
+    before any version took effect is under the first one after it. One run: the whole period under ``plan``."""
+    from ward_office.scoring.versions import version_runs
+
+    months: list[tuple[Period, EmulationPlan | None]] = []
+    for month in period.months():
+        try:
+            months.append((month, store.plans.in_effect(month.end)[1]))
+        except NotFoundError:
+            months.append((month, None))
+    later: EmulationPlan = plan
+    filled: list[tuple[Period, EmulationPlan]] = []
+    for month, version in reversed(months):
+        later = version or later
+        filled.append((month, later))
+    return version_runs(list(reversed(filled)))
 
 
 def _earlier_counts(store: Store, plan: EmulationPlan, period: Period,

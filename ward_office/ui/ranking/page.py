@@ -245,8 +245,11 @@ class RankingPage(Page):
         if standings.still_running:
             heading += " " + _("(not over yet: scored up to {today})").format(today=format_date(standings.today))
         self.heading.setText(heading)
-        self.plan_note.setText(plan.label)
-        self.plan_note.setVisible(bool(plan.label))
+        from ward_office.scoring.versions import versions_line  # loaded with the scoring, not at start
+
+        note = " ".join(filter(None, [plan.label, versions_line(standings.ranking)]))  # months under several versions
+        self.plan_note.setText(note)
+        self.plan_note.setVisible(bool(note))
         self.tie_banner.show_ranking(standings.ranking, locked=self.lock_bar.lock is not None)
         self.counts.setText(self._counts_text(standings))
         self.counts.setVisible(bool(standings.rows))

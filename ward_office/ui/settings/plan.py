@@ -287,8 +287,9 @@ class PlanTab(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.message, 1)
-        top_layout.addWidget(QLabel(_("<b>Adopted versions</b> — a period is scored by the version in effect on "
-                                      "its last day")))
+        top_layout.addWidget(QLabel(_("<b>Adopted versions</b> — each month is scored by the version in effect "
+                                      "in it, a longer period combined and graded by the one in effect on its last "
+                                      "day")))
         top_layout.addWidget(self.versions_view, 1)
         top_layout.addLayout(buttons)
         bottom = QWidget()
