@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ward_office.core.attendance import session_text
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, CheckKind
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_datetime, format_number, format_points
 from ward_office.services import checks
-from ward_office.services.checks import CheckSummary
+from ward_office.services.checks import AwayFromRoundError, CheckSummary
 
 from ward_office.ui.checks.layout import ChecksLayout
 from ward_office.ui.checks.models import StaffLine, ViolationLine
@@ -176,10 +177,12 @@ class ChecksPage(ChecksLayout):
             criterion = plan.criteria.get(event.criterion_code)
             by_person.setdefault(event.staff_id, []).append(criterion.name if criterion else event.criterion_code)
         departments = self.ward.department_names()
+        away = checks.away_from_round(self.ward, check)
         self.staff.set_editable(check.is_open)
         self.staff.set_records([
             StaffLine(person, departments.get(person.department_id, "") if person.department_id else "",
-                      person.id in check.seen, tuple(by_person.get(person.id, ())))  # type: ignore[arg-type]
+                      person.id in check.seen, tuple(by_person.get(person.id, ())),  # type: ignore[arg-type]
+                      session_text(away[person.id]) if person.id in away else "")
             for person in checks.check_staff(self.ward, check, found)
         ])
         self.violations.set_records([
@@ -210,9 +213,15 @@ class ChecksPage(ChecksLayout):
         lines = [" · ".join(parts)]
         if check.note:
             lines.append(_("Note: {note}").format(note=check.note))
-        lines.append(_("Present: {seen} of {total} · violations: {violations}").format(
-            seen=format_number(len(check.seen)), total=format_number(self.staff.rowCount()),
-            violations=format_number(self.violations.rowCount())))
+        away = sum(1 for line in self.staff.records() if line.away)
+        expected = self.staff.rowCount() - away
+        counts = _("Present: {seen} of {total} · violations: {violations}").format(
+            seen=format_number(len(check.seen)), total=format_number(expected),
+            violations=format_number(self.violations.rowCount()))
+        if away:
+            counts += " · " + _("{count} on leave or absent this session (listed last, not ticked)").format(
+                count=format_number(away))
+        lines.append(counts)
         if check.finished_at is None:
             lines.append(_("Open: tick who is present and record violations as you go."))
         else:
@@ -319,9 +328,19 @@ class ChecksPage(ChecksLayout):
             self.staff_view.setCurrentIndex(index)
 
     def tick_all(self) -> None:
+        """Tick everyone shown who is expected at work; those away from the round stay as they are."""
+        if self._check is None or self._check.id is None:
+            return
         people = [self.staff_proxy.record(row) for row in range(self.staff_proxy.rowCount())]
-        if people:
-            self.set_seen([line.staff_id for line in people if not line.seen], True)
+        try:
+            self._check = checks.tick_all(self.ward, self._check.id, [line.staff_id for line in people])
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
+        self.staff.mark_seen(set(self._check.seen), True)
+        self._show_details(self._check)
+        self._load_sessions()
+        self._announce(Topic.CHECKS)
 
     def record_violation(self) -> None:
         person = self.current_person()
@@ -335,8 +354,15 @@ class ChecksPage(ChecksLayout):
             show_error(self, _("Choose the violation from the emulation plan"))
             return
         try:
-            checks.record_violation(self.ward, self._check.id, person.staff_id, code,
-                                         self.violation_note.text())
+            try:
+                checks.record_violation(self.ward, self._check.id, person.staff_id, code,
+                                        self.violation_note.text())
+            except AwayFromRoundError as away:
+                question = _("{why}\n\nRecord the violation anyway?").format(why=away.localized())
+                if not confirm(self, question, _("Someone away from this check")):
+                    return
+                checks.record_violation(self.ward, self._check.id, person.staff_id, code,
+                                        self.violation_note.text(), confirmed=True)
         except WardOfficeError as error:
             show_error(self, error)
             return
