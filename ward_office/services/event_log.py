@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, Event, EventId, EventSource
 from ward_office.core.errors import NotFoundError, PeriodLockedError, WardOfficeError
@@ -23,6 +24,9 @@ from ward_office.core.text_rules import check_day
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_number, format_points, period_label
 from ward_office.services.ward import Ward
+
+if TYPE_CHECKING:
+    from ward_office.scoring.results import ScoreItem
 
 
 class FutureDayError(WardOfficeError):
@@ -82,6 +86,9 @@ class EventRow:
     criterion: Criterion | None  # None when the plan in effect on the day has no such criterion
     block_name: str
     check: Check | None  # the round, without who was seen in it
+    # A deduction the score derives from attendance (services.attendance_violations), listed beside the
+    # recorded events; its ``event`` is not stored (no id) and only describes the occurrence.
+    attendance: ScoreItem | None = None
 
     @property
     def full_name(self) -> str:
@@ -98,7 +105,9 @@ class EventRow:
     @property
     def points(self) -> Fraction | None:
         """What the event is worth on its own under the plan of its day: its chosen points for a criterion with a
-        range (``core.plan_ranges.counted_points``), else the criterion's."""
+        range (``core.plan_ranges.counted_points``), else the criterion's; an attendance deduction, its points."""
+        if self.attendance is not None:
+            return self.attendance.raw_points
         return counted_points(self.criterion, self.event.points) if self.criterion is not None else None
 
     @property
@@ -106,9 +115,13 @@ class EventRow:
         return kind_of(self.criterion) if self.criterion is not None else None
 
     def kind_label(self) -> str:
+        if self.attendance is not None:
+            return _("Violation (attendance)")
         return _(EVENT_KIND_LABELS[self.kind]) if self.kind is not None else ""
 
     def source_label(self) -> str:
+        if self.attendance is not None:
+            return _("From attendance")
         return _(EVENT_SOURCE_LABELS[self.event.source])
 
     def check_label(self) -> str:

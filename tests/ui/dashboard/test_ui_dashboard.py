@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 
+from PySide6.QtCore import Qt
+
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import Check, CheckKind
 from ward_office.core.period import half_year, month
@@ -167,3 +169,28 @@ def test_a_sunday_says_it_is_not_a_working_day(window: MainWindow, qtbot, monkey
     assert "không phải ngày làm việc" in page.day_note.text()
     qtbot.waitUntil(lambda: not page.is_scoring(), timeout=10_000)
     assert untranslated(visible_texts(page)) == []
+
+
+def test_the_charts_button_lists_what_the_chart_counts(window: MainWindow, qtbot) -> None:
+    """Per block, the chart's bar and the events register opened by its button give the same number: the
+    register lists the recorded violations and, marked, those the score takes from attendance."""
+    from collections import Counter
+
+    from ward_office.ui.events.page import EventsPage
+
+    page = scored_dashboard(window, qtbot)
+    bars = {bar.label: value for bar, value in zip(page.chart.bars(), page.chart.values(), strict=True)}
+    qtbot.mouseClick(page.chart_link, Qt.MouseButton.LeftButton)
+    events = window.page(EventsPage)
+    assert isinstance(events, EventsPage) and events.with_attendance.isChecked()
+    assert events.date_range() == (date(2026, 11, 1), date(2026, 11, 30))
+    rows = events.shown_rows()
+    listed = Counter(row.block_name for row in rows)
+    assert {name: listed.get(name, 0) for name in bars} == bars and sum(bars.values()) == len(rows)
+    from_attendance = [row for row in rows if row.attendance is not None]
+    assert from_attendance and all(row.kind_label() == "Vi phạm (chấm công)" for row in from_attendance)
+    assert all(row.event.id is None and row.points is not None and row.points < 0 for row in from_attendance)
+    recorded = [row for row in rows if row.attendance is None]
+    assert recorded and all(row.kind_label() == "Vi phạm" for row in recorded)
+    events.with_attendance.setChecked(False)
+    assert len(events.shown_rows()) == len(recorded)
