@@ -25,6 +25,7 @@ from ward_office.core.attendance import (
 )
 from ward_office.core.errors import PeriodLockedError
 from ward_office.core.excuse import Excuse, record_triggers
+from ward_office.core.input_rules import minutes_value, session_length
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
@@ -259,9 +260,20 @@ def _write(ward: Ward, states: Sequence[tuple[Cell, Attendance | None]]) -> Undo
     return UndoToken(tuple(before))
 
 
+def longest_minutes(ward: Ward, cells: Iterable[Cell]) -> int:
+    """The most minutes late or early that fit every one of ``cells``: the shortest of their sessions."""
+    schedule = ward.store.schedule.get()
+    lengths = [session_length(hours.start, hours.end)
+               for cell in cells for hours in (schedule.season_for(cell.day).hours(cell.session),)]
+    return min(lengths, default=MAX_MINUTES)
+
+
 def mark_cells(ward: Ward, cells: Iterable[Cell], mark: Mark) -> UndoToken:
-    """Mark every cell, all or none; the token holds what the cells that changed held before."""
+    """Mark every cell, all or none; the token holds what the cells that changed held before. Minutes late or
+    early longer than a session are refused (``core.input_rules``)."""
     unique = list(dict.fromkeys(cells))
+    if mark.kind in (MarkKind.LATE, MarkKind.EARLY):
+        minutes_value(str(mark.minutes), longest_minutes(ward, unique))
     store = ward.store
     states = [(cell, mark.apply(store.attendance.get(cell.staff_id, cell.day, cell.session),
                                 cell.staff_id, cell.day, cell.session)) for cell in unique]
@@ -276,6 +288,6 @@ def undo(ward: Ward, token: UndoToken) -> UndoToken:
 __all__ = [
     "ABSENT_CODE", "EARLY_CODE", "INSURANCE_LEAVE", "LATE_CODE", "PAID_LEAVE", "PRESENT_CODE", "UNPAID_LEAVE",
     "WORKING_TIME_LEAVE", "Cell", "DayCounts", "DaySheet", "DepartmentRows", "Mark", "MarkKind", "MonthDay",
-    "MonthRow", "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "at_work", "day_sheet", "mark_cells",
-    "month_sheet", "official_order", "session_code", "undo",
+    "MonthRow", "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "at_work", "day_sheet", "longest_minutes",
+    "mark_cells", "month_sheet", "official_order", "session_code", "undo",
 ]

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, Event, EventId, EventSource
 from ward_office.core.errors import NotFoundError, PeriodLockedError, WardOfficeError
+from ward_office.core.input_rules import FUTURE_DAY_MESSAGE, check_not_future
 from ward_office.core.plan import Block, Criterion, EmulationPlan
 from ward_office.core.plan_ranges import counted_points, points_problem
 from ward_office.core.staff import Staff, StaffId
-from ward_office.core.text_rules import check_day
+from ward_office.core.text_rules import FieldError, check_day
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_number, format_points, period_label
 from ward_office.services.ward import Ward
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from ward_office.scoring.results import ScoreItem
 
 
-class FutureDayError(WardOfficeError):
-    """An event was recorded for a day that has not come yet."""
+class FutureDayError(FieldError):
+    """An event on a day that has not come yet (``core.input_rules.check_not_future``)."""
 
 
 class NotWorkingThenError(WardOfficeError):
@@ -253,6 +254,15 @@ def _locked_error(ward: Ward, day: date) -> PeriodLockedError | None:
                                 " its records"), day=format_date(day), period=period_label(record.period))
 
 
+def future_day_problem(day: date, today: date) -> str | None:
+    """Why an event cannot be recorded on ``day`` yet (it has not come), or None."""
+    try:
+        check_not_future(day, today, "day", N_("Day"))
+    except FieldError as error:
+        return error.localized()
+    return None
+
+
 def locked_reason(ward: Ward, day: date) -> str | None:
     """Why records of ``day`` cannot change now, or None when they can."""
     error = _locked_error(ward, day)
@@ -272,8 +282,7 @@ def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, not
     check_day(day, "day", N_("Date"), today)
     person = ward.store.staff.get(staff_id)
     if today is not None and day > today:
-        raise FutureDayError(N_("{day} has not come yet; events are recorded once they have happened"),
-                             day=format_date(day))
+        raise FutureDayError("day", FUTURE_DAY_MESSAGE, label=N_("Day"), day=format_date(day))
     if not person.is_active_on(day):
         raise NotWorkingThenError(N_("{name} was not working here on {day}"), name=person.full_name,
                                   day=format_date(day))

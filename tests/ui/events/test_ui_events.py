@@ -137,7 +137,13 @@ def test_add_through_the_dialog_lowers_the_score(page: EventsPage, qtbot) -> Non
     dialog = page.add_dialog()
     qtbot.waitUntil(dialog.isVisible)
     assert not ok_button(dialog).isEnabled()
-    assert dialog.day.maximumDate() == widgets.to_qdate(DEMO_TODAY)
+    # A day not come yet is kept as typed and refused with the field named, not turned into today.
+    dialog.day.setDate(widgets.to_qdate(date(2026, 11, 25)))
+    assert dialog.chosen_day() == date(2026, 11, 25)
+    assert not dialog.problem.isHidden()
+    assert dialog.problem.text() == ("Ngày: 25/11/2026 chưa đến; chỉ ghi được những việc đã xảy ra")
+    dialog.day.setDate(widgets.to_qdate(DEMO_TODAY))
+    assert dialog.problem.isHidden()
     choose(dialog.person, person.id)
     assert not ok_button(dialog).isEnabled()  # no criterion yet
     dialog.set_criterion("KL01")

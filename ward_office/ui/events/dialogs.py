@@ -68,8 +68,7 @@ class AddEventDialog(QDialog):
         self.today = today
         self.saved: Event | None = None
         self.setWindowTitle(_("Add an event"))
-        self.day = widgets.date_edit(min(day or today, today))
-        self.day.setMaximumDate(widgets.to_qdate(today))
+        self.day = widgets.date_edit(min(day or today, today))  # a later day is refused with a message, not cut
         self.day.setAccessibleName(_("Day"))
         self.person = StaffCombo()
         self.person.setAccessibleName(_("Staff member"))
@@ -188,22 +187,26 @@ class AddEventDialog(QDialog):
 
     def problem_text(self) -> str:
         """Why OK is not possible yet, or empty when it is."""
-        day = self.chosen_day()
-        locked = event_log.locked_reason(self.ward, day)
-        if locked:
-            return locked
+        told = self.told_problem()
+        if told:
+            return told
         if self.person.staff_id() is None:
             return _("Choose the staff member.")
         if not self.criterion_code():
             return _("Choose the criterion.")
         return ""
 
+    def told_problem(self) -> str:
+        """What is wrong that the fields do not show by themselves: a day not come yet, a locked day."""
+        day = self.chosen_day()
+        return event_log.future_day_problem(day, self.today) or event_log.locked_reason(self.ward, day) or ""
+
     def _validate(self) -> None:
         problem = self.problem_text()
-        # Missing fields are plain to see; only a locked day, which the user cannot see, is spelled out.
-        locked = event_log.locked_reason(self.ward, self.chosen_day())
-        self.problem.setText(locked or "")
-        self.problem.setVisible(bool(locked))
+        # Missing fields are plain to see; a future or locked day is spelled out.
+        told = self.told_problem()
+        self.problem.setText(told)
+        self.problem.setVisible(bool(told))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def accept(self) -> None:
