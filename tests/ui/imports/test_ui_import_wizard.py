@@ -534,7 +534,7 @@ def test_a_book_open_to_view_only_previews_but_does_not_import(qtbot, demo_db: P
 def test_punches_dated_after_today_are_suspect_and_left_out_unless_included(
         window: MainWindow, wizard: ImportWizard, qtbot, tmp_path: Path) -> None:
     late = punctual(window, MONDAY)[0]
-    future = f"{late.clock_id:>9}\t2027-11-16 07:25:00\t1\t0\t1\t0\r\n{late.clock_id:>9}\t2027-11-16 17:05:00\t1\t1\t1\t0\r\n"
+    future = "".join(f"{late.clock_id:>9}\t2027-11-16 {moment}\t1\t0\t1\t0\r\n" for moment in ("07:25:00", "17:05:00"))
     file = attlog(tmp_path / "1_attlog.dat", window, late, extra=future)
     people = len([person for person in window.context.ward.staff(active_on=MONDAY) if person.clock_id])
     before_punches = punch_count(window)
