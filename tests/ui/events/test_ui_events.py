@@ -251,3 +251,26 @@ def test_nothing_left_in_english(page: EventsPage, window: MainWindow, qtbot) ->
     assert untranslated(visible_texts(dialog)) == []
     dialog.reject()
     window.grab().save(str(window.context.ward.path.parent / "events.png"))
+
+
+def test_a_long_note_is_counted_kept_as_pasted_and_refused_with_its_field(
+        page: EventsPage, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(widgets, "show_error", lambda _parent, error, _title=None: errors.append(
+        widgets.error_text(error)))
+    before = stored_ids(page, YEAR_START, DEMO_TODAY)
+    dialog = page.add_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    counter = dialog.note_field.counter
+    assert counter.text() == "0/1.000"
+    choose(dialog.person, page.ward.staff(active_on=DEMO_TODAY)[0].id)
+    dialog.set_criterion("KL01")
+    dialog.note.setText("x" * 1000)
+    assert counter.text() == "1.000/1.000" and not dialog.note_field.over()
+    dialog.note.setText("x" * 10_000)  # pasted whole: nothing cut, the counter turns red
+    assert len(dialog.note.text()) == 10_000 and counter.text() == "10.000/1.000" and dialog.note_field.over()
+    assert widgets.BAD.name() in counter.styleSheet()
+    ok_button(dialog).click()
+    assert dialog.isVisible() and stored_ids(page, YEAR_START, DEMO_TODAY) == before
+    assert errors == ["Ghi chú: dài 10000 ký tự; chỉ được tối đa 1000 ký tự"]
+    dialog.reject()

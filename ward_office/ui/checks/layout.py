@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office.core.staff import StaffId
+from ward_office.core.text_rules import NOTE_LIMIT
 from ward_office.i18n import _
 
 from ward_office.ui.checks.models import StaffSeenModel, session_model, violation_model
 from ward_office.ui.widgets import record_table
+from ward_office.ui.widgets.counted import CountedField
 from ward_office.ui.widgets.models import SearchProxy
 from ward_office.ui.widgets.page import Page
 
@@ -175,7 +177,7 @@ class ChecksLayout(Page):
         criterion_label.setBuddy(self.criterion)
         form.addRow(criterion_label, self.criterion)
         note_row = QHBoxLayout()
-        note_row.addWidget(self.violation_note, 1)
+        note_row.addWidget(CountedField(self.violation_note, NOTE_LIMIT), 1)
         note_row.addWidget(self.record_button)
         note_label = QLabel(_("N&ote:"))
         note_label.setBuddy(self.violation_note)

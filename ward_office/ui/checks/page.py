@@ -26,6 +26,7 @@ from ward_office.core.attendance import session_text
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, CheckKind
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
+from ward_office.core.text_rules import NAME_LIMIT, NOTE_LIMIT, SHORT_LIMIT
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_datetime, format_number, format_points
 from ward_office.services import checks
@@ -35,6 +36,7 @@ from ward_office.ui.checks.layout import ChecksLayout
 from ward_office.ui.checks.models import StaffLine, ViolationLine
 from ward_office.ui.widgets import confirm, date_edit, from_qdate, select_row, show_error
 from ward_office.ui.widgets.context import Topic, WardContext
+from ward_office.ui.widgets.counted import CountedField
 from ward_office.ui.widgets.models import RECORD_ROLE
 
 
@@ -63,9 +65,9 @@ class StartCheckDialog(QDialog):
         day_label = QLabel(_("&Day and time:"))
         day_label.setBuddy(self.day)
         form.addRow(day_label, when)
-        form.addRow(_("Checked &by:"), self.checker)
-        form.addRow(_("&Place:"), self.location)
-        form.addRow(_("&Note:"), self.note)
+        form.addRow(_("Checked &by:"), CountedField(self.checker, NAME_LIMIT))
+        form.addRow(_("&Place:"), CountedField(self.location, SHORT_LIMIT))
+        form.addRow(_("&Note:"), CountedField(self.note, NOTE_LIMIT))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -25,6 +25,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.plan import Criterion
 from ward_office.core.plan_ranges import POINTS_STEP
 from ward_office.core.staff import StaffId
+from ward_office.core.text_rules import NOTE_LIMIT
 from ward_office.i18n import _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.services import event_log
@@ -32,6 +33,7 @@ from ward_office.services.event_log import EventRow
 from ward_office.services.ward import Ward
 
 from ward_office.ui import widgets
+from ward_office.ui.widgets.counted import CountedField
 from ward_office.ui.widgets.staff_combo import StaffCombo, staff_label
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -89,8 +91,9 @@ class AddEventDialog(QDialog):
         self.problem.setStyleSheet(f"color: {widgets.BAD.name()}")
 
         form = QFormLayout()
+        self.note_field = CountedField(self.note, NOTE_LIMIT)
         for label_text, field in ((_("&Day:"), self.day), (_("&Staff member:"), self.person),
-                                  (_("&Criterion:"), self.criterion), (_("&Note:"), self.note)):
+                                  (_("&Criterion:"), self.criterion), (_("&Note:"), self.note_field)):
             label = QLabel(label_text)
             label.setBuddy(field)
             form.addRow(label, field)
