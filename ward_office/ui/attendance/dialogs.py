@@ -47,6 +47,7 @@ class MinutesDialog(QDialog):
         self.box.selectAll()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
         self.problem.setStyleSheet(f"color: {BAD.name()}")
         self.problem.hide()
         self.box.textEdited.connect(self._check)
@@ -74,6 +75,7 @@ class MinutesDialog(QDialog):
         problem = self.problem_text()
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+        self.adjustSize()  # room for the message, however many lines it takes
 
     def accept(self) -> None:
         self._check()

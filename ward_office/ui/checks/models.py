@@ -70,6 +70,7 @@ def _muted_if_away(line: StaffLine) -> QColor | None:
 
 
 SEEN_COLUMN = 0
+AWAY_COLUMN = 3  # shown only when someone is away from the round
 # Those away from the round sort after everyone else by name, so they are listed apart at the bottom.
 STAFF_COLUMNS: tuple[Column[StaffLine], ...] = (
     Column(N_("Present"), lambda line: "", sort_key=lambda line: (bool(line.away), not line.seen),
@@ -79,8 +80,9 @@ STAFF_COLUMNS: tuple[Column[StaffLine], ...] = (
            tooltip=lambda line: line.staff.position, foreground=_muted_if_away),
     Column(N_("Department"), lambda line: line.department, foreground=_muted_if_away),
     Column(N_("This session"), lambda line: line.away, sort_key=lambda line: (not line.away, line.away),
-           tooltip=lambda line: _("Away by the attendance record: not ticked by “Tick all shown”") if line.away
-           else "", foreground=_muted_if_away),
+           tooltip=lambda line: "\n".join((line.away, _("Away by the attendance record: not ticked by “Tick all "
+                                                          "shown”"))) if line.away else "",
+           foreground=_muted_if_away),
     Column(N_("Violations"), lambda line: format_number(len(line.violations)) if line.violations else "",
            sort_key=lambda line: len(line.violations), alignment=RIGHT, searchable=False,
            tooltip=lambda line: "\n".join(line.violations), foreground=lambda line: BAD),

@@ -33,7 +33,7 @@ from ward_office.services import checks
 from ward_office.services.checks import AwayFromRoundError, CheckSummary
 
 from ward_office.ui.checks.layout import ChecksLayout
-from ward_office.ui.checks.models import StaffLine, ViolationLine
+from ward_office.ui.checks.models import AWAY_COLUMN, StaffLine, ViolationLine
 from ward_office.ui.widgets import confirm, date_edit, from_qdate, select_row, show_error
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.counted import CountedField
@@ -195,6 +195,7 @@ class ChecksPage(ChecksLayout):
                           else None)
             for event in found
         ])
+        self.staff_view.setColumnHidden(AWAY_COLUMN, not away)
         self._fill_criteria(check)
         self._show_details(check)
         for widget in (self.search, self.staff_view, self.violation_view):

@@ -165,7 +165,6 @@ class EventsPage(Page):
         filters.addWidget(self.block, 2)
         filters.addWidget(kind_label)
         filters.addWidget(self.kind, 1)
-        filters.addWidget(self.with_attendance)
         filters.addWidget(search_label)
         filters.addWidget(self.search, 2)
         return dates, filters
@@ -196,6 +195,7 @@ class EventsPage(Page):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.details_button, self.delete_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.with_attendance)
         buttons.addWidget(self.totals, 1)
         return buttons
 
