@@ -75,6 +75,9 @@ class ChecksLayout(Page):
     def finish_check(self) -> None:
         raise NotImplementedError
 
+    def last_location(self) -> str:
+        raise NotImplementedError
+
     def _build_rounds(self) -> None:
         """The list of rounds, and the button that starts one."""
         self.sessions = session_model(self)
