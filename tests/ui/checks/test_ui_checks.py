@@ -43,7 +43,9 @@ def topics(window: MainWindow) -> list[str]:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     shown: list[object] = []
-    monkeypatch.setattr("ward_office.ui.checks.page.show_error", lambda _parent, error, *_args: shown.append(error))
+    for module in ("page", "start_dialog"):
+        monkeypatch.setattr(f"ward_office.ui.checks.{module}.show_error",
+                            lambda _parent, error, *_args: shown.append(error))
     return shown
 
 
