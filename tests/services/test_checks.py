@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import CheckKind, EventSource
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import month
 from ward_office.core.plan import load_plan
+from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
 from ward_office.paths import plans_dir
 from ward_office.scoring.results import ItemSource
@@ -116,3 +118,35 @@ def test_each_kind_of_round_suggests_its_criterion(plan_file: str, kind: CheckKi
     criteria = checks.violation_criteria(plan)
     assert criteria and all(criterion.points < 0 for criterion in criteria)
     assert not any(criterion.code.startswith(("DT", "TH")) for criterion in criteria)
+
+
+def test_a_round_agrees_with_attendance_of_its_session(ward: Ward) -> None:
+    """2 March 2026 is a winter day: the morning runs 7:30–12:00, the afternoon from 13:30. A round at 9:00
+    is a morning round; at 13:30 an afternoon one."""
+    at_work, on_leave, absent_pm = (add_person(ward, code) for code in ("NV1", "NV2", "NV3"))
+    assert at_work.id is not None and on_leave.id is not None and absent_pm.id is not None
+    ward.store.attendance.set(Attendance(on_leave.id, DAY, Session.MORNING, AttendanceStatus.LEAVE,
+                                         leave_code=LeaveCode.ANNUAL), ward.actor)
+    ward.store.attendance.set(Attendance(absent_pm.id, DAY, Session.AFTERNOON, AttendanceStatus.ABSENT),
+                              ward.actor)
+    morning = checks.start_check(ward, datetime(2026, 3, 2, 9, 0), CheckKind.BADGE, "A")
+    afternoon = checks.start_check(ward, datetime(2026, 3, 2, 13, 30), CheckKind.BADGE, "A")
+    assert morning.id is not None and afternoon.id is not None
+    assert checks.round_session(ward, morning) is Session.MORNING
+    assert checks.round_session(ward, afternoon) is Session.AFTERNOON
+    assert set(checks.away_from_round(ward, morning)) == {on_leave.id}
+    assert set(checks.away_from_round(ward, afternoon)) == {absent_pm.id}
+
+    everyone = [at_work.id, on_leave.id, absent_pm.id]
+    assert checks.tick_all(ward, morning.id, everyone).seen == {at_work.id, absent_pm.id}
+    assert checks.tick_all(ward, afternoon.id, everyone).seen == {at_work.id, on_leave.id}
+
+    with pytest.raises(checks.AwayFromRoundError, match="Annual leave") as refused:
+        checks.record_violation(ward, morning.id, on_leave.id, "TP01")
+    assert "Người NV2" in str(refused.value) and "02/03/2026" in str(refused.value)
+    assert checks.violations(ward, morning.id) == []
+    checks.record_violation(ward, morning.id, absent_pm.id, "TP01")  # at work that morning: no question
+    confirmed = checks.record_violation(ward, morning.id, on_leave.id, "TP01", confirmed=True)
+    assert [event.id for event in checks.violations(ward, morning.id)][-1] == confirmed.id
+    with pytest.raises(checks.AwayFromRoundError, match="Absent without leave"):
+        checks.record_violation(ward, afternoon.id, absent_pm.id, "TP01")

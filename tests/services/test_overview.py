@@ -84,14 +84,25 @@ def test_each_person_has_one_state_by_the_documented_rule(ward: Ward) -> None:
         "NV05": DayState.LATE, "NV06": DayState.ABSENT, "NV07": DayState.ON_LEAVE,
     }
     assert today.working_day and today.holiday_name == ""
-    assert [today.count(state) for state in DayState] == [2, 2, 1, 1, 1]
+    # The tiles count by figure (services.day_figures): present NV01–NV05 (at work in a session), late NV03 and
+    # NV05, early NV04 and NV05, on leave NV06 (morning) and NV07, absent NV06 (afternoon).
+    assert [today.count(state) for state in DayState] == [5, 2, 2, 2, 1]
+    assert [person.staff.code for person in today.with_state(DayState.ON_LEAVE)] == ["NV06", "NV07"]
     both = next(person for person in today.people if person.staff.code == "NV05")
     assert (both.late_minutes, both.early_minutes) == (12, 30)
     within_grace = next(person for person in today.people if person.staff.code == "NV02")
     assert within_grace.late_minutes == 0
-    on_leave = today.with_state(DayState.ON_LEAVE)[0]
+    on_leave = today.with_state(DayState.ON_LEAVE)[1]
     assert on_leave.leave_codes == (LeaveCode.SICK, LeaveCode.BUSINESS_TRIP)
-    assert today.leave_counts() == {LeaveCode.SICK: 1, LeaveCode.BUSINESS_TRIP: 1}
+    assert today.leave_counts() == {LeaveCode.ANNUAL: 1, LeaveCode.SICK: 1, LeaveCode.BUSINESS_TRIP: 1}
+
+
+def test_the_overview_and_the_grid_footer_count_the_same_day_alike(ward: Ward) -> None:
+    from ward_office.services.attendance_sheet import DayCounts, day_sheet
+
+    today = today_attendance(ward, FRIDAY)
+    assert day_sheet(ward, FRIDAY).counts() == DayCounts(7, 5, 2, 2, 2, 1) == DayCounts(
+        len(today.people), *(today.count(state) for state in DayState))
 
 
 def test_the_grace_minutes_come_from_the_schedule(ward: Ward) -> None:

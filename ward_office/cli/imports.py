@@ -2,7 +2,7 @@
 
     ward-office import-events --db PATH FILE [--dry-run] [--user NAME]
     ward-office import-staff  --db PATH FILE [--dry-run] [--user NAME]
-    ward-office import-clock  --db PATH FILE [--mapping NAME] [--dry-run] [--user NAME]
+    ward-office import-clock  --db PATH FILE [--mapping NAME] [--include-suspect] [--dry-run] [--user NAME]
 
 Plugs into the parser (``app.py``): ``register_records`` and ``register_clock`` while building it (the help
 lists them where it always has), ``run`` for the parsed options. The importers are loaded only when a command
@@ -46,6 +46,8 @@ def register_clock(subparsers: Any, common_parent: argparse.ArgumentParser) -> a
     command.add_argument("file", type=Path, metavar=_("FILE"))
     command.add_argument("--mapping", metavar=_("NAME"),
                          help=_("the remembered column mapping to read a CSV or Excel export with"))
+    command.add_argument("--include-suspect", action="store_true",
+                         help=_("also import punches dated after today or before the ward's first day"))
     command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
     sign_in.add_user_option(command)
     return command
@@ -63,7 +65,8 @@ def run(options: argparse.Namespace) -> int:
     with whole_or_nothing(db_path), Ward.open(db_path, account=account, must_exist=options.command == COMMAND,
                                               read_only=options.dry_run and db_path.is_file()) as ward:
         if options.command == COMMAND:
-            summary = import_clock(ward, options.file, options.mapping, dry_run=options.dry_run)
+            summary = import_clock(ward, options.file, options.mapping, dry_run=options.dry_run,
+                                   include_suspect=getattr(options, "include_suspect", False))
         else:
             importer = import_events if options.command == EVENTS else import_staff
             summary = importer(ward, options.file, dry_run=options.dry_run)

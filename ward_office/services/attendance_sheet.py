@@ -8,6 +8,7 @@ recorded; marking a cell returns the state it replaced, which is all an undo nee
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,10 +25,12 @@ from ward_office.core.attendance import (
 )
 from ward_office.core.errors import PeriodLockedError
 from ward_office.core.excuse import Excuse, record_triggers
+from ward_office.core.input_rules import minutes_value, session_length
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
 from ward_office.i18n.formatting import format_date, period_label
+from ward_office.services.day_figures import DayState, day_figures
 from ward_office.services.month_timesheet import (
     EARLY_CODE,
     INSURANCE_LEAVE,
@@ -95,6 +98,7 @@ class DaySheet:
     locked_period: str  # the locked period's label, "" when the day can be changed
     rows: tuple[SheetRow, ...]
     excuses: tuple[Excuse, ...] = ()  # the head's excuses in force of the day (services.excuses)
+    grace_minutes: int = 0  # the schedule's: minutes late or early within them are not counted in ``counts``
 
     def excused(self, staff_id: StaffId, session: Session) -> tuple[Excuse, ...]:
         """The excuses in force of one session that its record still holds an occurrence for."""
@@ -110,16 +114,13 @@ class DaySheet:
         return bool(self.holiday_name) and not self.working_day
 
     def counts(self) -> DayCounts:
-        present = late = early = on_leave = absent = 0
+        """People under each figure of the day, by the one definition the overview uses (services.day_figures)."""
+        counts: Counter[DayState] = Counter()
         for row in self.rows:
-            cells = [row.morning, row.afternoon]
-            statuses = [AttendanceStatus.PRESENT if cell is None else cell.status for cell in cells]
-            present += AttendanceStatus.PRESENT in statuses
-            on_leave += AttendanceStatus.LEAVE in statuses
-            absent += AttendanceStatus.ABSENT in statuses
-            late += any(cell is not None and cell.late_minutes > 0 for cell in cells)
-            early += any(cell is not None and cell.early_minutes > 0 for cell in cells)
-        return DayCounts(len(self.rows), present, late, early, on_leave, absent)
+            counts.update(day_figures([cell for cell in (row.morning, row.afternoon) if cell is not None],
+                                      self.grace_minutes))
+        return DayCounts(len(self.rows), counts[DayState.PRESENT], counts[DayState.LATE], counts[DayState.EARLY],
+                         counts[DayState.ON_LEAVE], counts[DayState.ABSENT])
 
 
 def _locked_label(ward: Ward, day: date) -> str:
@@ -141,7 +142,8 @@ def day_sheet(ward: Ward, day: date) -> DaySheet:
     work_calendar = ward.store.schedule.calendar(day, day)
     holiday = work_calendar.holidays.get(day)
     return DaySheet(day, work_calendar.is_working_day(day), "" if holiday is None else holiday.name,
-                    _locked_label(ward, day), rows, tuple(ward.store.excuses.in_force(day, day)))
+                    _locked_label(ward, day), rows, tuple(ward.store.excuses.in_force(day, day)),
+                    ward.store.schedule.get().grace_minutes)
 
 
 # ---- Marking ----
@@ -258,9 +260,20 @@ def _write(ward: Ward, states: Sequence[tuple[Cell, Attendance | None]]) -> Undo
     return UndoToken(tuple(before))
 
 
+def longest_minutes(ward: Ward, cells: Iterable[Cell]) -> int:
+    """The most minutes late or early that fit every one of ``cells``: the shortest of their sessions."""
+    schedule = ward.store.schedule.get()
+    lengths = [session_length(hours.start, hours.end)
+               for cell in cells for hours in (schedule.season_for(cell.day).hours(cell.session),)]
+    return min(lengths, default=MAX_MINUTES)
+
+
 def mark_cells(ward: Ward, cells: Iterable[Cell], mark: Mark) -> UndoToken:
-    """Mark every cell, all or none; the token holds what the cells that changed held before."""
+    """Mark every cell, all or none; the token holds what the cells that changed held before. Minutes late or
+    early longer than a session are refused (``core.input_rules``)."""
     unique = list(dict.fromkeys(cells))
+    if mark.kind in (MarkKind.LATE, MarkKind.EARLY):
+        minutes_value(str(mark.minutes), longest_minutes(ward, unique))
     store = ward.store
     states = [(cell, mark.apply(store.attendance.get(cell.staff_id, cell.day, cell.session),
                                 cell.staff_id, cell.day, cell.session)) for cell in unique]
@@ -275,6 +288,6 @@ def undo(ward: Ward, token: UndoToken) -> UndoToken:
 __all__ = [
     "ABSENT_CODE", "EARLY_CODE", "INSURANCE_LEAVE", "LATE_CODE", "PAID_LEAVE", "PRESENT_CODE", "UNPAID_LEAVE",
     "WORKING_TIME_LEAVE", "Cell", "DayCounts", "DaySheet", "DepartmentRows", "Mark", "MarkKind", "MonthDay",
-    "MonthRow", "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "at_work", "day_sheet", "mark_cells",
-    "month_sheet", "official_order", "session_code", "undo",
+    "MonthRow", "MonthSheet", "MonthTotals", "SheetRow", "UndoToken", "at_work", "day_sheet", "longest_minutes",
+    "mark_cells", "month_sheet", "official_order", "session_code", "undo",
 ]

@@ -3,6 +3,11 @@ against the plan in effect that day, finish it; every step is written at once so
 
 Violations are events of the round's day with ``source=check``; the scoring engine counts them like any
 other event of that day and criterion.
+
+A round agrees with attendance: whoever the attendance record has on leave or absent for the session the
+round falls in (morning until the afternoon begins) is away from it. They are listed apart, never ticked by
+"tick all", and a violation recorded for them is refused unless the recorder confirms it, since the absence is
+already scored and a missing badge of someone not at work would penalise them twice.
 """
 
 from __future__ import annotations
@@ -11,9 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ward_office.core.attendance import Attendance, AttendanceStatus, session_text
 from ward_office.core.checks import Check, CheckId, CheckKind, Event, EventId
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.plan import Criterion, EmulationPlan
+from ward_office.core.schedule import Session
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
@@ -23,6 +30,11 @@ from ward_office.services.ward import Ward
 
 class CheckerMissingError(WardOfficeError):
     """A check round was started without saying who carries it out."""
+
+
+class AwayFromRoundError(WardOfficeError):
+    """A violation for someone the attendance record has on leave or absent in the round's session; recorded
+    only once the recorder confirms it."""
 
 
 # Words (accents and case folded) that name, in a plan's criteria or blocks, what each kind of check
@@ -84,6 +96,27 @@ def check_staff(ward: Ward, check: Check, violations: Iterable[Event] = ()) -> l
             if person.is_active_on(check.day) or person.id in involved]
 
 
+def round_session(ward: Ward, check: Check) -> Session:
+    """The session a round falls in: the morning until the afternoon of that day's hours begins."""
+    afternoon = ward.store.schedule.get().season_for(check.day).afternoon.start
+    return Session.MORNING if check.started_at.time() < afternoon else Session.AFTERNOON
+
+
+def away_from_round(ward: Ward, check: Check) -> dict[StaffId, Attendance]:
+    """Who the attendance record has on leave or absent without leave in the round's session, with that record."""
+    session = round_session(ward, check)
+    return {record.staff_id: record for record in ward.store.attendance.for_day(check.day)
+            if record.session is session and record.status is not AttendanceStatus.PRESENT}
+
+
+def tick_all(ward: Ward, check_id: CheckId, staff_ids: Iterable[StaffId]) -> Check:
+    """Tick ``staff_ids`` as seen, leaving out whoever is away from the round by the attendance record."""
+    check = ward.store.checks.get(check_id)
+    away = away_from_round(ward, check)
+    wanted = [staff_id for staff_id in staff_ids if staff_id not in away and staff_id not in check.seen]
+    return set_seen(ward, check_id, wanted) if wanted else check
+
+
 def violations(ward: Ward, check_id: CheckId) -> list[Event]:
     """The violations recorded in a round, in the order they were recorded."""
     return ward.store.events.for_check(check_id)
@@ -111,8 +144,9 @@ def suggested_criterion(plan: EmulationPlan, kind: CheckKind) -> str | None:
 
 
 def record_violation(ward: Ward, check_id: CheckId, staff_id: StaffId, criterion_code: str,
-                     note: str = "") -> Event:
-    """Record a violation found in an open round, on the round's day, against the plan in effect then."""
+                     note: str = "", *, confirmed: bool = False) -> Event:
+    """Record a violation found in an open round, on the round's day, against the plan in effect then; for
+    someone away from the round (on leave or absent that session) only when ``confirmed``."""
     check = ward.store.checks.open_check(check_id)
     criterion = ward.plan_on(check.day).criteria.get(criterion_code)
     if criterion is None or criterion.points >= 0:
@@ -122,6 +156,12 @@ def record_violation(ward: Ward, check_id: CheckId, staff_id: StaffId, criterion
     if not person.is_active_on(check.day):
         raise NotWorkingThenError(N_("{name} was not working here on {day}"), name=person.full_name,
                                   day=check.day.strftime("%d/%m/%Y"))
+    away = away_from_round(ward, check).get(staff_id)
+    if away is not None and not confirmed:
+        raise AwayFromRoundError(
+            N_("The attendance record has {name} as “{state}” on {day} in this session; a violation found in "
+               "this check would penalise them on top of that. Record it only if they really were at work."),
+            name=person.full_name, state=session_text(away), day=check.day.strftime("%d/%m/%Y"))
     event = Event(staff_id, check.day, criterion_code, note.strip(), recorded_by=check.checker)
     return ward.store.checks.add_violation(check_id, event, ward.actor)
 

@@ -13,20 +13,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, Event, EventId, EventSource
 from ward_office.core.errors import NotFoundError, PeriodLockedError, WardOfficeError
+from ward_office.core.input_rules import FUTURE_DAY_MESSAGE, check_not_future
 from ward_office.core.plan import Block, Criterion, EmulationPlan
 from ward_office.core.plan_ranges import counted_points, points_problem
 from ward_office.core.staff import Staff, StaffId
-from ward_office.core.text_rules import check_day
+from ward_office.core.text_rules import FieldError, check_day
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, format_number, format_points, period_label
 from ward_office.services.ward import Ward
 
+if TYPE_CHECKING:
+    from ward_office.scoring.results import ScoreItem
 
-class FutureDayError(WardOfficeError):
-    """An event was recorded for a day that has not come yet."""
+
+class FutureDayError(FieldError):
+    """An event on a day that has not come yet (``core.input_rules.check_not_future``)."""
 
 
 class NotWorkingThenError(WardOfficeError):
@@ -82,6 +87,9 @@ class EventRow:
     criterion: Criterion | None  # None when the plan in effect on the day has no such criterion
     block_name: str
     check: Check | None  # the round, without who was seen in it
+    # A deduction the score derives from attendance (services.attendance_violations), listed beside the
+    # recorded events; its ``event`` is not stored (no id) and only describes the occurrence.
+    attendance: ScoreItem | None = None
 
     @property
     def full_name(self) -> str:
@@ -98,7 +106,9 @@ class EventRow:
     @property
     def points(self) -> Fraction | None:
         """What the event is worth on its own under the plan of its day: its chosen points for a criterion with a
-        range (``core.plan_ranges.counted_points``), else the criterion's."""
+        range (``core.plan_ranges.counted_points``), else the criterion's; an attendance deduction, its points."""
+        if self.attendance is not None:
+            return self.attendance.raw_points
         return counted_points(self.criterion, self.event.points) if self.criterion is not None else None
 
     @property
@@ -106,9 +116,13 @@ class EventRow:
         return kind_of(self.criterion) if self.criterion is not None else None
 
     def kind_label(self) -> str:
+        if self.attendance is not None:
+            return _("Violation (attendance)")
         return _(EVENT_KIND_LABELS[self.kind]) if self.kind is not None else ""
 
     def source_label(self) -> str:
+        if self.attendance is not None:
+            return _("From attendance")
         return _(EVENT_SOURCE_LABELS[self.event.source])
 
     def check_label(self) -> str:
@@ -240,6 +254,15 @@ def _locked_error(ward: Ward, day: date) -> PeriodLockedError | None:
                                 " its records"), day=format_date(day), period=period_label(record.period))
 
 
+def future_day_problem(day: date, today: date) -> str | None:
+    """Why an event cannot be recorded on ``day`` yet (it has not come), or None."""
+    try:
+        check_not_future(day, today, "day", N_("Day"))
+    except FieldError as error:
+        return error.localized()
+    return None
+
+
 def locked_reason(ward: Ward, day: date) -> str | None:
     """Why records of ``day`` cannot change now, or None when they can."""
     error = _locked_error(ward, day)
@@ -259,8 +282,7 @@ def add_event(ward: Ward, staff_id: StaffId, day: date, criterion_code: str, not
     check_day(day, "day", N_("Date"), today)
     person = ward.store.staff.get(staff_id)
     if today is not None and day > today:
-        raise FutureDayError(N_("{day} has not come yet; events are recorded once they have happened"),
-                             day=format_date(day))
+        raise FutureDayError("day", FUTURE_DAY_MESSAGE, label=N_("Day"), day=format_date(day))
     if not person.is_active_on(day):
         raise NotWorkingThenError(N_("{name} was not working here on {day}"), name=person.full_name,
                                   day=format_date(day))

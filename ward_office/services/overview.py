@@ -1,7 +1,8 @@
 """What the dashboard (Tổng quan) shows: today's attendance, open checks, the ends of the ranking and
 violations by block, computed here so the numbers can be tested without a window.
 
-Today's state of a person, one state each so the counts add up to the staff working that day:
+Today's tiles count people by the figures of ``services.day_figures``, the attendance grid's footer's too, so
+both say the same "Có mặt" for the same day. Each person also has one main state for the list of names:
 
 1. ABSENT if any session of the day is absent without leave (vắng không lý do);
 2. else ON_LEAVE if any session is on leave (the leave codes are kept);
@@ -9,8 +10,7 @@ Today's state of a person, one state each so the counts add up to the staff work
 4. else EARLY if any session was left more than the grace minutes early;
 5. else PRESENT (on time; no record at all means present on time).
 
-Someone both late and leaving early counts as late; their minutes are kept for the list of names. The
-grace minutes are the schedule's, as in scoring, so the dashboard and the score agree on who was late.
+The grace minutes are the schedule's, as in scoring, so the dashboard and the score agree on who was late.
 """
 
 from __future__ import annotations
@@ -19,26 +19,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Check
 from ward_office.core.period import Period, month
 from ward_office.core.staff import Staff, StaffId
+from ward_office.services.day_figures import DayState as DayState
+from ward_office.services.day_figures import day_figures
 from ward_office.services.ranking import current_review_period
 from ward_office.services.ward import Ward
 
 if TYPE_CHECKING:
     from ward_office.scoring.results import StaffResult
-
-
-class DayState(StrEnum):
-    PRESENT = "present"
-    LATE = "late"
-    EARLY = "early"
-    ON_LEAVE = "on_leave"
-    ABSENT = "absent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +41,7 @@ class PersonToday:
     late_minutes: int = 0  # the most late of the day's sessions; 0 when within the grace minutes
     early_minutes: int = 0  # likewise for leaving early
     leave_codes: tuple[LeaveCode, ...] = ()  # in session order, without repeats
+    figures: frozenset[DayState] = frozenset()  # every figure of the day they count under (services.day_figures)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +52,12 @@ class TodayAttendance:
     people: tuple[PersonToday, ...]  # everyone working here that day, by staff code
 
     def count(self, state: DayState) -> int:
-        return sum(1 for person in self.people if person.state is state)
+        """How many people count under the figure ``state`` (services.day_figures)."""
+        return len(self.with_state(state))
 
     def with_state(self, state: DayState) -> list[PersonToday]:
-        return [person for person in self.people if person.state is state]
+        """The people counted under the figure ``state``: the same as the attendance grid's footer counts."""
+        return [person for person in self.people if state in person.figures]
 
     def leave_counts(self) -> dict[LeaveCode, int]:
         """People on leave by leave code (a person with two codes counts under each)."""
@@ -88,7 +84,7 @@ def person_state(person: Staff, records: Sequence[Attendance], grace_minutes: in
         state = DayState.EARLY
     else:
         state = DayState.PRESENT
-    return PersonToday(person, state, late, early, leave_codes)
+    return PersonToday(person, state, late, early, leave_codes, day_figures(ordered, grace_minutes))
 
 
 def today_attendance(ward: Ward, day: date) -> TodayAttendance:

@@ -71,7 +71,7 @@ def test_mark_late_with_the_keyboard(window: MainWindow, qtbot) -> None:
     assert isinstance(dialog, MinutesDialog) and dialog.isVisible()
     assert dialog.minutes() == 15
     assert untranslated(visible_texts(dialog)) == []
-    dialog.spin.setValue(20)
+    dialog.box.setText("20")
     dialog.accept()
     record = get(window, person, Session.MORNING)
     assert record is not None and record.late_minutes == 20 and record.status is AttendanceStatus.PRESENT
@@ -81,6 +81,35 @@ def test_mark_late_with_the_keyboard(window: MainWindow, qtbot) -> None:
     assert "attendance" in seen
     assert page.grid.currentIndex().row() == row + 1  # ready for the next person
     assert page.dialog is None or not page.dialog.isVisible()
+
+
+def test_the_minutes_box_explains_what_it_refuses(window: MainWindow, qtbot) -> None:
+    """20/11/2026 falls in the winter hours: the morning runs 7:30–12:00 (270 minutes), the afternoon
+    13:30–17:00 (210 minutes); both sessions selected allow the shorter, 210."""
+    page = open_page(window, qtbot)
+    row = row_where(page, lambda sheet_row: sheet_row.morning is None and sheet_row.afternoon is None)
+    person = staff_of(page, row)
+    select(page, (row, MORNING))
+    qtbot.keyClick(page.grid, Qt.Key.Key_M)
+    dialog = page.dialog
+    assert isinstance(dialog, MinutesDialog) and dialog.most == 270
+    for typed, message in (
+            ("300", "Số phút: 300 phút dài hơn buổi làm việc (270 phút); chỉ nhập tối đa 270"),
+            ("999", "Số phút: 999 phút dài hơn buổi làm việc (270 phút); chỉ nhập tối đa 270"),
+            ("2O", "Số phút: “2O” không phải là số phút; chỉ nhập chữ số, ví dụ 15"),
+            ("", "Số phút: hãy nhập số phút, từ 1 đến 270")):
+        dialog.box.setText(typed)
+        dialog.accept()
+        assert dialog.isVisible() and dialog.box.text() == typed  # kept as typed, never changed
+        assert dialog.problem.text() == message and not dialog.problem.isHidden()
+    assert get(window, person, Session.MORNING) is None
+    dialog.box.setText("270")
+    dialog.accept()
+    assert not dialog.isVisible() and get(window, person, Session.MORNING).late_minutes == 270
+    select(page, (row, MORNING), (row, AFTERNOON))
+    qtbot.keyClick(page.grid, Qt.Key.Key_S)
+    assert isinstance(page.dialog, MinutesDialog) and page.dialog.most == 210
+    page.dialog.reject()
 
 
 def test_left_early_cancel_writes_nothing(window: MainWindow, qtbot) -> None:

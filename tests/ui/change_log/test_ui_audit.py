@@ -87,7 +87,7 @@ def test_an_attendance_edit_appears_at_the_top(window: MainWindow, qtbot) -> Non
     qtbot.keyClick(attendance.grid, Qt.Key.Key_M)
     dialog = attendance.dialog
     assert dialog is not None
-    dialog.spin.setValue(20)  # type: ignore[attr-defined]
+    dialog.box.setText("20")  # type: ignore[attr-defined]
     dialog.accept()
     stored = window.context.ward.store.attendance.get(person.id, DEMO_TODAY, Session.MORNING)
     assert stored is not None and stored.late_minutes == 20

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 
 from ward_office.core.checks import CheckKind, EventSource
 from ward_office.core.errors import PeriodLockedError
@@ -43,7 +43,9 @@ def topics(window: MainWindow) -> list[str]:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     shown: list[object] = []
-    monkeypatch.setattr("ward_office.ui.checks.page.show_error", lambda _parent, error, *_args: shown.append(error))
+    for module in ("page", "start_dialog"):
+        monkeypatch.setattr(f"ward_office.ui.checks.{module}.show_error",
+                            lambda _parent, error, *_args: shown.append(error))
     return shown
 
 
@@ -51,6 +53,7 @@ def start_badge_check(page: ChecksPage, place: str = "Trụ sở UBND phường"
     dialog = page.start_dialog()
     assert dialog.isVisible()
     dialog.kind.setCurrentIndex(dialog.kind.findData(CheckKind.BADGE))
+    dialog.time.setTime(QTime(9, 0))  # a morning round, whatever the clock says
     assert dialog.checker.text() == page.ward.actor and dialog.day.date().toPython() == DEMO_TODAY
     dialog.location.setText(place)
     dialog.accept()
@@ -74,8 +77,11 @@ def tick(page: ChecksPage, staff_id: StaffId) -> bool:
 def clean_person(window: MainWindow) -> StaffId:
     """Someone with no dress or badge violation this November, so a badge violation costs exactly its points."""
     results = window.context.ward.score(NOVEMBER, DEMO_TODAY).ranking.results
+    away = {record.staff_id for record in window.context.ward.store.attendance.for_day(DEMO_TODAY)
+            if record.status != "present"}
     person = next(r.staff for r in results
-                  if r.staff.is_active_on(DEMO_TODAY) and not any(i.block_code == "TP" for i in r.items))
+                  if r.staff.is_active_on(DEMO_TODAY) and r.staff.id not in away
+                  and not any(i.block_code == "TP" for i in r.items))
     assert person.id is not None
     return person.id
 
@@ -101,14 +107,15 @@ def test_a_badge_check_from_start_to_finish(window: MainWindow, page: ChecksPage
     assert not any(line.seen for line in page.staff.records())
 
     person_id = clean_person(window)
-    others = [line.staff_id for line in page.staff.records() if line.staff_id != person_id][:2]
+    others = [line.staff_id for line in page.staff.records() if line.staff_id != person_id and not line.away][:2]
     assert all(tick(page, staff_id) for staff_id in others)
     page.select_person(person_id)
     page.staff_view.setFocus()
     qtbot.keyClick(page.staff_view, Qt.Key.Key_Space)  # the keyboard ticks too
     assert ward.store.checks.get(check.id).seen == {*others, person_id}
     assert page.staff.records()[page.staff.row_of(person_id)].seen  # type: ignore[index]
-    assert f"Có mặt: 3/{page.staff.rowCount()}" in page.details.text()
+    away = sum(1 for line in page.staff.records() if line.away)
+    assert f"Có mặt: 3/{page.staff.rowCount() - away}" in page.details.text()
 
     before = score_of(window, person_id).score
     topics.clear()
@@ -240,3 +247,46 @@ def test_page_and_dialog_show_only_vietnamese(window: MainWindow, page: ChecksPa
         assert untranslated(visible_texts(dialog)) == []
     finally:
         dialog.reject()
+
+
+def test_a_round_lists_those_away_apart_and_asks_before_a_violation(
+        window: MainWindow, page: ChecksPage, monkeypatch: pytest.MonkeyPatch, errors: list[object]) -> None:
+    ward = window.context.ward
+    from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
+    from ward_office.core.schedule import Session
+    people = [line.staff_id for line in page.staff.records()] or [p.id for p in ward.staff(DEMO_TODAY)]
+    start_badge_check(page)  # 9:00, a morning round
+    check = page._check
+    assert check is not None and check.id is not None
+    already = set(checks.away_from_round(ward, check))
+    free = [line.staff_id for line in page.staff.records() if line.staff_id not in already]
+    on_leave, absent = free[0], free[1]
+    ward.store.attendance.set(Attendance(on_leave, DEMO_TODAY, Session.MORNING, AttendanceStatus.LEAVE,
+                                         leave_code=LeaveCode.ANNUAL), ward.actor)
+    ward.store.attendance.set(Attendance(absent, DEMO_TODAY, Session.MORNING, AttendanceStatus.ABSENT), ward.actor)
+    page.refresh()
+    away = already | {on_leave, absent}
+    lines = [page.staff_proxy.record(row) for row in range(page.staff_proxy.rowCount())]
+    # Listed apart: everyone expected at work first, then those away, with what the attendance record says.
+    assert [line.staff_id for line in lines[-len(away):]] == [line.staff_id for line in lines if line.away]
+    assert {line.staff_id for line in lines if line.away} == away
+    texts = {line.staff_id: page.staff_proxy.index(row, 3).data() for row, line in enumerate(lines)}
+    assert texts[on_leave] == "Nghỉ phép năm (P)" and texts[absent] == "Vắng không lý do"
+    assert not page.staff_proxy.index(row_of(page, on_leave), SEEN_COLUMN).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    page.tick_all_button.click()
+    assert ward.store.checks.get(check.id).seen == {p for p in people if p not in away}
+    expected = len(people) - len(away)
+    assert f"Có mặt: {expected}/{expected}" in page.details.text()
+    assert f"{len(away)} người nghỉ hoặc vắng" in page.details.text()
+
+    questions: list[str] = []
+    monkeypatch.setattr("ward_office.ui.checks.page.confirm",
+                        lambda _parent, text, *_args: questions.append(text) or False)
+    page.select_person(absent)
+    page.record_violation()
+    assert ward.store.events.for_check(check.id) == [] and not errors
+    name = ward.store.staff.get(absent).full_name
+    assert len(questions) == 1 and name in questions[0] and "Vắng không lý do" in questions[0]
+    monkeypatch.setattr("ward_office.ui.checks.page.confirm", lambda *_args: True)
+    page.record_violation()
+    assert [event.staff_id for event in ward.store.events.for_check(check.id)] == [absent]

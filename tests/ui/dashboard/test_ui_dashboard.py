@@ -7,12 +7,15 @@ from datetime import date, datetime
 
 from ui_helpers import DEMO_TODAY, untranslated, visible_texts
 
+from PySide6.QtCore import Qt
+
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import Check, CheckKind
 from ward_office.core.period import half_year, month
 from ward_office.core.schedule import Session
 from ward_office.services.overview import DayState, violations_by_block
 
+from ward_office.ui.attendance.page import AttendancePage
 from ward_office.ui.dashboard.page import DashboardPage
 from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.widgets.context import Topic
@@ -26,7 +29,7 @@ def scored_dashboard(window: MainWindow, qtbot) -> DashboardPage:
 
 
 def expected_counts(window: MainWindow) -> dict[DayState, int]:
-    """Today's states straight from the records, by the rule the page documents."""
+    """Today's figures straight from the records, by the rule services.day_figures documents."""
     store = window.context.ward.store
     grace = store.schedule.get().grace_minutes
     records: dict[int, list[Attendance]] = {}
@@ -36,16 +39,11 @@ def expected_counts(window: MainWindow) -> dict[DayState, int]:
     for person in store.staff.list(active_on=DEMO_TODAY):
         mine = records.get(person.id, [])
         statuses = {record.status for record in mine}
-        if AttendanceStatus.ABSENT in statuses:
-            counts[DayState.ABSENT] += 1
-        elif AttendanceStatus.LEAVE in statuses:
-            counts[DayState.ON_LEAVE] += 1
-        elif any(record.late_minutes > grace for record in mine):
-            counts[DayState.LATE] += 1
-        elif any(record.early_minutes > grace for record in mine):
-            counts[DayState.EARLY] += 1
-        else:
-            counts[DayState.PRESENT] += 1
+        counts[DayState.ABSENT] += AttendanceStatus.ABSENT in statuses
+        counts[DayState.ON_LEAVE] += AttendanceStatus.LEAVE in statuses
+        counts[DayState.LATE] += any(record.late_minutes > grace for record in mine)
+        counts[DayState.EARLY] += any(record.early_minutes > grace for record in mine)
+        counts[DayState.PRESENT] += len(mine) < 2 or AttendanceStatus.PRESENT in statuses
     return counts
 
 
@@ -58,7 +56,13 @@ def test_today_card_counts_the_day_sheet(window: MainWindow, qtbot) -> None:
     assert page.today_card.title.text() == "Hôm nay, Thứ Sáu 20/11/2026"
     counts = expected_counts(window)
     assert tile_values(page) == counts
-    assert sum(counts.values()) == len(window.context.ward.staff(active_on=DEMO_TODAY)) == 30
+    assert len(window.context.ward.staff(active_on=DEMO_TODAY)) == 30 > counts[DayState.PRESENT]
+    grid = window.show_page(AttendancePage)
+    assert isinstance(grid, AttendancePage) and grid.day() == DEMO_TODAY
+    footer = grid.day_model.sheet.counts()  # type: ignore[union-attr]
+    assert (footer.present, footer.late, footer.early, footer.on_leave, footer.absent) == tuple(
+        counts[state] for state in DayState)
+    assert f"có mặt {counts[DayState.PRESENT]} ·" in grid.summary.text()
     assert counts[DayState.LATE] + counts[DayState.EARLY] + counts[DayState.ON_LEAVE] > 0  # the demo has some
     late = page.attendance.with_state(DayState.LATE)
     assert all(person.staff.full_name in page.tiles[DayState.LATE].toolTip() for person in late)
@@ -74,7 +78,7 @@ def test_marking_someone_absent_updates_the_card(window: MainWindow, qtbot) -> N
     window.context.changed.emit(Topic.ATTENDANCE)
     after = tile_values(page)
     assert after[DayState.ABSENT] == before[DayState.ABSENT] + 1
-    assert after[DayState.PRESENT] == before[DayState.PRESENT] - 1
+    assert after[DayState.PRESENT] == before[DayState.PRESENT]  # at work in the morning: still present
     assert after == expected_counts(window)
     assert person.full_name in page.tiles[DayState.ABSENT].toolTip()
     # The afternoon's absence is a violation of the month: the chart follows once scored again.
@@ -165,3 +169,28 @@ def test_a_sunday_says_it_is_not_a_working_day(window: MainWindow, qtbot, monkey
     assert "không phải ngày làm việc" in page.day_note.text()
     qtbot.waitUntil(lambda: not page.is_scoring(), timeout=10_000)
     assert untranslated(visible_texts(page)) == []
+
+
+def test_the_charts_button_lists_what_the_chart_counts(window: MainWindow, qtbot) -> None:
+    """Per block, the chart's bar and the events register opened by its button give the same number: the
+    register lists the recorded violations and, marked, those the score takes from attendance."""
+    from collections import Counter
+
+    from ward_office.ui.events.page import EventsPage
+
+    page = scored_dashboard(window, qtbot)
+    bars = {bar.label: value for bar, value in zip(page.chart.bars(), page.chart.values(), strict=True)}
+    qtbot.mouseClick(page.chart_link, Qt.MouseButton.LeftButton)
+    events = window.page(EventsPage)
+    assert isinstance(events, EventsPage) and events.with_attendance.isChecked()
+    assert events.date_range() == (date(2026, 11, 1), date(2026, 11, 30))
+    rows = events.shown_rows()
+    listed = Counter(row.block_name for row in rows)
+    assert {name: listed.get(name, 0) for name in bars} == bars and sum(bars.values()) == len(rows)
+    from_attendance = [row for row in rows if row.attendance is not None]
+    assert from_attendance and all(row.kind_label() == "Vi phạm (chấm công)" for row in from_attendance)
+    assert all(row.event.id is None and row.points is not None and row.points < 0 for row in from_attendance)
+    recorded = [row for row in rows if row.attendance is None]
+    assert recorded and all(row.kind_label() == "Vi phạm" for row in recorded)
+    events.with_attendance.setChecked(False)
+    assert len(events.shown_rows()) == len(recorded)

@@ -137,7 +137,13 @@ def test_add_through_the_dialog_lowers_the_score(page: EventsPage, qtbot) -> Non
     dialog = page.add_dialog()
     qtbot.waitUntil(dialog.isVisible)
     assert not ok_button(dialog).isEnabled()
-    assert dialog.day.maximumDate() == widgets.to_qdate(DEMO_TODAY)
+    # A day not come yet is kept as typed and refused with the field named, not turned into today.
+    dialog.day.setDate(widgets.to_qdate(date(2026, 11, 25)))
+    assert dialog.chosen_day() == date(2026, 11, 25)
+    assert not dialog.problem.isHidden()
+    assert dialog.problem.text() == ("Ngày: 25/11/2026 chưa đến; chỉ ghi được những việc đã xảy ra")
+    dialog.day.setDate(widgets.to_qdate(DEMO_TODAY))
+    assert dialog.problem.isHidden()
     choose(dialog.person, person.id)
     assert not ok_button(dialog).isEnabled()  # no criterion yet
     dialog.set_criterion("KL01")
@@ -245,3 +251,26 @@ def test_nothing_left_in_english(page: EventsPage, window: MainWindow, qtbot) ->
     assert untranslated(visible_texts(dialog)) == []
     dialog.reject()
     window.grab().save(str(window.context.ward.path.parent / "events.png"))
+
+
+def test_a_long_note_is_counted_kept_as_pasted_and_refused_with_its_field(
+        page: EventsPage, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(widgets, "show_error", lambda _parent, error, _title=None: errors.append(
+        widgets.error_text(error)))
+    before = stored_ids(page, YEAR_START, DEMO_TODAY)
+    dialog = page.add_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    counter = dialog.note_field.counter
+    assert counter.text() == "0/1.000"
+    choose(dialog.person, page.ward.staff(active_on=DEMO_TODAY)[0].id)
+    dialog.set_criterion("KL01")
+    dialog.note.setText("x" * 1000)
+    assert counter.text() == "1.000/1.000" and not dialog.note_field.over()
+    dialog.note.setText("x" * 10_000)  # pasted whole: nothing cut, the counter turns red
+    assert len(dialog.note.text()) == 10_000 and counter.text() == "10.000/1.000" and dialog.note_field.over()
+    assert widgets.BAD.name() in counter.styleSheet()
+    ok_button(dialog).click()
+    assert dialog.isVisible() and stored_ids(page, YEAR_START, DEMO_TODAY) == before
+    assert errors == ["Ghi chú: dài 10000 ký tự; chỉ được tối đa 1000 ký tự"]
+    dialog.reject()

@@ -529,3 +529,33 @@ def test_a_book_open_to_view_only_previews_but_does_not_import(qtbot, demo_db: P
     finally:
         finish(dialog, qtbot)
         viewer.context.ward.close()
+
+
+def test_punches_dated_after_today_are_suspect_and_left_out_unless_included(
+        window: MainWindow, wizard: ImportWizard, qtbot, tmp_path: Path) -> None:
+    late = punctual(window, MONDAY)[0]
+    future = "".join(f"{late.clock_id:>9}\t2027-11-16 {moment}\t1\t0\t1\t0\r\n" for moment in ("07:25:00", "17:05:00"))
+    file = attlog(tmp_path / "1_attlog.dat", window, late, extra=future)
+    people = len([person for person in window.context.ward.staff(active_on=MONDAY) if person.clock_id])
+    before_punches = punch_count(window)
+    go(wizard, ImportKind.CLOCK, file, qtbot)
+    preview = wizard.preview
+    page = wizard.preview_page
+    assert preview is not None and len(preview.suspect) == 2 and not preview.suspect_included
+    assert preview.new == 2 * people  # the two punches of next year are not counted in
+    assert page.suspect_label.isVisible() and page.suspect_box.isVisible() and not page.suspect_box.isChecked()
+    assert page.suspect_label.text().startswith(
+        "2 lần chấm công có ngày đáng ngờ (máy chấm công sai ngày?) nên chưa được nhập:")
+    assert "16/11/2027 07:25, sau hôm nay (20/11/2026)" in page.suspect_label.text()
+    assert page.suspect_box.text() == "Nhập cả 2 lần chấm công này"
+    no_english(wizard, file.name)
+    shot(wizard, "3_preview_clock_suspect")
+    page.suspect_box.setChecked(True)  # the clerk includes them: the trial run is worked out again
+    settle(wizard, qtbot)
+    assert wizard.preview is not None and wizard.preview.suspect_included and wizard.preview.new == 2 * people + 2
+    assert page.suspect_box.isChecked() and "sẽ được nhập" in page.suspect_label.text()
+    page.suspect_box.setChecked(False)
+    settle(wizard, qtbot)
+    wizard.import_button.click()
+    settle(wizard, qtbot)
+    assert punch_count(window) == before_punches + 2 * people

@@ -47,7 +47,7 @@ def test_late_and_badge_violation_show_in_the_ranking(window: MainWindow, qtbot)
     qtbot.keyClick(attendance.grid, Qt.Key.Key_M)
     dialog = attendance.dialog
     assert isinstance(dialog, MinutesDialog)
-    dialog.spin.setValue(20)
+    dialog.box.setText("20")
     dialog.accept()
     late = ward.store.attendance.get(person.id, DEMO_TODAY, Session.MORNING)
     assert late is not None and late.late_minutes == 20

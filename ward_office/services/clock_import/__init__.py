@@ -62,15 +62,18 @@ __all__ = [
 
 
 def preview_clock_import(ward: Ward, file: Path, mapping_name: str | None = None, *,
-                         mapping: ColumnMapping | None = None, now: datetime | None = None) -> ClockPreview:
+                         mapping: ColumnMapping | None = None, now: datetime | None = None,
+                         include_suspect: bool = False) -> ClockPreview:
     """What importing ``file`` would do; writes nothing. ``mapping`` (a mapping not saved yet) wins over
-    ``mapping_name``."""
-    return preview_batch(ward.store, read_batch(ward.store, file, mapping_name, mapping=mapping), now=now)
+    ``mapping_name``; punches dated after today or before the ward's first day count only with
+    ``include_suspect``."""
+    return preview_batch(ward.store, read_batch(ward.store, file, mapping_name, mapping=mapping), now=now,
+                         include_suspect=include_suspect)
 
 
 def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
                  mapping: ColumnMapping | None = None, save_mapping_as: str = "",
-                 now: datetime | None = None) -> ClockImportSummary:
+                 now: datetime | None = None, include_suspect: bool = False) -> ClockImportSummary:
     """Store the file's punches and the attendance derived from them, all or nothing; with
     ``save_mapping_as`` the mapping the file was read with is remembered under that name in the same
     transaction. Written under the signed-in account, which must be allowed to record."""
@@ -79,10 +82,11 @@ def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_ru
     store = ward.store
     batch = read_batch(store, file, mapping_name, mapping=mapping)
     if dry_run:
-        return ClockImportSummary(preview_batch(store, batch, now=now), 0, 0, dry_run=True)
+        return ClockImportSummary(preview_batch(store, batch, now=now, include_suspect=include_suspect), 0, 0,
+                                  dry_run=True)
     if save_mapping_as.strip() and mapping is None:
         raise ColumnMappingError(N_("Only a column mapping chosen for this file can be saved"))
-    plan = plan_batch(store, batch, now or datetime.now())
+    plan = plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect)
     del batch  # the plan keeps what is written; a year of punches read is let go once written
     if plan.writes or save_mapping_as.strip():
         backup_before_import(ward)  # a file that adds and changes nothing writes nothing: no backup needed

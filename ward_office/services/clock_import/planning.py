@@ -31,6 +31,7 @@ from ward_office.services.clock_import.summaries import (
     SessionChange,
     UnknownClockId,
 )
+from ward_office.services.clock_import.suspect import split_suspect
 from ward_office.storage import Store
 from ward_office.storage.punches import StoredKey, digest, stored_key
 
@@ -52,13 +53,15 @@ class ImportPlan:
         return taken
 
 
-def preview_batch(store: Store, batch: ClockBatch, *, now: datetime | None = None) -> ClockPreview:
-    return plan_batch(store, batch, now or datetime.now()).preview
+def preview_batch(store: Store, batch: ClockBatch, *, now: datetime | None = None,
+                  include_suspect: bool = False) -> ClockPreview:
+    return plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect).preview
 
 
-def import_batch(store: Store, batch: ClockBatch, actor: str, *, now: datetime | None = None) -> ClockImportSummary:
+def import_batch(store: Store, batch: ClockBatch, actor: str, *, now: datetime | None = None,
+                 include_suspect: bool = False) -> ClockImportSummary:
     """Write the punches, then the derived attendance, in one transaction; a locked day stops everything."""
-    return write_plan(store, plan_batch(store, batch, now or datetime.now()), actor)
+    return write_plan(store, plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect), actor)
 
 
 def write_plan(store: Store, plan: ImportPlan, actor: str) -> ClockImportSummary:
@@ -106,7 +109,17 @@ def link_in_store(store: Store, clock_id: str, staff_id: StaffId, actor: str, *,
                                           if change.after is None and change.before is not None], actor)
     return LinkSummary(clock_id, person, len(days) - len(locked), tuple(changes), locked)
 
-def plan_batch(store: Store, batch: ClockBatch, now: datetime) -> ImportPlan:
+def plan_batch(store: Store, batch: ClockBatch, now: datetime, *, include_suspect: bool = False) -> ImportPlan:
+    """What importing ``batch`` does; punches dated after today or before the ward's first day are left out
+    unless ``include_suspect`` (clock_import.suspect), and told in the preview either way."""
+    batch, suspect = split_suspect(batch, store.staff.list(), now.date(), include_suspect)
+    plan = _plan_batch(store, batch, now)
+    plan.preview = dataclasses.replace(plan.preview, suspect=suspect.punches, suspect_included=suspect.included,
+                                       suspect_reasons=tuple(map(suspect.reason, suspect.punches)))
+    return plan
+
+
+def _plan_batch(store: Store, batch: ClockBatch, now: datetime) -> ImportPlan:
     """What importing ``batch`` does, worked out a month at a time: only one month's stored punches and
     attendance are held at once, whatever the length of the file."""
     punches = batch.punches

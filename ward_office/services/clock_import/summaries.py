@@ -72,6 +72,10 @@ class ClockPreview:
     changes: tuple[SessionChange, ...]
     not_judged: tuple[date, ...] = ()  # days still under way, or locked with nothing new: no attendance derived
     manual_kept: int = 0  # sessions where a person's record wins over what the clock says
+    # Punches dated after today or before the ward's first day (clock_import.suspect), and whether imported.
+    suspect: tuple[Punch, ...] = ()
+    suspect_included: bool = False
+    suspect_reasons: tuple[str, ...] = ()  # why each of ``suspect`` is suspect, in the same order
 
     @property
     def added(self) -> int:
@@ -107,6 +111,14 @@ class ClockPreview:
         lines += [f"  {describe_change(change)}" for change in self.changes[:MAX_CHANGES_SHOWN]]
         if len(self.changes) > MAX_CHANGES_SHOWN:
             lines.append(_("  … and {count} more").format(count=len(self.changes) - MAX_CHANGES_SHOWN))
+        if self.suspect:
+            lines.append((_("Suspect punches imported as the clerk chose: {count}") if self.suspect_included else
+                           _("Suspect punches left out (wrong date on the clock?): {count}")).format(
+                count=len(self.suspect)))
+            lines += [_("  line {line}: {clock_id} at {moment}, {reason}").format(
+                line=punch.line, clock_id=punch.clock_id, moment=punch.at.strftime("%d/%m/%Y %H:%M"),
+                reason=reason) for punch, reason in zip(self.suspect[:MAX_CHANGES_SHOWN], self.suspect_reasons,
+                                                        strict=False)]
         if self.not_judged:
             lines.append(_("Days not judged yet (still under way or locked): {days}").format(
                 days=", ".join(format_date(day) for day in self.not_judged)))

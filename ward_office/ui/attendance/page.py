@@ -33,6 +33,7 @@ from ward_office.services.attendance_sheet import (
     MarkKind,
     UndoToken,
     day_sheet,
+    longest_minutes,
     mark_cells,
     month_sheet,
     undo,
@@ -242,11 +243,13 @@ class AttendancePage(AttendanceLayout):
             self.ask_leave(cells)
 
     def ask_minutes(self, kind: MarkKind, cells: list[Cell]) -> MinutesDialog:
+        most = longest_minutes(self.ward, cells)
         if kind is MarkKind.LATE:
-            dialog = MinutesDialog(_("Arrived late"), _("&Minutes late:"), self._who(cells), self._minutes[kind], self)
+            dialog = MinutesDialog(_("Arrived late"), _("&Minutes late:"), self._who(cells), self._minutes[kind], self,
+                                   most=most)
         else:
             dialog = MinutesDialog(_("Left early"), _("&Minutes early:"), self._who(cells), self._minutes[kind],
-                                   self)
+                                   self, most=most)
 
         def accepted() -> None:
             minutes = dialog.minutes()

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ward_office.core.staff import StaffId
+from ward_office.core.text_rules import NOTE_LIMIT
 from ward_office.i18n import _
 
-from ward_office.ui.checks.models import StaffSeenModel, session_model, violation_model
+from ward_office.ui.checks.models import AWAY_COLUMN, StaffSeenModel, session_model, violation_model
 from ward_office.ui.widgets import record_table
+from ward_office.ui.widgets.counted import CountedField
 from ward_office.ui.widgets.models import SearchProxy
 from ward_office.ui.widgets.page import Page
 
@@ -73,6 +75,9 @@ class ChecksLayout(Page):
     def finish_check(self) -> None:
         raise NotImplementedError
 
+    def last_location(self) -> str:
+        raise NotImplementedError
+
     def _build_rounds(self) -> None:
         """The list of rounds, and the button that starts one."""
         self.sessions = session_model(self)
@@ -93,6 +98,9 @@ class ChecksLayout(Page):
         self.staff_view = _table(self.staff_proxy, "check_staff", stretch=2)
         self.staff_view.setAccessibleName(_("Staff in this check"))
         self.staff_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        # What the attendance record has for those away: a fixed width, the whole text in its tooltip.
+        self.staff_view.horizontalHeader().setSectionResizeMode(AWAY_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.staff_view.setColumnWidth(AWAY_COLUMN, self.fontMetrics().averageCharWidth() * 16)
         self.staff_view.selectionModel().currentRowChanged.connect(self._person_chosen)
         toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.staff_view)
         toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -175,7 +183,7 @@ class ChecksLayout(Page):
         criterion_label.setBuddy(self.criterion)
         form.addRow(criterion_label, self.criterion)
         note_row = QHBoxLayout()
-        note_row.addWidget(self.violation_note, 1)
+        note_row.addWidget(CountedField(self.violation_note, NOTE_LIMIT), 1)
         note_row.addWidget(self.record_button)
         note_label = QLabel(_("N&ote:"))
         note_label.setBuddy(self.violation_note)

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from ward_office.core.checks import CHECK_KIND_LABELS, Event
 from ward_office.core.staff import Staff, StaffId
@@ -49,12 +50,14 @@ def session_model(parent: Any = None) -> RecordTableModel[CheckSummary]:
 
 @dataclass(frozen=True, slots=True)
 class StaffLine:
-    """One person in a round: seen or not, and the violations found (criterion names)."""
+    """One person in a round: seen or not, and the violations found (criterion names); ``away`` is what the
+    attendance record has for them in the round's session when on leave or absent ("" when expected at work)."""
 
     staff: Staff
     department: str
     seen: bool
     violations: tuple[str, ...] = ()
+    away: str = ""
 
     @property
     def staff_id(self) -> StaffId:
@@ -62,13 +65,24 @@ class StaffLine:
         return self.staff.id
 
 
+def _muted_if_away(line: StaffLine) -> QColor | None:
+    return MUTED if line.away else None
+
+
 SEEN_COLUMN = 0
+AWAY_COLUMN = 3  # shown only when someone is away from the round
+# Those away from the round sort after everyone else by name, so they are listed apart at the bottom.
 STAFF_COLUMNS: tuple[Column[StaffLine], ...] = (
-    Column(N_("Present"), lambda line: "", sort_key=lambda line: not line.seen, alignment=CENTER,
-           searchable=False),
+    Column(N_("Present"), lambda line: "", sort_key=lambda line: (bool(line.away), not line.seen),
+           alignment=CENTER, searchable=False),
     Column(N_("Full name"), lambda line: line.staff.full_name,
-           sort_key=lambda line: name_sort_key(line.staff.full_name), tooltip=lambda line: line.staff.position),
-    Column(N_("Department"), lambda line: line.department),
+           sort_key=lambda line: (bool(line.away), name_sort_key(line.staff.full_name)),
+           tooltip=lambda line: line.staff.position, foreground=_muted_if_away),
+    Column(N_("Department"), lambda line: line.department, foreground=_muted_if_away),
+    Column(N_("This session"), lambda line: line.away, sort_key=lambda line: (not line.away, line.away),
+           tooltip=lambda line: "\n".join((line.away, _("Away by the attendance record: not ticked by “Tick all "
+                                                          "shown”"))) if line.away else "",
+           foreground=_muted_if_away),
     Column(N_("Violations"), lambda line: format_number(len(line.violations)) if line.violations else "",
            sort_key=lambda line: len(line.violations), alignment=RIGHT, searchable=False,
            tooltip=lambda line: "\n".join(line.violations), foreground=lambda line: BAD),
@@ -90,14 +104,18 @@ class StaffSeenModel(RecordTableModel[StaffLine]):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == SEEN_COLUMN and self._editable:
+        if index.isValid() and index.column() == SEEN_COLUMN and self._editable \
+                and 0 <= index.row() < len(self._records) and not self._records[index.row()].away:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == SEEN_COLUMN \
                 and 0 <= index.row() < len(self._records):
-            return Qt.CheckState.Checked if self._records[index.row()].seen else Qt.CheckState.Unchecked
+            line = self._records[index.row()]
+            if line.away and not line.seen:
+                return None  # no box to tick: the attendance record has them away
+            return Qt.CheckState.Checked if line.seen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid() and index.column() == SEEN_COLUMN \
                 and 0 <= index.row() < len(self._records):
             return _("Present") if self._records[index.row()].seen else _("Not seen")

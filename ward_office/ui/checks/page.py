@@ -6,87 +6,28 @@ goes is still there, open, the next morning. Rounds on the left, the selected ro
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTime
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId, CheckKind
+from ward_office.core.attendance import session_text
+from ward_office.core.checks import CHECK_KIND_LABELS, Check, CheckId
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import StaffId
 from ward_office.i18n import _
 from ward_office.i18n.formatting import format_datetime, format_number, format_points
 from ward_office.services import checks
-from ward_office.services.checks import CheckSummary
+from ward_office.services.checks import AwayFromRoundError, CheckSummary
 
 from ward_office.ui.checks.layout import ChecksLayout
-from ward_office.ui.checks.models import StaffLine, ViolationLine
-from ward_office.ui.widgets import confirm, date_edit, from_qdate, select_row, show_error
+from ward_office.ui.checks.models import AWAY_COLUMN, StaffLine, ViolationLine
+from ward_office.ui.checks.start_dialog import StartCheckDialog
+from ward_office.ui.widgets import confirm, select_row, show_error
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.models import RECORD_ROLE
-
-
-class StartCheckDialog(QDialog):
-    """Kind, when, who checks, where: the round is stored, open, when the clerk presses OK."""
-
-    def __init__(self, page: ChecksPage) -> None:
-        super().__init__(page)
-        self._page = page
-        self.setWindowTitle(_("Start a check"))
-        self.kind = QComboBox()
-        for kind, label in CHECK_KIND_LABELS.items():
-            self.kind.addItem(_(label), kind)
-        self.day = date_edit(page.context.today())
-        self.time = QTimeEdit(QTime.currentTime())
-        self.time.setDisplayFormat("HH:mm")
-        self.checker = QLineEdit(page.ward.actor)
-        self.location = QLineEdit(page.last_location())
-        self.note = QLineEdit()
-        form = QFormLayout()
-        form.addRow(_("&Kind of check:"), self.kind)
-        when = QHBoxLayout()
-        when.addWidget(self.day)
-        when.addWidget(self.time)
-        when.addStretch(1)
-        day_label = QLabel(_("&Day and time:"))
-        day_label.setBuddy(self.day)
-        form.addRow(day_label, when)
-        form.addRow(_("Checked &by:"), self.checker)
-        form.addRow(_("&Place:"), self.location)
-        form.addRow(_("&Note:"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.started: Check | None = None
-
-    def started_at(self) -> datetime:
-        clock = self.time.time()
-        return datetime.combine(from_qdate(self.day.date()), time(clock.hour(), clock.minute()))
-
-    def accept(self) -> None:
-        """Store the round; on an error say why and stay open, having written nothing."""
-        try:
-            self.started = checks.start_check(
-                self._page.ward, self.started_at(), CheckKind(self.kind.currentData()), self.checker.text(),
-                self.location.text(), self.note.text())
-        except WardOfficeError as error:
-            show_error(self, error)
-            return
-        super().accept()
 
 
 class ChecksPage(ChecksLayout):
@@ -176,10 +117,12 @@ class ChecksPage(ChecksLayout):
             criterion = plan.criteria.get(event.criterion_code)
             by_person.setdefault(event.staff_id, []).append(criterion.name if criterion else event.criterion_code)
         departments = self.ward.department_names()
+        away = checks.away_from_round(self.ward, check)
         self.staff.set_editable(check.is_open)
         self.staff.set_records([
             StaffLine(person, departments.get(person.department_id, "") if person.department_id else "",
-                      person.id in check.seen, tuple(by_person.get(person.id, ())))  # type: ignore[arg-type]
+                      person.id in check.seen, tuple(by_person.get(person.id, ())),  # type: ignore[arg-type]
+                      session_text(away[person.id]) if person.id in away else "")
             for person in checks.check_staff(self.ward, check, found)
         ])
         self.violations.set_records([
@@ -190,6 +133,7 @@ class ChecksPage(ChecksLayout):
                           else None)
             for event in found
         ])
+        self.staff_view.setColumnHidden(AWAY_COLUMN, not away)
         self._fill_criteria(check)
         self._show_details(check)
         for widget in (self.search, self.staff_view, self.violation_view):
@@ -210,9 +154,15 @@ class ChecksPage(ChecksLayout):
         lines = [" · ".join(parts)]
         if check.note:
             lines.append(_("Note: {note}").format(note=check.note))
-        lines.append(_("Present: {seen} of {total} · violations: {violations}").format(
-            seen=format_number(len(check.seen)), total=format_number(self.staff.rowCount()),
-            violations=format_number(self.violations.rowCount())))
+        away = sum(1 for line in self.staff.records() if line.away)
+        expected = self.staff.rowCount() - away
+        counts = _("Present: {seen} of {total} · violations: {violations}").format(
+            seen=format_number(len(check.seen)), total=format_number(expected),
+            violations=format_number(self.violations.rowCount()))
+        if away:
+            counts += " · " + _("{count} on leave or absent this session (listed last, not ticked)").format(
+                count=format_number(away))
+        lines.append(counts)
         if check.finished_at is None:
             lines.append(_("Open: tick who is present and record violations as you go."))
         else:
@@ -319,9 +269,19 @@ class ChecksPage(ChecksLayout):
             self.staff_view.setCurrentIndex(index)
 
     def tick_all(self) -> None:
+        """Tick everyone shown who is expected at work; those away from the round stay as they are."""
+        if self._check is None or self._check.id is None:
+            return
         people = [self.staff_proxy.record(row) for row in range(self.staff_proxy.rowCount())]
-        if people:
-            self.set_seen([line.staff_id for line in people if not line.seen], True)
+        try:
+            self._check = checks.tick_all(self.ward, self._check.id, [line.staff_id for line in people])
+        except WardOfficeError as error:
+            show_error(self, error)
+            return
+        self.staff.mark_seen(set(self._check.seen), True)
+        self._show_details(self._check)
+        self._load_sessions()
+        self._announce(Topic.CHECKS)
 
     def record_violation(self) -> None:
         person = self.current_person()
@@ -335,8 +295,15 @@ class ChecksPage(ChecksLayout):
             show_error(self, _("Choose the violation from the emulation plan"))
             return
         try:
-            checks.record_violation(self.ward, self._check.id, person.staff_id, code,
-                                         self.violation_note.text())
+            try:
+                checks.record_violation(self.ward, self._check.id, person.staff_id, code,
+                                        self.violation_note.text())
+            except AwayFromRoundError as away:
+                question = _("{why}\n\nRecord the violation anyway?").format(why=away.localized())
+                if not confirm(self, question, _("Someone away from this check")):
+                    return
+                checks.record_violation(self.ward, self._check.id, person.staff_id, code,
+                                        self.violation_note.text(), confirmed=True)
         except WardOfficeError as error:
             show_error(self, error)
             return

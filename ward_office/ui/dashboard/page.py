@@ -158,7 +158,7 @@ class DashboardPage(Page):
         card.body.addWidget(self.chart)
         card.body.addStretch(1)
         self.chart.hide()
-        card.add_link(_("See violations and commendations"), lambda: self._go("events"))
+        self.chart_link = card.add_link(_("See these violations"), self._open_violations)
         return card
 
     def _build_checks(self) -> Card:
@@ -174,6 +174,16 @@ class DashboardPage(Page):
         card.body.addStretch(1)
         card.add_link(_("Go to checks"), lambda: self._go("checks"))
         return card
+
+    def _open_violations(self) -> None:
+        """The events register on the chart's month, attendance included: the very occurrences the chart counts."""
+        window = self.window()
+        if not hasattr(window, "show_feature"):
+            return
+        page = window.show_feature("events")
+        month_period = current_month(self.context.today())
+        if hasattr(page, "show_violations"):
+            page.show_violations(month_period.start, month_period.end)
 
     def _go(self, where: str) -> None:
         """Send the user to the page of another feature; the window finds it by the feature's name."""

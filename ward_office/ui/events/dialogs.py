@@ -25,6 +25,7 @@ from ward_office.core.errors import WardOfficeError
 from ward_office.core.plan import Criterion
 from ward_office.core.plan_ranges import POINTS_STEP
 from ward_office.core.staff import StaffId
+from ward_office.core.text_rules import NOTE_LIMIT
 from ward_office.i18n import _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points
 from ward_office.services import event_log
@@ -32,6 +33,7 @@ from ward_office.services.event_log import EventRow
 from ward_office.services.ward import Ward
 
 from ward_office.ui import widgets
+from ward_office.ui.widgets.counted import CountedField
 from ward_office.ui.widgets.staff_combo import StaffCombo, staff_label
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -68,8 +70,7 @@ class AddEventDialog(QDialog):
         self.today = today
         self.saved: Event | None = None
         self.setWindowTitle(_("Add an event"))
-        self.day = widgets.date_edit(min(day or today, today))
-        self.day.setMaximumDate(widgets.to_qdate(today))
+        self.day = widgets.date_edit(min(day or today, today))  # a later day is refused with a message, not cut
         self.day.setAccessibleName(_("Day"))
         self.person = StaffCombo()
         self.person.setAccessibleName(_("Staff member"))
@@ -90,8 +91,9 @@ class AddEventDialog(QDialog):
         self.problem.setStyleSheet(f"color: {widgets.BAD.name()}")
 
         form = QFormLayout()
+        self.note_field = CountedField(self.note, NOTE_LIMIT)
         for label_text, field in ((_("&Day:"), self.day), (_("&Staff member:"), self.person),
-                                  (_("&Criterion:"), self.criterion), (_("&Note:"), self.note)):
+                                  (_("&Criterion:"), self.criterion), (_("&Note:"), self.note_field)):
             label = QLabel(label_text)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -188,22 +190,26 @@ class AddEventDialog(QDialog):
 
     def problem_text(self) -> str:
         """Why OK is not possible yet, or empty when it is."""
-        day = self.chosen_day()
-        locked = event_log.locked_reason(self.ward, day)
-        if locked:
-            return locked
+        told = self.told_problem()
+        if told:
+            return told
         if self.person.staff_id() is None:
             return _("Choose the staff member.")
         if not self.criterion_code():
             return _("Choose the criterion.")
         return ""
 
+    def told_problem(self) -> str:
+        """What is wrong that the fields do not show by themselves: a day not come yet, a locked day."""
+        day = self.chosen_day()
+        return event_log.future_day_problem(day, self.today) or event_log.locked_reason(self.ward, day) or ""
+
     def _validate(self) -> None:
         problem = self.problem_text()
-        # Missing fields are plain to see; only a locked day, which the user cannot see, is spelled out.
-        locked = event_log.locked_reason(self.ward, self.chosen_day())
-        self.problem.setText(locked or "")
-        self.problem.setVisible(bool(locked))
+        # Missing fields are plain to see; a future or locked day is spelled out.
+        told = self.told_problem()
+        self.problem.setText(told)
+        self.problem.setVisible(bool(told))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def accept(self) -> None:

@@ -12,6 +12,7 @@ from fractions import Fraction
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_points
 from ward_office.i18n.text import name_sort_key
 from ward_office.services import event_log
+from ward_office.services.attendance_violations import attendance_rows
 from ward_office.services.event_log import EVENT_KIND_LABELS, EventFilter, EventKind, EventRow
 
 from ward_office.ui import widgets
@@ -71,6 +73,7 @@ class EventsPage(Page):
         for signal in (self.person.currentIndexChanged, self.block.currentIndexChanged,
                        self.kind.currentIndexChanged):
             signal.connect(self.reload)
+        self.with_attendance.toggled.connect(self.reload)
         self.search.textChanged.connect(self._search_changed)
         self._update_buttons()
 
@@ -129,6 +132,9 @@ class EventsPage(Page):
         self.kind.addItem(_("All kinds"), None)
         for kind, label in EVENT_KIND_LABELS.items():
             self.kind.addItem(_(label), kind)
+        self.with_attendance = QCheckBox(_("Include &attendance"))
+        self.with_attendance.setToolTip(_("Also list the violations the score takes from attendance (late, "
+                                          "early, absent without leave), marked “Violation (attendance)”"))
         self.search = QLineEdit()
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 18)
         self.search.setPlaceholderText(_("Search name, criterion, note… (accents not needed)"))
@@ -190,6 +196,7 @@ class EventsPage(Page):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.details_button, self.delete_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.with_attendance)
         buttons.addWidget(self.totals, 1)
         return buttons
 
@@ -209,6 +216,22 @@ class EventsPage(Page):
             edit.setDate(widgets.to_qdate(day))
             edit.blockSignals(False)
         self._range_changed()
+
+    def show_violations(self, start: date, end: date) -> None:
+        """Every violation the score counts from ``start`` to ``end``, attendance included: what the overview's
+        chart counts for its month."""
+        for combo in (self.kind, self.block, self.person):
+            combo.blockSignals(True)
+        self.kind.setCurrentIndex(max(self.kind.findData(EventKind.VIOLATION), 0))
+        self.block.setCurrentIndex(0)
+        self.person.set_staff(None)
+        self.search.clear()
+        for combo in (self.kind, self.block, self.person):
+            combo.blockSignals(False)
+        self.with_attendance.blockSignals(True)
+        self.with_attendance.setChecked(True)
+        self.with_attendance.blockSignals(False)
+        self.set_range(start, end)
 
     def date_range(self) -> tuple[date, date]:
         return widgets.from_qdate(self.start.date()), widgets.from_qdate(self.end.date())
@@ -252,7 +275,10 @@ class EventsPage(Page):
         if wanted.start > wanted.end:
             self.model.set_records([])
         else:
-            self.model.set_records(event_log.list_events(self.ward, wanted))
+            rows = event_log.list_events(self.ward, wanted)
+            if self.with_attendance.isChecked():
+                rows += attendance_rows(self.ward, wanted, self.context.today())
+            self.model.set_records(rows)
         widest = self.fontMetrics().averageCharWidth() * 40
         self.table.scrollToTop()  # widths come from the rows in view: from a stale position Qt reads them all
         for column in range(len(self.columns) - 1):
@@ -297,9 +323,10 @@ class EventsPage(Page):
         return False
 
     def _update_buttons(self) -> None:
-        has_row = self.selected() is not None
+        row = self.selected()
+        has_row = row is not None
         self.details_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row and not self.ward.read_only)
+        self.delete_button.setEnabled(row is not None and row.event.id is not None and not self.ward.read_only)
         self.add_button.setEnabled(not self.ward.read_only)
 
     # ---- Dialogs and changes ----

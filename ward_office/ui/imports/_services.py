@@ -85,14 +85,15 @@ def score_template_job(ward: Ward, month: date, target: Path) -> Callable[[], in
 
 
 def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None,
-                now: datetime, month: date) -> Callable[[], Preview]:
-    """A trial run: what the import would do, nothing written; ``month``: that of entered points."""
+                now: datetime, month: date, include_suspect: bool = False) -> Callable[[], Preview]:
+    """A trial run: what the import would do, nothing written; ``month``: that of entered points;
+    ``include_suspect``: a clock file's punches dated after today or before the ward's first day count too."""
 
     def preview(own: Ward) -> Preview:
         if kind is ImportKind.SCORES:
             return score_imports.import_scores(own, month, file, dry_run=True)
         if kind is ImportKind.CLOCK:
-            return preview_clock_import(own, file, mapping=mapping, now=now)
+            return preview_clock_import(own, file, mapping=mapping, now=now, include_suspect=include_suspect)
         if kind is ImportKind.STAFF:
             return imports.import_staff(own, file, dry_run=True)
         return imports.import_events(own, file, dry_run=True)
@@ -101,14 +102,15 @@ def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping
 
 
 def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None, save_as: str,
-               now: datetime, month: date) -> Callable[[], Result]:
+               now: datetime, month: date, include_suspect: bool = False) -> Callable[[], Result]:
     """The import itself, all or nothing; the service checks the signed-in account."""
 
     def write(own: Ward) -> Result:
         if kind is ImportKind.SCORES:
             return score_imports.import_scores(own, month, file)
         if kind is ImportKind.CLOCK:
-            return import_clock(own, file, mapping=mapping, save_mapping_as=save_as, now=now)
+            return import_clock(own, file, mapping=mapping, save_mapping_as=save_as, now=now,
+                                include_suspect=include_suspect)
         if kind is ImportKind.STAFF:
             return imports.import_staff(own, file)
         return imports.import_events(own, file)

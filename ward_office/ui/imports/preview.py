@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, QWizard
 
 from ward_office.core.errors import InputFileError, InputProblem, WardOfficeError
 from ward_office.i18n import _
@@ -25,6 +25,8 @@ from ward_office.ui.imports.unknown_ids import UnknownIdsPanel, sorted_table
 if TYPE_CHECKING:
     from ward_office.ui.imports.wizard import ImportWizard
 
+SUSPECT_SHOWN = 5  # suspect punches spelled out; the count says how many there are
+
 
 class PreviewPage(ImportPage):
     step = PREVIEW
@@ -39,6 +41,12 @@ class PreviewPage(ImportPage):
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts = QFormLayout()
         self.counts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.suspect_label = QLabel()
+        self.suspect_label.setObjectName("suspect_punches")
+        self.suspect_label.setWordWrap(True)
+        self.suspect_label.setStyleSheet(f"color: {widgets.WARN.name()}")
+        self.suspect_box = QCheckBox()
+        self.suspect_box.toggled.connect(importer.set_include_suspect)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("preview_tabs")
         self.changes_model = change_model()
@@ -54,6 +62,8 @@ class PreviewPage(ImportPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addLayout(self.counts)
+        layout.addWidget(self.suspect_label)
+        layout.addWidget(self.suspect_box)
         layout.addWidget(self.tabs, 1)
 
     def first_focus(self) -> QWidget | None:
@@ -75,6 +85,7 @@ class PreviewPage(ImportPage):
         preview, refusal = importer.preview, importer.refusal
         file = importer.choose_page.file()
         name = file.name if file else ""
+        self._show_suspect(preview if isinstance(preview, ClockPreview) and refusal is None else None)
         if refusal is not None:
             self._show_refusal(refusal)
         elif isinstance(preview, ClockPreview):
@@ -89,6 +100,27 @@ class PreviewPage(ImportPage):
                 "The record book is open to view only here; nothing can be imported."))
         self.unknown_panel.writable = not read_only
         self.completeChanged.emit()
+
+    def _show_suspect(self, preview: ClockPreview | None) -> None:
+        """A clock file's punches dated after today or before the ward's first day: listed, and left out
+        unless the clerk ticks the box (which works the trial run out again)."""
+        suspect = preview.suspect if preview is not None else ()
+        self.suspect_label.setVisible(bool(suspect))
+        self.suspect_box.setVisible(bool(suspect))
+        if not suspect or preview is None:
+            return
+        shown = [_("line {line}: {clock_id} at {moment}, {reason}").format(
+            line=punch.line, clock_id=punch.clock_id, moment=punch.at.strftime("%d/%m/%Y %H:%M"), reason=reason)
+            for punch, reason in zip(suspect[:SUSPECT_SHOWN], preview.suspect_reasons, strict=False)]
+        if len(suspect) > SUSPECT_SHOWN:
+            shown.append(_("… and {count} more").format(count=format_number(len(suspect) - SUSPECT_SHOWN)))
+        told = (_("{count} punches with a suspect date are imported as you chose:") if preview.suspect_included
+                else _("{count} punches have a suspect date (is the clock's date wrong?) and are left out:"))
+        self.suspect_label.setText(told.format(count=format_number(len(suspect))) + "\n" + "\n".join(shown))
+        self.suspect_box.blockSignals(True)
+        self.suspect_box.setChecked(preview.suspect_included)
+        self.suspect_box.blockSignals(False)
+        self.suspect_box.setText(_("Import these {count} punches too").format(count=format_number(len(suspect))))
 
     def _tab(self, widget: QWidget, text: str, count: int | None) -> None:
         index = self.tabs.indexOf(widget)

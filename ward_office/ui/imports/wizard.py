@@ -57,6 +57,7 @@ class ImportWizard(QWizard):
         self.advancing = False  # Next pressed by the wizard itself, once the work behind it is done
         self.layout_info: ClockFileLayout | None = None
         self.preview: Preview | None = None
+        self.include_suspect = False  # the clerk chose to import a clock file's suspect punches too
         self.refusal: WardOfficeError | None = None
         self.result: Result | None = None
         self.saved_mapping = ""
@@ -122,6 +123,7 @@ class ImportWizard(QWizard):
 
     def forget_file(self) -> None:
         self.layout_info = None
+        self.include_suspect = False
         self.preview = None
         self.refusal = None
 
@@ -207,13 +209,21 @@ class ImportWizard(QWizard):
     def start_preview(self) -> Job:
         """A trial run: what the import would do, nothing written."""
         work = services.preview_job(self.context.ward, self.choose_page.kind(), self._file(),
-                                    self._mapping_for_file(), _now_on(self.context.today), self.choose_page.month())
+                                    self._mapping_for_file(), _now_on(self.context.today), self.choose_page.month(),
+                                    self.include_suspect)
 
         def previewed(preview: Preview) -> None:
             self.preview, self.refusal = preview, None
             self._show_preview()
 
         return self.run(_("Checking the file…"), work, previewed, self._refused)
+
+    def set_include_suspect(self, include: bool) -> Job | None:
+        """Count a clock file's suspect punches in (or out) and work the trial run out again."""
+        if include == self.include_suspect or self.busy:
+            return None
+        self.include_suspect = include
+        return self.start_preview()
 
     def _refused(self, error: BaseException) -> None:
         assert isinstance(error, WardOfficeError)
@@ -238,7 +248,7 @@ class ImportWizard(QWizard):
             return None
         save_as = self.mapping.save_name() if mapping is not None else ""
         work = services.import_job(ward, kind, self._file(), mapping, save_as, _now_on(self.context.today),
-                                   self.choose_page.month())
+                                   self.choose_page.month(), self.include_suspect)
 
         def imported(result: Result) -> None:
             self.result = result

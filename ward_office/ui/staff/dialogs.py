@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.staff import CATEGORY_LABELS, GENDER_LABELS, Department, Gender, Staff, StaffCategory
+from ward_office.core.text_rules import NAME_LIMIT, NOTE_LIMIT
 from ward_office.i18n import _
 from ward_office.services import staff_admin
 from ward_office.services.ward import Ward
 
 from ward_office.ui.widgets import BAD, DateField, date_edit, from_qdate, to_qdate
+from ward_office.ui.widgets.counted import CountedField
 
 
 class _ErrorLabel(QLabel):
@@ -138,7 +140,7 @@ class StaffDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
             (_("Staff &code:"), self.code),
-            (_("&Full name:"), self.full_name),
+            (_("&Full name:"), CountedField(self.full_name, NAME_LIMIT)),
             (_("&Gender:"), self.gender),
             (_("&Position:"), self.position),
             (_("C&ategory:"), self.category),
@@ -147,7 +149,7 @@ class StaffDialog(QDialog):
             (_("C&lock id:"), self.clock_id),
             (_("Working:"), self.active_from),
             ("", self.active_to),
-            (_("&Note:"), self.note),
+            (_("&Note:"), CountedField(self.note, NOTE_LIMIT)),
         ]
         self._labels: dict[str, QLabel] = {}
         for text, field in rows:
