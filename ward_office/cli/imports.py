@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ward_office.cli import sign_in
 from ward_office.i18n import _
 from ward_office.paths import default_database_path
 from ward_office.services.ward import Ward, whole_or_nothing
+
+if TYPE_CHECKING:
+    from ward_office.services.clock_import import ClockImportSummary
+    from ward_office.services.imports import ImportSummary
 
 EVENTS = "import-events"
 STAFF = "import-staff"
@@ -66,6 +70,7 @@ def run(options: argparse.Namespace) -> int:
     # import that fails into a book it created leaves no book.
     with whole_or_nothing(db_path), Ward.open(db_path, account=account, must_exist=options.command == COMMAND,
                                               read_only=options.dry_run and db_path.is_file()) as ward:
+        summary: ClockImportSummary | ImportSummary
         if options.command == COMMAND:
             summary = import_clock(ward, options.file, options.mapping, dry_run=options.dry_run)
         elif options.command == STAFF:

@@ -145,7 +145,7 @@ def plan_staff(store: Store, file: Path, rows: Sequence[StaffRow], departments: 
         if person is None:
             change = Change.ADDED
             plan.added.append(replace(row, staff=staff))
-        elif resolved != person:
+        elif department is None or resolved != person:  # a department to create is no one's yet
             change = Change.UPDATED
             plan.updated.append((replace(row, staff=staff), person))
         else:
