@@ -63,7 +63,7 @@ def test_a_sheet_with_unknown_columns_is_mapped_once(window: MainWindow, wizard:
                                                      tmp_path: Path, qtmodeltester) -> None:
     first = sheet(tmp_path / "to-mot-cua.xlsx", [[1, "Lê Văn An", "Chuyên viên", "Tổ một cửa", 1, ""],
                                                   [2, "Đỗ Thị Hằng", "Văn thư", "Tổ một cửa", 7, "mới"]])
-    wizard.resize(1024, 740)
+    wizard.resize(1024, 768)
     go(wizard, ImportKind.STAFF, first, qtbot)
     panel = wizard.mapping_page.staff_panel
     assert wizard.step == MAPPING and "Bước 2/4" in wizard.currentPage().title()

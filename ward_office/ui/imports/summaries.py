@@ -93,6 +93,9 @@ def list_counts(preview: ImportSummary, name: str, kind: ImportKind) -> Rows:
         given = sum(1 for person in preview.people if person.code_generated)
         if given:
             rows.append((_("Staff codes given by the import:"), format_number(given)))
+        guessed = sum(1 for person in preview.people if person.gender_guessed)
+        if guessed:
+            rows.append((_("Gender read from the middle name (⚠):"), format_number(guessed)))
         if preview.mapping:
             rows.append((_("Columns read with:"), _("the mapping “{name}”").format(name=preview.mapping)))
     else:
