@@ -1,7 +1,7 @@
 """The import commands of ``ward-office``: violations and commendations, the staff list, a fingerprint clock's log.
 
     ward-office import-events --db PATH FILE [--dry-run] [--user NAME]
-    ward-office import-staff  --db PATH FILE [--dry-run] [--user NAME]
+    ward-office import-staff  --db PATH FILE [--mapping NAME] [--dry-run] [--user NAME]
     ward-office import-clock  --db PATH FILE [--mapping NAME] [--include-suspect] [--dry-run] [--user NAME]
 
 Plugs into the parser (``app.py``): ``register_records`` and ``register_clock`` while building it (the help
@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ward_office.cli import sign_in
 from ward_office.i18n import _
 from ward_office.paths import default_database_path
 from ward_office.services.ward import Ward, whole_or_nothing
+
+if TYPE_CHECKING:
+    from ward_office.services.clock_import import ClockImportSummary
+    from ward_office.services.imports import ImportSummary
 
 EVENTS = "import-events"
 STAFF = "import-staff"
@@ -34,6 +38,10 @@ def register_records(subparsers: Any, common_parent: argparse.ArgumentParser) ->
     ):
         command = subparsers.add_parser(name, parents=[common_parent], help=help_text)
         command.add_argument("file", type=Path, metavar=_("FILE"))
+        if name == STAFF:
+            command.add_argument("--mapping", metavar=_("NAME"), help=_(
+                "the remembered column mapping to read the staff list with (by default the one remembered for "
+                "a sheet with these columns)"))
         command.add_argument("--dry-run", action="store_true", help=_("check the file and show what would change"))
         sign_in.add_user_option(command)
 
@@ -64,11 +72,13 @@ def run(options: argparse.Namespace) -> int:
     # import that fails into a book it created leaves no book.
     with whole_or_nothing(db_path), Ward.open(db_path, account=account, must_exist=options.command == COMMAND,
                                               read_only=options.dry_run and db_path.is_file()) as ward:
+        summary: ClockImportSummary | ImportSummary
         if options.command == COMMAND:
             summary = import_clock(ward, options.file, options.mapping, dry_run=options.dry_run,
                                    include_suspect=getattr(options, "include_suspect", False))
+        elif options.command == STAFF:
+            summary = import_staff(ward, options.file, dry_run=options.dry_run, mapping_name=options.mapping)
         else:
-            importer = import_events if options.command == EVENTS else import_staff
-            summary = importer(ward, options.file, dry_run=options.dry_run)
+            summary = import_events(ward, options.file, dry_run=options.dry_run)
     print(summary.localized())
     return 0

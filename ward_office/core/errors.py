@@ -90,5 +90,5 @@ class OutputFileError(WardOfficeError):
 
 
 class ClockMappingError(WardOfficeError):
-    """A column mapping of a clock report names no clock id or no time column, or was saved in a form this
-    version cannot read."""
+    """A column mapping of a clock report names no clock id or no time column (of a staff sheet, no name,
+    position or department column), or was saved in a form this version cannot read."""

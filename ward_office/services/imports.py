@@ -16,16 +16,22 @@ from typing import TYPE_CHECKING
 
 from ward_office.core.access import Permission
 from ward_office.core.checks import Event
-from ward_office.core.errors import InputProblem, NotFoundError
-from ward_office.core.staff import Department, Staff
+from ward_office.core.errors import ClockMappingError, NotFoundError
+from ward_office.core.staff import Staff
 from ward_office.i18n import N_, _
 from ward_office.i18n.text import fold
-from ward_office.importers.csv_files import Problems
 from ward_office.importers.events import read_events
 from ward_office.importers.staff import read_staff
 from ward_office.paths import resources_dir
 from ward_office.services.backups import BackupReason, automatic_backup
 from ward_office.services.book_space import check_book_writable
+from ward_office.services.staff_import import (
+    StaffMatch,
+    describe_match,
+    plan_staff,
+    save_staff_mapping,
+    staff_mapping_for,
+)
 from ward_office.services.ward import Ward
 from ward_office.storage import Store
 
@@ -33,6 +39,7 @@ if TYPE_CHECKING:
     from ward_office.core.plan import Criterion
     from ward_office.importers.csv_files import SkippedRow
     from ward_office.importers.staff import StaffRow
+    from ward_office.importers.staff_mapping import StaffMapping
 
 TEMPLATES = {"staff": "danh-sach-can-bo.xlsx", "events": "su-viec.xlsx"}
 
@@ -72,6 +79,8 @@ class ImportSummary:
     dry_run: bool = False
     new_departments: tuple[str, ...] = field(default=())
     skipped: tuple[SkippedRow, ...] = field(default=())
+    people: tuple[StaffMatch, ...] = field(default=())  # a staff list's rows: who each is taken to be
+    mapping: str = ""  # the column mapping a staff list was read with
 
     def localized(self) -> str:
         if self.dry_run:
@@ -82,6 +91,9 @@ class ImportSummary:
                                 unchanged=self.unchanged)]
         if self.new_departments:
             lines.append(_("New departments: {names}").format(names=", ".join(self.new_departments)))
+        if self.mapping:
+            lines.append(_("Columns read with the mapping “{name}”.").format(name=self.mapping))
+        lines.extend(describe_match(person) for person in self.people if person.change != "unchanged")
         for reason, skipped_lines in self.skipped_by_reason().items():
             shown = ", ".join(map(str, skipped_lines[:LISTED_LINES]))
             if len(skipped_lines) > LISTED_LINES:
@@ -150,28 +162,29 @@ def _not_yet_recorded(store: Store, events: list[Event]) -> list[Event]:
     return fresh
 
 
-@dataclass(frozen=True, slots=True)
-class _StaffPlan:
-    """What a staff list changes: departments to create, people to add and to update."""
-
-    new_departments: list[str]
-    added: list[StaffRow]
-    updated: list[tuple[StaffRow, Staff]]
-
-
-def import_staff(ward: Ward, file: Path, *, dry_run: bool = False) -> ImportSummary:
-    """Add new codes, update changed people, leave the rest; unknown departments are created. Written
-    under the signed-in account, which must be allowed to record (``check_may_import``)."""
+def import_staff(ward: Ward, file: Path, *, dry_run: bool = False, mapping: StaffMapping | None = None,
+                 mapping_name: str | None = None, save_mapping_as: str = "") -> ImportSummary:
+    """Add new people, update changed ones, leave the rest (who is who: ``staff_import.plan_staff``); unknown
+    departments are created. The columns are found by their usual names, else by ``mapping`` (chosen for this
+    file), the mapping called ``mapping_name`` or the one remembered for sheets with these columns;
+    ``save_mapping_as`` remembers the chosen one with the import. Written under the signed-in account, which
+    must be allowed to record (``check_may_import``)."""
     if not dry_run:
         check_may_import(ward)
     store = ward.store
+    if save_mapping_as.strip() and mapping is None:
+        raise ClockMappingError(N_("Only a column mapping chosen for this file can be saved"))
+    if mapping is None:
+        mapping = staff_mapping_for(store, file, mapping_name)
     skipped: list[SkippedRow] = []
-    rows = read_staff(file, skipped)
+    rows = read_staff(file, skipped, mapping)
     departments = {fold(department.name): department for department in store.departments.list()}
-    plan = _plan_staff(store, file, rows, departments)
+    plan = plan_staff(store, file, rows, departments)
     if not dry_run:
         backup_before_import(ward)
         with store.atomic():
+            if save_mapping_as.strip() and mapping is not None:
+                save_staff_mapping(store, save_mapping_as, mapping, ward.actor)
             for name in plan.new_departments:
                 departments[fold(name)] = store.departments.add(name, ward.actor)
 
@@ -179,41 +192,9 @@ def import_staff(ward: Ward, file: Path, *, dry_run: bool = False) -> ImportSumm
                 return replace(row.staff, department_id=departments[fold(row.department)].id)
 
             store.staff.add_many([resolved(row) for row in plan.added], ward.actor)
-            for row, current in plan.updated:
-                store.staff.update(replace(resolved(row), id=current.id, note=current.note), ward.actor)
+            for row, _current in plan.updated:
+                store.staff.update(resolved(row), ward.actor)
     added, updated = len(plan.added), len(plan.updated)
     return ImportSummary(file, len(rows), added, updated, len(rows) - added - updated, dry_run,
-                         tuple(plan.new_departments), tuple(skipped))
-
-
-def _plan_staff(store: Store, file: Path, rows: list[StaffRow], departments: Mapping[str, Department]) -> _StaffPlan:
-    """Who is new and who changed; a clock id of someone else or a code differing only in case refuses the
-    whole file (``InputFileError``)."""
-    new_names: dict[str, str] = {}
-    for row in rows:
-        if fold(row.department) not in departments:
-            new_names.setdefault(fold(row.department), row.department)
-    problems = Problems()
-    plan = _StaffPlan(sorted(new_names.values(), key=fold), [], [])
-    for row in rows:
-        owner = store.staff.by_clock_id(row.staff.clock_id) if row.staff.clock_id else None
-        if owner is not None and owner.code != row.staff.code:
-            problems.add(InputProblem(row.line, "clock_id", N_("the clock id “{code}” already belongs to {name}"),
-                                      {"code": row.staff.clock_id, "name": owner.full_name}))
-        current = store.staff.by_code(row.staff.code)
-        look_alike = None if current is not None else store.staff.code_owner(row.staff.code)
-        if look_alike is not None:  # cb001 beside CB001 would be a second person no one can tell apart
-            problems.add(InputProblem(row.line, "code",
-                                      N_("the code “{code}” differs only in case from “{existing}”, the code of "
-                                         "{name}; write it as “{existing}”"),
-                                      {"code": row.staff.code, "existing": look_alike.code,
-                                       "name": look_alike.full_name}))
-            continue
-        department = departments.get(fold(row.department))
-        if current is None:
-            plan.added.append(row)
-        elif replace(row.staff, id=current.id, note=current.note,
-                     department_id=department.id if department else None) != current:
-            plan.updated.append((row, current))
-    problems.refuse(file)
-    return plan
+                         tuple(plan.new_departments), tuple(skipped), tuple(plan.people),
+                         save_mapping_as.strip() or (mapping.name if mapping else ""))

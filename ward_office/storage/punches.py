@@ -189,7 +189,7 @@ class PunchRepository:
     def count(self) -> int:
         return int(self._context.conn.execute("SELECT count(*) FROM punches").fetchone()[0])
 
-    # ---- Column mappings of CSV/XLSX clock exports, one per source ----
+    # ---- Column mappings of CSV/XLSX clock exports, one per source, and of staff sheets (kind "staff") ----
 
     def get_mapping(self, name: str) -> dict[str, Any] | None:
         row = self._context.conn.execute("SELECT body FROM clock_mappings WHERE name = ?", (name,)).fetchone()
@@ -213,5 +213,8 @@ class PunchRepository:
             elif old != json.loads(text):
                 self._context.log(actor, ChangeAction.UPDATE, "clock_mapping", name, changed(old, json.loads(text)))
 
-    def mapping_names(self) -> list[str]:
-        return [row[0] for row in self._context.conn.execute("SELECT name FROM clock_mappings ORDER BY name")]
+    def mapping_names(self, kind: str = "clock") -> list[str]:
+        """The names of the saved mappings of one kind: a clock's ("kind" unset) or a staff sheet's ("staff")."""
+        return [row[0] for row in self._context.conn.execute(
+            "SELECT name FROM clock_mappings WHERE coalesce(json_extract(body, '$.kind'), 'clock') = ? ORDER BY name",
+            (kind,))]

@@ -15,6 +15,9 @@ from typing import TypeVar
 from ward_office.core.access import Permission
 from ward_office.core.staff import Staff
 from ward_office.importers.clock_logs import ColumnMapping
+from ward_office.importers.staff_mapping import FIELDS as STAFF_FIELDS
+from ward_office.importers.staff_mapping import REQUIRED as STAFF_REQUIRED
+from ward_office.importers.staff_mapping import StaffMapping
 from ward_office.services import imports, score_imports
 from ward_office.services.clock_import import (
     ClockFileLayout,
@@ -32,17 +35,35 @@ from ward_office.services.clock_import import (
 )
 from ward_office.services.imports import ImportSummary
 from ward_office.services.score_imports import ScoreImportSummary
+from ward_office.services.staff_import import StaffFileLayout, StaffMatch, code_text, inspect_staff_file, match_text
 from ward_office.services.ward import Ward, in_own_ward
 
 __all__ = [
-    "ClockFileLayout", "ClockImportSummary", "ClockPreview", "ColumnMapping", "ColumnMappingError",
-    "ImportKind", "ImportSummary", "LinkSummary", "ScoreImportSummary", "SessionChange", "UnknownClockId",
+    "STAFF_FIELDS",
+    "STAFF_REQUIRED",
+    "ClockFileLayout",
+    "ClockImportSummary",
+    "ClockPreview",
+    "ColumnMapping",
+    "ColumnMappingError",
+    "ImportKind",
+    "ImportSummary",
+    "LinkSummary",
+    "ScoreImportSummary",
+    "SessionChange",
+    "StaffFileLayout",
+    "StaffMapping",
+    "StaffMatch",
+    "UnknownClockId",
+    "code_text",
     "describe",
+    "match_text",
 ]
 
 T = TypeVar("T")
 Preview = ClockPreview | ImportSummary | ScoreImportSummary
 Result = ClockImportSummary | ImportSummary | ScoreImportSummary
+FileMapping = ColumnMapping | StaffMapping  # a clock report's columns, or a staff sheet's
 
 
 class ImportKind(StrEnum):
@@ -79,12 +100,17 @@ def inspect_job(ward: Ward, file: Path) -> Callable[[], ClockFileLayout]:
     return _job(ward, lambda own: inspect_clock_file(own, file), read_only=True)
 
 
+def inspect_staff_job(ward: Ward, file: Path) -> Callable[[], StaffFileLayout]:
+    """Whether the usual names find every needed column of a staff sheet, or the clerk must map some."""
+    return _job(ward, lambda own: inspect_staff_file(own, file), read_only=True)
+
+
 def score_template_job(ward: Ward, month: date, target: Path) -> Callable[[], int]:
     """Write the file to fill in with ``month``'s entered points; the job returns how many people it lists."""
     return _job(ward, lambda own: score_imports.write_score_template(own, month, target), read_only=True)
 
 
-def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None,
+def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: FileMapping | None,
                 now: datetime, month: date, include_suspect: bool = False) -> Callable[[], Preview]:
     """A trial run: what the import would do, nothing written; ``month``: that of entered points;
     ``include_suspect``: a clock file's punches dated after today or before the ward's first day count too."""
@@ -93,15 +119,16 @@ def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping
         if kind is ImportKind.SCORES:
             return score_imports.import_scores(own, month, file, dry_run=True)
         if kind is ImportKind.CLOCK:
-            return preview_clock_import(own, file, mapping=mapping, now=now, include_suspect=include_suspect)
+            return preview_clock_import(own, file, mapping=_clock(mapping), now=now,
+                                        include_suspect=include_suspect)
         if kind is ImportKind.STAFF:
-            return imports.import_staff(own, file, dry_run=True)
+            return imports.import_staff(own, file, dry_run=True, mapping=_staff(mapping))
         return imports.import_events(own, file, dry_run=True)
 
     return _job(ward, preview, read_only=True)
 
 
-def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping | None, save_as: str,
+def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: FileMapping | None, save_as: str,
                now: datetime, month: date, include_suspect: bool = False) -> Callable[[], Result]:
     """The import itself, all or nothing; the service checks the signed-in account."""
 
@@ -109,13 +136,21 @@ def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: ColumnMapping 
         if kind is ImportKind.SCORES:
             return score_imports.import_scores(own, month, file)
         if kind is ImportKind.CLOCK:
-            return import_clock(own, file, mapping=mapping, save_mapping_as=save_as, now=now,
+            return import_clock(own, file, mapping=_clock(mapping), save_mapping_as=save_as, now=now,
                                 include_suspect=include_suspect)
         if kind is ImportKind.STAFF:
-            return imports.import_staff(own, file)
+            return imports.import_staff(own, file, mapping=_staff(mapping), save_mapping_as=save_as)
         return imports.import_events(own, file)
 
     return _job(ward, write)
+
+
+def _clock(mapping: FileMapping | None) -> ColumnMapping | None:
+    return mapping if isinstance(mapping, ColumnMapping) else None
+
+
+def _staff(mapping: FileMapping | None) -> StaffMapping | None:
+    return mapping if isinstance(mapping, StaffMapping) else None
 
 
 def link_job(ward: Ward, clock_id: str, staff_id: int, now: datetime) -> Callable[[], LinkSummary]:

@@ -180,7 +180,7 @@ class ChoosePage(ImportPage):
         file = self.file()
         if file is None or not file.is_file():
             widgets.show_error(self, _("There is no file {path}").format(path=file or ""))
-        elif self.kind() is ImportKind.CLOCK:
+        elif self.kind() in (ImportKind.CLOCK, ImportKind.STAFF):
             self.importer.inspect()
         else:
             self.importer.start_preview()

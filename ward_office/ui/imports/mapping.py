@@ -1,6 +1,7 @@
-"""Step 2, for a CSV/XLSX clock report only: which column holds the clock id, the date and time (one column,
-or a date and one or more time columns), the device; prefilled from the mapping used last time for a report
-with these columns, else from the usual header names, and remembered under a name for the next report.
+"""Step 2, for a CSV/XLSX clock report: which column holds the clock id, the date and time (one column, or a
+date and one or more time columns), the device; prefilled from the mapping used last time for a report with
+these columns, else from the usual header names, and remembered under a name for the next report. A staff
+sheet's columns are chosen on the same step, with the panel of ``staff_mapping``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +31,8 @@ from ward_office.i18n.text import fold
 
 from ward_office.ui import widgets
 from ward_office.ui.imports._services import ClockFileLayout, ColumnMapping, ColumnMappingError
-from ward_office.ui.imports.steps import MAPPING, PREVIEW, ImportPage
+from ward_office.ui.imports.staff_mapping import StaffMappingPanel
+from ward_office.ui.imports.steps import MAPPING, PREVIEW, STEP_TITLES, ImportPage
 from ward_office.ui.widgets.models import Column, RecordTableModel
 
 if TYPE_CHECKING:
@@ -269,27 +272,43 @@ class MappingPanel(QWidget):
 
 
 class MappingPage(ImportPage):
+    """A clock report's columns (``panel``) or a staff sheet's (``staff_panel``), whichever the file is."""
+
     step = MAPPING
 
     def __init__(self, importer: ImportWizard) -> None:
         super().__init__(importer)
         self.panel = MappingPanel()
         self.panel.changed.connect(self.completeChanged)
+        self.staff_panel = StaffMappingPanel()
+        self.staff_panel.changed.connect(self.completeChanged)
+        self.panels = QStackedWidget()
+        self.panels.addWidget(self.panel)
+        self.panels.addWidget(self.staff_panel)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.panels)
+
+    def _for_staff(self) -> bool:
+        return self.importer.staff_layout is not None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        super().initializePage()
+        if self._for_staff():
+            self.setTitle(self.title().replace(_(STEP_TITLES[MAPPING]), _("Which columns of the list hold what")))
+        self.panels.setCurrentWidget(self.staff_panel if self._for_staff() else self.panel)
 
     def first_focus(self) -> QWidget | None:
-        return self.panel.clock_id
+        return self.staff_panel.fields["full_name"] if self._for_staff() else self.panel.clock_id
 
     def ready(self) -> bool:
-        return not self.panel.problem()
+        return not (self.staff_panel if self._for_staff() else self.panel).problem()
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         return PREVIEW
 
     def go_on(self) -> None:
         try:
-            self.panel.mapping()
+            (self.staff_panel if self._for_staff() else self.panel).mapping()
         except WardOfficeError as error:
             widgets.show_error(self, error)
             return

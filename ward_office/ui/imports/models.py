@@ -1,5 +1,6 @@
 """The tables of the import wizard's preview: the attendance sessions a clock log would change, the clock ids
-of nobody, and the lines of a file that were skipped or refused, each one a ``RecordTableModel`` column set.
+of nobody, the people of a staff list (who each is taken to be), and the lines of a file that were skipped or
+refused, each one a ``RecordTableModel`` column set.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from ward_office.i18n.formatting import format_date, format_number
 from ward_office.i18n.text import name_sort_key
 
 from ward_office.ui import widgets
-from ward_office.ui.imports._services import SessionChange, UnknownClockId, describe
+from ward_office.ui.imports._services import (
+    SessionChange,
+    StaffMatch,
+    UnknownClockId,
+    code_text,
+    describe,
+    match_text,
+)
 from ward_office.ui.widgets.models import RIGHT, Column, RecordTableModel
 
 if TYPE_CHECKING:
@@ -76,6 +84,26 @@ SKIPPED_COLUMNS: tuple[Column[SkippedRow], ...] = (
     Column(N_("Line"), lambda row: str(row.line), sort_key=lambda row: row.line, alignment=RIGHT),
     Column(N_("Reason"), lambda row: _(row.reason)),
 )
+
+
+def _match_colour(person: StaffMatch) -> QColor | None:
+    return widgets.GOOD if person.change == "added" else widgets.WARN if person.change == "updated" else None
+
+
+PEOPLE_COLUMNS: tuple[Column[StaffMatch], ...] = (
+    Column(N_("Line"), lambda person: str(person.line), sort_key=lambda person: person.line, alignment=RIGHT),
+    Column(N_("Staff code"), code_text, sort_key=lambda person: person.code),
+    Column(N_("Full name"), lambda person: person.full_name + (" ⚠" if person.gender_guessed else ""),
+           sort_key=lambda person: name_sort_key(person.full_name),
+           tooltip=lambda person: _("Gender read from the middle name; check it on the Staff page")
+           if person.gender_guessed else ""),
+    Column(N_("Department"), lambda person: person.department),
+    Column(N_("What happens"), match_text, foreground=_match_colour),
+)
+
+
+def people_model() -> RecordTableModel[StaffMatch]:
+    return RecordTableModel(PEOPLE_COLUMNS)
 
 
 def change_model() -> RecordTableModel[SessionChange]:

@@ -18,7 +18,7 @@ from ward_office.i18n.formatting import format_number
 from ward_office.ui import widgets
 from ward_office.ui.imports import summaries
 from ward_office.ui.imports._services import ClockPreview, ImportSummary, ScoreImportSummary
-from ward_office.ui.imports.models import change_model, problem_model, skipped_model
+from ward_office.ui.imports.models import change_model, people_model, problem_model, skipped_model
 from ward_office.ui.imports.steps import DONE, PREVIEW, ImportPage
 from ward_office.ui.imports.unknown_ids import UnknownIdsPanel, sorted_table
 
@@ -55,9 +55,12 @@ class PreviewPage(ImportPage):
         self.unknown_panel.link_requested.connect(importer.link)
         self.problems_model = problem_model()
         self.problems_table = sorted_table(self.problems_model, "problems", _("Lines with a problem"))
+        self.people_model = people_model()
+        self.people_table = sorted_table(self.people_model, "staff_matches", _("People in the list"))
         self.skipped_model = skipped_model()
         self.skipped_table = sorted_table(self.skipped_model, "skipped_rows", _("Rows skipped"))
-        for widget in (self.changes_table, self.unknown_panel, self.problems_table, self.skipped_table):
+        for widget in (self.people_table, self.changes_table, self.unknown_panel, self.problems_table,
+                       self.skipped_table):
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
@@ -149,7 +152,7 @@ class PreviewPage(ImportPage):
         self.problems_model.set_records(problems)
         self.problems_table.resizeColumnsToContents()
         self._tab(self.problems_table, _("Problems ({count})"), len(problems) if problems else None)
-        self._hide_tabs(self.changes_table, self.unknown_panel, self.skipped_table)
+        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.skipped_table)
 
     def _show_clock_preview(self, preview: ClockPreview, name: str) -> None:
         self.headline.setStyleSheet("")
@@ -163,7 +166,7 @@ class PreviewPage(ImportPage):
         self._tab(self.changes_table, _("Attendance changes ({count})"), len(preview.changes))
         self._tab(self.unknown_panel, _("Clock ids of nobody ({count})"), len(preview.unknown))
         self._tab(self.problems_table, _("Lines skipped ({count})"), len(preview.problems))
-        self._hide_tabs(self.skipped_table)
+        self._hide_tabs(self.people_table, self.skipped_table)
         self.tabs.setCurrentWidget(self.unknown_panel if preview.unknown else self.changes_table)
 
     def _show_list_preview(self, preview: ImportSummary, name: str) -> None:
@@ -173,7 +176,11 @@ class PreviewPage(ImportPage):
         self.skipped_model.set_records(preview.skipped)
         self.skipped_table.resizeColumnsToContents()
         self._tab(self.skipped_table, _("Rows skipped ({count})"), len(preview.skipped))
+        self.people_model.set_records(preview.people)
+        self.people_table.resizeColumnsToContents()
+        self._tab(self.people_table, _("People in the list ({count})"), len(preview.people) if preview.people else None)
         self._hide_tabs(self.changes_table, self.unknown_panel, self.problems_table)
+        self.tabs.setCurrentWidget(self.people_table if preview.people else self.skipped_table)
 
     def _show_score_preview(self, preview: ScoreImportSummary, name: str) -> None:
         self.headline.setStyleSheet("")
@@ -182,4 +189,4 @@ class PreviewPage(ImportPage):
         self.skipped_model.set_records(preview.skipped)
         self.skipped_table.resizeColumnsToContents()
         self._tab(self.skipped_table, _("Rows skipped ({count})"), len(preview.skipped))
-        self._hide_tabs(self.changes_table, self.unknown_panel, self.problems_table)
+        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.problems_table)

@@ -90,6 +90,14 @@ def list_counts(preview: ImportSummary, name: str, kind: ImportKind) -> Rows:
         rows.append((_("Unchanged:"), format_number(preview.unchanged)))
         if preview.new_departments:
             rows.append((_("New departments:"), ", ".join(preview.new_departments)))
+        given = sum(1 for person in preview.people if person.code_generated)
+        if given:
+            rows.append((_("Staff codes given by the import:"), format_number(given)))
+        guessed = sum(1 for person in preview.people if person.gender_guessed)
+        if guessed:
+            rows.append((_("Gender read from the middle name (⚠):"), format_number(guessed)))
+        if preview.mapping:
+            rows.append((_("Columns read with:"), _("the mapping “{name}”").format(name=preview.mapping)))
     else:
         rows.append((_("Already on record:"), format_number(preview.unchanged)))
     reasons = "; ".join(_("{count} {reason}").format(count=format_number(len(lines)), reason=_(reason))

@@ -22,7 +22,15 @@ from ward_office.i18n import _
 
 from ward_office.ui import widgets
 from ward_office.ui.imports import _services as services
-from ward_office.ui.imports._services import ClockFileLayout, ColumnMapping, ImportKind, LinkSummary, Preview, Result
+from ward_office.ui.imports._services import (
+    ClockFileLayout,
+    FileMapping,
+    ImportKind,
+    LinkSummary,
+    Preview,
+    Result,
+    StaffFileLayout,
+)
 from ward_office.ui.imports.choose import ChoosePage
 from ward_office.ui.imports.done import DonePage
 from ward_office.ui.imports.mapping import MappingPage
@@ -56,6 +64,7 @@ class ImportWizard(QWizard):
         self.busy = False
         self.advancing = False  # Next pressed by the wizard itself, once the work behind it is done
         self.layout_info: ClockFileLayout | None = None
+        self.staff_layout: StaffFileLayout | None = None
         self.preview: Preview | None = None
         self.include_suspect = False  # the clerk chose to import a clock file's suspect punches too
         self.refusal: WardOfficeError | None = None
@@ -115,8 +124,10 @@ class ImportWizard(QWizard):
         return self.button(Button.FinishButton)
 
     def needs_mapping(self) -> bool:
-        layout = self.layout_info
-        return self.choose_page.kind() is ImportKind.CLOCK and layout is not None and layout.needs_mapping
+        kind = self.choose_page.kind()
+        layout: ClockFileLayout | StaffFileLayout | None = (
+            self.layout_info if kind is ImportKind.CLOCK else self.staff_layout if kind is ImportKind.STAFF else None)
+        return layout is not None and layout.needs_mapping
 
     def staff(self) -> list[Staff]:
         return services.staff(self.context.ward)
@@ -124,6 +135,7 @@ class ImportWizard(QWizard):
     def forget_file(self) -> None:
         self.layout_info = None
         self.include_suspect = False
+        self.staff_layout = None
         self.preview = None
         self.refusal = None
 
@@ -189,11 +201,25 @@ class ImportWizard(QWizard):
         assert file is not None
         return file
 
-    def _mapping_for_file(self) -> ColumnMapping | None:
-        return self.mapping.mapping() if self.needs_mapping() else None
+    def _mapping_for_file(self) -> FileMapping | None:
+        if not self.needs_mapping():
+            return None
+        return self.mapping_page.staff_panel.mapping() if self.staff_layout is not None else self.mapping.mapping()
 
     def inspect(self) -> Job:
-        """Find out whether the clock file is a log or a table whose columns need mapping."""
+        """Find out whether the clock file is a log or a table whose columns need mapping, or whether the usual
+        names find every needed column of a staff sheet."""
+        if self.choose_page.kind() is ImportKind.STAFF:
+            def inspected_list(layout: StaffFileLayout) -> None:
+                self.staff_layout = layout
+                if layout.needs_mapping:
+                    self.mapping_page.staff_panel.set_layout(layout)
+                    self.advance()
+                else:
+                    self.start_preview()
+
+            return self.run(_("Reading the file…"), services.inspect_staff_job(self.context.ward, self._file()),
+                            inspected_list, self._refused)
 
         def inspected(layout: ClockFileLayout) -> None:
             self.layout_info = layout
@@ -246,7 +272,8 @@ class ImportWizard(QWizard):
         except WardOfficeError as error:
             widgets.show_error(self, error)
             return None
-        save_as = self.mapping.save_name() if mapping is not None else ""
+        panel = self.mapping_page.staff_panel if kind is ImportKind.STAFF else self.mapping
+        save_as = panel.save_name() if mapping is not None else ""
         work = services.import_job(ward, kind, self._file(), mapping, save_as, _now_on(self.context.today),
                                    self.choose_page.month(), self.include_suspect)
 
