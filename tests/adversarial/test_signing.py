@@ -8,12 +8,13 @@ import sqlite3
 import time
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from ward_office.cli import main
 from ward_office.core.errors import WardOfficeError
-from ward_office.services import accounts, demo, imports
+from ward_office.services import accounts, command_sign_in, demo, imports
 from ward_office.services.accounts import SignInError
 from ward_office.services.demo import DEMO_PASSWORD
 from ward_office.services.ward import Ward
@@ -158,13 +159,21 @@ def test_a_head_password_on_a_real_book_must_hold(book: Path, vietnamese: None) 
 
 def test_failed_sign_ins_wait_longer_each_time(book: Path, capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """Three wrong passwords in a row on the command line: the third takes at least a second longer than
-    the first (0.5 s, then 1 s, then 2 s), and the wait survives from one command to the next."""
+    """Three wrong passwords in a row on the command line, each a command of its own: each waits twice as long
+    as the one before (0.5 s, then 1 s, then 2 s), so the wait survives from one command to the next. The waits
+    are really slept; what is measured is what each command sleeps, not its whole time, which a loaded machine
+    stretches."""
     monkeypatch.setenv("WARD_OFFICE_PASSWORD", "doan-mo-1")
-    took = []
+    waited: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waited[-1] += seconds
+        time.sleep(seconds)
+
+    monkeypatch.setattr(command_sign_in, "time", SimpleNamespace(sleep=sleep))
     for _attempt in range(3):
-        started = time.monotonic()
+        waited.append(0.0)
         code, _out, _err = run(capsys, "lock", "--db", book, "--period", "2026-02", "--user", "truong")
-        took.append(time.monotonic() - started)
         assert code != 0
-    assert took[2] >= took[0] + 1.0, took
+    # Each wait is slept from the moment the refusal is recorded: a few milliseconds of it may have passed.
+    assert [0.4 < waited[0] <= 0.5, 0.9 < waited[1] <= 1.0, 1.9 < waited[2] <= 2.0] == [True] * 3, waited
