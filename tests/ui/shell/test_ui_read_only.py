@@ -79,7 +79,8 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def show_error(_parent, error, _title=None) -> None:
         shown.append(error if isinstance(error, str) else error.localized())
 
-    for module in ("ward_office.ui.widgets", "ward_office.ui.attendance.page", "ward_office.ui.checks.page"):
+    for module in ("ward_office.ui.widgets", "ward_office.ui.attendance.page", "ward_office.ui.checks.page",
+                   "ward_office.ui.checks.start_dialog"):
         monkeypatch.setattr(f"{module}.show_error", show_error)
     return shown
 
