@@ -61,6 +61,9 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
 def window(qtbot, demo_db: Path, vietnamese: None) -> Iterator[MainWindow]:
     main_window = open_main_window(demo_db, today=DEMO_TODAY)
     qtbot.addWidget(main_window)
+    # The size the window tests were written at; the running program sizes itself to the screen (ui/shell/geometry),
+    # and tests/ui/shell/test_ui_screens.py checks every page at 1024×768 and 1366×768.
+    main_window.resize(1280, 800)
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
