@@ -83,8 +83,8 @@ def test_a_locked_month_refuses_entries_in_the_service_and_in_the_table(ward: Wa
     assert entry_sheet(ward, date(2026, 2, 1)).locked
     with pytest.raises(PeriodLockedError) as caught:
         enter_scores(ward, date(2026, 2, 1), [entry(AN, "NV1", "30")])
-    assert caught.value.localized() == ("Tháng 2/2026 thuộc kỳ đã khóa sổ; mở khóa sổ trước khi sửa điểm "
-                                        "Lãnh đạo chấm")
+    assert caught.value.localized() == ("Tháng 2/2026 thuộc kỳ đã khóa sổ: không sửa được điểm Lãnh đạo "
+                                        "chấm. Chỉ Lãnh đạo mới mở khóa được.")
     conn = ward.store.conn
     for statement in ("INSERT INTO entered_scores (staff_id, month, item_code, points, entered_by, entered_at) "
                       "VALUES (3, '2026-02-01', 'NV1', '10', 'x', 'x')",

@@ -238,7 +238,7 @@ def _refuse_locked(ward: Ward, days: Iterable[date]) -> None:
         if label:
             raise PeriodLockedError(
                 N_("Attendance of {day} cannot be changed: the day belongs to the locked period “{period}”."
-                   " Unlock the period first."),
+                   " Only the head can unlock the period."),
                 day=format_date(day), period=label)
 
 

@@ -90,8 +90,8 @@ def enter_scores(ward: Ward, month: date, entries: Sequence[ScoreEntry]) -> int:
     label = format_month(month.year, month.month)
     in_month = label.lower()  # within a sentence: "trong tháng 3/2026"
     if ward.store.entered_scores.month_locked(month):
-        raise PeriodLockedError(N_("{month} belongs to a locked period; unlock it before changing its entered "
-                                   "points"), month=label)
+        raise PeriodLockedError(N_("{month} belongs to a locked period: its entered points cannot be changed. "
+                                   "Only the head can unlock it."), month=label)
     plan = ward.plan_on(_month_end(month))
     items = {item.code: item for item in entered_items(plan)}
     people = {person.id: person for person in _people(ward, month)}

@@ -250,8 +250,9 @@ def _locked_error(ward: Ward, day: date) -> PeriodLockedError | None:
     record = ward.store.periods.locked_on(day)
     if record is None:
         return None
-    return PeriodLockedError(N_("{day} belongs to the locked period “{period}”; unlock the period to change"
-                                " its records"), day=format_date(day), period=period_label(record.period))
+    return PeriodLockedError(N_("{day} belongs to the locked period “{period}”: its"
+                                " records cannot be changed. Only the head can unlock the period."),
+                             day=format_date(day), period=period_label(record.period))
 
 
 def future_day_problem(day: date, today: date) -> str | None:

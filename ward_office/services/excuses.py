@@ -30,8 +30,8 @@ def _refuse_locked(ward: Ward, excuse: Excuse) -> None:
     locked = ward.store.periods.locked_on(excuse.day)
     if locked is not None:
         raise PeriodLockedError(
-            N_("{day} belongs to the locked period “{period}”: its excuses cannot be changed. Unlock the period "
-               "first."), day=format_date(excuse.day), period=period_label(locked.period))
+            N_("{day} belongs to the locked period “{period}”: its excuses cannot be changed. Only the head "
+               "can unlock the period."), day=format_date(excuse.day), period=period_label(locked.period))
 
 
 def excuse_attendance(ward: Ward, record_id: AttendanceId | int, trigger: AttendanceTrigger | str,

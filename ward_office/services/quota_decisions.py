@@ -65,7 +65,8 @@ def decide_quota_tie(ward: Ward, period: Period, grade_code: str, chosen: Sequen
         raise QuotaChoiceError(N_("The meeting date {day} is after today"), day=format_date(meeting_date))
     record = ward.store.periods.get(period)
     if record is not None and record.is_locked:
-        raise PeriodLockedError(N_("{period} is locked; unlock it before recording a decision"), period=label)
+        raise PeriodLockedError(N_("{period} is locked: no decision can be recorded for it. Only the head can unlock "
+                                   "it."), period=label)
     tie = score_records(ward.store, period, today).ranking.quota_tie
     if tie is None or tie.grade.code != grade_code:
         raise QuotaTieMissingError(N_("In {period} no people are tied at the quota line for the grade {grade}"),

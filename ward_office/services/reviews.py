@@ -171,6 +171,7 @@ def save_review(ward: Ward, period: Period, notes: ReviewNotes, today: date) -> 
     ward.require(Permission.DECIDE_REVIEW)
     status = figures_status(ward.store, period, today)
     if status.final:
-        raise PeriodLockedError(N_("{period} is locked; unlock it to change the papers of its review meeting"),
+        raise PeriodLockedError(N_("{period} is locked: the papers of its review meeting cannot be changed. "
+                                "Only the head can unlock it."),
                                 period=period_label(period))
     ward.store.reviews.save(period, notes, ward.actor)

@@ -76,8 +76,8 @@ def _sheet_to_fill(ward: Ward, month: date) -> EntrySheet:
     if not sheet.items:
         raise NoEnteredItemsError(N_("The plan in force in {month} has no entered block"), month=label)
     if sheet.locked:
-        raise PeriodLockedError(N_("{month} belongs to a locked period; unlock it before changing its entered "
-                                   "points"), month=label)
+        raise PeriodLockedError(N_("{month} belongs to a locked period: its entered points cannot be changed. "
+                                   "Only the head can unlock it."), month=label)
     return sheet
 
 

@@ -83,7 +83,8 @@ class Context:
             if day is None:
                 return PeriodLockedError(N_("These records belong to a locked period"))
             return PeriodLockedError(
-                N_("{day} belongs to a locked period; unlock the period to change its records"),
+                N_("{day} belongs to a locked period: its records cannot be changed. Only the head can unlock "
+                   "the period."),
                 day=day.isoformat(),
             )
         if "staff_dates_locked" in text:

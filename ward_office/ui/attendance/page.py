@@ -125,10 +125,14 @@ class AttendancePage(AttendanceLayout):
             self.banner.show()
         if sheet.locked_period:
             self.locked_banner.setText(_("This day belongs to the locked period “{period}”: its attendance"
-                                         " cannot be changed.").format(period=sheet.locked_period))
+                                         " cannot be changed.").format(period=sheet.locked_period)
+                                       + " " + _("Only the head can unlock the period."))
             self.locked_banner.show()
         else:
             self.locked_banner.hide()
+        for marking in (self.present_action, self.late_action, self.early_action, self.absent_action,
+                        *self.leave_actions.values(), self.leave_button):
+            marking.setEnabled(not sheet.locked_period)  # a locked day is read, not marked
         counts = sheet.counts()
         self.summary.setText(_("{staff} staff · present {present} · late {late} · left early {early}"
                                " · on leave {leave} · absent without leave {absent}").format(

@@ -37,6 +37,7 @@ from ward_office.ui.widgets import BAD, GOOD, WARN, error_text
 from ward_office.ui.widgets.charts import Bar, BarChart
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.jobs import Job
+from ward_office.ui.widgets.legend import Legend
 from ward_office.ui.widgets.models import RecordTableModel
 from ward_office.ui.widgets.page import Page
 
@@ -95,6 +96,7 @@ class DashboardPage(Page):
         self.scores: ScoreOverview | None = None
         self._job: Job | None = None
         self._generation = 0
+        self.legends: dict[int, Legend] = {}  # by id of the card's table
 
         content = QWidget()
         grid = QGridLayout(content)
@@ -145,6 +147,9 @@ class DashboardPage(Page):
         status.setWordWrap(True)
         card.body.addWidget(status)
         card.body.addWidget(view)
+        legend = Legend("ranking_card_legend")  # what the grade codes stand for
+        card.body.addWidget(legend)
+        self.legends[id(view)] = legend
         view.hide()
         card.add_link(_("See the whole ranking"), lambda: self._go("ranking"))
         return card, model, view, status
@@ -276,6 +281,8 @@ class DashboardPage(Page):
             model.set_records(results)
             view.setVisible(bool(results))
             fit_height(view, len(results))
+            self.legends[id(view)].show_pairs(
+                (result.grade_code, result.grade_name) for result in results if result.graded)
             status.setVisible(not results)
             status.setPalette(self.palette())
             status.setText(_("Nobody to rank yet"))

@@ -48,6 +48,7 @@ from ward_office.ui.widgets import BAD, MUTED, WARN, PeriodPicker, error_text, r
 from ward_office.ui.widgets.context import Topic, WardContext
 from ward_office.ui.widgets.fit import ColumnFit
 from ward_office.ui.widgets.jobs import Job, run_in_background
+from ward_office.ui.widgets.legend import Legend
 from ward_office.ui.widgets.models import Index, RecordTableModel, SearchProxy
 from ward_office.ui.widgets.page import Page
 
@@ -169,7 +170,13 @@ class RankingPage(Page):
         """The ranking above the chosen person, or the reason there is no ranking."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        self.legend = Legend("ranking_legend")  # what the block codes heading the columns stand for
+        table_layout.addWidget(self.legend)
+        splitter.addWidget(table_box)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -240,6 +247,7 @@ class RankingPage(Page):
             self.proxy.setSourceModel(self.model)
             self._size_columns()
         self.model.set_records(standings.rows)
+        self.legend.show_pairs((block.code, block.name) for block in plan.blocks)
         heading = _("{plan} (version {version}) — {period}").format(
             plan=plan.name, version=plan.version, period=period_label(standings.period))
         if standings.still_running:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ward_office.core.checks import CHECK_KIND_LABELS
 from ward_office.core.errors import WardOfficeError
 from ward_office.core.period import Period, PeriodKind
+from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date, format_datetime, period_label
 from ward_office.services import checks, printing
@@ -75,6 +76,16 @@ FILE_NAMES = {
 }
 
 
+def signer_warning(unit: Unit) -> str:
+    """Which signer names the ward settings leave empty, or "" when both are filled in."""
+    missing = [label for label, name in ((_("the head who signs"), unit.head_name),
+                                         (_("the preparer"), unit.preparer_name)) if not name.strip()]
+    if not missing:
+        return ""
+    return _("No name is set for {who} (Settings, Ward office): the reports will print an empty signature "
+             "line.").format(who=_(" and ").join(missing))
+
+
 def report_file_name(kind: str, period: Period, suffix: str = "") -> str:
     """The file a report is written to: its Vietnamese name, the period's code, ``suffix`` (a check round)."""
     stem = FILE_NAMES.get(kind, kind)
@@ -100,6 +111,7 @@ class ReportsPage(Page):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.picker.period_changed.connect(lambda _period: self._fill_check_rounds())
         self._kind_changed()
+        self._show_signer_warning()
 
     def _build_choices(self, context: WardContext) -> None:
         """Which report, for which period, and for a check's record which round."""
@@ -136,6 +148,10 @@ class ReportsPage(Page):
         self.copy_button.clicked.connect(self.save_copy)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.signer_warning = QLabel()  # a blank signature is allowed, but never by surprise
+        self.signer_warning.setObjectName("signer_warning")
+        self.signer_warning.setWordWrap(True)
+        self.signer_warning.setStyleSheet(f"color: {widgets.WARN.name()}")
 
     def _build_controls(self) -> QWidget:
         """Everything above the preview."""
@@ -154,6 +170,7 @@ class ReportsPage(Page):
         controls_layout = QVBoxLayout(controls)
         controls_layout.addLayout(form)
         controls_layout.addWidget(self.description)
+        controls_layout.addWidget(self.signer_warning)
         controls_layout.addLayout(buttons)
         controls_layout.addWidget(self.status)
         return controls
@@ -194,7 +211,12 @@ class ReportsPage(Page):
 
     def refresh(self) -> None:
         self._fill_check_rounds()
+        self._show_signer_warning()
         self._update_buttons()
+
+    def _show_signer_warning(self) -> None:
+        self.signer_warning.setText(signer_warning(self.ward.unit()))
+        self.signer_warning.setVisible(bool(self.signer_warning.text()))
 
     def _update_buttons(self) -> None:
         has_pdf = self.preview.path is not None and self.preview.path.exists()

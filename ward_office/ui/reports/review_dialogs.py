@@ -122,7 +122,8 @@ class ReviewDialog(QDialog):
         if account is not None and not account.may(Permission.DECIDE_REVIEW):
             return _("Only the head may change the papers of the review meeting; you can read them here.")
         if figures_status(self.ward.store, self.period, self.today).final:
-            return _("{period} is locked; unlock it to change the papers of its review meeting").format(
+            return _("{period} is locked: the papers of its review meeting cannot be changed. "
+                     "Only the head can unlock it.").format(
                 period=period_label(self.period))
         if self.ward.read_only:
             return self.ward.read_only_reason or _("The record book is open to view only.")

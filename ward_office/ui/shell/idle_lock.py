@@ -110,6 +110,7 @@ class IdleLock(QObject):
         account = None if switch else ward.account
         if not intro:
             if switch:
+                self.window.statusBar().clearMessage()  # not left for whoever signs in next
                 intro = _("{name} has signed out. Sign in to go on.").format(
                     name=ward.account.full_name or ward.account.username)
             else:
@@ -157,6 +158,7 @@ class IdleLock(QObject):
         self._timer.start()
         self.unlocked.emit()
         if changed_person:
+            self.window.statusBar().clearMessage()  # the last one's "password changed", "backup made"…
             self.context.changed.emit(Topic.SETTINGS)  # the title, the status bar and the head-only tabs
 
     def _quit(self) -> None:

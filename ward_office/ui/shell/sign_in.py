@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QWidget,
 )
 
@@ -75,12 +76,15 @@ class SignInDialog(AccountFormDialog):
             self.form.addRow(self.demo_hint)
         self.wait_label = QLabel()
         self.wait_label.setObjectName("sign_in_wait")
+        self.wait_label.setWordWrap(True)  # a long wait in Vietnamese wraps, never cut off
         self.wait_label.hide()
         self.layout().insertWidget(self.layout().indexOf(self.buttons), self.wait_label)
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(250)
         self.wait_timer.timeout.connect(self.show_wait)
         self.username_edit.textChanged.connect(self.show_wait)
+        for hint in (self.demo_hint, self.wait_label, self.error_label):  # grow to their wrapped text
+            hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.ok_button().setText(_("&Sign in"))
         (self.password_edit if username else self.username_edit).setFocus()
         self.finish_layout(55)
