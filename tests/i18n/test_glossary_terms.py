@@ -138,7 +138,8 @@ def offending(texts: Iterator[tuple[str, str]]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "texts", [_catalog_texts, _plan_texts, _template_texts, _guide_texts], ids=["catalog", "plans", "templates", "guide"]
+    "texts", [_catalog_texts, _plan_texts, _template_texts, _guide_texts],
+    ids=["catalog", "plans", "templates", "guide"],
 )
 def test_no_term_the_glossary_forbids(texts) -> None:
     found = offending(texts())
