@@ -34,7 +34,7 @@ STAFF = [
     ("Ngày kết thúc", 14, DATE, None, "Để trống nếu đang công tác."),
 ]
 EVENTS = [
-    ("Ngày", 14, DATE, date(2026, 10, 5), "Bắt buộc: ngày vi phạm hoặc được khen, dạng 14/05/2026."),
+    ("Ngày", 14, DATE, date(2026, 10, 5), "Bắt buộc: ngày vi phạm hoặc được biểu dương, dạng 14/05/2026."),
     ("Mã cán bộ", 12, TEXT, "CB001", "Bắt buộc: mã cán bộ như trong danh sách cán bộ của phần mềm."),
     ("Mã tiêu chí", 14, TEXT, "TP01", "Bắt buộc: mã tiêu chí trong kế hoạch thi đua đang áp dụng vào ngày đó."),
     ("Ghi chú", 48, None, "Không đeo thẻ khi tiếp công dân", "Không bắt buộc."),
@@ -81,7 +81,7 @@ def write_template(path: Path, title: str, columns: list[tuple[str, int, str | N
 
 def main() -> None:
     write_template(TEMPLATES_DIR / "danh-sach-can-bo.xlsx", "Danh sách cán bộ", STAFF)
-    write_template(TEMPLATES_DIR / "su-viec.xlsx", "Vi phạm, khen thưởng", EVENTS)
+    write_template(TEMPLATES_DIR / "su-viec.xlsx", "Vi phạm, biểu dương", EVENTS)
     for path in sorted(TEMPLATES_DIR.glob("*.xlsx")):
         print(path)
 

@@ -205,7 +205,7 @@ def test_the_clerk_may_not_adopt_a_plan(ward: Ward, head: Account, clerk: Accoun
     versions = ward.store.plans.list()
     with pytest.raises(AccessDeniedError) as refused:
         plans.adopt_new_version(ward, versions[0].code, plans.PlanChanges(effective_from=date(2030, 1, 1)))
-    assert "trưởng" in refused.value.localized().lower() and "Lê Thị Mai" in refused.value.localized()
+    assert "lãnh đạo" in refused.value.localized().lower() and "Lê Thị Mai" in refused.value.localized()
     plan_file = tmp_path / "plan.toml"
     plan_file.write_text(versions[0].body, encoding="utf-8")
     with pytest.raises(AccessDeniedError):

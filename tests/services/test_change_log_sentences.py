@@ -182,7 +182,7 @@ def test_excel_export_reads_back_with_real_dates(ward: Ward, clock: Clock, tmp_p
     cells = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
     header_at = next(number for number, row in enumerate(cells) if row[0] == "STT")
     assert list(cells[header_at][:8]) == ["STT", "Ngày", "Thời gian", "Người thực hiện", "Thao tác", "Loại dữ liệu",
-                                          "Số bản ghi", "Nội dung thay đổi"]
+                                          "Số hiệu mục", "Nội dung thay đổi"]
     body = cells[header_at + 1:header_at + 5]
     assert [row[1] for row in body] == [datetime(2026, 11, day) for day in (13, 12, 11, 10)]
     assert body[0][2] == time(9, 0) and body[0][3] == "Lan"  # a time Excel sorts, not the text "09:00"
@@ -281,13 +281,13 @@ def test_lines_of_older_programs_are_told(ward: Ward, db_path: Path) -> None:
     lines = ward.store.change_log.changes()[-4:]
     lookup = Lookup.of(ward)
     assert [describe(line, lookup) for line in lines] == [
-        "Chương trình cập nhật 3 bản ghi khi nâng cấp sổ (đợt kiểm tra)",
+        "Chương trình cập nhật 3 mục dữ liệu khi nâng cấp sổ (đợt kiểm tra)",
         "Khôi phục sổ từ bản sao lưu so-2026-11-01.sqlite",
         "Thêm mới: future_thing 7",
-        "Sửa chấm công của Nguyễn Văn An ngày 02/11/2026, buổi sáng: Có mặt → Nghỉ có phép",
+        "Sửa chấm công của Nguyễn Văn An ngày 02/11/2026, buổi sáng: Có mặt → Nghỉ có lý do",
     ]
     assert [(f.name, f.after) for f in entry_fields(lines[0], lookup)] == [
-        ("Nâng cấp sổ", "m002_check_finished_at"), ("Số bản ghi", "3"), ("Kết thúc lúc", "started_at")]
+        ("Nâng cấp sổ", "m002_check_finished_at"), ("Số mục", "3"), ("Kết thúc lúc", "started_at")]
     assert [(f.name, f.after) for f in entry_fields(lines[2], lookup)] == [("colour", "blue")]
     assert change_log.kind_label(lines[2].entity) == "future_thing"
 

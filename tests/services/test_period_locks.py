@@ -224,7 +224,7 @@ def test_command_line_lock_and_unlock(path: Path, capsys, monkeypatch: pytest.Mo
     assert "--user" in capsys.readouterr().err
     monkeypatch.setenv("WARD_OFFICE_PASSWORD", DEMO_PASSWORD)
     assert cli.main([*lock, "--user", "vanthu"]) == 1
-    assert "Chỉ trưởng" in capsys.readouterr().err
+    assert "Chỉ lãnh đạo" in capsys.readouterr().err
     assert cli.main([*lock, "--user", "truong"]) == 0
     out = capsys.readouterr().out
     assert "Quý I năm 2026" in out

@@ -66,7 +66,7 @@ def test_adopt_show_and_list(demo_db: Path, tmp_path: Path, capsys: pytest.Captu
     path = tmp_path / "vhcs-2.toml"
     path.write_text(text, encoding="utf-8")
     code, _out, err = run(capsys, "plan", "adopt", path, "--from", "01/07/2026", "--db", demo_db, "--user", "vanthu")
-    assert code == 1 and "trưởng đơn vị" in err  # the clerk may not adopt a plan
+    assert code == 1 and "Chỉ lãnh đạo" in err  # the clerk may not adopt a plan
     code, out, err = run(capsys, "plan", "adopt", path, "--from", "01/07/2026", "--db", demo_db, "--user", "truong")
     assert code == 0, err
     assert "phiên bản 2" in out and "01/07/2026" in out

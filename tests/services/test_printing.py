@@ -68,7 +68,7 @@ def test_bad_period_or_kind_writes_nothing(demo_db: Path, tmp_path: Path) -> Non
     with pytest.raises(WardOfficeError) as no_db:
         in_own_ward(tmp_path / "none.db", lambda ward: printing.write_report(
             ward, "ranking", "2026-H1", tmp_path / "a.pdf", today=TODAY), read_only=True)
-    assert "Không có cơ sở dữ liệu" in no_db.value.localized()
+    assert "Không có tệp sổ" in no_db.value.localized()
     with pytest.raises(WardOfficeError) as no_folder:
         in_own_ward(demo_db, lambda ward: printing.write_report(
             ward, "ranking", "2026-H1", tmp_path / "missing" / "a.pdf", today=TODAY), read_only=True)

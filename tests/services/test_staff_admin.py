@@ -108,7 +108,7 @@ def test_someone_with_records_cannot_be_deleted_but_can_leave(ward: Ward, vietna
     assert not staff_admin.can_delete(ward, added.id)
     with pytest.raises(WardOfficeError) as refused:
         staff_admin.delete_staff(ward, added.id)
-    assert "Cho nghỉ việc" in refused.value.localized()
+    assert "Thôi công tác" in refused.value.localized()
     assert ward.store.staff.get(added.id) == added
     staff_admin.deactivate_staff(ward, added.id, date(2026, 11, 2))
     assert staff_admin.staff_rows(ward, TODAY)[0].has_records

@@ -136,9 +136,9 @@ def test_the_year_ranking_and_review_report_print_the_titles(book: tuple[Path, s
     assert (f"Danh hiệu thi đua đủ điều kiện đề nghị (Hội đồng Thi đua - Khen thưởng xét và quyết định): LĐTT — "
             f"“Lao động tiên tiến” (xếp loại “Hoàn thành tốt nhiệm vụ” trở lên): {eligible} người; CSTĐCS") in ranking
     review = pdf_text(tmp_path / "review.pdf")
-    assert f"Đủ điều kiện đề nghị danh hiệu “Lao động tiên tiến”: {eligible} người." in review
-    assert best > 0 and (f"Đủ điều kiện đề nghị danh hiệu “Chiến sĩ thi đua cơ sở” (còn cần sáng kiến được công "
-                         f"nhận): {best} người.") in review
+    assert f"Đủ điều kiện đề nghị danh hiệu thi đua “Lao động tiên tiến”: {eligible} người." in review
+    assert best > 0 and (f"Đủ điều kiện đề nghị danh hiệu thi đua “Chiến sĩ thi đua cơ sở” (còn cần sáng kiến "
+                         f"được công nhận): {best} người.") in review
     for text in (ranking, review):
         assert "được tặng" not in text and "đạt danh hiệu" not in text
     in_own_ward(path, lambda ward: write_report(ward, "review", "2026-H2", tmp_path / "h2.pdf", today=TODAY),

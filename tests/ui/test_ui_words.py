@@ -103,7 +103,7 @@ def test_the_reports_page_warns_about_empty_signer_names(qtbot, window: MainWind
     page = window.show_page(ReportsPage)
     page.refresh()
     assert page.signer_warning.isVisible()  # the demo book names no signer
-    assert page.signer_warning.text() == ("Chưa nhập họ và tên lãnh đạo ký và người lập biểu (Cài đặt, Đơn vị): "
+    assert page.signer_warning.text() == ("Chưa nhập họ và tên người ký và người lập biểu (Cài đặt, Đơn vị): "
                                           "báo cáo sẽ in chỗ ký để trống tên.")
     assert page.make_button.isEnabled()  # a warning, not a refusal
     _shot(window, "reports")

@@ -131,7 +131,7 @@ def test_a_clerk_cannot_restore(window: MainWindow, messages: list[str]) -> None
     window.context.changed.emit(Topic.SETTINGS)
     assert not window.backup_actions.restore_action.isEnabled()
     assert window.backup_actions.restore_dialog() is None
-    assert "Trưởng" in messages[0] or "trưởng" in messages[0]
+    assert "Lãnh đạo" in messages[0] or "lãnh đạo" in messages[0]
 
 
 def test_the_daily_backup_runs_once_a_day_in_the_background(window: MainWindow, qtbot) -> None:

@@ -94,8 +94,8 @@ def test_filters_give_exactly_the_stored_events(page: EventsPage) -> None:
     bonuses = [code for code, criterion in plan.criteria.items() if criterion.points > 0]
     expected = stored_ids(page, YEAR_START, DEMO_TODAY, criterion_codes=bonuses)
     assert expected and shown_ids(page) == expected
-    assert {row.kind_label() for row in page.shown_rows()} == {"Khen thưởng"}
-    assert f"0 vi phạm, {len(expected)} khen thưởng" in page.totals.text()
+    assert {row.kind_label() for row in page.shown_rows()} == {"Biểu dương"}
+    assert f"0 vi phạm, {len(expected)} biểu dương" in page.totals.text()
 
     choose(page.kind, EventKind.VIOLATION)
     choose(page.person, busiest.id)

@@ -154,7 +154,7 @@ def test_quota_demotions_are_marked(window: MainWindow, qtbot) -> None:
             assert background is None
             assert page.proxy.index(row, note).data() == ""
     assert demoted == marked > 0
-    assert f"tối đa {page.standings.ranking.quota_limit} người" in page.counts.text()
+    assert f"không quá {page.standings.ranking.quota_limit} người" in page.counts.text()
     assert f"{demoted} người bị hạ loại" in page.counts.text()
 
 

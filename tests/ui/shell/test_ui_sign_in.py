@@ -243,7 +243,7 @@ def test_first_run_creates_the_head(qtbot, tmp_path: Path, vietnamese: None) -> 
 
 
 def test_the_window_says_who_is_signed_in(head_window: MainWindow) -> None:
-    assert "Đang đăng nhập: Trần Quốc Hùng (Trưởng)" in status_text(head_window)
+    assert "Đang đăng nhập: Trần Quốc Hùng (Lãnh đạo)" in status_text(head_window)
     assert head_window.account_actions.switch_action.isEnabled()
     assert head_window.account_actions.password_action.isEnabled()
     assert untranslated(visible_texts(head_window.menuBar()) + visible_texts(head_window.statusBar())) == []
@@ -301,8 +301,8 @@ def test_a_locked_window_lets_someone_else_sign_in(qtbot, head_window: MainWindo
     dialog.accept()
     ward = head_window.context.ward
     assert ward.account.role is Role.CLERK and ward.actor == "Lê Thị Mai"
-    assert "Lê Thị Mai (Văn thư/cán bộ)" in status_text(head_window)
-    assert not tab.add_button.isEnabled() and tab.add_button.toolTip() == "Chỉ trưởng mới được quản lý tài khoản"
+    assert "Lê Thị Mai (Cán bộ theo dõi)" in status_text(head_window)
+    assert not tab.add_button.isEnabled() and tab.add_button.toolTip() == "Chỉ lãnh đạo mới được quản lý tài khoản"
 
 
 def test_sign_out_from_the_file_menu_asks_anyone_to_sign_in(qtbot, head_window: MainWindow) -> None:
@@ -367,7 +367,7 @@ def test_the_clerk_is_refused_plan_adoption(clerk_window: MainWindow, tmp_path: 
     plan_file.write_text(before[0].body, encoding="utf-8")
     assert page.plan_tab.import_file(plan_file) is False
     assert len(messages["error"]) == 1
-    assert messages["error"][0].startswith("Chỉ trưởng") and "Lê Thị Mai" in messages["error"][0]
+    assert messages["error"][0].startswith("Chỉ lãnh đạo") and "Lê Thị Mai" in messages["error"][0]
     assert ward.store.plans.list() == before
 
 
@@ -375,9 +375,9 @@ def test_the_clerk_sees_the_accounts_but_cannot_change_them(clerk_window: MainWi
     tab = accounts_tab(clerk_window)
     assert [account.username for account in tab.model.records()] == ["truong", "vanthu"]
     for widget in (tab.add_button, tab.reset_button, tab.active_button, tab.idle_spin):
-        assert not widget.isEnabled() and widget.toolTip() == "Chỉ trưởng mới được quản lý tài khoản"
+        assert not widget.isEnabled() and widget.toolTip() == "Chỉ lãnh đạo mới được quản lý tài khoản"
     assert tab.reset_dialog() is None
-    assert "Chỉ trưởng" in tab.note.text()
+    assert "Chỉ lãnh đạo" in tab.note.text()
     assert untranslated(visible_texts(tab)) == []
 
 
@@ -391,7 +391,7 @@ def test_the_head_adds_resets_and_deactivates(qtbot, qtmodeltester, head_window:
     assert untranslated(visible_texts(tab)) == []
     assert [(row.username, tab.model.index(number, 2).data(), tab.model.index(number, 3).data())
             for number, row in enumerate(tab.model.records())] == [
-        ("truong", "Trưởng", "Đang sử dụng"), ("vanthu", "Văn thư/cán bộ", "Đang sử dụng")]
+        ("truong", "Lãnh đạo", "Đang sử dụng"), ("vanthu", "Cán bộ theo dõi", "Đang sử dụng")]
 
     dialog = tab.add_dialog()
     assert untranslated(visible_texts(dialog)) == []
@@ -440,7 +440,7 @@ def test_the_last_head_cannot_be_deactivated(window: MainWindow, messages: dict[
     tab.view.selectRow(0)
     assert tab.current().username == "truong"
     tab.toggle_active()
-    assert messages["error"] == ["Trần Quốc Hùng là trưởng duy nhất đang sử dụng; cần thêm một tài khoản trưởng "
+    assert messages["error"] == ["Trần Quốc Hùng là lãnh đạo duy nhất đang sử dụng; cần thêm một tài khoản lãnh đạo "
                                  "khác trước"]
     assert window.context.ward.store.accounts.get_by_username("truong").active
 
