@@ -1,0 +1,183 @@
+"""No two accelerator keys share a letter within one menu, one dialog, one wizard page or one page.
+
+An accelerator is the character after "&" in a label, button, tab, group box title or menu item. Two on the
+same screen make Alt+letter jump to the first one only (or, in a menu, only cycle between them), so the
+second can no longer be reached from the keyboard — the Vietnamese translation moved many of them.
+
+Keys are compared the way Qt matches them: ``QKeySequence.mnemonic`` takes the character after "&" and
+upper-cases it, nothing more, and a menu or a shortcut compares that character with the one typed. So the
+comparison is case-insensitive but keeps diacritics: "Đ" (U+0110) and "D" are different keys, and "ế"
+becomes "Ế" (U+1EBE), its own key, not "E". A mnemonic on a letter with a diacritic can be typed only from
+a Vietnamese keyboard layout, which is why the catalog places them on plain letters; this test only
+refuses clashes.
+
+A page counts its own visible widgets with its tab bars and the widgets of the tab on show, tab by tab.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from ui_helpers import DEMO_TODAY
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+    QWizard,
+)
+
+from ward_office.ui.shell.main_window import MainWindow, page_classes
+
+
+def accelerator(text: str) -> str:
+    """The key Qt gives ``text``'s "&" ("" when none): the character after it, upper-cased."""
+    sequence = QKeySequence.mnemonic(text)
+    if sequence.isEmpty():
+        return ""
+    return chr(sequence[0].key().value)
+
+
+def _widget_texts(root: QWidget) -> Iterable[tuple[str, str]]:
+    for widget in (root, *root.findChildren(QWidget)):
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        where = f"{type(widget).__name__}:{widget.objectName()}"
+        if isinstance(widget, QLabel) and widget.textFormat() != widget.textFormat().RichText:
+            yield where, widget.text()
+        elif isinstance(widget, QAbstractButton):
+            yield where, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield where, widget.title()
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if widget.isTabVisible(index):
+                    yield f"{where} tab", widget.tabText(index)
+
+
+def clashes(texts: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each key used by two texts or more, with those texts."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for where, text in texts:
+        key = accelerator(text)
+        if key:
+            by_key[key].append(f"{text!r} ({where})")
+    return {key: users for key, users in by_key.items() if len(users) > 1}
+
+
+def _report(found: dict[str, dict[str, list[str]]]) -> str:
+    return "\n".join(f"{where}: {key} = {', '.join(users)}" for where, clash in found.items()
+                     for key, users in clash.items())
+
+
+def test_a_key_is_the_upper_cased_character_after_the_ampersand() -> None:
+    assert accelerator("&Tệp") == "T"
+    assert accelerator("Đi đế&n") == "N"
+    assert accelerator("&Đi đến") == "Đ" != accelerator("&Dữ liệu")
+    assert accelerator("Đ&ến") == "Ế" != accelerator("&Em")
+    assert accelerator("Lưu && đóng") == ""
+    assert clashes([("a", "&Lưu"), ("b", "&lưu ý"), ("c", "Đóng")]) == {"L": ["'&Lưu' (a)", "'&lưu ý' (b)"]}
+
+
+def _tab_states(page: QWidget) -> Iterable[str]:
+    """Shows each tab of each tab widget of ``page`` in turn, naming it; the page as it is first."""
+    yield "first shown"
+    for tabs in page.findChildren(QTabWidget):
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            yield f"tab {tabs.tabText(index)!r}"
+        tabs.setCurrentIndex(current)
+
+
+def test_no_page_of_the_window_repeats_a_key(window: MainWindow) -> None:
+    found = {}
+    for page_class in page_classes():
+        page = window.show_page(page_class)
+        for state in _tab_states(page):
+            clash = clashes(_widget_texts(page))
+            if clash:
+                found[f"{page_class.__name__}, {state}"] = clash
+    assert found == {}, _report(found)
+
+
+def _menu_clashes(actions: list[QAction], where: str) -> dict[str, dict[str, list[str]]]:
+    found = {}
+    shown = [action for action in actions if not action.isSeparator() and action.isVisible()]
+    clash = clashes((where, action.text()) for action in shown)
+    if clash:
+        found[where] = clash
+    for action in shown:
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            found.update(_menu_clashes(menu.actions(), f"{where} › {action.text()}"))
+    return found
+
+
+def test_no_menu_repeats_a_key(window: MainWindow) -> None:
+    found = _menu_clashes(window.menuBar().actions(), "thanh menu")
+    assert found == {}, _report(found)
+
+
+def _dialog_clashes(dialog: QDialog) -> dict[str, dict[str, list[str]]]:
+    if not isinstance(dialog, QWizard):
+        clash = clashes(_widget_texts(dialog))
+        return {dialog.windowTitle(): clash} if clash else {}
+    found = {}
+    first = dialog.startId()
+    for page_id in dialog.pageIds():
+        page = dialog.page(page_id)
+        # The buttons under a page: Back but on the first, Next or else Finish on the last, and Cancel.
+        shown = [QWizard.WizardButton.CancelButton,
+                 QWizard.WizardButton.FinishButton if page.isFinalPage() else QWizard.WizardButton.NextButton]
+        if page_id != first:
+            shown.append(QWizard.WizardButton.BackButton)
+        buttons = [("wizard button", dialog.buttonText(button)) for button in shown]
+        clash = clashes([*_widget_texts(page), *buttons])
+        if clash:
+            found[f"{dialog.windowTitle()} › {page.title()}"] = clash
+    return found
+
+
+def _main_dialogs(window: MainWindow, folder: Path) -> list[QDialog]:
+    from ward_office.ui.backups.file_dialogs import RestoreDialog
+    from ward_office.ui.checks.page import ChecksPage
+    from ward_office.ui.checks.start_dialog import StartCheckDialog
+    from ward_office.ui.events.dialogs import AddEventDialog
+    from ward_office.ui.shell.first_run import FirstRunWizard
+    from ward_office.ui.shell.sign_in import SignInDialog
+    from ward_office.ui.staff.dialogs import StaffDialog
+
+    ward = window.context.ward
+    checks = window.show_page(ChecksPage)
+    return [
+        SignInDialog(ward, window),
+        FirstRunWizard(folder / "new" / "ward_office.db", parent=window, today=lambda: DEMO_TODAY),
+        window.show_import_wizard(),
+        RestoreDialog(ward.path, window),
+        AddEventDialog(ward, DEMO_TODAY, window),
+        StartCheckDialog(checks),  # type: ignore[arg-type] - the checks page is its layout
+        StaffDialog(ward, DEMO_TODAY, None, lambda staff: None, window),
+    ]
+
+
+def test_no_dialog_or_wizard_page_repeats_a_key(window: MainWindow, tmp_path: Path) -> None:
+    found = {}
+    dialogs = _main_dialogs(window, tmp_path)
+    try:
+        for dialog in dialogs:
+            found.update(_dialog_clashes(dialog))
+    finally:
+        for dialog in dialogs:
+            dialog.done(QDialog.DialogCode.Rejected)
+            dialog.deleteLater()
+    assert found == {}, _report(found)
+
