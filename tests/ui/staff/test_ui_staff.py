@@ -169,7 +169,7 @@ def test_someone_with_records_leaves_and_cannot_be_deleted(page: StaffPage, monk
     monkeypatch.setattr(widgets, "confirm", lambda *_args, **_kwargs: pytest.fail("must not ask"))
     person = stored(page, "CB010")
     page.select_staff(person.id)
-    assert page.leave_button.text() == "Cho nghỉ &việc…"
+    assert page.leave_button.text() == "Thôi &công tác…"
     assert not page.delete_button.isEnabled()
 
     dialog = page.leave_dialog()
@@ -182,7 +182,7 @@ def test_someone_with_records_leaves_and_cannot_be_deleted(page: StaffPage, monk
     assert not dialog.isVisible()
     assert stored(page, "CB010").active_to == DEMO_TODAY
     assert page.selected().staff.code == "CB010"
-    assert page.leave_button.text() == "Công tác t&rở lại"
+    assert page.leave_button.text() == "T&rở lại công tác"
 
     page.delete_selected()
     assert len(errors) == 1 and "không thể xóa" in errors[0]
