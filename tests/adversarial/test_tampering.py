@@ -375,7 +375,7 @@ def test_the_clerk_cannot_accept(path: Path, raw: sqlite3.Connection, capsys: py
     with pytest.raises(AccessDeniedError):
         accept_findings(path, CLERK, REASON)
     code, text = accept(path, capsys, monkeypatch, user="vanthu")
-    assert code != 0 and "Chỉ trưởng" in text, text
+    assert code != 0 and "Chỉ lãnh đạo" in text, text
     assert log_lines(path) == lines
     assert check(path, capsys)[0] != 0
 

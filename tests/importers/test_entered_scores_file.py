@@ -96,7 +96,7 @@ def test_three_mistakes_are_all_named_with_line_and_column(tmp_path: Path, vietn
     text = refused.value.localized()
     assert "có 3 lỗi" in text
     assert "dòng 2, cột “NV2”: “bốn” không phải là số" in text
-    assert "dòng 3, cột “Mã cán bộ”: không có nhân sự nào mang mã “CB009”" in text
+    assert "dòng 3, cột “Mã cán bộ”: không có cán bộ nào mang mã “CB009”" in text
     assert "dòng 4, cột “NV1”: 41 không nằm trong khoảng từ 0 đến 40 (điểm tối đa của NV1)" in text
 
 
