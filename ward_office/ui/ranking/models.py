@@ -58,8 +58,10 @@ def ranking_columns(plan: EmulationPlan, titles: bool = False) -> list[Column[St
         Column(N_("Position"), lambda row: row.result.staff.position, tooltip=lambda row: row.result.staff.position),
         Column(N_("Department"), lambda row: row.department, tooltip=lambda row: row.department),
         *(_block_column(block) for block in plan.blocks),
-        Column(N_("Score"), lambda row: format_number(row.result.score), sort_key=lambda row: row.result.score,
-               alignment=RIGHT, searchable=False),
+        # Not graded yet: no score, as the entered points missing would count as full marks in it (as on paper)
+        Column(N_("Score"), lambda row: format_number(row.result.score) if row.result.graded else "–",
+               sort_key=lambda row: row.result.score if row.result.graded else -1, alignment=RIGHT,
+               searchable=False),
         Column(N_("Grade"), lambda row: row.result.grade_name,
                sort_key=lambda row: (grade_order.get(row.result.grade.code, len(grade_order))
                                      if row.result.graded else len(grade_order) + 1, row.order),
