@@ -264,12 +264,9 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
     for number, kind in enumerate(ProposalList, start=1):
         people = papers.lists[kind]
         label = _(LIST_HEADINGS[kind])
+        yield _list_heading(number, label, len(people))
         if not people:
-            yield paragraph(_("{number}) {label}: nobody.").format(number=chr(ord("a") + number - 1), label=label))
             continue
-        yield paragraph(_("{number}) {label}: {count} people.").format(number=chr(ord("a") + number - 1), label=label,
-                                                                       count=len(people)), space_after=3,
-                        keep_with_next=True)
         yield people_table(papers, people, width, last_header=_("Reason") if kind is not ProposalList.COMMENDATION
                            else "", last=reason if kind is not ProposalList.COMMENDATION else None)
     yield from title_proposals(papers, width, len(ProposalList))
@@ -286,6 +283,15 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
     yield from appendix(papers, width)
 
 
+def _list_heading(number: int, label: str, count: int) -> Flowable:
+    """“a) label: nobody.”, or “a) label: 3 people.” kept with the table of them that follows."""
+    letter = chr(ord("a") + number - 1)
+    if not count:
+        return paragraph(_("{number}) {label}: nobody.").format(number=letter, label=label))
+    return paragraph(_("{number}) {label}: {count} people.").format(number=letter, label=label, count=count),
+                     space_after=3, keep_with_next=True)
+
+
 def title_proposals(papers: ReviewPapers, width: float, listed: int) -> Iterator[Flowable]:
     """For a year: who is eligible to be proposed for each emulation title of the plan, after the ``listed``
     proposal lists; the emulation council decides."""
@@ -293,12 +299,9 @@ def title_proposals(papers: ReviewPapers, width: float, listed: int) -> Iterator
         label = _("Eligible to be proposed for the emulation title “{title}”").format(title=title.name)
         if title.reason:
             label += f" ({title.reason})"
+        yield _list_heading(number, label, len(people))
         if not people:
-            yield paragraph(_("{number}) {label}: nobody.").format(number=chr(ord("a") + number - 1), label=label))
             continue
-        yield paragraph(_("{number}) {label}: {count} people.").format(number=chr(ord("a") + number - 1), label=label,
-                                                                       count=len(people)), space_after=3,
-                        keep_with_next=True)
         yield people_table(papers, people, width)
     if title_lists(papers.ranking):
         yield paragraph(_(ELIGIBLE_NOTE) + ".", italic=True, size=12)
