@@ -35,10 +35,10 @@ def summary_text(decisions: tuple[QuotaDecision, ...]) -> str:
 
 
 def test_the_summary_says_the_tie_waits_then_cites_the_decision(vietnamese) -> None:
-    assert ("1 suất Hoàn thành xuất sắc nhiệm vụ cho 5 người bằng 100 điểm — chờ Hội đồng thi đua quyết định"
+    assert ("1 suất Xuất sắc cho 5 người bằng 100 điểm — chờ Hội đồng thi đua quyết định"
             in summary_text(()))
-    decision = QuotaDecision(OCT, "HTXSNV", 1, tuple(StaffId(number) for number in range(1, 6)), (StaffId(4),),
+    decision = QuotaDecision(OCT, "A", 1, tuple(StaffId(number) for number in range(1, 6)), (StaffId(4),),
                              date(2026, 11, 5), "12/BB-HĐTĐ", "Bỏ phiếu kín", "truong", datetime(2026, 11, 5, 16))
     text = summary_text((decision,))
     assert "Hội đồng thi đua đã quyết định ngày 05/11/2026 (biên bản số 12/BB-HĐTĐ)" in text
-    assert "1 trong 5 người bằng điểm giữ mức Hoàn thành xuất sắc nhiệm vụ" in text
+    assert "1 trong 5 người bằng điểm giữ mức Xuất sắc" in text

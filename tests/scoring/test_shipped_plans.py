@@ -39,19 +39,19 @@ def test_office_culture_plan_for_a_month():
         # An: late four times (-2, -2, -2, then -3) and six missed punches (-1 each, capped at 5).
         *[Attendance(StaffId(1), day(number), M, late_minutes=20) for number in (4, 5, 6, 7)],
         *[Attendance(StaffId(1), day(number), A, missing_punch=True) for number in (4, 5, 6, 7, 8, 11)],
-        # Bình: one session absent without leave (-10), which also caps the grade at HTTNV.
+        # Bình: one session absent without leave (-10), which also caps the grade at B.
         Attendance(StaffId(2), day(12), M, AttendanceStatus.ABSENT),
     ]
     events = [Event(StaffId(4), day(13), "TP03"), Event(StaffId(5), day(14), "DT01")]
     ranking = score_period(ScoringInput(plan, month(2026, 5), people, records, events, grace_minutes=5))
-    # Five people, HTXSNV at most ⌊20% × 5⌋ = 1: only Em (102) keeps it.
+    # Five people, A at most ⌊20% × 5⌋ = 1: only Em (102) keeps it.
     assert ranking.quota_limit == 1
     assert by_name(ranking) == {
-        "Hoàng Văn Em": (102, "HTXSNV", 1),
-        "Phạm Văn Cường": (100, "HTTNV", 2),
-        "Đỗ Thị Dung": (99, "HTTNV", 3),
-        "Trần Thị Bình": (90, "HTTNV", 4),
-        "Lê Văn An": (86, "HTTNV", 5),
+        "Hoàng Văn Em": (102, "A", 1),
+        "Phạm Văn Cường": (100, "B", 2),
+        "Đỗ Thị Dung": (99, "B", 3),
+        "Trần Thị Bình": (90, "B", 4),
+        "Lê Văn An": (86, "B", 5),
     }
     binh = next(result for result in ranking.results if result.staff.id == 2)
     assert [change.kind for change in binh.changes] == [GradeChangeKind.CEILING]

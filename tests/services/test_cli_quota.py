@@ -41,7 +41,7 @@ def test_score_shows_the_tie_and_quota_decide_records_the_choice(demo_db: Path,
     assert tie is not None and tie.places < len(tie.tied)  # the demo's October: more at 100 than places
     code, out, _err = run(capsys, "score", "--db", str(demo_db), "--period", "2026-10")
     assert code == 0
-    assert f"{tie.places} suất Hoàn thành xuất sắc nhiệm vụ cho {len(tie.tied)} người bằng 100 điểm — chờ Hội đồng " \
+    assert f"{tie.places} suất Xuất sắc cho {len(tie.tied)} người bằng 100 điểm — chờ Hội đồng " \
            "thi đua quyết định" in out
     assert "Người bằng điểm: " + tie.tied[0].code in out
 

@@ -104,9 +104,8 @@ def test_ranking_sheet_has_the_engine_scores(demo_path: Path, half_year_scored: 
     assert any(row[score_column + 2] for row in rows), "the demo half-year has grade changes to explain"
     notes = [worksheet.cell(row, 1).value for row in range(HEADER_ROW + len(rows) + 2, worksheet.max_row + 1)]
     assert any(str(note).startswith("Kết quả xếp loại: ") for note in notes)
-    assert ("Kế hoạch thi đua: Chấm điểm thi đua thực hiện văn hóa công sở, phiên bản 1. Mức xếp loại (điểm): Hoàn "
-            "thành xuất sắc nhiệm vụ ≥ 90; Hoàn thành tốt nhiệm vụ ≥ 70; Hoàn thành nhiệm vụ ≥ 50; Không hoàn thành "
-            "nhiệm vụ < 50.") in notes
+    assert ("Kế hoạch thi đua: Chấm điểm thi đua thực hiện văn hóa công sở, phiên bản 1. Mức xếp loại (điểm): Xuất "
+            "sắc ≥ 90; Tốt ≥ 70; Đạt ≥ 50; Chưa đạt < 50.") in notes
     under = [cell.value for row in worksheet.iter_rows(min_row=HEADER_ROW + len(rows) + 1) for cell in row
              if cell.value]
     assert under[-5:] == ["NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Ký, ghi rõ họ tên)",

@@ -52,20 +52,20 @@ def grades(ward: Ward) -> list[str]:
 def decide(ward: Ward, chosen: list[int], **changes: object) -> object:
     arguments: dict[str, object] = {"meeting_date": MEETING, "minute_number": "12/BB-HĐTĐ",
                                     "reason": "Nhiều sáng kiến cải cách hành chính", **changes}
-    return decide_quota_tie(ward, OCT, "HTXSNV", [StaffId(number) for number in chosen], today=TODAY,
+    return decide_quota_tie(ward, OCT, "A", [StaffId(number) for number in chosen], today=TODAY,
                             **arguments)  # type: ignore[arg-type]
 
 
 def test_five_tied_wait_then_the_councils_choice_applies(ward: Ward, vietnamese) -> None:
     ranking = score_records(ward.store, OCT, TODAY).ranking
     assert ranking.quota_tie is not None and ranking.quota_tie.state is QuotaTieState.PENDING
-    assert grades(ward) == ["HTXSNV"] * 5
-    assert quota_line_text(ranking) == ("1 suất Hoàn thành xuất sắc nhiệm vụ cho 5 người bằng 100 điểm — "
+    assert grades(ward) == ["A"] * 5
+    assert quota_line_text(ranking) == ("1 suất Xuất sắc cho 5 người bằng 100 điểm — "
                                         "chờ Hội đồng thi đua quyết định")
     decide(ward, [2])
     ranking = score_records(ward.store, OCT, TODAY).ranking
     assert {result.staff.id: result.grade.code for result in ranking.results} == {
-        1: "HTTNV", 2: "HTXSNV", 3: "HTTNV", 4: "HTTNV", 5: "HTTNV"}
+        1: "B", 2: "A", 3: "B", 4: "B", 5: "B"}
     assert "đã quyết định ngày 05/11/2026 (biên bản số 12/BB-HĐTĐ)" in quota_line_text(ranking)
     (change,) = ward.store.change_log.changes()[-1:]
     text = describe(change, Lookup.of(ward))
@@ -79,7 +79,7 @@ def test_a_record_edited_after_the_decision_makes_the_tie_pending_again(ward: Wa
     tie = ranking.quota_tie
     assert tie is not None and tie.state is QuotaTieState.PENDING and tie.tied_ids == (1, 2, 3, 4)
     assert "không còn áp dụng" in quota_line_text(ranking)
-    assert [result.grade.code for result in ranking.results][:4] == ["HTXSNV"] * 4
+    assert [result.grade.code for result in ranking.results][:4] == ["A"] * 4
 
 
 def test_the_choice_must_fit_the_tie(ward: Ward) -> None:
@@ -90,7 +90,7 @@ def test_the_choice_must_fit_the_tie(ward: Ward) -> None:
     with pytest.raises(ReasonMissingError):
         decide(ward, [1], minute_number=" ")
     with pytest.raises(QuotaTieMissingError):
-        decide_quota_tie(ward, OCT, "HTTNV", [StaffId(1)], MEETING, "12/BB", "lý do", today=TODAY)
+        decide_quota_tie(ward, OCT, "B", [StaffId(1)], MEETING, "12/BB", "lý do", today=TODAY)
     assert ward.store.quota_decisions.list() == []
 
 
@@ -109,7 +109,7 @@ def test_locking_waits_for_the_decision_and_keeps_it(ward: Ward) -> None:
     kept = kept_ranking(ward, OCT)
     assert kept is not None and kept.ranking.quota_tie is not None
     assert kept.ranking.quota_tie.decision is not None and kept.ranking.quota_tie.decision.chosen == (3,)
-    assert [result.grade.code for result in kept.ranking.results].count("HTXSNV") == 1
+    assert [result.grade.code for result in kept.ranking.results].count("A") == 1
     with pytest.raises(PeriodLockedError):
         decide(ward, [1])
 
@@ -137,7 +137,7 @@ def test_csv_json_and_excel_carry_the_state_of_the_tie(ward: Ward, vietnamese, t
     assert decided["quota"]["tie"]["decision"]["chosen"] == ["CB002"]
     assert decided["quota"]["tie"]["decision"]["minute_number"] == "12/BB-HĐTĐ"
     by_code = {person["staff_code"]: person["note"] for person in decided["people"]}
-    assert by_code["CB002"] == ("Giữ mức Hoàn thành xuất sắc nhiệm vụ theo quyết định của Hội đồng thi đua ngày "
+    assert by_code["CB002"] == ("Giữ mức Xuất sắc theo quyết định của Hội đồng thi đua ngày "
                                 "05/11/2026 (biên bản số 12/BB-HĐTĐ)")
     assert by_code["CB001"].startswith(
         "Hội đồng thi đua quyết định ngày 05/11/2026 (biên bản số 12/BB-HĐTĐ): 1 trong 5")
@@ -147,4 +147,4 @@ def test_csv_json_and_excel_carry_the_state_of_the_tie(ward: Ward, vietnamese, t
     export(ward, ExportKind.RANKING, "2026-10", out, today=TODAY)
     cells = [str(cell) for row in load_workbook(out).active.iter_rows(values_only=True) for cell in row if cell]
     assert any("đã quyết định ngày 05/11/2026 (biên bản số 12/BB-HĐTĐ)" in cell for cell in cells)
-    assert any(cell.startswith("Giữ mức Hoàn thành xuất sắc") for cell in cells)
+    assert any(cell.startswith("Giữ mức Xuất sắc") for cell in cells)

@@ -123,13 +123,13 @@ def test_a_new_version_scores_periods_ending_from_its_date(ward: Ward) -> None:
     old_record = plans.latest_version(ward, "VHCS")
     record = plans.adopt_new_version(ward, "VHCS", plans.PlanChanges(
         date(2026, 12, 1), points={"TG05": Fraction(-9, 2)}, criterion_names={"TG05": "Rời vị trí làm việc"},
-        min_scores={"HTXSNV": Fraction(95)}))
+        min_scores={"A": Fraction(95)}))
     assert (record.version, record.effective_from) == (old_record.version + 1, date(2026, 12, 1))
     data = tomllib.loads(record.body)
     assert data["plan"]["version"] == 2 and data["plan"]["effective_from"] == date(2026, 12, 1)
     before, after = ward.plan_on(date(2026, 11, 30)), ward.plan_on(date(2026, 12, 1))
     assert before.criteria["TG05"].points == -3 and after.criteria["TG05"].points == Fraction(-9, 2)
-    assert after.criteria["TG05"].name == "Rời vị trí làm việc" and after.grade("HTXSNV").min_score == 95
+    assert after.criteria["TG05"].name == "Rời vị trí làm việc" and after.grade("A").min_score == 95
     assert after.criteria["TG01"] == before.criteria["TG01"] and after.ceilings == before.ceilings
     today = date(2026, 12, 31)
     assert ward.score(month(2026, 11), today).ranking.results[0].score == 97
@@ -143,7 +143,7 @@ def test_a_new_version_scores_periods_ending_from_its_date(ward: Ward) -> None:
     plans.PlanChanges(date(2027, 1, 1), points={"TG05": Fraction(0)}),
     plans.PlanChanges(date(2027, 1, 1), points={"TG05": Fraction(2)}),  # a deduction made a bonus
     plans.PlanChanges(date(2027, 1, 1), criterion_names={"TG05": "  "}),
-    plans.PlanChanges(date(2027, 1, 1), min_scores={"HTXSNV": Fraction(70)}),  # same as the next grade
+    plans.PlanChanges(date(2027, 1, 1), min_scores={"A": Fraction(70)}),  # same as the next grade
 ])
 def test_bad_versions_write_nothing(ward: Ward, changes: plans.PlanChanges) -> None:
     before = (ward.store.plans.list(), log_size(ward))

@@ -27,18 +27,18 @@ EXTRA = """
 criterion = "KL04"
 min_count = 1
 per = "year"
-max_grade = "KHTNV"
+max_grade = "D"
 reason = "Bị xử lý kỷ luật trong năm"
 
 [[titles]]
 code = "LĐTT"
 name = "Lao động tiên tiến"
-min_grade = "HTTNV"
+min_grade = "B"
 
 [[titles]]
 code = "CSTĐCS"
 name = "Chiến sĩ thi đua cơ sở"
-min_grade = "HTXSNV"
+min_grade = "A"
 requires = ["LĐTT"]
 reason = "còn cần sáng kiến được công nhận"
 """
@@ -68,18 +68,18 @@ def test_a_discipline_in_february_grades_november_lowest(book: tuple[Path, str])
         ranking = ward.score(month(2026, 11), TODAY).ranking
     result = next(result for result in ranking.results if result.staff.code == code)
     assert all(item.criterion_code != "KL04" for item in result.items)  # nothing of February is in November
-    # November alone scores 98 for this person (HTXSNV); February's discipline makes it KHTNV.
-    assert (result.score, result.grade_by_score.code, result.grade.code) == (98, "HTXSNV", "KHTNV")
+    # November alone scores 98 for this person (A); February's discipline makes it D.
+    assert (result.score, result.grade_by_score.code, result.grade.code) == (98, "A", "D")
     assert [change.localized() for change in result.changes] == [
-        "Bị xử lý kỷ luật trong năm (1 lần từ đầu năm): xếp loại Không hoàn thành nhiệm vụ thay vì "
-        "Hoàn thành xuất sắc nhiệm vụ"]
+        "Bị xử lý kỷ luật trong năm (1 lần từ đầu năm): xếp loại Chưa đạt thay vì "
+        "Xuất sắc"]
     others = [other for other in ranking.results if other.staff.code != code]
     assert all(change.ceiling is None or change.ceiling.reason != "Bị xử lý kỷ luật trong năm"
                for other in others for change in other.changes)
 
 
 def expected_titles(grade: str) -> list[str]:
-    return {"HTXSNV": ["LĐTT", "CSTĐCS"], "HTTNV": ["LĐTT"]}.get(grade, [])
+    return {"A": ["LĐTT", "CSTĐCS"], "B": ["LĐTT"]}.get(grade, [])
 
 
 def test_the_year_exports_list_the_titles_as_proposals(book: tuple[Path, str], tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_the_year_exports_list_the_titles_as_proposals(book: tuple[Path, str], t
     assert HEADER not in ranking_rows(half)[0]
     assert all(person["eligible_titles"] == [] for person in ranking_to_json(half)["people"])
     assert ranking_to_json(half)["titles_note"] is None
-    assert ("Danh hiệu thi đua đủ điều kiện đề nghị: “Lao động tiên tiến” (xếp loại “Hoàn thành tốt nhiệm vụ” trở "
+    assert ("Danh hiệu thi đua đủ điều kiện đề nghị: “Lao động tiên tiến” (xếp loại “Tốt” trở "
             "lên): ") in ranking_table(scored) and HEADER not in ranking_table(half)
     text = io.StringIO()
     csv.writer(text).writerows(rows)
@@ -114,7 +114,7 @@ def test_the_year_exports_list_the_titles_as_proposals(book: tuple[Path, str], t
     cells = [cell for row in load_workbook(out).active.iter_rows(values_only=True) for cell in row
              if isinstance(cell, str)]
     assert HEADER in cells
-    assert any(cell.startswith(HEADER + ": “Lao động tiên tiến” (xếp loại “Hoàn thành tốt nhiệm vụ” trở lên): ")
+    assert any(cell.startswith(HEADER + ": “Lao động tiên tiến” (xếp loại “Tốt” trở lên): ")
                and "Hội đồng Thi đua - Khen thưởng xét và quyết định" in cell for cell in cells)
 
 
@@ -128,13 +128,13 @@ def test_the_year_ranking_and_review_report_print_the_titles(book: tuple[Path, s
     with Ward.open(path, read_only=True) as ward:
         results = ward.score(whole_year(2026), TODAY).ranking.results
     eligible = sum(1 for result in results if expected_titles(result.grade.code))
-    best = sum(1 for result in results if result.grade.code == "HTXSNV")
+    best = sum(1 for result in results if result.grade.code == "A")
     for kind in ("ranking", "review"):
         in_own_ward(path, lambda ward, kind=kind: write_report(ward, kind, "2026", tmp_path / f"{kind}.pdf",
                                                                today=TODAY), read_only=True)
     ranking = pdf_text(tmp_path / "ranking.pdf")
     assert (f"Danh hiệu thi đua đủ điều kiện đề nghị (Hội đồng Thi đua - Khen thưởng xét và quyết định): LĐTT — "
-            f"“Lao động tiên tiến” (xếp loại “Hoàn thành tốt nhiệm vụ” trở lên): {eligible} người; CSTĐCS") in ranking
+            f"“Lao động tiên tiến” (xếp loại “Tốt” trở lên): {eligible} người; CSTĐCS") in ranking
     review = pdf_text(tmp_path / "review.pdf")
     assert f"Đủ điều kiện đề nghị danh hiệu thi đua “Lao động tiên tiến”: {eligible} người." in review
     assert best > 0 and (f"Đủ điều kiện đề nghị danh hiệu thi đua “Chiến sĩ thi đua cơ sở” (còn cần sáng kiến "

@@ -63,8 +63,7 @@ def test_the_overviews_ranking_cards_spell_out_the_grade_codes(qtbot, window: Ma
     top = page.legends[id(page.top_view)]
     codes = {page.top_model.record(row).grade_code for row in range(page.top_model.rowCount())}
     assert top.isVisible()
-    names = {"HTXSNV": "Hoàn thành xuất sắc nhiệm vụ", "HTTNV": "Hoàn thành tốt nhiệm vụ",
-             "HTNV": "Hoàn thành nhiệm vụ", "KHTNV": "Không hoàn thành nhiệm vụ"}
+    names = {"A": "Xuất sắc", "B": "Tốt", "C": "Đạt", "D": "Chưa đạt"}
     for code in codes:
         assert f"{code} = {names[code]}" in top.text()
     assert top.text().startswith("Ký hiệu: ")

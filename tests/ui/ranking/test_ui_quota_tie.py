@@ -39,7 +39,7 @@ def test_the_head_records_the_councils_choice_and_the_banner_says_so(window: Mai
     page = ranking_page(window, qtbot, OCTOBER)
     banner = page.tie_banner
     assert banner.isVisible() and banner.button.isVisible()
-    assert banner.text.text() == (f"{tie.places} suất Hoàn thành xuất sắc nhiệm vụ cho {len(tie.tied)} người bằng "
+    assert banner.text.text() == (f"{tie.places} suất Xuất sắc cho {len(tie.tied)} người bằng "
                                   "100 điểm — chờ Hội đồng thi đua quyết định")
     dialog = banner.open_dialog()
     assert isinstance(dialog, QuotaDecisionDialog) and dialog.people.count() == len(tie.tied)

@@ -255,7 +255,7 @@ def test_a_new_version_applies_from_its_date(window: MainWindow, page: SettingsP
     assert_vietnamese(dialog)
     assert widgets.from_qdate(dialog.date_edit.date()) == date(2026, 12, 1)
     assert dialog.criteria_model.set_number("TG05", "-4,5")
-    assert dialog.grades_model.set_number("HTXSNV", 92.0)
+    assert dialog.grades_model.set_number("A", 92.0)
     press_ok(dialog.buttons)
     assert errors == [] and not dialog.isVisible()
 
@@ -263,7 +263,7 @@ def test_a_new_version_applies_from_its_date(window: MainWindow, page: SettingsP
     _new, after = ward.store.plans.in_effect(date(2026, 12, 1))
     assert (before.version, before.criteria["TG05"].points) == (1, -3)
     assert (after.version, after.criteria["TG05"].points) == (2, Fraction(-9, 2))
-    assert after.grade("HTXSNV").min_score == 92
+    assert after.grade("A").min_score == 92
     assert [version.record.version for version in tab.versions_model.records()] == [2, 1]
     assert tab.selected().record.version == 2 and "2" in tab.message.text()
 
