@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -191,3 +191,20 @@ def test_a_very_long_name_is_shortened(ward45: Path, tmp_path: Path) -> None:
     compact = text.replace(" ", "")
     assert re.search("NguyễnVăn(Dài)+(D|Dà)?…", compact) and re.search("Phòng(RấtDài)+(R|Rấ|Rất|RấtD|RấtDà)?…", compact)
     assert "Dài" * 100 not in compact
+
+
+def test_the_form_line_is_the_wards_to_set(demo: Path, tmp_path: Path) -> None:
+    """The circular that issued C01-HD has been replaced: the ward writes the form line it follows, or none."""
+    from ward_office.services.ward_settings import save_unit
+
+    copy = tmp_path / "ward.db"
+    copy.write_bytes(demo.read_bytes())
+    basis = "(Kèm theo Thông tư số 24/2024/TT-BTC ngày 17/4/2024 của Bộ Tài chính)"
+    with Ward.open(copy) as ward:
+        save_unit(ward, replace(ward.unit(), timesheet_form="Mẫu số 01", timesheet_basis=basis))
+    text = whole(render(copy, "2026-11").reader)
+    assert "Mẫu số 01" in text and basis in text and "C01-HD" not in text and "107/2017" not in text
+    with Ward.open(copy) as ward:
+        save_unit(ward, replace(ward.unit(), timesheet_form="  ", timesheet_basis=""))
+    text = whole(render(copy, "2026-11").reader)
+    assert "Mẫu số" not in text and "Thông tư" not in text and "BẢNG CHẤM CÔNG" in text

@@ -3,7 +3,7 @@
 The accountant and the head sign the timesheet the clerk keeps on the attendance page, so the paper is
 that month sheet (``services.attendance_sheet.month_sheet``) and nothing else, laid out as the form of
 Thông tư 107/2017/TT-BTC: one sheet per department (bộ phận), each on its own page with the form's header
-block ("Đơn vị", "Bộ phận", "Mã QHNS" on the left, "Mẫu số C01-HD" and the circular on the right), one row
+block ("Đơn vị", "Bộ phận", "Mã QHNS" on the left, the form line the ward sets on the right), one row
 per person in official order, each day's code ("+" present, M late, S left early, the leave codes, Ko
 absent without leave), printed "+/P" in a smaller size when morning and afternoon differ; weekends and
 holidays are shaded, days not yet come are blank. The totals are in days (a session is half a day), grouped
@@ -48,8 +48,6 @@ from ward_office.reports.document import (
 from ward_office.reports.frame import timesheet_signatures
 
 TITLE = N_("TIMESHEET")
-# TRANSLATORS: the circular that issued the timesheet form, printed under "Mẫu số C01-HD".
-CIRCULAR = N_("(Issued with Circular No. 107/2017/TT-BTC of 10/10/2017 of the Ministry of Finance)")
 LATE_CODE = "M"
 EARLY_CODE = "S"
 CODE_SIZE = 7.5  # a single code in a day cell
@@ -164,7 +162,8 @@ def timesheet_story(sheet: MonthSheetLike, unit: Unit, day: date, width: float,
 
 
 def form_header(unit: Unit, department: str, width: float) -> Flowable:
-    """"Đơn vị / Bộ phận / Mã QHNS" on the left, "Mẫu số C01-HD" and the circular on the right."""
+    """"Đơn vị / Bộ phận / Mã QHNS" on the left; on the right the form line the ward keeps in its settings
+    ("Mẫu số C01-HD" and the circular that issued it)."""
     half = width / 2 - 4
     size = 12
     department_name = department or _("no department")
@@ -176,8 +175,9 @@ def form_header(unit: Unit, department: str, width: float) -> Flowable:
     left = [labelled(_("Unit:"), " ".join(unit.name.split())),
             labelled(_("Department:"), department_name),
             labelled(_("Budget relationship code:"), ELLIPSIS * 12)]
-    right = [cell(_("Form No. C01-HD"), size=size, bold=True, align="centre"),
-             cell(_(CIRCULAR), size=10.5, italic=True, align="centre")]
+    right = [cell(text, size=text_size, bold=bold, italic=not bold, align="centre")
+             for text, text_size, bold in ((unit.timesheet_form.strip(), size, True),
+                                           (unit.timesheet_basis.strip(), 10.5, False)) if text]
     return layout_table([[left, right]], ["55%", "45%"], padding=0)
 
 

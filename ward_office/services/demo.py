@@ -52,7 +52,6 @@ GIVEN_NAMES = {
 
 DEMO_UNIT = Unit(
     name="Ủy ban nhân dân phường Tân An",
-    authority="Thành phố Cần Thơ",
     address="Số 12 đường Hòa Bình, phường Tân An, thành phố Cần Thơ",
     place_name="Phường Tân An",
     head_title="Chủ tịch",

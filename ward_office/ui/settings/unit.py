@@ -30,7 +30,7 @@ class UnitTab(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(_("e.g. Ủy ban nhân dân phường Tân An"))
         self.authority_edit = QLineEdit()
-        self.authority_edit.setPlaceholderText(_("e.g. UBND thành phố Cần Thơ"))
+        self.authority_edit.setPlaceholderText(_("usually empty for the ward's own documents"))
         self.address_edit = QLineEdit()
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(_("e.g. Phường Tân An"))
@@ -39,6 +39,10 @@ class UnitTab(QWidget):
         self.head_title_edit.addItems(HEAD_TITLES)
         self.head_name_edit = QLineEdit()
         self.preparer_edit = QLineEdit()
+        self.timesheet_form_edit = QLineEdit()
+        self.timesheet_basis_edit = QLineEdit()
+        self.timesheet_basis_edit.setToolTip(_("Printed under the form number at the top right of the timesheet. "
+                                               "Clear both to print no form line."))
 
         form = QFormLayout()
         form.addRow(_("&Name of the ward office:"), self.name_edit)
@@ -48,6 +52,8 @@ class UnitTab(QWidget):
         form.addRow(_("&Title of the signing head:"), self.head_title_edit)
         form.addRow(_("&Full name of the head:"), self.head_name_edit)
         form.addRow(_("Full name of the &preparer:"), self.preparer_edit)
+        form.addRow(_("Timesheet form number:"), self.timesheet_form_edit)
+        form.addRow(_("Circular of the timesheet form:"), self.timesheet_basis_edit)
         hint = QLabel(_("The place name opens the dateline of reports (for example “Phường Tân An, ngày 05 tháng 01 "
                         "năm 2026”). In the title, a slash separates its two lines, as in “KT. Chủ tịch / Phó Chủ "
                         "tịch”."))
@@ -75,13 +81,14 @@ class UnitTab(QWidget):
 
     def _line_edits(self) -> tuple[QLineEdit, ...]:
         return (self.name_edit, self.authority_edit, self.address_edit, self.place_edit, self.head_name_edit,
-                self.preparer_edit)
+                self.preparer_edit, self.timesheet_form_edit, self.timesheet_basis_edit)
 
     def form_unit(self) -> Unit:
         return Unit(name=self.name_edit.text(), authority=self.authority_edit.text(),
                     address=self.address_edit.text(), place_name=self.place_edit.text(),
                     head_title=self.head_title_edit.currentText(), head_name=self.head_name_edit.text(),
-                    preparer_name=self.preparer_edit.text())
+                    preparer_name=self.preparer_edit.text(), timesheet_form=self.timesheet_form_edit.text(),
+                    timesheet_basis=self.timesheet_basis_edit.text())
 
     def is_dirty(self) -> bool:
         return self._stored is not None and self.form_unit() != self._stored
@@ -94,8 +101,10 @@ class UnitTab(QWidget):
         self._stored = None
         unit = self.context.ward.unit()
         for edit, value in zip(self._line_edits(), (unit.name, unit.authority, unit.address, unit.place_name,
-                                                     unit.head_name, unit.preparer_name), strict=True):
+                                                     unit.head_name, unit.preparer_name, unit.timesheet_form,
+                                                     unit.timesheet_basis), strict=True):
             edit.setText(value)
+            edit.setCursorPosition(0)  # a long text shows its beginning
         self.head_title_edit.setCurrentText(unit.head_title)
         self._stored = unit
         self._update_buttons()
