@@ -47,6 +47,11 @@ FORBIDDEN: dict[str, list[str]] = {
     "leave work": [r"cho nghỉ việc", r"công tác trở lại", r"ngày nghỉ việc"],
     "double-click": [r"nháy đúp", r"bấm đúp"],
     "all files": [r"mọi tệp \(\*\)"],
+    "timesheet": [r"bảng tháng"],
+    # "ghi nhận" stays as a verb (to record); as a noun a recorded event is a "sự việc"
+    "event": [r"(?:\d+|\{\w+\}|các|những|một|có|không có) ghi nhận", r"ghi nhận (?:số|này|đó)"],
+    "emulation plan": [r"quy chế"],
+    "pronoun": [r"bạn"],
 }
 
 # Forms a forbidden pattern also catches where they are right, each with its reason.
@@ -62,6 +67,8 @@ ALLOWED: list[str] = [
     r"hiệu trưởng",
     # "khối lượng công việc" is workload, not a block of criteria
     r"khối lượng",
+    # the college's own rules (quy chế), which its bundled plan follows, and a criterion breaking them
+    r"quy chế này", r"quy chế chỉ", r"nội quy, quy chế",
 ]
 
 

@@ -21,9 +21,9 @@ COMMANDS = ("demo",)
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Add ``demo`` to the subcommands; ``common_parent`` brings --db and --lang."""
     demo = subparsers.add_parser("demo", parents=[common_parent], help=_("build a demo ward in a new database"))
-    demo.add_argument("--staff", type=int, default=45, help=_("number of staff (default 45)"))
-    demo.add_argument("--months", type=int, default=18, help=_("months of records (default 18)"))
-    demo.add_argument("--seed", type=int, default=2026, help=_("random seed (default 2026)"))
+    demo.add_argument("--staff", type=int, default=45, metavar=_("NUMBER"), help=_("number of staff (default 45)"))
+    demo.add_argument("--months", type=int, default=18, metavar=_("NUMBER"), help=_("months of records (default 18)"))
+    demo.add_argument("--seed", type=int, default=2026, metavar=_("NUMBER"), help=_("random seed (default 2026)"))
     demo.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD",
                       help=_("last day of records (default: today)"))
 

@@ -30,7 +30,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> argpars
     command.add_argument("kind", choices=KINDS, metavar=_("KIND"),
                          help=_("ranking (one row per person), items (every point behind the scores) or "
                                 "timesheet (one month)"))
-    command.add_argument("--period", required=True,
+    command.add_argument("--period", required=True, metavar=_("PERIOD"),
                          help=_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30; a month for the "
                                 "timesheet"))
     command.add_argument("--out", required=True, type=Path, metavar=_("FILE"),

@@ -30,7 +30,7 @@ COMMANDS = ("score",)
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     """Add ``score`` to the subcommands; ``common_parent`` brings --db and --lang."""
     score = subparsers.add_parser("score", parents=[common_parent], help=_("compute scores, grades and ranks"))
-    score.add_argument("--period", required=True,
+    score.add_argument("--period", required=True, metavar=_("PERIOD"),
                        help=_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"))
     score.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help=_("output format (default table)"))

@@ -25,10 +25,10 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     report = subparsers.add_parser("report", parents=[common_parent], help=_("write a printed report as a PDF file"))
     report.add_argument("kind", choices=list(REPORTS), metavar=_("KIND"),
                         help=_("the report: {kinds}").format(kinds=", ".join(REPORTS)))
-    report.add_argument("--period", required=True,
+    report.add_argument("--period", required=True, metavar=_("PERIOD"),
                         help=_("2026-05, 2026-Q2, 2026-H1, 2026 or 2026-01-01..2026-06-30"))
     report.add_argument("--out", required=True, type=Path, metavar=_("FILE"), help=_("the PDF file to write"))
-    report.add_argument("--check", type=int, metavar="ID", help=_("the check round (for the check record)"))
+    report.add_argument("--check", type=int, metavar=_("NUMBER"), help=_("the check round (for the check record)"))
 
 
 def run(options: argparse.Namespace) -> int:
