@@ -150,12 +150,17 @@ def _dialog_clashes(dialog: QDialog) -> dict[str, dict[str, list[str]]]:
 
 
 def _main_dialogs(window: MainWindow, folder: Path) -> list[QDialog]:
-    from ward_office.ui.backups.file_dialogs import RestoreDialog
+    from ward_office.core.period import parse_period
+
+    from ward_office.ui.attendance.dialogs import LeaveDialog as AttendanceLeaveDialog
+    from ward_office.ui.attendance.dialogs import MinutesDialog
+    from ward_office.ui.backups.file_dialogs import BackupNowDialog, RestoreDialog
     from ward_office.ui.checks.page import ChecksPage
     from ward_office.ui.checks.start_dialog import StartCheckDialog
     from ward_office.ui.events.dialogs import AddEventDialog
+    from ward_office.ui.reports.review_dialogs import ReviewDialog
     from ward_office.ui.shell.first_run import FirstRunWizard
-    from ward_office.ui.shell.sign_in import SignInDialog
+    from ward_office.ui.shell.sign_in import ChangePasswordDialog, SignInDialog
     from ward_office.ui.staff.dialogs import StaffDialog
 
     ward = window.context.ward
@@ -168,7 +173,27 @@ def _main_dialogs(window: MainWindow, folder: Path) -> list[QDialog]:
         AddEventDialog(ward, DEMO_TODAY, window),
         StartCheckDialog(checks),  # type: ignore[arg-type] - the checks page is its layout
         StaffDialog(ward, DEMO_TODAY, None, lambda staff: None, window),
+        *_settings_dialogs(window),
+        ReviewDialog(ward, parse_period("2026-H1"), DEMO_TODAY, window),
+        ChangePasswordDialog(ward, window),
+        BackupNowDialog(ward.path, window),
+        AttendanceLeaveDialog("Nguyễn Văn An", window),
+        MinutesDialog("Đi muộn", "Số phút đi muộn:", "Nguyễn Văn An", 10, window),
     ]
+
+
+def _settings_dialogs(window: MainWindow) -> list[QDialog]:
+    """The dialogs the settings tabs open: a holiday, a department, a new plan version, accounts."""
+    from ward_office.ui.shell.settings_page import SettingsPage
+
+    settings = window.show_page(SettingsPage)
+    plan_tab = settings.plan_tab
+    dialogs: list[QDialog | None] = [
+        settings.holidays_tab.add_dialog(), settings.departments_tab.add_dialog(), plan_tab.new_version_dialog(),
+        settings.accounts_tab.add_dialog(),
+    ]
+    assert all(dialogs)
+    return [dialog for dialog in dialogs if dialog is not None]
 
 
 def test_no_dialog_or_wizard_page_repeats_a_key(window: MainWindow, tmp_path: Path) -> None:
