@@ -11,7 +11,8 @@ becomes "Ế" (U+1EBE), its own key, not "E". A mnemonic on a letter with a diac
 a Vietnamese keyboard layout, which is why the catalog places them on plain letters; this test only
 refuses clashes.
 
-A page counts its own visible widgets with its tab bars and the widgets of the tab on show, tab by tab.
+A page counts its own visible widgets with its tab bars and the widgets of the tab on show, tab by tab. Qt's own
+right-click menus of text fields and spin boxes are compared in the words our catalog gives them.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from ward_office.i18n import _
+
 from ward_office.ui.shell.main_window import MainWindow, page_classes
+from ward_office.ui.widgets.qt_strings import QT_MESSAGES
 
 
 def accelerator(text: str) -> str:
@@ -208,3 +212,20 @@ def test_no_dialog_or_wizard_page_repeats_a_key(window: MainWindow, tmp_path: Pa
             dialog.deleteLater()
     assert found == {}, _report(found)
 
+
+
+def test_no_context_menu_of_a_text_field_repeats_a_key(vietnamese: None) -> None:
+    """Qt's own right-click menus, in the words the catalog gives Qt (ui/widgets/qt_strings.py): a text
+    field's, and a spin box's or date field's, which is the text field's with its own "Select All" and the
+    two steps added."""
+    def menu(context: str) -> list[tuple[str, str]]:
+        return [(f"{context}: {source}", _(message)) for (owner, source), message in QT_MESSAGES.items()
+                if owner == context]
+
+    line_menu = menu("QLineEdit")
+    assert ("QLineEdit: &Paste", "&Dán") in line_menu  # translated, so the catalog's keys are what is compared
+    spin_menu = [entry for entry in line_menu if entry[0] != "QLineEdit: Select All"] + menu("QAbstractSpinBox")
+    found = {where: clash for where, clash in (("text field", clashes(line_menu)),
+                                                ("rich text", clashes(menu("QWidgetTextControl"))),
+                                                ("spin box", clashes(spin_menu))) if clash}
+    assert found == {}, _report(found)
