@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from ward_office.services.export import ExportKind, export, pair_text
 from ward_office.services.period_locks import lock_period
 from ward_office.services.standings import item_lines
 from ward_office.services.ward import Ward, in_own_ward
+from ward_office.services.ward_settings import save_unit
 
 TODAY = date(2026, 11, 20)
 # The letterhead (authority, "ỦY BAN NHÂN DÂN", the ward | the national name, the motto), the dateline, a blank
@@ -43,6 +45,8 @@ pytestmark = pytest.mark.usefixtures("vietnamese")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("export") / "demo.db"
     build_demo(path, staff=24, months=12, seed=2026, until=TODAY)
+    with Ward.open(path) as ward:  # a ward under a superior agency: the letterhead has its three lines
+        save_unit(ward, replace(ward.unit(), authority="Thành phố Cần Thơ"))
     return path
 
 
@@ -272,8 +276,10 @@ def test_a_locked_period_says_its_figures_are_final(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     worksheet = load_workbook(out).active
-    assert str(worksheet.cell(TITLE_ROW + 2, 1).value).startswith("(Số liệu chính thức: đã khóa sổ ngày ")
-    assert not worksheet.cell(TITLE_ROW + 2, 1).font.bold  # final figures are not stressed
+    status = next(row[0] for row in worksheet.iter_rows(max_col=1) if str(row[0].value).startswith("(Số liệu"))
+    assert str(status.value).startswith("(Số liệu chính thức: đã khóa sổ ngày ")
+    assert status.row == TITLE_ROW + 1  # no superior agency: the letterhead has two lines, not three
+    assert not status.font.bold  # final figures are not stressed
     assert out.stat().st_mode & 0o777 == 0o644  # others in the office can open it
     signed = next(row for row in worksheet.iter_rows(values_only=True) if row[0] == "NGƯỜI CHẤM CÔNG")
     assert [value for value in signed if value] == ["NGƯỜI CHẤM CÔNG", "PHỤ TRÁCH BỘ PHẬN", "THỦ TRƯỞNG ĐƠN VỊ"]
