@@ -98,23 +98,23 @@ def style(size: float = BODY_SIZE, *, align: str = "left", bold: bool = False, i
 _WRAP_STATE = ("width", "height", "_wrapWidths", "blPara", "_width_max", "_splitLongWordCount", "_hyphenations")
 
 
-class _CellParagraph(Paragraph):
-    """A table cell's paragraph whose lines are broken once per width for every cell of the same text and style.
+class _SharedParagraph(Paragraph):
+    """A paragraph whose lines are broken once per width for every paragraph of the same text and style.
 
     A table measures each cell, measures it again to keep rows with a signature and once more as it draws
-    it; a report repeats most cell text (criteria, names, who recorded). Line breaking is the dearest part of
-    a cell; its result is shared by the cells made from one parse (``_parsed``) and is only read afterwards.
+    it; a report repeats most of its text (letterhead, labels, criteria, names). Line breaking is the dearest
+    part of a paragraph; its result is shared by the paragraphs made from one parse (``_parsed``) and only
+    read afterwards. The parts of a paragraph split across pages are made without a parse: they break their
+    own lines.
     """
 
-    _wraps: dict[float, dict[str, object]]
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        state = self._wraps.get(availWidth)
+        wraps: dict[float, dict[str, object]] | None = self.__dict__.get("_wraps")
+        state = None if wraps is None else wraps.get(availWidth)
         if state is None:
             size: tuple[float, float] = super().wrap(availWidth, availHeight)
-            if "blPara" in self.__dict__:  # not when too narrow to hold a line: nothing was broken
-                self._wraps[availWidth] = {name: self.__dict__[name] for name in _WRAP_STATE
-                                           if name in self.__dict__}
+            if wraps is not None and "blPara" in self.__dict__:  # not when too narrow to hold a line
+                wraps[availWidth] = {name: self.__dict__[name] for name in _WRAP_STATE if name in self.__dict__}
             return size
         self.__dict__.update(state)
         return self.width, self.height
@@ -123,7 +123,7 @@ class _CellParagraph(Paragraph):
 @lru_cache(maxsize=4096)
 def _parsed(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     parsed = Paragraph(markup, paragraph_style)
-    parsed._wraps = {}  # type: ignore[attr-defined]  # shared by the cells made from this parse
+    parsed._wraps = {}  # type: ignore[attr-defined]  # shared by the paragraphs made from this parse
     return parsed
 
 
@@ -131,13 +131,7 @@ def _paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     """A paragraph of ``markup``, parsed once per distinct markup and style: reportlab's parser is the dearest
     part of a paragraph, and a long report repeats most of its text (letterhead, labels, criteria, names)."""
     parsed = _parsed(markup, paragraph_style)
-    return Paragraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
-
-
-def _cell_paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
-    """As ``_paragraph``, for a table cell: its line breaking shared with every cell of the same text."""
-    parsed = _parsed(markup, paragraph_style)
-    made = _CellParagraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
+    made = _SharedParagraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
     made._wraps = parsed._wraps  # type: ignore[attr-defined]
     return made
 
@@ -167,8 +161,8 @@ def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: boo
     """A table cell whose text wraps in its column, shortened with "…" past ``max_chars`` characters so
     that no name or note can make a row taller than a page (data only: markup is never cut)."""
     value = value if markup else shorten(value, max_chars)
-    return _cell_paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
-                                                            leading=round(size * 1.15, 1)))
+    return _paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
+                                                       leading=round(size * 1.15, 1)))
 
 
 def signed_ending(body: Flowable, closing: Sequence[Flowable], *, keep_rows: int = 2,
