@@ -53,7 +53,8 @@ began = time.perf_counter()
 with Ward.open(db_path, must_exist=True) as ward:  # the clerk signed in, as in the window
     account = ward.store.accounts.get_by_username(clerk)
 with Ward.open(db_path, must_exist=True, account=account) as ward:
-    imported = timed("import", lambda: import_clock(ward, Path(attlog), now=datetime.combine(today, datetime.min.time())))
+    now = datetime.combine(today, datetime.min.time())
+    imported = timed("import", lambda: import_clock(ward, Path(attlog), now=now))
     steps["import"]["punches"] = imported.punches_added
 with Ward.open(db_path, read_only=True) as ward:
     for name, text in (("score_month", month), ("score_half", half)):
@@ -176,7 +177,7 @@ def describe(figures: dict) -> str:
     for name, step in figures["steps"].items():
         pages = f", {step['pages']} pages" if "pages" in step else ""
         parts.append(f"{LABELS[name]} {step['seconds']:.2f} s{pages} (bare {step['bare_seconds']:.3f} s, "
-                     f"{step['seconds'] / step['bare_seconds']:.0f}×)")
+                     f"{step['seconds'] / step['bare_seconds']:.1f}×)")
     return "; ".join(parts)
 
 
