@@ -123,7 +123,7 @@ class _SharedParagraph(Paragraph):
 @lru_cache(maxsize=4096)
 def _parsed(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     parsed = Paragraph(markup, paragraph_style)
-    parsed._wraps = {}  # type: ignore[attr-defined]  # shared by the paragraphs made from this parse
+    parsed._wraps = {}  # shared by the paragraphs made from this parse
     return parsed
 
 
@@ -132,7 +132,7 @@ def _paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     part of a paragraph, and a long report repeats most of its text (letterhead, labels, criteria, names)."""
     parsed = _parsed(markup, paragraph_style)
     made = _SharedParagraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
-    made._wraps = parsed._wraps  # type: ignore[attr-defined]
+    made._wraps = parsed._wraps
     return made
 
 
