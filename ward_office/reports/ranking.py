@@ -166,8 +166,9 @@ def change_notes(ranking: Ranking) -> list[tuple[str, list[str]]]:
 
 
 def _natural(texts: Iterable[str], *, bold: bool = False, size: float = SIZE) -> float:
-    """The width a column needs to show its longest text on one line, padding included."""
-    return max((fonts.text_width(text, size, bold=bold) for text in texts), default=0) + 2 * PADDING
+    """The width a column needs to show its longest text on one line, padding included; each distinct text
+    measured once (a column of figures repeats most of them)."""
+    return max((fonts.text_width(text, size, bold=bold) for text in set(texts)), default=0) + 2 * PADDING
 
 
 def column_widths(scored: ScoredPeriod, width: float, cells: Sequence[Sequence[str]] | None = None) -> list[float]:
