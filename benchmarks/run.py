@@ -7,7 +7,8 @@ Every figure is measured in a fresh process with its peak resident memory, again
 same run on the same machine: cold start of the main window vs. a bare PySide6 window; scoring a half-year
 and a year vs. one raw SQL aggregate over the same rows; the ten-year events page (show, scroll, search)
 vs. bare Qt over the same rows; the ranking and scorecard PDFs vs. a bare reportlab document of the same
-book; a clock import of about a million attlog lines vs. a bare SQLite insert. The big books are built by
+book; a clock import of about a million attlog lines vs. a bare SQLite insert; a 60-person ward's month-end
+(``month_end.py``) step by step vs. the bare library of each step. The big books are built by
 ``generate.py`` and cached in ``benchmarks/.cache``. Without a display, Qt's offscreen platform is used.
 """
 
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import clock_import  # sibling scripts, found through the line above
 import event_list
 import generate
+import month_end
 import reports
 import scoring
 import startup
@@ -50,6 +52,8 @@ FULL = Sizes(45, 12, 5, generate.WardSize(1000, 10), generate.WardSize(200, 10),
 SCORING_RUNS = 7  # a scoring run takes tenths of a second: medians of 3 moved by a third between runs
 CLOCK_PEAK_MIB = 400
 CLOCK_AGAIN_SHARE = 0.1
+MONTH_END_STAFF = 60  # a ward's month-end: its clock file, scoring, the papers of the month and half-year
+QUICK_MONTH_END_STAFF = 8
 QUICK = Sizes(10, 1, 1, generate.WardSize(12, 1), None, ("2026-H1", "2026"), "2026", (8,))
 
 
@@ -148,7 +152,8 @@ def main() -> int:
             figures = printed[kind]
             per_page, bare_per_page = (figures["seconds"] / figures["pages"],
                                        figures["bare_seconds"] / figures["bare_pages"])
-            rows.append((f"{label}, {sizes.big.staff:,} staff, year {sizes.report_period} (scoring included)",
+            rows.append((f"{label}, {sizes.big.staff:,} staff, year {sizes.report_period} (scored before: "
+                         f"{figures['scoring_s']:.1f} s)",
                          f"{figures['pages']:,} pages in {figures['seconds']:.1f} s "
                          f"({1 / per_page:.0f} pages/s), {_mib(figures['peak_mib'])}",
                          f"bare reportlab tables, {figures['bare_pages']:,} pages in {figures['bare_seconds']:.1f} s "
@@ -165,6 +170,14 @@ def main() -> int:
                          f"bare SQLite insert of the rows {clock['bare_s']:.2f} s",
                          f"{clock['first_s'] / clock['bare_s']:.0f}×",
                          "seconds, not minutes" if staff == 200 else _clock_verdict(clock)))
+
+        staff = QUICK_MONTH_END_STAFF if options.quick else MONTH_END_STAFF
+        month = month_end.measure(folder, staff=staff)
+        rows.append((f"A ward's month-end, {staff} staff: import June's clock file ({month['lines']:,} lines), score "
+                     f"June and {month_end.HALF_YEAR}, write the ranking, scorecards, C01-HD timesheet (PDF and Excel) "
+                     f"and review report", f"{month['seconds']:.1f} s, {_mib(month['peak_mib'])}: "
+                     f"{month_end.describe(month)}", f"bare libraries step by step {month['bare_seconds']:.2f} s",
+                     f"{month['seconds'] / month['bare_seconds']:.1f}×", ""))
 
     print("| What | Figure | Limit | Ratio | Target |")
     print("|---|---|---|---|---|")

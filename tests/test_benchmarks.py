@@ -85,7 +85,7 @@ def test_the_quick_suite_prints_every_figure() -> None:
                             check=True, env=environment, timeout=300).stdout
     table = [line for line in output.splitlines() if line.startswith("| ") and not line.startswith("| What")]
     for what in ("Cold start", "Generated book", "Scoring 2026-H1", "Scoring 2026 ", "Events page",
-                 "Ranking summary PDF", "Scorecards PDF", "Clock import"):
+                 "Ranking summary PDF", "Scorecards PDF", "Clock import", "A ward's month-end"):
         assert any(line.startswith(f"| {what}") for line in table), what
     assert sum("× (" in line for line in table) >= 6  # every ratio with its target verdict
     assert "SEARCH attendance USING" in output

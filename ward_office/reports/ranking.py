@@ -166,13 +166,15 @@ def change_notes(ranking: Ranking) -> list[tuple[str, list[str]]]:
 
 
 def _natural(texts: Iterable[str], *, bold: bool = False, size: float = SIZE) -> float:
-    """The width a column needs to show its longest text on one line, padding included."""
-    return max((fonts.text_width(text, size, bold=bold) for text in texts), default=0) + 2 * PADDING
+    """The width a column needs to show its longest text on one line, padding included; each distinct text
+    measured once (a column of figures repeats most of them)."""
+    return max((fonts.text_width(text, size, bold=bold) for text in set(texts)), default=0) + 2 * PADDING
 
 
-def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
+def column_widths(scored: ScoredPeriod, width: float, cells: Sequence[Sequence[str]] | None = None) -> list[float]:
     """Widths that keep a row on one line where the page allows: numbers get what their longest figure
-    needs, names, positions and departments share the rest as their longest texts ask."""
+    needs, names, positions and departments share the rest as their longest texts ask. ``cells`` are the
+    block cells of every row (``block_cells``) when the caller has them already."""
     ranking = scored.ranking
     results = ranking.results
     blocks = ranking.plan.blocks
@@ -182,7 +184,7 @@ def column_widths(scored: ScoredPeriod, width: float) -> list[float]:
 
     number = _natural([str(len(results)), *words(_("No."))], bold=True)
     rank = _natural([str(len(results)), *words(_("Rank"))], bold=True)
-    figures = [block_cell(ranking.plan, block, result) for result in results for block in blocks]
+    figures = [figure for row in (block_cells(scored) if cells is None else cells) for figure in row]
     block = max(_natural([*figures, "-00,00"]),
                 *(_natural(words(block.name), bold=True, size=HEADER_SIZE - 1.5) for block in blocks))
     score = _natural([format_number(result.score, 2, fixed=True) for result in results] + [
@@ -221,6 +223,26 @@ def block_cell(plan: EmulationPlan, block: Block, result: StaffResult) -> str:
     return entered_cell(plan, block, result) or block_score(plan, block, subtotal, fixed=True)
 
 
+def block_cells(scored: ScoredPeriod) -> list[list[str]]:
+    """Every row's block cells (``block_cell``), each distinct subtotal of a block formatted once: a ward's
+    subtotals repeat (0, −0,50, …), and formatting a number is the dearest part of a row."""
+    plan = scored.ranking.plan
+    formatted: dict[tuple[str, Fraction], str] = {}
+    rows = []
+    for result in scored.ranking.results:
+        row = []
+        for block in plan.blocks:
+            figure = entered_cell(plan, block, result)
+            if figure is None:
+                subtotal = result.block_totals.get(block.code, Fraction(0))
+                figure = formatted.get((block.code, subtotal))
+                if figure is None:
+                    figure = formatted[block.code, subtotal] = block_score(plan, block, subtotal, fixed=True)
+            row.append(figure)
+        rows.append(row)
+    return rows
+
+
 def _department(scored: ScoredPeriod, result: StaffResult) -> str:
     department_id = result.staff.department_id
     return scored.departments.get(department_id, "") if department_id is not None else ""
@@ -231,7 +253,8 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     plan = ranking.plan
     blocks = plan.blocks
     note_numbers = {explanation: number for number, (explanation, _names) in enumerate(change_notes(ranking), 1)}
-    widths = column_widths(scored, width)
+    cells = block_cells(scored)
+    widths = column_widths(scored, width, cells)
     first_block, score_column = 5, 5 + len(blocks)
 
     def header(label: str, size: float = HEADER_SIZE) -> Flowable:
@@ -246,13 +269,13 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     for index, block in enumerate(blocks):
         second[first_block + index] = header(block.name, HEADER_SIZE - 1.5)
     rows: list[list[object]] = [top, second]
-    for number, result in enumerate(ranking.results, start=1):
+    for number, (result, figures) in enumerate(zip(ranking.results, cells, strict=True), start=1):
         marks = sorted({note_numbers[change.localized()] for change in result.changes})
         rows.append([
             str(number), result.rank_text, cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
             cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
-            *[block_cell(plan, block, result) for block in blocks],
+            *figures,
             # Not graded yet: no total, as the entered points it lacks would count as full marks in it
             format_number(result.score, 2, fixed=True) if result.graded else "–",
             cell(result.grade_code, size=SIZE, align="centre"),

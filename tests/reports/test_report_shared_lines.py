@@ -1,0 +1,73 @@
+"""Paragraphs of the same text share their line breaking (reports.document) and the ranking formats each
+subtotal once: the ranking and the scorecards draw exactly what they draw when every paragraph breaks its own
+lines and every cell is formatted afresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from io import BytesIO
+
+import pypdf
+import pytest
+from reportlab.platypus import Paragraph
+
+from ward_office import i18n
+from ward_office.core.period import FiguresStatus, parse_period
+from ward_office.reports import document, ranking
+from ward_office.reports.ranking import write_ranking
+from ward_office.reports.scorecards import write_scorecards
+from ward_office.scoring.results import ScoredPeriod
+from ward_office.services.demo import build_demo
+from ward_office.services.ranking import score_stored_period
+from ward_office.services.ward import Ward
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScoredPeriod]:
+    previous = i18n.current_language()
+    i18n.set_language("vi")
+    path = tmp_path_factory.mktemp("shared-lines") / "ward.db"
+    build_demo(path, staff=5, months=4, seed=11, until=TODAY)
+    with Ward.open(path, read_only=True) as ward:
+        yield score_stored_period(ward.store, parse_period("2026-H2"), TODAY)
+    i18n.set_language(previous)
+
+
+def page_streams(scored: ScoredPeriod) -> list[bytes]:
+    streams = []
+    for write in (write_ranking, write_scorecards):
+        out = BytesIO()
+        pages = write(out, scored, day=TODAY, status=FiguresStatus(TODAY))
+        out.seek(0)
+        reader = pypdf.PdfReader(out)
+        assert len(reader.pages) == pages
+        streams += [page.get_contents().get_data() for page in reader.pages]
+    return streams
+
+
+def test_shared_line_breaking_draws_every_page_as_before(scored: ScoredPeriod,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    broken: list[Paragraph] = []
+    break_lines = Paragraph.breakLines
+
+    def counted(self: Paragraph, width: object) -> object:
+        broken.append(self)
+        return break_lines(self, width)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    page_streams(scored)  # the text of both reports parsed and broken once
+    broken.clear()
+    shared = page_streams(scored)
+    shared_breaks = len(broken)
+    monkeypatch.setattr(document._SharedParagraph, "wrap", Paragraph.wrap)
+    monkeypatch.setattr(ranking, "block_cells", lambda scored: [
+        [ranking.block_cell(scored.ranking.plan, block, result) for block in scored.ranking.plan.blocks]
+        for result in scored.ranking.results])
+    broken.clear()
+    own = page_streams(scored)
+    assert len(shared) == len(own) >= 7  # the ranking's pages and at least one sheet per person
+    assert shared == own
+    assert shared_breaks < len(broken) / 10  # only the parts of paragraphs split across pages break again
