@@ -377,7 +377,7 @@ def test_the_clerk_sees_the_accounts_but_cannot_change_them(clerk_window: MainWi
     for widget in (tab.add_button, tab.reset_button, tab.active_button, tab.idle_spin):
         assert not widget.isEnabled() and widget.toolTip() == "Chỉ lãnh đạo mới được quản lý tài khoản"
     assert tab.reset_dialog() is None
-    assert "Chỉ lãnh đạo" in tab.note.text()
+    assert "Chỉ Lãnh đạo" in tab.note.text()
     assert untranslated(visible_texts(tab)) == []
 
 
@@ -431,7 +431,7 @@ def test_the_head_adds_resets_and_deactivates(qtbot, qtmodeltester, head_window:
 
     tab.view.selectRow(0)  # the head signed in, the only head
     tab.toggle_active()
-    assert messages["error"] == ["Không thể ngừng sử dụng tài khoản mà bạn đang đăng nhập"]
+    assert messages["error"] == ["Không thể ngừng sử dụng tài khoản đang đăng nhập"]
     qtmodeltester.check(tab.model)
 
 
