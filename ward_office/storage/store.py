@@ -16,6 +16,7 @@ from ward_office.storage.accounts import AccountRepository
 from ward_office.storage.attendance import AttendanceRepository
 from ward_office.storage.change_log import ChangeLogRepository
 from ward_office.storage.checks import CheckRepository
+from ward_office.storage.clean_close import record_clean_close
 from ward_office.storage.database import open_database, schema_version
 from ward_office.storage.departments import DepartmentRepository
 from ward_office.storage.entered_scores import EnteredScoreRepository
@@ -49,6 +50,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, *, read_only: bool = False, clock: Clock = local_now) -> None:
         self._context = Context(conn, read_only=read_only, clock=clock)
         self._writer: Path | None = None  # this process's hold on the book, released on close
+        self._book: Path | None = None  # the file, when open for writing: its clean close is recorded
         self.unit = UnitRepository(self._context)
         self.departments = DepartmentRepository(self._context)
         self.staff = StaffRepository(self._context)
@@ -83,6 +85,7 @@ class Store:
             writer_lock.release(writer)
             raise
         store._writer = writer
+        store._book = Path(path)
         return store
 
     @property
@@ -114,6 +117,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._book is not None:
+            record_clean_close(self._book)  # still holding the book: nobody else can be writing it
+            self._book = None
         if self._writer is not None:
             writer_lock.release(self._writer)
             self._writer = None
