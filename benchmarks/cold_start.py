@@ -3,12 +3,13 @@
 A ward PC starts the program once in the morning, its files not in memory: what the start costs then is
 mostly reading them. Before each run every file of the program's folder is dropped from the page cache
 (``os.sync()``, then ``posix_fadvise(POSIX_FADV_DONTNEED)`` on each); the system's own libraries stay
-cached for both. The bundle (``./dev bundle``, dist/ward-office) opens a demo ward as a user starts it and is
-timed to the first paint of its first window, the sign-in (the marker ``ward_office.ui.shell.app.run`` prints
-when ``WARD_OFFICE_SHOWN_MARKER`` is set: by then the book is open and checked and the window's code loaded); the bare window (one QMainWindow with a label, frozen by PyInstaller with
-the same options: one folder, stripped, no UPX, and PyInstaller's own PySide6 hooks) to its first turn of
-the event loop. The bare program is built once and cached in ``benchmarks/.cache``. Runs alternate; medians,
-with the bytes each process read from the disk (``read_bytes`` of /proc/<pid>/io) when it was ready.
+cached for both. The bundle (``./dev bundle``, dist/ward-office) opens a demo ward as a user starts it and
+is timed to the first paint of its first window, the sign-in: the marker ``ward_office.ui.shell.app.run``
+prints when ``WARD_OFFICE_SHOWN_MARKER`` is set (by then the book is open and checked and the window's code
+loaded). The bare window (one QMainWindow with a label, frozen by PyInstaller with the same options: one
+folder, stripped, no UPX, PyInstaller's own PySide6 hooks) is timed to its first turn of the event loop; it
+is built once and cached in ``benchmarks/.cache``. Runs alternate; medians, with the bytes each process had
+read from the disk (``read_bytes`` of /proc/<pid>/io) when it was ready.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def bare_program(cache: Path = CACHE) -> Path:
     """The bare window frozen by PyInstaller, built once (about a minute) under a key of its sources and
     the versions of Python, PySide6 and PyInstaller."""
     import PyInstaller
+
     import PySide6
 
     key_text = "|".join((BARE_SCRIPT, BARE_SPEC, sys.version, PySide6.__version__, PyInstaller.__version__))

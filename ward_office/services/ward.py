@@ -151,8 +151,9 @@ def in_own_ward(path: Path, work: Callable[[Ward], T], *, account: Account | Non
 @contextmanager
 def whole_or_nothing(path: Path) -> Iterator[None]:
     """Around the making of a new book at ``path``: when the work fails, the files it created there (the
-    book, its -wal, -shm and -journal, its lock file, the record of its clean close) are removed, so a failed command leaves nothing half
-    made. Files that were there before are left as they are. Close the ward inside the block."""
+    book, its -wal, -shm and -journal, its lock file, the record of its clean close) are removed, so a failed
+    command leaves nothing half made. Files that were there before are left as they are. Close the ward inside
+    the block."""
     path = Path(path)
     companions = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")),
                   lock_path(path), clean_close_record(path)]
