@@ -71,7 +71,7 @@ def cached_ward(size: WardSize, cache: Path = CACHE) -> Path:
     for leftover in cache.glob(f"building-{os.getpid()}.db*"):
         leftover.unlink()
     build(building, size)
-    for suffix in ("-wal", "-shm", ".lock"):
+    for suffix in ("-wal", "-shm", ".lock", ".closed"):
         Path(f"{building}{suffix}").unlink(missing_ok=True)
     building.replace(path)
     return path

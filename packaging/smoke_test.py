@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROGRAM = ROOT / "dist" / "ward-office" / ("ward-office-cli.exe" if os.name == "nt" else "ward-office")
 SMOKE_MARKER = "WARD-OFFICE-SMOKE"  # ward_office.ui.shell.smoke.SMOKE_MARKER
-SHOWN_MARKER = "WARD-OFFICE-SHOWN"  # ward_office.ui.shell.smoke.SHOWN_MARKER
+SHOWN_MARKER = "WARD-OFFICE-SHOWN"  # ward_office.ui.shell.app.SHOWN_MARKER
 # The classes of ward_office.ui.shell.page_list.PAGES.
 EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "StaffPage", "ScoresPage",
                    "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")

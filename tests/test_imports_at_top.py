@@ -24,6 +24,7 @@ _WINDOW = "Qt and the window (about 300 ms) load only without a command, after t
 _DEMO_MAKERS = "the demo's makers (about 6 ms) load only to build a demo ward"
 _HASHING = "hashing loads at sign-in, not at the window's start"
 _DEMO_ACCOUNTS = "services.demo loads only for the demo ward, not at the window's start"
+_RECORDS = "records the window's start does not read load on first use (storage.store)"
 _DEMO_CYCLE = "a cycle (services.demo imports hash_password from here); and services.demo is not loaded at start"
 ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.cli.app", "ward_office.services.error_report.explain"):
@@ -53,6 +54,13 @@ ALLOWED: dict[tuple[str, str], str] = {
         "a data folder chosen by WARD_OFFICE_DATA_DIR needs no platform lookup (about 9 ms)",
     ("ward_office.reports.excel", "ward_office.reports.excel_writer.write_sheets"):
         "defers openpyxl until a workbook is written",
+    ("ward_office.storage.store", "ward_office.storage.entered_scores.EnteredScoreRepository"): _RECORDS,
+    ("ward_office.storage.store", "ward_office.storage.excuses.ExcuseRepository"): _RECORDS,
+    ("ward_office.storage.store", "ward_office.storage.periods.PeriodRepository"): _RECORDS,
+    ("ward_office.storage.store", "ward_office.storage.punches.PunchRepository"): _RECORDS,
+    ("ward_office.storage.store", "ward_office.storage.quota_decisions.QuotaDecisionRepository"): _RECORDS,
+    ("ward_office.storage.store", "ward_office.storage.reviews.ReviewRepository"): _RECORDS,
+    ("ward_office.storage.store", "ward_office.storage.snapshots.SnapshotRepository"): _RECORDS,
     ("ward_office.services.accounts", "hashlib"): _HASHING,
     ("ward_office.services.accounts", "hmac"): _HASHING,
     ("ward_office.services.accounts", "secrets"): _HASHING,

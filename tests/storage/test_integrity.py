@@ -10,6 +10,7 @@ import pytest
 from storage_helpers import ACTOR, corrupt_middle_page, late, make_staff
 
 from ward_office.storage import Store, check_integrity
+from ward_office.storage.clean_close import record_path
 from ward_office.storage.database import open_database
 
 
@@ -115,6 +116,7 @@ def test_a_check_begun_early_is_the_one_opening_uses(db_path: Path, monkeypatch:
     from ward_office.storage.database import check_in_background
 
     filled_database(db_path)
+    record_path(db_path).unlink()  # as after a session that did not end cleanly
     threads = _counting_checks(monkeypatch)
     check_in_background(db_path)
     open_database(db_path).close()
@@ -128,6 +130,7 @@ def test_a_book_changed_after_the_early_check_is_checked_again(db_path: Path,
     from ward_office.storage.database import DamagedDatabaseError, check_in_background
 
     filled_database(db_path)
+    record_path(db_path).unlink()
     threads = _counting_checks(monkeypatch)
     check_in_background(db_path)
     corrupt_middle_page(db_path)  # after the early check began, perhaps after it found the book sound
@@ -154,3 +157,63 @@ def test_no_early_check_of_a_book_that_is_not_there(tmp_path: Path) -> None:
 
     check_in_background(tmp_path / "new.db")
     assert not (tmp_path / "new.db").exists() and not _early_checks
+
+
+# ---- A book unchanged since its last clean close is not checked again (``storage.clean_close``) ----
+
+
+def test_a_book_closed_cleanly_opens_without_the_check_and_a_crash_brings_it_back(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ward_office.storage.database import check_in_background
+
+    filled_database(db_path)
+    assert record_path(db_path).is_file()
+    threads = _counting_checks(monkeypatch)
+    check_in_background(db_path)
+    with Store.open(db_path) as store:
+        assert not record_path(db_path).exists()  # while open, the file may change in ways no record tells
+        store.departments.add("Tổ mới", ACTOR)
+        assert threads == []
+    with Store.open(db_path, read_only=True):
+        pass
+    assert threads == []
+    store = Store.open(db_path)
+    store.departments.add("Tổ khác", ACTOR)
+    store.conn.close()  # the program dies: its writer lock goes with it, the -wal and no record stay behind
+    from ward_office.storage import writer_lock
+
+    writer_lock.release(store._writer)  # type: ignore[arg-type]
+    assert not record_path(db_path).exists()
+    with Store.open(db_path):
+        assert threads == ["MainThread"]
+
+
+@pytest.mark.parametrize("damage", ["page", "truncated"])
+def test_damage_after_a_clean_close_is_still_refused(db_path: Path, damage: str) -> None:
+    from ward_office.storage.database import DamagedDatabaseError, check_in_background
+
+    filled_database(db_path)
+    assert record_path(db_path).is_file()
+    if damage == "page":
+        corrupt_middle_page(db_path)
+    else:
+        with db_path.open("r+b") as handle:
+            handle.truncate(db_path.stat().st_size // 2)
+    before = snapshot(db_path)
+    check_in_background(db_path)
+    with pytest.raises(DamagedDatabaseError):
+        open_database(db_path)
+    assert snapshot(db_path) == before
+    with pytest.raises(DamagedDatabaseError):
+        open_database(db_path, read_only=True)
+
+
+def test_the_record_is_of_the_file_as_closed_and_is_not_in_the_book(db_path: Path) -> None:
+    import json
+
+    filled_database(db_path)
+    header = db_path.read_bytes()[:100]
+    recorded = json.loads(record_path(db_path).read_text(encoding="ascii"))
+    assert recorded == {"counter": int.from_bytes(header[24:28], "big"), "size": db_path.stat().st_size,
+                        "mtime_ns": db_path.stat().st_mtime_ns}
+    assert not db_path.with_name(db_path.name + "-wal").exists()

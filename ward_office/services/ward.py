@@ -25,6 +25,7 @@ from ward_office.services.accounts import SignInError, continue_as
 from ward_office.services.ranking import score_stored_period
 from ward_office.services.session import current_actor, prepare_store
 from ward_office.storage import Store
+from ward_office.storage.clean_close import record_path as clean_close_record
 from ward_office.storage.writer_lock import WriterBusyError, lock_path, view_only_error
 
 if TYPE_CHECKING:
@@ -150,11 +151,12 @@ def in_own_ward(path: Path, work: Callable[[Ward], T], *, account: Account | Non
 @contextmanager
 def whole_or_nothing(path: Path) -> Iterator[None]:
     """Around the making of a new book at ``path``: when the work fails, the files it created there (the
-    book, its -wal, -shm and -journal, its lock file) are removed, so a failed command leaves nothing half
-    made. Files that were there before are left as they are. Close the ward inside the block."""
+    book, its -wal, -shm and -journal, its lock file, the record of its clean close) are removed, so a failed
+    command leaves nothing half made. Files that were there before are left as they are. Close the ward inside
+    the block."""
     path = Path(path)
     companions = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")),
-                  lock_path(path)]
+                  lock_path(path), clean_close_record(path)]
     there_before = {companion for companion in companions if companion.exists()}
     try:
         yield

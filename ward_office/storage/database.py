@@ -22,6 +22,7 @@ from ward_office.storage.book_file import (
     is_sqlite_file,
     read_only_connection,
 )
+from ward_office.storage.clean_close import forget_clean_close, unchanged_since_clean_close
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.migrations import MIGRATIONS, known_migrations
 
@@ -45,6 +46,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> sqlite3.Conne
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         _refuse_damaged(path)  # before any connection that could write (a checkpoint on closing included)
+        forget_clean_close(path)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -106,7 +108,7 @@ def _refuse_damaged(path: Path) -> None:
         return  # a new file, or a foreign one that the schema check refuses
     problems = _early_check_result(path)
     if problems is None:
-        problems = _check_on_open(path)
+        problems = [] if unchanged_since_clean_close(path) else _check_on_open(path)
     if problems:
         raise DamagedDatabaseError(path, problems, newest_good_backup(path))
 
@@ -153,8 +155,9 @@ _early_lock = threading.Lock()
 def check_in_background(path: Path) -> None:
     """Begin now, on another thread, the check that opening ``path`` runs, so that the check of a big book
     goes on while the window's code loads (SQLite reads the file without holding Python's lock). Opening
-    then waits for it, and checks again if the file or its -wal changed in between."""
-    if not path.is_file() or not is_sqlite_file(path):
+    then waits for it, and checks again if the file or its -wal changed in between. A book unchanged since the
+    program closed it cleanly is not checked (``storage.clean_close``)."""
+    if not path.is_file() or not is_sqlite_file(path) or unchanged_since_clean_close(path):
         return
     with _early_lock:
         _early_checks[path.resolve()] = _EarlyCheck(path)

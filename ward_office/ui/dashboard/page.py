@@ -253,7 +253,7 @@ class DashboardPage(Page):
         job.done.connect(lambda result: self._scored(generation, result))
         job.failed.connect(lambda error: self._scoring_failed(generation, error))
         self._job = job
-        job.start()
+        job.start_soon()  # the window's first paint does not wait for the scoring's thread
 
     def is_scoring(self) -> bool:
         return self._job is not None and self._job.running

@@ -28,7 +28,7 @@ from ward_office.services.accounts import has_accounts, sign_in
 from ward_office.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ward_office.services.ward import Ward
 
-from ward_office.ui.shell.app import FirstPaint, create_application, main_window_for
+from ward_office.ui.shell.app import SHOWN_MARKER, FirstPaint, create_application, main_window_for
 from ward_office.ui.shell.first_run import FirstRunWizard
 from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.shell.page_list import PAGES
@@ -37,7 +37,6 @@ from ward_office.ui.widgets.jobs import wait_for_jobs
 # Printed before the JSON of what the walk saw; packaging/smoke_test.py looks for it.
 SMOKE_MARKER = "WARD-OFFICE-SMOKE"
 # Printed alone after the window's first paint, before the walk: packaging/smoke_test.py times starts to it.
-SHOWN_MARKER = "WARD-OFFICE-SHOWN"
 SMOKE_TIMEOUT_MS = 120_000
 EXIT_FAILED, EXIT_TIMED_OUT = 1, 3
 # Qt warnings that say nothing about the program, each with why. Empty: none has been seen.

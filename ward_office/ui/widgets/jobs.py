@@ -64,6 +64,19 @@ class Job(QObject):
         _active_jobs.add(self)
         QThreadPool.globalInstance().start(self._runnable)
 
+    def start_soon(self) -> None:
+        """``start`` on the next turn of the event loop, after what is queued now: at start, the window's first
+        paint, which the job's thread would slow down (Python runs one thread at a time). Running from now."""
+        self.running = True
+        _active_jobs.add(self)
+        _waiting_jobs.add(self)
+        QTimer.singleShot(0, self, self._begin)
+
+    def _begin(self) -> None:
+        if self in _waiting_jobs:
+            _waiting_jobs.discard(self)
+            QThreadPool.globalInstance().start(self._runnable)
+
     def _finish(self, result: object) -> None:
         self.running = False
         _active_jobs.discard(self)
@@ -76,6 +89,7 @@ class Job(QObject):
 
 
 _active_jobs: set[Job] = set()  # keeps running jobs alive when their caller lets go
+_waiting_jobs: set[Job] = set()  # started with ``start_soon``, not yet handed to a thread
 
 
 def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
@@ -107,4 +121,6 @@ def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
 
 def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
     """For tests and shutdown: let every running job finish; False on timeout."""
+    for job in list(_waiting_jobs):
+        job._begin()
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
