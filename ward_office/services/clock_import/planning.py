@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ward_office.core.attendance import Attendance, RecordSource
-from ward_office.core.clock import RULES_VERSION, Punch, derive_attendance, normalize_clock_id
+from ward_office.core.clock import RULES_VERSION, Punch, day_rules, normalize_clock_id
 from ward_office.core.errors import PeriodLockedError
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import Session, WorkCalendar
@@ -296,25 +296,30 @@ def _derive_changes(store: Store, days: Sequence[date], punches: Iterable[Punch]
     sessions keep a person's record that differs from the clock's."""
     if not days:
         return [], 0
-    by_person_day: dict[tuple[str, date], list[Punch]] = defaultdict(list)
+    moments: dict[date, dict[str, list[datetime]]] = defaultdict(lambda: defaultdict(list))
     for punch in punches:
-        by_person_day[(punch.clock_id, punch.at.date())].append(punch)
-    recorded: dict[tuple[StaffId, date], list[Attendance]] = defaultdict(list)
+        at = punch.at
+        moments[at.date()][punch.clock_id].append(at)
+    recorded: dict[tuple[StaffId, date], dict[Session, Attendance]] = defaultdict(dict)
     for record in store.attendance.between(min(days), max(days)):
-        recorded[(record.staff_id, record.day)].append(record)
+        recorded[(record.staff_id, record.day)].setdefault(record.session, record)
+    linked = [(person, normalize_clock_id(person.clock_id)) for person in people if person.id is not None]
 
     changes: list[SessionChange] = []
     kept = 0
     for day in days:
-        for person in people:
-            if person.id is None or not person.is_active_on(day):
+        rules = day_rules(day, calendar)
+        day_moments = moments.get(day, {})
+        for person, clock_id in linked:
+            if not person.is_active_on(day):
                 continue
-            existing = recorded.get((person.id, day), [])
-            derived = {record.session: record for record in derive_attendance(
-                person.id, by_person_day.get((normalize_clock_id(person.clock_id), day), ()), day, calendar,
-                existing)}
+            assert person.id is not None
+            existing = recorded.get((person.id, day), {})
+            hand = frozenset(session for session, record in existing.items() if record.source is not RecordSource.CLOCK)
+            derived = {} if rules is None else {record.session: record for record in rules.derive(
+                person.id, rules.distinct(day_moments.get(clock_id, ())), hand)}
             for session in Session:
-                old = next((record for record in existing if record.session is session), None)
+                old = existing.get(session)
                 new = derived.get(session)
                 if old is not None and old.source is not RecordSource.CLOCK:
                     kept += 1
