@@ -189,6 +189,22 @@ class PunchRepository:
     def count(self) -> int:
         return int(self._context.conn.execute("SELECT count(*) FROM punches").fetchone()[0])
 
+    # ---- What importing a clock file read, remembered by the digest of the file and of what reading it used ----
+
+    def remembered_file(self, key: str) -> dict[str, Any] | None:
+        """What was remembered under ``key`` (``remember_file``), or None."""
+        row = self._context.conn.execute("SELECT body FROM clock_file_previews WHERE key = ?", (key,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def remember_file(self, key: str, body: Mapping[str, Any]) -> None:
+        """Remember what reading a file gave under ``key``; call inside the transaction that stored its punches.
+        A cache, not a record: not logged."""
+        with self._context.writing() as conn:
+            conn.execute("INSERT INTO clock_file_previews (key, body, remembered_at) VALUES (?, ?, ?)"
+                         " ON CONFLICT (key) DO UPDATE SET body = excluded.body,"
+                         " remembered_at = excluded.remembered_at",
+                         (key, json.dumps(dict(body), ensure_ascii=False), self._context.now()))
+
     # ---- Column mappings of CSV/XLSX clock exports, one per source, and of staff sheets (kind "staff") ----
 
     def get_mapping(self, name: str) -> dict[str, Any] | None:

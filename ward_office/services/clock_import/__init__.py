@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ward_office.core.access import Permission
 from ward_office.core.staff import StaffId
@@ -26,18 +27,21 @@ from ward_office.i18n import N_
 from ward_office.importers.clock_logs import ColumnMapping
 from ward_office.services.clock_import.files import (
     ClockFileLayout,
+    chosen_mapping,
     clock_mapping_names,
     inspect_clock_file,
     named,
     read_batch,
 )
 from ward_office.services.clock_import.planning import (
+    ImportPlan,
     import_batch,
     link_in_store,
     plan_batch,
     preview_batch,
     write_plan,
 )
+from ward_office.services.clock_import.remembered import FileKey, file_key, memory, recall
 from ward_office.services.clock_import.summaries import (
     ClockBatch,
     ClockIdError,
@@ -52,6 +56,7 @@ from ward_office.services.clock_import.summaries import (
 )
 from ward_office.services.imports import backup_before_import, check_may_import
 from ward_office.services.ward import Ward
+from ward_office.storage import Store
 
 __all__ = [
     "ClockBatch", "ClockFileLayout", "ClockIdError", "ClockImportSummary", "ClockPreview", "ColumnMappingError",
@@ -67,8 +72,20 @@ def preview_clock_import(ward: Ward, file: Path, mapping_name: str | None = None
     """What importing ``file`` would do; writes nothing. ``mapping`` (a mapping not saved yet) wins over
     ``mapping_name``; punches dated after today or before the ward's first day count only with
     ``include_suspect``."""
-    return preview_batch(ward.store, read_batch(ward.store, file, mapping_name, mapping=mapping), now=now,
-                         include_suspect=include_suspect)
+    return _plan(ward.store, file, mapping_name, mapping, now or datetime.now(), include_suspect)[0].preview
+
+
+def _plan(store: Store, file: Path, mapping_name: str | None, mapping: ColumnMapping | None, now: datetime,
+          include_suspect: bool) -> tuple[ImportPlan, FileKey, dict[str, Any] | None]:
+    """What importing ``file`` does, from what was remembered of it if it was imported before (``remembered``),
+    else read; with what to remember of it once imported."""
+    mapping = chosen_mapping(store, mapping_name, mapping)
+    source = file_key(store, Path(file), mapping)
+    plan = recall(store, source, now, include_suspect)
+    if plan is not None:
+        return plan, source, None
+    plan = plan_batch(store, read_batch(store, file, mapping=mapping), now, include_suspect=include_suspect)
+    return plan, source, memory(plan.preview)
 
 
 def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
@@ -80,22 +97,21 @@ def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_ru
     if not dry_run:
         check_may_import(ward)
     store = ward.store
-    batch = read_batch(store, file, mapping_name, mapping=mapping)
-    if dry_run:
-        return ClockImportSummary(preview_batch(store, batch, now=now, include_suspect=include_suspect), 0, 0,
-                                  dry_run=True)
-    if save_mapping_as.strip() and mapping is None:
+    if not dry_run and save_mapping_as.strip() and mapping is None:
         raise ColumnMappingError(N_("Only a column mapping chosen for this file can be saved"))
-    plan = plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect)
-    del batch  # the plan keeps what is written; a year of punches read is let go once written
+    plan, source, remember = _plan(store, file, mapping_name, mapping, now or datetime.now(), include_suspect)
+    if dry_run:
+        return ClockImportSummary(plan.preview, 0, 0, dry_run=True)
     if plan.writes or save_mapping_as.strip():
         backup_before_import(ward)  # a file that adds and changes nothing writes nothing: no backup needed
-    if not save_mapping_as.strip():
-        return write_plan(store, plan, ward.actor)
-    assert mapping is not None
     with store.atomic():
         summary = write_plan(store, plan, ward.actor)
-        store.punches.save_mapping(save_mapping_as.strip(), named(mapping, save_mapping_as).to_dict(), ward.actor)
+        if remember is not None:  # with its punches, so a file remembered has every punch stored
+            store.punches.remember_file(source.key, remember)
+        if save_mapping_as.strip():
+            assert mapping is not None
+            store.punches.save_mapping(save_mapping_as.strip(), named(mapping, save_mapping_as).to_dict(),
+                                       ward.actor)
     return summary
 
 

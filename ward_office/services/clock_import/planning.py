@@ -83,7 +83,7 @@ def link_in_store(store: Store, clock_id: str, staff_id: StaffId, actor: str, *,
     if not clock_id:
         raise ClockIdError(N_("The clock id is empty"))
     person = store.staff.get(staff_id)
-    owner = _staff_by_clock_id(store.staff.list()).get(clock_id)
+    owner = staff_by_clock_id(store.staff.list()).get(clock_id)
     if owner is not None and owner.id != person.id:
         raise ClockIdError(N_("The clock id “{clock_id}” already belongs to {name}"), clock_id=clock_id,
                            name=owner.full_name)
@@ -132,16 +132,34 @@ def _plan_batch(store: Store, batch: ClockBatch, now: datetime) -> ImportPlan:
         preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), 0, 0, (),
                                batch.problems, (), ())
         return ImportPlan(preview, [], ())
-    by_clock_id = _staff_by_clock_id(store.staff.list())
-    calendar, missing_years = _calendar(store, days[0], days[-1])
-    month = _MonthWork(store, calendar, now, by_clock_id, {day for day in days if store.periods.is_locked(day)})
-    for month_days in _months(days):
-        month.plan(month_days, by_day)
+    by_clock_id = staff_by_clock_id(store.staff.list())
+    month, missing_years = _work_months(store, days, by_day, now, by_clock_id)
     preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches),
                            len(month.new_punches), len(punches) - len(month.new_punches),
                            _unknown_ids(punches, by_clock_id), batch.problems, tuple(days), tuple(month.changes),
                            tuple(month.not_judged), month.kept)
     return ImportPlan(preview, month.new_punches, missing_years, month.judged)
+
+
+def plan_stored(store: Store, read: ClockPreview, now: datetime) -> ImportPlan:
+    """What importing a file all of whose punches are stored already does: ``read`` is what reading it gave
+    (counts, unknown clock ids, lines skipped, the days it covers); those days are judged again as any import
+    judges them, from the punches stored."""
+    days = sorted(read.days)
+    by_day: dict[date, list[Punch]] = {day: [] for day in days}
+    month, missing_years = _work_months(store, days, by_day, now, staff_by_clock_id(store.staff.list()))
+    preview = dataclasses.replace(read, changes=tuple(month.changes), not_judged=tuple(month.not_judged),
+                                  manual_kept=month.kept)
+    return ImportPlan(preview, [], missing_years, month.judged)
+
+
+def _work_months(store: Store, days: list[date], by_day: Mapping[date, list[Punch]], now: datetime,
+                 by_clock_id: Mapping[str, Staff]) -> tuple[_MonthWork, tuple[int, ...]]:
+    calendar, missing_years = _calendar(store, days[0], days[-1])
+    month = _MonthWork(store, calendar, now, by_clock_id, {day for day in days if store.periods.is_locked(day)})
+    for month_days in _months(days):
+        month.plan(month_days, by_day)
+    return month, missing_years
 
 
 def _unknown_ids(punches: Iterable[Punch], by_clock_id: Mapping[str, Staff]) -> tuple[UnknownClockId, ...]:
@@ -175,7 +193,7 @@ class _MonthWork:
     def plan(self, month_days: list[date], by_day: Mapping[date, list[Punch]]) -> None:
         store = self.store
         first, last = month_days[0], month_days[-1]
-        stored = store.punches.stored_keys(first, last)
+        stored = store.punches.stored_keys(first, last) if any(by_day[day] for day in month_days) else set()
         counts = store.punches.count_by_day(first, last)
         fresh: dict[date, list[Punch]] = {}
         for day in month_days:
@@ -266,7 +284,7 @@ def _day_inputs(day: date, calendar: WorkCalendar, linked: tuple[tuple[StaffId, 
     return digest(text)
 
 
-def _staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:
+def staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:
     return {normalize_clock_id(person.clock_id): person for person in staff if person.clock_id.strip()}
 
 
