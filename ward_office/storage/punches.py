@@ -120,8 +120,8 @@ class PunchRepository:
             # In key order the unique index grows at its end: a fifth faster for a year of punches. Sorted one
             # clock id at a time and written a piece at a time, so a year of punches is never held as rows.
             in_key_order = (row for clock_id in sorted(by_clock_id) for row in sorted(
-                (*punch_key(punch), punch.at.date().isoformat(), source_file, now, actor)
-                for punch in by_clock_id[clock_id]))
+                (clock_id, at, punch.device, at[:10], source_file, now, actor)
+                for punch in by_clock_id[clock_id] for at in (punch.at.isoformat(timespec="seconds"),)))
             while rows := list(islice(in_key_order, _PIECE)):
                 read += len(rows)
                 days.update(date.fromisoformat(day) for day in {row[3] for row in rows})

@@ -250,6 +250,14 @@ def _months(days: Sequence[date]) -> Iterator[list[date]]:
 def _not_stored(punches: Iterable[Punch], stored: set[StoredKey]) -> list[Punch]:
     """The punches whose key is not stored yet, the first of each key only."""
     fresh: list[Punch] = []
+    if not stored:  # nothing stored that month (a first import): only repeats within the file to drop
+        seen_here: set[tuple[str, datetime, str]] = set()
+        for punch in punches:
+            same = (punch.clock_id, punch.at.replace(microsecond=0), punch.device)
+            if same not in seen_here:
+                seen_here.add(same)
+                fresh.append(punch)
+        return fresh
     seen: set[StoredKey] = set()
     for punch in punches:
         key = stored_key(punch)
