@@ -110,7 +110,8 @@ def make_ward(db_path: Path, staff: int) -> None:
 
 # The digest of the punches and attendance stored by the import as it was before it was made faster, per ward
 # size (the year 2025); a faster import must store exactly the same.
-RESULTS = {}
+RESULTS = {(8, 2025): "6ea6c9379aeda61a89c0325e", (200, 2025): "33cc55d09a0f39b2e4a6f4f1",
+           (1000, 2025): "8cfd6278bcdb91289c992163"}
 
 
 def measure(folder: Path, staff: int = 200, year: int = 2025) -> dict[str, float]:
