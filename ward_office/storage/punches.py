@@ -97,25 +97,36 @@ def remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: s
          for day, inputs in sorted(judged.items())])
 
 
+def _remember_file(conn: sqlite3.Connection, key: str, body: Mapping[str, Any], now: str) -> None:
+    conn.execute("INSERT INTO clock_file_previews (key, body, remembered_at) VALUES (?, ?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET body = excluded.body, remembered_at = excluded.remembered_at",
+                 (key, json.dumps(dict(body), ensure_ascii=False), now))
+
+
 class PunchRepository:
     def __init__(self, context: Context) -> None:
         self._context = context
 
-    def add_many(self, punches: Iterable[Punch], source_file: str, actor: str) -> int:
-        """Store the punches not stored yet, all or none; returns how many were new.
+    def add_many(self, punches: Iterable[Punch], source_file: str, actor: str, *,
+                 file_read: tuple[str, Mapping[str, Any]] | None = None) -> int:
+        """Store the punches not stored yet, all or none; returns how many were new. ``file_read`` (a key and a
+        body) is what reading the file gave, remembered with its punches (``remembered_file``): a cache, not
+        logged.
 
-        Nothing new means nothing written, not even a log line, so importing a file twice changes nothing.
+        Nothing new means nothing logged, so importing a file twice changes nothing.
         """
         by_clock_id: dict[str, list[Punch]] = {}
         for punch in punches:
             by_clock_id.setdefault(punch.clock_id, []).append(punch)
-        if not by_clock_id:
+        if not by_clock_id and file_read is None:
             return 0
         now = self._context.now()
         days: set[date] = set()
         devices: set[str] = set()
         read = 0
         with self._context.writing(days) as conn:
+            if file_read is not None:
+                _remember_file(conn, *file_read, now)
             before = conn.total_changes
             # In key order the unique index grows at its end: a fifth faster for a year of punches. Sorted one
             # clock id at a time and written a piece at a time, so a year of punches is never held as rows.
@@ -192,18 +203,9 @@ class PunchRepository:
     # ---- What importing a clock file read, remembered by the digest of the file and of what reading it used ----
 
     def remembered_file(self, key: str) -> dict[str, Any] | None:
-        """What was remembered under ``key`` (``remember_file``), or None."""
+        """What was remembered under ``key`` (``add_many``'s ``file_read``), or None."""
         row = self._context.conn.execute("SELECT body FROM clock_file_previews WHERE key = ?", (key,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
-
-    def remember_file(self, key: str, body: Mapping[str, Any]) -> None:
-        """Remember what reading a file gave under ``key``; call inside the transaction that stored its punches.
-        A cache, not a record: not logged."""
-        with self._context.writing() as conn:
-            conn.execute("INSERT INTO clock_file_previews (key, body, remembered_at) VALUES (?, ?, ?)"
-                         " ON CONFLICT (key) DO UPDATE SET body = excluded.body,"
-                         " remembered_at = excluded.remembered_at",
-                         (key, json.dumps(dict(body), ensure_ascii=False), self._context.now()))
 
     # ---- Column mappings of CSV/XLSX clock exports, one per source, and of staff sheets (kind "staff") ----
 

@@ -132,9 +132,8 @@ def _import(ward: Ward, file: Path, mapping_name: str | None, dry_run: bool, map
     if plan.writes or save_mapping_as.strip():
         backup_before_import(ward)  # a file that adds and changes nothing writes nothing: no backup needed
     with store.atomic():
-        summary = write_plan(store, plan, ward.actor)
-        if remember is not None:  # with its punches, so a file remembered has every punch stored
-            store.punches.remember_file(source.key, remember)
+        # What reading the file gave is remembered with its punches: a file remembered has every punch stored.
+        summary = write_plan(store, plan, ward.actor, file_read=None if remember is None else (source.key, remember))
         if save_mapping_as.strip():
             assert mapping is not None
             store.punches.save_mapping(save_mapping_as.strip(), named(mapping, save_mapping_as).to_dict(),

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ward_office.core.attendance import Attendance, RecordSource
 from ward_office.core.clock import RULES_VERSION, Punch, day_rules, normalize_clock_id
@@ -64,11 +65,14 @@ def import_batch(store: Store, batch: ClockBatch, actor: str, *, now: datetime |
     return write_plan(store, plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect), actor)
 
 
-def write_plan(store: Store, plan: ImportPlan, actor: str) -> ClockImportSummary:
+def write_plan(store: Store, plan: ImportPlan, actor: str, *,
+               file_read: tuple[str, Mapping[str, Any]] | None = None) -> ClockImportSummary:
+    """Write ``plan``; ``file_read`` is what reading the file gave, remembered with its punches (``remembered``)."""
     with store.atomic():
         for year in plan.years_without_holidays:
             store.schedule.ensure_holidays(year, actor)
-        added = store.punches.add_many(plan.take_new_punches(), Path(plan.preview.file).name, actor)
+        added = store.punches.add_many(plan.take_new_punches(), Path(plan.preview.file).name, actor,
+                                       file_read=file_read)
         changes = plan.preview.changes
         changed = store.attendance.apply_clock([change.after for change in changes if change.after is not None],
                                                [change.before for change in changes
