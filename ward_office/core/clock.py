@@ -61,8 +61,12 @@ def _minutes_between(earlier: datetime, later: datetime) -> int:
 def distinct_times(punches: Iterable[Punch], day: date, repeat_window: timedelta = REPEAT_WINDOW) -> list[datetime]:
     """The times of ``day``'s punches, a punch within ``repeat_window`` (inclusive) of the one kept before it
     dropped (a finger pressed twice, or the same person on two devices)."""
+    return _distinct((punch.at for punch in punches if punch.at.date() == day), repeat_window)
+
+
+def _distinct(moments: Iterable[datetime], repeat_window: timedelta) -> list[datetime]:
     kept: list[datetime] = []
-    for moment in sorted(punch.at.replace(microsecond=0) for punch in punches if punch.at.date() == day):
+    for moment in sorted(moment.replace(microsecond=0) if moment.microsecond else moment for moment in moments):
         if not kept or moment - kept[-1] > repeat_window:
             kept.append(moment)
     return kept
@@ -73,7 +77,7 @@ def derive_sessions(staff_id: StaffId, punches: Iterable[Punch], day: date, hour
                     ) -> list[Attendance]:
     """Attendance of one person on one working day, from that day's punches (see ``derive_attendance``)."""
     rules = DayRules.of(day, hours, grace_minutes, repeat_window)
-    return rules.derive(staff_id, rules.distinct(punch.at for punch in punches if punch.at.date() == day),
+    return rules.derive(staff_id, distinct_times(punches, day, repeat_window),
                         frozenset(record.session for record in existing if record.source is not RecordSource.CLOCK))
 
 
@@ -115,12 +119,7 @@ class DayRules:
     def distinct(self, moments: Iterable[datetime]) -> list[datetime]:
         """``moments`` (all on the day) to the second, in order, a repeat within the window dropped
         (``distinct_times``)."""
-        window = self.repeat_window
-        kept: list[datetime] = []
-        for moment in sorted(moment.replace(microsecond=0) if moment.microsecond else moment for moment in moments):
-            if not kept or moment - kept[-1] > window:
-                kept.append(moment)
-        return kept
+        return _distinct(moments, self.repeat_window)
 
     def derive(self, staff_id: StaffId, times: list[datetime], kept: frozenset[Session] | set[Session] = frozenset(),
                ) -> list[Attendance]:
