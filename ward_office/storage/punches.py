@@ -23,14 +23,11 @@ from ward_office.storage._base import Context, changed
 _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_file, imported_at, imported_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
 
-PunchKey = tuple[str, str, str]  # clock id, ISO time to the second, device: the unique key of a stored punch
-StoredKey = tuple[str, int, str]  # the same with the time in whole seconds since 1970: quicker to compare
+# The unique key of a stored punch, (clock id, time, device), with the time in whole seconds since 1970: quicker
+# to compare than its ISO text.
+StoredKey = tuple[str, int, str]
 _PIECE = 50_000  # punches written per executemany
 _EPOCH, _SECOND = datetime(1970, 1, 1), timedelta(seconds=1)
-
-
-def punch_key(punch: Punch) -> PunchKey:
-    return punch.clock_id, punch.at.isoformat(timespec="seconds"), punch.device
 
 
 def stored_key(punch: Punch) -> StoredKey:
