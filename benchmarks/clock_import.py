@@ -39,6 +39,21 @@ with Ward.open(db_path, must_exist=True) as ward:
 again_s = time.perf_counter() - started
 peak = peak_mib()
 
+def results_digest(conn):
+    # A digest of the stored punches and the attendance, to prove a faster import stores the same.
+    import hashlib
+    digest = hashlib.blake2b(digest_size=12)
+    for sql in ("SELECT clock_id, at, device, day, source_file FROM punches ORDER BY clock_id, at, device",
+                "SELECT staff_id, day, session, status, late_minutes, early_minutes, leave_code, missing_punch,"
+                " source, note FROM attendance ORDER BY day, staff_id, session"):
+        cursor = conn.execute(sql)
+        while rows := cursor.fetchmany(10_000):
+            digest.update(repr(rows).encode())
+    return digest.hexdigest()
+
+with Ward.open(db_path, must_exist=True) as ward:
+    results = results_digest(ward.store.db.conn)
+
 rows = []
 for line in file.read_text(encoding="utf-8").splitlines():
     clock_id, moment = line.split("\\t")[:2]
@@ -54,7 +69,7 @@ bare_s = time.perf_counter() - started
 print(json.dumps({
     "lines": len(rows), "first_s": first_s, "again_s": again_s, "bare_s": bare_s, "peak_mib": peak,
     "first_peak_mib": first_peak, "punches_added": punches_added, "sessions": sessions,
-    "added_again": again.punches_added, "sessions_again": again.sessions_changed,
+    "added_again": again.punches_added, "sessions_again": again.sessions_changed, "results": results,
 }))
 """
 
@@ -93,14 +108,26 @@ def make_ward(db_path: Path, staff: int) -> None:
         ], "benchmark")
 
 
+# The digest of the punches and attendance stored by the import as it was before it was made faster, per ward
+# size (the year 2025); a faster import must store exactly the same.
+RESULTS = {(8, 2025): "6ea6c9379aeda61a89c0325e", (200, 2025): "33cc55d09a0f39b2e4a6f4f1",
+           (1000, 2025): "8cfd6278bcdb91289c992163"}
+
+
 def measure(folder: Path, staff: int = 200, year: int = 2025) -> dict[str, float]:
-    """Import a year for ``staff`` people in a fresh process; figures in seconds, MiB and lines."""
+    """Import a year for ``staff`` people in a fresh process; figures in seconds, MiB and lines. Fails when the
+    punches and attendance stored are not those the import has always stored (``RESULTS``)."""
     db_path, file = folder / f"clock-{staff}.db", folder / f"clock-{staff}_attlog.dat"
     make_ward(db_path, staff)
     write_attlog(file, staff, year, seed=staff)
     out = subprocess.run([sys.executable, "-c", IMPORT, str(db_path), str(file), str(folder / f"bare-{staff}.db")],
                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-    return json.loads(out)
+    figures = json.loads(out)
+    expected = RESULTS.get((staff, year))
+    if expected is not None and figures["results"] != expected:
+        raise AssertionError(f"the clock import of {staff} staff stored other punches or attendance than before "
+                             f"({figures['results']}, expected {expected})")
+    return figures
 
 
 if __name__ == "__main__":

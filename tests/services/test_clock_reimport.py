@@ -44,15 +44,15 @@ WEEK = ClockBatch("1_attlog.dat", (*punches("1", MONDAY, "07:40", "17:02"), *pun
 
 @pytest.fixture
 def derived_days(monkeypatch: pytest.MonkeyPatch) -> list[date]:
-    """The days the import derives attendance for, once per person."""
+    """The days the import derives attendance for."""
     days: list[date] = []
-    original = clock_import.derive_attendance
+    original = clock_import.day_rules
 
-    def spy(staff_id: Any, day_punches: Any, day: date, *args: Any, **kwargs: Any) -> Any:
+    def spy(day: date, *args: Any, **kwargs: Any) -> Any:
         days.append(day)
-        return original(staff_id, day_punches, day, *args, **kwargs)
+        return original(day, *args, **kwargs)
 
-    monkeypatch.setattr(clock_import, "derive_attendance", spy)
+    monkeypatch.setattr(clock_import, "day_rules", spy)
     return days
 
 

@@ -25,12 +25,13 @@ ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_p
                   "m004_accounts_and_snapshots", "m005_locked_check_rounds", "m006_change_log_filters",
                   "m007_clock_judged_days", "m008_period_reviews", "m009_tamper_evidence",
                   "m010_quota_decisions", "m011_entered_scores",
-                  "m012_attendance_excuses", "m013_event_points", "m015_timesheet_form")
+                  "m012_attendance_excuses", "m013_event_points",
+                  "m014_clock_file_previews", "m015_timesheet_form")
 TABLES = {
     "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
     "check_seen", "events", "plans", "periods", "change_log", "punches", "clock_mappings", "accounts",
     "period_snapshots", "clock_judged_days", "period_reviews", "quota_decisions", "entered_scores",
-    "attendance_excuses", "_sqlite_migrations",
+    "attendance_excuses", "clock_file_previews", "_sqlite_migrations",
 }
 
 

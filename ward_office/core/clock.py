@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as datetime_time
 
 from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
+from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.schedule import Season, Session, WorkCalendar
 from ward_office.core.staff import StaffId
 
@@ -60,8 +61,12 @@ def _minutes_between(earlier: datetime, later: datetime) -> int:
 def distinct_times(punches: Iterable[Punch], day: date, repeat_window: timedelta = REPEAT_WINDOW) -> list[datetime]:
     """The times of ``day``'s punches, a punch within ``repeat_window`` (inclusive) of the one kept before it
     dropped (a finger pressed twice, or the same person on two devices)."""
+    return _distinct((punch.at for punch in punches if punch.at.date() == day), repeat_window)
+
+
+def _distinct(moments: Iterable[datetime], repeat_window: timedelta) -> list[datetime]:
     kept: list[datetime] = []
-    for moment in sorted(punch.at.replace(microsecond=0) for punch in punches if punch.at.date() == day):
+    for moment in sorted(moment.replace(microsecond=0) if moment.microsecond else moment for moment in moments):
         if not kept or moment - kept[-1] > repeat_window:
             kept.append(moment)
     return kept
@@ -71,46 +76,100 @@ def derive_sessions(staff_id: StaffId, punches: Iterable[Punch], day: date, hour
                     existing: Iterable[Attendance] = (), *, repeat_window: timedelta = REPEAT_WINDOW,
                     ) -> list[Attendance]:
     """Attendance of one person on one working day, from that day's punches (see ``derive_attendance``)."""
-    times = distinct_times(punches, day, repeat_window)
-    kept = {record.session for record in existing if record.source is not RecordSource.CLOCK}
-    split = datetime.combine(day, lunch_split(hours))
-    in_morning = [moment for moment in times if moment < split]
-    in_afternoon = times[len(in_morning):]
+    rules = DayRules.of(day, hours, grace_minutes, repeat_window)
+    return rules.derive(staff_id, distinct_times(punches, day, repeat_window),
+                        frozenset(record.session for record in existing if record.source is not RecordSource.CLOCK))
 
-    def at(clock: datetime_time) -> datetime:
-        return datetime.combine(day, clock)
 
-    # Per session: absent?, minutes late, minutes early, missing punch?
-    judged: dict[Session, tuple[bool, int, int, bool]] = {}
-    if not times:
-        judged = {session: (True, 0, 0, False) for session in Session}
-    elif len(times) == 1:
-        judged = {session: (False, 0, 0, True) for session in Session}
-    elif in_morning and in_afternoon:
-        judged[Session.MORNING] = (False, _minutes_between(at(hours.morning.start), times[0]), 0, False)
-        judged[Session.AFTERNOON] = (False, 0, _minutes_between(times[-1], at(hours.afternoon.end)), False)
-    else:
-        present = Session.MORNING if in_morning else Session.AFTERNOON
-        session_hours = hours.hours(present)
-        judged[present] = (False, _minutes_between(at(session_hours.start), times[0]),
-                           _minutes_between(times[-1], at(session_hours.end)), False)
-        judged[Session.AFTERNOON if in_morning else Session.MORNING] = (True, 0, 0, False)
+_WritableAttendance = writable_twin(Attendance)
 
-    note = ", ".join(f"{moment.hour:02d}:{moment.minute:02d}" for moment in times)
-    result = []
-    for session in Session:
-        is_absent, late, early, missing = judged[session]
-        if session in kept:
-            continue
-        if is_absent:
-            result.append(Attendance(staff_id, day, session, AttendanceStatus.ABSENT, source=RecordSource.CLOCK))
-            continue
-        # Within the grace minutes is on time, and on time with both punches needs no record at all.
-        late, early = (late if late > grace_minutes else 0), (early if early > grace_minutes else 0)
-        if late or early or missing:
-            result.append(Attendance(staff_id, day, session, late_minutes=late, early_minutes=early,
-                                     missing_punch=missing, source=RecordSource.CLOCK, note=note))
-    return result
+
+def _clock_record(staff_id: StaffId, day: date, session: Session, status: AttendanceStatus, late: int, early: int,
+                  missing: bool, note: str) -> Attendance:
+    # Built without __init__: a year of a big ward derives a few hundred thousand records, each valid by
+    # construction (minutes never negative, no leave).
+    record = _WritableAttendance()
+    record.staff_id, record.day, record.session, record.status = staff_id, day, session, status
+    record.late_minutes, record.early_minutes, record.leave_code, record.missing_punch = late, early, None, missing
+    record.source, record.note, record.recorded_by, record.id = RecordSource.CLOCK, note, "", None
+    return freeze(record, Attendance)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRules:
+    """The moments of one working day that punches are judged against, worked out once for everyone."""
+
+    day: date
+    split: datetime  # lunch_split
+    morning_start: datetime
+    morning_end: datetime
+    afternoon_start: datetime
+    afternoon_end: datetime
+    grace_minutes: int
+    repeat_window: timedelta = REPEAT_WINDOW
+
+    @classmethod
+    def of(cls, day: date, hours: Season, grace_minutes: int, repeat_window: timedelta = REPEAT_WINDOW) -> DayRules:
+        def at(clock: datetime_time) -> datetime:
+            return datetime.combine(day, clock)
+
+        return cls(day, at(lunch_split(hours)), at(hours.morning.start), at(hours.morning.end),
+                   at(hours.afternoon.start), at(hours.afternoon.end), grace_minutes, repeat_window)
+
+    def distinct(self, moments: Iterable[datetime]) -> list[datetime]:
+        """``moments`` (all on the day) to the second, in order, a repeat within the window dropped
+        (``distinct_times``)."""
+        return _distinct(moments, self.repeat_window)
+
+    def derive(self, staff_id: StaffId, times: list[datetime], kept: frozenset[Session] | set[Session] = frozenset(),
+               ) -> list[Attendance]:
+        """The clock's records of one person from the day's ``distinct`` times, none for the sessions in
+        ``kept`` (their records are a person's)."""
+        # Per session: absent?, minutes late, minutes early, missing punch?
+        morning: tuple[bool, int, int, bool]
+        afternoon: tuple[bool, int, int, bool]
+        if not times:
+            morning = afternoon = (True, 0, 0, False)
+        elif len(times) == 1:
+            morning = afternoon = (False, 0, 0, True)
+        else:
+            split = self.split
+            in_morning, in_afternoon = times[0] < split, times[-1] >= split
+            if in_morning and in_afternoon:
+                morning = (False, _minutes_between(self.morning_start, times[0]), 0, False)
+                afternoon = (False, 0, _minutes_between(times[-1], self.afternoon_end), False)
+            elif in_morning:
+                morning = (False, _minutes_between(self.morning_start, times[0]),
+                           _minutes_between(times[-1], self.morning_end), False)
+                afternoon = (True, 0, 0, False)
+            else:
+                afternoon = (False, _minutes_between(self.afternoon_start, times[0]),
+                             _minutes_between(times[-1], self.afternoon_end), False)
+                morning = (True, 0, 0, False)
+
+        note = ", ".join(f"{moment.hour:02d}:{moment.minute:02d}" for moment in times)
+        grace, day = self.grace_minutes, self.day
+        result = []
+        for session, (is_absent, late, early, missing) in ((Session.MORNING, morning), (Session.AFTERNOON, afternoon)):
+            if session in kept:
+                continue
+            if is_absent:
+                result.append(_clock_record(staff_id, day, session, AttendanceStatus.ABSENT, 0, 0, False, ""))
+                continue
+            # Within the grace minutes is on time, and on time with both punches needs no record at all.
+            late, early = (late if late > grace else 0), (early if early > grace else 0)
+            if late or early or missing:
+                result.append(_clock_record(staff_id, day, session, AttendanceStatus.PRESENT, late, early, missing,
+                                            note))
+        return result
+
+
+def day_rules(day: date, calendar: WorkCalendar, repeat_window: timedelta = REPEAT_WINDOW) -> DayRules | None:
+    """The rules of ``day`` under ``calendar``, or None on a day off (nothing is derived)."""
+    if not calendar.is_working_day(day):
+        return None
+    schedule = calendar.schedule
+    return DayRules.of(day, schedule.season_for(day), schedule.grace_minutes, repeat_window)
 
 
 def derive_attendance(staff_id: StaffId, punches: Iterable[Punch], day: date, calendar: WorkCalendar,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ward_office.core.clock import Punch, normalize_clock_id
 from ward_office.core.errors import InputProblem
+from ward_office.core.frozen import freeze, writable_twin
 from ward_office.importers.clock_records import (
     ADMS,
     ATTLOG,
@@ -36,6 +37,7 @@ _HEADER_LINE = re.compile(r"\s*[A-Za-z][A-Za-z0-9-]*:\s")
 _SERIAL = re.compile(r"(?:^|[?&\s;])SN=([0-9A-Za-z._-]+)", re.IGNORECASE)
 _TABLE_NAME = re.compile(r"[?&]table=([A-Za-z_]+)", re.IGNORECASE)
 _ATTLOG_FILE = re.compile(r"(.+?)_attlog\.(?:dat|txt)$", re.IGNORECASE)
+_WritablePunch = writable_twin(Punch)
 
 
 def read_attlog(path: PathLike[str] | str) -> ClockFile:
@@ -111,7 +113,9 @@ def parse_attlog(text: str, file: str, encoding: str, device: str) -> ClockFile:
                 clock_id = clock_ids.get(written)
                 if clock_id is None:
                     clock_id = clock_ids[written] = normalize_clock_id(written)
-                punches.append(Punch(clock_id, at, device, number))
+                punch = _WritablePunch()  # a Punch without its __init__: half the cost, a million times
+                punch.clock_id, punch.at, punch.device, punch.line = clock_id, at, device, number
+                punches.append(freeze(punch, Punch))
                 continue
         elif not line.strip():
             continue

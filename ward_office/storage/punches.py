@@ -23,14 +23,11 @@ from ward_office.storage._base import Context, changed
 _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_file, imported_at, imported_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
 
-PunchKey = tuple[str, str, str]  # clock id, ISO time to the second, device: the unique key of a stored punch
-StoredKey = tuple[str, int, str]  # the same with the time in whole seconds since 1970: quicker to compare
+# The unique key of a stored punch, (clock id, time, device), with the time in whole seconds since 1970: quicker
+# to compare than its ISO text.
+StoredKey = tuple[str, int, str]
 _PIECE = 50_000  # punches written per executemany
 _EPOCH, _SECOND = datetime(1970, 1, 1), timedelta(seconds=1)
-
-
-def punch_key(punch: Punch) -> PunchKey:
-    return punch.clock_id, punch.at.isoformat(timespec="seconds"), punch.device
 
 
 def stored_key(punch: Punch) -> StoredKey:
@@ -97,31 +94,42 @@ def remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: s
          for day, inputs in sorted(judged.items())])
 
 
+def _remember_file(conn: sqlite3.Connection, key: str, body: Mapping[str, Any], now: str) -> None:
+    conn.execute("INSERT INTO clock_file_previews (key, body, remembered_at) VALUES (?, ?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET body = excluded.body, remembered_at = excluded.remembered_at",
+                 (key, json.dumps(dict(body), ensure_ascii=False), now))
+
+
 class PunchRepository:
     def __init__(self, context: Context) -> None:
         self._context = context
 
-    def add_many(self, punches: Iterable[Punch], source_file: str, actor: str) -> int:
-        """Store the punches not stored yet, all or none; returns how many were new.
+    def add_many(self, punches: Iterable[Punch], source_file: str, actor: str, *,
+                 file_read: tuple[str, Mapping[str, Any]] | None = None) -> int:
+        """Store the punches not stored yet, all or none; returns how many were new. ``file_read`` (a key and a
+        body) is what reading the file gave, remembered with its punches (``remembered_file``): a cache, not
+        logged.
 
-        Nothing new means nothing written, not even a log line, so importing a file twice changes nothing.
+        Nothing new means nothing logged, so importing a file twice changes nothing.
         """
         by_clock_id: dict[str, list[Punch]] = {}
         for punch in punches:
             by_clock_id.setdefault(punch.clock_id, []).append(punch)
-        if not by_clock_id:
+        if not by_clock_id and file_read is None:
             return 0
         now = self._context.now()
         days: set[date] = set()
         devices: set[str] = set()
         read = 0
         with self._context.writing(days) as conn:
+            if file_read is not None:
+                _remember_file(conn, *file_read, now)
             before = conn.total_changes
             # In key order the unique index grows at its end: a fifth faster for a year of punches. Sorted one
             # clock id at a time and written a piece at a time, so a year of punches is never held as rows.
             in_key_order = (row for clock_id in sorted(by_clock_id) for row in sorted(
-                (*punch_key(punch), punch.at.date().isoformat(), source_file, now, actor)
-                for punch in by_clock_id[clock_id]))
+                (clock_id, at, punch.device, at[:10], source_file, now, actor)
+                for punch in by_clock_id[clock_id] for at in (punch.at.isoformat(timespec="seconds"),)))
             while rows := list(islice(in_key_order, _PIECE)):
                 read += len(rows)
                 days.update(date.fromisoformat(day) for day in {row[3] for row in rows})
@@ -188,6 +196,13 @@ class PunchRepository:
 
     def count(self) -> int:
         return int(self._context.conn.execute("SELECT count(*) FROM punches").fetchone()[0])
+
+    # ---- What importing a clock file read, remembered by the digest of the file and of what reading it used ----
+
+    def remembered_file(self, key: str) -> dict[str, Any] | None:
+        """What was remembered under ``key`` (``add_many``'s ``file_read``), or None."""
+        row = self._context.conn.execute("SELECT body FROM clock_file_previews WHERE key = ?", (key,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
 
     # ---- Column mappings of CSV/XLSX clock exports, one per source, and of staff sheets (kind "staff") ----
 

@@ -17,8 +17,12 @@ writing what it changes is ``planning``, what is reported is ``summaries``.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ward_office.core.access import Permission
 from ward_office.core.staff import StaffId
@@ -26,18 +30,21 @@ from ward_office.i18n import N_
 from ward_office.importers.clock_logs import ColumnMapping
 from ward_office.services.clock_import.files import (
     ClockFileLayout,
+    chosen_mapping,
     clock_mapping_names,
     inspect_clock_file,
     named,
     read_batch,
 )
 from ward_office.services.clock_import.planning import (
+    ImportPlan,
     import_batch,
     link_in_store,
     plan_batch,
     preview_batch,
     write_plan,
 )
+from ward_office.services.clock_import.remembered import FileKey, file_key, memory, recall
 from ward_office.services.clock_import.summaries import (
     ClockBatch,
     ClockIdError,
@@ -52,6 +59,7 @@ from ward_office.services.clock_import.summaries import (
 )
 from ward_office.services.imports import backup_before_import, check_may_import
 from ward_office.services.ward import Ward
+from ward_office.storage import Store
 
 __all__ = [
     "ClockBatch", "ClockFileLayout", "ClockIdError", "ClockImportSummary", "ClockPreview", "ColumnMappingError",
@@ -67,8 +75,38 @@ def preview_clock_import(ward: Ward, file: Path, mapping_name: str | None = None
     """What importing ``file`` would do; writes nothing. ``mapping`` (a mapping not saved yet) wins over
     ``mapping_name``; punches dated after today or before the ward's first day count only with
     ``include_suspect``."""
-    return preview_batch(ward.store, read_batch(ward.store, file, mapping_name, mapping=mapping), now=now,
-                         include_suspect=include_suspect)
+    with _cycle_collection_paused():
+        return _plan(ward.store, file, mapping_name, mapping, now or datetime.now(), include_suspect)[0].preview
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """A year of punches is a million punch objects and as many rows, none in a reference cycle; left running,
+    the cycle collector walks them again and again while they pile up (a quarter of the time of reading and
+    writing them). Paused, reference counting still frees what is dropped; the young generations are collected
+    once at the end."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(1)
+
+
+def _plan(store: Store, file: Path, mapping_name: str | None, mapping: ColumnMapping | None, now: datetime,
+          include_suspect: bool) -> tuple[ImportPlan, FileKey, dict[str, Any] | None]:
+    """What importing ``file`` does, from what was remembered of it if it was imported before (``remembered``),
+    else read; with what to remember of it once imported."""
+    mapping = chosen_mapping(store, mapping_name, mapping)
+    source = file_key(store, Path(file), mapping)
+    plan = recall(store, source, now, include_suspect)
+    if plan is not None:
+        return plan, source, None
+    plan = plan_batch(store, read_batch(store, file, mapping=mapping), now, include_suspect=include_suspect)
+    return plan, source, memory(plan.preview)
 
 
 def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_run: bool = False, *,
@@ -79,23 +117,27 @@ def import_clock(ward: Ward, file: Path, mapping_name: str | None = None, dry_ru
     transaction. Written under the signed-in account, which must be allowed to record."""
     if not dry_run:
         check_may_import(ward)
-    store = ward.store
-    batch = read_batch(store, file, mapping_name, mapping=mapping)
-    if dry_run:
-        return ClockImportSummary(preview_batch(store, batch, now=now, include_suspect=include_suspect), 0, 0,
-                                  dry_run=True)
-    if save_mapping_as.strip() and mapping is None:
+    if not dry_run and save_mapping_as.strip() and mapping is None:
         raise ColumnMappingError(N_("Only a column mapping chosen for this file can be saved"))
-    plan = plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect)
-    del batch  # the plan keeps what is written; a year of punches read is let go once written
+    with _cycle_collection_paused():
+        return _import(ward, file, mapping_name, dry_run, mapping, save_mapping_as, now, include_suspect)
+
+
+def _import(ward: Ward, file: Path, mapping_name: str | None, dry_run: bool, mapping: ColumnMapping | None,
+            save_mapping_as: str, now: datetime | None, include_suspect: bool) -> ClockImportSummary:
+    store = ward.store
+    plan, source, remember = _plan(store, file, mapping_name, mapping, now or datetime.now(), include_suspect)
+    if dry_run:
+        return ClockImportSummary(plan.preview, 0, 0, dry_run=True)
     if plan.writes or save_mapping_as.strip():
         backup_before_import(ward)  # a file that adds and changes nothing writes nothing: no backup needed
-    if not save_mapping_as.strip():
-        return write_plan(store, plan, ward.actor)
-    assert mapping is not None
     with store.atomic():
-        summary = write_plan(store, plan, ward.actor)
-        store.punches.save_mapping(save_mapping_as.strip(), named(mapping, save_mapping_as).to_dict(), ward.actor)
+        # What reading the file gave is remembered with its punches: a file remembered has every punch stored.
+        summary = write_plan(store, plan, ward.actor, file_read=None if remember is None else (source.key, remember))
+        if save_mapping_as.strip():
+            assert mapping is not None
+            store.punches.save_mapping(save_mapping_as.strip(), named(mapping, save_mapping_as).to_dict(),
+                                       ward.actor)
     return summary
 
 

@@ -114,14 +114,21 @@ def named(mapping: ColumnMapping, name: str) -> ColumnMapping:
     return mapping if mapping.name == name.strip() else dataclasses.replace(mapping, name=name.strip())
 
 
-def read_batch(store: Store, file: Path, mapping_name: str | None = None, *,
-               mapping: ColumnMapping | None = None) -> ClockBatch:
-    """Read a clock file with the parsers of ``importers.clock_logs``; repeated punches are dropped."""
+def chosen_mapping(store: Store, mapping_name: str | None = None, mapping: ColumnMapping | None = None,
+                   ) -> ColumnMapping | None:
+    """The mapping a file is read with: ``mapping`` if given, else the one saved as ``mapping_name``, if any."""
     if mapping is None and mapping_name:
         body = store.punches.get_mapping(mapping_name)
         if body is None:
             raise NotFoundError(N_("No column mapping is called “{name}”"), name=mapping_name)
         mapping = ColumnMapping.from_dict(body)
+    return mapping
+
+
+def read_batch(store: Store, file: Path, mapping_name: str | None = None, *,
+               mapping: ColumnMapping | None = None) -> ClockBatch:
+    """Read a clock file with the parsers of ``importers.clock_logs``; repeated punches are dropped."""
+    mapping = chosen_mapping(store, mapping_name, mapping)
     clock_file = read_clock_file(Path(file), mapping)
     punches = tuple(dedupe(clock_file.punches))
     return ClockBatch(str(file), punches, tuple(clock_file.problems), clock_file.encoding,

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ward_office.core.attendance import Attendance, RecordSource
-from ward_office.core.clock import RULES_VERSION, Punch, derive_attendance, normalize_clock_id
+from ward_office.core.clock import RULES_VERSION, Punch, day_rules, normalize_clock_id
 from ward_office.core.errors import PeriodLockedError
 from ward_office.core.holidays import vietnamese_public_holidays
 from ward_office.core.schedule import Session, WorkCalendar
@@ -64,11 +65,14 @@ def import_batch(store: Store, batch: ClockBatch, actor: str, *, now: datetime |
     return write_plan(store, plan_batch(store, batch, now or datetime.now(), include_suspect=include_suspect), actor)
 
 
-def write_plan(store: Store, plan: ImportPlan, actor: str) -> ClockImportSummary:
+def write_plan(store: Store, plan: ImportPlan, actor: str, *,
+               file_read: tuple[str, Mapping[str, Any]] | None = None) -> ClockImportSummary:
+    """Write ``plan``; ``file_read`` is what reading the file gave, remembered with its punches (``remembered``)."""
     with store.atomic():
         for year in plan.years_without_holidays:
             store.schedule.ensure_holidays(year, actor)
-        added = store.punches.add_many(plan.take_new_punches(), Path(plan.preview.file).name, actor)
+        added = store.punches.add_many(plan.take_new_punches(), Path(plan.preview.file).name, actor,
+                                       file_read=file_read)
         changes = plan.preview.changes
         changed = store.attendance.apply_clock([change.after for change in changes if change.after is not None],
                                                [change.before for change in changes
@@ -83,7 +87,7 @@ def link_in_store(store: Store, clock_id: str, staff_id: StaffId, actor: str, *,
     if not clock_id:
         raise ClockIdError(N_("The clock id is empty"))
     person = store.staff.get(staff_id)
-    owner = _staff_by_clock_id(store.staff.list()).get(clock_id)
+    owner = staff_by_clock_id(store.staff.list()).get(clock_id)
     if owner is not None and owner.id != person.id:
         raise ClockIdError(N_("The clock id “{clock_id}” already belongs to {name}"), clock_id=clock_id,
                            name=owner.full_name)
@@ -132,16 +136,34 @@ def _plan_batch(store: Store, batch: ClockBatch, now: datetime) -> ImportPlan:
         preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches), 0, 0, (),
                                batch.problems, (), ())
         return ImportPlan(preview, [], ())
-    by_clock_id = _staff_by_clock_id(store.staff.list())
-    calendar, missing_years = _calendar(store, days[0], days[-1])
-    month = _MonthWork(store, calendar, now, by_clock_id, {day for day in days if store.periods.is_locked(day)})
-    for month_days in _months(days):
-        month.plan(month_days, by_day)
+    by_clock_id = staff_by_clock_id(store.staff.list())
+    month, missing_years = _work_months(store, days, by_day, now, by_clock_id)
     preview = ClockPreview(batch.file, batch.encoding, batch.devices, read, read - len(punches),
                            len(month.new_punches), len(punches) - len(month.new_punches),
                            _unknown_ids(punches, by_clock_id), batch.problems, tuple(days), tuple(month.changes),
                            tuple(month.not_judged), month.kept)
     return ImportPlan(preview, month.new_punches, missing_years, month.judged)
+
+
+def plan_stored(store: Store, read: ClockPreview, now: datetime) -> ImportPlan:
+    """What importing a file all of whose punches are stored already does: ``read`` is what reading it gave
+    (counts, unknown clock ids, lines skipped, the days it covers); those days are judged again as any import
+    judges them, from the punches stored."""
+    days = sorted(read.days)
+    by_day: dict[date, list[Punch]] = {day: [] for day in days}
+    month, missing_years = _work_months(store, days, by_day, now, staff_by_clock_id(store.staff.list()))
+    preview = dataclasses.replace(read, changes=tuple(month.changes), not_judged=tuple(month.not_judged),
+                                  manual_kept=month.kept)
+    return ImportPlan(preview, [], missing_years, month.judged)
+
+
+def _work_months(store: Store, days: list[date], by_day: Mapping[date, list[Punch]], now: datetime,
+                 by_clock_id: Mapping[str, Staff]) -> tuple[_MonthWork, tuple[int, ...]]:
+    calendar, missing_years = _calendar(store, days[0], days[-1])
+    month = _MonthWork(store, calendar, now, by_clock_id, {day for day in days if store.periods.is_locked(day)})
+    for month_days in _months(days):
+        month.plan(month_days, by_day)
+    return month, missing_years
 
 
 def _unknown_ids(punches: Iterable[Punch], by_clock_id: Mapping[str, Staff]) -> tuple[UnknownClockId, ...]:
@@ -175,7 +197,7 @@ class _MonthWork:
     def plan(self, month_days: list[date], by_day: Mapping[date, list[Punch]]) -> None:
         store = self.store
         first, last = month_days[0], month_days[-1]
-        stored = store.punches.stored_keys(first, last)
+        stored = store.punches.stored_keys(first, last) if any(by_day[day] for day in month_days) else set()
         counts = store.punches.count_by_day(first, last)
         fresh: dict[date, list[Punch]] = {}
         for day in month_days:
@@ -232,6 +254,14 @@ def _months(days: Sequence[date]) -> Iterator[list[date]]:
 def _not_stored(punches: Iterable[Punch], stored: set[StoredKey]) -> list[Punch]:
     """The punches whose key is not stored yet, the first of each key only."""
     fresh: list[Punch] = []
+    if not stored:  # nothing stored that month (a first import): only repeats within the file to drop
+        seen_here: set[tuple[str, datetime, str]] = set()
+        for punch in punches:
+            same = (punch.clock_id, punch.at.replace(microsecond=0), punch.device)
+            if same not in seen_here:
+                seen_here.add(same)
+                fresh.append(punch)
+        return fresh
     seen: set[StoredKey] = set()
     for punch in punches:
         key = stored_key(punch)
@@ -266,7 +296,7 @@ def _day_inputs(day: date, calendar: WorkCalendar, linked: tuple[tuple[StaffId, 
     return digest(text)
 
 
-def _staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:
+def staff_by_clock_id(staff: Iterable[Staff]) -> dict[str, Staff]:
     return {normalize_clock_id(person.clock_id): person for person in staff if person.clock_id.strip()}
 
 
@@ -296,25 +326,30 @@ def _derive_changes(store: Store, days: Sequence[date], punches: Iterable[Punch]
     sessions keep a person's record that differs from the clock's."""
     if not days:
         return [], 0
-    by_person_day: dict[tuple[str, date], list[Punch]] = defaultdict(list)
+    moments: dict[date, dict[str, list[datetime]]] = defaultdict(lambda: defaultdict(list))
     for punch in punches:
-        by_person_day[(punch.clock_id, punch.at.date())].append(punch)
-    recorded: dict[tuple[StaffId, date], list[Attendance]] = defaultdict(list)
+        at = punch.at
+        moments[at.date()][punch.clock_id].append(at)
+    recorded: dict[tuple[StaffId, date], dict[Session, Attendance]] = defaultdict(dict)
     for record in store.attendance.between(min(days), max(days)):
-        recorded[(record.staff_id, record.day)].append(record)
+        recorded[(record.staff_id, record.day)].setdefault(record.session, record)
+    linked = [(person, normalize_clock_id(person.clock_id)) for person in people if person.id is not None]
 
     changes: list[SessionChange] = []
     kept = 0
     for day in days:
-        for person in people:
-            if person.id is None or not person.is_active_on(day):
+        rules = day_rules(day, calendar)
+        day_moments = moments.get(day, {})
+        for person, clock_id in linked:
+            if not person.is_active_on(day):
                 continue
-            existing = recorded.get((person.id, day), [])
-            derived = {record.session: record for record in derive_attendance(
-                person.id, by_person_day.get((normalize_clock_id(person.clock_id), day), ()), day, calendar,
-                existing)}
+            assert person.id is not None
+            existing = recorded.get((person.id, day), {})
+            hand = frozenset(session for session, record in existing.items() if record.source is not RecordSource.CLOCK)
+            derived = {} if rules is None else {record.session: record for record in rules.derive(
+                person.id, rules.distinct(day_moments.get(clock_id, ())), hand)}
             for session in Session:
-                old = next((record for record in existing if record.session is session), None)
+                old = existing.get(session)
                 new = derived.get(session)
                 if old is not None and old.source is not RecordSource.CLOCK:
                     kept += 1

@@ -26,6 +26,7 @@ from ward_office.storage.migrations.schema_m010 import m010_quota_decisions
 from ward_office.storage.migrations.schema_m011 import m011_entered_scores
 from ward_office.storage.migrations.schema_m012 import m012_attendance_excuses
 from ward_office.storage.migrations.schema_m013 import m013_event_points
+from ward_office.storage.migrations.schema_m014 import m014_clock_file_previews
 from ward_office.storage.migrations.schema_m015 import m015_timesheet_form
 
 # The order is the order they run in, and the names are recorded in each book: never reorder or rename.
@@ -43,6 +44,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m011_entered_scores,
     m012_attendance_excuses,
     m013_event_points,
+    m014_clock_file_previews,
     m015_timesheet_form,
 ))
 
