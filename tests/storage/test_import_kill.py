@@ -123,6 +123,14 @@ class Run:
     killed: bool
 
 
+def _size(file: Path) -> int:
+    """The file's size, 0 when it is not there (the closing program may remove it between two looks)."""
+    try:
+        return file.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def run(arguments: list[str], book: Path, *, kill_after: float | None = None,
         kill_once_writing: float | None = None) -> Run:
     """Run the command; SIGKILL it ``kill_after`` seconds in, or ``kill_once_writing`` seconds after its
@@ -135,7 +143,7 @@ def run(arguments: list[str], book: Path, *, kill_after: float | None = None,
     killed = False
     while process.poll() is None:
         now = time.perf_counter() - started
-        if not writing_from and wal.exists() and wal.stat().st_size > 0:
+        if not writing_from and _size(wal) > 0:
             writing_from = now
         due = kill_after if kill_once_writing is None else (
             writing_from + kill_once_writing if writing_from else None)
