@@ -16,6 +16,7 @@ from ward_office.storage.accounts import AccountRepository
 from ward_office.storage.attendance import AttendanceRepository
 from ward_office.storage.change_log import ChangeLogRepository
 from ward_office.storage.checks import CheckRepository
+from ward_office.storage.citizens import CitizenRepository
 from ward_office.storage.database import open_database, schema_version
 from ward_office.storage.departments import DepartmentRepository
 from ward_office.storage.entered_scores import EnteredScoreRepository
@@ -64,6 +65,7 @@ class Store:
         self.quota_decisions = QuotaDecisionRepository(self._context)
         self.excuses = ExcuseRepository(self._context)
         self.entered_scores = EnteredScoreRepository(self._context)
+        self.citizens = CitizenRepository(self._context)
         self.change_log = ChangeLogRepository(self._context)
         self.accounts = AccountRepository(self._context)
 

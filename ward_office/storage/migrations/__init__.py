@@ -27,6 +27,7 @@ from ward_office.storage.migrations.schema_m011 import m011_entered_scores
 from ward_office.storage.migrations.schema_m012 import m012_attendance_excuses
 from ward_office.storage.migrations.schema_m013 import m013_event_points
 from ward_office.storage.migrations.schema_m015 import m015_timesheet_form
+from ward_office.storage.migrations.schema_m016 import m016_citizens
 
 # The order is the order they run in, and the names are recorded in each book: never reorder or rename.
 MIGRATIONS = MigrationSet("ward_office", (
@@ -44,6 +45,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m012_attendance_excuses,
     m013_event_points,
     m015_timesheet_form,
+    m016_citizens,
 ))
 
 
