@@ -161,9 +161,8 @@ class CitizenFeedback:
 
     @property
     def open(self) -> bool:
-        """Awaiting verification, or verified and not answered yet."""
-        return self.verification is Verification.PENDING or (
-            self.verification is Verification.VERIFIED and self.answered_on is None)
+        """Awaiting verification or an answer."""
+        return self.verification is Verification.PENDING or self.answered_on is None
 
 
 @dataclass(frozen=True, slots=True)
