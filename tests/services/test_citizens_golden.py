@@ -31,11 +31,13 @@ import pytest
 from citizens_book import CLERK, HEAD, open_ward
 
 from ward_office.core.access import AccessDeniedError
+from ward_office.core.change_log import ChangeEntity
 from ward_office.core.citizens import FeedbackChannel, FeedbackKind, RatingCounts, RatingLevel, Verification
 from ward_office.core.period import month
 from ward_office.core.staff import StaffId
 from ward_office.importers.ratings_mapping import RatingMapping
 from ward_office.scoring.results import ItemSource, Ranking
+from ward_office.services.change_log import Lookup, describe
 from ward_office.services.citizens import (
     enter_tally,
     feedback_list,
@@ -120,8 +122,7 @@ def test_the_device_export_imports_through_a_mapping_and_again_adds_nothing(
     assert stored[(ids["CB001"], date(2026, 3, 1))] == RatingCounts(30, 8, 2)
 
 
-def test_hand_computed_points_and_ranks(book: tuple[Ward, dict[str, StaffId], Path], scored: Ranking) -> None:
-    _ward, ids, _export = book
+def test_hand_computed_points_and_ranks(scored: Ranking) -> None:
     by_code = {result.staff.code: result for result in scored.results}
     assert {code: by_code[code].score for code in by_code} == {
         "CB001": 102, "CB002": 92, "CB003": 101, "CB004": 97, "CB005": 100}
@@ -183,3 +184,17 @@ def test_only_the_head_verifies(book: tuple[Ward, dict[str, StaffId], Path], sco
                          "Cảm ơn", today=TODAY)
     finally:
         ward.account = HEAD
+
+
+def test_the_change_log_tells_each_step_in_words(book: tuple[Ward, dict[str, StaffId], Path], scored: Ranking,
+                                                 vietnamese: None) -> None:
+    ward, _ids, _export = book
+    lookup = Lookup.of(ward)
+    said = [describe(change, lookup) for kind in (ChangeEntity.SATISFACTION_RATING, ChangeEntity.SURVEY_TALLY,
+                                                  ChangeEntity.CITIZEN_FEEDBACK)
+            for change in ward.store.change_log.changes(kind)]
+    assert said[0] == "Nhập 88 lượt đánh giá hài lòng từ tệp xuat-may-danh-gia.csv, từ 02/03/2026 đến 01/04/2026"
+    assert said[1] == ("Ghi số phiếu khảo sát của Trần Thị Bình, tháng 3/2026: 0 rất hài lòng, 1 hài lòng, "
+                       "4 không hài lòng")
+    assert "Tiếp nhận phản ánh về Trần Thị Bình ngày 12/03/2026: Trả hồ sơ trễ hẹn 3 ngày" in said
+    assert "Xác minh phản ánh về Trần Thị Bình ngày 20/03/2026: không đúng sự việc" in said
