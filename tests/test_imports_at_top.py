@@ -38,6 +38,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.cli.imports", "ward_office.services.imports.import_staff"): _IMPORTERS,
     ("ward_office.cli.score_imports", "ward_office.services.score_imports.import_scores"): _IMPORTERS,
     ("ward_office.cli.score_imports", "ward_office.services.score_imports.write_score_template"): _IMPORTERS,
+    ("ward_office.cli.citizens", "ward_office.services.citizens"): _IMPORTERS,
     ("ward_office.cli.window", "ward_office.services.demo.build_demo"): _DEMO_MAKERS,
     ("ward_office.cli.window", "ward_office.ui.shell.app.run"): _WINDOW,
     ("ward_office.cli.window", "ward_office.ui.shell.smoke.run_smoke_test"): _WINDOW,

@@ -15,12 +15,11 @@ Plugs into the parser (``app.py``) with ``register`` and ``run``.
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ward_office.cli import sign_in
-from ward_office.cli.score_imports import parse_month
 from ward_office.core.access import Permission
 from ward_office.core.citizens import (
     FEEDBACK_CHANNEL_LABELS,
@@ -31,7 +30,8 @@ from ward_office.core.citizens import (
     FeedbackKind,
     RatingCounts,
 )
-from ward_office.i18n import _
+from ward_office.core.period import PeriodError
+from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_date
 from ward_office.paths import default_database_path
 from ward_office.services.quota_decisions import staff_ids_by_code
@@ -63,7 +63,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                                help=_("enter a person's paper survey counts for a month (0 0 0 clears them)"))
     tally.add_argument("--staff", required=True, metavar=_("CODE"), help=_("the staff code"))
     tally.add_argument("--month", required=True, metavar=_("MM/YYYY"), help=_("the month the survey is for"))
-    tally.add_argument("--counts", required=True, nargs=3, type=int, metavar=("N", "N", "N"),
+    tally.add_argument("--counts", required=True, nargs=3, type=int, metavar=(_("COUNT"),) * 3,
                        help=_("how many were very satisfied, satisfied, not satisfied"))
     tally.add_argument("--note", default="", metavar=_("TEXT"))
     receive = actions.add_parser("receive", parents=[common_parent],
@@ -116,7 +116,7 @@ def run(options: argparse.Namespace) -> int:
             print(import_text(summary))
         elif action == "tally":
             [staff_id] = staff_ids_by_code(ward, [options.staff])
-            changed = citizens.enter_tally(ward, staff_id, parse_month(options.month), RatingCounts(*options.counts),
+            changed = citizens.enter_tally(ward, staff_id, _month(options.month), RatingCounts(*options.counts),
                                            options.note)
             print(_("Survey tally entered") if changed else _("Nothing changed"))
         elif action == "receive":
@@ -131,6 +131,16 @@ def run(options: argparse.Namespace) -> int:
             print(feedback_line(citizens.answer_feedback(ward, options.number, options.day, options.text),
                                 _staff_names(ward)))
     return 0
+
+
+def _month(text: str) -> date:
+    """3/2026 or 2026-03: the month's first day."""
+    for pattern in ("%m/%Y", "%Y-%m"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise PeriodError(N_("“{text}” is not a month: write 11/2026"), text=text)
 
 
 def _staff_names(ward: Ward) -> dict[int | None, str]:
