@@ -42,6 +42,7 @@ from ward_office.services.citizens import (
     enter_tally,
     feedback_list,
     import_ratings,
+    rate_by_month,
     receive_feedback,
     satisfaction_overview,
     verify_feedback,
@@ -166,6 +167,7 @@ def test_the_overview_gives_each_person_and_department_by_month(book: tuple[Ward
     one_stop = next(department for department in overview.departments if department.department == "Bộ phận một cửa")
     assert one_stop.total == RatingCounts(46, 20, 11)  # An, Bình (with her tally) and Em
     assert overview.min_ratings == 10
+    assert rate_by_month(overview) == {date(2026, 3, 1): RatingCounts(46 + 5 + 5, 20 + 1, 11 + 10)}  # + Chi, Dũng
     # Open: the pending praise, and every complaint or praise not answered yet.
     assert {(item.staff_id, item.verification) for item in overview.open_feedback} >= {
         (people["CB005"].staff.id, Verification.PENDING)}

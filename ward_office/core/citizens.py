@@ -8,7 +8,7 @@ who served, when, and how satisfied the citizen said they were.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -75,14 +75,6 @@ class RatingCounts:
     def __add__(self, other: RatingCounts) -> RatingCounts:
         return RatingCounts(self.very_satisfied + other.very_satisfied, self.satisfied + other.satisfied,
                             self.not_satisfied + other.not_satisfied)
-
-    @classmethod
-    def of(cls, levels: Iterable[RatingLevel]) -> RatingCounts:
-        counts = dict.fromkeys(RatingLevel, 0)
-        for level in levels:
-            counts[level] += 1
-        return cls(counts[RatingLevel.VERY_SATISFIED], counts[RatingLevel.SATISFIED],
-                   counts[RatingLevel.NOT_SATISFIED])
 
 
 @dataclass(frozen=True, slots=True)

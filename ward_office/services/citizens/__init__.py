@@ -32,12 +32,11 @@ from ward_office.services.citizens.ratings import (
     rating_mapping,
     rating_mapping_names,
     save_rating_mapping,
-    unknown_lines,
 )
 
 __all__ = [
     "CitizenFeedbackError", "DepartmentSatisfaction", "MonthRate", "PersonSatisfaction", "RatingImportSummary",
     "RatingPreview", "SatisfactionOverview", "UnknownRater", "answer_feedback", "enter_tally", "feedback_list",
     "import_ratings", "preview_rating_import", "rate_by_month", "rating_mapping", "rating_mapping_names",
-    "receive_feedback", "satisfaction_overview", "save_rating_mapping", "tallies", "unknown_lines", "verify_feedback",
+    "receive_feedback", "satisfaction_overview", "save_rating_mapping", "tallies", "verify_feedback",
 ]

@@ -9,7 +9,7 @@ row named with its line and column; a rating of a person the staff list lacks is
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -162,8 +162,3 @@ def _matcher(staff: Sequence[Staff]) -> Callable[[str], StaffId | None]:
         return found[0] if len(found) == 1 else None
 
     return find
-
-
-def unknown_lines(unknown: Iterable[UnknownRater]) -> int:
-    """How many ratings were left out for want of a person."""
-    return sum(len(rater.lines) for rater in unknown)
