@@ -5,7 +5,8 @@ caps, bounds, ceilings, counts).
 A person's month with at least ``min_ratings`` ratings (device, portal and survey tallies together) has a rate;
 the band it falls in, if any, is one occurrence on the month's last day the person worked in the period, noted
 "Tỷ lệ hài lòng tháng 3/2026: 93,8% trên 112 lượt". Each verified praise or complaint is one occurrence on the
-day it was received. Whoever the rule does not apply to (``applies_to``) gets nothing from it.
+day it was received, noted "Phản ánh (hòm thư góp ý), đã xác minh: …". Whoever the rule does not apply to
+(``applies_to``) gets nothing from it.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from ward_office.core.citizens import FEEDBACK_CHANNEL_LABELS, FEEDBACK_KIND_LAB
 from ward_office.core.plan_satisfaction import SatisfactionRule, SatisfactionTrigger
 from ward_office.core.staff import DepartmentId, Staff, StaffId
 from ward_office.i18n import N_, _
-from ward_office.i18n.formatting import format_date, format_percent
+from ward_office.i18n.formatting import format_percent
 from ward_office.scoring.results import ItemSource, ScoringInput
 from ward_office.scoring.units import CriterionPoints
 
 RATE_NOTE = N_("Satisfaction rate of {month}: {rate} of {count} ratings")
-FEEDBACK_NOTE = N_("{kind} received {day} ({channel}), verified: {summary}")
+FEEDBACK_NOTE = N_("{kind} ({channel}), verified: {summary}")  # the item's day is the day received
 _SATISFACTION = ItemSource.SATISFACTION
 _NO_SESSION = 2  # after the morning and the afternoon, as events
 _KIND = 2  # after attendance (0) and events (1) of the same day
@@ -90,7 +91,6 @@ def _found(rules: tuple[SatisfactionRule, ...], monthly: Mapping[tuple[StaffId, 
 
 
 def feedback_note(item: CitizenFeedback) -> str:
-    """"Khen nhận ngày 05/03/2026 (thư), đã xác minh: …"."""
+    """"Phản ánh (hòm thư góp ý), đã xác minh: …"."""
     return _(FEEDBACK_NOTE).format(kind=_(FEEDBACK_KIND_LABELS[item.kind]).capitalize(),
-                                   day=format_date(item.received_on),
                                    channel=_(FEEDBACK_CHANNEL_LABELS[item.channel]), summary=item.summary)
