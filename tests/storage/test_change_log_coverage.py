@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +262,8 @@ def _excuse(w: World) -> Excuse:
 
 
 def _repositories(store: Store) -> dict[str, object]:
-    return {name: value for name, value in vars(store).items()
+    lazy = [name for name, value in vars(Store).items() if isinstance(value, cached_property)]  # loaded on first use
+    return {name: value for name, value in {**vars(store), **{name: getattr(store, name) for name in lazy}}.items()
             if not name.startswith("_") and type(value).__name__.endswith("Repository")}
 
 

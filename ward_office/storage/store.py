@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -16,7 +17,6 @@ from ward_office.storage.accounts import AccountRepository
 from ward_office.storage.attendance import AttendanceRepository
 from ward_office.storage.change_log import ChangeLogRepository
 from ward_office.storage.checks import CheckRepository
-from ward_office.storage.citizens import CitizenRepository
 from ward_office.storage.database import open_database, schema_version
 from ward_office.storage.departments import DepartmentRepository
 from ward_office.storage.entered_scores import EnteredScoreRepository
@@ -65,7 +65,6 @@ class Store:
         self.quota_decisions = QuotaDecisionRepository(self._context)
         self.excuses = ExcuseRepository(self._context)
         self.entered_scores = EnteredScoreRepository(self._context)
-        self.citizens = CitizenRepository(self._context)
         self.change_log = ChangeLogRepository(self._context)
         self.accounts = AccountRepository(self._context)
 
@@ -126,3 +125,14 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+    @cached_property
+    def citizens(self) -> CitizenRepository:
+        """The citizen's voice (ratings, survey tallies, praise and complaints), loaded on first use."""
+        from ward_office.storage.citizens import CitizenRepository
+
+        return CitizenRepository(self._context)
+
+
+if TYPE_CHECKING:
+    from ward_office.storage.citizens import CitizenRepository
