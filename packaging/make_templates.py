@@ -40,6 +40,16 @@ EVENTS = [
     ("Ghi chú", 48, None, "Không đeo thẻ khi tiếp công dân", "Không bắt buộc."),
 ]
 
+RATINGS = [
+    ("Thời gian", 18, "dd/mm/yyyy hh:mm", datetime(2026, 3, 2, 8, 15),
+     "Bắt buộc: ngày giờ người dân đánh giá, dạng 02/03/2026 08:15 (chỉ có ngày cũng được)."),
+    ("Mã cán bộ", 12, TEXT, "CB001", "Bắt buộc: mã cán bộ (hoặc mã chấm công, hoặc họ và tên) của người tiếp nhận."),
+    ("Quầy", 10, TEXT, "1", "Không bắt buộc: quầy hoặc thiết bị đánh giá."),
+    ("Mã hồ sơ", 20, TEXT, "000.00.00.H00-260302-0001", "Không bắt buộc: mã hồ sơ trên cổng dịch vụ công."),
+    ("Mức độ hài lòng", 18, None, "Rất hài lòng",
+     "Bắt buộc: Rất hài lòng, Hài lòng hoặc Không hài lòng (có dấu hay không dấu đều được), hoặc số 3, 2, 1."),
+]
+
 
 def write_template(path: Path, title: str, columns: list[tuple[str, int, str | None, object, str]]) -> None:
     workbook = Workbook()
@@ -82,6 +92,7 @@ def write_template(path: Path, title: str, columns: list[tuple[str, int, str | N
 def main() -> None:
     write_template(TEMPLATES_DIR / "danh-sach-can-bo.xlsx", "Danh sách cán bộ", STAFF)
     write_template(TEMPLATES_DIR / "su-viec.xlsx", "Vi phạm, biểu dương", EVENTS)
+    write_template(TEMPLATES_DIR / "danh-gia-hai-long.xlsx", "Đánh giá hài lòng", RATINGS)
     for path in sorted(TEMPLATES_DIR.glob("*.xlsx")):
         print(path)
 

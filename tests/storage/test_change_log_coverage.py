@@ -24,6 +24,16 @@ from ward_office.core.access import Role
 from ward_office.core.attendance import RecordSource
 from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import Check, CheckKind, Event, EventId
+from ward_office.core.citizens import (
+    CitizenFeedback,
+    FeedbackChannel,
+    FeedbackKind,
+    Rating,
+    RatingCounts,
+    RatingLevel,
+    SurveyTally,
+    Verification,
+)
 from ward_office.core.clock import Punch
 from ward_office.core.entered_scores import EnteredItem, ScoreEntry
 from ward_office.core.excuse import Excuse
@@ -106,6 +116,15 @@ def _entered_scores(world: World) -> None:
                                            (ScoreEntry(world.other_id, "NV", None), item),
                                            (ScoreEntry(world.staff_id, "NV2", Fraction(5)),
                                             EnteredItem("NV2", "Khác", "NV", Fraction(10)))], ACTOR)
+
+def _feedback(w: World) -> CitizenFeedback:
+    return CitizenFeedback(FeedbackKind.COMPLAINT, DAY, FeedbackChannel.LETTER, w.staff_id, "Trả hồ sơ trễ hẹn")
+
+
+def _tallies(w: World) -> None:
+    """A tally entered, changed, then cleared."""
+    for counts in (RatingCounts(5, 1, 0), RatingCounts(5, 2, 0), RatingCounts()):
+        w.store.citizens.set_tally(SurveyTally(w.staff_id, date(2026, 3, 1), counts), ACTOR)
 
 
 # (repository, method) -> (the write, the (entity, action) of each line it must add)
@@ -222,7 +241,18 @@ SCENARIOS: dict[tuple[str, str], tuple[Scenario, list[tuple[str, ChangeAction]]]
     ("entered_scores", "apply"): (_entered_scores, [("entered_score", ChangeAction.UPDATE),
                                                     ("entered_score", ChangeAction.DELETE),
                                                     ("entered_score", ChangeAction.INSERT)]),
+    ("citizens", "add_ratings"): (lambda w: w.store.citizens.add_ratings(
+        [Rating(w.staff_id, datetime(2026, 3, 2, 8, 15), RatingLevel.SATISFIED, "1", "H26-0001")], "may.csv", ACTOR),
+        [("satisfaction_rating", ChangeAction.IMPORT)]),
+    ("citizens", "set_tally"): (_tallies, [("survey_tally", ChangeAction.INSERT), ("survey_tally", ChangeAction.UPDATE),
+                                           ("survey_tally", ChangeAction.DELETE)]),
+    ("citizens", "add_feedback"): (lambda w: w.store.citizens.add_feedback(_feedback(w), ACTOR),
+                                   [("citizen_feedback", ChangeAction.INSERT)]),
+    ("citizens", "update_feedback"): (lambda w: w.store.citizens.update_feedback(replace(
+        w.store.citizens.add_feedback(_feedback(w), "Người chuẩn bị"), verification=Verification.VERIFIED,
+        verified_by=ACTOR, verified_on=DAY), ACTOR), [("citizen_feedback", ChangeAction.UPDATE)]),
 }
+
 
 
 def _excuse(w: World) -> Excuse:

@@ -15,6 +15,7 @@ from storage_helpers import ACTOR
 from ward_office.core.attendance import AttendanceStatus, LeaveCode, RecordSource
 from ward_office.core.change_log import ChangeAction
 from ward_office.core.checks import CheckKind, EventSource
+from ward_office.core.citizens import FeedbackChannel, FeedbackKind, RatingLevel, Verification
 from ward_office.core.period import PeriodKind, PeriodState
 from ward_office.core.schedule import DayKind, Session, WorkSchedule
 from ward_office.core.staff import DEFAULT_DEPARTMENTS, Gender, StaffCategory
@@ -26,12 +27,13 @@ ALL_MIGRATIONS = ("m001_initial_schema", "m002_check_finished_at", "m003_clock_p
                   "m007_clock_judged_days", "m008_period_reviews", "m009_tamper_evidence",
                   "m010_quota_decisions", "m011_entered_scores",
                   "m012_attendance_excuses", "m013_event_points",
-                  "m014_clock_file_previews", "m015_timesheet_form")
+                  "m014_clock_file_previews", "m015_timesheet_form", "m016_citizens")
 TABLES = {
     "unit", "departments", "staff", "work_schedule", "schedule_seasons", "holidays", "attendance", "checks",
     "check_seen", "events", "plans", "periods", "change_log", "punches", "clock_mappings", "accounts",
     "period_snapshots", "clock_judged_days", "period_reviews", "quota_decisions", "entered_scores",
     "attendance_excuses", "clock_file_previews", "_sqlite_migrations",
+    "satisfaction_ratings", "survey_tallies", "citizen_feedback",
 }
 
 
@@ -134,6 +136,10 @@ ENUM_COLUMNS: list[tuple[str, str, type[StrEnum]]] = [
     ("periods", "kind", PeriodKind),
     ("periods", "state", PeriodState),
     ("change_log", "action", ChangeAction),
+    ("satisfaction_ratings", "level", RatingLevel),
+    ("citizen_feedback", "kind", FeedbackKind),
+    ("citizen_feedback", "channel", FeedbackChannel),
+    ("citizen_feedback", "verification", Verification),
 ]
 
 

@@ -20,6 +20,7 @@ from ward_office.cli import (
     backups,
     change_log,
     checks,
+    citizens,
     demo,
     exports,
     imports,
@@ -36,7 +37,7 @@ from ward_office.i18n import N_, _
 
 # Each group of commands: ``COMMANDS`` (the names it answers to) and ``run`` (for the parsed options).
 COMMAND_GROUPS = (demo, ranking, imports, checks, reports, exports, backups, locks, quota, change_log, plans,
-                  attendance_commands, score_imports)
+                  attendance_commands, score_imports, citizens)
 
 # argparse's own messages, so usage errors are Vietnamese too (argparse looks ``_`` up at call time).
 ARGPARSE_MESSAGES = (
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     change_log.register(commands, common)
     plans.register(commands, common)
     attendance_commands.register(commands, common)
+    citizens.register(commands, common)
     return parser
 
 

@@ -33,6 +33,7 @@ class Permission(StrEnum):
     DECIDE_QUOTA_TIE = "decide_quota_tie"  # record the emulation council's choice among people tied at the quota
     EXCUSE_ATTENDANCE = "excuse_attendance"  # excuse a late arrival, early leave or absence, with a reason
     ENTER_SCORES = "enter_scores"  # the monthly points of the plan's entered blocks (task results)
+    VERIFY_FEEDBACK = "verify_feedback"  # say whether a citizen's praise or complaint is true (it may then score)
 
 
 PERMISSION_LABELS = {
@@ -47,6 +48,7 @@ PERMISSION_LABELS = {
     Permission.DECIDE_QUOTA_TIE: N_("record the emulation council's decision on people tied at the quota"),
     Permission.EXCUSE_ATTENDANCE: N_("excuse a late arrival, an early leave or an absence"),
     Permission.ENTER_SCORES: N_("enter the monthly points of task results"),
+    Permission.VERIFY_FEEDBACK: N_("verify a citizen's praise or complaint"),
 }
 
 USER_OPTION_HELP = N_("your user name, when the record book has accounts (the password is read from "

@@ -42,6 +42,9 @@ class ChangeEntity(StrEnum):
     QUOTA_DECISION = "quota_decision"  # the emulation council's choice among people tied at the quota line
     ATTENDANCE_EXCUSE = "attendance_excuse"  # the head's excuse of a late arrival, early leave or absence
     ENTERED_SCORE = "entered_score"  # the points the head entered for a person, month and entered item
+    SATISFACTION_RATING = "satisfaction_rating"  # ratings imported from a counter device or the portal
+    SURVEY_TALLY = "survey_tally"  # a person's paper survey counts for a month
+    CITIZEN_FEEDBACK = "citizen_feedback"  # a citizen's praise or complaint, received, verified, answered
     PUNCH = "punch"
     CLOCK_MAPPING = "clock_mapping"
     ACCOUNT = "account"

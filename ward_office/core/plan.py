@@ -16,6 +16,7 @@ from typing import Any
 from ward_office.core.attendance import LeaveCode
 from ward_office.core.plan_entered import EnteredPlanValues
 from ward_office.core.plan_ranges import mildest, read_all_or_nothing, read_points_range
+from ward_office.core.plan_satisfaction import read_satisfaction_rules
 from ward_office.core.plan_terms import (
     DEFAULT_TIE_BREAK,
     PLAN_KEYS,
@@ -85,13 +86,15 @@ class _Reader(EnteredPlanValues):
         ceilings = self.attempt(self.ceilings, criteria, blocks, grade_codes) or []
         quota = self.attempt(self.quota, grades) if grades else None
         titles = self.attempt(read_titles, self, self.data, [grade.code for grade in grades]) or []
+        satisfaction = self.attempt(read_satisfaction_rules, self, self.data, criteria) or []
         aggregation = self.attempt(self.aggregation) or AggregationRule()
         tie_break = self.attempt(self.tie_break) or ()
         plan = self.attempt(self.head, head, blocks, criteria) if head is not None else None
         if self.problems or plan is None or not grades:
             raise PlanProblemsError(sorted(self.problems, key=lambda problem: problem.line or 0))
         return replace(plan, attendance_rules=tuple(rules), grades=tuple(grades), ceilings=tuple(ceilings),
-                       quota=quota, aggregation=aggregation, tie_break=tie_break, titles=tuple(titles))
+                       quota=quota, aggregation=aggregation, tie_break=tie_break, titles=tuple(titles),
+                       satisfaction_rules=tuple(satisfaction))
 
     def head(self, head: Mapping[str, Any], blocks: list[Block], criteria: dict[str, Criterion]) -> EmulationPlan:
         where: Path = ("plan",)

@@ -11,7 +11,7 @@ from enum import StrEnum
 # not listed is refused, so a misspelt one is never silently ignored. A new key is one line here.
 PLAN_KEYS: Mapping[str, frozenset[str]] = {
     "": frozenset({"plan", "aggregation", "ranking", "blocks", "attendance_rules", "grades", "ceilings", "quota",
-                   "titles"}),
+                   "titles"}) | {"satisfaction_rules"},
     "plan": frozenset({"code", "name", "version", "effective_from", "base_score", "label", "description", "maximum",
                        "floor"}),
     "aggregation": frozenset({"default", "year", "year_weights", "year_halves", "long_leave_codes"}),
@@ -26,6 +26,9 @@ PLAN_KEYS: Mapping[str, frozenset[str]] = {
     "ceilings": frozenset({"criterion", "block", "min_count", "max_grade", "reason", "per"}),
     "quota": frozenset({"grade", "max_share", "basis"}),
     "titles": frozenset({"code", "name", "min_grade", "reason", "requires"}),
+    "satisfaction_rules": frozenset({"on", "criterion", "bands", "min_ratings", "applies_to"}),
+    "satisfaction_rules.bands": frozenset({"below", "from", "criterion"}),
+    "satisfaction_rules.applies_to": frozenset({"departments", "positions"}),
 }
 
 

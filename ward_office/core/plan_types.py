@@ -12,6 +12,7 @@ from datetime import date
 from fractions import Fraction
 
 from ward_office.core.attendance import LeaveCode
+from ward_office.core.plan_satisfaction import SatisfactionRule
 from ward_office.core.plan_terms import Aggregation, AttendanceTrigger, CeilingScope, CountUnit, QuotaBasis, TieBreak
 from ward_office.core.plan_titles import Title
 
@@ -147,6 +148,7 @@ class EmulationPlan:
     maximum: Fraction | None = None  # the score of a sub-period never above (a bonus cannot make 100 into 110)
     floor: Fraction | None = None  # nor below
     titles: tuple[Title, ...] = ()  # emulation titles proposed from the year's grade
+    satisfaction_rules: tuple[SatisfactionRule, ...] = ()  # citizens' satisfaction (core.plan_satisfaction)
 
     def block(self, code: str) -> Block:
         return next(block for block in self.blocks if block.code == code)

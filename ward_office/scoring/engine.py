@@ -92,6 +92,7 @@ from ward_office.scoring.results import (
     SubPeriodScore,
     new_score_item,
 )
+from ward_office.scoring.satisfaction import satisfaction_occurrences
 from ward_office.scoring.standings import Draft, apply_quota, rank_drafts
 from ward_office.scoring.tally import Tally, within_caps
 from ward_office.scoring.units import CriterionPoints, Parts, Units
@@ -121,6 +122,7 @@ def score_period(data: ScoringInput) -> Ranking:
     occurrences: dict[StaffId | None, list[_Occurrence]] = defaultdict(list)
     _attendance_occurrences(data, active, scorer, occurrences)
     unknown = _event_occurrences(data, active, scorer, occurrences)
+    satisfaction_occurrences(data, active, scorer.criteria, occurrences)
 
     parts = PersonParts(data, period, active, scorer.scale)  # most people share their parts
     drafts = []

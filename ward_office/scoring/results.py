@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from ward_office.core.attendance import Attendance, LeaveCode
 from ward_office.core.checks import Event
+from ward_office.core.citizens import SatisfactionFacts
 from ward_office.core.entered_scores import EnteredScore
 from ward_office.core.excuse import Excuse
 from ward_office.core.frozen import freeze, writable_twin
@@ -70,6 +71,7 @@ class ScoringInput:
     # the day before the period (``scoring.look_back.earlier_counts``); None: the plan needs none.
     earlier_counts: Mapping[StaffId, Mapping[str, int]] | None = None
     entered_scores: Sequence[EnteredScore] = ()  # the head's monthly points for the plan's entered blocks
+    satisfaction: SatisfactionFacts | None = None  # ratings, tallies and verified feedback (scoring.satisfaction)
 
 
 class ItemSource(StrEnum):
@@ -77,6 +79,7 @@ class ItemSource(StrEnum):
     EVENT = "event"
     CHECK = "check"  # an event found during an inspection round
     ENTERED = "entered"  # points the head entered for a month: the item is points − maximum (scoring.entered)
+    SATISFACTION = "satisfaction"  # a month's satisfaction rate, a verified praise or complaint (scoring.satisfaction)
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,7 @@ def _score_records(store: Store, period: Period, today: date, plan: EmulationPla
         working_days=frozenset(working_days),
         earlier_counts=_earlier_counts(store, plan, period, staff),
         entered_scores=store.entered_scores.list(period.start, period.end),
+        satisfaction=store.citizens.facts(period.start, period.end),
     )
     departments: dict[int, str] = {department.id: department.name for department in store.departments.list()
                                    if department.id is not None}

@@ -29,6 +29,7 @@ ITEM_SOURCE_LABELS: Mapping[ItemSource, str] = {
     ItemSource.EVENT: N_("Recorded event"),
     ItemSource.CHECK: N_("Inspection round"),
     ItemSource.ENTERED: N_("Points the head entered"),
+    ItemSource.SATISFACTION: N_("Citizens' satisfaction"),
 }
 
 

@@ -169,3 +169,14 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+    @cached_property
+    def citizens(self) -> CitizenRepository:
+        """The citizen's voice (ratings, survey tallies, praise and complaints), loaded on first use."""
+        from ward_office.storage.citizens import CitizenRepository
+
+        return CitizenRepository(self._context)
+
+
+if TYPE_CHECKING:
+    from ward_office.storage.citizens import CitizenRepository

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ward_office.core.change_log import Change, ChangeEntity, ChangeField
-from ward_office.services.change_log import attendance, entered, events, excuses, quota, settings, staff
+from ward_office.services.change_log import attendance, citizens, entered, events, excuses, quota, settings, staff
 from ward_office.services.change_log.labels import fallback
 from ward_office.services.change_log.lookup import Lookup
 
@@ -22,6 +22,9 @@ _WORDING: Mapping[ChangeEntity, Callable[[Change, Lookup], str]] = {
     ChangeEntity.PERIOD_SNAPSHOT: settings.describe_snapshot,
     ChangeEntity.QUOTA_DECISION: quota.describe_quota_decision,
     ChangeEntity.ENTERED_SCORE: entered.describe_entered_score,
+    ChangeEntity.SATISFACTION_RATING: citizens.describe_ratings,
+    ChangeEntity.SURVEY_TALLY: citizens.describe_tally,
+    ChangeEntity.CITIZEN_FEEDBACK: citizens.describe_feedback,
     ChangeEntity.ATTENDANCE_EXCUSE: excuses.describe_excuse,
     ChangeEntity.HOLIDAY: settings.describe_holiday,
     ChangeEntity.UNIT: settings.describe_unit,

@@ -28,6 +28,7 @@ from ward_office.storage.migrations.schema_m012 import m012_attendance_excuses
 from ward_office.storage.migrations.schema_m013 import m013_event_points
 from ward_office.storage.migrations.schema_m014 import m014_clock_file_previews
 from ward_office.storage.migrations.schema_m015 import m015_timesheet_form
+from ward_office.storage.migrations.schema_m016 import m016_citizens
 
 # The order is the order they run in, and the names are recorded in each book: never reorder or rename.
 MIGRATIONS = MigrationSet("ward_office", (
@@ -46,6 +47,7 @@ MIGRATIONS = MigrationSet("ward_office", (
     m013_event_points,
     m014_clock_file_previews,
     m015_timesheet_form,
+    m016_citizens,
 ))
 
 
