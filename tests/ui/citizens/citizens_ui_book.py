@@ -10,12 +10,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services"))
 
-from citizens_book import CLERK, HEAD, open_ward  # noqa: E402
-from test_citizens_golden import MAPPING, device_export  # noqa: E402
+from citizens_book import CLERK, HEAD, open_ward
+from test_citizens_golden import MAPPING, device_export
 
-from ward_office.core.citizens import FeedbackChannel, FeedbackKind, RatingCounts  # noqa: E402
-from ward_office.core.staff import StaffId  # noqa: E402
-from ward_office.services.citizens import (  # noqa: E402
+from ward_office.core.citizens import FeedbackChannel, FeedbackKind, RatingCounts
+from ward_office.core.staff import StaffId
+from ward_office.services.citizens import (
     enter_tally,
     import_ratings,
     receive_feedback,
