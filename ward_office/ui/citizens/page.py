@@ -220,6 +220,7 @@ class CitizensPage(Page):
                                      "ratings. Praise, complaints: those verified in the period. Greyed: the plan's "
                                      "rate rule does not apply to the person.").format(
             count=overview.min_ratings))
+        self.people_legend.setVisible(bool(overview.people))  # nothing to explain on an empty table
         rows = [row for row in range(self.people_proxy.rowCount())
                 if self.people_proxy.record(row).staff.id == chosen]
         if rows:
