@@ -30,8 +30,9 @@ WINDOW_SIZE = (1366, 768)
 GUIDE_DIR = ROOT / "resources" / "guide" / "images"
 GUIDE_WINDOW_SIZE = (1100, 660)
 # The guide's picture of each page, by the page's position in the list on the left; None for a page the guide
-# has no picture of (the task scores page). Pictures are numbered in the guide's order, skipping those.
-GUIDE_PAGES = ("tong-quan", "cham-cong", "kiem-tra", "su-viec", "can-bo", None, "xep-loai", "bao-cao", "nhat-ky",
+# has no picture of (the satisfaction page, the task scores page). Pictures are numbered in the guide's order,
+# skipping those.
+GUIDE_PAGES = ("tong-quan", "cham-cong", "kiem-tra", "su-viec", None, "can-bo", None, "xep-loai", "bao-cao", "nhat-ky",
                "cai-dat")
 
 

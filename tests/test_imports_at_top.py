@@ -42,6 +42,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.cli.citizens", "ward_office.services.citizens"): _IMPORTERS,
     ("ward_office.storage.store", "ward_office.storage.citizens.CitizenRepository"):
         "the citizen's voice, which the window's start does not read, loads on first use",
+    ("ward_office.services.reviews", "ward_office.services.citizens.review_figures.citizen_figures"):
+        "the citizen's voice (with the ratings importer) loads with the first review papers, not with the window",
     ("ward_office.cli.window", "ward_office.services.demo.build_demo"): _DEMO_MAKERS,
     ("ward_office.cli.window", "ward_office.ui.shell.app.run"): _WINDOW,
     ("ward_office.cli.window", "ward_office.ui.shell.smoke.run_smoke_test"): _WINDOW,

@@ -183,6 +183,32 @@ def _main_dialogs(window: MainWindow, folder: Path) -> list[QDialog]:
         BackupNowDialog(ward.path, window),
         AttendanceLeaveDialog("Nguyễn Văn An", window),
         MinutesDialog("Đi muộn", "Số phút đi muộn:", "Nguyễn Văn An", 10, window),
+        *_citizens_dialogs(window),
+    ]
+
+
+def _citizens_dialogs(window: MainWindow) -> list[QDialog]:
+    """The satisfaction page's: record a praise or complaint, verify it, mark it answered, a survey tally."""
+    from datetime import date
+
+    from ward_office.core.citizens import CitizenFeedback, FeedbackChannel, FeedbackKind
+    from ward_office.core.staff import StaffId
+
+    from ward_office.ui.citizens.dialogs import (
+        AnswerFeedbackDialog,
+        ReceiveFeedbackDialog,
+        TallyDialog,
+        VerifyFeedbackDialog,
+    )
+
+    ward = window.context.ward
+    complaint = CitizenFeedback(FeedbackKind.COMPLAINT, DEMO_TODAY, FeedbackChannel.PHONE, StaffId(1), "Trả hồ sơ trễ",
+                                id=1)
+    return [
+        ReceiveFeedbackDialog(ward, DEMO_TODAY, window),
+        VerifyFeedbackDialog(ward, DEMO_TODAY, complaint, "Nguyễn Văn An", window),
+        AnswerFeedbackDialog(ward, DEMO_TODAY, complaint, window),
+        TallyDialog(ward, DEMO_TODAY, [date(2026, 11, 1)], window),
     ]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from ward_office.core.citizens import RatingCounts
 from ward_office.core.period import FiguresStatus, Period
 from ward_office.core.review import ProposalList, ReviewNotes
 from ward_office.scoring.results import Ranking, ScoredPeriod, StaffResult
@@ -59,7 +60,43 @@ class ReviewPapers:
     lists: dict[ProposalList, tuple[StaffResult, ...]]
     notes: ReviewNotes
     today: date
+    citizens: CitizenFigures | None = None  # None: the ward does not keep the citizen's voice
 
     @property
     def ranking(self) -> Ranking:
         return self.scored.ranking
+
+
+@dataclass(frozen=True, slots=True)
+class CitizenPeriodFigures:
+    """The citizen's voice in one period: the ratings (device, portal and paper surveys together) and the praise
+    and complaints received in it, with what became of them."""
+
+    period: Period
+    ratings: RatingCounts
+    praise: int  # received
+    complaints: int  # received
+    verified: int  # found true by the head
+    not_verified: int  # found not true
+    answered: int
+    still_open: int  # awaiting verification or an answer today
+
+    @property
+    def any(self) -> bool:
+        return bool(self.ratings.total or self.praise or self.complaints)
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRates:
+    name: str
+    ratings: RatingCounts
+    previous: RatingCounts  # in the period before; no rating: total 0
+
+
+@dataclass(frozen=True, slots=True)
+class CitizenFigures:
+    """The review report's section on citizens' satisfaction: this period beside the one before."""
+
+    now: CitizenPeriodFigures
+    previous: CitizenPeriodFigures
+    departments: tuple[DepartmentRates, ...]

@@ -1,11 +1,12 @@
 """Report "Báo cáo sơ kết/tổng kết thi đua": the narrative review report the meeting reads, figures on top.
 
 The figures come first, beside those of the period before and of the same period a year earlier (or "no
-figures yet" where the book holds none), then a summary per department, the first and last five of the
-ranking, the lists proposed for commendation, reminder and discipline consideration, and the narrative
-sections (results, strengths, shortcomings, directions). Each section starts from text the program writes
-from the figures (``generated_sections``) and is printed as the head edited it, when edited. The ranking
-follows as an appendix, portrait like the report (the landscape ranking report has every block column).
+figures yet" where the book holds none), then a summary per department, the citizens' satisfaction (for a ward
+that keeps it: ``review_citizens``), the first and last five of the ranking, the lists proposed for
+commendation, reminder and discipline consideration, and the narrative sections (results, strengths,
+shortcomings, directions). Each section starts from text the program writes from the figures
+(``generated_sections``) and is printed as the head edited it, when edited. The ranking follows as an
+appendix, portrait like the report (the landscape ranking report has every block column).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from ward_office.reports.document import (
     signed_ending,
 )
 from ward_office.reports.ranking import DEFAULT_RECIPIENTS
+from ward_office.reports.review_citizens import citizens_section
 from ward_office.reports.review_data import PeriodFigures, ReviewPapers
 from ward_office.scoring.explained import score_label
 from ward_office.scoring.results import StaffResult
@@ -253,14 +255,18 @@ def review_story(papers: ReviewPapers, day: date, width: float) -> Iterator[Flow
     yield from text_paragraphs(section_text(papers, Section.RESULTS))
     yield _heading(_("2. By department"))
     yield departments_table(papers, width)
+    number = 3
+    if papers.citizens is not None:
+        yield from citizens_section(papers.citizens, width, number)
+        number += 1
     count = min(5, len(ranking.results))
     if count:
-        yield _heading(_("3. Highest and lowest scores"))
+        yield _heading(_("{number}. Highest and lowest scores").format(number=number))
         yield paragraph(_("The {count} highest scores:").format(count=count), space_after=3, keep_with_next=True)
         yield people_table(papers, ranking.results[:count], width)
         yield paragraph(_("The {count} lowest scores:").format(count=count), space_after=3, keep_with_next=True)
         yield people_table(papers, ranking.results[-count:][::-1], width)
-    yield _heading(_("4. Proposals"))
+    yield _heading(_("{number}. Proposals").format(number=number + 1))
     for number, kind in enumerate(ProposalList, start=1):
         people = papers.lists[kind]
         label = _(LIST_HEADINGS[kind])

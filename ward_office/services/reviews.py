@@ -148,6 +148,8 @@ def review_notes(store: Store, period: Period) -> ReviewNotes:
 
 
 def review_papers(ward: Ward, period: Period, today: date) -> ReviewPapers:
+    from ward_office.services.citizens.review_figures import citizen_figures  # loads with its first use
+
     store = ward.store
     scored = score_stored_period(store, period, today)
     notes = review_notes(store, period)
@@ -155,7 +157,8 @@ def review_papers(ward: Ward, period: Period, today: date) -> ReviewPapers:
         _comparison(ward, previous_period(period), today), _comparison(ward, same_period_last_year(period), today))
         if comparison is not None)
     return ReviewPapers(scored, figures_status(store, period, today), period_figures(ward, scored, today),
-                        comparisons, department_summaries(scored), decided_lists(scored.ranking, notes), notes, today)
+                        comparisons, department_summaries(scored), decided_lists(scored.ranking, notes), notes, today,
+                        citizen_figures(ward, period))
 
 
 def generated_sections(papers: ReviewPapers) -> dict[Section, str]:

@@ -21,8 +21,8 @@ from ward_office.ui.widgets.page import Page
 def test_window_title_names_the_ward(window: MainWindow) -> None:
     assert window.windowTitle() == f"{APP_NAME_VI} — Ủy ban nhân dân phường Tân An"
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
-        "Tổng quan", "Chấm công", "Kiểm tra", "Sự việc", "Cán bộ", "Chấm điểm nhiệm vụ", "Xếp loại", "Báo cáo",
-        "Nhật ký thay đổi", "Cài đặt"]
+        "Tổng quan", "Chấm công", "Kiểm tra", "Sự việc", "Mức độ hài lòng", "Cán bộ", "Chấm điểm nhiệm vụ", "Xếp loại",
+        "Báo cáo", "Nhật ký thay đổi", "Cài đặt"]
 
 
 def test_every_page_shows_only_vietnamese(window: MainWindow, qtbot) -> None:

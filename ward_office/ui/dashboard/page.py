@@ -88,7 +88,8 @@ def _names_tooltip(caption: str, people: list[PersonToday]) -> str:
 
 
 class DashboardPage(Page):
-    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS, Topic.SCORES})
+    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS, Topic.SCORES,
+                        Topic.CITIZENS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -95,7 +95,8 @@ def report_file_name(kind: str, period: Period, suffix: str = "") -> str:
 
 
 class ReportsPage(Page):
-    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS, Topic.SCORES})
+    topics = frozenset({Topic.ATTENDANCE, Topic.EVENTS, Topic.CHECKS, Topic.STAFF, Topic.SETTINGS, Topic.SCORES,
+                        Topic.CITIZENS})
 
     def __init__(self, context: WardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -63,12 +63,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Pages are built when first shown, so the window comes up with only the overview built.
         self._built: dict[int, Page] = {}
-        for number, entry in enumerate(PAGES, start=1):
+        for entry in PAGES:
             self.stack.addWidget(QWidget())
             item = QListWidgetItem(_(entry.title))
             item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, entry.icon_name)))
-            # The tenth page is Ctrl+0.
-            item.setToolTip(_("{page} (Ctrl+{number})").format(page=_(entry.title), number=number % 10))
+            keys = QKeySequence(entry.keys()).toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(_("{page} ({keys})").format(page=_(entry.title), keys=keys))
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -109,10 +109,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         go_menu = self.menuBar().addMenu(_("&Go"))
-        for number, entry in enumerate(PAGES, start=1):
+        for row, entry in enumerate(PAGES):
             action = QAction(_(entry.title), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
-            action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
+            action.setShortcut(QKeySequence(entry.keys()))
+            action.triggered.connect(lambda _checked=False, row=row: self.nav.setCurrentRow(row))
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(_("&Help"))

@@ -26,6 +26,14 @@ class PageEntry:
     class_name: str
     title: str  # an N_() message
     icon_name: str  # a QStyle standard pixmap
+    shortcut: str = ""  # its own keys; without them the page takes the next of Ctrl+1 … Ctrl+9, Ctrl+0
+
+    def keys(self) -> str:
+        """The keys that show the page: its own, or Ctrl+N by its place among the pages without their own."""
+        if self.shortcut:
+            return self.shortcut
+        numbered = [entry for entry in PAGES if not entry.shortcut]
+        return f"Ctrl+{(numbered.index(self) + 1) % 10}"
 
     def load(self) -> type[Page]:
         page_class: type[Page] = getattr(import_module(self.module), self.class_name)
@@ -40,6 +48,9 @@ PAGES = (
     PageEntry("ward_office.ui.attendance.page", "AttendancePage", N_("Attendance"), "SP_FileDialogDetailedView"),
     PageEntry("ward_office.ui.checks.page", "ChecksPage", N_("Checks"), "SP_DialogApplyButton"),
     PageEntry("ward_office.ui.events.page", "EventsPage", N_("Events"), "SP_MessageBoxWarning"),
+    # An eleventh page: Ctrl+1 … Ctrl+0 keep the ten pages they always showed; "H" for "hài lòng".
+    PageEntry("ward_office.ui.citizens.page", "CitizensPage", N_("Satisfaction"), "SP_DialogYesButton",
+              shortcut="Ctrl+Shift+H"),
     PageEntry("ward_office.ui.staff.page", "StaffPage", N_("Staff"), "SP_DirHomeIcon"),
     PageEntry("ward_office.ui.scores.page", "ScoresPage", N_("Task scores"), "SP_DialogSaveButton"),
     PageEntry("ward_office.ui.ranking.page", "RankingPage", N_("Ranking"), "SP_ArrowUp"),

@@ -36,11 +36,14 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: tuple[Bar, ...] = ()
+        self._full = 0  # the value of a bar the whole width; 0: the largest bar's
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
-    def set_bars(self, bars: Sequence[Bar]) -> None:
+    def set_bars(self, bars: Sequence[Bar], *, full: int = 0) -> None:
+        """``full``: the value a bar the whole width stands for (100 for percentages), else the largest bar's."""
         self._bars = tuple(bars)
+        self._full = full
         self.setAccessibleDescription("; ".join(self._tooltip(bar) for bar in self._bars))
         self.updateGeometry()
         self.update()
@@ -101,6 +104,7 @@ class BarChart(QWidget):
         gap = metrics.averageCharWidth() * 2
         label_width = self._label_width()
         largest = max((bar.value for bar in self._bars), default=0)
+        largest = max(largest, self._full)
         value_width = metrics.horizontalAdvance(format_number(largest, 0)) + gap
         bar_left = margin + label_width + gap
         bar_room = max(self.width() - bar_left - value_width - margin, 1)

@@ -23,6 +23,7 @@ class Topic:
     STAFF = "staff"
     SETTINGS = "settings"  # unit, departments, schedule, holidays, plans
     SCORES = "scores"  # points entered by hand (task results)
+    CITIZENS = "citizens"  # satisfaction ratings, survey tallies, citizens' praise and complaints
     ALL = "all"  # another database was opened
 
 

@@ -1,0 +1,1 @@
+"""Citizens' satisfaction page (Mức độ hài lòng): ratings, survey tallies, praise and complaints."""
