@@ -16,7 +16,8 @@ LAYERS = (
     {"cli"},
     {"cli.app"},
     {"cli.demo", "cli.ranking", "cli.imports", "cli.checks", "cli.reports", "cli.exports", "cli.backups",
-     "cli.locks", "cli.quota", "cli.plans", "cli.change_log", "cli.window", "cli.attendance", "cli.score_imports"},
+     "cli.locks", "cli.quota", "cli.plans", "cli.change_log", "cli.window", "cli.attendance", "cli.score_imports",
+     "cli.output"},
     {"cli.sign_in"},  # the one way the commands that write sign in
     {"ui"},
     {"services"},
