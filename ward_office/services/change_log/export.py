@@ -114,10 +114,11 @@ def _write_csv(out: Path, rows: list[list[Value]]) -> None:
             for row in rows:
                 writer.writerow(csv_row(_csv_text(value) for value in row))
         os.chmod(temporary, REPORT_FILE_MODE)
-        replace_file(temporary, out)
-    except PermissionError as error:  # Windows: Excel has the file open
-        raise OutputFileError(N_("Cannot write {path}: the file may be open in Excel. Close it and try again."),
-                              path=str(out)) from error
+        try:
+            replace_file(temporary, out)
+        except PermissionError as error:  # Windows: Excel has the file open
+            raise OutputFileError(N_("Cannot write {path}: the file may be open in Excel. Close it and try "
+                                     "again."), path=str(out)) from error
     finally:
         temporary.unlink(missing_ok=True)
 
