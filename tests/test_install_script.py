@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 LINUX = Path(__file__).resolve().parent.parent / "packaging" / "linux"
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Linux install script, run by sh")
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ LAYERS = (
     {"cli.app"},
     {"cli.demo", "cli.ranking", "cli.imports", "cli.checks", "cli.reports", "cli.exports", "cli.backups",
      "cli.locks", "cli.quota", "cli.plans", "cli.change_log", "cli.window", "cli.attendance", "cli.score_imports",
-     "cli.citizens"},
+     "cli.citizens", "cli.output"},
     {"cli.sign_in"},  # the one way the commands that write sign in
     {"ui"},
     {"services"},

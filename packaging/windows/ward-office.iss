@@ -19,7 +19,9 @@
 
 #define AppName "Sổ theo dõi văn hóa công sở"
 #define AppExe "ward-office.exe"
-#define Bundle "..\..\dist\ward-office"
+#ifndef Bundle
+  #define Bundle "..\..\dist\ward-office"
+#endif
 
 [Setup]
 AppId={{6F4E2B7A-3C59-4D1E-A8B2-9C0D5E7F1A34}

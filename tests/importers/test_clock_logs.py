@@ -117,7 +117,7 @@ ADMS_SAVED = (
 
 def test_adms_saved_requests_name_each_device(tmp_path: Path) -> None:
     path = tmp_path / "iclock.log"
-    path.write_text(ADMS_SAVED, encoding="utf-8")
+    path.write_text(ADMS_SAVED, encoding="utf-8", newline="")  # its CRLFs as they are, on Windows too
     clock_file = read_adms(path)
     assert clock_file.format == ADMS
     assert stamps(clock_file.punches) == [
@@ -331,7 +331,7 @@ def test_unknown_layout_and_old_excel_are_refused(tmp_path: Path, vietnamese: No
 
 def test_problems_read_in_vietnamese_with_file_line_and_field(tmp_path: Path, vietnamese: None) -> None:
     path = tmp_path / "1_attlog.dat"
-    path.write_text(ATTLOG_TEXT, encoding="utf-8")
+    path.write_text(ATTLOG_TEXT, encoding="utf-8", newline="")  # no CR added on Windows
     message = read_attlog(path).error().localized()
     assert "1_attlog.dat" in message
     assert "dòng 5" in message and "2026-13-14 07:31:02" in message and "dòng 6" in message

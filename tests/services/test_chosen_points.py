@@ -4,6 +4,7 @@ later plan without the range makes of them."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
@@ -161,7 +162,7 @@ def test_the_import_names_the_line_and_column_of_wrong_points(ward: Ward, tmp_pa
                            "05/06/2026,CB001,CM1,-2\n06/06/2026,CB001,CC2,nhiều\n")
     with pytest.raises(InputFileError) as refused:
         import_events(ward, file)
-    lines = [line.removeprefix(f"{tmp_path}/") for line in refused.value.localized().splitlines()[1:]]
+    lines = [line.removeprefix(f"{tmp_path}{os.sep}") for line in refused.value.localized().splitlines()[1:]]
     assert lines == [
         "su-viec.csv, dòng 2, cột “Điểm”: Tiêu chí “CC2” cần ghi số điểm, từ -50 đến -25",
         "su-viec.csv, dòng 3, cột “Điểm”: Điểm của tiêu chí “CC2” phải từ -50 đến -25, theo bước 0,25",

@@ -233,7 +233,7 @@ def test_check_reports_a_damaged_file(demo_db: Path, tmp_path: Path, capsys: pyt
 def test_console_script_runs(demo_db: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "ward_office", "score", "--db", str(demo_db), "--period",
                              str(date(2026, 6, 1).year), "--format", "json"],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, encoding="utf-8", check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["people"][0]["rank"] == 1
 

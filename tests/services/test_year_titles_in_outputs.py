@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -123,6 +124,7 @@ def pdf_text(path: Path) -> str:
                                    text=True).stdout.split())
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_the_year_ranking_and_review_report_print_the_titles(book: tuple[Path, str], tmp_path: Path) -> None:
     path, _code = book
     with Ward.open(path, read_only=True) as ward:

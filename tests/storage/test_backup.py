@@ -107,7 +107,7 @@ def test_leftover_temp_files_of_a_dead_process_are_removed(db_path: Path) -> Non
     folder = backup_folder(db_path)
     folder.mkdir()
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
+                              text=True, encoding="utf-8", check=True)
     dead = int(finished.stdout)
     leftovers = [folder / f".ward-2026-11-20-093000-daily.db.{dead}.tmp",
                  folder / f".ward-2026-11-20-093000-daily.db.{dead}.tmp-journal"]

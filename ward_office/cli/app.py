@@ -31,6 +31,7 @@ from ward_office.cli import (
     reports,
     score_imports,
 )
+from ward_office.cli.output import make_standard_streams_utf8
 from ward_office.cli.window import open_window
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_standard_streams_utf8()
     arguments = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_language_from(arguments))
     argparse._ = _  # type: ignore[attr-defined]

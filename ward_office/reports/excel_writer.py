@@ -23,6 +23,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ward_office.core.errors import OutputFileError, OutputFolderError
+from ward_office.core.file_replace import replace_file
 from ward_office.i18n import N_
 from ward_office.reports.excel import (
     A4_POINTS,
@@ -228,7 +229,7 @@ def _save_atomically(workbook: Workbook, path: Path, mode: int | None) -> None:
         workbook.save(temporary)
         if mode is not None:
             os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        replace_file(temporary, path)
     except PermissionError as error:
         raise OutputFileError(N_("Cannot write {path}: the file may be open in Excel. Close it and try again."),
                               path=str(path)) from error

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from ward_office.core.errors import OutputFileError, OutputFolderError, WardOfficeError
+from ward_office.core.file_replace import replace_file
 from ward_office.core.period import Period, parse_period
 from ward_office.i18n import N_, _, official_language
 from ward_office.services.period_locks import figures_status
@@ -138,9 +139,12 @@ def write_report(ward: Ward, kind: str, period_text: str, out: Path, *, today: d
             # The temporary file's wrapper passes reads and writes to the binary file it holds.
             pages = report.render(ward, period, cast(BinaryIO, handle), today, options)
         os.chmod(handle.name, REPORT_FILE_MODE)
-        os.replace(handle.name, out)
+        replace_file(handle.name, out)
     except BaseException as error:
         Path(handle.name).unlink(missing_ok=True)
+        if isinstance(error, PermissionError) and out.exists():  # Windows: a PDF reader has it open
+            raise OutputFileError(N_("Cannot write {path}: the file may be open in a PDF reader. Close it and try "
+                                     "again."), path=str(out)) from error
         if isinstance(error, OSError):
             raise OutputFileError(N_("Cannot write {path}: {error}"), path=str(out),
                                   error=error.strerror or str(error)) from error

@@ -30,6 +30,7 @@ from ward_office.storage.book_file import BUSY_TIMEOUT_MS, check_integrity, is_s
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.log_chain import append_line
 from ward_office.storage.migrations import known_migrations
+from ward_office.storage.processes import process_alive
 
 BACKUP_FOLDER_NAME = "sao-luu"
 STALE_TEMP_SECONDS = 24 * 3600  # a temporary file this old is left over from a crash, whoever made it
@@ -223,7 +224,7 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
             age = time.time() - path.stat().st_mtime
         except OSError:
             continue
-        if int(match["pid"]) == os.getpid() or (_process_alive(int(match["pid"])) and age < STALE_TEMP_SECONDS):
+        if int(match["pid"]) == os.getpid() or (process_alive(int(match["pid"])) and age < STALE_TEMP_SECONDS):
             continue
         try:
             path.unlink()
@@ -231,18 +232,6 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
             continue
         removed.append(path)
     return removed
-
-
-def _process_alive(pid: int) -> bool:
-    if sys.platform == "win32":
-        return True  # os.kill would end it there; leave the file to age out
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _remove_temp(temp: Path) -> None:

@@ -4,7 +4,6 @@ refuses every write with that reason, and can take the book for writing once the
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -172,7 +171,7 @@ def test_once_the_other_copy_is_gone_the_window_takes_the_book(second: MainWindo
     assert second.context.ward.read_only  # still held: nothing changes
     assert second.statusBar().currentMessage() == "Sổ vẫn đang được mở để ghi ở một chương trình khác."
 
-    holder.send_signal(signal.SIGKILL)  # a crash: the operating system frees the lock
+    holder.kill()  # a crash: the operating system frees the lock
     holder.wait()
     qtbot.mouseClick(second.read_only_banner.retry_button, Qt.MouseButton.LeftButton)
     ward = second.context.ward
@@ -207,7 +206,8 @@ def test_the_first_window_writes_with_its_jobs_and_keeps_others_out(window: Main
     assert [person.full_name for person in window.context.ward.staff() if person.code == "NV900"] == ["Lê Văn Tâm"]
 
     other = subprocess.run([sys.executable, "-m", "ward_office", "import-staff", "--db", str(path), str(staff_list),
-                            "--user", "vanthu"], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                            "--user", "vanthu"], capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                           timeout=60,
                            env={**os.environ, "WARD_OFFICE_PASSWORD": DEMO_PASSWORD})
     assert other.returncode != 0 and "Sổ đang được mở để ghi bởi" in other.stderr
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from ward_office.core.errors import OutputFolderError
+from ward_office.core.errors import OutputFileError, OutputFolderError
+from ward_office.core.file_replace import replace_file
 from ward_office.i18n import N_, _, official_language
 from ward_office.i18n.formatting import format_date, format_time
 from ward_office.reports.excel import Column, ColumnKind, Letterhead, Sheet, Value, write_workbook
@@ -113,7 +114,11 @@ def _write_csv(out: Path, rows: list[list[Value]]) -> None:
             for row in rows:
                 writer.writerow(csv_row(_csv_text(value) for value in row))
         os.chmod(temporary, REPORT_FILE_MODE)
-        os.replace(temporary, out)
+        try:
+            replace_file(temporary, out)
+        except PermissionError as error:  # Windows: Excel has the file open
+            raise OutputFileError(N_("Cannot write {path}: the file may be open in Excel. Close it and try "
+                                     "again."), path=str(out)) from error
     finally:
         temporary.unlink(missing_ok=True)
 
