@@ -24,10 +24,12 @@ from ward_office.services.citizens.figures import (
     satisfaction_overview,
 )
 from ward_office.services.citizens.ratings import (
+    RatingFileLayout,
     RatingImportSummary,
     RatingPreview,
     UnknownRater,
     import_ratings,
+    inspect_rating_file,
     preview_rating_import,
     rating_mapping,
     rating_mapping_names,
@@ -35,8 +37,10 @@ from ward_office.services.citizens.ratings import (
 )
 
 __all__ = [
-    "CitizenFeedbackError", "DepartmentSatisfaction", "MonthRate", "PersonSatisfaction", "RatingImportSummary",
+    "CitizenFeedbackError", "DepartmentSatisfaction", "MonthRate", "PersonSatisfaction", "RatingFileLayout",
+    "RatingImportSummary",
     "RatingPreview", "SatisfactionOverview", "UnknownRater", "answer_feedback", "enter_tally", "feedback_list",
-    "import_ratings", "preview_rating_import", "rate_by_month", "rating_mapping", "rating_mapping_names",
+    "import_ratings", "inspect_rating_file", "preview_rating_import", "rate_by_month", "rating_mapping",
+    "rating_mapping_names",
     "receive_feedback", "satisfaction_overview", "save_rating_mapping", "tallies", "verify_feedback",
 ]

@@ -12,16 +12,19 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from ward_office.core.access import Permission
 from ward_office.core.citizens import Rating
-from ward_office.core.errors import ClockMappingError, InputFileError, NotFoundError
+from ward_office.core.errors import ClockMappingError, InputFileError, InputProblem, NotFoundError
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
+from ward_office.importers.input_tables import read_tables
 from ward_office.importers.ratings import RatingFile, RatingLine, read_ratings
-from ward_office.importers.ratings_mapping import KIND, RatingMapping
+from ward_office.importers.ratings_mapping import KIND, TEMPLATE, RatingMapping
+from ward_office.paths import resources_dir
 from ward_office.services.imports import backup_before_import, check_may_import
 from ward_office.services.ward import Ward
 from ward_office.storage.citizens import rating_key
@@ -51,6 +54,86 @@ class RatingImportSummary:
     preview: RatingPreview
     added: int
     dry_run: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RatingFileLayout:
+    """A rating export before it is read, for the mapping step: its header row and first rows, the saved rating
+    mappings, the one whose columns the file has (used for this source last time), and whether the template's
+    own columns are all there (then no mapping is needed)."""
+
+    file: str
+    headers: tuple[str, ...]
+    sample: tuple[tuple[str, ...], ...] = ()
+    saved: tuple[RatingMapping, ...] = ()
+    remembered: RatingMapping | None = None
+    template: bool = False
+
+    @property
+    def needs_mapping(self) -> bool:
+        return not self.template
+
+
+SAMPLE_ROWS = 5
+HEADER_SEARCH_ROWS = 10
+
+
+def rating_template_path() -> Path:
+    """The blank Excel list of ratings offered for download, whose columns are read without a mapping."""
+    return resources_dir() / "templates" / "danh-gia-hai-long.xlsx"
+
+
+def saved_rating_mappings(ward: Ward) -> list[RatingMapping]:
+    """Every rating mapping saved in the book, by name; one saved by a newer version is left out."""
+    saved = []
+    for name in rating_mapping_names(ward):
+        try:
+            saved.append(rating_mapping(ward, name))
+        except (ClockMappingError, NotFoundError):
+            continue
+    return saved
+
+
+def inspect_rating_file(ward: Ward, file: Path) -> RatingFileLayout:
+    """How a rating export is laid out: the header row (the first row a saved mapping or the template fits,
+    else the row with the most text cells among the first rows of the first table) and the rows below it. A file
+    with no header row raises ``InputFileError``."""
+    saved = saved_rating_mappings(ward)
+    candidates = [TEMPLATE, *saved]
+    best: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] = ((), ())
+    for number, table in enumerate(read_tables(Path(file))):
+        read = (_cells(cells) for _line, cells in islice(table, HEADER_SEARCH_ROWS + SAMPLE_ROWS + 20))
+        rows = [cells for cells in read if cells]
+        for position, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            below = tuple(rows[position + 1:position + 1 + SAMPLE_ROWS])
+            if any(_fits(mapping, cells) for mapping in candidates):
+                return _layout(file, cells, below, saved)
+            texts = [cell for cell in cells if any(char.isalpha() for char in cell)]
+            if number == 0 and len(texts) >= 2 and len(texts) > sum(1 for cell in best[0] if cell):
+                best = cells, below
+    if not best[0]:
+        raise InputFileError(str(file), [InputProblem(0, "", N_(
+            "no header row found; the first rows of the table must name its columns"))])
+    return _layout(file, *best, saved)
+
+
+def _cells(values: Sequence[str]) -> tuple[str, ...]:
+    cells = tuple(str(value).strip() for value in values)
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _fits(mapping: RatingMapping, headers: Sequence[str]) -> bool:
+    folded = {fold(header) for header in headers if header}
+    return all(fold(header) in folded for header in mapping.headers())
+
+
+def _layout(file: Path, headers: tuple[str, ...], sample: tuple[tuple[str, ...], ...],
+            saved: Sequence[RatingMapping]) -> RatingFileLayout:
+    remembered = next((mapping for mapping in saved if _fits(mapping, headers)), None)
+    return RatingFileLayout(str(file), headers, sample, tuple(saved), remembered,
+                            remembered is None and _fits(TEMPLATE, headers))
 
 
 def rating_mapping_names(ward: Ward) -> list[str]:

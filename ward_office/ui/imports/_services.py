@@ -15,10 +15,19 @@ from typing import TypeVar
 from ward_office.core.access import Permission
 from ward_office.core.staff import Staff
 from ward_office.importers.clock_logs import ColumnMapping
+from ward_office.importers.ratings_mapping import RatingMapping
 from ward_office.importers.staff_mapping import FIELDS as STAFF_FIELDS
 from ward_office.importers.staff_mapping import REQUIRED as STAFF_REQUIRED
 from ward_office.importers.staff_mapping import StaffMapping
 from ward_office.services import imports, score_imports
+from ward_office.services.citizens.ratings import (
+    RatingFileLayout,
+    RatingImportSummary,
+    UnknownRater,
+    import_ratings,
+    inspect_rating_file,
+    rating_template_path,
+)
 from ward_office.services.clock_import import (
     ClockFileLayout,
     ClockImportSummary,
@@ -49,21 +58,25 @@ __all__ = [
     "ImportKind",
     "ImportSummary",
     "LinkSummary",
+    "RatingFileLayout",
+    "RatingImportSummary",
+    "RatingMapping",
     "ScoreImportSummary",
     "SessionChange",
     "StaffFileLayout",
     "StaffMapping",
     "StaffMatch",
     "UnknownClockId",
+    "UnknownRater",
     "code_text",
     "describe",
     "match_text",
 ]
 
 T = TypeVar("T")
-Preview = ClockPreview | ImportSummary | ScoreImportSummary
-Result = ClockImportSummary | ImportSummary | ScoreImportSummary
-FileMapping = ColumnMapping | StaffMapping  # a clock report's columns, or a staff sheet's
+Preview = ClockPreview | ImportSummary | ScoreImportSummary | RatingImportSummary
+Result = ClockImportSummary | ImportSummary | ScoreImportSummary | RatingImportSummary
+FileMapping = ColumnMapping | StaffMapping | RatingMapping  # a clock report's, staff sheet's or rating export's columns
 
 
 class ImportKind(StrEnum):
@@ -71,6 +84,7 @@ class ImportKind(StrEnum):
     STAFF = "staff"  # the names of imports.TEMPLATES
     EVENTS = "events"
     SCORES = "scores"  # a month's entered points: only the head imports them
+    RATINGS = "ratings"  # citizens' satisfaction ratings from a counter device or the public service portal
 
 
 def require_record(ward: Ward, kind: ImportKind = ImportKind.CLOCK) -> None:
@@ -84,8 +98,8 @@ def staff(ward: Ward) -> list[Staff]:
 
 
 def template_path(kind: ImportKind) -> Path:
-    """The blank Excel list offered for a staff or events import."""
-    return imports.template_path(kind.value)
+    """The blank Excel list offered for a staff, events or ratings import."""
+    return rating_template_path() if kind is ImportKind.RATINGS else imports.template_path(kind.value)
 
 
 def _job(ward: Ward, work: Callable[[Ward], T], *, read_only: bool = False) -> Callable[[], T]:
@@ -103,6 +117,11 @@ def inspect_job(ward: Ward, file: Path) -> Callable[[], ClockFileLayout]:
 def inspect_staff_job(ward: Ward, file: Path) -> Callable[[], StaffFileLayout]:
     """Whether the usual names find every needed column of a staff sheet, or the clerk must map some."""
     return _job(ward, lambda own: inspect_staff_file(own, file), read_only=True)
+
+
+def inspect_ratings_job(ward: Ward, file: Path) -> Callable[[], RatingFileLayout]:
+    """The header row and first rows of a rating export, and the saved mapping that fits it."""
+    return _job(ward, lambda own: inspect_rating_file(own, file), read_only=True)
 
 
 def score_template_job(ward: Ward, month: date, target: Path) -> Callable[[], int]:
@@ -123,6 +142,8 @@ def preview_job(ward: Ward, kind: ImportKind, file: Path, mapping: FileMapping |
                                         include_suspect=include_suspect)
         if kind is ImportKind.STAFF:
             return imports.import_staff(own, file, dry_run=True, mapping=_staff(mapping))
+        if kind is ImportKind.RATINGS:
+            return import_ratings(own, file, mapping=_ratings(mapping), dry_run=True)
         return imports.import_events(own, file, dry_run=True)
 
     return _job(ward, preview, read_only=True)
@@ -140,6 +161,8 @@ def import_job(ward: Ward, kind: ImportKind, file: Path, mapping: FileMapping | 
                                 include_suspect=include_suspect)
         if kind is ImportKind.STAFF:
             return imports.import_staff(own, file, mapping=_staff(mapping), save_mapping_as=save_as)
+        if kind is ImportKind.RATINGS:
+            return import_ratings(own, file, mapping=_ratings(mapping), save_mapping_as=save_as)
         return imports.import_events(own, file)
 
     return _job(ward, write)
@@ -151,6 +174,10 @@ def _clock(mapping: FileMapping | None) -> ColumnMapping | None:
 
 def _staff(mapping: FileMapping | None) -> StaffMapping | None:
     return mapping if isinstance(mapping, StaffMapping) else None
+
+
+def _ratings(mapping: FileMapping | None) -> RatingMapping | None:
+    return mapping if isinstance(mapping, RatingMapping) else None
 
 
 def link_job(ward: Ward, clock_id: str, staff_id: int, now: datetime) -> Callable[[], LinkSummary]:

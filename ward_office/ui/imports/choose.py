@@ -39,6 +39,7 @@ KIND_LABELS = {
     ImportKind.STAFF: N_("&Staff list"),
     ImportKind.EVENTS: N_("&Past violations and commendations"),
     ImportKind.SCORES: N_("Points &entered by the head for a month (task results)"),
+    ImportKind.RATINGS: N_("Citizens' satisfaction &ratings (counter device, public service portal)"),
 }
 KIND_HINTS = {
     ImportKind.CLOCK: N_("The clock's USB download (1_attlog.dat), lines saved from an ADMS server, or a CSV or "
@@ -51,12 +52,17 @@ KIND_HINTS = {
     ImportKind.SCORES: N_("An Excel or CSV file with one row per person (code, full name) and one column per entered "
                           "item of the plan, as in the template of the month chosen below. Only the head imports it; "
                           "an empty cell leaves the points already entered as they are."),
+    ImportKind.RATINGS: N_("The CSV or Excel export of the rating device at the counter or of the public service "
+                           "portal: time, counter or staff member, rating, and a dossier code if any. Its columns are "
+                           "chosen once and remembered by name; a rating already stored is not added twice, and one "
+                           "whose staff member cannot be found is listed with its line."),
 }
 FILE_FILTERS = {
     ImportKind.CLOCK: N_("Clock logs (*.dat *.txt *.csv *.xlsx);;All files (*)"),
     ImportKind.STAFF: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
     ImportKind.EVENTS: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
     ImportKind.SCORES: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
+    ImportKind.RATINGS: N_("Excel or CSV lists (*.xlsx *.csv);;All files (*)"),
 }
 
 
@@ -180,7 +186,7 @@ class ChoosePage(ImportPage):
         file = self.file()
         if file is None or not file.is_file():
             widgets.show_error(self, _("There is no file {path}").format(path=file or ""))
-        elif self.kind() in (ImportKind.CLOCK, ImportKind.STAFF):
+        elif self.kind() in (ImportKind.CLOCK, ImportKind.STAFF, ImportKind.RATINGS):
             self.importer.inspect()
         else:
             self.importer.start_preview()

@@ -31,6 +31,7 @@ from ward_office.i18n.text import fold
 
 from ward_office.ui import widgets
 from ward_office.ui.imports._services import ClockFileLayout, ColumnMapping, ColumnMappingError
+from ward_office.ui.imports.rating_mapping import RatingMappingPanel
 from ward_office.ui.imports.staff_mapping import StaffMappingPanel
 from ward_office.ui.imports.steps import MAPPING, PREVIEW, STEP_TITLES, ImportPage
 from ward_office.ui.widgets.models import Column, RecordTableModel
@@ -272,43 +273,54 @@ class MappingPanel(QWidget):
 
 
 class MappingPage(ImportPage):
-    """A clock report's columns (``panel``) or a staff sheet's (``staff_panel``), whichever the file is."""
+    """A clock report's columns (``panel``), a staff sheet's (``staff_panel``) or a rating export's
+    (``rating_panel``), whichever the file is."""
 
     step = MAPPING
 
     def __init__(self, importer: ImportWizard) -> None:
         super().__init__(importer)
         self.panel = MappingPanel()
-        self.panel.changed.connect(self.completeChanged)
         self.staff_panel = StaffMappingPanel()
-        self.staff_panel.changed.connect(self.completeChanged)
+        self.rating_panel = RatingMappingPanel()
         self.panels = QStackedWidget()
-        self.panels.addWidget(self.panel)
-        self.panels.addWidget(self.staff_panel)
+        for panel in (self.panel, self.staff_panel, self.rating_panel):
+            panel.changed.connect(self.completeChanged)
+            self.panels.addWidget(panel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panels)
 
-    def _for_staff(self) -> bool:
-        return self.importer.staff_layout is not None
+    def current_panel(self) -> MappingPanel | StaffMappingPanel | RatingMappingPanel:
+        if self.importer.staff_layout is not None:
+            return self.staff_panel
+        if self.importer.rating_layout is not None:
+            return self.rating_panel
+        return self.panel
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         super().initializePage()
-        if self._for_staff():
+        panel = self.current_panel()
+        if panel is self.staff_panel:
             self.setTitle(self.title().replace(_(STEP_TITLES[MAPPING]), _("Which columns of the list hold what")))
-        self.panels.setCurrentWidget(self.staff_panel if self._for_staff() else self.panel)
+        elif panel is self.rating_panel:
+            self.setTitle(self.title().replace(_(STEP_TITLES[MAPPING]), _("Which columns of the export hold what")))
+        self.panels.setCurrentWidget(panel)
 
     def first_focus(self) -> QWidget | None:
-        return self.staff_panel.fields["full_name"] if self._for_staff() else self.panel.clock_id
+        panel = self.current_panel()
+        if panel is self.staff_panel:
+            return self.staff_panel.fields["full_name"]
+        return self.rating_panel.fields["staff"] if panel is self.rating_panel else self.panel.clock_id
 
     def ready(self) -> bool:
-        return not (self.staff_panel if self._for_staff() else self.panel).problem()
+        return not self.current_panel().problem()
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         return PREVIEW
 
     def go_on(self) -> None:
         try:
-            (self.staff_panel if self._for_staff() else self.panel).mapping()
+            self.current_panel().mapping()
         except WardOfficeError as error:
             widgets.show_error(self, error)
             return

@@ -21,6 +21,7 @@ from ward_office.ui.imports._services import (
     SessionChange,
     StaffMatch,
     UnknownClockId,
+    UnknownRater,
     code_text,
     describe,
     match_text,
@@ -72,6 +73,16 @@ UNKNOWN_COLUMNS: tuple[Column[UnknownClockId], ...] = (
 )
 
 
+RATER_COLUMNS: tuple[Column[UnknownRater], ...] = (
+    Column(N_("Staff member as the file names them"), lambda unknown: unknown.person,
+           sort_key=lambda unknown: name_sort_key(unknown.person)),
+    Column(N_("Ratings"), lambda unknown: format_number(len(unknown.lines)),
+           sort_key=lambda unknown: len(unknown.lines), alignment=RIGHT),
+    Column(N_("Lines of the file"), lambda unknown: ", ".join(str(line) for line in unknown.lines),
+           sort_key=lambda unknown: unknown.lines),
+)
+
+
 PROBLEM_COLUMNS: tuple[Column[InputProblem], ...] = (
     Column(N_("Line"), lambda problem: str(problem.line) if problem.line else "—",
            sort_key=lambda problem: problem.line, alignment=RIGHT),
@@ -120,3 +131,7 @@ def problem_model() -> RecordTableModel[InputProblem]:
 
 def skipped_model() -> RecordTableModel[SkippedRow]:
     return RecordTableModel(SKIPPED_COLUMNS)
+
+
+def rater_model() -> RecordTableModel[UnknownRater]:
+    return RecordTableModel(RATER_COLUMNS)

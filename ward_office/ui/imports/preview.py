@@ -17,8 +17,8 @@ from ward_office.i18n.formatting import format_number
 
 from ward_office.ui import widgets
 from ward_office.ui.imports import summaries
-from ward_office.ui.imports._services import ClockPreview, ImportSummary, ScoreImportSummary
-from ward_office.ui.imports.models import change_model, people_model, problem_model, skipped_model
+from ward_office.ui.imports._services import ClockPreview, ImportSummary, RatingImportSummary, ScoreImportSummary
+from ward_office.ui.imports.models import change_model, people_model, problem_model, rater_model, skipped_model
 from ward_office.ui.imports.steps import DONE, PREVIEW, ImportPage
 from ward_office.ui.imports.unknown_ids import UnknownIdsPanel, sorted_table
 
@@ -59,8 +59,10 @@ class PreviewPage(ImportPage):
         self.people_table = sorted_table(self.people_model, "staff_matches", _("People in the list"))
         self.skipped_model = skipped_model()
         self.skipped_table = sorted_table(self.skipped_model, "skipped_rows", _("Rows skipped"))
-        for widget in (self.people_table, self.changes_table, self.unknown_panel, self.problems_table,
-                       self.skipped_table):
+        self.raters_model = rater_model()
+        self.raters_table = sorted_table(self.raters_model, "unknown_raters", _("Staff members not found"))
+        for widget in (self.people_table, self.changes_table, self.unknown_panel, self.raters_table,
+                       self.problems_table, self.skipped_table):
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
@@ -97,6 +99,8 @@ class PreviewPage(ImportPage):
             self._show_list_preview(preview, name)
         elif isinstance(preview, ScoreImportSummary):
             self._show_score_preview(preview, name)
+        elif isinstance(preview, RatingImportSummary):
+            self._show_rating_preview(preview, name)
         read_only = importer.context.ward.read_only
         if read_only:
             self.headline.setText(self.headline.text() + "\n" + _(
@@ -152,7 +156,8 @@ class PreviewPage(ImportPage):
         self.problems_model.set_records(problems)
         self.problems_table.resizeColumnsToContents()
         self._tab(self.problems_table, _("Problems ({count})"), len(problems) if problems else None)
-        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.skipped_table)
+        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.skipped_table,
+                        self.raters_table)
 
     def _show_clock_preview(self, preview: ClockPreview, name: str) -> None:
         self.headline.setStyleSheet("")
@@ -166,7 +171,7 @@ class PreviewPage(ImportPage):
         self._tab(self.changes_table, _("Attendance changes ({count})"), len(preview.changes))
         self._tab(self.unknown_panel, _("Clock ids of nobody ({count})"), len(preview.unknown))
         self._tab(self.problems_table, _("Lines skipped ({count})"), len(preview.problems))
-        self._hide_tabs(self.people_table, self.skipped_table)
+        self._hide_tabs(self.people_table, self.skipped_table, self.raters_table)
         self.tabs.setCurrentWidget(self.unknown_panel if preview.unknown else self.changes_table)
 
     def _show_list_preview(self, preview: ImportSummary, name: str) -> None:
@@ -179,7 +184,7 @@ class PreviewPage(ImportPage):
         self.people_model.set_records(preview.people)
         self.people_table.resizeColumnsToContents()
         self._tab(self.people_table, _("People in the list ({count})"), len(preview.people) if preview.people else None)
-        self._hide_tabs(self.changes_table, self.unknown_panel, self.problems_table)
+        self._hide_tabs(self.changes_table, self.unknown_panel, self.problems_table, self.raters_table)
         self.tabs.setCurrentWidget(self.people_table if preview.people else self.skipped_table)
 
     def _show_score_preview(self, preview: ScoreImportSummary, name: str) -> None:
@@ -189,4 +194,18 @@ class PreviewPage(ImportPage):
         self.skipped_model.set_records(preview.skipped)
         self.skipped_table.resizeColumnsToContents()
         self._tab(self.skipped_table, _("Rows skipped ({count})"), len(preview.skipped))
-        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.problems_table)
+        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.problems_table,
+                        self.raters_table)
+
+    def _show_rating_preview(self, preview: RatingImportSummary, name: str) -> None:
+        importer = self.importer
+        mapping = importer.mapping_page.rating_panel.save_name() if importer.needs_mapping() else ""
+        self.headline.setStyleSheet("")
+        self.headline.setText(summaries.rating_headline(preview))
+        self._set_counts(summaries.rating_counts(preview, name, mapping))
+        self.raters_model.set_records(preview.preview.unknown)
+        self.raters_table.resizeColumnsToContents()
+        self._tab(self.raters_table, _("Staff members not found ({count})"), len(preview.preview.unknown))
+        self._hide_tabs(self.people_table, self.changes_table, self.unknown_panel, self.problems_table,
+                        self.skipped_table)
+        self.tabs.setCurrentWidget(self.raters_table)

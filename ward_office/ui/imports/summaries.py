@@ -12,6 +12,7 @@ from ward_office.ui.imports._services import (
     ClockPreview,
     ImportKind,
     ImportSummary,
+    RatingImportSummary,
     Result,
     ScoreImportSummary,
 )
@@ -50,6 +51,29 @@ def score_counts(preview: ScoreImportSummary, name: str) -> Rows:
         (_("Left empty, kept as they are:"), format_number(preview.left_empty)),
         (_("Rows skipped:"), format_number(len(preview.skipped))),
     ]
+
+
+def rating_headline(preview: RatingImportSummary) -> str:
+    if preview.preview.new:
+        return _("Nothing is written until you press Import; then every new rating below is written, or none.")
+    return _("Every rating of a known staff member in this file is already in the record book: importing adds "
+             "nothing.")
+
+
+def rating_counts(summary: RatingImportSummary, name: str, saved_mapping: str) -> Rows:
+    preview = summary.preview
+    rows = [(_("File:"), name), (_("Ratings read:"), format_number(preview.read)),
+            (_("New, to add:"), format_number(len(preview.new))),
+            (_("Already on record:"), format_number(preview.already)),
+            (_("Staff members not found:"), _("{people} ({ratings} ratings, not imported)").format(
+                people=format_number(len(preview.unknown)),
+                ratings=format_number(sum(len(unknown.lines) for unknown in preview.unknown))))]
+    if preview.first_day is not None and preview.last_day is not None:
+        rows.append((_("Days:"), _("from {first} to {last}").format(first=format_date(preview.first_day),
+                                                                   last=format_date(preview.last_day))))
+    if saved_mapping:
+        rows.append((_("Columns read with:"), _("the mapping “{name}”").format(name=saved_mapping)))
+    return rows
 
 
 def clock_counts(preview: ClockPreview, name: str) -> Rows:
@@ -146,7 +170,23 @@ def score_done(result: ScoreImportSummary) -> list[str]:
         _("They count in the ranking at once.")]
 
 
+def rating_done(result: RatingImportSummary, saved_mapping: str) -> list[str]:
+    preview = result.preview
+    lines = [_("Written: {added} ratings; {already} were already on record.").format(
+        added=format_number(result.added), already=format_number(preview.already))]
+    if saved_mapping:
+        lines.append(_("The columns were remembered as “{name}” for the next export.").format(name=saved_mapping))
+    if preview.unknown:
+        lines.append(_("{count} ratings were not imported: nobody on the staff list matches {people}.").format(
+            count=format_number(sum(len(unknown.lines) for unknown in preview.unknown)),
+            people=", ".join(unknown.person for unknown in preview.unknown)))
+    lines.append(_("They are on the Satisfaction page and count in the scores at once."))
+    return lines
+
+
 def done_lines(result: Result | None, kind: ImportKind, saved_mapping: str) -> list[str]:
+    if isinstance(result, RatingImportSummary):
+        return rating_done(result, saved_mapping)
     if isinstance(result, ClockImportSummary):
         return clock_done(result, saved_mapping)
     if isinstance(result, ScoreImportSummary):

@@ -28,6 +28,7 @@ from ward_office.ui.imports._services import (
     ImportKind,
     LinkSummary,
     Preview,
+    RatingFileLayout,
     Result,
     StaffFileLayout,
 )
@@ -43,7 +44,7 @@ __all__ = ["CHOOSE", "DONE", "MAPPING", "PREVIEW", "ImportKind", "ImportWizard"]
 
 Button = QWizard.WizardButton
 TOPICS = {ImportKind.CLOCK: Topic.ATTENDANCE, ImportKind.STAFF: Topic.STAFF, ImportKind.EVENTS: Topic.EVENTS,
-          ImportKind.SCORES: Topic.SCORES}
+          ImportKind.SCORES: Topic.SCORES, ImportKind.RATINGS: Topic.CITIZENS}
 
 
 def _now_on(today: Callable[[], Any]) -> datetime:
@@ -65,6 +66,7 @@ class ImportWizard(QWizard):
         self.advancing = False  # Next pressed by the wizard itself, once the work behind it is done
         self.layout_info: ClockFileLayout | None = None
         self.staff_layout: StaffFileLayout | None = None
+        self.rating_layout: RatingFileLayout | None = None
         self.preview: Preview | None = None
         self.include_suspect = False  # the clerk chose to import a clock file's suspect punches too
         self.refusal: WardOfficeError | None = None
@@ -124,9 +126,9 @@ class ImportWizard(QWizard):
         return self.button(Button.FinishButton)
 
     def needs_mapping(self) -> bool:
-        kind = self.choose_page.kind()
-        layout: ClockFileLayout | StaffFileLayout | None = (
-            self.layout_info if kind is ImportKind.CLOCK else self.staff_layout if kind is ImportKind.STAFF else None)
+        layouts = {ImportKind.CLOCK: self.layout_info, ImportKind.STAFF: self.staff_layout,
+                   ImportKind.RATINGS: self.rating_layout}
+        layout = layouts.get(self.choose_page.kind())
         return layout is not None and layout.needs_mapping
 
     def staff(self) -> list[Staff]:
@@ -136,6 +138,7 @@ class ImportWizard(QWizard):
         self.layout_info = None
         self.include_suspect = False
         self.staff_layout = None
+        self.rating_layout = None
         self.preview = None
         self.refusal = None
 
@@ -204,7 +207,7 @@ class ImportWizard(QWizard):
     def _mapping_for_file(self) -> FileMapping | None:
         if not self.needs_mapping():
             return None
-        return self.mapping_page.staff_panel.mapping() if self.staff_layout is not None else self.mapping.mapping()
+        return self.mapping_page.current_panel().mapping()
 
     def inspect(self) -> Job:
         """Find out whether the clock file is a log or a table whose columns need mapping, or whether the usual
@@ -220,6 +223,17 @@ class ImportWizard(QWizard):
 
             return self.run(_("Reading the file…"), services.inspect_staff_job(self.context.ward, self._file()),
                             inspected_list, self._refused)
+        if self.choose_page.kind() is ImportKind.RATINGS:
+            def inspected_export(layout: RatingFileLayout) -> None:
+                self.rating_layout = layout
+                if layout.needs_mapping:
+                    self.mapping_page.rating_panel.set_layout(layout)
+                    self.advance()
+                else:
+                    self.start_preview()
+
+            return self.run(_("Reading the file…"), services.inspect_ratings_job(self.context.ward, self._file()),
+                            inspected_export, self._refused)
 
         def inspected(layout: ClockFileLayout) -> None:
             self.layout_info = layout
@@ -272,8 +286,7 @@ class ImportWizard(QWizard):
         except WardOfficeError as error:
             widgets.show_error(self, error)
             return None
-        panel = self.mapping_page.staff_panel if kind is ImportKind.STAFF else self.mapping
-        save_as = panel.save_name() if mapping is not None else ""
+        save_as = self.mapping_page.current_panel().save_name() if mapping is not None else ""
         work = services.import_job(ward, kind, self._file(), mapping, save_as, _now_on(self.context.today),
                                    self.choose_page.month(), self.include_suspect)
 
