@@ -255,3 +255,33 @@ def test_no_context_menu_of_a_text_field_repeats_a_key(vietnamese: None) -> None
                                                 ("rich text", clashes(menu("QWidgetTextControl"))),
                                                 ("spin box", clashes(spin_menu))) if clash}
     assert found == {}, _report(found)
+
+
+def test_no_kind_of_import_nor_mapping_panel_repeats_a_key(window: MainWindow) -> None:
+    """The wizard's first page as each kind shows it (its template button, its month), and the mapping step
+    with each panel: a clock report's, a staff sheet's, a rating export's."""
+    from ward_office.ui.imports.wizard import CHOOSE, MAPPING, ImportKind, ImportWizard
+
+    wizard = window.show_import_wizard()
+    assert isinstance(wizard, ImportWizard)
+    found = {}
+    try:
+        wizard.show()
+        for kind in ImportKind:
+            wizard.choose_page.set_kind(kind)
+            clash = clashes([*_widget_texts(wizard.page(CHOOSE)), ("wizard button", wizard.buttonText(
+                QWizard.WizardButton.NextButton))])
+            if clash:
+                found[f"choose › {kind.value}"] = clash
+        page = wizard.page(MAPPING)
+        for panel in (wizard.mapping_page.panel, wizard.mapping_page.staff_panel, wizard.mapping_page.rating_panel):
+            wizard.mapping_page.panels.setCurrentWidget(panel)
+            buttons = [("wizard button", wizard.buttonText(button)) for button in (
+                QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton)]
+            clash = clashes([*_widget_texts(page), *buttons])
+            if clash:
+                found[f"mapping › {type(panel).__name__}"] = clash
+    finally:
+        wizard.done(QDialog.DialogCode.Rejected)
+        wizard.deleteLater()
+    assert found == {}, _report(found)
