@@ -123,7 +123,7 @@ def test_the_head_verifies_and_marks_answered_and_it_leaves_the_open_list(page: 
     assert "tiếp nhận 5, đã xác minh 4, đã trả lời 1; còn 4 việc" in page.feedback_counts.text()
     page.open_only.setChecked(False)
     _select_feedback(page, "Nhiệt tình")
-    state = page.feedback_proxy.index(page.feedback_table.currentIndex().row(), 5).data()
+    state = page.feedback_proxy.index(page.feedback_table.currentIndex().row(), 4).data()
     assert state == "đã xác minh · đã trả lời 10/04/2026"
     assert _rows(page, 7)["Ngô Thị Em"] == "1"  # her praise now counts
 
@@ -177,3 +177,23 @@ def test_recording_a_complaint_adds_it_to_the_open_list(page: CitizensPage) -> N
     dialog.accept()
     assert not dialog.isVisible()
     assert page.feedback_proxy.rowCount() == 6
+
+
+def test_the_feedback_table_fits_a_small_screen_with_every_header_whole(page: CitizensPage, qtbot) -> None:
+    """At 1024×768 the channel keeps its whole header, and what was said (last, taking the spare width) is no
+    narrower than the state: both give way together, whole in their tooltips."""
+    page.open_only.setChecked(False)
+    page.tabs.setCurrentIndex(page.tabs.indexOf(page.feedback_table.parentWidget()))
+    qtbot.waitUntil(page.feedback_table.isVisible)
+    header = page.feedback_table.horizontalHeader()
+    model = page.feedback_model
+    names = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    assert names == ["Ngày tiếp nhận", "Loại", "Kênh tiếp nhận", "Cán bộ liên quan", "Trạng thái", "Nội dung"]
+    assert all(header.sectionSize(column) >= header.sectionSizeHint(column) for column in range(header.count()))
+    assert header.sectionSize(5) >= header.sectionSize(4)
+    assert page.feedback_fit.key_columns_visible()
+    right = header.sectionViewportPosition(5) + header.sectionSize(5)
+    assert right <= page.feedback_table.viewport().width()  # no sideways scrolling
+    row = next(row for row in range(page.feedback_proxy.rowCount())
+               if page.feedback_proxy.record(row).summary == "Thái độ không đúng mực")
+    assert page.feedback_proxy.index(row, 4).data(Qt.ItemDataRole.ToolTipRole).startswith("không đúng sự việc")

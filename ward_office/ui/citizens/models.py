@@ -156,13 +156,16 @@ def feedback_state(item: CitizenFeedback) -> str:
 
 
 def feedback_columns(names: Mapping[StaffId, str]) -> list[Column[CitizenFeedback]]:
-    """Received, kind, channel, person concerned, what was said, state (the keys: 0, 3, 5)."""
+    """Received, kind, channel, person concerned, state, and last what was said, which takes the spare width
+    (the keys: 0, 3, 5; the state and what was said give way on a small screen, whole in their tooltips)."""
     return [
         Column(N_("Received"), lambda item: format_date(item.received_on), lambda item: (item.received_on, item.id)),
         Column(N_("Kind"), lambda item: _(FEEDBACK_KIND_LABELS[item.kind])),
         Column(N_("Channel"), lambda item: _(FEEDBACK_CHANNEL_LABELS[item.channel])),
         Column(N_("Person concerned"), lambda item: names.get(item.staff_id, "")),
+        Column(N_("State"), feedback_state,
+               tooltip=lambda item: "\n".join(text for text in (feedback_state(item), item.verification_note,
+                                                                 item.answer) if text)),
         Column(N_("What was said"), lambda item: item.summary.replace("\n", " "),
                tooltip=lambda item: item.summary + (f"\n— {item.citizen_name}" if item.citizen_name else "")),
-        Column(N_("State"), feedback_state, tooltip=lambda item: item.verification_note or item.answer),
     ]

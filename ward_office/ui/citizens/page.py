@@ -159,7 +159,7 @@ class CitizensPage(Page):
         self.feedback_table, self.feedback_proxy = _table(self.feedback_model,  # type: ignore[arg-type]
                                                           "citizens_feedback", _("Praise and complaints"))
         self.feedback_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.feedback_fit = ColumnFit(self.feedback_table, (0, 3, 5), (2, 4))
+        self.feedback_fit = ColumnFit(self.feedback_table, (0, 3, 5), (4, 5))
         self.feedback_table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())
         self.open_only = QCheckBox(_("&Only those awaiting verification or an answer"))
         self.open_only.setChecked(True)
