@@ -43,6 +43,7 @@ from ward_office.services.citizens import (
     feedback_list,
     import_ratings,
     rate_by_month,
+    ward_months,
     receive_feedback,
     satisfaction_overview,
     verify_feedback,
@@ -172,6 +173,24 @@ def test_the_overview_gives_each_person_and_department_by_month(book: tuple[Ward
     assert {(item.staff_id, item.verification) for item in overview.open_feedback} >= {
         (people["CB005"].staff.id, Verification.PENDING)}
     assert len(feedback_list(ward, open_only=True)) == 5
+
+
+def test_a_departments_or_the_wards_month_under_the_minimum_does_not_count(
+        book: tuple[Ward, dict[str, StaffId], Path], scored: Ranking) -> None:
+    """April holds Bình's one rating: her department's April and the ward's have 1 rating, under the plan's 10,
+    so their rate does not count (shown "–", left out of the chart), as her own April does not."""
+    ward, _ids, _export = book
+    overview = satisfaction_overview(ward, date(2026, 3, 1), date(2026, 4, 30))
+    one_stop = next(department for department in overview.departments if department.department == "Bộ phận một cửa")
+    assert [(found.month, found.total, found.counts) for found in one_stop.months] == [
+        (date(2026, 3, 1), RatingCounts(46, 20, 11), True), (date(2026, 4, 1), RatingCounts(0, 0, 1), False)]
+    office = next(department for department in overview.departments if department.department != "Bộ phận một cửa")
+    assert [(found.month, found.total, found.counts) for found in office.months] == [
+        (date(2026, 3, 1), RatingCounts(10, 1, 10), True)]  # Chi (with her tally) and Dũng
+    assert [(found.month, found.total, found.counts) for found in ward_months(overview)] == [
+        (date(2026, 3, 1), RatingCounts(56, 21, 21), True), (date(2026, 4, 1), RatingCounts(0, 0, 1), False)]
+    binh = next(person for person in overview.people if person.staff.code == "CB002")
+    assert [found.counts for found in binh.months] == [True, False]
 
 
 def test_only_the_head_verifies(book: tuple[Ward, dict[str, StaffId], Path], scored: Ranking) -> None:

@@ -99,6 +99,22 @@ def test_departments_and_the_wards_chart(page: CitizensPage) -> None:
     assert [(bar.label, bar.value) for bar in page.chart.bars()] == [("Tháng 3/2026", 79)]
 
 
+def test_a_departments_or_the_wards_month_under_the_minimum_shows_a_dash(page: CitizensPage) -> None:
+    """April: Bình's one rating is her department's and the ward's only one, under the plan's 10: "–", not "0%",
+    and April is left out of the chart, said under it."""
+    page.picker.set_period(half_year(2026, 1))
+    model = page.departments_model
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    april = headers.index("4/2026")
+    rows = {model.index(row, 0).data(): (model.index(row, 3).data(), model.index(row, april).data())
+            for row in range(model.rowCount())}
+    assert rows == {"Văn phòng HĐND-UBND": ("52,4%", ""), "Bộ phận một cửa": ("85,7%", "–")}
+    one_stop = next(row for row in range(model.rowCount()) if model.index(row, 0).data() == "Bộ phận một cửa")
+    assert "Chưa đủ 10 lượt" in model.index(one_stop, april).data(Qt.ItemDataRole.ToolTipRole)
+    assert [(bar.label, bar.value) for bar in page.chart.bars()] == [("Tháng 3/2026", 79)]
+    assert "Tháng 4/2026" in page.chart_empty.text() and not page.chart_empty.isHidden()
+
+
 def _select_feedback(page: CitizensPage, summary: str) -> None:
     proxy = page.feedback_proxy
     row = next(row for row in range(proxy.rowCount()) if proxy.record(row).summary == summary)

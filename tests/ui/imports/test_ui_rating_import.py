@@ -15,7 +15,7 @@ from test_ui_import_wizard import finish, go, no_english, open_wizard, settle, s
 from ward_office.core.access import Account, Role
 from ward_office.core.citizens import RatingLevel
 
-from ward_office.ui.imports.wizard import DONE, MAPPING, PREVIEW, ImportKind, ImportWizard
+from ward_office.ui.imports.wizard import DONE, MAPPING, PREVIEW, ImportKind
 from ward_office.ui.shell.app import open_main_window
 from ward_office.ui.shell.main_window import MainWindow
 from ward_office.ui.widgets.context import Topic

@@ -22,6 +22,7 @@ from ward_office.services.citizens.figures import (
     SatisfactionOverview,
     rate_by_month,
     satisfaction_overview,
+    ward_months,
 )
 from ward_office.services.citizens.ratings import (
     RatingFileLayout,
@@ -43,4 +44,5 @@ __all__ = [
     "import_ratings", "inspect_rating_file", "preview_rating_import", "rate_by_month", "rating_mapping",
     "rating_mapping_names",
     "receive_feedback", "satisfaction_overview", "save_rating_mapping", "tallies", "verify_feedback",
+    "ward_months",
 ]

@@ -105,7 +105,7 @@ def satisfaction_overview(ward: Ward, start: date, end: date) -> SatisfactionOve
             in_department[1] += month.tallied
     return SatisfactionOverview(
         start, end, _months(start, end), tuple(people),
-        tuple(DepartmentSatisfaction(name, tuple(MonthRate(month, rated_counts, tallied_counts)
+        tuple(DepartmentSatisfaction(name, tuple(_month(month, rated_counts, tallied_counts, rule)
                                                  for month, (rated_counts, tallied_counts) in sorted(by_month.items())))
               for name, by_month in sorted(departments.items())),
         feedback, tuple(item for item in store.citizens.feedback() if item.open),
@@ -122,6 +122,8 @@ def _rate_rule(ward: Ward, day: date) -> SatisfactionRule | None:
 
 def _month(month: date, rated: RatingCounts | None, tallied: RatingCounts | None,
            rule: SatisfactionRule | None) -> MonthRate:
+    """A person's, a department's or the ward's month; its rate counts with at least the plan's minimum of
+    ratings, as a person's does (a department's or the ward's month is not shown as 0% on a single rating)."""
     found = MonthRate(month, rated or RatingCounts(), tallied or RatingCounts())
     return MonthRate(month, found.rated, found.tallied, rule is None or found.total.total >= rule.min_ratings)
 
@@ -136,8 +138,17 @@ def _months(start: date, end: date) -> tuple[date, ...]:
 
 def rate_by_month(overview: SatisfactionOverview) -> Mapping[date, RatingCounts]:
     """The whole ward's counts per month, for a chart."""
-    found: dict[date, RatingCounts] = {}
+    return {month.month: month.total for month in ward_months(overview)}
+
+
+def ward_months(overview: SatisfactionOverview) -> tuple[MonthRate, ...]:
+    """The whole ward's months with any rating, in order; a month with fewer ratings than the plan's minimum
+    does not count (its rate is not shown), as for a person or a department."""
+    rated: dict[date, RatingCounts] = {}
+    tallied: dict[date, RatingCounts] = {}
     for person in overview.people:
         for month in person.months:
-            found[month.month] = found.get(month.month, RatingCounts()) + month.total
-    return dict(sorted(found.items()))
+            rated[month.month] = rated.get(month.month, RatingCounts()) + month.rated
+            tallied[month.month] = tallied.get(month.month, RatingCounts()) + month.tallied
+    return tuple(MonthRate(month, rated[month], tallied[month], rated[month].total + tallied[month].total
+                           >= overview.min_ratings) for month in sorted(rated))

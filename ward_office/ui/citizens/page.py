@@ -141,6 +141,8 @@ class CitizensPage(Page):
         self.chart.setObjectName("citizens_chart")
         self.chart_empty = QLabel()
         self.chart_empty.setStyleSheet(f"color: {MUTED.name()}")
+        self.chart_empty.setObjectName("citizens_chart_note")
+        self.chart_empty.setWordWrap(True)
         chart_box = QWidget()
         chart_column = QVBoxLayout(chart_box)
         chart_column.setContentsMargins(0, 0, 0, 0)
@@ -246,17 +248,23 @@ class CitizensPage(Page):
         self.departments_table.model().setSourceModel(self.departments_model)  # type: ignore[attr-defined]
         self.departments_model.set_records(overview.departments)
         self.departments_table.resizeColumnsToContents()
-        bars = []
-        for month, counts in citizens.rate_by_month(overview).items():
-            if counts.rate is None:
+        bars, short = [], []
+        for month in citizens.ward_months(overview):
+            counts = month.total
+            label = format_month(month.month.year, month.month.month)
+            if not month.counts or counts.rate is None:
+                short.append(label)
                 continue
-            label = format_month(month.year, month.month)
             bars.append(Bar(label, round(counts.rate * 100),
                             f"{label}: {format_percent(counts.rate, 1)} — {counts_tooltip(counts)}"))
         self.chart.set_bars(bars, full=100)
         self.chart.setVisible(bool(bars))
-        self.chart_empty.setText("" if bars else _("No rating in the period."))
-        self.chart_empty.setVisible(not bars)
+        notes = [] if bars or short else [_("No rating in the period.")]
+        if short:
+            notes.append(_("Left out of the chart, with fewer than the {count} ratings the plan needs: "
+                           "{months}.").format(count=overview.min_ratings, months=", ".join(short)))
+        self.chart_empty.setText("\n".join(notes))
+        self.chart_empty.setVisible(bool(notes))
 
     def _show_feedback(self) -> None:
         overview = self.overview
