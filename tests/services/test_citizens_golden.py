@@ -33,6 +33,7 @@ from citizens_book import CLERK, HEAD, open_ward
 from ward_office.core.access import AccessDeniedError
 from ward_office.core.change_log import ChangeEntity
 from ward_office.core.citizens import FeedbackChannel, FeedbackKind, RatingCounts, RatingLevel, Verification
+from ward_office.core.errors import InputFileError
 from ward_office.core.period import month
 from ward_office.core.staff import StaffId
 from ward_office.importers.ratings_mapping import RatingMapping
@@ -42,11 +43,12 @@ from ward_office.services.citizens import (
     enter_tally,
     feedback_list,
     import_ratings,
+    inspect_rating_file,
     rate_by_month,
-    ward_months,
     receive_feedback,
     satisfaction_overview,
     verify_feedback,
+    ward_months,
 )
 from ward_office.services.ward import Ward
 
@@ -191,6 +193,26 @@ def test_a_departments_or_the_wards_month_under_the_minimum_does_not_count(
         (date(2026, 3, 1), RatingCounts(56, 21, 21), True), (date(2026, 4, 1), RatingCounts(0, 0, 1), False)]
     binh = next(person for person in overview.people if person.staff.code == "CB002")
     assert [found.counts for found in binh.months] == [True, False]
+
+
+def test_a_files_header_row_and_first_rows_for_the_mapping_step(book: tuple[Ward, dict[str, StaffId], Path],
+                                                                 scored: Ranking, tmp_path: Path) -> None:
+    """The device's export: the header under two title lines, the mapping saved by the first import remembered for
+    it; the template's own columns need no mapping; a file with no header row is refused."""
+    ward, _ids, export = book
+    layout = inspect_rating_file(ward, export)
+    assert layout.headers == tuple(HEADER.split(";"))
+    assert len(layout.sample) == 5 and layout.sample[0][:2] == ("1", "03/03/2026")
+    assert [mapping.name for mapping in layout.saved] == ["Máy đánh giá quầy"]
+    assert layout.remembered is not None and layout.remembered.name == "Máy đánh giá quầy" and layout.needs_mapping
+    template = tmp_path / "mau.csv"
+    template.write_text("Thời gian,Mã cán bộ,Quầy,Mức độ hài lòng,Mã hồ sơ\n02/03/2026 08:00,CB001,1,3,H1\n",
+                        encoding="utf-8")
+    assert not inspect_rating_file(ward, template).needs_mapping
+    numbers = tmp_path / "so.csv"
+    numbers.write_text("1,2,3\n4,5,6\n", encoding="utf-8")
+    with pytest.raises(InputFileError):
+        inspect_rating_file(ward, numbers)
 
 
 def test_only_the_head_verifies(book: tuple[Ward, dict[str, StaffId], Path], scored: Ranking) -> None:
