@@ -1,6 +1,6 @@
 """The import wizard (File ▸ Import data…, Ctrl+I) as a QWizard: choose what and which file, map the columns of
-a clock report (only when the file needs it), check the trial run, import, read the summary. Back goes one
-step back until the import is written.
+a clock report, a staff sheet or a satisfaction rating export (only when the file needs it), check the trial run,
+import, read the summary. Back goes one step back until the import is written.
 
 Every read of the file and every write runs off the GUI thread (``_services`` builds the jobs): Next starts
 the work and the wizard moves on when it is done; meanwhile Next, Back and Cancel wait. The window's ``Ward``
