@@ -300,6 +300,8 @@ class _Reader(EnteredPlanValues):
                 raise self.fail(step_where, N_("an escalation must keep the sign of the points"))
             steps.append(EscalationStep(self.integer(step, "from", step_where, minimum=2), step_points))
         steps.sort(key=lambda step: step.from_occurrence)
+        if len({step.from_occurrence for step in steps}) != len(steps):
+            raise self.fail(where, N_("two steps of “escalation” have the same “from”"), key="escalation")
         cap = self.optional_number(data, "cap", where)
         if name is None:
             raise self.refused()

@@ -1,0 +1,135 @@
+"""Every refusal of the plan reader, one mistake at a time: it is told on its line, at its place, in Vietnamese,
+naming the key; and what an omitted table or key means (the defaults a plan relies on without writing them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ward_office.core.plan import load_plan
+from ward_office.core.plan_values import PlanProblemsError
+
+BASE = """\
+[plan]
+code = "T"
+name = "Thử"
+version = 1
+base_score = 100
+
+[[blocks]]
+code = "A"
+name = "Khối A"
+
+[[blocks.criteria]]
+code = "A1"
+name = "Đi muộn"
+points = -1
+
+[[blocks.criteria]]
+code = "A2"
+name = "Biểu dương"
+points = 2
+
+[[attendance_rules]]
+on = "late"
+criterion = "A1"
+
+[[grades]]
+code = "X"
+name = "Xuất sắc"
+min_score = 95
+
+[[grades]]
+code = "T"
+name = "Tốt"
+min_score = 0
+"""
+LAST = len(BASE.splitlines())  # 33
+
+
+def changed(after: int, lines: str, *, replace: bool = False) -> str:
+    """BASE with ``lines`` put after its line ``after`` (or in place of it)."""
+    base = BASE.splitlines()
+    kept = base[:after - 1] if replace else base[:after]
+    return "\n".join([*kept, *lines.splitlines(), *base[after:]]) + "\n"
+
+
+CEILING = '\n[[ceilings]]\n{}\nmax_grade = "X"\nmin_count = 1\nreason = "Vi phạm"'  # [[ceilings]] on LAST + 2
+
+# (id, plan text, line, place, what the Vietnamese message says: the key in quotes where the message has one)
+REFUSALS = [
+    ("criterion cap of 0", changed(19, "cap = 0"), 20, "blocks[1].criteria[2]", "“cap” phải lớn hơn 0"),
+    ("block cap of 0", changed(9, "cap = 0"), 10, "blocks[1]", "“cap” phải lớn hơn 0"),
+    ("negative cap", changed(19, "cap = -2"), 20, "blocks[1].criteria[2]", "“cap” phải lớn hơn 0"),
+    ("max_share of 0", changed(LAST, '\n[quota]\ngrade = "X"\nmax_share = 0'), LAST + 4, "[quota]",
+     "“max_share”"),
+    ("max_share above 1", changed(LAST, '\n[quota]\ngrade = "X"\nmax_share = 1.5'), LAST + 4, "[quota]",
+     "“max_share”"),
+    ("quota on the lowest grade", changed(LAST, '\n[quota]\ngrade = "T"\nmax_share = 0.2'), LAST + 3, "[quota]",
+     "thấp nhất"),
+    ("quota on no grade", changed(LAST, '\n[quota]\ngrade = "Z"\nmax_share = 0.2'), LAST + 3, "[quota]", "“Z”"),
+    ("escalation changing sign", changed(19, "escalation = [{ from = 2, points = -3 }]"), 20,
+     "blocks[1].criteria[2].escalation[1]", "cùng dấu"),
+    ("escalation from 1", changed(19, "escalation = [{ from = 1, points = 3 }]"), 20,
+     "blocks[1].criteria[2].escalation[1]", "“from”"),
+    ("escalation without points", changed(19, "escalation = [{ from = 2 }]"), 20,
+     "blocks[1].criteria[2].escalation[1]", "“points”"),
+    ("two rules for one trigger", changed(23, '\n[[attendance_rules]]\non = "late"\ncriterion = "A1"'), 26,
+     "attendance_rules[2]", "“late”"),
+    ("a rule on no criterion", changed(23, 'criterion = "A9"', replace=True), 23, "attendance_rules[1]", "“A9”"),
+    ("leave codes on a rule not on leave", changed(23, 'codes = ["P"]'), 24, "attendance_rules[1]", "“codes”"),
+    ("a rule on leave without codes", changed(23, '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"'), 25,
+     "attendance_rules[2]", "“codes”"),
+    ("a leave code in two rules",
+     changed(23, '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"\ncodes = ["P"]\n'
+                 '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"\ncodes = ["P"]'), 33,
+     "attendance_rules[3]", "hai quy tắc"),
+    ("ceiling naming a criterion and a block", changed(LAST, CEILING.format('criterion = "A1"\nblock = "A"')),
+     LAST + 2, "ceilings[1]", "“criterion” hoặc “block”"),
+    ("ceiling naming neither", changed(LAST, CEILING.format("")), LAST + 2, "ceilings[1]",
+     "“criterion” hoặc “block”"),
+    ("ceiling on no criterion", changed(LAST, CEILING.format('criterion = "A9"')), LAST + 3, "ceilings[1]", "“A9”"),
+    ("ceiling on no block", changed(LAST, CEILING.format('block = "B"')), LAST + 3, "ceilings[1]", "“B”"),
+    ("ceiling to no grade", changed(LAST, CEILING.format('criterion = "A1"').replace('"X"', '"Z"')), LAST + 4,
+     "ceilings[1]", "“Z”"),
+    ("maximum below the base score", changed(5, "maximum = 90"), 6, "[plan]", "“maximum”"),
+    ("floor above the base score", changed(5, "floor = 101"), 6, "[plan]", "“floor”"),
+    ("floor not below maximum", changed(5, "maximum = 100\nfloor = 100"), 7, "[plan]", "“floor”"),
+    ("a block code twice", changed(19, '\n[[blocks]]\ncode = "A"\nname = "Khối B"\n\n[[blocks.criteria]]\n'
+                                       'code = "B1"\nname = "Thẻ"\npoints = -1'), 22, "blocks[2]", "“A”"),
+    ("a criterion code twice", changed(17, 'code = "A1"', replace=True), 17, "blocks[1].criteria[2]", "“A1”"),
+    ("points of 0", changed(19, "points = 0", replace=True), 19, "blocks[1].criteria[2]", "“points”"),
+    ("a maximum on a counted criterion", changed(19, "maximum = 5"), 20, "blocks[1].criteria[2]", "“maximum”"),
+    ("brackets beside points", changed(19, "brackets = [{ from = 1, points = 2 }]"), 20, "blocks[1].criteria[2]",
+     "“brackets”"),
+    ("brackets weighing less", changed(19, "brackets = [{ from = 1, points = 2 }, { from = 3, points = 1 }]",
+                                       replace=True), 19, "blocks[1].criteria[2]", "“brackets”"),
+    ("weighted halves by default", changed(LAST, '\n[aggregation]\ndefault = "weighted_halves"'), LAST + 3,
+     "[aggregation]", "“weighted_halves”"),
+    ("year weights not positive", changed(LAST, "\n[aggregation]\nyear_weights = [1, 0]"), LAST + 3,
+     "[aggregation]", "“year_weights”"),
+    ("tie_break not a list", changed(LAST, '\n[ranking]\ntie_break = "fewer_violations"'), LAST + 3, "[ranking]",
+     "“tie_break”"),
+    ("tie_break of no rule", changed(LAST, '\n[ranking]\ntie_break = ["older_first"]'), LAST + 3, "[ranking]",
+     "“tie_break”"),
+    ("a version of 0", changed(4, "version = 0", replace=True), 4, "[plan]", "“version”"),
+    ("a base score as text", changed(5, 'base_score = "100"', replace=True), 5, "[plan]", "“base_score”"),
+    ("an effective date as text", changed(5, 'effective_from = "2026-01-01"'), 6, "[plan]", "“effective_from”"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "where", "says"), [case[1:] for case in REFUSALS],
+                         ids=[case[0] for case in REFUSALS])
+def test_each_refusal_is_told_on_its_line_naming_the_key(vietnamese: None, text: str, line: int, where: str,
+                                                          says: str) -> None:
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan(text)
+    assert [(problem.line, problem.where) for problem in raised.value.problems] == [(line, where)]
+    message = raised.value.localized()
+    assert message.startswith(f"Kế hoạch thi đua, dòng {line} ({where}): ")
+    assert says in message
+
+
+def test_the_base_plan_of_these_refusals_loads() -> None:
+    plan = load_plan(BASE)
+    assert [grade.code for grade in plan.grades] == ["X", "T"]
+    assert plan.criteria["A1"].points == -1

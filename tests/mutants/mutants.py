@@ -1,0 +1,143 @@
+"""Mutation testing of the rules that make a score: does a wrong rule fail a test?
+
+``./dev mutants [MODULE…]`` runs mutmut on each module against the tests that should pin it (``MODULES``),
+one module at a time, each in a scratch copy of the tree (``.mutants/<module>/``) so the repository is never
+touched. The score printed is killed / (total − reviewed equivalent): ``equivalent.txt`` lists the mutants a
+review judged to change nothing a user can see, each with its reason, so the score is the same on every run.
+Exit status 1 when a module is under ``TARGET`` or a listed equivalent no longer exists (the code moved on:
+review the list again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRATCH = ROOT / ".mutants"
+EQUIVALENT = Path(__file__).with_name("equivalent.txt")
+TARGET = 0.95
+
+# Each module and the tests that pin it: the fewer, the faster (mutmut runs, for a mutant, only the tests
+# among these that reach the mutated function).
+MODULES: dict[str, list[str]] = {
+    "ward_office/core/plan.py": ["tests/core"],
+    "ward_office/core/plan_values.py": ["tests/core"],
+    "ward_office/core/plan_ranges.py": ["tests/core"],
+    "ward_office/core/period.py": ["tests/core", "tests/scoring"],
+    "ward_office/scoring/engine.py": ["tests/scoring", "tests/core"],
+    "ward_office/scoring/units.py": ["tests/scoring"],
+    "ward_office/scoring/standings.py": ["tests/scoring"],
+    "ward_office/scoring/subperiods.py": ["tests/scoring"],
+    "ward_office/importers/clock_logs.py": ["tests/importers/test_clock_logs.py",
+                                            "tests/importers/test_clock_logs_fuzz.py"],
+    "ward_office/importers/staff.py": ["tests/importers/test_staff_import.py"],
+}
+COPIED = ("ward_office", "tests", "resources", "translations", "pyproject.toml", "README.md", "docs")
+STATUS = {1: "killed", 3: "killed", -24: "timeout", 24: "timeout", 36: "timeout", 0: "survived", 5: "no tests",
+          33: "no tests", 34: "skipped", 35: "suspicious", 37: "caught by type check", -11: "killed",
+          -9: "killed"}
+
+
+def equivalents() -> dict[str, str]:
+    """The reviewed equivalent mutants: ``mutant id  # reason`` per line."""
+    listed: dict[str, str] = {}
+    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _, reason = line.partition("#")
+            listed[name.strip()] = reason.strip()
+    return listed
+
+
+def scratch_tree(module: str) -> Path:
+    """A copy of the tree for one module's run, its pyproject telling mutmut what to mutate and which tests."""
+    where = SCRATCH / module.replace("/", ".")
+    if where.exists():
+        shutil.rmtree(where)
+    where.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__", ".mutants"))
+        elif source.exists():
+            shutil.copy2(source, where / name)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    settings = {
+        "source_paths": ["ward_office/"],
+        "only_mutate": [module],
+        "also_copy": ["resources/", "translations/", "README.md", "docs/"],
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"],
+        "pytest_add_cli_args_test_selection": MODULES[module],
+        "use_git_change_detection": False,
+    }
+    lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
+    (where / "pyproject.toml").write_text(pyproject + "\n".join(lines) + "\n", encoding="utf-8")
+    return where
+
+
+def run_module(module: str, children: int) -> dict[str, str]:
+    """Every mutant of ``module`` with its status."""
+    where = scratch_tree(module)
+    # mutmut imports the package from its mutated copy: the tree this script lives in must not be on the path.
+    paths = [path for path in os.environ.get("PYTHONPATH", "").split(os.pathsep)
+             if path and Path(path).resolve() != ROOT]
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(paths))
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+    done = subprocess.run(command, cwd=where, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, check=False)
+    meta = where / "mutants" / (module + ".meta")
+    if not meta.exists():
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"mutmut did not run on {module}")
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return {name: ("not run" if code is None else STATUS.get(code, f"exit {code}")) for name, code in codes.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="paths such as ward_office/scoring/engine.py (default: all)")
+    parser.add_argument("--children", type=int, default=2, help="mutants tested at once")
+    parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
+    arguments = parser.parse_args()
+    modules = arguments.modules or list(MODULES)
+    unknown = [module for module in modules if module not in MODULES]
+    if unknown:
+        parser.error(f"no tests are mapped for {', '.join(unknown)}; known: {', '.join(MODULES)}")
+    listed = equivalents()
+    failed = False
+    for module in modules:
+        started = time.monotonic()
+        statuses = run_module(module, arguments.children)
+        prefix = module.removesuffix(".py").replace("/", ".") + "."
+        mine = {name for name in listed if name.startswith(prefix)}
+        gone = sorted(mine - statuses.keys())
+        killed = sum(status in ("killed", "caught by type check") for status in statuses.values())
+        equivalent = sum(name in mine for name in statuses)
+        survivors = sorted(name for name, status in statuses.items()
+                           if status not in ("killed", "caught by type check") and name not in mine)
+        not_run = sum(status == "not run" for status in statuses.values())
+        wrongly_listed = sorted(name for name in mine & statuses.keys() if statuses[name] == "killed")
+        counted = len(statuses) - equivalent
+        score = (killed - len(wrongly_listed)) / counted if counted else 1.0
+        print(f"{module}: {len(statuses)} mutants, {equivalent} equivalent, {killed - len(wrongly_listed)} of "
+              f"{counted} killed = {score:.1%} ({time.monotonic() - started:.0f} s)")
+        for name in survivors if arguments.survivors else []:
+            print(f"    survived: {name} ({statuses[name]})")
+        for name in gone:
+            print(f"    listed as equivalent but no longer made: {name}")
+        for name in wrongly_listed:
+            print(f"    listed as equivalent but killed: {name}")
+        if not_run:
+            print(f"    {not_run} mutants were not run: mutmut stopped early")
+        failed |= score < TARGET or bool(gone) or bool(not_run)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
