@@ -1,0 +1,129 @@
+"""The engine on its edges, each expectation worked out by hand: the first and last day of an active range, of
+the period and of a month inside it; a bonus of exactly one unit; a ceiling equal to the grade; several people's
+grade changes in one run; deducted points in fractions as a tie-break; unsaved records after saved ones."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from tests.scoring.test_engine import (
+    CEILINGS,
+    OTHER_BLOCKS,
+    TIME_BLOCK,
+    M,
+    absent,
+    event,
+    late,
+    make_plan,
+    only,
+    person,
+    run,
+)
+from ward_office.core.attendance import Attendance
+from ward_office.core.checks import Event, EventId
+from ward_office.core.period import quarter
+from ward_office.core.staff import StaffId
+
+Q2 = quarter(2026, 2)
+
+
+def late_on(day: date, staff: int = 1) -> Attendance:
+    return Attendance(StaffId(staff), day, M, late_minutes=10)
+
+
+def records_on(*days: date) -> tuple[list[Attendance], list[Event]]:
+    """A late (MUON, −2) and a missing badge (THE, −1) on each day."""
+    return [late_on(day) for day in days], [Event(StaffId(1), day, "THE") for day in days]
+
+
+def test_the_first_and_last_day_of_an_active_range_are_scored_the_days_around_them_not() -> None:
+    attendance, events = records_on(date(2026, 5, 9), date(2026, 5, 10), date(2026, 5, 20), date(2026, 5, 21))
+    worker = person(1, active_from=date(2026, 5, 10), active_to=date(2026, 5, 20))
+    result = only(run(make_plan(), [worker], attendance, events))
+    assert [(item.day.day, item.criterion_code) for item in result.items] == [
+        (10, "MUON"), (10, "THE"), (20, "MUON"), (20, "THE")]
+    assert result.score == 100 - 2 - 1 - 2 - 1
+
+
+def test_the_first_and_last_day_of_the_period_are_scored_the_days_around_it_not() -> None:
+    attendance, events = records_on(date(2026, 4, 30), date(2026, 5, 1), date(2026, 5, 31), date(2026, 6, 1))
+    result = only(run(make_plan(), [person(1)], attendance, events))
+    assert [(item.day.day, item.criterion_code) for item in result.items] == [
+        (1, "MUON"), (1, "THE"), (31, "MUON"), (31, "THE")]
+    assert result.score == 94
+
+
+def test_a_record_on_the_first_or_last_day_of_a_month_counts_in_that_month() -> None:
+    # MUON costs −2, from the 2nd in a month −5. April: the 30th (−2); May: the 1st and 31st (−2, −5);
+    # June: the 1st (−2). Mean of the months: (98 + 93 + 98) / 3.
+    plan = make_plan(TIME_BLOCK.replace("points = -2\n", "points = -2\nescalation = [{ from = 2, points = -5 }]\n")
+                     + OTHER_BLOCKS)
+    attendance = [late_on(day) for day in (date(2026, 4, 30), date(2026, 5, 1), date(2026, 5, 31), date(2026, 6, 1))]
+    result = only(run(plan, [person(1)], attendance, period=Q2))
+    assert [(item.day, item.occurrence, item.points, item.sub_period.start.month) for item in result.items] == [
+        (date(2026, 4, 30), 1, -2, 4), (date(2026, 5, 1), 1, -2, 5), (date(2026, 5, 31), 2, -5, 5),
+        (date(2026, 6, 1), 1, -2, 6)]
+    assert [sub.score for sub in result.sub_periods] == [98, 93, 98]
+    assert result.score == Fraction(289, 3)
+
+
+def test_a_bonus_of_exactly_one_unit_adds_it() -> None:
+    plan = make_plan(TIME_BLOCK + OTHER_BLOCKS.replace("points = 5", "points = 1"))  # every point whole: 1 unit
+    result = only(run(plan, [person(1)], events=[event(1, 4, "KT")]))
+    assert [item.points for item in result.items] == [1]
+    assert (result.score, result.commendations, result.violations, result.deducted_points) == (101, 1, 0, 0)
+
+
+def test_a_ceiling_equal_to_the_grade_by_score_is_not_recorded() -> None:
+    # Two absences: 80, graded B by score; "an absence: at most B" reached, and B is what the score gives.
+    result = only(run(make_plan(tail=CEILINGS), [person(1)], [absent(1, 4), absent(1, 5)]))
+    assert (result.score, result.grade_by_score.code, result.grade.code, result.changes) == (80, "B", "B", ())
+
+
+def test_each_person_gets_their_own_grade_change_in_one_run() -> None:
+    events = [event(2, 4, "THE"), event(2, 5, "THE"),  # 98, A; 2 in TP: at most C
+              event(3, 4, "THE"), event(3, 5, "THE"), event(3, 6, "THE"),  # 97, A; 3 in TP: at most C
+              event(4, 5, "THE"), event(4, 6, "AO")]  # with an absence: 86, B; 2 in TP: at most C
+    attendance = [absent(1, 4), absent(4, 4), absent(5, 4), absent(5, 5)]  # 5: 80, B; at most B: no change
+    ranking = run(make_plan(tail=CEILINGS), [person(number) for number in range(1, 6)], attendance, events)
+    changes = {result.staff.id: (result.score, [(change.from_grade.code, change.to_grade.code, change.count,
+                                                 change.ceiling.reason if change.ceiling else None)
+                                                for change in result.changes])
+               for result in ranking.results}
+    assert changes == {
+        1: (90, [("A", "B", 1, "Có buổi vắng không lý do")]),
+        2: (98, [("A", "C", 2, "Vi phạm trang phục từ 2 lần")]),
+        3: (97, [("A", "C", 3, "Vi phạm trang phục từ 2 lần")]),
+        4: (86, [("B", "C", 2, "Vi phạm trang phục từ 2 lần")]),
+        5: (80, []),
+    }
+
+
+def test_fewer_deducted_points_in_fractions_breaks_the_tie() -> None:
+    # THE costs 0.5 and KT earns 0.5; in April only, so each is a third of the quarter's mean of months.
+    # Bình: one of each (100; 0.5 / 3 = 1/6 deducted); An: three of each (100; 1.5 / 3 = 1/2 deducted).
+    body = TIME_BLOCK + OTHER_BLOCKS.replace("points = -1\n", "points = -0.5\n", 1).replace("points = 5",
+                                                                                            "points = 0.5")
+    plan = make_plan(body, tie_break='["fewer_deducted_points"]')
+    staff = [person(1, "Nguyễn Văn An"), person(2, "Trần Văn Bình")]
+    april = [date(2026, 4, day) for day in (6, 7, 8)]
+    events = [*(Event(StaffId(1), day, code) for day in april for code in ("THE", "KT")),
+              Event(StaffId(2), april[0], "THE"), Event(StaffId(2), april[0], "KT")]
+    ranking = run(plan, staff, events=events, period=Q2)
+    assert [(result.staff.full_name, result.score, result.deducted_points, result.rank)
+            for result in ranking.results] == [("Trần Văn Bình", 100, Fraction(1, 6), 1),
+                                               ("Nguyễn Văn An", 100, Fraction(1, 2), 2)]
+
+
+def test_an_unsaved_record_counts_after_the_saved_ones_of_its_session() -> None:
+    # MUON −2, from the 2nd −5; THE −1, from the 2nd −3. The unsaved record (no id) comes first in the input.
+    body = (TIME_BLOCK.replace("points = -2\n", "points = -2\nescalation = [{ from = 2, points = -5 }]\n")
+            + OTHER_BLOCKS.replace("points = -1\n", "points = -1\nescalation = [{ from = 2, points = -3 }]\n", 1))
+    attendance = [late(1, 4), late(1, 4, record_id=5)]
+    events = [event(1, 4, "THE"), event(1, 4, "THE", id=EventId(9))]
+    result = only(run(make_plan(body), [person(1)], attendance, events))
+    assert [(item.criterion_code, item.record_id, item.occurrence, item.points) for item in result.items] == [
+        ("MUON", 5, 1, -2), ("MUON", None, 2, -5), ("THE", 9, 1, -1), ("THE", None, 2, -3)]
+    assert result.score == 100 - 2 - 5 - 1 - 3
+
