@@ -101,11 +101,11 @@ def run_module(module: str, children: int) -> dict[str, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", help="paths such as ward_office/scoring/engine.py (default: all)")
+    parser.add_argument("modules", nargs="*", help="paths such as scoring/engine.py (default: all)")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
     arguments = parser.parse_args()
-    modules = arguments.modules or list(MODULES)
+    modules = [module if module in MODULES else f"ward_office/{module}" for module in arguments.modules or MODULES]
     unknown = [module for module in modules if module not in MODULES]
     if unknown:
         parser.error(f"no tests are mapped for {', '.join(unknown)}; known: {', '.join(MODULES)}")
