@@ -11,6 +11,7 @@ from tests.scoring.test_engine import (
     CEILINGS,
     OTHER_BLOCKS,
     TIME_BLOCK,
+    A,
     M,
     absent,
     event,
@@ -127,3 +128,13 @@ def test_an_unsaved_record_counts_after_the_saved_ones_of_its_session() -> None:
         ("MUON", 5, 1, -2), ("MUON", None, 2, -5), ("THE", 9, 1, -1), ("THE", None, 2, -3)]
     assert result.score == 100 - 2 - 5 - 1 - 3
 
+
+
+def test_items_out_of_display_order_are_listed_by_day_session_and_criterion() -> None:
+    # Events of one day counted in the order of their ids (THE, then AO) are listed by criterion, after the
+    # day's morning and afternoon records.
+    records = [late(1, 5, record_id=1), absent(1, 5, A)]
+    events = [event(1, 5, "THE", id=EventId(1)), event(1, 5, "AO", id=EventId(2))]
+    result = only(run(make_plan(), [person(1)], records, events))
+    assert [(item.session, item.criterion_code) for item in result.items] == [
+        (M, "MUON"), (A, "VANG"), (None, "AO"), (None, "THE")]
