@@ -7,6 +7,7 @@ import pytest
 
 from ward_office.core.plan import load_plan
 from ward_office.core.plan_values import PlanProblemsError
+from ward_office.i18n import _
 
 BASE = """\
 [plan]
@@ -53,6 +54,9 @@ def changed(after: int, lines: str, *, replace: bool = False) -> str:
     return "\n".join([*kept, *lines.splitlines(), *base[after:]]) + "\n"
 
 
+NO_GRADE, NO_CRITERION = "không có mức xếp loại nào mang mã “Z”", "không có tiêu chí nào mang mã “A9”"
+NO_BLOCK, TWICE = "không có nhóm tiêu chí nào mang mã “B”", "mã “{}” bị dùng hai lần"
+ENTERED = '\n[[blocks]]\ncode = "NV"\nname = "Nhiệm vụ"\nentered = true\nmaximum = 50\n'  # [[blocks]] on LAST + 2
 CEILING = '\n[[ceilings]]\n{}\nmax_grade = "X"\nmin_count = 1\nreason = "Vi phạm"'  # [[ceilings]] on LAST + 2
 
 # (id, plan text, line, place, what the Vietnamese message says: the key in quotes where the message has one)
@@ -66,7 +70,7 @@ REFUSALS = [
      "“max_share”"),
     ("quota on the lowest grade", changed(LAST, '\n[quota]\ngrade = "T"\nmax_share = 0.2'), LAST + 3, "[quota]",
      "thấp nhất"),
-    ("quota on no grade", changed(LAST, '\n[quota]\ngrade = "Z"\nmax_share = 0.2'), LAST + 3, "[quota]", "“Z”"),
+    ("quota on no grade", changed(LAST, '\n[quota]\ngrade = "Z"\nmax_share = 0.2'), LAST + 3, "[quota]", NO_GRADE),
     ("escalation changing sign", changed(19, "escalation = [{ from = 2, points = -3 }]"), 20,
      "blocks[1].criteria[2].escalation[1]", "cùng dấu"),
     ("escalation from 1", changed(19, "escalation = [{ from = 1, points = 3 }]"), 20,
@@ -75,7 +79,7 @@ REFUSALS = [
      "blocks[1].criteria[2].escalation[1]", "“points”"),
     ("two rules for one trigger", changed(23, '\n[[attendance_rules]]\non = "late"\ncriterion = "A1"'), 26,
      "attendance_rules[2]", "“late”"),
-    ("a rule on no criterion", changed(23, 'criterion = "A9"', replace=True), 23, "attendance_rules[1]", "“A9”"),
+    ("a rule on no criterion", changed(23, 'criterion = "A9"', replace=True), 23, "attendance_rules[1]", NO_CRITERION),
     ("leave codes on a rule not on leave", changed(23, 'codes = ["P"]'), 24, "attendance_rules[1]", "“codes”"),
     ("a rule on leave without codes", changed(23, '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"'), 25,
      "attendance_rules[2]", "“codes”"),
@@ -91,16 +95,27 @@ REFUSALS = [
      LAST + 2, "ceilings[1]", "“criterion” hoặc “block”"),
     ("ceiling naming neither", changed(LAST, CEILING.format("")), LAST + 2, "ceilings[1]",
      "“criterion” hoặc “block”"),
-    ("ceiling on no criterion", changed(LAST, CEILING.format('criterion = "A9"')), LAST + 3, "ceilings[1]", "“A9”"),
-    ("ceiling on no block", changed(LAST, CEILING.format('block = "B"')), LAST + 3, "ceilings[1]", "“B”"),
+    ("ceiling on no criterion", changed(LAST, CEILING.format('criterion = "A9"')), LAST + 3, "ceilings[1]",
+     NO_CRITERION),
+    ("ceiling on no block", changed(LAST, CEILING.format('block = "B"')), LAST + 3, "ceilings[1]", NO_BLOCK),
     ("ceiling to no grade", changed(LAST, CEILING.format('criterion = "A1"').replace('"X"', '"Z"')), LAST + 4,
-     "ceilings[1]", "“Z”"),
+     "ceilings[1]", NO_GRADE),
+    ("ceiling on an entered criterion", changed(LAST, ENTERED + CEILING.format('criterion = "NV"')), LAST + 9,
+     "ceilings[1]", "“NV” do Lãnh đạo chấm điểm"),
+    ("ceiling on an entered block", changed(LAST, ENTERED + CEILING.format('block = "NV"')), LAST + 9, "ceilings[1]",
+     "“NV” do Lãnh đạo chấm điểm"),
+    ("ceiling from 0 occurrences",
+     changed(LAST, CEILING.format('block = "A"').replace("min_count = 1", "min_count = 0")), LAST + 5,
+     "ceilings[1]", "“min_count” phải là số nguyên không nhỏ hơn 1"),
+    ("ceiling without reason", changed(LAST, CEILING.format('block = "A"').replace('\nreason = "Vi phạm"', "")),
+     LAST + 2, "ceilings[1]", "“reason” phải là chữ"),
     ("maximum below the base score", changed(5, "maximum = 90"), 6, "[plan]", "“maximum”"),
     ("floor above the base score", changed(5, "floor = 101"), 6, "[plan]", "“floor”"),
     ("floor not below maximum", changed(5, "maximum = 100\nfloor = 100"), 7, "[plan]", "“floor”"),
     ("a block code twice", changed(19, '\n[[blocks]]\ncode = "A"\nname = "Khối B"\n\n[[blocks.criteria]]\n'
-                                       'code = "B1"\nname = "Thẻ"\npoints = -1'), 22, "blocks[2]", "“A”"),
-    ("a criterion code twice", changed(17, 'code = "A1"', replace=True), 17, "blocks[1].criteria[2]", "“A1”"),
+                                       'code = "B1"\nname = "Thẻ"\npoints = -1'), 22, "blocks[2]", TWICE.format("A")),
+    ("a criterion code twice", changed(17, 'code = "A1"', replace=True), 17, "blocks[1].criteria[2]",
+     TWICE.format("A1")),
     ("points of 0", changed(19, "points = 0", replace=True), 19, "blocks[1].criteria[2]", "“points”"),
     ("a maximum on a counted criterion", changed(19, "maximum = 5"), 20, "blocks[1].criteria[2]", "“maximum”"),
     ("brackets beside points", changed(19, "brackets = [{ from = 1, points = 2 }]"), 20, "blocks[1].criteria[2]",
@@ -136,6 +151,8 @@ def test_each_refusal_is_told_on_its_line_naming_the_key(vietnamese: None, text:
     message = raised.value.localized()
     assert message.startswith(f"Kế hoạch thi đua, dòng {line} ({where}): ")
     assert says in message
+    problem = raised.value.problems[0]
+    assert _(problem.message) != problem.message  # the message is one the catalog translates
 
 
 def test_the_base_plan_of_these_refusals_loads() -> None:
