@@ -87,22 +87,55 @@ def scratch_tree(module: str) -> Path:
     return where
 
 
-def run_module(module: str, children: int) -> dict[str, str]:
+def statuses_of(where: Path, module: str) -> dict[str, str] | None:
+    """Every mutant of the last run in ``where`` with its status; None when there was none."""
+    meta = where / "mutants" / (module + ".meta")
+    if not meta.exists():
+        return None
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return {name: ("not run" if code is None else STATUS.get(code, f"exit {code}")) for name, code in codes.items()}
+
+
+def survivors_again(module: str) -> tuple[Path, list[str]] | None:
+    """The scratch tree of the last run with today's tests, and its surviving mutants: after writing a test, only
+    they are run again. None when there is no such run or the module has changed since."""
+    where = SCRATCH / module.replace("/", ".")
+    statuses = statuses_of(where, module)
+    if statuses is None or (where / module).read_bytes() != (ROOT / module).read_bytes():
+        return None
+    for tests in (where / "tests", where / "mutants" / "tests"):
+        shutil.rmtree(tests)
+        shutil.copytree(ROOT / "tests", tests, ignore=shutil.ignore_patterns("__pycache__"))
+    return where, [name for name, status in statuses.items() if status not in ("killed", "caught by type check")]
+
+
+def run_module(module: str, children: int, again: bool) -> dict[str, str]:
     """Every mutant of ``module`` with its status."""
-    where = scratch_tree(module)
+    last = survivors_again(module) if again else None
+    where, names = last if last is not None else (scratch_tree(module), [])
+    if last is not None and not names:
+        return statuses_of(where, module) or {}
     # mutmut imports the package from its mutated copy: the tree this script lives in must not be on the path.
     paths = [path for path in os.environ.get("PYTHONPATH", "").split(os.pathsep)
              if path and Path(path).resolve() != ROOT]
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(paths))
-    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children), *names]
     done = subprocess.run(command, cwd=where, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True, check=False)
-    meta = where / "mutants" / (module + ".meta")
-    if not meta.exists():
+    statuses = statuses_of(where, module)
+    if statuses is None:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(f"mutmut did not run on {module}")
-    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-    return {name: ("not run" if code is None else STATUS.get(code, f"exit {code}")) for name, code in codes.items()}
+    return statuses
+
+
+def changed_lines(module: str, name: str) -> list[str]:
+    """What the mutant changes, as the lines of its diff."""
+    where = SCRATCH / module.replace("/", ".")
+    shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=where, capture_output=True, text=True,
+                           check=False).stdout
+    return [line.rstrip() for line in shown.splitlines()
+            if line[:1] in "-+" and not line.startswith(("---", "+++"))]
 
 
 def main() -> int:
@@ -110,6 +143,8 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="paths such as scoring/engine.py (default: all)")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
+    parser.add_argument("--again", action="store_true",
+                        help="run only the survivors of the last run again, with the tests as they are now")
     arguments = parser.parse_args()
     modules = [module if module in MODULES else f"ward_office/{module}" for module in arguments.modules or MODULES]
     unknown = [module for module in modules if module not in MODULES]
@@ -119,7 +154,7 @@ def main() -> int:
     failed = False
     for module in modules:
         started = time.monotonic()
-        statuses = run_module(module, arguments.children)
+        statuses = run_module(module, arguments.children, arguments.again)
         prefix = module.removesuffix(".py").replace("/", ".") + "."
         mine = {name for name in listed if name.startswith(prefix)}
         gone = sorted(mine - statuses.keys())
@@ -134,7 +169,8 @@ def main() -> int:
         print(f"{module}: {len(statuses)} mutants, {equivalent} equivalent, {killed - len(wrongly_listed)} of "
               f"{counted} killed = {score:.1%} ({time.monotonic() - started:.0f} s)")
         for name in survivors if arguments.survivors else []:
-            print(f"    survived: {name} ({statuses[name]})")
+            print(f"    {statuses[name]}: {name}")
+            print("".join(f"        {line}\n" for line in changed_lines(module, name)), end="")
         for name in gone:
             print(f"    listed as equivalent but no longer made: {name}")
         for name in wrongly_listed:
