@@ -177,7 +177,7 @@ def main() -> int:
             print(f"    listed as equivalent but killed: {name}")
         if not_run:
             print(f"    {not_run} mutants were not run: mutmut stopped early")
-        failed |= score < TARGET or bool(gone) or bool(not_run)
+        failed |= score < TARGET or bool(gone) or bool(not_run) or bool(wrongly_listed)
     return 1 if failed else 0
 
 
