@@ -46,9 +46,11 @@ MODULES: dict[str, list[str]] = {
     "ward_office/importers/staff.py": ["tests/importers/test_staff_import.py"],
 }
 COPIED = ("ward_office", "tests", "resources", "translations", "pyproject.toml", "README.md", "docs")
-STATUS = {1: "killed", 3: "killed", -24: "timeout", 24: "timeout", 36: "timeout", 0: "survived", 5: "no tests",
-          33: "no tests", 34: "skipped", 35: "suspicious", 37: "caught by type check", -11: "killed",
-          -9: "killed"}
+# mutmut's exit codes (mutmut.stats.status_by_exit_code); a mutant that makes a test hang or crash is caught.
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 35: "suspicious",
+          36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout", 37: "caught by type check",
+          -11: "segfault", -9: "segfault"}
+CAUGHT = ("killed", "timeout", "segfault", "caught by type check")
 
 
 def equivalents() -> dict[str, str]:
@@ -106,7 +108,7 @@ def survivors_again(module: str) -> tuple[Path, list[str]] | None:
     for tests in (where / "tests", where / "mutants" / "tests"):
         shutil.rmtree(tests)
         shutil.copytree(ROOT / "tests", tests, ignore=shutil.ignore_patterns("__pycache__"))
-    return where, [name for name, status in statuses.items() if status not in ("killed", "caught by type check")]
+    return where, [name for name, status in statuses.items() if status not in CAUGHT]
 
 
 def run_module(module: str, children: int, again: bool) -> dict[str, str]:
@@ -158,12 +160,12 @@ def main() -> int:
         prefix = module.removesuffix(".py").replace("/", ".") + "."
         mine = {name for name in listed if name.startswith(prefix)}
         gone = sorted(mine - statuses.keys())
-        killed = sum(status in ("killed", "caught by type check") for status in statuses.values())
+        killed = sum(status in CAUGHT for status in statuses.values())
         equivalent = sum(name in mine for name in statuses)
         survivors = sorted(name for name, status in statuses.items()
-                           if status not in ("killed", "caught by type check") and name not in mine)
+                           if status not in CAUGHT and name not in mine)
         not_run = sum(status == "not run" for status in statuses.values())
-        wrongly_listed = sorted(name for name in mine & statuses.keys() if statuses[name] == "killed")
+        wrongly_listed = sorted(name for name in mine & statuses.keys() if statuses[name] in CAUGHT)
         counted = len(statuses) - equivalent
         score = (killed - len(wrongly_listed)) / counted if counted else 1.0
         print(f"{module}: {len(statuses)} mutants, {equivalent} equivalent, {killed - len(wrongly_listed)} of "
