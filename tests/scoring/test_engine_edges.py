@@ -138,3 +138,11 @@ def test_items_out_of_display_order_are_listed_by_day_session_and_criterion() ->
     result = only(run(make_plan(), [person(1)], records, events))
     assert [(item.session, item.criterion_code) for item in result.items] == [
         (M, "MUON"), (A, "VANG"), (None, "AO"), (None, "THE")]
+
+
+def test_saved_records_of_one_session_count_in_the_order_of_their_ids() -> None:
+    # Two late records of one morning (a correction saved beside the first): id 5 before id 9, whatever the input
+    # order. MUON −2, from the 2nd −5.
+    body = TIME_BLOCK.replace("points = -2\n", "points = -2\nescalation = [{ from = 2, points = -5 }]\n") + OTHER_BLOCKS
+    result = only(run(make_plan(body), [person(1)], [late(1, 4, record_id=9), late(1, 4, record_id=5)]))
+    assert [(item.record_id, item.occurrence, item.points) for item in result.items] == [(5, 1, -2), (9, 2, -5)]
