@@ -159,3 +159,29 @@ def test_the_base_plan_of_these_refusals_loads() -> None:
     plan = load_plan(BASE)
     assert [grade.code for grade in plan.grades] == ["X", "T"]
     assert plan.criteria["A1"].points == -1
+
+
+def problems_of(text: str) -> PlanProblemsError:
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan(text)
+    return raised.value
+
+
+def test_problems_are_told_in_the_order_of_their_lines_those_without_a_line_first(vietnamese: None) -> None:
+    # Read in the order blocks, then [plan]; told by line. A file with no [plan] at all has no line for it.
+    error = problems_of(changed(19, "points = 0", replace=True).replace("version = 1", "version = 0"))
+    assert [problem.line for problem in error.problems] == [4, 19]
+    error = problems_of("colour = 1\n" + BASE.split("\n", 5)[5])
+    assert [(problem.line, problem.params["key"]) for problem in error.problems] == [(None, "plan"), (1, "colour")]
+    assert error.localized().splitlines()[:2] == ["Kế hoạch thi đua có 2 lỗi:", "– thiếu mục [plan]"]
+
+
+def test_a_plan_without_its_plan_table_says_so_without_a_place(vietnamese: None) -> None:
+    error = problems_of(BASE.split("\n", 5)[5])
+    assert [(problem.line, problem.where) for problem in error.problems] == [(None, "")]
+    assert error.localized() == "Kế hoạch thi đua: thiếu mục [plan]"
+
+
+def test_a_table_the_format_lacks_is_told_on_its_header_line(vietnamese: None) -> None:
+    error = problems_of(BASE + '\n[[khoi]]\ncode = "K"\n\n[mau]\nten = "x"\n')
+    assert [(problem.line, problem.params["key"]) for problem in error.problems] == [(35, "khoi"), (38, "mau")]

@@ -108,9 +108,15 @@ def survivors_again(module: str) -> tuple[Path, list[str]] | None:
     statuses = statuses_of(where, module)
     if statuses is None or (where / module).read_bytes() != (ROOT / module).read_bytes():
         return None
-    for tests in (where / "tests", where / "mutants" / "tests"):
-        shutil.rmtree(tests)
-        shutil.copytree(ROOT / "tests", tests, ignore=shutil.ignore_patterns("__pycache__"))
+    for copy in (where, where / "mutants"):  # today's tests, catalog and every other module
+        for name in ("tests", "translations"):
+            shutil.rmtree(copy / name)
+            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        for source in (ROOT / "ward_office").rglob("*.py"):
+            relative = source.relative_to(ROOT)
+            if str(relative) != module:
+                (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, copy / relative)
     return where, [name for name, status in statuses.items() if status not in CAUGHT]
 
 
