@@ -135,6 +135,14 @@ REFUSALS = [
     ("a block without name", changed(9, "", replace=True), 7, "blocks[1]", "“name”"),
     ("a criterion without code", changed(17, "", replace=True), 16, "blocks[1].criteria[2]", "“code”"),
     ("a grade without min_score", changed(28, "", replace=True), 25, "grades[1]", "“min_score”"),
+    ("a maximum of 0", changed(5, "maximum = 0"), 6, "[plan]", "“maximum” phải lớn hơn 0"),
+    ("a floor as text", changed(5, 'floor = "0"'), 6, "[plan]", "“floor” phải là số"),
+    ("a base score as text beside a maximum", changed(5, 'base_score = "100"\nmaximum = 110', replace=True), 5,
+     "[plan]", "“base_score” phải là số"),
+    ("ceiling without max_grade", changed(LAST, CEILING.format('block = "A"').replace('max_grade = "X"\n', "")),
+     LAST + 2, "ceilings[1]", "“max_grade” phải là chữ"),
+    ("ceiling per week", changed(LAST, CEILING.format('block = "A"\nper = "week"')), LAST + 4, "ceilings[1]",
+     "“per” phải là một trong các giá trị: period, month, year"),
     ("a version of 0", changed(4, "version = 0", replace=True), 4, "[plan]", "“version”"),
     ("a base score as text", changed(5, 'base_score = "100"', replace=True), 5, "[plan]", "“base_score”"),
     ("an effective date as text", changed(5, 'effective_from = "2026-01-01"'), 6, "[plan]", "“effective_from”"),
@@ -185,3 +193,15 @@ def test_a_plan_without_its_plan_table_says_so_without_a_place(vietnamese: None)
 def test_a_table_the_format_lacks_is_told_on_its_header_line(vietnamese: None) -> None:
     error = problems_of(BASE + '\n[[khoi]]\ncode = "K"\n\n[mau]\nten = "x"\n')
     assert [(problem.line, problem.params["key"]) for problem in error.problems] == [(35, "khoi"), (38, "mau")]
+
+
+def test_a_plan_without_blocks_nor_grades_says_only_so(vietnamese: None) -> None:
+    no_blocks = BASE[:BASE.index("[[blocks]]")] + BASE[BASE.index("[[grades]]"):]
+    error = problems_of(no_blocks)
+    assert [(problem.message, problem.params.get("key")) for problem in error.problems] == [
+        ("a list [[{key}]] is required", "blocks")]
+    no_grades = BASE[:BASE.index("[[grades]]")] + '[quota]\ngrade = "X"\nmax_share = 0.2\n'
+    error = problems_of(no_grades)
+    assert [(problem.message, problem.params.get("key")) for problem in error.problems] == [
+        ("a list [[{key}]] is required", "grades")]
+    assert error.localized() == "Kế hoạch thi đua: thiếu danh sách [[grades]]"
