@@ -117,3 +117,23 @@ def test_each_person_has_their_own_days() -> None:
     assert [(result.staff.code, [(item.criterion_code, item.day.day) for item in result.items], result.score)
             for result in results] == [("NV01", [("VANG", 8), ("MUON", 11)], 97),
                                        ("NV02", [("VANG", 8), ("MUON", 11)], 97)]
+
+
+def test_leaving_early_and_missing_punches_counted_per_day_are_each_persons_own() -> None:
+    # Both people leave early and miss a punch in both sessions of Monday 4 and the morning of Tuesday 5: per
+    # day, two of each (SOM −1, CC −1): 96 each.
+    plan = load_plan(PLAN.format(absent="day", late="day") + (
+        '\n[[blocks.criteria]]\ncode = "SOM"\nname = "Về sớm"\npoints = -1\n'
+        '\n[[blocks.criteria]]\ncode = "CC"\nname = "Bỏ chấm công"\npoints = -1\n'
+        '\n[[attendance_rules]]\non = "early"\ncriterion = "SOM"\ncount = "day"\n'
+        '\n[[attendance_rules]]\non = "missing_punch"\ncriterion = "CC"\ncount = "day"\n'))
+    staff = [Staff(f"NV0{number}", name, Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(number))
+             for number, name in ((1, "Nguyễn Văn An"), (2, "Trần Văn Bình"))]
+    records = [Attendance(StaffId(number), day, session, early_minutes=30, missing_punch=True)
+               for number in (1, 2) for day, session in ((date(2026, 5, 4), Session.MORNING),
+                                                         (date(2026, 5, 4), Session.AFTERNOON),
+                                                         (date(2026, 5, 5), Session.MORNING))]
+    results = score_period(ScoringInput(plan, MAY, staff, records, [], 5, WORKING)).results
+    assert [(result.staff.code, sorted((item.criterion_code, item.day.day) for item in result.items), result.score)
+            for result in results] == [(code, [("CC", 4), ("CC", 5), ("SOM", 4), ("SOM", 5)], 96)
+                                       for code in ("NV01", "NV02")]

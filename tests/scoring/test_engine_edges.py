@@ -4,6 +4,7 @@ grade changes in one run; deducted points in fractions as a tie-break; unsaved r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
@@ -21,9 +22,10 @@ from tests.scoring.test_engine import (
     person,
     run,
 )
-from ward_office.core.attendance import Attendance
+from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Event, EventId
 from ward_office.core.period import quarter
+from ward_office.core.schedule import Session
 from ward_office.core.staff import StaffId
 
 Q2 = quarter(2026, 2)
@@ -146,3 +148,34 @@ def test_saved_records_of_one_session_count_in_the_order_of_their_ids() -> None:
     body = TIME_BLOCK.replace("points = -2\n", "points = -2\nescalation = [{ from = 2, points = -5 }]\n") + OTHER_BLOCKS
     result = only(run(make_plan(body), [person(1)], [late(1, 4, record_id=9), late(1, 4, record_id=5)]))
     assert [(item.record_id, item.occurrence, item.points) for item in result.items] == [(5, 1, -2), (9, 2, -5)]
+
+
+def test_unknown_codes_are_reported_only_among_the_events_scored() -> None:
+    # A stranger's event and one outside the person's active range are not scored, so their codes are not told.
+    events = [event(99, 4, "XYZ"), event(1, 4, "ABC"), event(1, 25, "DEF"), event(1, 6, "THE")]
+    ranking = run(make_plan(), [person(1, active_to=date(2026, 5, 20))], events=events)
+    assert ranking.unknown_criteria == ("ABC",)
+    assert only(ranking).score == 99
+
+
+def test_a_criterion_of_a_block_the_plan_does_not_list_is_scored_all_the_same() -> None:
+    # A plan built in code, not read by load_plan, may leave a block out of its list: its criteria still count.
+    plan = make_plan()
+    plan = replace(plan, blocks=tuple(block for block in plan.blocks if block.code != "TP"))
+    result = only(run(plan, [person(1)], [late(1, 4)], [event(1, 5, "AO")]))
+    assert (result.score, result.block_totals) == (95, {"TG": -2, "DT": 0, "TP": -3})
+
+
+def test_events_in_a_month_left_out_for_long_leave_are_not_scored_and_the_months_after_are() -> None:
+    # Q2, mean of months; May wholly on maternity leave (Ts) is left out. A missing badge in April (−1), one in
+    # May (not scored), one in June (−1): (99 + 99) / 2.
+    plan = make_plan(tail='[aggregation]\nlong_leave_codes = ["Ts"]')
+    may_days = [date(2026, 5, day) for day in range(1, 32) if date(2026, 5, day).weekday() < 5]
+    leave = [Attendance(StaffId(1), day, session, AttendanceStatus.LEAVE, leave_code=LeaveCode.MATERNITY)
+             for day in may_days for session in Session]
+    events = [Event(StaffId(1), day, "THE") for day in (date(2026, 4, 8), date(2026, 5, 13), date(2026, 6, 3))]
+    ranking = run(plan, [person(1)], leave, events, period=Q2)
+    result = only(ranking)
+    assert [item.day for item in result.items] == [date(2026, 4, 8), date(2026, 6, 3)]
+    assert [sub.period.start.month for sub in result.sub_periods] == [4, 6]
+    assert result.score == 99
