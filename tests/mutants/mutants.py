@@ -86,6 +86,9 @@ def scratch_tree(module: str) -> Path:
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"],
         "pytest_add_cli_args_test_selection": MODULES[module],
         "use_git_change_detection": False,
+        # A mutant that loops is stopped after 3 × (1 s + its tests' time) of CPU, not mutmut's 15 ×: on a shared
+        # machine those minutes are most of a run.
+        "timeout_multiplier": 3.0,
     }
     lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
     (where / "pyproject.toml").write_text(pyproject + "\n".join(lines) + "\n", encoding="utf-8")
