@@ -179,3 +179,20 @@ def test_events_in_a_month_left_out_for_long_leave_are_not_scored_and_the_months
     assert [item.day for item in result.items] == [date(2026, 4, 8), date(2026, 6, 3)]
     assert [sub.period.start.month for sub in result.sub_periods] == [4, 6]
     assert result.score == 99
+
+
+def test_items_worth_nothing_are_neither_violations_nor_commendations() -> None:
+    # Brackets: 1 missing badge costs nothing, 2 or more −10 in all; the 1st and 3rd are worth 0, the 2nd −10.
+    body = TIME_BLOCK + OTHER_BLOCKS.replace("points = -1\n", "brackets = [{ from = 2, points = -10 }]\n", 1)
+    result = only(run(make_plan(body), [person(1)], events=[event(1, day, "THE") for day in (4, 5, 6)]))
+    assert [item.points for item in result.items] == [0, -10, 0]
+    assert (result.score, result.violations, result.commendations, result.deducted_points) == (90, 1, 0, 10)
+
+
+def test_an_item_a_cap_cuts_keeps_the_exact_fraction_left() -> None:
+    # Missing badge −0.75, at most −1 in a month: −0.75, then the −0.25 left, then 0.
+    body = TIME_BLOCK + OTHER_BLOCKS.replace("points = -1\n", "points = -0.75\ncap = 1\n", 1)
+    result = only(run(make_plan(body), [person(1)], events=[event(1, day, "THE") for day in (4, 5, 6)]))
+    assert [(item.points, item.capped) for item in result.items] == [
+        (Fraction(-3, 4), False), (Fraction(-1, 4), True), (0, True)]
+    assert result.score == 99
