@@ -92,6 +92,12 @@ def test_two_escalation_steps_from_one_occurrence_are_refused(vietnamese: None) 
     assert "“escalation”" in raised.value.localized()
 
 
+def test_a_stored_plan_with_two_escalation_steps_from_one_occurrence_is_scored_as_adopted() -> None:
+    text = changed(19, "escalation = [{ from = 2, points = 3 }, { from = 2, points = 5 }, { from = 3, points = 4 }]")
+    criterion = load_plan(text, unknown_keys=True).criteria["A2"]
+    assert [criterion.points_for(occurrence) for occurrence in (1, 2, 3)] == [2, 5, 4]  # the later step of two
+
+
 def test_brackets_written_out_of_order_are_taken_in_order() -> None:
     plan = load_plan(changed(19, "brackets = [{ from = 4, points = 5 }, { from = 1, points = 2 }]", replace=True))
     assert plan.criteria["A2"].brackets == (Bracket(1, Fraction(2)), Bracket(4, Fraction(5)))

@@ -58,7 +58,8 @@ def load_plan(text: str, *, unknown_keys: bool = False) -> EmulationPlan:
     """Parse and check a plan; raise PlanError listing every mistake with its line.
 
     ``unknown_keys=True`` lets keys the format lacks pass unread: for a plan stored before they were refused,
-    which went on scoring as if they were absent and must keep doing so."""
+    which went on scoring as if they were absent and must keep doing so. Such a plan may also have two escalation
+    steps from one occurrence (refused since): the one written later counts, as it did."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -72,6 +73,7 @@ class _Reader(EnteredPlanValues):
     def __init__(self, text: str, data: dict[str, Any], unknown_keys: bool) -> None:
         super().__init__(text)
         self.data = data
+        self.stored = unknown_keys  # read as it was adopted
         if not unknown_keys:
             self.unknown_keys(data, PLAN_KEYS)
 
@@ -300,7 +302,7 @@ class _Reader(EnteredPlanValues):
                 raise self.fail(step_where, N_("an escalation must keep the sign of the points"))
             steps.append(EscalationStep(self.integer(step, "from", step_where, minimum=2), step_points))
         steps.sort(key=lambda step: step.from_occurrence)
-        if len({step.from_occurrence for step in steps}) != len(steps):
+        if len({step.from_occurrence for step in steps}) != len(steps) and not self.stored:
             raise self.fail(where, N_("two steps of “escalation” have the same “from”"), key="escalation")
         cap = self.optional_number(data, "cap", where)
         if name is None:
