@@ -196,3 +196,9 @@ def test_an_item_a_cap_cuts_keeps_the_exact_fraction_left() -> None:
     assert [(item.points, item.capped) for item in result.items] == [
         (Fraction(-3, 4), False), (Fraction(-1, 4), True), (0, True)]
     assert result.score == 99
+
+
+def test_events_of_one_day_counted_by_id_are_listed_by_criterion() -> None:
+    result = only(run(make_plan(), [person(1)], events=[event(1, 5, "THE", id=EventId(1)),
+                                                       event(1, 5, "AO", id=EventId(2))]))
+    assert [(item.criterion_code, item.record_id) for item in result.items] == [("AO", 2), ("THE", 1)]
