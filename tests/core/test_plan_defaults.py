@@ -12,7 +12,7 @@ from tests.core.test_plan_refusals import BASE, LAST, changed
 from ward_office.core.attendance import LeaveCode
 from ward_office.core.plan import load_plan
 from ward_office.core.plan_terms import Aggregation, AttendanceTrigger, CeilingScope, CountUnit, QuotaBasis, TieBreak
-from ward_office.core.plan_types import AggregationRule, Bracket, EscalationStep
+from ward_office.core.plan_types import AggregationRule, Bracket, Criterion, EscalationStep
 from ward_office.core.plan_values import PlanProblemsError
 
 CALENDAR_MEAN = AggregationRule(Aggregation.MEAN_OF_MONTHS, Aggregation.MEAN_OF_MONTHS, (Fraction(1), Fraction(1)),
@@ -121,3 +121,9 @@ def test_a_ceiling_counted_per_period_unless_told() -> None:
     ceiling = plan.ceilings[0]
     assert (ceiling.block_code, ceiling.criterion_code, ceiling.max_grade, ceiling.min_count, ceiling.per) == (
         "A", None, "T", 1, CeilingScope.PERIOD)
+
+
+def test_an_entered_block_without_criteria_is_entered_under_its_own_code_and_name() -> None:
+    plan = load_plan(changed(LAST, '\n[[blocks]]\ncode = "NV"\nname = "Nhiệm vụ"\nentered = true\nmaximum = 50'))
+    assert plan.blocks[1].criteria == ("NV",)
+    assert plan.criteria["NV"] == Criterion("NV", "Nhiệm vụ", "NV", Fraction(0), maximum=Fraction(50))

@@ -143,6 +143,33 @@ REFUSALS = [
      LAST + 2, "ceilings[1]", "“max_grade” phải là chữ"),
     ("ceiling per week", changed(LAST, CEILING.format('block = "A"\nper = "week"')), LAST + 4, "ceilings[1]",
      "“per” phải là một trong các giá trị: period, month, year"),
+    ("two grades with one code", changed(31, 'code = "X"', replace=True), 31, "grades[2]", TWICE.format("X")),
+    ("a grade without code", changed(26, "", replace=True), 25, "grades[1]", "“code” phải là chữ"),
+    ("a grade without name", changed(27, "", replace=True), 25, "grades[1]", "“name” phải là chữ"),
+    ("maximum below the base score, told with it", changed(5, "maximum = 90"), 6, "[plan]", "(100)"),
+    ("floor above the base score, told with it", changed(5, "floor = 101"), 6, "[plan]", "(100)"),
+    ("a block without code", changed(8, "", replace=True), 7, "blocks[1]", "“code” phải là chữ"),
+    ("a block without criteria", changed(19, '\n[[blocks]]\ncode = "B"\nname = "Khối B"'), 21, "blocks[2]",
+     "[[criteria]]"),
+    ("an entered mark not true nor false", changed(LAST, ENTERED.replace("true", "1")), LAST + 5, "blocks[2]",
+     "“entered”"),
+    ("a block maximum of 0", changed(9, "maximum = 0"), 10, "blocks[1]", "“maximum” phải lớn hơn 0"),
+    ("a block floor as text", changed(9, 'floor = "0"'), 10, "blocks[1]", "“floor” phải là số"),
+    ("a block floor not below its maximum", changed(9, "maximum = 5\nfloor = 5"), 11, "blocks[1]", "“floor”"),
+    ("a block floor above its start", changed(9, "maximum = 5\nfloor = 6"), 11, "blocks[1]", "(5)"),
+    ("all_or_nothing not true nor false", changed(9, "maximum = 5\nall_or_nothing = 1"), 11, "blocks[1]",
+     "“all_or_nothing”"),
+    ("all_or_nothing without maximum", changed(9, "all_or_nothing = true"), 10, "blocks[1]", "“all_or_nothing”"),
+    ("an entered block without maximum", changed(LAST, ENTERED.replace("maximum = 50\n", "")), LAST + 5,
+     "blocks[2]", "“maximum”"),
+    ("an entered block named like a criterion", changed(LAST, ENTERED.replace('"NV"', '"A1"')), LAST + 3,
+     "blocks[2]", TWICE.format("A1")),
+    ("a rule without criterion", changed(23, "", replace=True), 21, "attendance_rules[1]", "“criterion” phải là chữ"),
+    ("a rule counted per week", changed(23, 'count = "week"'), 24, "attendance_rules[1]",
+     "“count” phải là một trong các giá trị: session, day, run"),
+    ("a rule on an entered criterion", changed(LAST, ENTERED + '\n[[attendance_rules]]\non = "absent"\n'
+                                                             'criterion = "NV"'), LAST + 10, "attendance_rules[2]",
+     "“NV” do Lãnh đạo chấm điểm"),
     ("a version of 0", changed(4, "version = 0", replace=True), 4, "[plan]", "“version”"),
     ("a base score as text", changed(5, 'base_score = "100"', replace=True), 5, "[plan]", "“base_score”"),
     ("an effective date as text", changed(5, 'effective_from = "2026-01-01"'), 6, "[plan]", "“effective_from”"),
@@ -205,3 +232,16 @@ def test_a_plan_without_blocks_nor_grades_says_only_so(vietnamese: None) -> None
     assert [(problem.message, problem.params.get("key")) for problem in error.problems] == [
         ("a list [[{key}]] is required", "grades")]
     assert error.localized() == "Kế hoạch thi đua: thiếu danh sách [[grades]]"
+
+
+def test_every_bad_criterion_of_a_block_is_told(vietnamese: None) -> None:
+    error = problems_of(changed(14, "points = 0", replace=True).replace("points = 2", "points = 0"))
+    assert [(problem.line, problem.where) for problem in error.problems] == [
+        (14, "blocks[1].criteria[1]"), (19, "blocks[1].criteria[2]"), (23, "attendance_rules[1]")]
+
+
+def test_attendance_rules_that_are_no_list_of_tables_are_refused(vietnamese: None) -> None:
+    without_rules = BASE.replace('[[attendance_rules]]\non = "late"\ncriterion = "A1"\n', "")
+    assert load_plan(without_rules).attendance_rules == ()
+    error = problems_of('attendance_rules = ["late"]\n' + without_rules)
+    assert [(problem.line, problem.where) for problem in error.problems] == [(1, "attendance_rules[1]")]

@@ -199,16 +199,17 @@ class _Reader(EnteredPlanValues):
 
     def grades(self) -> list[Grade]:
         """The grades, highest first."""
-        grades = []
+        grades: list[Grade] = []
         for index, item in enumerate(self.items(self.data, "grades", ())):
             where: Path = ("grades", index)
             code, name = self.attempt(self.text, item, "code", where), self.attempt(self.text, item, "name", where)
+            twice = code is not None and any(grade.code == code for grade in grades)
+            if twice:
+                self.fail(where, N_("the code “{code}” is used twice"), code=code, key="code")
             min_score = self.attempt(self.number, item, "min_score", where)
-            if code is not None and name is not None and min_score is not None:
+            if code is not None and name is not None and min_score is not None and not twice:
                 grades.append(Grade(code, name, min_score))
         grades.sort(key=lambda grade: grade.min_score, reverse=True)
-        if len({grade.code for grade in grades}) != len(grades):
-            raise self.fail(("grades",), N_("two grades share a code"))
         return grades
 
     def ceilings(self, criteria: Mapping[str, Criterion], blocks: list[Block], grade_codes: set[str]) -> list[Ceiling]:
