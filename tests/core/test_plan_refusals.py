@@ -170,6 +170,8 @@ REFUSALS = [
     ("a rule on an entered criterion", changed(LAST, ENTERED + '\n[[attendance_rules]]\non = "absent"\n'
                                                              'criterion = "NV"'), LAST + 10, "attendance_rules[2]",
      "“NV” do Lãnh đạo chấm điểm"),
+    ("a quota without grade", changed(LAST, "\n[quota]\nmax_share = 0.2"), LAST + 2, "[quota]", "“grade” phải là chữ"),
+    ("aggregation not a table", "aggregation = 3\n" + BASE, 1, "", "[aggregation]"),
     ("a version of 0", changed(4, "version = 0", replace=True), 4, "[plan]", "“version”"),
     ("a base score as text", changed(5, 'base_score = "100"', replace=True), 5, "[plan]", "“base_score”"),
     ("an effective date as text", changed(5, 'effective_from = "2026-01-01"'), 6, "[plan]", "“effective_from”"),
@@ -184,7 +186,8 @@ def test_each_refusal_is_told_on_its_line_naming_the_key(vietnamese: None, text:
         load_plan(text)
     assert [(problem.line, problem.where) for problem in raised.value.problems] == [(line, where)]
     message = raised.value.localized()
-    assert message.startswith(f"Kế hoạch thi đua, dòng {line} ({where}): ")
+    assert message.startswith(f"Kế hoạch thi đua, dòng {line} ({where}): " if where else
+                              f"Kế hoạch thi đua, dòng {line}: ")
     assert says in message
     problem = raised.value.problems[0]
     assert _(problem.message) != problem.message  # the message is one the catalog translates
