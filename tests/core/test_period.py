@@ -66,6 +66,14 @@ def test_lower_case_quarters_and_halves_and_one_digit_months_are_read() -> None:
     assert parse_period("2026-q2") == quarter(2026, 2)
     assert parse_period("2026-h2") == half_year(2026, 2)
     assert parse_period("2026-5") == month(2026, 5)
+    assert (parse_period("2026-12"), parse_period("2026-1")) == (month(2026, 12), month(2026, 1))
+
+
+def test_a_range_ending_on_the_first_of_a_month_has_that_day_as_a_part() -> None:
+    parts = list(Period(PeriodKind.RANGE, date(2026, 3, 30), date(2026, 4, 1)).months())
+    assert [(part.kind, part.start, part.end) for part in parts] == [
+        (PeriodKind.RANGE, date(2026, 3, 30), date(2026, 3, 31)),
+        (PeriodKind.RANGE, date(2026, 4, 1), date(2026, 4, 1))]
 
 
 @pytest.mark.parametrize("text", ["2026-13", "2026-0", "2026-Q5", "2026-H3", "26",
@@ -103,8 +111,8 @@ def test_halves_school_years_and_the_year_before_a_school_year() -> None:
 
 
 def test_figures_are_provisional_until_the_period_is_locked(vietnamese: None) -> None:
-    provisional = FiguresStatus(date(2026, 12, 7))
-    assert (provisional.final, provisional.localized()) == (False, "Số liệu tạm tính đến ngày 07/12/2026")
+    provisional = FiguresStatus(date(2026, 6, 30))
+    assert (provisional.final, provisional.localized()) == (False, "Số liệu tạm tính đến ngày 30/06/2026")
     final = FiguresStatus(date(2026, 12, 7), datetime(2026, 7, 1, 9, 30), "truong")
     assert (final.final, final.localized()) == (
         True, "Số liệu chính thức: đã khóa sổ ngày 01/07/2026, người khóa sổ: truong")
