@@ -202,3 +202,11 @@ def test_events_of_one_day_counted_by_id_are_listed_by_criterion() -> None:
     result = only(run(make_plan(), [person(1)], events=[event(1, 5, "THE", id=EventId(1)),
                                                        event(1, 5, "AO", id=EventId(2))]))
     assert [(item.criterion_code, item.record_id) for item in result.items] == [("AO", 2), ("THE", 1)]
+
+
+def test_someone_with_nothing_recorded_under_a_ceiling_per_month_keeps_the_grade_of_the_score() -> None:
+    reason = 'reason = "Có buổi vắng không lý do"'
+    ceilings = CEILINGS.replace(reason, reason + '\nper = "month"')  # an absence in some month: at most B
+    ranking = run(make_plan(tail=ceilings), [person(1), person(2)], [absent(2, 4)], period=Q2)
+    assert [(result.staff.id, result.score, result.grade.code, len(result.changes)) for result in ranking.results] == [
+        (1, 100, "A", 0), (2, Fraction(290, 3), "B", 1)]
