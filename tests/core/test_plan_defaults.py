@@ -127,3 +127,10 @@ def test_an_entered_block_without_criteria_is_entered_under_its_own_code_and_nam
     plan = load_plan(changed(LAST, '\n[[blocks]]\ncode = "NV"\nname = "Nhiệm vụ"\nentered = true\nmaximum = 50'))
     assert plan.blocks[1].criteria == ("NV",)
     assert plan.criteria["NV"] == Criterion("NV", "Nhiệm vụ", "NV", Fraction(0), maximum=Fraction(50))
+
+
+def test_a_quota_may_be_on_any_grade_but_the_lowest() -> None:
+    text = BASE.replace('code = "X"\nname = "Xuất sắc"\nmin_score = 95', 'code = "K"\nname = "Khá"\nmin_score = 50')
+    text += '\n[[grades]]\ncode = "X"\nname = "Xuất sắc"\nmin_score = 95\n\n[quota]\ngrade = "K"\nmax_share = 0.5\n'
+    quota = load_plan(text).quota
+    assert quota is not None and (quota.grade_code, quota.max_share) == ("K", Fraction(1, 2))

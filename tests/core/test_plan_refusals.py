@@ -172,6 +172,10 @@ REFUSALS = [
      "“NV” do Lãnh đạo chấm điểm"),
     ("a quota without grade", changed(LAST, "\n[quota]\nmax_share = 0.2"), LAST + 2, "[quota]", "“grade” phải là chữ"),
     ("aggregation not a table", "aggregation = 3\n" + BASE, 1, "", "[aggregation]"),
+    ("max_share as text", changed(LAST, '\n[quota]\ngrade = "X"\nmax_share = "0.2"'), LAST + 4, "[quota]",
+     "“max_share” phải là số"),
+    ("quota not a table", "quota = 3\n" + BASE, 1, "", "[quota]"),
+    ("ceilings not a list of tables", "ceilings = [1]\n" + BASE, 1, "ceilings[1]", "bảng"),
     ("a version of 0", changed(4, "version = 0", replace=True), 4, "[plan]", "“version”"),
     ("a base score as text", changed(5, 'base_score = "100"', replace=True), 5, "[plan]", "“base_score”"),
     ("an effective date as text", changed(5, 'effective_from = "2026-01-01"'), 6, "[plan]", "“effective_from”"),
@@ -248,3 +252,10 @@ def test_attendance_rules_that_are_no_list_of_tables_are_refused(vietnamese: Non
     assert load_plan(without_rules).attendance_rules == ()
     error = problems_of('attendance_rules = ["late"]\n' + without_rules)
     assert [(problem.line, problem.where) for problem in error.problems] == [(1, "attendance_rules[1]")]
+
+
+def test_every_bad_block_is_told_even_after_an_entered_one(vietnamese: None) -> None:
+    error = problems_of(changed(LAST, ENTERED.replace("maximum = 50\n", "") + '\n[[blocks]]\ncode = "B"\nname = "B"'
+                                                                              '\nmaximum = 0'))
+    assert [(problem.line, problem.where) for problem in error.problems] == [
+        (LAST + 5, "blocks[2]"), (LAST + 7, "blocks[3]"), (LAST + 10, "blocks[3]")]  # no maximum; no criteria, 0
