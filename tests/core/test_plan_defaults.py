@@ -89,7 +89,7 @@ def test_two_escalation_steps_from_one_occurrence_are_refused(vietnamese: None) 
     with pytest.raises(PlanProblemsError) as raised:
         load_plan(changed(19, "escalation = [{ from = 2, points = 3 }, { from = 2, points = 5 }]"))
     assert [(problem.line, problem.where) for problem in raised.value.problems] == [(20, "blocks[1].criteria[2]")]
-    assert "“escalation”" in raised.value.localized()
+    assert "hai mức của “escalation” có cùng giá trị “from”" in raised.value.localized()
 
 
 def test_a_stored_plan_with_two_escalation_steps_from_one_occurrence_is_scored_as_adopted() -> None:
@@ -134,3 +134,12 @@ def test_a_quota_may_be_on_any_grade_but_the_lowest() -> None:
     text += '\n[[grades]]\ncode = "X"\nname = "Xuất sắc"\nmin_score = 95\n\n[quota]\ngrade = "K"\nmax_share = 0.5\n'
     quota = load_plan(text).quota
     assert quota is not None and (quota.grade_code, quota.max_share) == ("K", Fraction(1, 2))
+
+
+def test_an_escalation_keeps_the_sign_whatever_its_size() -> None:
+    # A bonus of 2 whose later occurrences earn 1; a bonus of 1 whose later ones earn 3: both of one sign.
+    text = changed(19, "escalation = [{ from = 2, points = 1 }]")
+    plan = load_plan(text.replace("points = -1", "points = -1\nescalation = [{ from = 3, points = -1.5 }]"))
+    assert plan.criteria["A2"].points_for(2) == 1 and plan.criteria["A1"].points_for(3) == Fraction(-3, 2)
+    plan = load_plan(changed(19, "points = 1\nescalation = [{ from = 2, points = 3 }]", replace=True))
+    assert plan.criteria["A2"].points_for(2) == 3
