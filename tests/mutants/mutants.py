@@ -78,6 +78,12 @@ def scratch_tree(module: str) -> Path:
             shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__", ".mutants"))
         elif source.exists():
             shutil.copy2(source, where / name)
+    write_settings(where, module)
+    return where
+
+
+def write_settings(where: Path, module: str) -> None:
+    """The scratch tree's pyproject: the project's, and what mutmut mutates, with which tests and limits."""
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     settings = {
         "source_paths": ["ward_office/"],
@@ -86,13 +92,14 @@ def scratch_tree(module: str) -> Path:
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"],
         "pytest_add_cli_args_test_selection": MODULES[module],
         "use_git_change_detection": False,
-        # A mutant that loops is stopped after 3 × (1 s + its tests' time) of CPU, not mutmut's 15 ×: on a shared
-        # machine those minutes are most of a run.
+        # A mutant that loops is stopped after 6 × (5 s + its tests' time) of CPU, not mutmut's 30 × (1 s + …):
+        # those minutes would be most of a run. The 5 s are pytest's own work in each worker, which the tests'
+        # measured time leaves out; with less, a slow survivor was taken for a hang and counted as caught.
         "timeout_multiplier": 3.0,
+        "timeout_constant": 5.0,
     }
     lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
     (where / "pyproject.toml").write_text(pyproject + "\n".join(lines) + "\n", encoding="utf-8")
-    return where
 
 
 def statuses_of(where: Path, module: str) -> dict[str, str] | None:
@@ -120,7 +127,9 @@ def survivors_again(module: str) -> tuple[Path, list[str]] | None:
             if str(relative) != module:
                 (copy / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, copy / relative)
-    return where, [name for name, status in statuses.items() if status not in CAUGHT]
+    write_settings(where, module)
+    # A hang is run again too: with today's limits it may turn out a survivor.
+    return where, [name for name, status in statuses.items() if status not in CAUGHT or status == "timeout"]
 
 
 def run_module(module: str, children: int, again: bool) -> dict[str, str]:
