@@ -143,3 +143,8 @@ def test_an_escalation_keeps_the_sign_whatever_its_size() -> None:
     assert plan.criteria["A2"].points_for(2) == 1 and plan.criteria["A1"].points_for(3) == Fraction(-3, 2)
     plan = load_plan(changed(19, "points = 1\nescalation = [{ from = 2, points = 3 }]", replace=True))
     assert plan.criteria["A2"].points_for(2) == 3
+
+
+def test_brackets_of_one_and_two_points_are_read() -> None:
+    plan = load_plan(changed(19, "brackets = [{ from = 1, points = 1 }, { from = 3, points = 2 }]", replace=True))
+    assert plan.criteria["A2"].brackets == (Bracket(1, Fraction(1)), Bracket(3, Fraction(2)))
