@@ -106,6 +106,7 @@ def test_halves_school_years_and_the_year_before_a_school_year() -> None:
                                                                    date(2027, 5, 31), "2026")
     assert previous_period(school) == year_of_months(2025, 9, 5)
     assert year_of_months(2026) == whole_year(2026)
+    assert (year_of_months(2026, 3, 3).start, year_of_months(2026, 3, 3).end) == (date(2026, 3, 1), date(2026, 3, 31))
     assert [part.code for part in year_of_months(2026, 11, 2).months()] == ["2026-11", "2026-12", "2027-01",
                                                                              "2027-02"]
 

@@ -210,3 +210,25 @@ def test_someone_with_nothing_recorded_under_a_ceiling_per_month_keeps_the_grade
     ranking = run(make_plan(tail=ceilings), [person(1), person(2)], [absent(2, 4)], period=Q2)
     assert [(result.staff.id, result.score, result.grade.code, len(result.changes)) for result in ranking.results] == [
         (1, 100, "A", 0), (2, Fraction(290, 3), "B", 1)]
+
+
+def test_of_two_ceilings_to_one_grade_the_first_listed_is_told() -> None:
+    # 3 absences (at most C: "Vắng từ 3 buổi", listed first) and 2 in TP (at most C too): the first is told.
+    body = TIME_BLOCK.replace("points = -10\n", "points = -10\ncap = 10\n") + OTHER_BLOCKS
+    result = only(run(make_plan(body, tail=CEILINGS), [person(1)], [absent(1, 4), absent(1, 5), absent(1, 6)],
+                      [event(1, 7, "THE"), event(1, 8, "AO")]))
+    (change,) = result.changes
+    assert (result.grade.code, change.ceiling.reason if change.ceiling else None, change.count) == (
+        "C", "Vắng từ 3 buổi", 3)
+
+
+def test_two_people_lowered_from_one_grade_with_one_count_by_two_ceilings_each_get_their_own() -> None:
+    # Absences cost at most 10 in all: 3 absences leave 90 (A), at most C by "Vắng từ 3 buổi", count 3;
+    # 3 missing badges leave 97 (A), at most C by the TP ceiling, count 3.
+    body = TIME_BLOCK.replace("points = -10\n", "points = -10\ncap = 10\n") + OTHER_BLOCKS
+    ranking = run(make_plan(body, tail=CEILINGS), [person(1), person(2)], [absent(1, 4), absent(1, 5), absent(1, 6)],
+                  [event(2, day, "THE") for day in (4, 5, 6)])
+    assert [(result.staff.id, result.changes[0].from_grade.code, result.changes[0].count,
+             result.changes[0].ceiling.reason if result.changes[0].ceiling else None)
+            for result in sorted(ranking.results, key=lambda result: result.staff.id)] == [
+        (1, "A", 3, "Vắng từ 3 buổi"), (2, "A", 3, "Vi phạm trang phục từ 2 lần")]
