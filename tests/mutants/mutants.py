@@ -4,8 +4,8 @@
 one module at a time, each in a scratch copy of the tree (``.mutants/<module>/``) so the repository is never
 touched. The score printed is killed / (total − reviewed equivalent): ``equivalent.txt`` lists the mutants a
 review judged to change nothing a user can see, each with its reason, so the score is the same on every run.
-Exit status 1 when a module is under ``TARGET`` or a listed equivalent no longer exists (the code moved on:
-review the list again).
+Exit status 1 when a module is under ``TARGET``, when a mutant was not run, or when a listed equivalent is
+caught after all or no longer exists (the code moved on: review the list again).
 """
 
 from __future__ import annotations
