@@ -4,6 +4,7 @@ the texts the parsers expect, and every unreadable file refused with InputFileEr
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -14,11 +15,12 @@ from openpyxl import Workbook
 
 from ward_office import i18n
 from ward_office.core.errors import InputFileError
+from ward_office.core.text_rules import code_key
 from ward_office.importers import spreadsheets
 from ward_office.importers.csv_files import SkippedRow
 from ward_office.importers.events import EVENT_COLUMNS
 from ward_office.importers.input_tables import read_rows
-from ward_office.importers.staff import STAFF_COLUMNS, read_staff
+from ward_office.importers.staff import STAFF_COLUMNS, StaffRow, read_staff
 from ward_office.services.imports import template_path
 
 STAFF_REQUIRED = ("code", "full_name", "gender", "position", "department")
@@ -158,6 +160,47 @@ def test_random_bytes_are_read_or_refused_cleanly(content: bytes) -> None:
             else:
                 assert all(set(row.values) <= set(columns) for row in rows)
         try:
-            read_staff(path)
-        except InputFileError:
-            pass
+            staff = read_staff(path)
+        except InputFileError as error:
+            assert error.problems and error.total >= len(error.problems)
+            assert all(problem.line >= 1 for problem in error.problems)
+            assert error.localized().count("\n") == len(error.problems)  # one line per problem under the heading
+        else:
+            assert_staff_properties(staff)
+
+
+def assert_staff_properties(staff: list[StaffRow]) -> None:
+    """What any staff file read must give: rows after the header in file order, each person named, codes and
+    clock ids each once."""
+    lines = [row.line for row in staff]
+    assert lines == sorted(set(lines)) and all(line >= 2 for line in lines)
+    assert all(row.staff.full_name and row.staff.full_name == " ".join(row.staff.full_name.split())
+               for row in staff)
+    codes = [code_key(row.staff.code) for row in staff if row.staff.code]
+    assert len(codes) == len(set(codes))
+    clock_ids = [row.staff.clock_id for row in staff if row.staff.clock_id]
+    assert len(clock_ids) == len(set(clock_ids))
+
+
+_CELL = st.text(alphabet="ABCabc01 ĐđThịVănNguyễn\u0301\t", max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_CELL, _CELL, _CELL, _CELL, _CELL), max_size=8))
+def test_random_staff_sheets_are_read_with_their_properties_or_refused_on_their_lines(
+        cells: list[tuple[str, str, str, str, str]]) -> None:
+    text = "Họ và tên,Chức vụ,Bộ phận,Mã cán bộ,Mã chấm công\n" + "".join(",".join(row) + "\n" for row in cells)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "can-bo.csv"
+        path.write_text(text, encoding="utf-8")
+        try:
+            staff = read_staff(path)
+        except InputFileError as error:
+            assert error.problems
+            assert all(2 <= problem.line <= len(cells) + 1 for problem in error.problems)
+        else:
+            assert_staff_properties(staff)
+            named = [row for row in cells if "".join(row).strip()]
+            assert len(staff) == len(named)  # every row with a value is a person, or the file is refused
+            assert [row.staff.full_name for row in staff] == [
+                " ".join(unicodedata.normalize("NFC", row[0]).split()) for row in named]

@@ -11,7 +11,7 @@ import pytest
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import Event
 from ward_office.core.errors import PlanError
-from ward_office.core.period import PeriodKind, half_year, month
+from ward_office.core.period import PeriodKind, half_year, month, whole_year
 from ward_office.core.plan import load_plan
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
@@ -186,3 +186,19 @@ def test_bounds_are_read():
     time, bonus = the_plan.blocks
     assert (time.maximum, time.floor, the_plan.block_start(time)) == (30, 0, 30)
     assert (bonus.maximum, bonus.floor, the_plan.block_start(bonus)) == (10, None, 0)
+
+
+def test_in_weighted_halves_each_month_is_bounded_at_its_own_weight():
+    # The year's halves weigh 1 and 2: a month of the first half 1/3 × 1/6 = 1/18, of the second 2/3 × 1/6 = 1/9.
+    # A bonus in March and one in September each pass the maximum 100 by 5 (both months 100); a late in October
+    # (98). Score = 100 − 2/9; the clamps weigh −5/18 and −5/9, the bonus block keeps its 5/18 + 5/9.
+    head = 'maximum = 100\n\n[aggregation]\nyear = "weighted_halves"\nyear_weights = [1, 2]'
+    events = [Event(StaffId(1), date(2026, 3, 10), "KT"), Event(StaffId(1), date(2026, 9, 10), "KT")]
+    late = Attendance(StaffId(1), date(2026, 10, 5), Session.MORNING, late_minutes=20)
+    result = score(plan(head=head), [late], events, period=whole_year(2026))
+    assert [sub.score for sub in result.sub_periods] == [100] * 9 + [98, 100, 100]
+    assert [(clamp.sub_period.start.month, clamp.points, clamp.contribution) for clamp in result.clamps] == [
+        (3, -5, Fraction(-5, 18)), (9, -5, Fraction(-5, 9))]
+    assert result.score == Fraction(898, 9)
+    assert result.block_totals == {"TG": Fraction(-2, 9), "DT": Fraction(5, 6)}
+    assert adds_up(result)

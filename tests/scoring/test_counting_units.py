@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from ward_office.core.attendance import Attendance, AttendanceStatus
+from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.period import month
 from ward_office.core.plan import load_plan
 from ward_office.core.schedule import Session
@@ -101,3 +101,39 @@ def test_the_first_record_of_a_day_carries_the_points() -> None:
     assert [(item.day.day, item.session) for item in late] == [(19, Session.MORNING)]
     # 4 absent days × −2 and one late day × −1: 100 − 9 = 91.
     assert result.score == 91
+
+
+def test_each_person_has_their_own_days() -> None:
+    # Two people, each absent the whole of Friday 8 and on unpaid leave the whole of Monday 11, counted per day:
+    # each has one absence (−2) and one day of leave (−1, here on MUON): 97 each.
+    plan = load_plan(PLAN.format(absent="day", late="day") + '\n[[attendance_rules]]\non = "leave"\n'
+                     'criterion = "MUON"\ncodes = ["No"]\ncount = "day"\n')
+    staff = [Staff(f"NV0{number}", name, Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(number))
+             for number, name in ((1, "Nguyễn Văn An"), (2, "Trần Văn Bình"))]
+    records = [record for number in (1, 2) for session in Session for record in (
+        Attendance(StaffId(number), date(2026, 5, 8), session, AttendanceStatus.ABSENT),
+        Attendance(StaffId(number), date(2026, 5, 11), session, AttendanceStatus.LEAVE, leave_code=LeaveCode.UNPAID))]
+    results = score_period(ScoringInput(plan, MAY, staff, records, [], 5, WORKING)).results
+    assert [(result.staff.code, [(item.criterion_code, item.day.day) for item in result.items], result.score)
+            for result in results] == [("NV01", [("VANG", 8), ("MUON", 11)], 97),
+                                       ("NV02", [("VANG", 8), ("MUON", 11)], 97)]
+
+
+def test_leaving_early_and_missing_punches_counted_per_day_are_each_persons_own() -> None:
+    # Both people leave early and miss a punch in both sessions of Monday 4 and the morning of Tuesday 5: per
+    # day, two of each (SOM −1, CC −1): 96 each.
+    plan = load_plan(PLAN.format(absent="day", late="day") + (
+        '\n[[blocks.criteria]]\ncode = "SOM"\nname = "Về sớm"\npoints = -1\n'
+        '\n[[blocks.criteria]]\ncode = "CC"\nname = "Bỏ chấm công"\npoints = -1\n'
+        '\n[[attendance_rules]]\non = "early"\ncriterion = "SOM"\ncount = "day"\n'
+        '\n[[attendance_rules]]\non = "missing_punch"\ncriterion = "CC"\ncount = "day"\n'))
+    staff = [Staff(f"NV0{number}", name, Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(number))
+             for number, name in ((1, "Nguyễn Văn An"), (2, "Trần Văn Bình"))]
+    records = [Attendance(StaffId(number), day, session, early_minutes=30, missing_punch=True)
+               for number in (1, 2) for day, session in ((date(2026, 5, 4), Session.MORNING),
+                                                         (date(2026, 5, 4), Session.AFTERNOON),
+                                                         (date(2026, 5, 5), Session.MORNING))]
+    results = score_period(ScoringInput(plan, MAY, staff, records, [], 5, WORKING)).results
+    assert [(result.staff.code, sorted((item.criterion_code, item.day.day) for item in result.items), result.score)
+            for result in results] == [(code, [("CC", 4), ("CC", 5), ("SOM", 4), ("SOM", 5)], 96)
+                                       for code in ("NV01", "NV02")]

@@ -16,6 +16,7 @@ from ward_office.core.errors import PeriodLockedError, WardOfficeError
 from ward_office.core.period import month
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory
+from ward_office.importers import clock_logs
 from ward_office.services.clock_import import (
     ClockBatch,
     import_batch,
@@ -238,7 +239,6 @@ def test_preview_text_is_vietnamese(store: Store, ward: dict[str, Staff]) -> Non
 
 def test_cli_dry_run_reads_a_real_attlog_file(db_path: Path, store: Store, ward: dict[str, Staff],
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("ward_office.importers.clock_logs")
     store.close()
     file = db_path.parent / "1_attlog.dat"
     file.write_bytes(b"        1\t2026-03-02 07:52:00\t1\t0\t1\t0\r\n"
@@ -263,7 +263,6 @@ def test_cli_dry_run_reads_a_real_attlog_file(db_path: Path, store: Store, ward:
 
 def test_files_end_to_end_with_a_remembered_mapping_and_a_bad_line(db_path: Path, store: Store,
                                                                    ward: dict[str, Staff]) -> None:
-    clock_logs = pytest.importorskip("ward_office.importers.clock_logs")
     from ward_office.services.clock_import import (
         clock_mapping_names,
         import_clock,

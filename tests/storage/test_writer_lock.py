@@ -178,17 +178,36 @@ def test_the_holder_details_of_a_lock_file_being_written_are_not_needed(db_path:
     assert LockHolder.from_text("") is None and LockHolder.from_text("{not json") is None
 
 
-def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+# Root writes in any folder: the same attempt, in a process whose root lacks the capabilities that allow it.
+WITHOUT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+ACQUIRE = """
+import sys
+from ward_office.i18n import set_language
+from ward_office.storage import DatabaseError, writer_lock
+set_language(sys.argv[2])
+try:
+    writer_lock.acquire(sys.argv[1])
+except DatabaseError as error:
+    print(error.localized())
+"""
+
+
+def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path, vietnamese: None) -> None:
     if sys.platform == "win32":
         pytest.skip("Windows ignores a folder's read-only mode: there is no such folder to make")
-    if os.geteuid() == 0:
-        pytest.skip("root may write anywhere")
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        with pytest.raises(DatabaseError, match="Không mở được"):
-            writer_lock.acquire(folder / "ward.db")
+        if os.geteuid() != 0:
+            with pytest.raises(DatabaseError, match="Không mở được"):
+                writer_lock.acquire(folder / "ward.db")
+        else:
+            done = subprocess.run([*WITHOUT_OVERRIDE, sys.executable, "-c", ACQUIRE, str(folder / "ward.db"), "vi"],
+                                  capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60,
+                                  check=False)
+            assert done.stdout.startswith(f"Không mở được {folder / 'ward.db'}"), done.stdout + done.stderr
+        assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
 

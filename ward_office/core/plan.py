@@ -59,7 +59,8 @@ def load_plan(text: str, *, unknown_keys: bool = False) -> EmulationPlan:
     """Parse and check a plan; raise PlanError listing every mistake with its line.
 
     ``unknown_keys=True`` lets keys the format lacks pass unread: for a plan stored before they were refused,
-    which went on scoring as if they were absent and must keep doing so."""
+    which went on scoring as if they were absent and must keep doing so. Such a plan may also have two escalation
+    steps from one occurrence (refused since): the one written later counts, as it did."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -73,6 +74,7 @@ class _Reader(EnteredPlanValues):
     def __init__(self, text: str, data: dict[str, Any], unknown_keys: bool) -> None:
         super().__init__(text)
         self.data = data
+        self.stored = unknown_keys  # read as it was adopted
         if not unknown_keys:
             self.unknown_keys(data, PLAN_KEYS)
 
@@ -200,16 +202,17 @@ class _Reader(EnteredPlanValues):
 
     def grades(self) -> list[Grade]:
         """The grades, highest first."""
-        grades = []
+        grades: list[Grade] = []
         for index, item in enumerate(self.items(self.data, "grades", ())):
             where: Path = ("grades", index)
             code, name = self.attempt(self.text, item, "code", where), self.attempt(self.text, item, "name", where)
+            twice = code is not None and any(grade.code == code for grade in grades)
+            if twice:
+                self.fail(where, N_("the code “{code}” is used twice"), code=code, key="code")
             min_score = self.attempt(self.number, item, "min_score", where)
-            if code is not None and name is not None and min_score is not None:
+            if code is not None and name is not None and min_score is not None and not twice:
                 grades.append(Grade(code, name, min_score))
         grades.sort(key=lambda grade: grade.min_score, reverse=True)
-        if len({grade.code for grade in grades}) != len(grades):
-            raise self.fail(("grades",), N_("two grades share a code"))
         return grades
 
     def ceilings(self, criteria: Mapping[str, Criterion], blocks: list[Block], grade_codes: set[str]) -> list[Ceiling]:
@@ -303,6 +306,8 @@ class _Reader(EnteredPlanValues):
                 raise self.fail(step_where, N_("an escalation must keep the sign of the points"))
             steps.append(EscalationStep(self.integer(step, "from", step_where, minimum=2), step_points))
         steps.sort(key=lambda step: step.from_occurrence)
+        if len({step.from_occurrence for step in steps}) != len(steps) and not self.stored:
+            raise self.fail(where, N_("two steps of “escalation” have the same “from”"), key="escalation")
         cap = self.optional_number(data, "cap", where)
         if name is None:
             raise self.refused()

@@ -39,6 +39,8 @@ class PlanProblem:
     def listed(self) -> str:
         """The problem as a line of a list under a heading that names the plan."""
         problem = _(self.message).format(**self.params)
+        if self.line is None and not self.where:  # a table missing from the whole file: no line, no place
+            return f"– {problem}"
         if self.line is None:
             return _("– at {where}: {problem}").format(where=self.where, problem=problem)
         if not self.where:
@@ -47,6 +49,8 @@ class PlanProblem:
 
     def localized(self) -> str:
         problem = _(self.message).format(**self.params)
+        if self.line is None and not self.where:
+            return _("Plan: {problem}").format(problem=problem)
         if self.line is None:
             return _("Plan, at {where}: {problem}").format(where=self.where, problem=problem)
         if not self.where:
@@ -153,6 +157,9 @@ class KeyLines:
         (an inline table in a list) of the key holding that value."""
         if key is not None and (path, key) in self.keys:
             return self.keys[(path, key)]
+        for table in ((*path, key), (*path, key, 0)) if key is not None else ():  # a key written as a table
+            if table in self.tables:
+                return self.tables[table]
         for cut in range(len(path), -1, -1):
             prefix = path[:cut]
             if prefix in self.tables:
