@@ -11,6 +11,7 @@ happens, so packaging/smoke_test.py fails on it even if the exit code were lost.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -38,6 +39,8 @@ from ward_office.ui.widgets.jobs import wait_for_jobs
 SMOKE_MARKER = "WARD-OFFICE-SMOKE"
 # Printed alone after the window's first paint, before the walk: packaging/smoke_test.py times starts to it.
 SMOKE_TIMEOUT_MS = 120_000
+# Names a PNG file to save the signed-in window into, its first page filled in (packaging/smoke_test.py --screenshot).
+SCREENSHOT_VARIABLE = "WARD_OFFICE_SMOKE_SCREENSHOT"
 EXIT_FAILED, EXIT_TIMED_OUT = 1, 3
 # Qt warnings that say nothing about the program, each with why. Empty: none has been seen.
 HARMLESS_QT_MESSAGES: tuple[str, ...] = ()
@@ -167,6 +170,11 @@ def run_smoke_test(path: Path, *, language: str = i18n.DEFAULT_LANGUAGE) -> int:
 
         def walk() -> None:
             print(SHOWN_MARKER, flush=True)
+            screenshot = os.environ.get(SCREENSHOT_VARIABLE)
+            if screenshot:
+                settle()  # the overview's figures, computed in the background
+                if not window.grab().save(screenshot):
+                    failures.add(f"the window could not be saved into {screenshot}")
             report: dict[str, object] = {
                 "version": __version__, "title": window.windowTitle(),
                 "signed_in": account.username if account else None,
