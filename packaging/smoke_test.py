@@ -29,6 +29,7 @@ DEFAULT_PROGRAM = ROOT / "dist" / "ward-office" / ("ward-office-cli.exe" if os.n
 SMOKE_MARKER = "WARD-OFFICE-SMOKE"  # ward_office.ui.shell.smoke.SMOKE_MARKER
 SHOWN_MARKER = "WARD-OFFICE-SHOWN"  # ward_office.ui.shell.app.SHOWN_MARKER
 SCREENSHOT_VARIABLE = "WARD_OFFICE_SMOKE_SCREENSHOT"  # ward_office.ui.shell.smoke.SCREENSHOT_VARIABLE
+TIMEOUT_VARIABLE = "WARD_OFFICE_SMOKE_TIMEOUT"  # ward_office.ui.shell.smoke.TIMEOUT_VARIABLE
 # The classes of ward_office.ui.shell.page_list.PAGES.
 EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "StaffPage", "ScoresPage",
                    "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")
@@ -60,8 +61,9 @@ def clean_environment(home: Path, platform: str = "offscreen") -> dict[str, str]
 
 
 def run(program: list[str], arguments: list[str], environment: dict[str, str]) -> str:
+    timeout = int(environment.get(TIMEOUT_VARIABLE, "0")) or TIMEOUT_S
     done = subprocess.run([*program, *arguments], env=environment, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=TIMEOUT_S)
+                          encoding="utf-8", errors="replace", timeout=timeout)
     if done.returncode != 0:
         raise SmokeError(f"{' '.join(arguments)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
     if done.stderr.strip():
@@ -134,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, help="the program run from source, timed next to the bundle")
     parser.add_argument("--platform", default="offscreen",
                         help="Qt's platform for the window (default: %(default)s; 'windows' under Wine on a screen)")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT_S,
+                        help="seconds each command and the window's walk may take (default: %(default)s)")
     parser.add_argument("--screenshot", type=Path, help="save the signed-in window, as first painted, into this PNG")
     options = parser.parse_args(argv)
     program = [str(options.program.resolve())]
@@ -143,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ward-office-smoke-") as scratch:
         home = Path(scratch)
         environment = clean_environment(home, options.platform)
+        environment[TIMEOUT_VARIABLE] = str(options.timeout)
         database, pdf = home / "demo.db", home / "bao-cao-so-ket.pdf"
         try:
             started = time.perf_counter()
