@@ -204,7 +204,7 @@ check_cli() {
 window_check() {
   local program=${1:-$BUNDLE/ward-office.exe} screenshot=$CACHE/window${2:-}.png
   rm -f "$screenshot"
-  winpy packaging/smoke_test.py "$(winpath "$program")" --platform windows --timeout 900 --screenshot "$(winpath "$screenshot")"
+  winpy -X utf8 packaging/smoke_test.py "$(winpath "$program")" --platform windows --timeout 900 --screenshot "$(winpath "$screenshot")"
   [ -s "$screenshot" ] || fail "the smoke test of $program saved no picture of the window"
   say "window under Wine (Qt's windows platform): $program, the signed-in window in $screenshot"
 }
@@ -276,6 +276,7 @@ start_wine() {
   start_display
   wineserver -p </dev/null >/dev/null 2>&1 || true  # (already running: fine)
   wine cmd /c exit </dev/null >/dev/null 2>&1  # and Wine's background programs, started the same way
+  wine rundll32 </dev/null >/dev/null 2>&1  # and, by a window program, the desktop's (explorer.exe /desktop)
 }
 
 main() {
