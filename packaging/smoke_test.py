@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="Qt's platform for the window (default: %(default)s; 'windows' under Wine on a screen)")
     parser.add_argument("--timeout", type=int, default=TIMEOUT_S,
                         help="seconds each command and the window's walk may take (default: %(default)s)")
-    parser.add_argument("--screenshot", type=Path, help="save the signed-in window, as first painted, into this PNG")
+    parser.add_argument("--screenshot", type=Path, help="save the signed-in window as this PNG")
     options = parser.parse_args(argv)
     program = [str(options.program.resolve())]
     if not options.program.is_file():
