@@ -31,8 +31,8 @@ SHOWN_MARKER = "WARD-OFFICE-SHOWN"  # ward_office.ui.shell.app.SHOWN_MARKER
 SCREENSHOT_VARIABLE = "WARD_OFFICE_SMOKE_SCREENSHOT"  # ward_office.ui.shell.smoke.SCREENSHOT_VARIABLE
 TIMEOUT_VARIABLE = "WARD_OFFICE_SMOKE_TIMEOUT"  # ward_office.ui.shell.smoke.TIMEOUT_VARIABLE
 # The classes of ward_office.ui.shell.page_list.PAGES.
-EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "StaffPage", "ScoresPage",
-                   "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")
+EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "CitizensPage", "StaffPage",
+                   "ScoresPage", "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")
 EXPECTED_WIZARDS = ["ImportWizard", "FirstRunWizard"]
 DEMO_UNTIL = "2026-11-20"
 PERIOD = "2026-H2"
