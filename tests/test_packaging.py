@@ -19,6 +19,7 @@ import pytest
 import ward_office
 from ward_office import i18n, paths
 from ward_office.i18n import formatting
+
 from ward_office.ui.shell.page_list import PAGES  # no Qt: the names the window loads its pages by
 
 ROOT = Path(__file__).resolve().parent.parent
