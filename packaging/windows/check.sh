@@ -204,6 +204,7 @@ check_cli() {
 window_check() {
   local program=${1:-$BUNDLE/ward-office.exe} screenshot=$CACHE/window${2:-}.png
   rm -f "$screenshot"
+  start_desktop
   winpy -X utf8 packaging/smoke_test.py "$(winpath "$program")" --platform windows --timeout 900 --screenshot "$(winpath "$screenshot")"
   [ -s "$screenshot" ] || fail "the smoke test of $program saved no picture of the window"
   say "window under Wine (Qt's windows platform): $program, the signed-in window in $screenshot"
@@ -270,13 +271,17 @@ start_display() {
   sleep 1
 }
 
+# The desktop process (explorer.exe /desktop), which the first window program starts and which may end once no
+# window program is left (one was found started afresh mid-run): started by a window program that ends at once.
+start_desktop() { wine rundll32 </dev/null >/dev/null 2>&1; }
+
 # One Wine server, started apart with no output of ours: a server started by a program would inherit that
 # program's pipe and hold it open, so the reader of the output would wait for it for ever.
 start_wine() {
   start_display
   wineserver -p </dev/null >/dev/null 2>&1 || true  # (already running: fine)
   wine cmd /c exit </dev/null >/dev/null 2>&1  # and Wine's background programs, started the same way
-  wine rundll32 </dev/null >/dev/null 2>&1  # and, by a window program, the desktop's (explorer.exe /desktop)
+  start_desktop
 }
 
 main() {
