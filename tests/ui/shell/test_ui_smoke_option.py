@@ -14,6 +14,7 @@ import pytest
 from ui_helpers import untranslated, visible_texts
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from ward_office import __version__, cli, paths
@@ -41,8 +42,11 @@ def smoke_line(output: str) -> dict[str, object]:
 
 # The walk builds every page and makes a report: longer than one window start.
 @pytest.mark.timeout(120)
-def test_smoke_test_walks_every_page_tab_wizard_and_a_report_in_vietnamese(demo_db: Path) -> None:
+def test_smoke_test_walks_every_page_tab_wizard_and_a_report_in_vietnamese(
+        demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = demo_db.read_bytes()
+    screenshot = tmp_path / "window.png"
+    monkeypatch.setenv(smoke.SCREENSHOT_VARIABLE, str(screenshot))
     done = run_smoke(demo_db)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
@@ -63,6 +67,8 @@ def test_smoke_test_walks_every_page_tab_wizard_and_a_report_in_vietnamese(demo_
     assert report["report_pages"] >= 1 and report["failures"] == 0  # type: ignore[operator]
     texts = [("page", page) for page in report["pages"]] + [("menu", menu) for menu in report["menus"]]  # type: ignore[union-attr]
     assert untranslated(texts) == []
+    picture = QImage(str(screenshot))  # the signed-in window, saved for packaging/windows/check.sh to show
+    assert picture.width() >= 800 and picture.height() >= 600
 
 
 @pytest.mark.timeout(120)  # the walk, as above

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import untranslated, visible_texts
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTabWidget, QToolButton, QWidget
 
 from ward_office.i18n import _
 
@@ -53,6 +53,18 @@ def test_qt_standard_buttons_are_vietnamese(window: MainWindow) -> None:
     message = QMessageBox(QMessageBox.Icon.Question, "x", "y",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert {button.text().replace("&", "") for button in message.buttons()} == {"Có", "Không"}
+
+
+def test_the_arrows_of_tabs_that_do_not_fit_are_vietnamese(window: MainWindow, qtbot) -> None:
+    # Seen under Windows' fonts (packaging/windows/check.sh): the settings page's tabs overflowed.
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    for number in range(12):
+        tabs.addTab(QWidget(), f"Thẻ số {number}")
+    tabs.resize(200, 100)
+    tabs.show()
+    names = {button.accessibleName() for button in tabs.findChildren(QToolButton)}
+    assert names == {"Cuộn sang trái", "Cuộn sang phải"}
 
 
 def test_go_menu_switches_pages(window: MainWindow) -> None:

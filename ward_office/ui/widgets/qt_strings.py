@@ -37,6 +37,9 @@ QT_MESSAGES: dict[tuple[str, str], str] = {
     ("QPlatformTheme", "Ignore"): N_("Ignore"),
     ("QMessageBox", "Show Details..."): N_("Show Details..."),
     ("QMessageBox", "Hide Details..."): N_("Hide Details..."),
+    # The arrows a tab bar shows when its tabs do not fit (Windows' wider fonts: the settings page)
+    ("QTabBar", "Scroll Left"): N_("Scroll Left"),
+    ("QTabBar", "Scroll Right"): N_("Scroll Right"),
     # Right-click menu of every text field
     ("QLineEdit", "&Undo"): N_("&Undo"),
     ("QLineEdit", "&Redo"): N_("&Redo"),
