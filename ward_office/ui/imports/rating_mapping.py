@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
@@ -16,7 +15,7 @@ from ward_office.i18n.text import fold
 
 from ward_office.ui import widgets
 from ward_office.ui.imports._services import ColumnMappingError, RatingFileLayout, RatingMapping
-from ward_office.ui.widgets.models import Column, RecordTableModel
+from ward_office.ui.imports.mapping_panel import MappingPanel
 
 DATE_ORDER_LABELS = (("dmy", N_("day/month/year (14/05/2026)")), ("mdy", N_("month/day/year (05/14/2026)")))
 SCALE_LABELS = (("", N_("words only (Rất hài lòng, Hài lòng, Không hài lòng)")),
@@ -31,10 +30,8 @@ FIELDS = (("staff", N_("&Staff member column (code, clock id or full name):"), T
           ("dossier", N_("Dossier &code column:"), False))
 
 
-class RatingMappingPanel(QWidget):
+class RatingMappingPanel(MappingPanel):
     """The columns of a rating export, chosen; ``changed`` fires on every choice."""
-
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,22 +58,8 @@ class RatingMappingPanel(QWidget):
         for code, label in DATE_ORDER_LABELS:
             self.date_order.addItem(_(label), code)
         self._row(form, _("Dates writt&en as:"), self.date_order)
-        self.remember = QCheckBox(_("&Remember these columns as:"))
-        self.remember.setChecked(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("rating_mapping_name")
-        self.name.setAccessibleName(_("Name of the column mapping"))
-        remember = QHBoxLayout()
-        remember.addWidget(self.remember)
-        remember.addWidget(self.name, 1)
-        form.addRow(remember)
-        self.missing = QLabel()
-        self.missing.setObjectName("rating_mapping_missing")
-        self.missing.setWordWrap(True)
-        self.missing.setStyleSheet(f"color: {widgets.WARN.name()}")
-        self.sample_model: RecordTableModel[tuple[str, ...]] = RecordTableModel(())
-        self.sample = widgets.record_table(self.sample_model, "rating_sample_rows", _("The first rows of the file"))
-        self.sample.setSortingEnabled(False)
+        self._make_shared_parts("rating")
+        form.addRow(self.remember_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
@@ -86,8 +69,6 @@ class RatingMappingPanel(QWidget):
         layout.addWidget(self.sample, 1)
         self.changed.connect(lambda: self.missing.setText(self.problem()))
         self.saved.currentIndexChanged.connect(lambda _index: self._saved_chosen())
-        self.remember.toggled.connect(self._remember_toggled)
-        self.name.textChanged.connect(lambda _text: self.changed.emit())
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
@@ -119,12 +100,7 @@ class RatingMappingPanel(QWidget):
         for mapping in layout.saved:
             self.saved.addItem(mapping.name, mapping.name)
         self.saved.blockSignals(False)
-        self.sample_model = RecordTableModel(tuple(
-            Column(header, lambda row, index=index: row[index] if index < len(row) else "")
-            for index, header in enumerate(layout.headers)), self)
-        self.sample_model.set_records(layout.sample)
-        self.sample.setModel(self.sample_model)
-        self.sample.resizeColumnsToContents()
+        self._show_sample(layout.headers, layout.sample)
         if layout.remembered is not None:
             self.saved.setCurrentIndex(max(self.saved.findData(layout.remembered.name), 0))
             self.hint.setText(_("These columns were read with the mapping “{name}” last time; check them and go "
@@ -164,10 +140,6 @@ class RatingMappingPanel(QWidget):
     def _header(self, name: str) -> str:
         """The file's own spelling of a header a mapping names (compared without accents or case)."""
         return next((header for header in self.headers if name and fold(header) == fold(name)), "")
-
-    def _remember_toggled(self, on: bool) -> None:
-        self.name.setEnabled(on)
-        self.changed.emit()
 
     def column(self, field: str) -> str:
         return str(self.fields[field].currentData() or "")

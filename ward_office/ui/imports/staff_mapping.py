@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ward_office.i18n import _
 from ward_office.i18n.text import fold
 
-from ward_office.ui import widgets
 from ward_office.ui.imports._services import (
     STAFF_FIELDS as FIELDS,
 )
@@ -25,13 +23,11 @@ from ward_office.ui.imports._services import (
     StaffFileLayout,
     StaffMapping,
 )
-from ward_office.ui.widgets.models import Column, RecordTableModel
+from ward_office.ui.imports.mapping_panel import MappingPanel
 
 
-class StaffMappingPanel(QWidget):
+class StaffMappingPanel(MappingPanel):
     """The columns of a staff sheet, chosen; ``changed`` fires on every choice."""
-
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,22 +51,8 @@ class StaffMappingPanel(QWidget):
         for half in halves:
             half.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             columns.addLayout(half, 1)
-        self.remember = QCheckBox(_("&Remember these columns as:"))
-        self.remember.setChecked(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("staff_mapping_name")
-        self.name.setAccessibleName(_("Name of the column mapping"))
-        remember = QHBoxLayout()
-        remember.addWidget(self.remember)
-        remember.addWidget(self.name, 1)
-        form.addRow(remember)
-        self.missing = QLabel()
-        self.missing.setObjectName("staff_mapping_missing")
-        self.missing.setWordWrap(True)
-        self.missing.setStyleSheet(f"color: {widgets.WARN.name()}")
-        self.sample_model: RecordTableModel[tuple[str, ...]] = RecordTableModel(())
-        self.sample = widgets.record_table(self.sample_model, "staff_sample_rows", _("The first rows of the file"))
-        self.sample.setSortingEnabled(False)
+        self._make_shared_parts("staff")
+        form.addRow(self.remember_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
@@ -80,8 +62,6 @@ class StaffMappingPanel(QWidget):
         layout.addWidget(QLabel(_("The first rows of the file:")))
         layout.addWidget(self.sample, 1)
         self.changed.connect(lambda: self.missing.setText(self.problem()))
-        self.remember.toggled.connect(self._remember_toggled)
-        self.name.textChanged.connect(lambda _text: self.changed.emit())
 
     def set_layout(self, layout: StaffFileLayout) -> None:
         """Offer the sheet's columns, chosen as the usual names and the remembered mapping say."""
@@ -107,16 +87,7 @@ class StaffMappingPanel(QWidget):
         for field, combo in self.fields.items():
             header = next((cell for cell in self.headers if fold(cell) == fold(chosen.get(field, ""))), "")
             combo.setCurrentIndex(max(combo.findData(header), 0) if header else 0)
-        self.sample_model = RecordTableModel(tuple(
-            Column(header, lambda row, index=index: row[index] if index < len(row) else "")
-            for index, header in enumerate(layout.layout.headers)), self)
-        self.sample_model.set_records(layout.layout.sample)
-        self.sample.setModel(self.sample_model)
-        self.sample.resizeColumnsToContents()
-        self.changed.emit()
-
-    def _remember_toggled(self, on: bool) -> None:
-        self.name.setEnabled(on)
+        self._show_sample(layout.layout.headers, layout.layout.sample)
         self.changed.emit()
 
     def columns(self) -> dict[str, str]:
