@@ -89,11 +89,10 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Ward, dict[
         yield ward, ids, device_export(folder)
 
 
-@pytest.fixture(scope="module")
-def scored(book: tuple[Ward, dict[str, StaffId], Path]) -> Ranking:
-    ward, ids, export = book
-    first = import_ratings(ward, export, mapping=MAPPING, save_mapping_as="Máy đánh giá quầy")
-    assert first.added == 40 + 20 + 5 + 10 + 12 + 1
+def record_march(ward: Ward, ids: dict[str, StaffId], export: Path, *, save_mapping_as: str = "") -> int:
+    """March 2026 as the golden ward records it: the device export imported through ``MAPPING``, two paper survey
+    tallies, praise and complaints verified, rejected or left pending. Returns how many ratings were added."""
+    first = import_ratings(ward, export, mapping=MAPPING, save_mapping_as=save_mapping_as)
     enter_tally(ward, ids["CB002"], date(2026, 3, 1), RatingCounts(0, 1, 4), "Phiếu khảo sát giấy")
     enter_tally(ward, ids["CB003"], date(2026, 3, 1), RatingCounts(5, 1, 0))
     praise = receive_feedback(ward, FeedbackKind.PRAISE, date(2026, 3, 9), FeedbackChannel.LETTER, ids["CB001"],
@@ -110,6 +109,14 @@ def scored(book: tuple[Ward, dict[str, StaffId], Path]) -> Ranking:
     verify_feedback(ward, other.id or 0, True, today=TODAY)
     receive_feedback(ward, FeedbackKind.PRAISE, date(2026, 3, 30), FeedbackChannel.IN_PERSON, ids["CB005"],
                      "Nhiệt tình", today=TODAY)  # pending: counts nothing
+    return first.added
+
+
+@pytest.fixture(scope="module")
+def scored(book: tuple[Ward, dict[str, StaffId], Path]) -> Ranking:
+    ward, ids, export = book
+    added = record_march(ward, ids, export, save_mapping_as="Máy đánh giá quầy")
+    assert added == 40 + 20 + 5 + 10 + 12 + 1
     return ward.score(month(2026, 3), TODAY).ranking
 
 
