@@ -75,12 +75,17 @@ print(json.dumps({
 
 
 def write_attlog(path: Path, staff: int, year: int, seed: int) -> int:
-    """Four punches per person per working day, a few minutes either side of the session times, with
+    """Four punches per person per working day of ``year``, a few minutes either side of the session times, with
     now and then a day off and a double press; returns the number of lines."""
+    return write_punches(path, staff, date(year, 1, 1), date(year, 12, 31), seed)
+
+
+def write_punches(path: Path, staff: int, first: date, last: date, seed: int, *, double_presses: bool = True) -> int:
+    """Four punches per person per working day from ``first`` to ``last``, as ``write_attlog`` describes."""
     rng = random.Random(seed)
     lines = []
-    day = date(year, 1, 1)
-    while day.year == year:
+    day = first
+    while day <= last:
         if day.weekday() < 5:
             for person in range(1, staff + 1):
                 if rng.random() < 0.03:
@@ -89,7 +94,7 @@ def write_attlog(path: Path, staff: int, year: int, seed: int) -> int:
                     moment = datetime(day.year, day.month, day.day, hour, minute) + timedelta(
                         minutes=rng.randint(-12, 18), seconds=rng.randint(0, 59))
                     lines.append(f"{person:>5}\t{moment:%Y-%m-%d %H:%M:%S}\t1\t0\t1\t0\r\n")
-                    if rng.random() < 0.01:
+                    if double_presses and rng.random() < 0.01:
                         lines.append(f"{person:>5}\t{moment + timedelta(seconds=40):%Y-%m-%d %H:%M:%S}\t1\t0\t1\t0\r\n")
         day += timedelta(days=1)
     path.write_text("".join(lines), encoding="utf-8", newline="")

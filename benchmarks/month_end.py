@@ -18,7 +18,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from clock_import import SESSION_TIMES
+from clock_import import write_punches
 from peak import CODE as PEAK
 
 MONTH = "2026-06"
@@ -104,25 +104,12 @@ print(json.dumps({"steps": steps}))
 
 
 def write_month(path: Path, staff: int, month: date, seed: int) -> int:
-    """Four punches per person per working day of ``month``, as ``clock_import.write_attlog`` writes a year."""
-    import random
-    from datetime import datetime, timedelta
+    """Four punches per person per working day of ``month``, as ``clock_import.write_attlog`` writes a year (no
+    double presses)."""
+    from datetime import timedelta
 
-    rng = random.Random(seed)
-    lines = []
-    day = month
-    while day.month == month.month:
-        if day.weekday() < 5:
-            for person in range(1, staff + 1):
-                if rng.random() < 0.03:
-                    continue
-                for hour, minute in SESSION_TIMES:
-                    moment = datetime(day.year, day.month, day.day, hour, minute) + timedelta(
-                        minutes=rng.randint(-12, 18), seconds=rng.randint(0, 59))
-                    lines.append(f"{person:>5}\t{moment:%Y-%m-%d %H:%M:%S}\t1\t0\t1\t0\r\n")
-        day += timedelta(days=1)
-    path.write_text("".join(lines), encoding="utf-8", newline="")
-    return len(lines)
+    last = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return write_punches(path, staff, month, last, seed, double_presses=False)
 
 
 def _last_json(arguments: list[str]) -> dict:
