@@ -237,6 +237,51 @@ def test_a_damaged_book_is_replaced_as_a_file(db_path: Path) -> None:
     open_database(db_path).close()
 
 
+def test_a_damaged_book_held_open_by_another_program_is_left_as_it_was(db_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a program holding the damaged book open (a viewer, a scanner that does not let go) makes every
+    rename fail: the restore says so by the book's name and leaves the damaged file for the next try."""
+    filled(db_path)
+    backup = create_backup(db_path, backup_folder(db_path), stem="ward", reason=BackupReason.MANUAL, now=NOW)
+    corrupt_middle_page(db_path)
+    damaged = digest(db_path)
+    tries: list[str] = []
+
+    def held_open(source: str | Path, target: str | Path) -> None:
+        tries.append(str(target))
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr("ward_office.core.file_replace.os.replace", held_open)
+    monkeypatch.setattr("ward_office.core.file_replace.PAUSE_SECONDS", 0)
+    with pytest.raises(DatabaseError, match=r"ward\.db") as refused:
+        restore(backup.path, db_path, actor=ACTOR)
+    assert "another program has it open" in str(refused.value)
+    assert tries == [str(db_path)] * 10
+    assert digest(db_path) == damaged
+    assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_scanner_holding_the_damaged_book_for_a_moment_is_waited_out(db_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    filled(db_path)
+    backup = create_backup(db_path, backup_folder(db_path), stem="ward", reason=BackupReason.MANUAL, now=NOW)
+    saved = counts(db_path)
+    corrupt_middle_page(db_path)
+    real_replace = os.replace
+    refusals = iter([True, True])
+
+    def scanned(source: str | Path, target: str | Path) -> None:
+        if next(refusals, False):
+            raise PermissionError(13, "The process cannot access the file")
+        real_replace(source, target)
+
+    monkeypatch.setattr("ward_office.core.file_replace.os.replace", scanned)
+    monkeypatch.setattr("ward_office.core.file_replace.PAUSE_SECONDS", 0)
+    restore(backup.path, db_path, actor=ACTOR)
+    assert check_integrity(db_path) == []
+    assert counts(db_path)["staff"] == saved["staff"]
+
+
 # ---- Damaged books are refused for writing ----
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.core.change_log import ChangeAction
+from ward_office.core.file_replace import replace_file
 from ward_office.i18n import N_
 from ward_office.storage import writer_lock
 from ward_office.storage.book_file import BUSY_TIMEOUT_MS, check_integrity, is_sqlite_file
@@ -363,5 +364,9 @@ def _replace_file(staged: Path, db_path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     _fsync_file(staged)
-    os.replace(staged, db_path)
+    try:
+        replace_file(staged, db_path)
+    except PermissionError as error:  # Windows: another program still holds the damaged book open
+        raise DatabaseError(N_("Cannot replace {file}: another program has it open. Close that program and "
+                               "restore again."), file=db_path.name) from error
     _fsync_folder(db_path.parent)
