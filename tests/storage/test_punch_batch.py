@@ -1,0 +1,155 @@
+"""A clock file's punches are checked once per file: every guarantee of the punches table still holds for every
+row of a big batch, nothing is written when one row breaks it, and every other write still meets the table's
+own CHECKs and lock trigger."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from storage_helpers import ACTOR
+
+from ward_office.core.clock import Punch
+from ward_office.core.errors import PeriodLockedError
+from ward_office.core.period import month
+from ward_office.storage import Store
+from ward_office.storage.errors import DatabaseError
+from ward_office.storage.migrations.locked_sql import lock_triggers
+from ward_office.storage.punch_batch import CHECKS, LOCK_TRIGGER, checks_set_aside, first_failed_check, last_id
+from ward_office.storage.tamper import schema_differences
+
+KEY = "0" * 32  # a remembered file's key: a 32-digit digest
+BIG = 20_000  # more than one piece of an executemany (punches._PIECE is 50,000 rows: two pieces and a bit)
+
+
+def big_batch(count: int = BIG) -> list[Punch]:
+    """``count`` punches of 100 people from 2026-03-02 on, four a working day."""
+    start = datetime(2026, 3, 2, 7, 25)
+    return [Punch(str(person), start + timedelta(days=day, hours=hour, minutes=person % 30), "A", line)
+            for line, (day, person, hour) in enumerate(
+                ((day, person, hour) for day in range(count // 400 + 1) for person in range(1, 101)
+                 for hour in (0, 4, 6, 10)), start=1)][:count]
+
+
+def _nothing_written(store: Store, log_before: int) -> None:
+    assert store.punches.count() == 0
+    assert len(store.change_log.list()) == log_before
+    assert store.punches.remembered_file(KEY) is None
+
+
+def _table_guards_every_other_write(store: Store) -> None:
+    """The CHECKs are on and the trigger is there, as the migrations made them, for any write but the batch's."""
+    conn = store.db.conn
+    assert conn.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
+    assert schema_differences(conn) == ([], [], [])
+    for at, day in (("2026-03-02 07:00:00", "2026-03-02"), ("2026-03-02T07:00:00", "2026-03-03")):
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+            conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by) VALUES ('1', ?, ?, 'x', 'y')",
+                         (at, day))
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed: trim"):
+        conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by)"
+                     " VALUES (' ', '2026-03-02T07:00:00', '2026-03-02', 'x', 'y')")
+    if store.periods.is_locked(datetime(2026, 2, 10).date()):
+        with pytest.raises(sqlite3.IntegrityError, match="period_locked"):
+            conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by)"
+                         " VALUES ('1', '2026-02-10T07:00:00', '2026-02-10', 'x', 'y')")
+
+
+def test_a_big_batch_is_stored_whole_and_the_table_keeps_its_guards(store: Store) -> None:
+    batch = big_batch()
+    assert store.punches.add_many(batch, "big.dat", ACTOR, file_read=(KEY, {"read": BIG})) == BIG
+    assert store.punches.count() == BIG
+    assert store.punches.add_many(batch, "big.dat", ACTOR) == 0
+    _table_guards_every_other_write(store)
+
+
+@pytest.mark.parametrize("position", [0, BIG // 2, BIG - 1])
+def test_a_blank_clock_id_anywhere_in_a_big_batch_refuses_it_all(store: Store, position: int) -> None:
+    batch = big_batch()
+    batch[position] = Punch(" ", batch[position].at, "A", batch[position].line)
+    log_before = len(store.change_log.list())
+    with pytest.raises(DatabaseError) as raised:
+        store.punches.add_many(batch, "big.dat", ACTOR, file_read=(KEY, {"read": BIG}))
+    # Word for word what the table's own CHECK said when rows were checked one by one.
+    assert raised.value.params == {"reason": "CHECK constraint failed: trim(clock_id) <> ''"}
+    _nothing_written(store, log_before)
+    _table_guards_every_other_write(store)
+
+
+def test_a_time_the_table_would_refuse_in_a_big_batch_refuses_it_all(store: Store) -> None:
+    batch = big_batch()
+    zoned = batch[BIG - 7].at.replace(tzinfo=timezone(timedelta(hours=7)))  # written with "+07:00": not a punch time
+    batch[BIG - 7] = Punch(batch[BIG - 7].clock_id, zoned, "A", batch[BIG - 7].line)
+    log_before = len(store.change_log.list())
+    with pytest.raises(DatabaseError) as raised:
+        store.punches.add_many(batch, "big.dat", ACTOR, file_read=(KEY, {"read": BIG}))
+    assert raised.value.params == {"reason": "CHECK constraint failed: at = strftime('%Y-%m-%dT%H:%M:%S', at)"}
+    _nothing_written(store, log_before)
+    _table_guards_every_other_write(store)
+
+
+def test_a_punch_on_a_locked_day_in_a_big_batch_refuses_it_all(store: Store) -> None:
+    store.periods.lock(month(2026, 2), ACTOR)
+    batch = big_batch()
+    batch[BIG // 3] = Punch("7", datetime(2026, 2, 27, 7, 30), "A", 99)
+    batch[BIG // 2] = Punch("8", datetime(2026, 2, 10, 7, 30), "A", 100)
+    log_before = len(store.change_log.list())
+    with pytest.raises(PeriodLockedError) as raised:
+        store.punches.add_many(batch, "big.dat", ACTOR, file_read=(KEY, {"read": BIG}))
+    assert raised.value.params["day"] == "2026-02-10"  # the first locked day of the file, as before
+    _nothing_written(store, log_before)
+    _table_guards_every_other_write(store)
+
+
+def test_a_punch_already_stored_on_a_locked_day_is_still_refused(store: Store) -> None:
+    """As the trigger did: it fired for every row offered, new or not."""
+    store.punches.add_many([Punch("1", datetime(2026, 2, 27, 7, 30), "A")], "a.dat", ACTOR)
+    store.periods.lock(month(2026, 2), ACTOR)
+    with pytest.raises(PeriodLockedError):
+        store.punches.add_many([Punch("1", datetime(2026, 2, 27, 7, 30), "A"), *big_batch(100)], "b.dat", ACTOR)
+    assert store.punches.count() == 1
+
+
+def test_a_row_the_table_refuses_outright_rolls_the_batch_back_with_its_guards(store: Store) -> None:
+    with pytest.raises(DatabaseError, match="BLOB"):  # a STRICT column holds whatever the CHECKs
+        store.punches.add_many(big_batch(), b"big.dat", ACTOR)  # type: ignore[arg-type]
+    assert store.punches.count() == 0
+    _table_guards_every_other_write(store)
+
+
+@pytest.mark.parametrize("number", range(len(CHECKS)))
+def test_each_check_of_the_table_is_checked_over_the_rows_written(store: Store, number: int) -> None:
+    good = ("1", "2026-03-02T07:00:00", "2026-03-02")
+    bad = (("  ", "2026-03-02T07:00:00", "2026-03-02"), ("1", "2026-03-02 07:00:00", "2026-03-02"),
+           ("1", "2026-03-02T07:00:00", "2026-03-03"))[number]
+    with store.atomic():
+        conn = store.db.conn
+        conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by) VALUES (?, ?, ?, 'x', 'y')",
+                     good)
+        after = last_id(conn)
+        with checks_set_aside(conn):
+            conn.executemany("INSERT INTO punches (clock_id, at, device, day, imported_at, imported_by)"
+                             " VALUES (?, ?, ?, ?, 'x', 'y')", [(good[0], good[1], "B", good[2]),
+                                                                (bad[0], bad[1], "C", bad[2])])
+        assert first_failed_check(conn, after) == CHECKS[number]
+        assert first_failed_check(conn, after + 2) is None
+        conn.execute("DELETE FROM punches")
+    _table_guards_every_other_write(store)
+
+
+def test_the_checks_made_once_per_file_are_the_tables_own(store: Store) -> None:
+    """A migration that changes the punches table's CHECKs or insert triggers must change punch_batch too."""
+    conn = store.db.conn
+    table = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'punches'").fetchone()[0]
+    assert tuple(re.findall(r"CHECK \((.*)\),?\n", table)) == CHECKS
+    insert_triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                   " AND tbl_name = 'punches' AND sql LIKE '%BEFORE INSERT%'").fetchall()
+    assert insert_triggers == [(LOCK_TRIGGER, lock_triggers("punches")[0])]
+
+
+def test_the_checks_are_set_aside_only_inside_a_transaction(store: Store) -> None:
+    with pytest.raises(RuntimeError), checks_set_aside(store.db.conn):
+        pass
+    _table_guards_every_other_write(store)
