@@ -19,13 +19,8 @@ from typing import Any
 from ward_office.core.change_log import ChangeAction
 from ward_office.core.clock import Punch
 from ward_office.storage._base import Context, changed
-from ward_office.storage.punch_batch import (
-    by_day_index_rebuilt,
-    checks_set_aside,
-    first_failed_check,
-    first_locked_day,
-    last_id,
-)
+from ward_office.storage.migrations.locked_sql import LOCKED
+from ward_office.storage.row_guards import first_refusal, guards_set_aside, index_rebuilt, last_id
 
 _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_file, imported_at, imported_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -34,6 +29,7 @@ _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_fil
 # to compare than its ISO text.
 StoredKey = tuple[str, int, str]
 _PIECE = 50_000  # punches written per executemany
+_FIRST_LOCKED = f"SELECT min(value) FROM json_each(?) WHERE {LOCKED.format(day='value')}"
 _EPOCH, _SECOND = datetime(1970, 1, 1), timedelta(seconds=1)
 
 
@@ -136,27 +132,27 @@ class PunchRepository:
         with self._context.writing(days) as conn:
             if file_read is not None:
                 _remember_file(conn, *file_read, now)
-            before, first_new = conn.total_changes, last_id(conn)
+            before, first_new = conn.total_changes, last_id(conn, "punches")
             # In key order the unique index grows at its end: a fifth faster for a year of punches. Sorted one
             # clock id at a time and written a piece at a time, so a year of punches is never held as rows.
             in_key_order = (row for clock_id in sorted(by_clock_id) for row in sorted(
                 (clock_id, at, punch.device, at[:10], source_file, now, actor)
                 for punch in by_clock_id[clock_id] for at in (_text(punch.at),)))
             day_texts: set[str] = set()
-            offered = sum(map(len, by_clock_id.values()))
+            first_import = sum(map(len, by_clock_id.values())) >= first_new
             # The table's checks are made once for the whole file below, before the transaction ends.
-            with by_day_index_rebuilt(conn, offered >= first_new), checks_set_aside(conn):
+            with index_rebuilt(conn, "punches_by_day", first_import), guards_set_aside(conn, "punches") as guards:
                 while rows := list(islice(in_key_order, _PIECE)):
                     read += len(rows)
                     day_texts.update({row[3] for row in rows})
                     devices.update({row[2] for row in rows})
                     conn.executemany(_INSERT, rows)
             days.update(map(date.fromisoformat, day_texts))
-            if first_locked_day(conn, day_texts) is not None:
-                raise sqlite3.IntegrityError("period_locked")  # worded by Context.writing, naming the first day
-            failed = first_failed_check(conn, first_new)
-            if failed is not None:
-                raise sqlite3.IntegrityError(f"CHECK constraint failed: {failed}")
+            # The lock trigger refused a punch already stored too: every day offered is checked.
+            locked = conn.execute(_FIRST_LOCKED, (json.dumps(sorted(day_texts)),)).fetchone()[0]
+            refusal = "period_locked" if locked is not None else first_refusal(conn, guards, first_new)
+            if refusal is not None:
+                raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
             added = conn.total_changes - before
             if added:
                 self._context.log(actor, ChangeAction.IMPORT, "punch", None, {

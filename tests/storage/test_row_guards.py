@@ -1,10 +1,9 @@
-"""A clock file's punches are checked once per file: every guarantee of the punches table still holds for every
-row of a big batch, nothing is written when one row breaks it, and every other write still meets the table's
-own CHECKs and lock trigger."""
+"""A clock file's punches (and the attendance derived) are checked once per file: every guarantee of the table
+still holds for every row of a big batch, nothing is written when one row breaks it, and every other write still
+meets the table's own CHECKs and lock trigger."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
@@ -17,7 +16,7 @@ from ward_office.core.period import month
 from ward_office.storage import Store
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.migrations.locked_sql import lock_triggers
-from ward_office.storage.punch_batch import CHECKS, LOCK_TRIGGER, checks_set_aside, first_failed_check, last_id
+from ward_office.storage.row_guards import RowGuards, first_refusal, guards_set_aside, last_id, table_checks
 from ward_office.storage.tamper import schema_differences
 
 KEY = "0" * 32  # a remembered file's key: a 32-digit digest
@@ -46,8 +45,8 @@ def _table_guards_every_other_write(store: Store) -> None:
     assert schema_differences(conn) == ([], [], [])
     for at, day in (("2026-03-02 07:00:00", "2026-03-02"), ("2026-03-02T07:00:00", "2026-03-03")):
         with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
-            conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by) VALUES ('1', ?, ?, 'x', 'y')",
-                         (at, day))
+            conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by)"
+                         " VALUES ('1', ?, ?, 'x', 'y')", (at, day))
     with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed: trim"):
         conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by)"
                      " VALUES (' ', '2026-03-02T07:00:00', '2026-03-02', 'x', 'y')")
@@ -119,7 +118,10 @@ def test_a_row_the_table_refuses_outright_rolls_the_batch_back_with_its_guards(s
     _table_guards_every_other_write(store)
 
 
-@pytest.mark.parametrize("number", range(len(CHECKS)))
+PUNCH_CHECKS = ("trim(clock_id) <> ''", "at = strftime('%Y-%m-%dT%H:%M:%S', at)", "day = date(at)")
+
+
+@pytest.mark.parametrize("number", range(len(PUNCH_CHECKS)))
 def test_each_check_of_the_table_is_checked_over_the_rows_written(store: Store, number: int) -> None:
     good = ("1", "2026-03-02T07:00:00", "2026-03-02")
     bad = (("  ", "2026-03-02T07:00:00", "2026-03-02"), ("1", "2026-03-02 07:00:00", "2026-03-02"),
@@ -128,28 +130,38 @@ def test_each_check_of_the_table_is_checked_over_the_rows_written(store: Store, 
         conn = store.db.conn
         conn.execute("INSERT INTO punches (clock_id, at, day, imported_at, imported_by) VALUES (?, ?, ?, 'x', 'y')",
                      good)
-        after = last_id(conn)
-        with checks_set_aside(conn):
+        after = last_id(conn, "punches")
+        with guards_set_aside(conn, "punches") as guards:
             conn.executemany("INSERT INTO punches (clock_id, at, device, day, imported_at, imported_by)"
                              " VALUES (?, ?, ?, ?, 'x', 'y')", [(good[0], good[1], "B", good[2]),
                                                                 (bad[0], bad[1], "C", bad[2])])
-        assert first_failed_check(conn, after) == CHECKS[number]
-        assert first_failed_check(conn, after + 2) is None
+        assert first_refusal(conn, guards, after) == f"CHECK constraint failed: {PUNCH_CHECKS[number]}"
+        assert first_refusal(conn, guards, after + 2) is None
         conn.execute("DELETE FROM punches")
     _table_guards_every_other_write(store)
 
 
-def test_the_checks_made_once_per_file_are_the_tables_own(store: Store) -> None:
-    """A migration that changes the punches table's CHECKs or insert triggers must change punch_batch too."""
+def test_the_guards_are_read_from_the_book(store: Store) -> None:
+    """The CHECKs and refusing triggers checked once per batch are those the migrations made, whatever a later
+    migration adds."""
     conn = store.db.conn
-    table = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'punches'").fetchone()[0]
-    assert tuple(re.findall(r"CHECK \((.*)\),?\n", table)) == CHECKS
-    insert_triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                                   " AND tbl_name = 'punches' AND sql LIKE '%BEFORE INSERT%'").fetchall()
-    assert insert_triggers == [(LOCK_TRIGGER, lock_triggers("punches")[0])]
+    punches = RowGuards.of(conn, "punches")
+    assert punches.checks == PUNCH_CHECKS
+    assert [(name, sql) for name, sql, _condition, _message in punches.triggers] == [
+        ("punches_locked_insert", lock_triggers("punches")[0])]
+    attendance = RowGuards.of(conn, "attendance")
+    assert attendance.checks == (
+        "day = date(day, '+0 days')", "session IN ('morning', 'afternoon')",
+        "status IN ('present', 'leave', 'absent')", "late_minutes >= 0", "early_minutes >= 0",
+        "leave_code IN ('P', 'Ô', 'Cô', 'Ts', 'T', 'H', 'Nb', 'No', 'CT')", "missing_punch IN (0, 1)",
+        "source IN ('manual', 'clock', 'import')", "(status = 'leave') = (leave_code IS NOT NULL)",
+        "status = 'present' OR (late_minutes = 0 AND early_minutes = 0)")
+    assert [name for name, *_rest in attendance.triggers] == ["attendance_locked_insert"]
+    assert table_checks("CREATE TABLE t (a TEXT CHECK (a <> ')'), b INTEGER CHECK ((b > 0) = (a IS NULL)))") == (
+        "a <> ')'", "(b > 0) = (a IS NULL)")
 
 
-def test_the_checks_are_set_aside_only_inside_a_transaction(store: Store) -> None:
-    with pytest.raises(RuntimeError), checks_set_aside(store.db.conn):
+def test_the_guards_are_set_aside_only_inside_a_transaction(store: Store) -> None:
+    with pytest.raises(RuntimeError), guards_set_aside(store.db.conn, "punches"):
         pass
     _table_guards_every_other_write(store)
