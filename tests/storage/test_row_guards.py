@@ -5,14 +5,18 @@ meets the table's own CHECKs and lock trigger."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from storage_helpers import ACTOR
 
+from ward_office.core.attendance import Attendance, AttendanceStatus, RecordSource
 from ward_office.core.clock import Punch
 from ward_office.core.errors import PeriodLockedError
+from ward_office.core.frozen import freeze, writable_twin
 from ward_office.core.period import month
+from ward_office.core.schedule import Session
+from ward_office.core.staff import Staff
 from ward_office.storage import Store
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.migrations.locked_sql import lock_triggers
@@ -165,3 +169,82 @@ def test_the_guards_are_set_aside_only_inside_a_transaction(store: Store) -> Non
     with pytest.raises(RuntimeError), guards_set_aside(store.db.conn, "punches"):
         pass
     _table_guards_every_other_write(store)
+
+
+# ---- The attendance the clock derives: the same guarantees, checked once per import ----
+
+A_YEAR = [datetime(2026, 3, 2).date() + timedelta(days=offset) for offset in range(300)]
+
+
+def _clock_record(staff_id: int, day: date, session: Session, **changes: object) -> Attendance:
+    """A record the clock derives, with ``changes`` set as given, past ``Attendance``'s own checks."""
+    record = writable_twin(Attendance)()
+    values = dict(staff_id=staff_id, day=day, session=session, status=AttendanceStatus.PRESENT, late_minutes=5,
+                  early_minutes=0, leave_code=None, missing_punch=False, source=RecordSource.CLOCK, note="07:35",
+                  recorded_by="", id=None) | changes
+    for name, value in values.items():
+        setattr(record, name, value)
+    return freeze(record, Attendance)
+
+
+def _a_year_derived(person: Staff, other: Staff) -> list[Attendance]:
+    assert person.id is not None and other.id is not None
+    return [_clock_record(staff_id, day, session) for day in A_YEAR for staff_id in (person.id, other.id)
+            for session in Session]  # 1,200 records, a month's insert at a time
+
+
+def test_a_year_of_derived_attendance_is_stored_and_the_table_keeps_its_guards(store: Store, person: Staff,
+                                                                                other: Staff) -> None:
+    derived = _a_year_derived(person, other)
+    assert store.attendance.apply_clock(derived, [], ACTOR) == len(derived)
+    assert len(store.attendance.between(A_YEAR[0], A_YEAR[-1])) == len(derived)
+    conn = store.db.conn
+    assert schema_differences(conn) == ([], [], [])
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed: late_minutes >= 0"):
+        conn.execute("INSERT INTO attendance (staff_id, day, session, status, late_minutes, source, updated_at)"
+                     " VALUES (?, '2027-06-01', 'morning', 'present', -1, 'clock', 'x')", (person.id,))
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"late_minutes": -3}, "CHECK constraint failed: late_minutes >= 0"),
+    ({"status": AttendanceStatus.ABSENT}, "CHECK constraint failed: status = 'present' OR (late_minutes = 0 AND "
+                                          "early_minutes = 0)"),
+    ({"status": AttendanceStatus.LEAVE, "late_minutes": 0},
+     "CHECK constraint failed: (status = 'leave') = (leave_code IS NOT NULL)"),
+])
+def test_a_derived_record_the_table_refuses_refuses_the_whole_import(store: Store, person: Staff, other: Staff,
+                                                                     changes: dict[str, object],
+                                                                     reason: str) -> None:
+    derived = _a_year_derived(person, other)
+    derived[len(derived) - 9] = _clock_record(other.id or 0, derived[-9].day, derived[-9].session, **changes)
+    log_before = len(store.change_log.list())
+    with pytest.raises(DatabaseError) as raised:
+        store.attendance.apply_clock(derived, [], ACTOR, judged={A_YEAR[0]: "inputs"})
+    assert raised.value.params == {"reason": reason}  # what the table said when it checked row by row
+    assert store.attendance.between(A_YEAR[0], A_YEAR[-1]) == []
+    assert len(store.change_log.list()) == log_before
+    assert store.punches.judged_days(A_YEAR[0], A_YEAR[-1]) == {}
+    assert schema_differences(store.db.conn) == ([], [], [])
+
+
+def test_a_derived_record_on_a_locked_day_refuses_the_whole_import(store: Store, person: Staff,
+                                                                   other: Staff) -> None:
+    store.periods.lock(month(2026, 2), ACTOR)
+    derived = _a_year_derived(person, other)
+    derived[700] = _clock_record(person.id or 0, datetime(2026, 2, 26).date(), Session.MORNING)
+    with pytest.raises(PeriodLockedError) as raised:
+        store.attendance.apply_clock(derived, [], ACTOR)
+    assert raised.value.params["day"] == "2026-02-26"
+    assert store.attendance.between(datetime(2026, 2, 1).date(), A_YEAR[-1]) == []
+    assert schema_differences(store.db.conn) == ([], [], [])
+    with pytest.raises(sqlite3.IntegrityError, match="period_locked"):
+        store.db.conn.execute("INSERT INTO attendance (staff_id, day, session, status, source, updated_at)"
+                              " VALUES (?, '2026-02-10', 'morning', 'absent', 'clock', 'x')", (person.id,))
+
+
+def test_a_derived_record_of_nobody_still_meets_the_foreign_key(store: Store, person: Staff, other: Staff) -> None:
+    derived = _a_year_derived(person, other)
+    derived[300] = _clock_record(9_999, derived[300].day, derived[300].session)
+    with pytest.raises(DatabaseError):
+        store.attendance.apply_clock(derived, [], ACTOR)
+    assert store.attendance.between(A_YEAR[0], A_YEAR[-1]) == []
