@@ -139,7 +139,8 @@ class PunchRepository:
                 (clock_id, at, punch.device, at[:10], source_file, now, actor)
                 for punch in by_clock_id[clock_id] for at in (_text(punch.at),)))
             day_texts: set[str] = set()
-            first_import = sum(map(len, by_clock_id.values())) >= first_new
+            offered = sum(map(len, by_clock_id.values()))
+            first_import = 0 < offered >= first_new  # as many punches as the table holds, or more
             # The table's checks are made once for the whole file below, before the transaction ends.
             with index_rebuilt(conn, "punches_by_day", first_import), guards_set_aside(conn, "punches") as guards:
                 while rows := list(islice(in_key_order, _PIECE)):

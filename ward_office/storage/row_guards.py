@@ -82,7 +82,8 @@ class RowGuards:
 
 
 def last_id(conn: sqlite3.Connection, table: str) -> int:
-    """The highest row id of ``table``: the rows inserted after this call have higher ones."""
+    """The highest row id of ``table``: the rows inserted after this call have higher ones (SQLite gives a new
+    row the highest id plus one until that reaches 2**63 - 1, which a record book never does)."""
     return int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
 
 
