@@ -20,7 +20,14 @@ from ward_office.core.staff import Staff
 from ward_office.storage import Store
 from ward_office.storage.errors import DatabaseError
 from ward_office.storage.migrations.locked_sql import lock_triggers
-from ward_office.storage.row_guards import RowGuards, first_refusal, guards_set_aside, last_id, table_checks
+from ward_office.storage.row_guards import (
+    RowGuards,
+    first_refusal,
+    guards_set_aside,
+    index_rebuilt,
+    last_id,
+    table_checks,
+)
 from ward_office.storage.tamper import schema_differences
 
 KEY = "0" * 32  # a remembered file's key: a 32-digit digest
@@ -163,6 +170,15 @@ def test_the_guards_are_read_from_the_book(store: Store) -> None:
     assert [name for name, *_rest in attendance.triggers] == ["attendance_locked_insert"]
     assert table_checks("CREATE TABLE t (a TEXT CHECK (a <> ')'), b INTEGER CHECK ((b > 0) = (a IS NULL)))") == (
         "a <> ')'", "(b > 0) = (a IS NULL)")
+
+
+def test_a_transaction_ended_inside_the_block_leaves_the_guards_as_they_were(store: Store) -> None:
+    conn = store.db.conn
+    conn.execute("BEGIN")
+    with guards_set_aside(conn, "punches"), index_rebuilt(conn, "punches_by_day", True):
+        conn.execute("ROLLBACK")  # as an error that ends the whole transaction does: the drops are undone
+    assert not conn.in_transaction
+    _table_guards_every_other_write(store)
 
 
 def test_the_guards_are_set_aside_only_inside_a_transaction(store: Store) -> None:

@@ -109,8 +109,8 @@ def guards_set_aside(conn: sqlite3.Connection, table: str) -> Iterator[RowGuards
         yield guards
     finally:
         conn.execute("PRAGMA ignore_check_constraints = OFF")
-        for _name, sql, _condition, _message in guards.triggers:
-            conn.execute(sql)
+        for name, sql, _condition, _message in guards.triggers:
+            _restore(conn, "trigger", name, sql)
 
 
 @contextmanager
@@ -126,4 +126,11 @@ def index_rebuilt(conn: sqlite3.Connection, name: str, rebuild: bool) -> Iterato
     try:
         yield
     finally:
-        conn.execute(row[0])
+        _restore(conn, "index", name, row[0])
+
+
+def _restore(conn: sqlite3.Connection, kind: str, name: str, sql: str) -> None:
+    """Make the trigger or index again, unless it is back already: an error that ended the whole transaction
+    rolled its drop back too."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone() is None:
+        conn.execute(sql)
