@@ -66,7 +66,9 @@ def distinct_times(punches: Iterable[Punch], day: date, repeat_window: timedelta
 
 def _distinct(moments: Iterable[datetime], repeat_window: timedelta) -> list[datetime]:
     kept: list[datetime] = []
-    for moment in sorted(moment.replace(microsecond=0) if moment.microsecond else moment for moment in moments):
+    for moment in sorted(moments):  # cut to the second after sorting: the same order, a generator fewer per person
+        if moment.microsecond:
+            moment = moment.replace(microsecond=0)
         if not kept or moment - kept[-1] > repeat_window:
             kept.append(moment)
     return kept

@@ -33,12 +33,17 @@ _LEAVE_CODES = {member.value: member for member in LeaveCode}
 _SOURCES = {member.value: member for member in RecordSource}
 
 
+# Each member's text, looked up: an enum's ``.value`` is a property, half the cost of a clock import's rows.
+_TEXT: dict[Any, str | None] = {member: member.value for kind in (Session, AttendanceStatus, LeaveCode, RecordSource)
+                                for member in kind} | {None: None}
+
+
 def _values(record: Attendance, recorded_by: str = "") -> tuple[Any, ...]:
     """Column values; an empty ``recorded_by`` on the record is filled with ``recorded_by``."""
-    return (record.staff_id, record.day.isoformat(), record.session.value, record.status.value,
-            record.late_minutes, record.early_minutes,
-            None if record.leave_code is None else record.leave_code.value, int(record.missing_punch),
-            record.source.value, record.note, record.recorded_by or recorded_by)
+    text = _TEXT
+    return (record.staff_id, record.day.isoformat(), text[record.session], text[record.status],
+            record.late_minutes, record.early_minutes, text[record.leave_code], int(record.missing_punch),
+            text[record.source], record.note, record.recorded_by or recorded_by)
 
 
 def _as_row(record: Attendance) -> dict[str, Any]:
