@@ -118,7 +118,9 @@ class PunchRepository:
         body) is what reading the file gave, remembered with its punches (``remembered_file``): a cache, not
         logged.
 
-        Nothing new means nothing logged, so importing a file twice changes nothing.
+        Nothing new means nothing logged, so importing a file twice changes nothing. The table's CHECKs and lock
+        trigger are checked once for the whole batch (``row_guards``): a punch they refuse refuses the batch with
+        the table's own words.
         """
         by_clock_id: dict[str, list[Punch]] = {}
         for punch in punches:
