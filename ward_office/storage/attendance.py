@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DuplicateError
 from ward_office.storage.punches import remember_judged
+from ward_office.storage.row_guards import RowGuards, first_refusal, guards_set_aside, last_id
 
 _COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
             "missing_punch", "source", "note", "recorded_by")
@@ -31,12 +33,17 @@ _LEAVE_CODES = {member.value: member for member in LeaveCode}
 _SOURCES = {member.value: member for member in RecordSource}
 
 
+# Each member's text, looked up: an enum's ``.value`` is a property, half the cost of a clock import's rows.
+_TEXT: dict[Any, str | None] = {member: member.value for kind in (Session, AttendanceStatus, LeaveCode, RecordSource)
+                                for member in kind} | {None: None}
+
+
 def _values(record: Attendance, recorded_by: str = "") -> tuple[Any, ...]:
     """Column values; an empty ``recorded_by`` on the record is filled with ``recorded_by``."""
-    return (record.staff_id, record.day.isoformat(), record.session.value, record.status.value,
-            record.late_minutes, record.early_minutes,
-            None if record.leave_code is None else record.leave_code.value, int(record.missing_punch),
-            record.source.value, record.note, record.recorded_by or recorded_by)
+    text = _TEXT
+    return (record.staff_id, record.day.isoformat(), text[record.session], text[record.status],
+            record.late_minutes, record.early_minutes, text[record.leave_code], int(record.missing_punch),
+            text[record.source], record.note, record.recorded_by or recorded_by)
 
 
 def _as_row(record: Attendance) -> dict[str, Any]:
@@ -205,6 +212,7 @@ class AttendanceRepository:
         now = self._context.now()
         with self._context.writing(days) as conn:
             count = 0
+            first_new = last_id(conn, "attendance")
             # A month at a time, each month its own log line: the records already there are read, and the log's
             # JSON is built, a month at a time (a year of a big ward in one line is tens of megabytes at once).
             for (first, last), (month_derived, month_removed) in _by_month(derived, removed):
@@ -224,7 +232,9 @@ class AttendanceRepository:
                     else:
                         rows.append((*values, now))
                         replaced.append(changed(_as_row(old), dict(zip(_COLUMNS, values, strict=True))))
-                conn.executemany(_INSERT, new_rows)
+                if new_rows:
+                    with guards_set_aside(conn, "attendance"):  # the rows are checked once for all, below
+                        conn.executemany(_INSERT, new_rows)
                 conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", rows)
                 rows += new_rows
                 for record in month_removed:
@@ -240,6 +250,9 @@ class AttendanceRepository:
                         "last_day": last.isoformat(), "added": len(added), "replaced": replaced,
                         "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
                     })
+            refusal = first_refusal(conn, RowGuards.of(conn, "attendance"), first_new)
+            if refusal is not None:
+                raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
             remember_judged(conn, judged or {}, now)
         return count
 

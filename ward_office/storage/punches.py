@@ -19,6 +19,8 @@ from typing import Any
 from ward_office.core.change_log import ChangeAction
 from ward_office.core.clock import Punch
 from ward_office.storage._base import Context, changed
+from ward_office.storage.migrations.locked_sql import LOCKED
+from ward_office.storage.row_guards import first_refusal, guards_set_aside, index_rebuilt, last_id
 
 _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_file, imported_at, imported_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -27,7 +29,13 @@ _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_fil
 # to compare than its ISO text.
 StoredKey = tuple[str, int, str]
 _PIECE = 50_000  # punches written per executemany
+_FIRST_LOCKED = f"SELECT min(value) FROM json_each(?) WHERE {LOCKED.format(day='value')}"
 _EPOCH, _SECOND = datetime(1970, 1, 1), timedelta(seconds=1)
+
+
+def _text(at: datetime) -> str:
+    """The time as the punches table keeps it, to the second."""
+    return at.isoformat(timespec="seconds") if at.microsecond else at.isoformat()  # the same text, quicker
 
 
 def stored_key(punch: Punch) -> StoredKey:
@@ -110,7 +118,9 @@ class PunchRepository:
         body) is what reading the file gave, remembered with its punches (``remembered_file``): a cache, not
         logged.
 
-        Nothing new means nothing logged, so importing a file twice changes nothing.
+        Nothing new means nothing logged, so importing a file twice changes nothing. The table's CHECKs and lock
+        trigger are checked once for the whole batch (``row_guards``): a punch they refuse refuses the batch with
+        the table's own words.
         """
         by_clock_id: dict[str, list[Punch]] = {}
         for punch in punches:
@@ -124,17 +134,28 @@ class PunchRepository:
         with self._context.writing(days) as conn:
             if file_read is not None:
                 _remember_file(conn, *file_read, now)
-            before = conn.total_changes
+            before, first_new = conn.total_changes, last_id(conn, "punches")
             # In key order the unique index grows at its end: a fifth faster for a year of punches. Sorted one
             # clock id at a time and written a piece at a time, so a year of punches is never held as rows.
             in_key_order = (row for clock_id in sorted(by_clock_id) for row in sorted(
                 (clock_id, at, punch.device, at[:10], source_file, now, actor)
-                for punch in by_clock_id[clock_id] for at in (punch.at.isoformat(timespec="seconds"),)))
-            while rows := list(islice(in_key_order, _PIECE)):
-                read += len(rows)
-                days.update(date.fromisoformat(day) for day in {row[3] for row in rows})
-                devices.update(row[2] for row in rows)
-                conn.executemany(_INSERT, rows)
+                for punch in by_clock_id[clock_id] for at in (_text(punch.at),)))
+            day_texts: set[str] = set()
+            offered = sum(map(len, by_clock_id.values()))
+            first_import = 0 < offered >= first_new  # as many punches as the table holds, or more
+            # The table's checks are made once for the whole file below, before the transaction ends.
+            with index_rebuilt(conn, "punches_by_day", first_import), guards_set_aside(conn, "punches") as guards:
+                while rows := list(islice(in_key_order, _PIECE)):
+                    read += len(rows)
+                    day_texts.update({row[3] for row in rows})
+                    devices.update({row[2] for row in rows})
+                    conn.executemany(_INSERT, rows)
+            days.update(map(date.fromisoformat, day_texts))
+            # The lock trigger refused a punch already stored too: every day offered is checked.
+            locked = conn.execute(_FIRST_LOCKED, (json.dumps(sorted(day_texts)),)).fetchone()[0]
+            refusal = "period_locked" if locked is not None else first_refusal(conn, guards, first_new)
+            if refusal is not None:
+                raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
             added = conn.total_changes - before
             if added:
                 self._context.log(actor, ChangeAction.IMPORT, "punch", None, {

@@ -257,7 +257,8 @@ def _not_stored(punches: Iterable[Punch], stored: set[StoredKey]) -> list[Punch]
     if not stored:  # nothing stored that month (a first import): only repeats within the file to drop
         seen_here: set[tuple[str, datetime, str]] = set()
         for punch in punches:
-            same = (punch.clock_id, punch.at.replace(microsecond=0), punch.device)
+            at = punch.at
+            same = (punch.clock_id, at.replace(microsecond=0) if at.microsecond else at, punch.device)
             if same not in seen_here:
                 seen_here.add(same)
                 fresh.append(punch)
@@ -344,11 +345,16 @@ def _derive_changes(store: Store, days: Sequence[date], punches: Iterable[Punch]
             if not person.is_active_on(day):
                 continue
             assert person.id is not None
-            existing = recorded.get((person.id, day), {})
+            existing = recorded.get((person.id, day))
+            if existing is None:  # nothing recorded (most of a first import): every record derived is a change
+                if rules is not None:
+                    changes += [SessionChange(person, day, record.session, None, record) for record in rules.derive(
+                        person.id, rules.distinct(day_moments.get(clock_id, ())))]
+                continue
             hand = frozenset(session for session, record in existing.items() if record.source is not RecordSource.CLOCK)
             derived = {} if rules is None else {record.session: record for record in rules.derive(
                 person.id, rules.distinct(day_moments.get(clock_id, ())), hand)}
-            for session in Session:
+            for session in _SESSIONS:
                 old = existing.get(session)
                 new = derived.get(session)
                 if old is not None and old.source is not RecordSource.CLOCK:
@@ -358,6 +364,9 @@ def _derive_changes(store: Store, days: Sequence[date], punches: Iterable[Punch]
                     continue
                 changes.append(SessionChange(person, day, session, old, new))
     return changes, kept
+
+
+_SESSIONS = tuple(Session)
 
 
 def _same(old: Attendance | None, new: Attendance | None) -> bool:
