@@ -86,10 +86,11 @@ def test_hash_is_salted_scrypt_with_its_parameters_in_the_string() -> None:
     assert not accounts.verify_password("", first)
 
 
-def test_hashing_costs_a_noticeable_but_bearable_time() -> None:
+def test_hashing_is_never_cheap() -> None:
+    """A guessed password costs an attacker at least this much per try (a busy machine only makes it slower)."""
     started = time.perf_counter()
     accounts.hash_password("123456")
-    assert 0.01 < time.perf_counter() - started < 3
+    assert time.perf_counter() - started > 0.01
 
 
 def test_parameters_are_read_back_so_they_can_grow(cheap_hashes: None) -> None:
