@@ -1,0 +1,120 @@
+"""Which reader a clock file goes to (attlog lines, ADMS lines or a table), what is kept of repeated punches,
+and what a read file holds (its devices, its short excerpts of bad text, the error refusing it)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from ward_office.core.clock import Punch
+from ward_office.core.errors import InputFileError, InputProblem
+from ward_office.importers.clock_logs import ADMS, ATTLOG, TABLE, dedupe, read_clock_file
+from ward_office.importers.clock_records import NOT_A_RECORD, ClockFile, clock_file, excerpt
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def test_half_of_the_first_lines_being_punches_makes_an_attlog(tmp_path: Path) -> None:
+    path = write(tmp_path, "5_attlog.dat", "rác\n12\t2026-05-14 07:58:11\n")
+    read = read_clock_file(path)
+    assert read.format == ATTLOG
+    assert read.punches == (Punch("12", at("2026-05-14 07:58:11"), "5", 2),)
+    assert read.problems == (InputProblem(1, "", NOT_A_RECORD, {"text": "rác"}),)
+
+
+def test_fewer_than_half_punch_lines_is_not_an_attlog(tmp_path: Path) -> None:
+    path = write(tmp_path, "5_attlog.dat", "rác\nrác nữa\n12\t2026-05-14 07:58:11\n")
+    with pytest.raises(InputFileError):
+        read_clock_file(path)
+
+
+def test_blank_lines_do_not_count_when_telling_the_layout(tmp_path: Path) -> None:
+    path = write(tmp_path, "5_attlog.dat", "\n\n\nrác\n\n\n12\t2026-05-14 07:58:11\n")
+    assert read_clock_file(path).punches == (Punch("12", at("2026-05-14 07:58:11"), "5", 7),)
+
+
+def test_a_text_of_blank_lines_is_an_empty_file(tmp_path: Path, vietnamese: None) -> None:
+    path = write(tmp_path, "1_attlog.dat", "\r\n \t\r\n\r\n")
+    with pytest.raises(InputFileError) as caught:
+        read_clock_file(path)
+    assert caught.value.problems == [InputProblem(1, "", "the file is empty")]
+    assert "1_attlog.dat" in caught.value.localized()
+
+
+def test_adms_lines_anywhere_among_the_first_lines_make_an_adms_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "push.txt", "12\t2026-05-14 07:58:11\nPIN=13\tTIME=2026-05-14 07:59:00\n")
+    read = read_clock_file(path)
+    assert read.format == ADMS
+    assert [(punch.clock_id, punch.line) for punch in read.punches] == [("12", 1), ("13", 2)]
+
+
+def test_an_attlog_under_a_header_row_is_a_table(tmp_path: Path) -> None:
+    path = write(tmp_path, "1_attlog.dat", "Mã chấm công\tThời gian\n12\t2026-05-14 07:58:11\n")
+    read = read_clock_file(path)
+    assert read.format == TABLE
+    assert read.punches == (Punch("12", at("2026-05-14 07:58:11"), "", 2),)
+
+
+def test_an_attlog_under_a_title_that_is_no_header_is_an_attlog(tmp_path: Path) -> None:
+    path = write(tmp_path, "1_attlog.dat", "Dữ liệu chấm công\n12\t2026-05-14 07:58:11\n13\t2026-05-14 07:59:00\n")
+    read = read_clock_file(path)
+    assert read.format == ATTLOG
+    assert [(punch.clock_id, punch.device, punch.line) for punch in read.punches] == [("12", "1", 2), ("13", "1", 3)]
+
+
+# --- duplicates --------------------------------------------------------------------------------------------
+
+def test_dedupe_orders_numeric_ids_as_numbers_and_letters_after_them() -> None:
+    moment = at("2026-05-14 07:00")
+    punches = [Punch(clock_id, moment) for clock_id in ("B", "10", "A", "9", "100")]
+    assert [punch.clock_id for punch in dedupe(punches)] == ["9", "10", "100", "A", "B"]
+
+
+def test_dedupe_keeps_the_punch_of_the_first_device_then_the_first_line() -> None:
+    moment = at("2026-05-14 07:00")
+    kept = dedupe([Punch("1", moment, "B", 1), Punch("1", moment, "A", 9), Punch("1", moment, "A", 3)])
+    assert kept == (Punch("1", moment, "A", 3),)
+
+
+def test_dedupe_tells_apart_ids_written_differently() -> None:
+    moment = at("2026-05-14 07:00")
+    assert dedupe([Punch("012", moment), Punch("12", moment)]) == (Punch("012", moment), Punch("12", moment))
+
+
+def test_dedupe_window_counts_from_the_last_kept_punch() -> None:
+    first = at("2026-05-14 07:00")
+    punches = [Punch("1", first + timedelta(minutes=minutes)) for minutes in (0, 2, 4, 6, 8)]
+    assert [punch.at.minute for punch in dedupe(punches)] == [0, 4, 8]
+    assert [punch.at.minute for punch in dedupe(punches, timedelta(minutes=1))] == [0, 2, 4, 6, 8]
+
+
+# --- what a read file holds ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("x" * 60, "x" * 60),
+    ("x" * 61, "x" * 59 + "…"),
+    ("  a \t b\n c ", "a b c"),
+    ("", ""),
+])
+def test_excerpt_of_bad_text(text: str, expected: str) -> None:
+    assert excerpt(text) == expected
+
+
+def test_a_clock_file_lists_its_devices_once_each_in_order() -> None:
+    moment = at("2026-05-14 07:00")
+    punches = [Punch("1", moment, "B"), Punch("2", moment, ""), Punch("3", moment, "A"), Punch("4", moment, "B")]
+    problem = InputProblem(3, "time", "x")
+    read = clock_file("cc.dat", "utf-8", ATTLOG, punches, [problem])
+    assert read == ClockFile("cc.dat", "utf-8", ATTLOG, tuple(punches), (problem,), ("A", "B"))
+    error = read.error()
+    assert (error.file, error.problems, error.total) == ("cc.dat", [problem], 1)
