@@ -52,6 +52,9 @@ def test_years_of_one_three_or_five_digits_are_refused(text: str) -> None:
     ("14/05/2026 7:58 AM", time(7, 58)),
     ("14/05/2026 7:58 PM", time(19, 58)),
     ("14/05/2026 7:58pm", time(19, 58)),
+    ("14/05/2026 1:05 AM", time(1, 5)),
+    ("14/05/2026 1:05 PM", time(13, 5)),
+    ("14/05/2026 01:05 CH", time(13, 5)),
     ("14/05/2026 12:05 AM", time(0, 5)),  # 12 AM is just after midnight
     ("14/05/2026 12:05 PM", time(12, 5)),  # 12 PM is just after noon
     ("14/05/2026 11:59:30 PM", time(23, 59, 30)),
@@ -160,8 +163,18 @@ def test_a_time_just_before_midnight_stays_on_its_day(value: object) -> None:
     assert to_times(value) == [time(23, 59, 59)]
 
 
-@pytest.mark.parametrize("value", ["", "  ", "7 giờ", "07:58 sáng", "ca 1 07:58", "07:58x", True, date(2026, 5, 14),
+@pytest.mark.parametrize("value", ["", "  ", "7 giờ", "07:58 sáng", "ca 1 07:58", "07:58x", "07:58 X", True, False,
+                                   date(2026, 5, 14), datetime(2026, 5, 14).date(),
                                    1, 1.5, -0.01, "25:00", "07:58 13:00 PM"])
 def test_cells_that_are_not_times_are_refused(value: object) -> None:
     with pytest.raises(ValueError):
         to_times(value)
+
+
+@pytest.mark.parametrize(("moment", "expected"), [(time(7, 58, 10, 500_000), time(7, 58, 11)),
+                                                  (time(7, 58, 11, 500_000), time(7, 58, 12)),
+                                                  (time(7, 58, 11, 499_999), time(7, 58, 11))])
+def test_half_a_second_rounds_up_in_time_cells_as_in_datetime_cells(moment: time, expected: time) -> None:
+    """A time column and a date and time column read the same cell to the same second."""
+    assert to_times(moment) == [expected]
+    assert to_datetime(datetime.combine(date(2026, 5, 14), moment), "dmy").time() == expected
