@@ -118,3 +118,8 @@ def test_a_clock_file_lists_its_devices_once_each_in_order() -> None:
     assert read == ClockFile("cc.dat", "utf-8", ATTLOG, tuple(punches), (problem,), ("A", "B"))
     error = read.error()
     assert (error.file, error.problems, error.total) == ("cc.dat", [problem], 1)
+
+
+def test_a_clock_file_starting_with_many_blank_lines_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "5_attlog.dat", "\r\n" * 250 + "12\t2026-05-14 07:58:11\r\n")
+    assert read_clock_file(path).punches == (Punch("12", at("2026-05-14 07:58:11"), "5", 251),)
