@@ -10,7 +10,7 @@ import pytest
 
 from ward_office.core.clock import Punch
 from ward_office.core.errors import InputFileError, InputProblem
-from ward_office.importers.clock_logs import ADMS, ATTLOG, TABLE, dedupe, read_clock_file
+from ward_office.importers.clock_logs import ADMS, ATTLOG, TABLE, ColumnMapping, dedupe, read_clock_file
 from ward_office.importers.clock_records import NOT_A_RECORD, ClockFile, clock_file, excerpt
 
 
@@ -123,3 +123,50 @@ def test_a_clock_file_lists_its_devices_once_each_in_order() -> None:
 def test_a_clock_file_starting_with_many_blank_lines_is_read(tmp_path: Path) -> None:
     path = write(tmp_path, "5_attlog.dat", "\r\n" * 250 + "12\t2026-05-14 07:58:11\r\n")
     assert read_clock_file(path).punches == (Punch("12", at("2026-05-14 07:58:11"), "5", 251),)
+
+
+# --- what the clerk reads ----------------------------------------------------------------------------------
+
+def test_each_problem_of_an_attlog_names_file_line_and_field_in_vietnamese(tmp_path: Path, vietnamese: None) -> None:
+    path = write(tmp_path, "1_attlog.dat", "12\t2026-05-14 07:58:11\nrác\n13\t2026-13-14 07:00:00\n")
+    assert read_clock_file(path).error().localized().splitlines() == [
+        f"Tệp {path} có 2 lỗi nên chưa nhập dữ liệu nào",
+        f"{path}, dòng 2, cột “”: dòng này không phải dữ liệu chấm công: “rác”; cần có mã chấm công, một dấu tab "
+        "và thời gian dạng 2026-05-14 07:58:11",
+        f"{path}, dòng 3, cột “thời gian”: “2026-13-14 07:00:00” không phải ngày giờ hợp lệ dạng 2026-05-14 07:58:11"]
+
+
+def test_each_problem_of_a_table_names_file_line_and_column_in_vietnamese(tmp_path: Path, vietnamese: None) -> None:
+    one_column = write(tmp_path, "cc.csv", "Mã chấm công,Thời gian\n#1,14/05/2026 07:00\n,14/05/2026 07:00\n"
+                                           "2,\n3,hôm qua\n")
+    assert read_clock_file(one_column).error().localized().splitlines()[1:] == [
+        f"{one_column}, dòng 2, cột “Mã chấm công”: “#1” không phải mã chấm công hợp lệ",
+        f"{one_column}, dòng 3, cột “Mã chấm công”: thiếu mã chấm công",
+        f"{one_column}, dòng 4, cột “Thời gian”: thiếu thời gian chấm công",
+        f"{one_column}, dòng 5, cột “Thời gian”: “hôm qua” không phải ngày giờ hợp lệ; hãy ghi 14/05/2026 07:58 "
+        "hoặc 2026-05-14 07:58:11"]
+    two_columns = write(tmp_path, "ct.csv", "Mã NV,Ngày,Giờ vào\n1,32/05/2026,07:00\n2,14/05/2026,7 giờ\n")
+    assert read_clock_file(two_columns).error().localized().splitlines()[1:] == [
+        f"{two_columns}, dòng 2, cột “Ngày”: “32/05/2026” không phải ngày hợp lệ; hãy ghi 14/05/2026 hoặc 2026-05-14",
+        f"{two_columns}, dòng 3, cột “Giờ vào”: “7 giờ” không phải giờ hợp lệ; hãy ghi 07:58 hoặc 07:58:11"]
+
+
+def test_a_file_refused_whole_says_why_in_vietnamese(tmp_path: Path, vietnamese: None) -> None:
+    def refusal(path: Path, mapping: ColumnMapping | None = None) -> list[str]:
+        with pytest.raises(InputFileError) as caught:
+            read_clock_file(path, mapping)
+        return caught.value.localized().splitlines()[1:]
+
+    empty = write(tmp_path, "trong.csv", "\n \n")
+    assert refusal(empty) == [f"{empty}, dòng 1, cột “”: tệp không có dữ liệu"]
+    unknown = write(tmp_path, "ghi_chu.csv", "Họ tên,Ghi chú\nAn,đi họp\n")
+    assert refusal(unknown) == [f"{unknown}, dòng 0, cột “”: chương trình không nhận ra đây là dữ liệu chấm công; "
+                                "hãy chọn cột nào là mã chấm công và cột nào là thời gian"]
+    mapping = ColumnMapping(name="Cổng", clock_id="Người", datetime="Lúc")
+    assert refusal(unknown, mapping) == [
+        f"{unknown}, dòng 1, cột “Người”: không tìm thấy cột “Người” trong 50 dòng đầu của tệp",
+        f"{unknown}, dòng 1, cột “Lúc”: không tìm thấy cột “Lúc” trong 50 dòng đầu của tệp"]
+    old = tmp_path / "cu.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert refusal(old) == [f"{old}, dòng 0, cột “”: đây là tệp Excel đời cũ (.xls); hãy mở bằng Excel rồi lưu lại "
+                            "dưới dạng .xlsx hoặc CSV"]
