@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ward_office.core.errors import InputProblem
+from ward_office.core.errors import InputFileError, InputProblem
 from ward_office.importers.clock_lines import (
     _lines,
     device_from_name,
@@ -17,6 +17,7 @@ from ward_office.importers.clock_lines import (
     parse_adms,
     parse_attlog,
     read_adms,
+    read_attlog,
 )
 from ward_office.importers.clock_records import BAD_ID, BAD_STAMP, NO_ID, NOT_A_RECORD
 
@@ -213,3 +214,40 @@ def test_adms_from_a_path_bytes_or_text(tmp_path: Path) -> None:
 ])
 def test_what_looks_like_adms(lines: list[str], expected: bool) -> None:
     assert looks_like_adms(lines) is expected
+
+
+def test_a_line_with_a_serial_and_a_pin_or_a_time_is_a_punch_not_a_device() -> None:
+    text = ("SN=DEV1\n"
+            "SN=DEV2\tPIN=12\n"
+            "SN=DEV3\tTIME=2026-05-14 07:00:00\n"
+            "PIN=5\tTIME=2026-05-14 08:00:00\n")
+    clock_file = parse_adms(text, "", "")
+    assert clock_file.problems == (InputProblem(2, "TIME", BAD_STAMP, {"value": ""}),
+                                   InputProblem(3, "PIN", NO_ID, {"value": ""}))
+    assert punches_of(clock_file) == [("5", at("2026-05-14 08:00"), "DEV1", 4)]
+
+
+@pytest.mark.parametrize(("body", "problem"), [
+    ("PIN==12\tTIME=2026-05-14 07:00:00", InputProblem(1, "PIN", BAD_ID, {"value": "=12"})),
+    ("PIN=12\tTIME=2026-05-14", InputProblem(1, "TIME", BAD_STAMP, {"value": "2026-05-14"})),
+    ("PIN=12\tTIME=20260514T070000", InputProblem(1, "TIME", BAD_STAMP, {"value": "20260514T070000"})),
+])
+def test_key_values_that_only_look_right_are_problems(body: str, problem: InputProblem) -> None:
+    assert parse_adms(body, "", "").problems == (problem,)
+
+
+def test_lower_case_keys_apart_by_spaces() -> None:
+    assert punches_of(parse_adms("pin=12 time=2026-05-14 07:58:11 status=0\n", "", "")) == [
+        ("12", at("2026-05-14 07:58:11"), "", 1)]
+
+
+def test_a_file_that_is_not_text_is_refused_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "1_attlog.dat"
+    path.write_bytes(b"12\t2026-05-14 07:00:00\n\x00\x01\x02\x03")
+    for read in (read_attlog, read_adms):
+        with pytest.raises(InputFileError) as caught:
+            read(path)
+        assert caught.value.file == str(path)
+    with pytest.raises(InputFileError) as caught:
+        read_adms(path.read_bytes(), name="push.txt")
+    assert caught.value.file == "push.txt"
