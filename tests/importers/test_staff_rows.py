@@ -265,3 +265,42 @@ def test_no_header_row_in_a_sheet_of_numbers(tmp_path: Path, vietnamese: None) -
     [problem] = caught.value.problems
     assert (problem.line, problem.field) == (1, "")
     assert "ds.csv" in caught.value.localized()
+
+
+def test_each_staff_problem_reads_in_vietnamese_with_file_line_and_column(tmp_path: Path, vietnamese: None) -> None:
+    path = sheet(tmp_path, "Mã,Họ và tên,Chức vụ,Bộ phận,Giới tính,Loại,Từ ngày,Đến ngày,Mã chấm công",
+                 "CB1,Nguyễn Văn An,CV,VP,Nam,,,,5",
+                 "CB2,Trần Văn Bình,CV,VP,?,Chuyên gia,,,",
+                 "CB1,Lê Văn Cường,,VP,Nam,,02/01/2024,01/01/2024,005")
+    with pytest.raises(InputFileError) as caught:
+        read_staff(path)
+    assert caught.value.localized().splitlines() == [
+        f"Tệp {path} có 6 lỗi nên chưa nhập dữ liệu nào",
+        f"{path}, dòng 3, cột “Giới tính”: “?” không phải giới tính hợp lệ; hãy ghi Nam hoặc Nữ",
+        f"{path}, dòng 3, cột “Loại”: “Chuyên gia” không phải loại cán bộ hợp lệ; hãy ghi Cán bộ, Công chức, "
+        "Viên chức hoặc Người lao động",
+        f"{path}, dòng 4, cột “Chức vụ”: không được để trống",
+        f"{path}, dòng 4, cột “Mã cán bộ”: mã “CB1” đã có ở dòng 2",
+        f"{path}, dòng 4, cột “Mã chấm công”: mã chấm công “5” đã có ở dòng 2",
+        f"{path}, dòng 4, cột “Ngày kết thúc”: ngày kết thúc trước ngày bắt đầu"]
+
+
+def test_a_staff_mapping_missing_a_field_names_it_as_the_clerk_knows_it(vietnamese: None) -> None:
+    with pytest.raises(ClockMappingError) as caught:
+        StaffMapping("Mẫu phường", (("full_name", "Tên"), ("position", "Việc")))
+    assert caught.value.localized() == "Cách đọc cột “Mẫu phường” chưa chỉ ra cột “Bộ phận”"
+
+
+def test_a_staff_mapping_saved_in_another_form_says_so_in_vietnamese(vietnamese: None) -> None:
+    with pytest.raises(ClockMappingError) as caught:
+        StaffMapping.from_dict({"kind": "staff", "name": "Mẫu", "columns": None})
+    assert caught.value.localized() == ("Cách đọc cột “Mẫu” được lưu theo dạng mà phiên bản này không đọc được "
+                                        "(mục “columns”)")
+
+
+def test_no_header_row_says_so_in_vietnamese(tmp_path: Path, vietnamese: None) -> None:
+    path = sheet(tmp_path, "1,2,3")
+    with pytest.raises(InputFileError) as caught:
+        staff_layout(path, STAFF_COLUMNS)
+    assert caught.value.localized().splitlines()[1:] == [
+        f"{path}, dòng 1, cột “”: không tìm thấy dòng tiêu đề; các dòng đầu của bảng phải ghi tên cột"]
