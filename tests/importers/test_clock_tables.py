@@ -192,3 +192,13 @@ def test_an_explicit_mapping_reads_an_xlsx_with_month_first_dates(tmp_path: Path
                                       ("13", at("2026-05-14 07:59"), "", 3)]
     assert clock_file.encoding == "xlsx" and clock_file.problems == ()
     assert read_clock_file(path, mapping) == clock_file
+
+
+def test_a_csv_the_csv_reader_refuses_is_refused_by_its_name_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "xuat.csv"
+    path.write_text("Mã,Thời gian\n12," + "x" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        read_table(path, STAMP)
+    [problem] = caught.value.problems
+    assert (caught.value.file, problem.line, problem.message) == (
+        str(path), 2, "the file is not a valid CSV table: {error}")
