@@ -112,6 +112,7 @@ def test_a_header_further_down_than_the_rows_searched_is_not_found(vietnamese: N
     assert HEADER_SEARCH_ROWS == 50
     with pytest.raises(InputFileError) as caught:
         table_from_rows([rows], "cc.csv", "utf-8", STAMP)
+    assert caught.value.file == "cc.csv"
     assert caught.value.problems == [
         InputProblem(1, header, "no column “{header}” in the first {rows} rows", {"header": header, "rows": 50})
         for header in ("Mã", "Thời gian", "Máy")]
@@ -143,7 +144,7 @@ def test_a_table_without_any_text_is_an_empty_file(sheets: list[list[tuple[int, 
                                                     vietnamese: None) -> None:
     with pytest.raises(InputFileError) as caught:
         table_from_rows(sheets, "cc.csv", "utf-8", STAMP)
-    assert caught.value.problems == [InputProblem(1, "", "the file is empty")]
+    assert (caught.value.file, caught.value.problems) == ("cc.csv", [InputProblem(1, "", "the file is empty")])
 
 
 def test_an_empty_first_sheet_and_a_second_without_header_is_not_empty(vietnamese: None) -> None:
