@@ -203,3 +203,27 @@ def test_a_csv_the_csv_reader_refuses_is_refused_by_its_name_and_line(tmp_path: 
     [problem] = caught.value.problems
     assert (caught.value.file, problem.line, problem.message) == (
         str(path), 2, "the file is not a valid CSV table: {error}")
+
+
+def test_a_damaged_workbook_or_a_binary_file_is_refused_by_its_name(tmp_path: Path) -> None:
+    damaged = tmp_path / "hong.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    binary = tmp_path / "anh.csv"
+    binary.write_bytes(b"Ma,Thoi gian\n\x00\x01\x02\x03\x04")
+    for path in (damaged, binary):
+        with pytest.raises(InputFileError) as caught:
+            read_table(path, STAMP)
+        assert caught.value.file == str(path)
+
+
+def test_a_workbook_read_is_named_by_its_file(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Mã", "Thời gian", "Máy"])
+    workbook.active.append([12, datetime(2026, 5, 14, 7, 58), "M1"])
+    path = tmp_path / "cham_cong.xlsx"
+    workbook.save(path)
+    read = read_table(path, STAMP)
+    assert (read.file, read.encoding, read.format) == (str(path), "xlsx", "table")
+    assert punches_of(read) == [("12", at("2026-05-14 07:58"), "M1", 2)]
