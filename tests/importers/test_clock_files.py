@@ -170,3 +170,18 @@ def test_a_file_refused_whole_says_why_in_vietnamese(tmp_path: Path, vietnamese:
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     assert refusal(old) == [f"{old}, dòng 0, cột “”: đây là tệp Excel đời cũ (.xls); hãy mở bằng Excel rồi lưu lại "
                             "dưới dạng .xlsx hoặc CSV"]
+
+
+def test_dedupe_orders_each_persons_punches_by_time_whatever_the_device() -> None:
+    early, late = at("2026-05-14 07:00"), at("2026-05-14 08:00")
+    assert dedupe([Punch("1", late, "A", 1), Punch("1", early, "B", 2)]) == (Punch("1", early, "B", 2),
+                                                                            Punch("1", late, "A", 1))
+
+
+def test_an_attlog_with_a_damaged_tail_is_still_an_attlog(tmp_path: Path) -> None:
+    """The layout is told from the first 50 lines that hold anything: 30 punches and 20 bad lines there."""
+    text = "".join(f"{n}\t2026-05-14 07:{n:02d}:00\n" for n in range(1, 31)) + "rác\n" * 200
+    read = read_clock_file(write(tmp_path, "2_attlog.dat", text))
+    assert read.format == ATTLOG
+    assert (len(read.punches), len(read.problems)) == (30, 200)
+    assert [problem.line for problem in read.problems] == list(range(31, 231))
