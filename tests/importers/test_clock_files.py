@@ -185,3 +185,27 @@ def test_an_attlog_with_a_damaged_tail_is_still_an_attlog(tmp_path: Path) -> Non
     assert read.format == ATTLOG
     assert (len(read.punches), len(read.problems)) == (30, 200)
     assert [problem.line for problem in read.problems] == list(range(31, 231))
+
+
+def test_a_mapped_header_above_punch_like_lines_makes_a_table(tmp_path: Path) -> None:
+    path = write(tmp_path, "xuat.txt", "Người\tLúc\n12\t2026-05-14 07:58:11\n13\t2026-05-14 07:59:00\n")
+    read = read_clock_file(path, ColumnMapping(name="Cổng", clock_id="Người", datetime="Lúc"))
+    assert (read.format, read.problems) == (TABLE, ())
+    assert [(punch.clock_id, punch.line) for punch in read.punches] == [("12", 2), ("13", 3)]
+
+
+def test_a_header_under_a_title_above_punch_like_lines_makes_a_table(tmp_path: Path) -> None:
+    path = write(tmp_path, "xuat.txt", "Báo cáo\nMã chấm công\tThời gian\n12\t2026-05-14 07:58:11\n"
+                                       "13\t2026-05-14 07:59:00\n")
+    read = read_clock_file(path)
+    assert (read.format, read.problems) == (TABLE, ())
+    assert [(punch.clock_id, punch.line) for punch in read.punches] == [("12", 3), ("13", 4)]
+
+
+@pytest.mark.parametrize("text", ["x" * 140_000 + "\n12\t2026-05-14 07:58:11\n13\t2026-05-14 07:59:00\n",
+                                  "Mã chấm công,Thời gian\n12," + "x" * 140_000 + "\n"])
+def test_a_line_too_long_for_the_csv_reader_is_refused_by_the_files_name(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, "dai.csv", text)
+    with pytest.raises(InputFileError) as caught:
+        read_clock_file(path)
+    assert caught.value.file == str(path)
