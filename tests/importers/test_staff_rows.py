@@ -304,3 +304,11 @@ def test_no_header_row_says_so_in_vietnamese(tmp_path: Path, vietnamese: None) -
         staff_layout(path, STAFF_COLUMNS)
     assert caught.value.localized().splitlines()[1:] == [
         f"{path}, dòng 1, cột “”: không tìm thấy dòng tiêu đề; các dòng đầu của bảng phải ghi tên cột"]
+
+
+def test_a_sheet_of_the_three_required_columns_leaves_every_other_field_empty(tmp_path: Path) -> None:
+    [row] = read_staff(sheet(tmp_path, HEAD, "Nguyễn Văn An,Chuyên viên,Văn phòng"))
+    staff = row.staff
+    assert (staff.code, staff.badge_number, staff.clock_id, staff.category, staff.active_from, staff.active_to) == (
+        "", "", "", StaffCategory.CONG_CHUC, None, None)
+    assert (staff.full_name, staff.position, row.department) == ("Nguyễn Văn An", "Chuyên viên", "Văn phòng")
