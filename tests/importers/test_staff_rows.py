@@ -312,3 +312,21 @@ def test_a_sheet_of_the_three_required_columns_leaves_every_other_field_empty(tm
     assert (staff.code, staff.badge_number, staff.clock_id, staff.category, staff.active_from, staff.active_to) == (
         "", "", "", StaffCategory.CONG_CHUC, None, None)
     assert (staff.full_name, staff.position, row.department) == ("Nguyễn Văn An", "Chuyên viên", "Văn phòng")
+
+
+def test_a_sheet_of_only_a_header_has_no_one(tmp_path: Path) -> None:
+    assert read_staff(sheet(tmp_path, HEAD)) == []
+
+
+def test_a_sheet_without_a_required_column_is_refused_by_its_name(tmp_path: Path) -> None:
+    path = sheet(tmp_path, "Họ và tên,Chức vụ", "Nguyễn Văn An,Chuyên viên")
+    with pytest.raises(InputFileError) as caught:
+        read_staff(path)
+    assert caught.value.file == str(path)
+    assert [(problem.line, problem.field) for problem in caught.value.problems] == [(1, "department")]
+
+
+def test_nam_and_nu_under_the_birth_date_on_a_row_shorter_than_the_header(tmp_path: Path) -> None:
+    path = sheet(tmp_path, "Ngày sinh,,Họ và tên,Chức vụ,Bộ phận", "Nam,Nữ", ",01/02/1980,Nguyễn Văn Thị,CV,VP")
+    [row] = read_staff(path)
+    assert (row.line, row.staff.gender, row.gender_guessed) == (3, Gender.FEMALE, False)
