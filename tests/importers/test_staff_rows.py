@@ -143,8 +143,8 @@ def test_a_bad_row_holds_no_code_or_clock_id_against_later_rows(tmp_path: Path) 
 
 def test_clock_ids_are_kept_without_leading_zeros_but_a_zero_stays(tmp_path: Path) -> None:
     path = sheet(tmp_path, "Họ và tên,Chức vụ,Bộ phận,Mã chấm công",
-                 "Nguyễn Văn An,CV,VP,0012", "Trần Văn Bình,CV,VP,000", "Lê Văn Cường,CV,VP,")
-    assert [row.staff.clock_id for row in read_staff(path)] == ["12", "000", ""]
+                 "Nguyễn Văn An,CV,VP,0012", "Trần Văn Bình,CV,VP,000", "Lê Văn Cường,CV,VP,", "Vũ Văn Dũng,CV,VP,X07")
+    assert [row.staff.clock_id for row in read_staff(path)] == ["12", "000", "", "X07"]
 
 
 # --- the clerk's mappings ----------------------------------------------------------------------------------
