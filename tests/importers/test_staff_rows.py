@@ -330,3 +330,36 @@ def test_nam_and_nu_under_the_birth_date_on_a_row_shorter_than_the_header(tmp_pa
     path = sheet(tmp_path, "Ngày sinh,,Họ và tên,Chức vụ,Bộ phận", "Nam,Nữ", ",01/02/1980,Nguyễn Văn Thị,CV,VP")
     [row] = read_staff(path)
     assert (row.line, row.staff.gender, row.gender_guessed) == (3, Gender.FEMALE, False)
+
+
+def test_a_saved_mapping_fitting_a_row_wins_over_a_row_with_more_text(tmp_path: Path) -> None:
+    path = sheet(tmp_path, "DANH SÁCH,CÁN BỘ,PHƯỜNG,BẾN NGHÉ", "Tên,Việc,Tổ,", "Nguyễn Văn An,CV,VP,")
+    saved = StaffMapping("m", (("full_name", "Tên"), ("position", "Việc"), ("department", "Tổ")))
+    assert staff_layout(path, STAFF_COLUMNS, saved=[saved]).line == 2
+    assert staff_layout(path, STAFF_COLUMNS).line == 1  # without it: the row with most text
+
+
+def test_of_rows_recognised_alike_the_first_is_the_layout(tmp_path: Path) -> None:
+    path = sheet(tmp_path, "DANH SÁCH,,,", "Tên,Tổ,Việc,Ghi chú", "A,B,C,D")
+    assert staff_layout(path, STAFF_COLUMNS).line == 2
+
+
+def test_the_header_is_looked_for_in_the_first_fifteen_rows_and_shown_with_five_below(tmp_path: Path) -> None:
+    rows = [f"Người {n},CV,VP" for n in range(1, 7)]
+    path = sheet(tmp_path, *["Tiêu đề"] * 14, "Họ và tên,Chức vụ,Bộ phận", *rows)
+    layout = staff_layout(path, STAFF_COLUMNS)
+    assert (layout.line, layout.sample) == (15, tuple((f"Người {n}", "CV", "VP") for n in range(1, 6)))
+    lower = sheet(tmp_path, *["Tiêu đề"] * 15, "Họ và tên,Chức vụ,Bộ phận", *rows, name="lower.csv")
+    with pytest.raises(InputFileError):  # fifteen title rows: the header is not looked for below them
+        staff_layout(lower, STAFF_COLUMNS)
+
+
+def test_the_layout_tries_another_separator_when_the_likeliest_gives_no_header(tmp_path: Path) -> None:
+    path = sheet(tmp_path, "Họ và tên;Chức vụ;Bộ phận", "1,2,3,4,5,6;CV;VP")
+    assert (staff_layout(path, STAFF_COLUMNS).line, staff_layout(path, STAFF_COLUMNS).missing) == (1, ())
+
+
+def test_the_layout_keeps_the_likeliest_separators_best_row(tmp_path: Path) -> None:
+    path = sheet(tmp_path, "Họ và tên;Chức vụ;Bộ phận", "Nguyễn Văn An, CV, VP, x, y")
+    layout = staff_layout(path, STAFF_COLUMNS)
+    assert (layout.line, layout.headers) == (2, ("Nguyễn Văn An", "CV", "VP", "x", "y"))
