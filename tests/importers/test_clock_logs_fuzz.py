@@ -1,5 +1,7 @@
 """Property tests: whatever bytes or rows a clock file holds, a reader returns a ClockFile or refuses the file
-with InputFileError, never another exception; and punches written in a valid layout come back unchanged."""
+with InputFileError, never another exception; every line of an attlog (every row of a table with a time) is a
+punch or a listed problem, never both, never dropped; the punches read, written again as attlog lines, read back
+the same; and punches written in a valid layout come back unchanged."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import codecs
 import csv
 import io
 import itertools
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ward_office.core.clock import Punch
+from ward_office.core.clock import Punch, normalize_clock_id
 from ward_office.core.errors import InputFileError
 from ward_office.importers.clock_logs import (
     ClockFile,
@@ -25,7 +28,9 @@ from ward_office.importers.clock_logs import (
     read_clock_file,
     read_table,
 )
-from ward_office.importers.text_files import encode_windows_1258
+from ward_office.importers.clock_records import CLOCK_ID
+from ward_office.importers.spreadsheets import cell_text
+from ward_office.importers.text_files import decode_text, encode_windows_1258
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MAPPING = ColumnMapping(name="fuzz", clock_id="Mã chấm công", datetime="Thời gian", device="Máy")
@@ -56,6 +61,26 @@ def read_or_refuse(reader, *args) -> ClockFile | None:
     return result
 
 
+def accounted_for(clock_file: ClockFile, text: str) -> None:
+    """Every non-blank line of an attlog is one punch or one problem; a blank line is neither."""
+    punched = [punch.line for punch in clock_file.punches]
+    listed = [problem.line for problem in clock_file.problems]
+    assert len(set(punched)) == len(punched) and len(set(listed)) == len(listed)
+    filled = {number for number, line in enumerate(text.splitlines(), start=1) if line.strip()}
+    assert set(punched) | set(listed) == filled
+    assert not set(punched) & set(listed)
+
+
+def reads_back(clock_file: ClockFile, directory: Path) -> None:
+    """The punches read, written again as an attlog of device 9, read back as the same punches."""
+    text = "".join(f"{punch.clock_id}\t{punch.at.isoformat(sep=' ')}\t1\n" for punch in clock_file.punches)
+    again = read_attlog(write(directory, text.encode("utf-8"), "9_attlog.dat"))
+    assert again.problems == ()
+    assert [(punch.clock_id, punch.at) for punch in again.punches] == [
+        (punch.clock_id, punch.at) for punch in clock_file.punches]
+    assert {punch.device for punch in again.punches} <= {"9"}
+
+
 PREFIXES = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"PK\x03\x04",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"12\t2026-05-14 07:58:11\n", b"GET /iclock/cdata?SN=A1 HTTP/1.1\n",
             "Mã chấm công,Thời gian\n".encode()]
@@ -66,11 +91,14 @@ PREFIXES = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"PK
     ["1_attlog.dat", "cham_cong.csv", "cham_cong.xlsx", "iclock.txt"]))
 def test_random_bytes_are_read_or_refused(workdir: Path, prefix: bytes, data: bytes, name: str) -> None:
     path = write(workdir, prefix + data, name)
-    read_or_refuse(read_clock_file, path)
-    read_or_refuse(read_clock_file, path, MAPPING)
-    read_or_refuse(read_attlog, path)
-    read_or_refuse(read_adms, path)
-    read_or_refuse(read_table, path, MAPPING)
+    for read in (read_or_refuse(read_clock_file, path), read_or_refuse(read_clock_file, path, MAPPING),
+                 read_or_refuse(read_adms, path), read_or_refuse(read_table, path, MAPPING)):
+        if read is not None:
+            reads_back(read, workdir)
+    attlog = read_or_refuse(read_attlog, path)
+    if attlog is not None:
+        accounted_for(attlog, decode_text(prefix + data, name).text)
+        reads_back(attlog, workdir)
 
 
 moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31, 23, 59, 59)).map(
@@ -123,6 +151,8 @@ def test_mixed_attlog_lines_keep_every_good_line(workdir: Path, lines: list[str]
             assert number in read_lines
         elif line.strip():
             assert number in read_lines | bad_lines  # nothing silently dropped
+    accounted_for(clock_file, "\r\n".join(lines))
+    reads_back(clock_file, workdir)
 
 
 cells = st.one_of(line_text, moments.map(lambda moment: f"{moment:%d/%m/%Y %H:%M:%S}"), st.just(""))
@@ -136,8 +166,21 @@ def test_random_rows_are_read_or_refused(workdir: Path, rows: list[tuple[str, st
     writer.writerow(["Mã chấm công", "Thời gian", "Máy"])
     writer.writerows(rows)
     path = write(workdir, buffer.getvalue().encode("utf-8-sig"), "export.csv")
-    read_or_refuse(read_table, path, MAPPING)
-    read_or_refuse(read_clock_file, path)
+    table = read_or_refuse(read_table, path, MAPPING)
+    assert table is not None  # the header is there
+    punched = {punch.line for punch in table.punches}
+    listed = [problem.line for problem in table.problems]
+    assert len(set(listed)) == len(listed) and not punched & set(listed)
+    for number, (clock_id, moment, device) in enumerate(rows, start=2):
+        if moment.strip() or re.fullmatch(CLOCK_ID, cell_text(clock_id)):
+            assert number in punched | set(listed), "a row with a time or a clock id is a punch or a problem"
+        if number in punched:
+            [punch] = [punch for punch in table.punches if punch.line == number]
+            assert (punch.clock_id, punch.device) == (normalize_clock_id(cell_text(clock_id)), cell_text(device))
+    reads_back(table, workdir)
+    guessed = read_or_refuse(read_clock_file, path)
+    if guessed is not None:
+        reads_back(guessed, workdir)
 
 
 @FUZZ
@@ -175,7 +218,15 @@ def test_random_xlsx_rows_are_read_or_refused(workdir: Path, rows: list[tuple[ob
         workbook.active.append(list(row))
     path = write(workdir, b"", "export.xlsx")
     workbook.save(path)
-    read_or_refuse(read_table, path, MAPPING)
+    table = read_or_refuse(read_table, path, MAPPING)
+    assert table is not None  # the header is there
+    punched = {punch.line for punch in table.punches}
+    listed = {problem.line for problem in table.problems}
+    assert not punched & listed
+    for number, (_clock_id, moment, _device) in enumerate(rows, start=2):
+        if cell_text(moment):
+            assert number in punched | listed, "a row with a time is a punch or a problem"
+    reads_back(table, workdir)
 
 
 @FUZZ

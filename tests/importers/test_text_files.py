@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ward_office.core.errors import InputFileError
-from ward_office.importers.text_files import decode_text, encode_windows_1258, read_text_file
+from ward_office.importers.text_files import decode_text, encode_windows_1258, guess_encoding, read_text_file
 
 VIETNAMESE = "Mã chấm công\tHọ và tên\tThời gian\r\n00012\tNguyễn Thị Thủy\t14/05/2026 07:58\r\n"
 
@@ -43,6 +43,18 @@ def test_cp1258_sample_really_uses_combining_tone_marks() -> None:
 def test_utf16_without_bom_is_found_by_its_nul_bytes(codec: str) -> None:
     decoded = decode_text(VIETNAMESE.encode(codec), "x.dat")
     assert (decoded.text, decoded.encoding) == (VIETNAMESE, codec)
+
+
+@pytest.mark.parametrize(("text", "guessed"), [
+    ("abc" + "ệ" * 7, "-"),  # 3 NULs in 10 characters: the 30 % a UTF-16 text without BOM needs
+    ("ab" + "ệ" * 8, "cp1258"),  # 2 in 10: not UTF-16; ệ's bytes are no UTF-8 either
+    ("a" * 10 + "Ā", "-"),  # Ā is 01 00: a NUL on the other side too, one for ten
+    ("a" * 9 + "Ā", "utf-8"),  # one for nine: not UTF-16 (and NUL bytes are UTF-8, refused later as binary)
+])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_needs_nuls_in_three_tenths_of_its_characters_on_one_side(text: str, guessed: str,
+                                                                                   codec: str) -> None:
+    assert guess_encoding(text.encode(codec)) == (codec if guessed == "-" else guessed)
 
 
 def test_nfd_utf8_is_composed() -> None:

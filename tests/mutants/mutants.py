@@ -30,6 +30,12 @@ TARGET = 0.95
 # surviving mutant, and whatever only they would catch deserves a test of its own.
 SCORING_TESTS = ["tests/scoring", "--ignore=tests/scoring/test_properties.py",
                  "--ignore=tests/scoring/test_fast_paths.py"]
+# The importers' tests, every file (each reads files the way a user's would be, through more than one module)
+# but the property tests of random files: 30 s a surviving mutant; what only they would catch earns its own test.
+IMPORTER_TESTS = ["tests/importers", "--ignore=tests/importers/test_clock_logs_fuzz.py",
+                  "--deselect=tests/importers/test_spreadsheets.py::test_random_bytes_are_read_or_refused_cleanly",
+                  "--deselect=tests/importers/test_spreadsheets.py::"
+                  "test_random_staff_sheets_are_read_with_their_properties_or_refused_on_their_lines"]
 MODULES: dict[str, list[str]] = {
     "ward_office/core/plan.py": ["tests/core"],
     "ward_office/core/plan_values.py": ["tests/core"],
@@ -44,9 +50,14 @@ MODULES: dict[str, list[str]] = {
     "ward_office/scoring/subperiods.py": SCORING_TESTS,
     "ward_office/scoring/bounds.py": SCORING_TESTS,
     "ward_office/scoring/ceilings.py": SCORING_TESTS,
-    "ward_office/importers/clock_logs.py": ["tests/importers/test_clock_logs.py",
-                                            "tests/importers/test_clock_logs_fuzz.py"],
-    "ward_office/importers/staff.py": ["tests/importers/test_staff_import.py"],
+    "ward_office/importers/clock_logs.py": IMPORTER_TESTS,
+    "ward_office/importers/staff.py": IMPORTER_TESTS,
+    "ward_office/importers/clock_lines.py": IMPORTER_TESTS,
+    "ward_office/importers/clock_cells.py": IMPORTER_TESTS,
+    "ward_office/importers/clock_tables.py": IMPORTER_TESTS,
+    "ward_office/importers/clock_mapping.py": IMPORTER_TESTS,
+    "ward_office/importers/clock_records.py": IMPORTER_TESTS,
+    "ward_office/importers/staff_mapping.py": IMPORTER_TESTS,
 }
 COPIED = ("ward_office", "tests", "resources", "translations", "pyproject.toml", "README.md", "docs")
 # mutmut's exit codes (mutmut.stats.status_by_exit_code); a mutant that makes a test hang or crash is caught.

@@ -29,7 +29,9 @@ def _round_second(moment: datetime) -> datetime:
 
 
 def _time_of_day(seconds: float) -> time:
-    whole = min(round(seconds), 86399)  # 23:59:59.7 stays on its day
+    # Half a second up, as _round_second does (round() would take 07:58:10.5 down, to the even second);
+    # 23:59:59.7 stays on its day.
+    whole = min(int(seconds + 0.5), 86399)
     return time(whole // 3600, whole // 60 % 60, whole % 60)
 
 

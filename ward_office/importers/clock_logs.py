@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from itertools import islice
 from operator import attrgetter
 from os import PathLike
 from pathlib import Path
@@ -48,7 +49,8 @@ def read_clock_file(path: PathLike[str] | str, mapping: ColumnMapping | None = N
     decoded = workbook_or_text(path, mapping)
     if isinstance(decoded, ClockFile):
         return decoded
-    lines = [line for line in decoded.text.splitlines()[:200] if line.strip()][:HEADER_SEARCH_ROWS]
+    # The first lines that hold anything, however many blank ones come before them.
+    lines = list(islice((line for line in decoded.text.splitlines() if line.strip()), HEADER_SEARCH_ROWS))
     if not lines:
         raise InputFileError(str(path), [InputProblem(1, "", N_("the file is empty"))])
     if looks_like_adms(lines):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.core.errors import ClockMappingError, InputFileError, InputProblem
-from ward_office.i18n import N_
+from ward_office.i18n import N_, _
 from ward_office.importers.csv_files import HEADER_SEARCH_ROWS, header_key
 from ward_office.importers.input_tables import read_tables
 
@@ -36,7 +36,7 @@ class StaffMapping:
         for field in REQUIRED:
             if not chosen.get(field, "").strip():
                 raise ClockMappingError(N_("The column mapping “{name}” names no column for “{field}”"),
-                                        name=self.name, field=field)
+                                        name=self.name, field=_(field))  # the field as the clerk knows it
 
     def headers(self) -> tuple[str, ...]:
         return tuple(header for _field, header in self.columns if header)
