@@ -15,7 +15,6 @@ from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DuplicateError
-from ward_office.storage.punches import remember_judged
 
 _COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
             "missing_punch", "source", "note", "recorded_by")
@@ -201,6 +200,8 @@ class AttendanceRepository:
             raise ValueError("apply_clock writes and removes clock records only")
         if not derived and not removed and not judged:
             return 0
+        from ward_office.storage.punches import remember_judged  # the clock's records load with a clock import
+
         days = sorted({record.day for record in (*derived, *removed)})
         now = self._context.now()
         with self._context.writing(days) as conn:
