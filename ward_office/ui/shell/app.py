@@ -126,7 +126,7 @@ def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Acco
 
     Returns the open ward and who signed in, or None when the user gave up (nothing is left open).
     """
-    from ward_office.services.first_run import is_new_ward  # its importers load with a session, not the window
+    from ward_office.services.first_run import is_new_ward  # the session's start: not loaded by the window alone
 
     if path.exists():  # the wizard writes nothing, not even the file, until Finish
         ward = open_book_at_start(path, parent)
