@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -200,8 +201,6 @@ class AttendanceRepository:
             raise ValueError("apply_clock writes and removes clock records only")
         if not derived and not removed and not judged:
             return 0
-        from ward_office.storage.punches import remember_judged  # the clock's records load with a clock import
-
         days = sorted({record.day for record in (*derived, *removed)})
         now = self._context.now()
         with self._context.writing(days) as conn:
@@ -241,8 +240,16 @@ class AttendanceRepository:
                         "last_day": last.isoformat(), "added": len(added), "replaced": replaced,
                         "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
                     })
-            remember_judged(conn, judged or {}, now)
+            _remember_judged(conn, judged or {}, now)
         return count
+
+
+def _remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: str) -> None:
+    """``punches.remember_judged``: the clock's records (storage.punches, core.clock) load with a clock import, not
+    with the window's start."""
+    from ward_office.storage.punches import remember_judged
+
+    remember_judged(conn, judged, now)
 
 
 def _by_month(derived: list[Attendance], removed: list[Attendance],
