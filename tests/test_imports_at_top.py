@@ -136,7 +136,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ward_office.storage.writer_lock", "socket"):
         "the socket module only where os.uname is missing (Windows): a few ms of every start",
     ("ward_office.ui.shell.app", "ward_office.services.error_report.explain"):
-        "traceback, logging and the log file's handler load only when an error nobody foresaw reaches the window",
+        "the error report loads when an error nobody foresaw reaches the window, not at start",
     ("ward_office.ui.shell.app", "ward_office.services.first_run.is_new_ward"):
         "the first-run service loads for a session, not for the window alone",
     ("ward_office.ui.shell.app", "ward_office.ui.shell.first_run.set_up_at_start"):

@@ -25,7 +25,7 @@ class Kernel32(Protocol):
 
 def process_alive(pid: int) -> bool:
     if sys.platform == "win32":
-        import ctypes  # Windows only: ctypes and its library are not loaded elsewhere
+        import ctypes  # only Windows asks kernel32: elsewhere ctypes and libffi are never loaded
 
         kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
         kernel32.OpenProcess.restype = ctypes.c_void_p

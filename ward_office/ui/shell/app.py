@@ -71,7 +71,7 @@ def report_uncaught(kind: type[BaseException], error: BaseException, trace: obje
     line in a message box, the details in the log (``services.error_report``); a closed pipe is let go."""
     if isinstance(error, BrokenPipeError):
         return None
-    from ward_office.services.error_report import explain  # traceback and logging load only for such an error
+    from ward_office.services.error_report import explain  # loads when such an error comes, not at start
 
     message = explain(error)
     app = QApplication.instance()
