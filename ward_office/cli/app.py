@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import NoReturn
 
 from ward_office import __version__, i18n
 from ward_office.cli.output import make_standard_streams_utf8
@@ -69,9 +70,9 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     return common
 
 
-def _window_parser() -> argparse.ArgumentParser:
+def _window_parser(kind: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options of ``ward-office`` without a command (the window); ``build_parser`` adds the commands."""
-    parser = argparse.ArgumentParser(
+    parser = kind(
         prog="ward-office", parents=[_common_options(None)],
         description=_("Office culture record book: attendance, checks and emulation scores of a ward office."),
     )
@@ -141,16 +142,25 @@ def _window_options(arguments: list[str]) -> argparse.Namespace | None:
     reads (and refuses, in its own words)."""
     if any(argument in ("-h", "--help") for argument in arguments):
         return None
-    parser = _window_parser()
-    parser.exit_on_error = False  # a mistake is left to the whole parser, which tells it with the commands' usage
     try:
-        options, rest = parser.parse_known_args(arguments)
-    except argparse.ArgumentError:
+        options, rest = _window_parser(_WindowOptionsParser).parse_known_args(arguments)
+    except _NotTheWindowError:
         return None
     if rest:
         return None
     options.command = None
     return options
+
+
+class _NotTheWindowError(Exception):
+    pass
+
+
+class _WindowOptionsParser(argparse.ArgumentParser):
+    """A mistake is left to the whole parser, which tells it with the commands' usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowError(message)
 
 
 def _end_quietly_on_a_closed_pipe() -> int:
