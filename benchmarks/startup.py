@@ -8,15 +8,23 @@ A third process, the Qt floor, builds the same kinds of things as the main windo
 list of nine pages with icons, menus with shortcuts, a status bar, a scrolling page of cards with three
 tables on Python models, a date and a number formatted in Vietnamese by babel, and one query on the book.
 It shows how much of the gap to the bare window is Qt, babel and SQLite themselves, not the app.
+
+Wall time on a shared machine moves by tens of percent between runs; ``python benchmarks/startup.py
+--instructions`` counts instead the instructions the app and the Qt floor run to their first turn of the event
+loop after the window is shown (valgrind's callgrind, the same count whatever the load; about a minute each).
 """
 
 from __future__ import annotations
 
+import argparse
 import compileall
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -173,3 +181,62 @@ def measure(demo_db: Path, runs: int = 5) -> dict[str, float | str]:
         "floor_ratio": floor_median / bare_median,
         "heavy_modules": app_runs[-1][1].removeprefix("heavy modules: "),
     }
+
+
+def instructions(demo_db: Path) -> dict[str, int]:
+    """Instructions run by the main thread of the app, the Qt floor and the bare window from launch to "ready" (the
+    process ends there, before closing anything), counted by callgrind. Each run opens a fresh copy of ``demo_db``."""
+    compileall.compile_dir(Path(ward_office.__file__).parent, quiet=1)
+    counts = {}
+    with tempfile.TemporaryDirectory(prefix="start-instructions-") as scratch:
+        for name, code in (("app", APP), ("floor", FLOOR), ("bare", BARE)):
+            book = Path(scratch) / "demo.db"
+            for suffix in ("", ".closed"):  # the clean-close record too: the app opens it as it was left
+                if Path(f"{demo_db}{suffix}").is_file():
+                    shutil.copy2(f"{demo_db}{suffix}", f"{book}{suffix}")
+            until_ready = code.replace("app.quit()))", "os._exit(0)))").replace("import sys\n", "import os, sys\n", 1)
+            out = Path(scratch) / f"{name}.callgrind"
+            # The main thread's count: the overview's scoring thread starts on the turn "ready" is printed, and
+            # how far it gets before the process ends depends on the scheduling.
+            result = subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes",
+                                     f"--callgrind-out-file={out}", sys.executable, "-c", until_ready, str(book)],
+                                    capture_output=True, text=True, env=_environment())
+            main_thread = Path(f"{out}-01")
+            text = main_thread.read_text() if main_thread.is_file() else ""
+            found = re.search(r"^summary: (\d+)", text, re.MULTILINE)
+            if result.returncode != 0 or found is None or "ready" not in result.stdout:
+                raise RuntimeError(f"callgrind of the {name} failed: {result.stderr[-2000:]}")
+            counts[name] = int(found.group(1))
+            for file in (book, Path(f"{book}.closed"), Path(f"{book}-wal"), Path(f"{book}-shm"), Path(f"{book}.lock")):
+                file.unlink(missing_ok=True)
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="alternated runs of each (median)")
+    parser.add_argument("--instructions", action="store_true", help="count instructions with callgrind instead")
+    options = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from datetime import date
+
+    from ward_office.services.demo import build_demo
+
+    with tempfile.TemporaryDirectory() as temporary:
+        demo_db = Path(temporary) / "demo.db"
+        build_demo(demo_db, staff=45, months=12, seed=2026, until=date.today())
+        if options.instructions:
+            counts = instructions(demo_db)
+            for name, count in counts.items():
+                print(f"{name}: {count / 1e6:,.0f} M instructions")
+            print(f"app / floor: {counts['app'] / counts['floor']:.2f}×; "
+                  f"app / bare: {counts['app'] / counts['bare']:.2f}×")
+        else:
+            for name, value in measure(demo_db, options.runs).items():
+                print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

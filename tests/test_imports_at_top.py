@@ -26,7 +26,28 @@ _HASHING = "hashing loads at sign-in, not at the window's start"
 _DEMO_ACCOUNTS = "services.demo loads only for the demo ward, not at the window's start"
 _RECORDS = "records the window's start does not read load on first use (storage.store)"
 _DEMO_CYCLE = "a cycle (services.demo imports hash_password from here); and services.demo is not loaded at start"
+_COMMANDS = ("the command groups (the scoring engine, the reports' data, the importers: about 70 of our modules) load "
+             "when a command is given, not for the window")
+_SET_UP = "the plan's code, the staff list's reader and the settings load with the first run's set-up, not at start"
+_PLAN_TYPES = "the plan's types (about 25 ms) load on the first scoring, after the window shows, not at start"
 ALLOWED: dict[tuple[str, str], str] = {
+    **{("ward_office.cli.app", f"ward_office.cli.{group}"): _COMMANDS for group in (
+        "attendance", "backups", "change_log", "checks", "citizens", "demo", "exports", "imports", "locks", "plans",
+        "quota", "ranking", "reports", "score_imports")},
+    ("ward_office.services.first_run", "tomllib"): "TOML loads with the first run's list of plans, not at start",
+    ("ward_office.services.first_run", "ward_office.core.plan.load_plan"): _SET_UP,
+    ("ward_office.services.first_run", "ward_office.importers.staff.read_staff"): _SET_UP,
+    ("ward_office.services.first_run", "ward_office.services.plans.PlanFileError"): _SET_UP,
+    ("ward_office.services.first_run", "ward_office.services.ward_settings.save_schedule"): _SET_UP,
+    ("ward_office.services.first_run", "ward_office.services.ward_settings.save_unit"): _SET_UP,
+    ("ward_office.services.ranking", "ward_office.core.plan_year.plan_period"): _PLAN_TYPES,
+    ("ward_office.services.ranking", "ward_office.services.plan_years.ward_period"): _PLAN_TYPES,
+    ("ward_office.storage.attendance", "ward_office.storage.punches.remember_judged"):
+        "the clock's records (storage.punches, core.clock) load with a clock import, not at start",
+    ("ward_office.storage.processes", "ctypes"): "ctypes is needed only on Windows; elsewhere it is not loaded at all",
+    ("ward_office.storage.store", "ward_office.storage.change_log.ChangeLogRepository"): _RECORDS,
+    ("ward_office.ui.shell.main_window", "ward_office.ui.shell.guide"):
+        "the user guide's text browser (and Qt's text and URL classes with their enums) load at its first use",
     ("ward_office.cli.app", "ward_office.services.error_report.explain"):
         "traceback and textwrap (about 2 ms) load only when an error nobody foresaw ends a command",
     ("ward_office.cli.change_log", "ward_office.services.change_log"):
@@ -114,8 +135,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "hashing loads only when the clock derives attendance, not at the window's start",
     ("ward_office.storage.writer_lock", "socket"):
         "the socket module only where os.uname is missing (Windows): a few ms of every start",
+    ("ward_office.ui.shell.app", "ward_office.services.error_report.explain"):
+        "the error report loads when an error nobody foresaw reaches the window, not at start",
     ("ward_office.ui.shell.app", "ward_office.services.first_run.is_new_ward"):
-        "the first-run service (staff importer, tomli_w: about 75 ms) loads for a session, not for the window alone",
+        "the first-run service loads for a session, not for the window alone",
     ("ward_office.ui.shell.app", "ward_office.ui.shell.first_run.set_up_at_start"):
         "the first-run wizard (about 170 ms) loads only for a new record book",
     ("ward_office.ui.shell.main_window", "ward_office.ui.imports.wizard.ImportWizard"):

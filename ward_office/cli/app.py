@@ -13,32 +13,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
 
 from ward_office import __version__, i18n
-from ward_office.cli import attendance as attendance_commands
-from ward_office.cli import (
-    backups,
-    change_log,
-    checks,
-    citizens,
-    demo,
-    exports,
-    imports,
-    locks,
-    plans,
-    quota,
-    ranking,
-    reports,
-    score_imports,
-)
 from ward_office.cli.output import make_standard_streams_utf8
 from ward_office.cli.window import open_window
 from ward_office.core.errors import WardOfficeError
 from ward_office.i18n import N_, _
-
-# Each group of commands: ``COMMANDS`` (the names it answers to) and ``run`` (for the parsed options).
-COMMAND_GROUPS = (demo, ranking, imports, checks, reports, exports, backups, locks, quota, change_log, plans,
-                  attendance_commands, score_imports, citizens)
 
 # argparse's own messages, so usage errors are Vietnamese too (argparse looks ``_`` up at call time).
 ARGPARSE_MESSAGES = (
@@ -54,6 +36,32 @@ def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
     return _(singular) if count == 1 else _(plural)
 
 
+def command_groups() -> tuple[ModuleType, ...]:
+    """Each group of commands: ``COMMANDS`` (the names it answers to) and ``run`` (for the parsed options).
+
+    Imported when a command is given, not for the window: between them they load most of the program (the
+    scoring engine, the reports' data, the importers), which the window loads page by page."""
+    from ward_office.cli import attendance as attendance_commands
+    from ward_office.cli import (
+        backups,
+        change_log,
+        checks,
+        citizens,
+        demo,
+        exports,
+        imports,
+        locks,
+        plans,
+        quota,
+        ranking,
+        reports,
+        score_imports,
+    )
+
+    return (demo, ranking, imports, checks, reports, exports, backups, locks, quota, change_log, plans,
+            attendance_commands, score_imports, citizens)
+
+
 def _common_options(default: object) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, argument_default=default)
     common.add_argument("--db", type=Path, metavar=_("PATH"),
@@ -62,11 +70,9 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # --db and --lang go before or after the command; a command's own copies have no default, so that
-    # ``ward-office --db FILE demo`` keeps FILE instead of the command resetting it.
-    common = _common_options(argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
+def _window_parser(kind: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of ``ward-office`` without a command (the window); ``build_parser`` adds the commands."""
+    parser = kind(
         prog="ward-office", parents=[_common_options(None)],
         description=_("Office culture record book: attendance, checks and emulation scores of a ward office."),
     )
@@ -75,7 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("open the window on a freshly built demo ward"))
     # For packaging/smoke_test.py: open the window, print what it shows after the first paint, quit.
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db and --lang go before or after the command; a command's own copies have no default, so that
+    # ``ward-office --db FILE demo`` keeps FILE instead of the command resetting it.
+    common = _common_options(argparse.SUPPRESS)
+    parser = _window_parser()
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    (demo, ranking, imports, checks, reports, exports, backups, locks, quota, change_log, plans, attendance_commands,
+     score_imports, citizens) = command_groups()
 
     demo.register(commands, common)
     ranking.register(commands, common)
@@ -101,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(_language_from(arguments))
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
-    options = build_parser().parse_args(arguments)
+    options = _window_options(arguments) or build_parser().parse_args(arguments)
     try:
         code = run(options)
         sys.stdout.flush()  # a reader gone away (``| head``) is found here, not at exit
@@ -118,6 +134,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(explain(error), file=sys.stderr)
         return 1
+
+
+def _window_options(arguments: list[str]) -> argparse.Namespace | None:
+    """The options when ``arguments`` open the window (no command, no help asked), read without loading the
+    commands; None otherwise, and for anything the window's options do not take, which the whole parser
+    reads (and refuses, in its own words)."""
+    if any(argument in ("-h", "--help") for argument in arguments):
+        return None
+    try:
+        options, rest = _window_parser(_WindowOptionsParser).parse_known_args(arguments)
+    except _NotTheWindowError:
+        return None
+    if rest:
+        return None
+    options.command = None
+    return options
+
+
+class _NotTheWindowError(Exception):
+    pass
+
+
+class _WindowOptionsParser(argparse.ArgumentParser):
+    """A mistake is left to the whole parser, which tells it with the commands' usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowError(message)
 
 
 def _end_quietly_on_a_closed_pipe() -> int:
@@ -148,7 +191,7 @@ def _language_from(arguments: list[str]) -> str:
 def run(options: argparse.Namespace) -> int:
     if options.command is None:
         return open_window(options.db, demo=options.demo, smoke_test=options.smoke_test)
-    for command_group in COMMAND_GROUPS:
+    for command_group in command_groups():
         if options.command in command_group.COMMANDS:
             return command_group.run(options)
     raise AssertionError(options.command)

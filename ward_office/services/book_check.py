@@ -78,9 +78,12 @@ def open_checked_ward(path: Path, *, actor: str | None = None) -> Ward:
 def verify_store(store: Store) -> TamperReport:
     """The change log's chain, the schema, the lock lines, and every locked period's kept ranking against a
     fresh scoring of its records: what ``check`` and opening a book in the window look for."""
+    report = check_book(store.conn)
+    if not any(record.is_locked for record in store.periods.list()):
+        return report  # no kept ranking to score again: the scoring need not load (every book until its first lock)
     from ward_office.services.period_locks import changed_rankings  # scoring loads on first use, not at start
 
-    return check_book(store.conn).merged(changed_rankings(store))
+    return report.merged(changed_rankings(store))
 
 
 # ---- The head's acceptance ----

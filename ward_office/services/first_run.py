@@ -7,17 +7,15 @@ so a wizard left half-way (or a refused input) leaves the book as it was.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ward_office.core.access import Account
 from ward_office.core.errors import WardOfficeError
-from ward_office.core.plan import load_plan
 from ward_office.core.unit import Unit
 from ward_office.i18n import N_
 from ward_office.i18n.text import fold
-from ward_office.importers.staff import StaffRow, read_staff
 from ward_office.paths import plans_dir
 from ward_office.services.accounts import (
     FullNameMissingError,
@@ -26,11 +24,13 @@ from ward_office.services.accounts import (
     clean_username,
     create_head,
 )
-from ward_office.services.plans import PlanFileError
 from ward_office.services.session import DEFAULT_PLAN_FILE
 from ward_office.services.ward import Ward, whole_or_nothing
-from ward_office.services.ward_settings import SeasonDraft, save_schedule, save_unit
 from ward_office.storage import Store
+
+if TYPE_CHECKING:
+    from ward_office.importers.staff import StaffRow
+    from ward_office.services.ward_settings import SeasonDraft
 
 
 class AlreadySetUpError(WardOfficeError):
@@ -49,6 +49,8 @@ class BundledPlan:
 
 def bundled_plans() -> list[BundledPlan]:
     """The plans in ``resources/plans``, the default one first."""
+    import tomllib  # the wizard's list: not at the start of a book already set up
+
     plans = []
     for file in sorted(plans_dir().glob("*.toml"), key=lambda file: (file.name != DEFAULT_PLAN_FILE, file.name)):
         head = tomllib.loads(file.read_text(encoding="utf-8")).get("plan", {})
@@ -114,6 +116,13 @@ def set_up_book(path: Path, setup: FirstRunSetup) -> Account:
     The files are read and checked first; then everything is one transaction, logged under the head's name.
     A book that already has staff or accounts is refused untouched.
     """
+    # The start of every session asks only ``is_new_ward``: the plan, the staff list's reader and the
+    # settings load here, with a set-up.
+    from ward_office.core.plan import load_plan
+    from ward_office.importers.staff import read_staff
+    from ward_office.services.plans import PlanFileError
+    from ward_office.services.ward_settings import save_schedule, save_unit
+
     if not is_new_book(path):
         raise AlreadySetUpError(N_("This record book is already set up; open it and sign in"))
     staff_rows = read_staff(setup.staff_file) if setup.staff_file is not None else []

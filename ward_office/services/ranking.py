@@ -1,8 +1,8 @@
 """Scoring one period of a book: the ranking kept when the period was locked (khóa sổ), else one scored from
 the records now, and the half-year under review.
 
-The window imports this module at start (``Ward.score``, the overview), so the scoring engine and the
-presentation of its results load on the first scoring, not before.
+The window imports this module at start (``Ward.score``, the overview), so the scoring engine, the
+presentation of its results and the plan's types load on the first scoring, not before.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 
 from ward_office.core.errors import NotFoundError
 from ward_office.core.period import Period, half_year
-from ward_office.core.plan_year import plan_period
-from ward_office.services.plan_years import ward_period
 from ward_office.storage import Store
 
 if TYPE_CHECKING:
@@ -35,6 +33,7 @@ def current_review_period(today: date | None = None) -> Period:
 
 def score_stored_period(store: Store, period: Period, today: date | None = None) -> ScoredPeriod:
     """The ranking of ``period``: as kept when it was locked (khóa sổ), else scored from the records now."""
+    from ward_office.services.plan_years import ward_period  # the plan's types are not loaded at start either
     from ward_office.services.ranking_snapshots import kept_scored_period  # scoring is not loaded at start
 
     period = ward_period(store, period)
@@ -76,8 +75,10 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 def _score_records(store: Store, period: Period, today: date, plan: EmulationPlan | None,
                    calendar: WorkCalendar | None) -> ScoredPeriod:
+    from ward_office.core.plan_year import plan_period
     from ward_office.scoring import ScoringInput, score_period  # the engine loads on the first scoring
     from ward_office.scoring.results import ScoredPeriod
+    from ward_office.services.plan_years import ward_period
 
     runs: list[tuple[Period, EmulationPlan]] = []
     if plan is None:

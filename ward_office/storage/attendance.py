@@ -16,7 +16,6 @@ from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DuplicateError
-from ward_office.storage.punches import remember_judged
 from ward_office.storage.row_guards import RowGuards, first_refusal, guards_set_aside, last_id
 
 _COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
@@ -253,8 +252,16 @@ class AttendanceRepository:
             refusal = first_refusal(conn, RowGuards.of(conn, "attendance"), first_new)
             if refusal is not None:
                 raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
-            remember_judged(conn, judged or {}, now)
+            _remember_judged(conn, judged or {}, now)
         return count
+
+
+def _remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: str) -> None:
+    """``punches.remember_judged``: the clock's records (storage.punches, core.clock) load with a clock import, not
+    with the window's start."""
+    from ward_office.storage.punches import remember_judged
+
+    remember_judged(conn, judged, now)
 
 
 def _by_month(derived: list[Attendance], removed: list[Attendance],

@@ -7,7 +7,6 @@ asked through kernel32: open the process and see whether it has ended.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from typing import Any, Protocol
@@ -26,6 +25,8 @@ class Kernel32(Protocol):
 
 def process_alive(pid: int) -> bool:
     if sys.platform == "win32":
+        import ctypes  # only Windows asks kernel32: elsewhere ctypes and libffi are never loaded
+
         kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
         kernel32.OpenProcess.restype = ctypes.c_void_p
         kernel32.WaitForSingleObject.argtypes = [ctypes.c_void_p, ctypes.c_uint32]

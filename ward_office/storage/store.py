@@ -15,7 +15,6 @@ from ward_office.storage import writer_lock
 from ward_office.storage._base import Clock, Context, local_now
 from ward_office.storage.accounts import AccountRepository
 from ward_office.storage.attendance import AttendanceRepository
-from ward_office.storage.change_log import ChangeLogRepository
 from ward_office.storage.checks import CheckRepository
 from ward_office.storage.clean_close import record_clean_close
 from ward_office.storage.database import open_database, schema_version
@@ -29,6 +28,7 @@ from ward_office.storage.unit import UnitRepository
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from ward_office.storage.change_log import ChangeLogRepository
     from ward_office.storage.entered_scores import EnteredScoreRepository
     from ward_office.storage.excuses import ExcuseRepository
     from ward_office.storage.periods import PeriodRepository
@@ -61,10 +61,15 @@ class Store:
         self.events = EventRepository(self._context)
         self.checks = CheckRepository(self._context, self.events)
         self.plans = PlanRepository(self._context)
-        self.change_log = ChangeLogRepository(self._context)
         self.accounts = AccountRepository(self._context)
 
     # The records the window's start does not read load with their first use (about 20-30 ms of imports).
+
+    @cached_property
+    def change_log(self) -> ChangeLogRepository:
+        from ward_office.storage.change_log import ChangeLogRepository
+
+        return ChangeLogRepository(self._context)
 
     @cached_property
     def punches(self) -> PunchRepository:

@@ -26,6 +26,26 @@ def test_no_command_opens_the_window_on_db(opened: list[Path], tmp_path: Path) -
     assert opened == [tmp_path / "book.db"]
 
 
+@pytest.mark.parametrize("arguments", [
+    ["--d"], ["--db"], ["--lang"], ["--lang", "xx"], ["--bogus"], ["--db", "x", "--"], ["-x"], ["--demo", "--db"],
+    ["--db", "x", "--lang", "en", "--bogus"], ["--version"], ["-h"], ["score", "--bogus"],
+])
+def test_the_window_options_read_without_the_commands_answer_as_the_whole_parser(
+        arguments: list[str], opened: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """``main`` reads the window's options without loading the commands; help, the version and every mistake
+    read as the whole parser reads them, in the same words (its usage names the commands)."""
+    from ward_office.cli.app import build_parser
+
+    with pytest.raises(SystemExit) as by_main:
+        cli.main(arguments)
+    said_by_main = capsys.readouterr()
+    with pytest.raises(SystemExit) as by_parser:
+        build_parser().parse_args(arguments)
+    assert by_main.value.code == by_parser.value.code
+    assert said_by_main == capsys.readouterr()
+    assert opened == []
+
+
 def test_no_db_opens_the_users_own_book(opened: list[Path], tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "data")

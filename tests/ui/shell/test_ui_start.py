@@ -5,7 +5,10 @@ Each dialog at start blocks (``exec``); a timer drives it, as a user would.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -112,3 +115,31 @@ def test_a_file_that_is_no_record_book_is_refused_with_a_message(qtbot, tmp_path
     assert start_session(foreign) is None
     assert shown and "khac.db" in shown[0]
     assert foreign.read_bytes() == b"not a database at all" * 100
+
+
+# Loaded by a command, a page or the first scoring, never before the sign-in of ``ward-office`` (the window).
+NOT_AT_SIGN_IN = ("ward_office.cli.attendance", "ward_office.cli.ranking", "ward_office.cli.reports",
+                  "ward_office.services.period_locks", "ward_office.scoring", "ward_office.core.plan",
+                  "ward_office.core.plan_types", "ward_office.importers", "ward_office.storage.punches",
+                  "ward_office.ui.shell.guide", "tomllib", "reportlab", "openpyxl", "ctypes")
+
+
+def test_the_sign_in_of_ward_office_comes_up_without_the_commands_and_the_scoring(demo_db: Path,
+                                                                                    tmp_path: Path) -> None:
+    """The program as a user starts it, to the first paint of the sign-in (where benchmarks/cold_start.py
+    times the bundle): what it has imported by then."""
+    code = ("import builtins, os, sys\n"
+            "show = builtins.print\n"
+            "def at_first_paint(*args, **kwargs):\n"
+            "    if args == ('WARD-OFFICE-SHOWN',):  # ward_office.ui.shell.app.SHOWN_MARKER\n"
+            f"        show(sorted(name for name in {NOT_AT_SIGN_IN!r} if name in sys.modules), flush=True)\n"
+            "        os._exit(0)\n"
+            "    show(*args, **kwargs)\n"
+            "builtins.print = at_first_paint\n"
+            "from ward_office.cli import main\n"
+            "main(['--db', sys.argv[1]])\n")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WARD_OFFICE_SHOWN_MARKER": "1",
+                   "WARD_OFFICE_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", code, str(demo_db)], capture_output=True, text=True, check=True,
+                            env=environment, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -21,7 +21,6 @@ from ward_office import i18n
 from ward_office.core.access import Account
 from ward_office.paths import icons_dir
 from ward_office.services.accounts import continue_as
-from ward_office.services.error_report import explain
 from ward_office.services.ward import Ward
 
 from ward_office.ui.backups.dialogs import open_book_at_start
@@ -72,6 +71,8 @@ def report_uncaught(kind: type[BaseException], error: BaseException, trace: obje
     line in a message box, the details in the log (``services.error_report``); a closed pipe is let go."""
     if isinstance(error, BrokenPipeError):
         return None
+    from ward_office.services.error_report import explain  # loads when such an error comes, not at start
+
     message = explain(error)
     app = QApplication.instance()
     if app is None or threading.current_thread() is not threading.main_thread():
@@ -126,7 +127,7 @@ def start_session(path: Path, parent: QWidget | None = None) -> tuple[Ward, Acco
 
     Returns the open ward and who signed in, or None when the user gave up (nothing is left open).
     """
-    from ward_office.services.first_run import is_new_ward  # its importers load with a session, not the window
+    from ward_office.services.first_run import is_new_ward  # the session's start: not loaded by the window alone
 
     if path.exists():  # the wizard writes nothing, not even the file, until Finish
         ward = open_book_at_start(path, parent)

@@ -28,7 +28,6 @@ from ward_office.paths import data_dir
 from ward_office.services.book_check import open_checked_ward
 
 from ward_office.ui.backups.dialogs import BackupActions, offer_recovery
-from ward_office.ui.shell import guide
 from ward_office.ui.shell.page_list import PAGES, PageEntry
 from ward_office.ui.shell.read_only import ReadOnlyBanner
 from ward_office.ui.shell.sign_in import AccountActions, signed_in_text
@@ -234,6 +233,8 @@ class MainWindow(QMainWindow):
         self.context.replace_ward(ward)
 
     def show_guide(self) -> QWidget:
+        from ward_office.ui.shell import guide  # its text browser and Qt's text classes load with the first use
+
         return guide.show_guide(self)
 
     def show_about(self) -> QMessageBox:
