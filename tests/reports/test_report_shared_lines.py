@@ -1,6 +1,6 @@
-"""Paragraphs of the same text share their line breaking (reports.document) and the ranking formats each
-subtotal once: the ranking and the scorecards draw exactly what they draw when every paragraph breaks its own
-lines and every cell is formatted afresh."""
+"""Paragraphs of the same text share their line breaking and their drawing (reports.shared_paragraphs) and
+the ranking formats each subtotal once: the ranking and the scorecards draw exactly what they draw when
+every paragraph breaks its own lines and draws itself and every cell is formatted afresh."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph
 
 from ward_office import i18n
 from ward_office.core.period import FiguresStatus, parse_period
-from ward_office.reports import document, ranking
+from ward_office.reports import ranking, shared_paragraphs
 from ward_office.reports.ranking import write_ranking
 from ward_office.reports.scorecards import write_scorecards
 from ward_office.scoring.results import ScoredPeriod
@@ -58,16 +58,28 @@ def test_shared_line_breaking_draws_every_page_as_before(scored: ScoredPeriod,
         return break_lines(self, width)
 
     monkeypatch.setattr(Paragraph, "breakLines", counted)
+    drawn: list[Paragraph] = []
+    draw_para = Paragraph.drawPara
+
+    def counted_draw(self: Paragraph, debug: int = 0) -> object:
+        drawn.append(self)
+        return draw_para(self, debug)
+
+    monkeypatch.setattr(Paragraph, "drawPara", counted_draw)
     page_streams(scored)  # the text of both reports parsed and broken once
     broken.clear()
+    drawn.clear()
     shared = page_streams(scored)
-    shared_breaks = len(broken)
-    monkeypatch.setattr(document._SharedParagraph, "wrap", Paragraph.wrap)
+    shared_breaks, shared_draws = len(broken), len(drawn)
+    monkeypatch.setattr(shared_paragraphs.SharedParagraph, "wrap", Paragraph.wrap)
+    monkeypatch.setattr(shared_paragraphs.SharedParagraph, "drawOn", Paragraph.drawOn)
     monkeypatch.setattr(ranking, "block_cells", lambda scored: [
         [ranking.block_cell(scored.ranking.plan, block, result) for block in scored.ranking.plan.blocks]
         for result in scored.ranking.results])
     broken.clear()
+    drawn.clear()
     own = page_streams(scored)
     assert len(shared) == len(own) >= 7  # the ranking's pages and at least one sheet per person
     assert shared == own
     assert shared_breaks < len(broken) / 10  # only the parts of paragraphs split across pages break again
+    assert shared_draws < len(drawn) * 0.6  # five people: a text drawn a third time is replayed

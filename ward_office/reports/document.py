@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -70,6 +70,7 @@ from ward_office.reports.pages import RIGHT_MARGIN as RIGHT_MARGIN
 from ward_office.reports.pages import TOP_MARGIN as TOP_MARGIN
 from ward_office.reports.pages import ReportDocument as ReportDocument
 from ward_office.reports.pages import SectionStart as SectionStart
+from ward_office.reports.shared_paragraphs import shared_paragraph
 
 TABLE_SIZE = 11
 CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must stay shorter than a page
@@ -93,47 +94,7 @@ def style(size: float = BODY_SIZE, *, align: str = "left", bold: bool = False, i
                           spaceBefore=space_before, spaceAfter=space_after, firstLineIndent=first_line_indent)
 
 
-# What ``Paragraph.wrap`` (and the line breaking it calls) leaves on a paragraph, all of it a function of the
-# parsed text, the style and the width.
-_WRAP_STATE = ("width", "height", "_wrapWidths", "blPara", "_width_max", "_splitLongWordCount", "_hyphenations")
-
-
-class _SharedParagraph(Paragraph):
-    """A paragraph whose lines are broken once per width for every paragraph of the same text and style.
-
-    A table measures each cell, measures it again to keep rows with a signature and once more as it draws
-    it; a report repeats most of its text (letterhead, labels, criteria, names). Line breaking is the dearest
-    part of a paragraph; its result is shared by the paragraphs made from one parse (``_parsed``) and only
-    read afterwards. The parts of a paragraph split across pages are made without a parse: they break their
-    own lines.
-    """
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        wraps: dict[float, dict[str, object]] | None = self.__dict__.get("_wraps")
-        state = None if wraps is None else wraps.get(availWidth)
-        if state is None:
-            size: tuple[float, float] = super().wrap(availWidth, availHeight)
-            if wraps is not None and "blPara" in self.__dict__:  # not when too narrow to hold a line
-                wraps[availWidth] = {name: self.__dict__[name] for name in _WRAP_STATE if name in self.__dict__}
-            return size
-        self.__dict__.update(state)
-        return self.width, self.height
-
-
-@lru_cache(maxsize=4096)
-def _parsed(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
-    parsed = Paragraph(markup, paragraph_style)
-    parsed._wraps = {}  # shared by the paragraphs made from this parse
-    return parsed
-
-
-def _paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
-    """A paragraph of ``markup``, parsed once per distinct markup and style: reportlab's parser is the dearest
-    part of a paragraph, and a long report repeats most of its text (letterhead, labels, criteria, names)."""
-    parsed = _parsed(markup, paragraph_style)
-    made = _SharedParagraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
-    made._wraps = parsed._wraps
-    return made
+_paragraph = shared_paragraph
 
 
 def text(value: str, *, markup: bool = False) -> str:
