@@ -45,7 +45,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from ward_office.core.period import FiguresStatus
@@ -71,6 +70,7 @@ from ward_office.reports.pages import TOP_MARGIN as TOP_MARGIN
 from ward_office.reports.pages import ReportDocument as ReportDocument
 from ward_office.reports.pages import SectionStart as SectionStart
 from ward_office.reports.shared_paragraphs import shared_paragraph
+from ward_office.reports.table_styles import styled_table
 
 TABLE_SIZE = 11
 CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must stay shorter than a page
@@ -249,15 +249,13 @@ def layout_table(rows: Sequence[Sequence[object]], widths: Sequence[float | str]
 
     ``widths`` are points or percentages of the frame ("40%").
     """
-    table = Table([list(row) for row in rows], colWidths=list(widths))
-    table.setStyle(TableStyle([
+    return styled_table([list(row) for row in rows], widths, [
         ("FONTNAME", (0, 0), (-1, -1), fonts.face()),  # reportlab's default would add an unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), min(padding, 1)), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
         *extra_style,
-    ]))
-    return table
+    ])
 
 
 def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
@@ -269,7 +267,6 @@ def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, hea
     maps a column index to left, centre or right for plain cells; headers are centred. A long table is laid
     out a page at a time (``paged_table``), in time that grows with its rows, not their square.
     """
-    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
         ("FONTSIZE", (0, 0), (-1, -1), size),
@@ -288,8 +285,8 @@ def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, hea
             ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         ]
-    table.setStyle(TableStyle([*commands, *extra_style]))
-    return paged(table)
+    return paged(styled_table([list(row) for row in rows], widths, [*commands, *extra_style],
+                              repeatRows=header_rows))
 
 
 # ---- Signatures (ô 7) and recipients (ô 9) ----

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -24,7 +25,7 @@ from ward_office.core.period import FiguresStatus
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.staff import Staff
-from ward_office.i18n import N_, _
+from ward_office.i18n import N_, _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
@@ -217,8 +218,20 @@ def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
     return "; ".join(parts)
 
 
+@lru_cache(maxsize=4096)
+def _points(value: Fraction | int, language: str) -> str:
+    """``format_points`` in ``language``: a ward's items repeat a few values (−0,5, −1, +2)."""
+    return format_points(value)
+
+
+@lru_cache(maxsize=1024)
+def _day(value: date, language: str) -> str:
+    return format_date(value)
+
+
 def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
     criteria = scored.ranking.plan.criteria
+    language = current_language()
     # The criterion takes what the short columns leave: "TG01 — Đi muộn quá thời gian cho phép" on one line;
     # "Người ghi", at 9.5 pt, keeps "HĐND-UBND" whole.
     widths = [9 * mm, 20 * mm, 11.5 * mm, 0.0, 12.5 * mm, 27 * mm, 22.5 * mm]
@@ -229,10 +242,10 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
     for number, item in enumerate(result.items, start=1):
         criterion = criteria.get(item.criterion_code)
         rows.append([
-            str(number), f"{item.day:%m/%Y}" if item.source is ItemSource.ENTERED else format_date(item.day),
+            str(number), f"{item.day:%m/%Y}" if item.source is ItemSource.ENTERED else _day(item.day, language),
             _(SESSION_LABELS[item.session]) if item.session else "",
             cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE - 1),
-            format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
+            _points(item.contribution, language), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
             cell(item.recorded_by, size=SIZE - 1.5),
         ])
         if item.excuse is not None:  # why it costs nothing, across the row's width under it
