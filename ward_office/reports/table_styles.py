@@ -11,7 +11,11 @@ so the page is the same, operator for operator.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import textobject
 from reportlab.platypus import Table
 from reportlab.platypus.tables import CellStyle, _setCellStyle
 
@@ -19,6 +23,63 @@ from reportlab.platypus.tables import CellStyle, _setCellStyle
 _TABLE_COMMANDS = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "GRID",
                              "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE", "LINEBEFORE",
                              "LINEAFTER", "ROUNDEDCORNERS"})
+
+
+_SHOWN = "_wo_shown"  # on the canvas: (font, size, leading, text) → the text's show operators
+_OFFSET = {"LEFT": 0.0, "CENTRE": 0.5, "CENTER": 0.5, "RIGHT": 1.0}  # how much of a text's width goes left of x
+
+
+class ReportTable(Table):  # type: ignore[misc]
+    """A table whose plain one-line text cells are written straight to the page.
+
+    For such a cell reportlab makes a text object, places it and encodes the text into the font's subsets
+    every time; here the encoded text is kept per font, size and text for the document, and the cell's
+    "BT … Tm … T* ET" is the one ``Canvas.drawString`` (or its centred and right forms) writes."""
+
+    def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: tuple[float, float],  # noqa: N802
+                  size: tuple[float, float]) -> None:
+        offset = _OFFSET.get(cellstyle.alignment)
+        if (type(cellval) is not str or offset is None or "\n" in cellval or cellstyle.direction or cellstyle.shaping
+                or cellstyle.href or cellstyle.destination or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM")
+                or textobject.rtlSupport or not self.canv.bottomup):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        canvas = self.canv
+        current = self._curcellstyle
+        if current is not cellstyle:  # as Table._drawCell: colour and font only when they change
+            if current is None or cellstyle.color != current.color:
+                canvas.setFillColor(cellstyle.color)
+            if (current is None or cellstyle.leading != current.leading or cellstyle.fontname != current.fontname
+                    or cellstyle.fontsize != current.fontsize):
+                canvas.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        if offset == 0.0:
+            x = colpos + cellstyle.leftPadding
+        elif offset == 1.0:
+            x = colpos + colwidth - cellstyle.rightPadding
+        else:
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+        leading, fontsize, valign = cellstyle.leading, cellstyle.fontsize, cellstyle.valign
+        if valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + leading - fontsize
+        elif valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading) / 2.0 - fontsize
+        if offset == 0.5:
+            x = x - 0.5 * stringWidth(cellval, canvas._fontname, canvas._fontsize)
+        elif offset == 1.0:
+            x = x - stringWidth(cellval, canvas._fontname, canvas._fontsize)
+        shown: dict[tuple[str, float, float, str], str] | None = canvas.__dict__.get(_SHOWN)
+        if shown is None:
+            shown = canvas.__dict__[_SHOWN] = {}
+        key = (canvas._fontname, canvas._fontsize, canvas._leading, cellval)
+        text = shown.get(key)
+        if text is None:
+            text = shown[key] = canvas.beginText()._formatText(cellval)
+        canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {text} T* ET")
 
 
 def _span(first: int, last: int, count: int) -> range:
@@ -35,7 +96,7 @@ def styled_table(rows: list[list[object]], widths: Sequence[float | str],
     if not nrows or not ncols or any(isinstance(at, str) for command in cell_commands
                                      for at in (*command[1], *command[2])):  # type: ignore[misc]
         # rows named "splitfirst", "splitlast" … are styled at a split: reportlab's own way
-        table = Table(rows, colWidths=list(widths), **options)  # type: ignore[arg-type]
+        table = ReportTable(rows, colWidths=list(widths), **options)
         table.setStyle(list(commands))
         return table
     by_row: list[list[int]] = [[] for _row in range(nrows)]
@@ -65,6 +126,6 @@ def styled_table(rows: list[list[object]], widths: Sequence[float | str],
                 styles.append(style)
             row_styles[row_key] = styles
         cell_styles.append(styles)
-    table = Table(rows, colWidths=list(widths), cellStyles=cell_styles, **options)  # type: ignore[arg-type]
+    table = ReportTable(rows, colWidths=list(widths), cellStyles=cell_styles, **options)
     table.setStyle([command for command in commands if command[0] in _TABLE_COMMANDS])
     return table
