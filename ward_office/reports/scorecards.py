@@ -25,6 +25,7 @@ from ward_office.core.period import FiguresStatus
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.staff import Staff
+from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
@@ -45,6 +46,7 @@ from ward_office.reports.document import (
     signature_row,
     signed_ending,
 )
+from ward_office.reports.table_styles import repeated
 from ward_office.scoring.entered import entered_cell, entered_note, lacking_text
 from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import (
@@ -107,6 +109,12 @@ def _signatures(scored: ScoredPeriod, person: Staff) -> Flowable:
     ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12)
 
 
+@lru_cache(maxsize=8)
+def _letterhead(unit: Unit, day: date, language: str) -> Flowable:
+    """The letterhead every card of a document begins with: one table, measured and drawn once."""
+    return repeated(letterhead(unit, day, symbol=""))
+
+
 def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
                status: FiguresStatus | None) -> Iterator[Flowable]:
     """The letterhead, the title and the person's details, as every card begins."""
@@ -115,7 +123,7 @@ def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
     # The card numbers its own pages; its second page on names the person in a running header.
     yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
         name=shorten(person.full_name, NAME_MAX_CHARS), period=period_label(ranking.period)))
-    yield letterhead(unit, day, symbol="")
+    yield _letterhead(unit, day, current_language())
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
                               lines=[score_label(plan)], status=status, space_before=3 * mm,

@@ -11,12 +11,13 @@ so the page is the same, operator for operator.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import count
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import textobject
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 # Commands reportlab keeps whole (``Table._addCommand``); every other command sets cell styles.
@@ -26,6 +27,8 @@ _TABLE_COMMANDS = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "
 
 
 _SHOWN = "_wo_shown"  # on the canvas: (font, size, leading, text) → the text's show operators
+_tokens = count()
+_DRAWN = "_wo_drawn_tables"  # on the canvas: (table, width) → the operators it drew
 _OFFSET = {"LEFT": 0.0, "CENTRE": 0.5, "CENTER": 0.5, "RIGHT": 1.0}  # how much of a text's width goes left of x
 
 
@@ -80,6 +83,41 @@ class ReportTable(Table):  # type: ignore[misc]
         if text is None:
             text = shown[key] = canvas.beginText()._formatText(cellval)
         canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {text} T* ET")
+
+
+class RepeatedTable(ReportTable):
+    """A table printed unchanged many times in a document (the letterhead of every scorecard): measured
+    again only at another width or when it no longer fits, and what it draws is replayed after its first
+    drawing in a document, the same operators."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        if self.__dict__.get("_measured_at") == availWidth and self._height <= availHeight:
+            self.availWidth = availWidth
+            return self._width, self._height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._measured_at = availWidth
+        return size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        drawings: dict[tuple[int, float], list[str] | None] = canvas.__dict__.setdefault(_DRAWN, {})
+        key = (self.__dict__.setdefault("_token", next(_tokens)), self._measured_at)
+        drawn = drawings.get(key)
+        if drawn:
+            canvas._code.extend(drawn)
+            return
+        code: list[str] = canvas._code
+        start, move = len(code), code[-1]
+        super().draw()
+        drawings[key] = code[start:] if code[start - 1] is move else None
+
+
+def repeated(table: Flowable) -> Flowable:
+    """``table`` (made by ``styled_table``) as a ``RepeatedTable``, for a table the caller yields many times
+    in one document; any other flowable as it is."""
+    if type(table) is ReportTable:
+        table.__class__ = RepeatedTable
+    return table
 
 
 def _span(first: int, last: int, count: int) -> range:
