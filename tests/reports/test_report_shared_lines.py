@@ -4,9 +4,12 @@ every paragraph breaks its own lines and draws itself and every cell is formatte
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -14,7 +17,7 @@ from reportlab.platypus import Paragraph
 
 from ward_office import i18n
 from ward_office.core.period import FiguresStatus, parse_period
-from ward_office.reports import ranking, shared_paragraphs
+from ward_office.reports import document, ranking, scorecards, shared_paragraphs
 from ward_office.reports.ranking import write_ranking
 from ward_office.reports.scorecards import write_scorecards
 from ward_office.scoring.results import ScoredPeriod
@@ -83,3 +86,36 @@ def test_shared_line_breaking_draws_every_page_as_before(scored: ScoredPeriod,
     assert shared == own
     assert shared_breaks < len(broken) / 10  # only the parts of paragraphs split across pages break again
     assert shared_draws < len(drawn) * 0.6  # five people: a text drawn a third time is replayed
+
+
+def page_images(scored: ScoredPeriod, folder: Path) -> list[bytes]:
+    """Every page of both reports as pdftoppm draws it (50 dpi, grey), in order."""
+    images = []
+    folder.mkdir()
+    for write in (write_ranking, write_scorecards):
+        pdf = folder / f"{write.__name__}.pdf"
+        write(pdf, scored, day=TODAY, status=FiguresStatus(TODAY))
+        subprocess.run(["pdftoppm", "-r", "50", "-gray", str(pdf), str(folder / write.__name__)], check=True)
+        images += [page.read_bytes() for page in sorted(folder.glob(f"{write.__name__}-*.pgm"))]
+    return images
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_one_line_cells_print_as_their_paragraphs(scored: ScoredPeriod, monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    """A name, criterion or note that fits its column is a plain cell (``document.line_cell``): the pages look
+    the same, pixel for pixel, as when every such cell is a paragraph."""
+    plain = page_images(scored, tmp_path / "plain")
+    made: list[object] = []
+    original = document.line_cell
+
+    def as_paragraph(value: str, room: float, **options: object) -> object:
+        made.append(original(value, room, **options))  # type: ignore[arg-type]
+        return document.cell(value, **options)  # type: ignore[arg-type]
+
+    for module in (ranking, scorecards):
+        monkeypatch.setattr(module, "line_cell", as_paragraph)
+    paragraphs = page_images(scored, tmp_path / "paragraphs")
+    assert sum(isinstance(cell, str) for cell in made) > len(made) / 2  # most cells are plain text
+    assert len(plain) == len(paragraphs) >= 7
+    assert plain == paragraphs

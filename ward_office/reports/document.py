@@ -126,6 +126,20 @@ def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: boo
                                                        leading=round(size * 1.15, 1)))
 
 
+def line_cell(value: str, room: float, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False,
+              max_chars: int | None = CELL_MAX_CHARS) -> str | Paragraph:
+    """``cell(value, …)``, or the text itself where the paragraph would be one line of it: plain text (one
+    space between words, none at the ends) narrower than ``room``, the column's width inside its padding.
+
+    A table draws a plain cell at the very place of such a paragraph (same baseline, same left edge or
+    centre) far faster; the column's style must give the cell the paragraph's font, size, leading
+    (``data_table``'s are those of ``cell`` at the table's size) and alignment."""
+    value = shorten(value, max_chars)
+    if value == " ".join(value.split()) and fonts.text_width(value, size, bold=bold) < room - 0.01:
+        return value
+    return cell(value, size=size, align=align, bold=bold, max_chars=None)
+
+
 def signed_ending(body: Flowable, closing: Sequence[Flowable], *, keep_rows: int = 2,
                   keep_lines: int = 2) -> Flowable:
     """``body`` (the last table or paragraph of a report) followed by its ``closing`` (totals, signature

@@ -40,6 +40,7 @@ from ward_office.reports.document import (
     head_signature,
     layout_table,
     letterhead,
+    line_cell,
     paragraph,
     preparer_signature,
     shorten,
@@ -226,6 +227,12 @@ def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
     return "; ".join(parts)
 
 
+# The criterion, note and recorder columns in the size and leading of their paragraphs (``line_cell``).
+_LINE_CELLS = [(command, (column, 1), (column, -1), value) for column, size in ((3, SIZE - 1), (5, SIZE - 1),
+                                                                               (6, SIZE - 1.5))
+               for command, value in (("FONTSIZE", size), ("LEADING", round(size * 1.15, 1)))]
+
+
 @lru_cache(maxsize=4096)
 def _points(value: Fraction | int, language: str) -> str:
     """``format_points`` in ``language``: a ward's items repeat a few values (−0,5, −1, +2)."""
@@ -244,6 +251,7 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
     # "Người ghi", at 9.5 pt, keeps "HĐND-UBND" whole.
     widths = [9 * mm, 20 * mm, 11.5 * mm, 0.0, 12.5 * mm, 27 * mm, 22.5 * mm]
     widths[3] = width - sum(widths)
+    rooms = [column - 6 for column in widths]  # inside data_table's padding: a one-line text is a plain cell
     rows: list[list[object]] = [[_("No."), _("Date"), _("Session"), _("Criterion"), _("Points"), _("Note"),
                                  _("Recorded by")]]
     spans: list[tuple[object, ...]] = []
@@ -252,9 +260,11 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
         rows.append([
             str(number), f"{item.day:%m/%Y}" if item.source is ItemSource.ENTERED else _day(item.day, language),
             _(SESSION_LABELS[item.session]) if item.session else "",
-            cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE - 1),
-            _points(item.contribution, language), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
-            cell(item.recorded_by, size=SIZE - 1.5),
+            line_cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, rooms[3],
+                      size=SIZE - 1),
+            _points(item.contribution, language),
+            line_cell(_note(scored.ranking.plan, result, item), rooms[5], size=SIZE - 1),
+            line_cell(item.recorded_by, rooms[6], size=SIZE - 1.5),
         ])
         if item.excuse is not None:  # why it costs nothing, across the row's width under it
             rows.append(["", cell(excused_text(item), size=SIZE - 1, italic=True), "", "", "", "", ""])
@@ -272,4 +282,4 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
     rows.append([cell(_("Total"), size=SIZE, bold=True, align="right"), "", "", "", format_points(total), "", ""])
     return data_table(rows, widths, size=SIZE, align={0: "centre", 1: "centre", 2: "centre", 4: "right"},
                       extra_style=[*spans, ("SPAN", (0, -1), (3, -1)), ("FONTNAME", (4, -1), (4, -1), fonts.BOLD),
-                                   *COMPACT])
+                                   *COMPACT, *_LINE_CELLS])
