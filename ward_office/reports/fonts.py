@@ -56,13 +56,19 @@ class _Face(TTFont):  # type: ignore[misc]
         return split
 
 
+_registered: list[bool] = []  # not empty once the four faces and the family are registered
+
+
 def register_fonts() -> str:
     """Register the four faces and the family once per process; return the family name."""
+    if _registered:
+        return FAMILY
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, (file_name, bold, italic) in _FACES.items():
         if name not in registered:
             pdfmetrics.registerFont(_Face(name, str(fonts_dir() / file_name)))
         addMapping(FAMILY, bold, italic, name)
+    _registered.append(True)
     return FAMILY
 
 

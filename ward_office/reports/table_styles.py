@@ -126,6 +126,50 @@ def _span(first: int, last: int, count: int) -> range:
     return range(max(0, first), min(count - 1, last) + 1)
 
 
+class _Layout:
+    """The cell styles that one list of commands gives the rows of tables of a number of columns: a row's
+    styles depend only on which commands reach it (``rows``, keyed by their indices)."""
+
+    def __init__(self, commands: Sequence[tuple[Any, ...]], ncols: int) -> None:
+        self.commands = commands
+        self.columns = [frozenset(index for index, command in enumerate(commands)
+                                  if column in _span(command[1][0], command[2][0], ncols))
+                        for column in range(ncols)]
+        self.kinds: dict[tuple[int, ...], CellStyle] = {}
+        self.rows: dict[tuple[int, ...], list[CellStyle]] = {}
+
+    def row(self, indices: tuple[int, ...]) -> list[CellStyle]:
+        styles = []
+        for column in self.columns:
+            applied = tuple(index for index in indices if index in column)
+            style = self.kinds.get(applied)
+            if style is None:  # the commands applied in their order, by reportlab's own code
+                style = self.kinds[applied] = CellStyle(repr(applied))
+                for index in applied:
+                    command = self.commands[index]
+                    _setCellStyle([[style]], 0, 0, command[0], command[3:])
+            styles.append(style)
+        return styles
+
+
+_LAYOUTS: dict[tuple[tuple[tuple[Any, ...], ...], int], _Layout] = {}
+_LAYOUTS_KEPT = 64
+
+
+def _layout(commands: list[tuple[Any, ...]], ncols: int) -> _Layout:
+    """The layout of ``commands``, kept for the next table styled alike (a card's tables repeat per person)."""
+    key = (tuple(commands), ncols)
+    try:
+        layout = _LAYOUTS.get(key)
+    except TypeError:  # a command holding something unhashable
+        return _Layout(commands, ncols)
+    if layout is None:
+        if len(_LAYOUTS) >= _LAYOUTS_KEPT:
+            _LAYOUTS.clear()
+        layout = _LAYOUTS[key] = _Layout(commands, ncols)
+    return layout
+
+
 def styled_table(rows: list[list[object]], widths: Sequence[float | str],
                  commands: Sequence[tuple[object, ...]], **options: object) -> Table:
     """``Table(rows, colWidths=widths, **options)`` styled by ``commands``, as ``setStyle`` would style it."""
@@ -138,31 +182,17 @@ def styled_table(rows: list[list[object]], widths: Sequence[float | str],
         table.setStyle(list(commands))
         return table
     by_row: list[list[int]] = [[] for _row in range(nrows)]
-    by_column: list[list[int]] = [[] for _column in range(ncols)]
     for index, command in enumerate(cell_commands):
         for row in _span(command[1][1], command[2][1], nrows):  # type: ignore[arg-type]
             by_row[row].append(index)
-        for column in _span(command[1][0], command[2][0], ncols):  # type: ignore[arg-type]
-            by_column[column].append(index)
-    column_keys = [frozenset(indices) for indices in by_column]
-    kinds: dict[tuple[int, ...], CellStyle] = {}
-    row_styles: dict[tuple[int, ...], list[CellStyle]] = {}
+    layout = _layout(cell_commands, ncols)
+    row_styles = layout.rows
     cell_styles = []
     for indices in by_row:
         row_key = tuple(indices)
         styles = row_styles.get(row_key)
         if styles is None:
-            styles = []
-            for column_key in column_keys:
-                applied = tuple(index for index in indices if index in column_key)
-                style = kinds.get(applied)
-                if style is None:
-                    style = kinds[applied] = CellStyle(repr(applied))
-                    for index in applied:
-                        command = cell_commands[index]
-                        _setCellStyle([[style]], 0, 0, command[0], command[3:])
-                styles.append(style)
-            row_styles[row_key] = styles
+            styles = row_styles[row_key] = layout.row(row_key)
         cell_styles.append(styles)
     table = ReportTable(rows, colWidths=list(widths), cellStyles=cell_styles, **options)
     table.setStyle([command for command in commands if command[0] in _TABLE_COMMANDS])
