@@ -71,17 +71,19 @@ class ReportTable(Table):  # type: ignore[misc]
             y = rowpos + rowheight - cellstyle.topPadding - fontsize
         else:
             y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading) / 2.0 - fontsize
-        if offset == 0.5:
-            x = x - 0.5 * stringWidth(cellval, canvas._fontname, canvas._fontsize)
-        elif offset == 1.0:
-            x = x - stringWidth(cellval, canvas._fontname, canvas._fontsize)
-        shown: dict[tuple[str, float, float, str], str] | None = canvas.__dict__.get(_SHOWN)
+        shown: dict[tuple[str, float, float, str], tuple[str, float]] | None = canvas.__dict__.get(_SHOWN)
         if shown is None:
             shown = canvas.__dict__[_SHOWN] = {}
         key = (canvas._fontname, canvas._fontsize, canvas._leading, cellval)
-        text = shown.get(key)
-        if text is None:
-            text = shown[key] = canvas.beginText()._formatText(cellval)
+        known = shown.get(key)
+        if known is None:
+            known = shown[key] = (canvas.beginText()._formatText(cellval),
+                                  stringWidth(cellval, canvas._fontname, canvas._fontsize))
+        text, text_width = known
+        if offset == 0.5:
+            x = x - 0.5 * text_width
+        elif offset == 1.0:
+            x = x - text_width
         canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {text} T* ET")
 
 
