@@ -31,7 +31,7 @@ _FACES = {  # name → (file, bold, italic)
 _SPLITS_KEPT = 65536  # distinct texts per face and document
 
 
-class _Face(TTFont):  # type: ignore[misc]
+class _Face(TTFont):
     """A TrueType face that remembers how each text it showed in a document splits into its subsets.
 
     Reportlab maps every character to a subset code each time text is shown; once a character has a code
@@ -42,11 +42,10 @@ class _Face(TTFont):  # type: ignore[misc]
         state = self.state.get(doc)
         splits: dict[str, list[tuple[int, bytes]]] | None = None if state is None else getattr(state, "_wo_splits",
                                                                                                None)
-        if splits is not None:
-            split = splits.get(text)
-            if split is not None:
-                return split
-        split = super().splitString(text, doc, encoding)
+        known = None if splits is None else splits.get(text)
+        if known is not None:
+            return known
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
         if splits is None:
             splits = self.state[doc]._wo_splits = {}
         elif len(splits) >= _SPLITS_KEPT:

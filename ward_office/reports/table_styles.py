@@ -32,7 +32,7 @@ _DRAWN = "_wo_drawn_tables"  # on the canvas: (table, width) → the operators i
 _OFFSET = {"LEFT": 0.0, "CENTRE": 0.5, "CENTER": 0.5, "RIGHT": 1.0}  # how much of a text's width goes left of x
 
 
-class ReportTable(Table):  # type: ignore[misc]
+class ReportTable(Table):
     """A table whose plain one-line text cells are written straight to the page.
 
     For such a cell reportlab makes a text object, places it and encodes the text into the font's subsets
@@ -48,7 +48,7 @@ class ReportTable(Table):  # type: ignore[misc]
             super()._drawCell(cellval, cellstyle, pos, size)
             return
         canvas = self.canv
-        current = self._curcellstyle
+        current: CellStyle | None = self.__dict__.get("_curcellstyle")
         if current is not cellstyle:  # as Table._drawCell: colour and font only when they change
             if current is None or cellstyle.color != current.color:
                 canvas.setFillColor(cellstyle.color)
@@ -172,20 +172,20 @@ def _layout(commands: list[tuple[Any, ...]], ncols: int) -> _Layout:
     return layout
 
 
-def styled_table(rows: list[list[object]], widths: Sequence[float | str],
-                 commands: Sequence[tuple[object, ...]], **options: object) -> Table:
+def styled_table(rows: list[list[Any]], widths: Sequence[float | str],
+                 commands: Sequence[tuple[Any, ...]], **options: Any) -> Table:
     """``Table(rows, colWidths=widths, **options)`` styled by ``commands``, as ``setStyle`` would style it."""
     nrows, ncols = len(rows), max((len(row) for row in rows), default=0)
     cell_commands = [command for command in commands if command[0] not in _TABLE_COMMANDS]
     if not nrows or not ncols or any(isinstance(at, str) for command in cell_commands
-                                     for at in (*command[1], *command[2])):  # type: ignore[misc]
+                                     for at in (*command[1], *command[2])):
         # rows named "splitfirst", "splitlast" … are styled at a split: reportlab's own way
         table = ReportTable(rows, colWidths=list(widths), **options)
         table.setStyle(list(commands))
         return table
     by_row: list[list[int]] = [[] for _row in range(nrows)]
     for index, command in enumerate(cell_commands):
-        for row in _span(command[1][1], command[2][1], nrows):  # type: ignore[arg-type]
+        for row in _span(command[1][1], command[2][1], nrows):
             by_row[row].append(index)
     layout = _layout(cell_commands, ncols)
     row_styles = layout.rows
