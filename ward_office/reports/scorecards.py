@@ -188,10 +188,14 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
 
 def details_table(rows: list[tuple[str, str, str, str]], width: float) -> Flowable:
     """The person's details in two label-value pairs per line, without rules."""
-    data = [[cell(label, size=12), cell(value, size=12, bold=True), cell(label2, size=12), cell(value2, size=12)]
+    widths = [26 * mm, width / 2 - 26 * mm, 26 * mm, width / 2 - 26 * mm]
+    rooms = [column - 2 for column in widths]  # inside the right padding: a one-line text is a plain cell
+    data = [[line_cell(label, rooms[0], size=12), line_cell(value, rooms[1], size=12, bold=True),
+             line_cell(label2, rooms[2], size=12), line_cell(value2, rooms[3], size=12)]
             for label, value, label2, value2 in rows]
-    return layout_table(data, [26 * mm, width / 2 - 26 * mm, 26 * mm, width / 2 - 26 * mm], padding=2,
-                        extra_style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return layout_table(data, widths, padding=2, extra_style=[
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTSIZE", (0, 0), (-1, -1), 12),  # as the paragraphs would be
+        ("LEADING", (0, 0), (-1, -1), round(12 * 1.15, 1)), ("FONTNAME", (1, 0), (1, -1), fonts.BOLD)])
 
 
 def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
