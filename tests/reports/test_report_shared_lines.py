@@ -121,3 +121,13 @@ def test_one_line_cells_print_as_their_paragraphs(scored: ScoredPeriod, monkeypa
     assert sum(isinstance(cell, str) for cell in made) > len(made) / 2  # most cells are plain text
     assert len(plain) == len(paragraphs) >= 7
     assert plain == paragraphs
+
+
+def test_a_cell_is_plain_only_where_its_paragraph_is_one_line_of_the_same_text() -> None:
+    room = 40 * 2.8346  # 40 mm
+    assert document.line_cell("Nguyễn Văn An", room) == "Nguyễn Văn An"
+    assert isinstance(document.line_cell("Nguyễn  Văn An", room), Paragraph)  # the paragraph joins the spaces
+    assert isinstance(document.line_cell(" Nguyễn Văn An", room), Paragraph)
+    assert isinstance(document.line_cell("Nguy\u00adễn Văn An", room), Paragraph)  # a soft hyphen is not drawn
+    assert isinstance(document.line_cell("Phó Chủ tịch Ủy ban nhân dân phường", room), Paragraph)  # two lines
+    assert document.line_cell("x" * 300, 2000) == "x" * 239 + "\u2026"  # shortened as a cell is

@@ -128,14 +128,16 @@ def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: boo
 
 def line_cell(value: str, room: float, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False,
               max_chars: int | None = CELL_MAX_CHARS) -> str | Paragraph:
-    """``cell(value, …)``, or the text itself where the paragraph would be one line of it: plain text (one
-    space between words, none at the ends) narrower than ``room``, the column's width inside its padding.
+    """``cell(value, …)``, or the text itself where the paragraph would be one line of it: plain printable
+    text (one space between words, none at the ends, no soft hyphen) narrower than ``room``, the column's
+    width inside its padding.
 
     A table draws a plain cell at the very place of such a paragraph (same baseline, same left edge or
     centre) far faster; the column's style must give the cell the paragraph's font, size, leading
     (``data_table``'s are those of ``cell`` at the table's size) and alignment."""
     value = shorten(value, max_chars)
-    if value == " ".join(value.split()) and fonts.text_width(value, size, bold=bold) < room - 0.01:
+    if (value.isprintable() and value == " ".join(value.split())
+            and fonts.text_width(value, size, bold=bold) < room - 0.01):
         return value
     return cell(value, size=size, align=align, bold=bold, max_chars=None)
 
