@@ -78,6 +78,7 @@ def test_shared_line_breaking_draws_every_page_as_before(scored: ScoredPeriod,
     monkeypatch.setattr(shared_paragraphs.SharedParagraph, "drawOn", Paragraph.drawOn)
     monkeypatch.setattr(table_styles.RepeatedTable, "wrap", Table.wrap)  # the letterhead measured and drawn afresh
     monkeypatch.setattr(table_styles.RepeatedTable, "draw", Table.draw)
+    monkeypatch.setattr(table_styles.ReportTable, "_drawCell", Table._drawCell)  # plain cells by drawString
     monkeypatch.setattr(ranking, "block_cells", lambda scored: [
         [ranking.block_cell(scored.ranking.plan, block, result) for block in scored.ranking.plan.blocks]
         for result in scored.ranking.results])

@@ -6,6 +6,11 @@ cell's font, alignment or padding is applied once to a style shared by every cel
 (reportlab's own ``_setCellStyle``, in the same order); the rules, fills, spans and no-split ranges go to
 ``setStyle`` as before. Reportlab reads cell styles only by their values (it compares them before drawing),
 so the page is the same, operator for operator.
+
+``ReportTable`` writes a plain one-line cell as ``drawString`` would, and ``RepeatedTable`` replays a table
+drawn before in the document. Both lean on reportlab internals (``Table._drawCell``, ``Canvas._code``,
+``_setCellStyle``); tests/reports/test_report_shared_lines.py compares the pages with reportlab's own way and
+will say if an upgrade changes them.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ _TABLE_COMMANDS = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "
                              "LINEAFTER", "ROUNDEDCORNERS"})
 
 
-_SHOWN = "_wo_shown"  # on the canvas: (font, size, leading, text) → the text's show operators
+_SHOWN = "_wo_shown"  # on the canvas: (font, size, leading, text) → its show operators and its width
 _tokens = count()
 _DRAWN = "_wo_drawn_tables"  # on the canvas: (table, width) → the operators it drew
 _OFFSET = {"LEFT": 0.0, "CENTRE": 0.5, "CENTER": 0.5, "RIGHT": 1.0}  # how much of a text's width goes left of x
