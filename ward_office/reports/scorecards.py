@@ -25,7 +25,6 @@ from ward_office.core.period import FiguresStatus
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.staff import Staff
-from ward_office.core.unit import Unit
 from ward_office.i18n import N_, _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
@@ -79,21 +78,22 @@ def write_scorecards(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: d
 
 def scorecards_story(scored: ScoredPeriod, day: date, width: float,
                      status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    head = repeated(letterhead(scored.unit, day, symbol=""))  # every card's: one table, measured and drawn once
     for index, result in enumerate(scored.ranking.results):
         if index:
             yield PageBreak()
-        yield from scorecard(scored, result, day, width, status)
+        yield from scorecard(scored, result, day, width, status, head=head)
     for index, person in enumerate(scored.ranking.not_scored):  # on long leave the whole period
         if index or scored.ranking.results:
             yield PageBreak()
-        yield from not_scored_card(scored, person, day, width, status)
+        yield from not_scored_card(scored, person, day, width, status, head=head)
 
 
 def not_scored_card(scored: ScoredPeriod, person: Staff, day: date, width: float,
-                    status: FiguresStatus | None = None) -> Iterator[Flowable]:
+                    status: FiguresStatus | None = None, *, head: Flowable | None = None) -> Iterator[Flowable]:
     """The card of someone on long leave every month of the period: no score, no grade, and the months why."""
     ranking = scored.ranking
-    yield from _card_head(scored, person, day, width, status)
+    yield from _card_head(scored, person, day, width, status, head)
     yield paragraph(_("Not scored: on long leave every working day of every month of the period, so no month "
                       "counts towards a score or a grade."), size=BODY, bold=True, align="left", space_after=3)
     yield paragraph(left_out_line(ranking, person), size=BODY, align="left", space_after=3)
@@ -110,21 +110,16 @@ def _signatures(scored: ScoredPeriod, person: Staff) -> Flowable:
     ], space_before=3 * mm, signing_space=15 * mm, widths=["34%", "28%", "38%"], title_size=12)
 
 
-@lru_cache(maxsize=8)
-def _letterhead(unit: Unit, day: date, language: str) -> Flowable:
-    """The letterhead every card of a document begins with: one table, measured and drawn once."""
-    return repeated(letterhead(unit, day, symbol=""))
-
-
 def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
-               status: FiguresStatus | None) -> Iterator[Flowable]:
-    """The letterhead, the title and the person's details, as every card begins."""
+               status: FiguresStatus | None, head: Flowable | None) -> Iterator[Flowable]:
+    """The letterhead (``head`` when the story made it), the title and the person's details, as every card
+    begins."""
     ranking, unit = scored.ranking, scored.unit
     plan = ranking.plan
     # The card numbers its own pages; its second page on names the person in a running header.
     yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
         name=shorten(person.full_name, NAME_MAX_CHARS), period=period_label(ranking.period)))
-    yield _letterhead(unit, day, current_language())
+    yield head or letterhead(unit, day, symbol="")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
                               lines=[score_label(plan)], status=status, space_before=3 * mm,
@@ -146,10 +141,10 @@ def score_line(base: Fraction | int, score: Fraction | int) -> str:
 
 
 def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
-              status: FiguresStatus | None = None) -> Iterator[Flowable]:
+              status: FiguresStatus | None = None, *, head: Flowable | None = None) -> Iterator[Flowable]:
     ranking, person = scored.ranking, result.staff
     plan = ranking.plan
-    yield from _card_head(scored, person, day, width, status)
+    yield from _card_head(scored, person, day, width, status, head)
     yield blocks_table(scored, result, width)
     left_out = left_out_line(ranking, person)
     if left_out:  # months on long leave: in no mean
