@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -45,7 +45,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from ward_office.core.period import FiguresStatus
@@ -70,6 +69,8 @@ from ward_office.reports.pages import RIGHT_MARGIN as RIGHT_MARGIN
 from ward_office.reports.pages import TOP_MARGIN as TOP_MARGIN
 from ward_office.reports.pages import ReportDocument as ReportDocument
 from ward_office.reports.pages import SectionStart as SectionStart
+from ward_office.reports.shared_paragraphs import shared_paragraph
+from ward_office.reports.table_styles import styled_table
 
 TABLE_SIZE = 11
 CELL_MAX_CHARS = 240  # a cell's text past this is cut with "…": a row must stay shorter than a page
@@ -93,47 +94,7 @@ def style(size: float = BODY_SIZE, *, align: str = "left", bold: bool = False, i
                           spaceBefore=space_before, spaceAfter=space_after, firstLineIndent=first_line_indent)
 
 
-# What ``Paragraph.wrap`` (and the line breaking it calls) leaves on a paragraph, all of it a function of the
-# parsed text, the style and the width.
-_WRAP_STATE = ("width", "height", "_wrapWidths", "blPara", "_width_max", "_splitLongWordCount", "_hyphenations")
-
-
-class _SharedParagraph(Paragraph):
-    """A paragraph whose lines are broken once per width for every paragraph of the same text and style.
-
-    A table measures each cell, measures it again to keep rows with a signature and once more as it draws
-    it; a report repeats most of its text (letterhead, labels, criteria, names). Line breaking is the dearest
-    part of a paragraph; its result is shared by the paragraphs made from one parse (``_parsed``) and only
-    read afterwards. The parts of a paragraph split across pages are made without a parse: they break their
-    own lines.
-    """
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        wraps: dict[float, dict[str, object]] | None = self.__dict__.get("_wraps")
-        state = None if wraps is None else wraps.get(availWidth)
-        if state is None:
-            size: tuple[float, float] = super().wrap(availWidth, availHeight)
-            if wraps is not None and "blPara" in self.__dict__:  # not when too narrow to hold a line
-                wraps[availWidth] = {name: self.__dict__[name] for name in _WRAP_STATE if name in self.__dict__}
-            return size
-        self.__dict__.update(state)
-        return self.width, self.height
-
-
-@lru_cache(maxsize=4096)
-def _parsed(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
-    parsed = Paragraph(markup, paragraph_style)
-    parsed._wraps = {}  # shared by the paragraphs made from this parse
-    return parsed
-
-
-def _paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
-    """A paragraph of ``markup``, parsed once per distinct markup and style: reportlab's parser is the dearest
-    part of a paragraph, and a long report repeats most of its text (letterhead, labels, criteria, names)."""
-    parsed = _parsed(markup, paragraph_style)
-    made = _SharedParagraph(parsed.text, parsed.style, bulletText=parsed.bulletText, frags=parsed.frags)
-    made._wraps = parsed._wraps
-    return made
+_paragraph = shared_paragraph
 
 
 def text(value: str, *, markup: bool = False) -> str:
@@ -163,6 +124,22 @@ def cell(value: str, *, size: float = TABLE_SIZE, align: str = "left", bold: boo
     value = value if markup else shorten(value, max_chars)
     return _paragraph(text(value, markup=markup), style(size, align=align, bold=bold, italic=italic,
                                                        leading=round(size * 1.15, 1)))
+
+
+def line_cell(value: str, room: float, *, size: float = TABLE_SIZE, align: str = "left", bold: bool = False,
+              max_chars: int | None = CELL_MAX_CHARS) -> str | Paragraph:
+    """``cell(value, …)``, or the text itself where the paragraph would be one line of it: plain printable
+    text (one space between words, none at the ends, no soft hyphen) narrower than ``room``, the column's
+    width inside its padding.
+
+    A table draws a plain cell at the very place of such a paragraph (same baseline, same left edge or
+    centre) far faster; the column's style must give the cell the paragraph's font, size, leading
+    (``data_table``'s are those of ``cell`` at the table's size) and alignment."""
+    value = shorten(value, max_chars)
+    if (value.isprintable() and value == " ".join(value.split())
+            and fonts.text_width(value, size, bold=bold) < room - 0.01):
+        return value
+    return cell(value, size=size, align=align, bold=bold, max_chars=None)
 
 
 def signed_ending(body: Flowable, closing: Sequence[Flowable], *, keep_rows: int = 2,
@@ -288,15 +265,13 @@ def layout_table(rows: Sequence[Sequence[object]], widths: Sequence[float | str]
 
     ``widths`` are points or percentages of the frame ("40%").
     """
-    table = Table([list(row) for row in rows], colWidths=list(widths))
-    table.setStyle(TableStyle([
+    return styled_table([list(row) for row in rows], widths, [
         ("FONTNAME", (0, 0), (-1, -1), fonts.face()),  # reportlab's default would add an unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), min(padding, 1)), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
         *extra_style,
-    ]))
-    return table
+    ])
 
 
 def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
@@ -308,7 +283,6 @@ def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, hea
     maps a column index to left, centre or right for plain cells; headers are centred. A long table is laid
     out a page at a time (``paged_table``), in time that grows with its rows, not their square.
     """
-    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
         ("FONTSIZE", (0, 0), (-1, -1), size),
@@ -327,8 +301,8 @@ def data_table(rows: Sequence[Sequence[object]], widths: Sequence[float], *, hea
             ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         ]
-    table.setStyle(TableStyle([*commands, *extra_style]))
-    return paged(table)
+    return paged(styled_table([list(row) for row in rows], widths, [*commands, *extra_style],
+                              repeatRows=header_rows))
 
 
 # ---- Signatures (ô 7) and recipients (ô 9) ----

@@ -28,13 +28,46 @@ _FACES = {  # name → (file, bold, italic)
 }
 
 
+_SPLITS_KEPT = 65536  # distinct texts per face and document
+
+
+class _Face(TTFont):
+    """A TrueType face that remembers how each text it showed in a document splits into its subsets.
+
+    Reportlab maps every character to a subset code each time text is shown; once a character has a code
+    it keeps it for the document, so a text shown again splits the same way (a report shows the same
+    labels, criteria and names hundreds of times)."""
+
+    def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        state = self.state.get(doc)
+        splits: dict[str, list[tuple[int, bytes]]] | None = None if state is None else getattr(state, "_wo_splits",
+                                                                                               None)
+        known = None if splits is None else splits.get(text)
+        if known is not None:
+            return known
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        if splits is None:
+            splits = self.state[doc]._wo_splits = {}
+        elif len(splits) >= _SPLITS_KEPT:
+            splits.clear()
+        if isinstance(text, str):
+            splits[text] = split
+        return split
+
+
+_registered: list[bool] = []  # not empty once the four faces and the family are registered
+
+
 def register_fonts() -> str:
     """Register the four faces and the family once per process; return the family name."""
+    if _registered:
+        return FAMILY
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, (file_name, bold, italic) in _FACES.items():
         if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / file_name)))
+            pdfmetrics.registerFont(_Face(name, str(fonts_dir() / file_name)))
         addMapping(FAMILY, bold, italic, name)
+    _registered.append(True)
     return FAMILY
 
 

@@ -90,7 +90,7 @@ class PagedTable(Flowable):
         source, header, start = self._source, self._header, self._start
         end = min(start + rows, source._nrows)
         heights = self._heights
-        window = Table(
+        window = type(source)(
             source._cellvalues[:header] + source._cellvalues[start:end], colWidths=source._colWidths,
             rowHeights=heights[:header] + heights[start:end], repeatRows=header, normalizedData=1,
             cellStyles=source._cellStyles[:header] + source._cellStyles[start:end], ident=source.ident,

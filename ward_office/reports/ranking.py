@@ -32,6 +32,7 @@ from ward_office.reports.document import (
     data_table,
     document_title,
     head_signature,
+    line_cell,
     paragraph,
     preparer_signature,
     shorten,
@@ -256,6 +257,7 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     cells = block_cells(scored)
     widths = column_widths(scored, width, cells)
     first_block, score_column = 5, 5 + len(blocks)
+    rooms = [column - 2 * PADDING for column in widths]  # a cell's text is one line within it: a plain cell
 
     def header(label: str, size: float = HEADER_SIZE) -> Flowable:
         return cell(label, size=size, align="centre", bold=True)
@@ -272,21 +274,25 @@ def ranking_table(scored: ScoredPeriod, width: float) -> Flowable:
     for number, (result, figures) in enumerate(zip(ranking.results, cells, strict=True), start=1):
         marks = sorted({note_numbers[change.localized()] for change in result.changes})
         rows.append([
-            str(number), result.rank_text, cell(result.staff.full_name, size=SIZE, max_chars=TEXT_MAX_CHARS),
-            cell(result.staff.position, size=SIZE, max_chars=TEXT_MAX_CHARS),
-            cell(_department(scored, result), size=SIZE, max_chars=TEXT_MAX_CHARS),
+            str(number), result.rank_text, line_cell(result.staff.full_name, rooms[2], size=SIZE,
+                                                     max_chars=TEXT_MAX_CHARS),
+            line_cell(result.staff.position, rooms[3], size=SIZE, max_chars=TEXT_MAX_CHARS),
+            line_cell(_department(scored, result), rooms[4], size=SIZE, max_chars=TEXT_MAX_CHARS),
             *figures,
             # Not graded yet: no total, as the entered points it lacks would count as full marks in it
             format_number(result.score, 2, fixed=True) if result.graded else "–",
-            cell(result.grade_code, size=SIZE, align="centre"),
+            line_cell(result.grade_code, rooms[score_column + 1], size=SIZE, align="centre"),
             " ".join(f"({mark})" for mark in marks),
-            *([cell(_titles_cell(ranking, result), size=SIZE, align="centre")] if shows_titles(ranking) else []),
+            *([line_cell(_titles_cell(ranking, result), rooms[score_column + 3], size=SIZE, align="centre")]
+              if shows_titles(ranking) else []),
         ])
     spans: list[tuple[object, ...]] = [("SPAN", (column, 0), (column, 1)) for column in range(len(top))
                                        if not first_block <= column < score_column]
     if blocks:
         spans.append(("SPAN", (first_block, 0), (score_column - 1, 0)))
-    align = {0: "centre", 1: "centre", score_column: "right", score_column + 2: "centre"}
+    align = {0: "centre", 1: "centre", score_column: "right", score_column + 1: "centre", score_column + 2: "centre"}
+    if shows_titles(ranking):
+        align[score_column + 3] = "centre"
     align.update({column: "right" for column in range(first_block, score_column)})
     return data_table(rows, widths, header_rows=2, size=SIZE, align=align, extra_style=[
         *spans, ("FONTNAME", (score_column, 2), (score_column, -1), fonts.BOLD),

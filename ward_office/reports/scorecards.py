@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -24,7 +25,7 @@ from ward_office.core.period import FiguresStatus
 from ward_office.core.plan import EmulationPlan
 from ward_office.core.schedule import SESSION_LABELS
 from ward_office.core.staff import Staff
-from ward_office.i18n import N_, _
+from ward_office.i18n import N_, _, current_language
 from ward_office.i18n.formatting import format_date, format_number, format_points, period_label
 from ward_office.reports import fonts
 from ward_office.reports.document import (
@@ -38,12 +39,14 @@ from ward_office.reports.document import (
     head_signature,
     layout_table,
     letterhead,
+    line_cell,
     paragraph,
     preparer_signature,
     shorten,
     signature_row,
     signed_ending,
 )
+from ward_office.reports.table_styles import repeated
 from ward_office.scoring.entered import entered_cell, entered_note, lacking_text
 from ward_office.scoring.excused import excused_text
 from ward_office.scoring.explained import (
@@ -75,21 +78,22 @@ def write_scorecards(out: str | Path | BinaryIO, scored: ScoredPeriod, *, day: d
 
 def scorecards_story(scored: ScoredPeriod, day: date, width: float,
                      status: FiguresStatus | None = None) -> Iterator[Flowable]:
+    head = repeated(letterhead(scored.unit, day, symbol=""))  # every card's: one table, measured and drawn once
     for index, result in enumerate(scored.ranking.results):
         if index:
             yield PageBreak()
-        yield from scorecard(scored, result, day, width, status)
+        yield from scorecard(scored, result, day, width, status, head=head)
     for index, person in enumerate(scored.ranking.not_scored):  # on long leave the whole period
         if index or scored.ranking.results:
             yield PageBreak()
-        yield from not_scored_card(scored, person, day, width, status)
+        yield from not_scored_card(scored, person, day, width, status, head=head)
 
 
 def not_scored_card(scored: ScoredPeriod, person: Staff, day: date, width: float,
-                    status: FiguresStatus | None = None) -> Iterator[Flowable]:
+                    status: FiguresStatus | None = None, *, head: Flowable | None = None) -> Iterator[Flowable]:
     """The card of someone on long leave every month of the period: no score, no grade, and the months why."""
     ranking = scored.ranking
-    yield from _card_head(scored, person, day, width, status)
+    yield from _card_head(scored, person, day, width, status, head)
     yield paragraph(_("Not scored: on long leave every working day of every month of the period, so no month "
                       "counts towards a score or a grade."), size=BODY, bold=True, align="left", space_after=3)
     yield paragraph(left_out_line(ranking, person), size=BODY, align="left", space_after=3)
@@ -107,14 +111,15 @@ def _signatures(scored: ScoredPeriod, person: Staff) -> Flowable:
 
 
 def _card_head(scored: ScoredPeriod, person: Staff, day: date, width: float,
-               status: FiguresStatus | None) -> Iterator[Flowable]:
-    """The letterhead, the title and the person's details, as every card begins."""
+               status: FiguresStatus | None, head: Flowable | None) -> Iterator[Flowable]:
+    """The letterhead (``head`` when the story made it), the title and the person's details, as every card
+    begins."""
     ranking, unit = scored.ranking, scored.unit
     plan = ranking.plan
     # The card numbers its own pages; its second page on names the person in a running header.
     yield SectionStart(_("Personal scorecard: {name}, {period} (continued)").format(
         name=shorten(person.full_name, NAME_MAX_CHARS), period=period_label(ranking.period)))
-    yield letterhead(unit, day, symbol="")
+    yield head or letterhead(unit, day, symbol="")
     yield from document_title(_(TITLE), _("{plan} — {period}").format(plan=plan.name,
                                                                       period=period_label(ranking.period)),
                               lines=[score_label(plan)], status=status, space_before=3 * mm,
@@ -136,10 +141,10 @@ def score_line(base: Fraction | int, score: Fraction | int) -> str:
 
 
 def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float,
-              status: FiguresStatus | None = None) -> Iterator[Flowable]:
+              status: FiguresStatus | None = None, *, head: Flowable | None = None) -> Iterator[Flowable]:
     ranking, person = scored.ranking, result.staff
     plan = ranking.plan
-    yield from _card_head(scored, person, day, width, status)
+    yield from _card_head(scored, person, day, width, status, head)
     yield blocks_table(scored, result, width)
     left_out = left_out_line(ranking, person)
     if left_out:  # months on long leave: in no mean
@@ -178,10 +183,14 @@ def scorecard(scored: ScoredPeriod, result: StaffResult, day: date, width: float
 
 def details_table(rows: list[tuple[str, str, str, str]], width: float) -> Flowable:
     """The person's details in two label-value pairs per line, without rules."""
-    data = [[cell(label, size=12), cell(value, size=12, bold=True), cell(label2, size=12), cell(value2, size=12)]
+    widths = [26 * mm, width / 2 - 26 * mm, 26 * mm, width / 2 - 26 * mm]
+    rooms = [column - 2 for column in widths]  # inside the right padding: a one-line text is a plain cell
+    data = [[line_cell(label, rooms[0], size=12), line_cell(value, rooms[1], size=12, bold=True),
+             line_cell(label2, rooms[2], size=12), line_cell(value2, rooms[3], size=12)]
             for label, value, label2, value2 in rows]
-    return layout_table(data, [26 * mm, width / 2 - 26 * mm, 26 * mm, width / 2 - 26 * mm], padding=2,
-                        extra_style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return layout_table(data, widths, padding=2, extra_style=[
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTSIZE", (0, 0), (-1, -1), 12),  # as the paragraphs would be
+        ("LEADING", (0, 0), (-1, -1), round(12 * 1.15, 1)), ("FONTNAME", (1, 0), (1, -1), fonts.BOLD)])
 
 
 def blocks_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
@@ -217,23 +226,44 @@ def _note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
     return "; ".join(parts)
 
 
+# The criterion, note and recorder columns in the size and leading of their paragraphs (``line_cell``).
+_LINE_CELLS = [(command, (column, 1), (column, -1), value) for column, size in ((3, SIZE - 1), (5, SIZE - 1),
+                                                                               (6, SIZE - 1.5))
+               for command, value in (("FONTSIZE", size), ("LEADING", round(size * 1.15, 1)))]
+
+
+@lru_cache(maxsize=4096)
+def _points(value: Fraction | int, language: str) -> str:
+    """``format_points`` in ``language``: a ward's items repeat a few values (−0,5, −1, +2)."""
+    return format_points(value)
+
+
+@lru_cache(maxsize=1024)
+def _day(value: date, language: str) -> str:
+    return format_date(value)
+
+
 def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flowable:
     criteria = scored.ranking.plan.criteria
+    language = current_language()
     # The criterion takes what the short columns leave: "TG01 — Đi muộn quá thời gian cho phép" on one line;
     # "Người ghi", at 9.5 pt, keeps "HĐND-UBND" whole.
     widths = [9 * mm, 20 * mm, 11.5 * mm, 0.0, 12.5 * mm, 27 * mm, 22.5 * mm]
     widths[3] = width - sum(widths)
+    rooms = [column - 6 for column in widths]  # inside data_table's padding: a one-line text is a plain cell
     rows: list[list[object]] = [[_("No."), _("Date"), _("Session"), _("Criterion"), _("Points"), _("Note"),
                                  _("Recorded by")]]
     spans: list[tuple[object, ...]] = []
     for number, item in enumerate(result.items, start=1):
         criterion = criteria.get(item.criterion_code)
         rows.append([
-            str(number), f"{item.day:%m/%Y}" if item.source is ItemSource.ENTERED else format_date(item.day),
+            str(number), f"{item.day:%m/%Y}" if item.source is ItemSource.ENTERED else _day(item.day, language),
             _(SESSION_LABELS[item.session]) if item.session else "",
-            cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, size=SIZE - 1),
-            format_points(item.contribution), cell(_note(scored.ranking.plan, result, item), size=SIZE - 1),
-            cell(item.recorded_by, size=SIZE - 1.5),
+            line_cell(f"{item.criterion_code} — {criterion.name}" if criterion else item.criterion_code, rooms[3],
+                      size=SIZE - 1),
+            _points(item.contribution, language),
+            line_cell(_note(scored.ranking.plan, result, item), rooms[5], size=SIZE - 1),
+            line_cell(item.recorded_by, rooms[6], size=SIZE - 1.5),
         ])
         if item.excuse is not None:  # why it costs nothing, across the row's width under it
             rows.append(["", cell(excused_text(item), size=SIZE - 1, italic=True), "", "", "", "", ""])
@@ -251,4 +281,4 @@ def items_table(scored: ScoredPeriod, result: StaffResult, width: float) -> Flow
     rows.append([cell(_("Total"), size=SIZE, bold=True, align="right"), "", "", "", format_points(total), "", ""])
     return data_table(rows, widths, size=SIZE, align={0: "centre", 1: "centre", 2: "centre", 4: "right"},
                       extra_style=[*spans, ("SPAN", (0, -1), (3, -1)), ("FONTNAME", (4, -1), (4, -1), fonts.BOLD),
-                                   *COMPACT])
+                                   *COMPACT, *_LINE_CELLS])

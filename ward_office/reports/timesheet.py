@@ -25,7 +25,7 @@ from typing import BinaryIO, Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak
 
 from ward_office.core.attendance import ABSENT_CODE, LEAVE_LABELS, PRESENT_CODE, LeaveCode
 from ward_office.core.period import FiguresStatus
@@ -46,6 +46,7 @@ from ward_office.reports.document import (
     signature_row,
 )
 from ward_office.reports.frame import timesheet_signatures
+from ward_office.reports.table_styles import styled_table
 
 TITLE = N_("TIMESHEET")
 LATE_CODE = "M"
@@ -251,9 +252,7 @@ def timesheet_table(sheet: MonthSheetLike, people: Sequence[SheetRow], width: fl
     style = _table_style(first_day, first_total, len(widths), last)
     style += [("BACKGROUND", (first_day + index, 1), (first_day + index, last), WEEKEND_FILL)
               for index, month_day in enumerate(days) if not month_day.working_day]
-    table = Table(rows, colWidths=widths, repeatRows=HEADER_ROWS)
-    table.setStyle(TableStyle(style))
-    return table
+    return styled_table(rows, widths, style, repeatRows=HEADER_ROWS)
 
 
 def _header(label: str, size: float = HEADER_SIZE) -> Flowable:
