@@ -149,15 +149,23 @@ def test_clock_ids_are_kept_without_leading_zeros_but_a_zero_stays(tmp_path: Pat
 
 # --- the clerk's mappings ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("columns", "field"), [
-    ((("position", "Chức vụ"), ("department", "Tổ")), "full_name"),
-    ((("full_name", "Tên"), ("position", " "), ("department", "Tổ")), "position"),
-    ((("full_name", "Tên"), ("position", "Chức vụ")), "department"),
+@pytest.mark.parametrize(("columns", "missing"), [
+    ((("position", "Chức vụ"), ("department", "Tổ")), "Họ và tên"),
+    ((("full_name", "Tên"), ("position", " "), ("department", "Tổ")), "Chức vụ"),
+    ((("full_name", "Tên"), ("position", "Chức vụ")), "Bộ phận"),
 ])
-def test_a_staff_mapping_names_every_required_field(columns: tuple[tuple[str, str], ...], field: str) -> None:
+def test_a_staff_mapping_names_every_required_field(columns: tuple[tuple[str, str], ...], missing: str,
+                                                    vietnamese: None) -> None:
     with pytest.raises(ClockMappingError) as caught:
         StaffMapping("Mẫu phường", columns)
-    assert caught.value.params == {"name": "Mẫu phường", "field": field}
+    assert caught.value.params == {"name": "Mẫu phường"}
+    assert caught.value.localized() == f"Cách đọc cột “Mẫu phường” chưa chỉ ra cột “{missing}”"
+
+
+def test_a_staff_mapping_refusal_is_worded_in_the_language_it_is_shown_in() -> None:
+    with pytest.raises(ClockMappingError) as caught:
+        StaffMapping("Mẫu phường", (("full_name", "Tên"), ("position", "Việc")))
+    assert caught.value.localized() == "The column mapping “Mẫu phường” names no column for the department"
 
 
 MAPPING = StaffMapping("Mẫu phường", (("full_name", "Tên"), ("position", "Việc"), ("department", "Tổ"),

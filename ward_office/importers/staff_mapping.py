@@ -13,12 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from ward_office.core.errors import ClockMappingError, InputFileError, InputProblem
-from ward_office.i18n import N_, _
+from ward_office.i18n import N_
 from ward_office.importers.csv_files import HEADER_SEARCH_ROWS, header_key
 from ward_office.importers.input_tables import read_tables
 
 KIND = "staff"  # kept in the same table as the clock's mappings, told apart by this
 REQUIRED = ("full_name", "position", "department")
+# Each required field's refusal names it as the clerk knows it, in the language it is shown in.
+_MISSING = {
+    "full_name": N_("The column mapping “{name}” names no column for the full name"),
+    "position": N_("The column mapping “{name}” names no column for the position"),
+    "department": N_("The column mapping “{name}” names no column for the department"),
+}
 FIELDS = ("full_name", "position", "department", "code", "gender", "clock_id", "badge_number", "category",
           "active_from", "active_to")  # the order the mapping step offers them in
 
@@ -35,8 +41,7 @@ class StaffMapping:
         chosen = dict(self.columns)
         for field in REQUIRED:
             if not chosen.get(field, "").strip():
-                raise ClockMappingError(N_("The column mapping “{name}” names no column for “{field}”"),
-                                        name=self.name, field=_(field))  # the field as the clerk knows it
+                raise ClockMappingError(_MISSING[field], name=self.name)
 
     def headers(self) -> tuple[str, ...]:
         return tuple(header for _field, header in self.columns if header)
