@@ -77,7 +77,7 @@ def device_export(folder: Path) -> Path:
                             f"{WORDS[level][index % 2]}")
     rows.append(f"{number + 1};01/04/2026;09:00;Trần Thị Bình;2;H26-9999;Không hài lòng")  # April's, not March's
     file = folder / "xuat-may-danh-gia.csv"
-    file.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8-sig")
+    file.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8-sig", newline="")
     return file
 
 

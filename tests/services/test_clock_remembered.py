@@ -50,7 +50,7 @@ def book(tmp_path: Path) -> Path:
 @pytest.fixture
 def attlog(tmp_path: Path) -> Path:
     path = tmp_path / "1_attlog.dat"
-    path.write_text("\r\n".join(LINES) + "\r\n", encoding="utf-8")
+    path.write_bytes(("\r\n".join(LINES) + "\r\n").encode())  # the device's CRLF lines on every system
     return path
 
 
@@ -126,7 +126,7 @@ def test_the_file_is_read_again_when_in_doubt(book: Path, attlog: Path, reads: l
             ward.store.staff.update(dataclasses.replace(tu, clock_id="77"), ACTOR)
         expected_unknown = ()
     elif change == "bytes":
-        attlog.write_text("\r\n".join(LINES[:-1]) + "\r\n", encoding="utf-8")
+        attlog.write_bytes(("\r\n".join(LINES[:-1]) + "\r\n").encode())
         expected_unknown = (dataclasses.replace(first.unknown[0], count=1, lines=(6,)),)
     elif change == "name":
         file = attlog.with_name("2_attlog.dat")  # device "2"

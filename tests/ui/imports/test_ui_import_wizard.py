@@ -125,7 +125,7 @@ def attlog(path: Path, window: MainWindow, late: Staff, *, extra: str = "") -> P
         lines.append(f"{person.clock_id:>9}\t2026-11-16 {arrival}\t1\t0\t1\t0")
         lines.append(f"{person.clock_id:>9}\t2026-11-16 17:31:00\t1\t1\t1\t0")
         lines.append(f"{person.clock_id:>9}\t2026-11-16 17:32:00\t1\t1\t1\t0")  # pressed twice
-    path.write_text("\r\n".join(lines) + "\r\n" + extra, encoding="utf-8")
+    path.write_text("\r\n".join(lines) + "\r\n" + extra, encoding="utf-8", newline="")
     return path
 
 
