@@ -39,14 +39,20 @@ winpath() { winepath -w "$1" 2>/dev/null; }
 # file (init_sys_streams: Invalid handle), so output is always piped.
 winpy() { (cd "$ROOT" && wine "$WIN_PYTHON/python.exe" "$@" 2> >(cat >&2) | cat); }
 
-# What the check needs from Debian: 32-bit Wine too (Inno Setup's compiler and installers are 32-bit programs),
-# MinGW for the stand-in icuuc.dll, Xvfb for the windows, unzip for the embeddable Python, npm for Inno Setup.
-DEBIAN_PACKAGES=(wine wine64 libwine fonts-wine wine32:i386 libwine:i386 gcc-mingw-w64-x86-64 xvfb xauth unzip npm)
+# What the check needs from Debian, by the command that shows it is there: 32-bit Wine too (Inno Setup's compiler
+# and installers are 32-bit programs), MinGW for the stand-in icuuc.dll, Xvfb for the windows, unzip for the
+# embeddable Python, npm for Inno Setup (any npm: a nodejs that carries its own does too).
+NEEDED=(wine:"wine wine64 libwine fonts-wine" wine32:"wine32:i386 libwine:i386" x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64
+        Xvfb:xvfb xauth:xauth unzip:unzip npm:npm)
 
 setup_wine() {
-  local package missing=()
-  for package in "${DEBIAN_PACKAGES[@]}"; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  local need missing=()
+  for need in "${NEEDED[@]}"; do
+    if [ "${need%%:*}" = wine32 ]; then
+      dpkg -s wine32:i386 >/dev/null 2>&1 || missing+=(${need#*:})
+    else
+      command -v "${need%%:*}" >/dev/null || missing+=(${need#*:})
+    fi
   done
   if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || fail "missing Debian packages: ${missing[*]} (run once as root, it installs them)"
