@@ -168,13 +168,13 @@ EOF
 # test that walks every page runs five times slower than on Linux.
 tests() {
   local log=$CACHE/pytest.log summary screen width height
-  # The window tests size the window to 1280×800 and 1024×768 inside its frame; Windows keeps a window within the
-  # screen and its frame, and Wine takes the screen's size from the display its server first saw (1024×768 when a
-  # server was started with none, as `wineserver -p` in a shell without DISPLAY): that would fail them all.
+  # The window tests size the window to 1280×800, 1366×768 and 1024×768 inside its frame; Windows keeps a window
+  # within the screen and its frame, and Wine takes the screen's size from the display its server first saw
+  # (1024×768 when a server was started with none, as `wineserver -p` in a shell without DISPLAY).
   screen=$(winpy -c 'import ctypes; metric = ctypes.windll.user32.GetSystemMetrics; print(metric(0), metric(1))' | tr -d '\r')
   read -r width height <<<"$screen"
-  [ "$width" -ge 1280 ] && [ "$height" -ge 900 ] || fail "Wine's screen is $width×$height, the window tests need \
-1280×900 (a Wine server left from a run without a display? WINEPREFIX=$WINEPREFIX wineserver -k)"
+  [ "$width" -ge 1400 ] && [ "$height" -ge 900 ] || fail "Wine's screen is $width×$height, the window tests need \
+1400×900 (a Wine server left from a run without a display? WINEPREFIX=$WINEPREFIX wineserver -k)"
   winpy -c 'import os, sys; os.environ["QT_QPA_PLATFORM"] = "windows"; import pytest; sys.exit(pytest.main())' \
     -q -p no:cacheprovider -o addopts="-ra --strict-markers" -o timeout=300 --durations=15 tests > "$log" || true
   summary=$(tail -n 1 "$log")

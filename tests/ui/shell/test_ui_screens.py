@@ -3,10 +3,8 @@ page is usable at 1024×768 and 1366×768, key columns in sight without sideways
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
 import pytest
+from ui_helpers import UNDER_WINE
 
 from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtWidgets import QTableView, QWidget
@@ -20,7 +18,6 @@ from ward_office.ui.widgets.fit import ColumnFit
 from ward_office.ui.widgets.jobs import wait_for_jobs
 
 SIZES = ((1024, 768), (1366, 768))
-UNDER_WINE = sys.platform == "win32" and hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
 
 
 def test_small_screens_open_maximised_larger_ones_centred_inside() -> None:
