@@ -174,7 +174,10 @@ def test_the_windows_installer_is_vietnamese_per_user_and_keeps_the_data() -> No
     raw = ISS.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Inno Setup reads a script as UTF-8 only with a BOM"
     iss = raw.decode("utf-8-sig")
-    assert 'Name: "vietnamese"; MessagesFile: "compiler:Languages\\Vietnamese.isl"' in iss
+    # Our own Vietnamese messages, beside the script (tests/test_installer_messages.py checks them).
+    assert 'Name: "vietnamese"; MessagesFile: "{#VietnameseMessages}"' in iss
+    assert '#define VietnameseMessages AddBackslash(SourcePath) + "Vietnamese.isl"' in iss
+    assert (ISS.parent / "Vietnamese.isl").is_file()
     assert "PrivilegesRequired=lowest" in iss
     assert "DefaultDirName={localappdata}\\Programs\\ward-office" in iss
     assert '#define AppName "Sổ theo dõi văn hóa công sở"' in iss

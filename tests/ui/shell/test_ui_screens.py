@@ -3,6 +3,9 @@ page is usable at 1024×768 and 1366×768, key columns in sight without sideways
 
 from __future__ import annotations
 
+import pytest
+from ui_helpers import UNDER_WINE
+
 from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -91,6 +94,10 @@ def test_the_attendance_grid_shows_both_sessions_at_1024(window: MainWindow) -> 
     assert header.sectionSize(4) >= grid.sizeHintForColumn(4) - 1  # the afternoon is not cut short
 
 
+@pytest.mark.skipif(UNDER_WINE, reason="under Wine's Windows style the ranking's columns are narrower than under "
+                    "Fusion (the six number columns 32-40 px against 45-46, all columns up to the grade 939 px against "
+                    "1069): at 1024 px narrowing position and department alone keeps score and grade in sight, so "
+                    "nothing moves forward; the every-page test checks they are in sight")
 def test_the_ranking_brings_score_and_grade_forward_only_when_narrow(window: MainWindow) -> None:
     page = window.show_page(RankingPage)
     _settle()
