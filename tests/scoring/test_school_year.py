@@ -168,6 +168,20 @@ def test_halves_of_a_calendar_year_may_be_split_elsewhere() -> None:
     assert ranking.results[0].score == Fraction("24.75")
 
 
+def test_a_second_half_of_one_month_is_that_month_scored_as_a_span_of_its_own() -> None:
+    # Halves January–November and December, weighed 1 and 3, each scored at once: an absence in November
+    # takes 3 off the first half (22), December keeps 25; the year (22 + 3 × 25) / 4 = 24.25.
+    direct = 'default = "direct"\nyear = "weighted_halves"\nyear_weights = [1, 3]\nyear_halves = [[1, 11], [12, 12]]'
+    uneven = plan("\n[aggregation]\n" + direct + "\n")
+    events = [event(1, date(2026, 11, 3), "KP")]
+    ranking = score_period(ScoringInput(uneven, whole_year(2026), [person(1, "Lê Thị An")], [], events, 5))
+    [result] = ranking.results
+    assert result.score == Fraction("24.25")
+    assert [(part.period.kind, part.period.start, part.period.end, part.weight) for part in result.sub_periods] == [
+        (PeriodKind.RANGE, date(2026, 1, 1), date(2026, 11, 30), Fraction(1, 4)),
+        (PeriodKind.RANGE, date(2026, 12, 1), date(2026, 12, 31), Fraction(3, 4))]
+
+
 # ---- Months on long leave ----
 
 def test_a_month_on_maternity_leave_is_left_out_of_the_mean(vietnamese: None) -> None:
