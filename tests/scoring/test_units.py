@@ -99,3 +99,38 @@ def test_a_tenth_of_a_point_written_before_a_ranged_criterion_is_deducted() -> N
     result = score(plan("base_score = 100", ranged=ranged), events=events)
     assert [item.points for item in result.items] == [Fraction(-1, 10), Fraction(-5, 4)]
     assert result.score == Fraction(9865, 100)  # 100 − 0.1 − 1.25
+
+
+def test_a_block_cap_counts_bonuses_of_one_point_apart_from_the_deductions() -> None:
+    # A block capped at 3, a deduction of −2 and three bonuses of +1: each side within 3, so 100 − 2 + 3 = 101.
+    mixed = load_plan("""
+[plan]
+code = "T"
+name = "Thử"
+version = 1
+base_score = 100
+
+[[blocks]]
+code = "CM"
+name = "Chuyên môn"
+cap = 3
+
+[[blocks.criteria]]
+code = "CHAM"
+name = "Chậm trả văn bản"
+points = -2
+
+[[blocks.criteria]]
+code = "SK"
+name = "Sáng kiến"
+points = 1
+
+[[grades]]
+code = "A"
+name = "Đạt"
+min_score = 0
+""")
+    events = (Event(ONE, date(2026, 5, 4), "CHAM"), *(Event(ONE, date(2026, 5, day), "SK") for day in (5, 6, 7)))
+    result = score(mixed, events=events)
+    assert [item.points for item in result.items] == [-2, 1, 1, 1]
+    assert result.score == 101
