@@ -18,7 +18,8 @@ from ward_office.scoring import ScoringInput, StaffResult, score_period
 from ward_office.scoring.look_back import earlier_span, look_back_start
 from ward_office.scoring.look_back_counts import earlier_counts
 from ward_office.scoring.results import Ranking
-from ward_office.scoring.titles import eligible_titles, title_count_lines, title_lists
+from ward_office.scoring.titles import (eligible_titles, title_count_lines, title_legend_line, title_lists,
+                                        titles_text)
 
 PLAN = """\
 [plan]
@@ -212,6 +213,21 @@ def test_titles_follow_the_year_grade_after_ceilings_and_quota(vietnamese: None)
     assert title_count_lines(ranking) == [
         "“Lao động tiên tiến” (xếp loại “Loại B” trở lên): 3 người",
         "“Chiến sĩ thi đua cơ sở” (xếp loại “Loại A” trở lên; còn cần sáng kiến được công nhận): 1 người"]
+
+
+def test_the_legend_under_a_years_ranking_gives_each_titles_code_grade_and_count(vietnamese: None) -> None:
+    # Without a quota: 1 at 100 (A) is eligible for both titles, 2 at 80 (one dress violation, B) for LĐTT only.
+    plan = load_plan(PLAN + TITLES[TITLES.index("[[titles]]"):])
+    ranking = score(plan, whole_year(2026), [person(1), person(2)], [], [event(2, date(2026, 7, 1), "TP")])
+    assert title_legend_line(ranking) == (
+        "Danh hiệu thi đua đủ điều kiện đề nghị (Hội đồng Thi đua - Khen thưởng xét và quyết định): "
+        "LDTT — “Lao động tiên tiến” (xếp loại “Loại B” trở lên): 2 người; "
+        "CSTDCS — “Chiến sĩ thi đua cơ sở” (xếp loại “Loại A” trở lên; còn cần sáng kiến được công nhận): 1 người.")
+
+
+def test_titles_are_named_in_plan_order_joined_by_semicolons() -> None:
+    titles = load_plan(PLAN + TITLES).titles
+    assert titles_text(titles) == "Lao động tiên tiến; Chiến sĩ thi đua cơ sở"
 
 
 def test_no_titles_outside_a_year() -> None:
