@@ -18,8 +18,7 @@ from ward_office.scoring import ScoringInput, StaffResult, score_period
 from ward_office.scoring.look_back import earlier_span, look_back_start
 from ward_office.scoring.look_back_counts import earlier_counts
 from ward_office.scoring.results import Ranking
-from ward_office.scoring.titles import (eligible_titles, title_count_lines, title_legend_line, title_lists,
-                                        titles_text)
+from ward_office.scoring.titles import eligible_titles, title_count_lines, title_legend_line, title_lists, titles_text
 
 PLAN = """\
 [plan]
