@@ -294,3 +294,20 @@ def test_every_bad_block_is_told_even_after_an_entered_one(vietnamese: None) -> 
                                                                               '\nmaximum = 0'))
     assert [(problem.line, problem.where) for problem in error.problems] == [
         (LAST + 5, "blocks[2]"), (LAST + 7, "blocks[3]"), (LAST + 10, "blocks[3]")]  # no maximum; no criteria, 0
+
+
+def test_a_toml_mistake_is_told_on_its_line_and_column(vietnamese: None) -> None:
+    # 'name = "Thử' is 11 characters: the string is still open at the line's end, column 12.
+    error = problems_of(BASE.replace('name = "Thử"', 'name = "Thử'))
+    assert [(problem.line, problem.where) for problem in error.problems] == [(3, "")]
+    assert error.localized() == ("Kế hoạch thi đua, dòng 3: văn bản không đúng cú pháp TOML ở cột 12: hãy xem có "
+                                 "thiếu dấu nháy, dấu ngoặc hay dấu “=”, hoặc có khóa nào viết hai lần")
+
+
+def test_several_problems_are_listed_each_with_its_line_and_place(vietnamese: None) -> None:
+    # No [plan] (no line, no place), an unknown key on line 1 (no place), points of 0 on line 15 (a place).
+    error = problems_of("colour = 1\n" + changed(19, "points = 0", replace=True).split("\n", 5)[5])
+    lines = error.localized().splitlines()
+    assert lines[:2] == ["Kế hoạch thi đua có 3 lỗi:", "– thiếu mục [plan]"]
+    assert lines[2].startswith("– dòng 1: không có khóa “colour”")
+    assert lines[3] == "– dòng 15 (blocks[1].criteria[2]): “points” không được bằng 0"
