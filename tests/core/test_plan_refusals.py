@@ -69,16 +69,16 @@ REFUSALS = [
     ("max_share above 1", changed(LAST, '\n[quota]\ngrade = "X"\nmax_share = 1.5'), LAST + 4, "[quota]",
      "“max_share”"),
     ("quota on the lowest grade", changed(LAST, '\n[quota]\ngrade = "T"\nmax_share = 0.2'), LAST + 3, "[quota]",
-     "thấp nhất"),
+     "“grade” không được là mức xếp loại thấp nhất"),
     ("quota on no grade", changed(LAST, '\n[quota]\ngrade = "Z"\nmax_share = 0.2'), LAST + 3, "[quota]", NO_GRADE),
     ("escalation changing sign", changed(19, "escalation = [{ from = 2, points = -3 }]"), 20,
-     "blocks[1].criteria[2].escalation[1]", "cùng dấu"),
+     "blocks[1].criteria[2].escalation[1]", "“points” của mức lũy tiến phải cùng dấu"),
     ("escalation from 1", changed(19, "escalation = [{ from = 1, points = 3 }]"), 20,
      "blocks[1].criteria[2].escalation[1]", "“from”"),
     ("escalation without points", changed(19, "escalation = [{ from = 2 }]"), 20,
      "blocks[1].criteria[2].escalation[1]", "“points”"),
     ("two rules for one trigger", changed(23, '\n[[attendance_rules]]\non = "late"\ncriterion = "A1"'), 26,
-     "attendance_rules[2]", "“late”"),
+     "attendance_rules[2]", "“on” = “late” được khai báo ở hai quy tắc"),
     ("a rule on no criterion", changed(23, 'criterion = "A9"', replace=True), 23, "attendance_rules[1]", NO_CRITERION),
     ("leave codes on a rule not on leave", changed(23, 'codes = ["P"]'), 24, "attendance_rules[1]", "“codes”"),
     ("a rule on leave without codes", changed(23, '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"'), 25,
@@ -90,7 +90,7 @@ REFUSALS = [
     ("a leave code in two rules",
      changed(23, '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"\ncodes = ["P"]\n'
                  '\n[[attendance_rules]]\non = "leave"\ncriterion = "A1"\ncodes = ["P"]'), 33,
-     "attendance_rules[3]", "hai quy tắc"),
+     "attendance_rules[3]", "“codes” có mã nghỉ đã thuộc một quy tắc khác"),
     ("ceiling naming a criterion and a block", changed(LAST, CEILING.format('criterion = "A1"\nblock = "A"')),
      LAST + 2, "ceilings[1]", "“criterion” hoặc “block”"),
     ("ceiling naming neither", changed(LAST, CEILING.format("")), LAST + 2, "ceilings[1]",
@@ -123,7 +123,7 @@ REFUSALS = [
     ("brackets weighing less", changed(19, "brackets = [{ from = 1, points = 2 }, { from = 3, points = 1 }]",
                                        replace=True), 19, "blocks[1].criteria[2]", "“brackets”"),
     ("weighted halves by default", changed(LAST, '\n[aggregation]\ndefault = "weighted_halves"'), LAST + 3,
-     "[aggregation]", "“weighted_halves”"),
+     "[aggregation]", "“default” không được là “weighted_halves”"),
     ("year weights not positive", changed(LAST, "\n[aggregation]\nyear_weights = [1, 0]"), LAST + 3,
      "[aggregation]", "“year_weights”"),
     ("tie_break not a list", changed(LAST, '\n[ranking]\ntie_break = "fewer_violations"'), LAST + 3, "[ranking]",
@@ -175,7 +175,8 @@ REFUSALS = [
     ("max_share as text", changed(LAST, '\n[quota]\ngrade = "X"\nmax_share = "0.2"'), LAST + 4, "[quota]",
      "“max_share” phải là số"),
     ("quota not a table", "quota = 3\n" + BASE, 1, "", "[quota]"),
-    ("ceilings not a list of tables", "ceilings = [1]\n" + BASE, 1, "ceilings[1]", "bảng"),
+    ("ceilings not a list of tables", "ceilings = [1]\n" + BASE, 1, "ceilings[1]",
+     "mỗi mục của “ceilings” phải là một bảng"),
     ("a quota basis of no kind", changed(LAST, '\n[quota]\ngrade = "X"\nmax_share = 0.2\nbasis = "some"'), LAST + 5,
      "[quota]", "“basis” phải là một trong các giá trị"),
     ("an aggregation of no kind", changed(LAST, '\n[aggregation]\ndefault = "median"'), LAST + 3, "[aggregation]",
@@ -197,9 +198,9 @@ REFUSALS = [
      "blocks[1].criteria[2]", "“brackets”"),
     ("points as text", changed(19, 'points = "2"', replace=True), 19, "blocks[1].criteria[2]", "“points” phải là số"),
     ("escalation not a list of tables", changed(19, "escalation = [1]"), 20, "blocks[1].criteria[2].escalation[1]",
-     "bảng"),
+     "mỗi mục của “escalation” phải là một bảng"),
     ("brackets not a list of tables", changed(19, "brackets = [1]", replace=True), 19,
-     "blocks[1].criteria[2].brackets[1]", "bảng"),
+     "blocks[1].criteria[2].brackets[1]", "mỗi mục của “brackets” phải là một bảng"),
     ("a bracket from 0", changed(19, "brackets = [{ from = 0, points = 2 }]", replace=True), 19,
      "blocks[1].criteria[2].brackets[1]", "“from” phải là số nguyên không nhỏ hơn 1"),
     ("brackets of two signs", changed(19, "brackets = [{ from = 1, points = -2 }, { from = 3, points = 3 }]",
@@ -293,3 +294,20 @@ def test_every_bad_block_is_told_even_after_an_entered_one(vietnamese: None) -> 
                                                                               '\nmaximum = 0'))
     assert [(problem.line, problem.where) for problem in error.problems] == [
         (LAST + 5, "blocks[2]"), (LAST + 7, "blocks[3]"), (LAST + 10, "blocks[3]")]  # no maximum; no criteria, 0
+
+
+def test_a_toml_mistake_is_told_on_its_line_and_column(vietnamese: None) -> None:
+    # 'name = "Thử' is 11 characters: the string is still open at the line's end, column 12.
+    error = problems_of(BASE.replace('name = "Thử"', 'name = "Thử'))
+    assert [(problem.line, problem.where) for problem in error.problems] == [(3, "")]
+    assert error.localized() == ("Kế hoạch thi đua, dòng 3: văn bản không đúng cú pháp TOML ở cột 12: hãy xem có "
+                                 "thiếu dấu nháy, dấu ngoặc hay dấu “=”, hoặc có khóa nào viết hai lần")
+
+
+def test_several_problems_are_listed_each_with_its_line_and_place(vietnamese: None) -> None:
+    # No [plan] (no line, no place), an unknown key on line 1 (no place), points of 0 on line 15 (a place).
+    error = problems_of("colour = 1\n" + changed(19, "points = 0", replace=True).split("\n", 5)[5])
+    lines = error.localized().splitlines()
+    assert lines[:2] == ["Kế hoạch thi đua có 3 lỗi:", "– thiếu mục [plan]"]
+    assert lines[2].startswith("– dòng 1: không có khóa “colour”")
+    assert lines[3] == "– dòng 15 (blocks[1].criteria[2]): “points” không được bằng 0"

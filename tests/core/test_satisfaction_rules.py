@@ -110,6 +110,21 @@ applies_to = { department = ["Một cửa"] }
     assert "chỉ dùng cho quy tắc về “rate”" in texts[2]
 
 
+def test_a_second_rule_on_one_trigger_is_told_naming_the_key_on(vietnamese: None) -> None:
+    found = problems("""
+[[satisfaction_rules]]
+on = "complaint"
+criterion = "HL2"
+
+[[satisfaction_rules]]
+on = "complaint"
+criterion = "HL1"
+""")
+    assert [(problem.line, problem.where) for problem in found] == [(36, "satisfaction_rules[2]")]
+    assert found[0].localized() == ("Kế hoạch thi đua, dòng 36 (satisfaction_rules[2]): "
+                                    "“on” = “complaint” được khai báo ở hai quy tắc")
+
+
 def test_overlapping_or_impossible_bands_are_refused(vietnamese: None) -> None:
     overlapping = problems("""
 [[satisfaction_rules]]

@@ -24,7 +24,7 @@ MARCH = month(2027, 3)
 ONE = StaffId(1)
 
 
-def plan(general: str = "all_or_nothing = true", ranged: str = "points_range = [-50, -25]"):
+def plan(general: str = "all_or_nothing = true", ranged: str = "points_range = [-50, -25]", specialist: str = ""):
     return load_plan(f"""
 [plan]
 code = "E3"
@@ -53,6 +53,7 @@ name = "Vi phạm nội quy"
 code = "CM"
 name = "Chuyên môn"
 maximum = 50
+{specialist}
 
 [[blocks.criteria]]
 code = "CM1"
@@ -145,6 +146,34 @@ def test_each_month_of_a_quarter_is_kept_or_lost_on_its_own():
     assert clamp.sub_period == MARCH and clamp.weight == Fraction(1, 3)
     assert result.score == Fraction(250, 3)
     assert adds_up(result)
+
+
+def test_a_block_lost_to_its_floor_says_what_it_keeps_and_every_day(vietnamese):
+    result = score(plan("all_or_nothing = true\nfloor = 10"), [event(5, "CC1"), event(6, "CC1")])
+    (clamp,) = result.clamps
+    assert clamp_text(plan(), clamp) == ("nhóm tiêu chí “Chấp hành chung” chỉ còn 10/50 điểm vì có vi phạm ngày "
+                                         "05/03/2027, 06/03/2027 (tháng 3 năm 2027)")
+
+
+def test_an_occurrence_worth_nothing_past_the_last_bracket_is_no_deduction_day():
+    # The first breach costs 5 (the bracket from 1), the second nothing more: only 3 March is named.
+    result = score(plan(ranged="brackets = [{ from = 1, points = -5 }]"), [event(3, "CC2"), event(9, "CC2")])
+    assert [item.raw_points for item in result.items] == [-5, 0]
+    (clamp,) = result.clamps
+    assert (clamp.days, clamp.points) == ((date(2027, 3, 3),), -45)
+
+
+def test_a_second_block_is_lost_though_the_first_is_kept():
+    result = score(plan(specialist="all_or_nothing = true"), [event(9, "CM1")])  # CC kept, CM: 50 − 2 → 0
+    assert [(clamp.block_code, clamp.points) for clamp in result.clamps] == [("CM", -48)]
+    assert result.score == 50
+
+
+def test_months_of_a_quarter_lost_one_after_the_other_are_each_lost():
+    # January 50, February 50, March 100: 200 / 3.
+    result = score(plan(), [event(5, "CC1", in_month=1), event(5, "CC1", in_month=2)], period=quarter(2027, 1))
+    assert [clamp.sub_period.start.month for clamp in result.clamps] == [1, 2]
+    assert result.score == Fraction(200, 3)
 
 
 def test_an_event_of_a_ranged_criterion_counts_its_own_points():

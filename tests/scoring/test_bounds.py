@@ -202,3 +202,36 @@ def test_in_weighted_halves_each_month_is_bounded_at_its_own_weight():
     assert result.score == Fraction(898, 9)
     assert result.block_totals == {"TG": Fraction(-2, 9), "DT": Fraction(5, 6)}
     assert adds_up(result)
+
+
+def test_a_block_with_a_floor_and_no_maximum_is_kept_above_its_floor():
+    # Starts at 0: 4 lates × −2 = −8, the floor −5 gives 3 back.
+    result = score(plan(time_block="floor = -5"), lates(4))
+    assert [(clamp.bound, clamp.block_code, clamp.unbounded, clamp.points) for clamp in result.clamps] == [
+        (Bound.FLOOR, "TG", -8, 3)]
+    assert result.score == 95
+
+
+def test_a_floor_giving_back_a_single_point_is_a_floor():
+    result = score(plan(time_block="maximum = 5\nfloor = 0"), lates(3))  # 5 − 6 = −1: 1 back
+    assert [(clamp.bound, clamp.limit, clamp.points) for clamp in result.clamps] == [(Bound.FLOOR, 0, 1)]
+    assert result.score == 95
+
+
+def test_the_total_floor_counts_a_block_floor_first_in_halves():
+    # TG worth 5, floor 0: 4 lates (−8) leave it at −3, its floor gives 3 back: 100 − 5 = 95. The plan's floor
+    # 97.5 then gives 2.5 back: 97.5. Each clamp says what it stopped, counted in halves of a point.
+    result = score(plan(head="floor = 97.5", time_block="maximum = 5\nfloor = 0"), lates(4))
+    assert [(clamp.bound, clamp.block_code, clamp.unbounded, clamp.points) for clamp in result.clamps] == [
+        (Bound.FLOOR, "TG", -3, 3), (Bound.FLOOR, None, 95, Fraction(5, 2))]
+    assert result.score == Fraction(195, 2)
+    assert adds_up(result)
+
+
+def test_the_total_floor_counts_a_block_lost_all_or_nothing_first():
+    # TG worth 50, all or nothing: one late loses it (−2 and −48): 100 − 50 = 50. The plan's floor 60 gives 10.
+    result = score(plan(head="floor = 60", time_block="maximum = 50\nall_or_nothing = true"), lates(1))
+    assert [(clamp.block_code, clamp.unbounded, clamp.points) for clamp in result.clamps] == [
+        ("TG", 48, -48), (None, 50, 10)]
+    assert result.score == 60
+    assert adds_up(result)

@@ -137,3 +137,44 @@ def test_leaving_early_and_missing_punches_counted_per_day_are_each_persons_own(
     assert [(result.staff.code, sorted((item.criterion_code, item.day.day) for item in result.items), result.score)
             for result in results] == [(code, [("CC", 4), ("CC", 5), ("SOM", 4), ("SOM", 5)], 96)
                                        for code in ("NV01", "NV02")]
+
+
+def test_without_a_calendar_two_days_in_a_row_are_one_run_and_a_day_between_parts_them() -> None:
+    plan = load_plan(PLAN.format(absent="run", late="session"))
+    me = Staff("NV01", "Nguyễn Văn An", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=ME)
+    records = [absent(4, Session.MORNING), absent(5, Session.MORNING), absent(7, Session.MORNING)]
+    [result] = score_period(ScoringInput(plan, MAY, [me], records, [], 5, None)).results
+    assert [item.day.day for item in result.items] == [4, 7]  # 4–5 one run; 7 after a day between
+
+
+def test_two_leave_rules_counted_per_day_each_count_their_own_codes() -> None:
+    # A morning of annual leave and an afternoon of sick leave on 4 May: one day of each rule.
+    plan = load_plan(PLAN.format(absent="session", late="session").replace("[[grades]]", """\
+[[blocks.criteria]]
+code = "PHEP"
+name = "Nghỉ phép"
+points = -0.5
+
+[[blocks.criteria]]
+code = "OM"
+name = "Nghỉ ốm"
+points = -0.25
+
+[[attendance_rules]]
+on = "leave"
+codes = ["P"]
+criterion = "PHEP"
+count = "day"
+
+[[attendance_rules]]
+on = "leave"
+codes = ["Ô"]
+criterion = "OM"
+count = "day"
+
+[[grades]]"""))
+    me = Staff("NV01", "Nguyễn Văn An", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=ME)
+    records = [Attendance(ME, date(2026, 5, 4), Session.MORNING, AttendanceStatus.LEAVE, leave_code=LeaveCode.ANNUAL),
+               Attendance(ME, date(2026, 5, 4), Session.AFTERNOON, AttendanceStatus.LEAVE, leave_code=LeaveCode.SICK)]
+    [result] = score_period(ScoringInput(plan, MAY, [me], records, [], 5, WORKING)).results
+    assert [item.criterion_code for item in result.items] == ["PHEP", "OM"]

@@ -4,6 +4,7 @@ council's decision applied when it still fits, ignored (and said so) when the ti
 from __future__ import annotations
 
 from datetime import date, datetime
+from fractions import Fraction
 
 from ward_office.core.attendance import Attendance, AttendanceStatus
 from ward_office.core.checks import Event
@@ -181,3 +182,41 @@ def test_the_tie_break_key_that_separated_equal_scores_is_named():
     assert grades(ranking) == {1: "HTXS", 2: "HTT"}
     untied = run(2, share="0.5", events=events, attendance=attendance)  # no key: one rank, one place
     assert untied.quota_tie is not None and untied.quota_tie.places == 1
+
+
+def decided(chosen: int, at: datetime, decision_id: int | None, period=NOV, grade: str = "HTXS") -> QuotaDecision:
+    return QuotaDecision(period, grade, 1, tuple(StaffId(number) for number in range(1, 6)), (StaffId(chosen),),
+                         date(2026, 12, 1), "12/BB-HĐTĐ", "Nhiều sáng kiến trong tháng", "truong", at, decision_id)
+
+
+def test_a_decision_for_another_grade_or_period_is_not_taken_for_this_tie_nor_called_stale():
+    decisions = (decided(3, datetime(2026, 12, 1, 15), 1, grade="HTT"),
+                 decided(3, datetime(2026, 12, 1, 15), 2, period=month(2026, 10)))
+    tie = run(5, decisions=decisions).quota_tie
+    assert tie is not None and tie.state is QuotaTieState.PENDING
+    assert (tie.decision, tie.stale) == (None, None)
+
+
+def test_of_two_decisions_for_one_tie_the_later_applies():
+    earlier, later = decided(4, datetime(2026, 12, 1, 15), 7), decided(3, datetime(2026, 12, 2, 9), 2)
+    assert [number for number, code in grades(run(5, decisions=(earlier, later))).items() if code == "HTXS"] == [3]
+
+
+def test_of_two_decisions_made_at_one_time_the_saved_later_one_applies():
+    # Same time: the higher id; an unsaved decision (no id yet) counts as before every saved one.
+    at = datetime(2026, 12, 1, 15)
+    unsaved, saved = decided(3, at, None), decided(4, at, 1)
+    assert [number for number, code in grades(run(5, decisions=(unsaved, saved))).items() if code == "HTXS"] == [4]
+    first, second = decided(3, at, 1), decided(4, at, 2)
+    assert [number for number, code in grades(run(5, decisions=(first, second))).items() if code == "HTXS"] == [4]
+
+
+def test_the_councils_change_cites_the_plans_quota():
+    ranking = run(5, decisions=(decision(range(1, 6), (3,)),))
+    change = next(result for result in ranking.results if result.staff.id == 1).changes[0]
+    assert change.quota is not None and (change.quota.grade_code, change.quota.max_share) == ("HTXS", Fraction(1, 5))
+
+
+def test_no_tie_break_key_is_named_when_the_line_parts_no_one():
+    ranking = run(5)  # five tied at 100 for one place: nobody kept, nobody demoted by the count
+    assert ranking.quota_separated_by is None

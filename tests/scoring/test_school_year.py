@@ -168,6 +168,20 @@ def test_halves_of_a_calendar_year_may_be_split_elsewhere() -> None:
     assert ranking.results[0].score == Fraction("24.75")
 
 
+def test_a_second_half_of_one_month_is_that_month_scored_as_a_span_of_its_own() -> None:
+    # Halves January–November and December, weighed 1 and 3, each scored at once: an absence in November
+    # takes 3 off the first half (22), December keeps 25; the year (22 + 3 × 25) / 4 = 24.25.
+    direct = 'default = "direct"\nyear = "weighted_halves"\nyear_weights = [1, 3]\nyear_halves = [[1, 11], [12, 12]]'
+    uneven = plan("\n[aggregation]\n" + direct + "\n")
+    events = [event(1, date(2026, 11, 3), "KP")]
+    ranking = score_period(ScoringInput(uneven, whole_year(2026), [person(1, "Lê Thị An")], [], events, 5))
+    [result] = ranking.results
+    assert result.score == Fraction("24.25")
+    assert [(part.period.kind, part.period.start, part.period.end, part.weight) for part in result.sub_periods] == [
+        (PeriodKind.RANGE, date(2026, 1, 1), date(2026, 11, 30), Fraction(1, 4)),
+        (PeriodKind.RANGE, date(2026, 12, 1), date(2026, 12, 31), Fraction(3, 4))]
+
+
 # ---- Months on long leave ----
 
 def test_a_month_on_maternity_leave_is_left_out_of_the_mean(vietnamese: None) -> None:
@@ -201,6 +215,41 @@ def test_leave_the_plan_does_not_name_and_a_half_day_worked_keep_the_month() -> 
                                         records, events, 5))
     assert [result.score for result in ranking.results] == [Fraction("23.5"), Fraction("23.5")]  # (25 + 22) / 2
     assert ranking.months_left_out == {}
+
+
+def test_the_wards_working_days_decide_whether_a_month_was_all_on_leave() -> None:
+    # Sick every weekday of February 2027 but the five of Tết (8–12 February), which the ward does not work:
+    # with its working days February is left out, (22 + 25) / 2 = 23.5 over March–April, not (22 + 2 × 25) / 3.
+    semester = Period(PeriodKind.RANGE, date(2027, 2, 1), date(2027, 4, 30))
+    tet = {date(2027, 2, day) for day in range(8, 13)}
+    working = [day for day in (date(2027, 2, 1) + timedelta(days) for days in range(89))
+               if day.weekday() < 5 and day not in tet]
+    records = [record for record in on_leave(1, date(2027, 2, 1), date(2027, 2, 28), LeaveCode.SICK)
+               if record.day not in tet]
+    ranking = score_period(ScoringInput(plan(), semester, [person(1, "Lê Thị An")], records,
+                                        [event(1, date(2027, 3, 10), "KP")], 5, working_days=working))
+    assert ranking.results[0].score == Fraction("23.5")
+    assert [left.month for left in ranking.months_left_out[StaffId(1)]] == [month(2027, 2)]
+
+
+def test_a_month_on_leave_after_months_before_someones_start_is_left_out() -> None:
+    # Active from March, sick all of May: January and February are no part of theirs, May is left out.
+    semester = Period(PeriodKind.RANGE, date(2027, 1, 1), date(2027, 5, 31))
+    staff = person(1, "Lê Thị An", active_from=date(2027, 3, 1))
+    ranking = score_period(ScoringInput(plan(), semester, [staff],
+                                        on_leave(1, date(2027, 5, 1), date(2027, 5, 31), LeaveCode.SICK), [], 5))
+    assert [part.period.start.month for part in ranking.results[0].sub_periods] == [3, 4]
+    assert [left.month for left in ranking.months_left_out[StaffId(1)]] == [month(2027, 5)]
+
+
+def test_a_last_month_of_a_single_day_on_leave_is_left_out() -> None:
+    # Active until Monday 1 March 2027, on sick leave that day: March is left out, February alone is scored.
+    semester = Period(PeriodKind.RANGE, date(2027, 2, 1), date(2027, 5, 31))
+    staff = person(1, "Lê Thị An", active_to=date(2027, 3, 1))
+    ranking = score_period(ScoringInput(plan(), semester, [staff],
+                                        on_leave(1, date(2027, 3, 1), date(2027, 3, 1), LeaveCode.SICK), [], 5))
+    assert [part.period.start.month for part in ranking.results[0].sub_periods] == [2]
+    assert [left.month for left in ranking.months_left_out[StaffId(1)]] == [month(2027, 3)]
 
 
 def test_someone_on_leave_the_whole_period_is_not_scored(vietnamese: None) -> None:

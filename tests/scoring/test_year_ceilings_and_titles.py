@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ward_office.core.attendance import Attendance, AttendanceStatus
+from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Event
 from ward_office.core.period import Period, PeriodKind, half_year, month, whole_year
 from ward_office.core.plan import EmulationPlan, load_plan
@@ -18,7 +18,7 @@ from ward_office.scoring import ScoringInput, StaffResult, score_period
 from ward_office.scoring.look_back import earlier_span, look_back_start
 from ward_office.scoring.look_back_counts import earlier_counts
 from ward_office.scoring.results import Ranking
-from ward_office.scoring.titles import eligible_titles, title_count_lines, title_lists
+from ward_office.scoring.titles import eligible_titles, title_count_lines, title_legend_line, title_lists, titles_text
 
 PLAN = """\
 [plan]
@@ -214,6 +214,21 @@ def test_titles_follow_the_year_grade_after_ceilings_and_quota(vietnamese: None)
         "“Chiến sĩ thi đua cơ sở” (xếp loại “Loại A” trở lên; còn cần sáng kiến được công nhận): 1 người"]
 
 
+def test_the_legend_under_a_years_ranking_gives_each_titles_code_grade_and_count(vietnamese: None) -> None:
+    # Without a quota: 1 at 100 (A) is eligible for both titles, 2 at 80 (one dress violation, B) for LĐTT only.
+    plan = load_plan(PLAN + TITLES[TITLES.index("[[titles]]"):])
+    ranking = score(plan, whole_year(2026), [person(1), person(2)], [], [event(2, date(2026, 7, 1), "TP")])
+    assert title_legend_line(ranking) == (
+        "Danh hiệu thi đua đủ điều kiện đề nghị (Hội đồng Thi đua - Khen thưởng xét và quyết định): "
+        "LDTT — “Lao động tiên tiến” (xếp loại “Loại B” trở lên): 2 người; "
+        "CSTDCS — “Chiến sĩ thi đua cơ sở” (xếp loại “Loại A” trở lên; còn cần sáng kiến được công nhận): 1 người.")
+
+
+def test_titles_are_named_in_plan_order_joined_by_semicolons() -> None:
+    titles = load_plan(PLAN + TITLES).titles
+    assert titles_text(titles) == "Lao động tiên tiến; Chiến sĩ thi đua cơ sở"
+
+
 def test_no_titles_outside_a_year() -> None:
     plan = load_plan(PLAN + TITLES)
     ranking = score(plan, half_year(2026, 2), [person(1)], [], [])
@@ -270,3 +285,108 @@ reason = "Sai"
         f"– dòng {line_of('Không rõ đếm gì') - 4} (ceilings[4]): chỉ ghi một trong hai: “criterion” hoặc “block”",
         f"– dòng {per} (ceilings[5]): “per” phải là một trong các giá trị: period, month, year",
     ]
+
+
+# ---- Ceilings over the year: what they count and when they bind ----
+
+LATE_BLOCK = """
+[[blocks]]
+code = "GG"
+name = "Giờ giấc"
+
+[[blocks.criteria]]
+code = "MUON"
+name = "Đi muộn"
+points = -1
+
+[[blocks.criteria]]
+code = "SOM"
+name = "Về sớm"
+points = -1
+
+[[attendance_rules]]"""
+LATE_CEILING = """
+[[ceilings]]
+block = "GG"
+min_count = 2
+per = "year"
+max_grade = "C"
+reason = "Vi phạm giờ giấc từ 2 lần trong năm"
+"""
+
+
+def test_a_year_ceiling_on_a_block_counts_that_blocks_criteria_only() -> None:
+    # 1: late in March, left early in May: 2 of the block in the year, C. 2: late in May and two missing badges
+    # (another block): 1 of the block, A (99 − 2 = 97).
+    plan = load_plan(PLAN.replace("\n[[attendance_rules]]", LATE_BLOCK, 1) + LATE_CEILING)
+    events = [event(1, date(2026, 3, 10), "MUON"), event(1, date(2026, 5, 5), "SOM"),
+              event(2, date(2026, 5, 5), "MUON"), event(2, date(2026, 5, 6), "THE"), event(2, date(2026, 5, 7), "THE")]
+    results = by_staff(score(plan, MAY, [person(1), person(2)], [], events))
+    assert {n: (result.score, result.grade.code) for n, result in results.items()} == {1: (99, "C"), 2: (97, "A")}
+    assert [change.count for change in results[1].changes] == [2]
+
+
+def test_a_year_ceiling_counts_an_item_on_the_years_first_day() -> None:
+    results = by_staff(score(load_plan(PLAN), half_year(2026, 1), [person(1)], [], [event(1, date(2026, 1, 1))]))
+    assert (results[1].score, results[1].grade.code) == (95, "D")
+
+
+def test_a_period_ceiling_more_restrictive_than_a_year_ceiling_reached_stays() -> None:
+    # A wrong outfit in May (80, B by the score) grades D by a ceiling of the period; three absences in the year
+    # reach the year's C, which restricts less: D stays, with the period's reason.
+    plan = load_plan(PLAN + '\n[[ceilings]]\ncriterion = "TP"\nmin_count = 1\nmax_grade = "D"\nreason = "Trang phục"\n')
+    attendance = [absent(1, date(2026, 3, 2)), absent(1, date(2026, 3, 3)), absent(1, date(2026, 5, 4))]
+    results = by_staff(score(plan, MAY, [person(1)], attendance, [event(1, date(2026, 5, 5), "TP")]))
+    assert (results[1].score, results[1].grade.code) == (79, "D")
+    assert [change.ceiling.reason for change in results[1].changes if change.ceiling is not None] == ["Trang phục"]
+
+
+def test_a_year_ceiling_at_the_grade_the_score_gives_changes_nothing() -> None:
+    # Eleven disciplines in May: 100 − 55 = 45, D by the score; the year's ceiling says D too: no change told.
+    events = [event(1, date(2026, 5, day)) for day in range(4, 15)]
+    results = by_staff(score(load_plan(PLAN), MAY, [person(1)], [], events))
+    assert (results[1].score, results[1].grade.code, results[1].changes) == (45, "D", ())
+
+
+def test_earlier_counts_that_leave_someone_out_count_nothing_for_them() -> None:
+    ranking = score_period(ScoringInput(load_plan(PLAN), MAY, [person(1), person(2)], [], [], 5,
+                                        earlier_counts={StaffId(1): {"KL": 1}}))
+    assert {n: result.grade.code for n, result in by_staff(ranking).items()} == {1: "D", 2: "A"}
+
+
+def test_a_plan_with_ceilings_of_the_period_only_counts_nothing_before_it() -> None:
+    period_only = "[[ceilings]]".join(PLAN.split("[[ceilings]]")[:2])  # the absence ceiling of the period
+    assert earlier_span(load_plan(period_only), MAY) is None
+
+
+def test_scoring_without_the_counts_before_the_period_is_refused_naming_them() -> None:
+    with pytest.raises(ValueError) as raised:
+        score_period(ScoringInput(load_plan(PLAN), MAY, [person(1)], [], [], 5))
+    assert str(raised.value) == ("a ceiling counted over the year needs the occurrences before the period: "
+                                 "ScoringInput.earlier_counts")
+
+
+def test_a_school_years_ceilings_count_from_its_first_september() -> None:
+    school = load_plan(PLAN.replace('year = "direct"', 'year = "direct"\nyear_halves = [[9, 1], [2, 5]]'))
+    assert look_back_start(school, month(2027, 5)) == date(2026, 9, 1)
+    assert look_back_start(school, month(2026, 9)) == date(2026, 9, 1)
+    assert look_back_start(school, month(2026, 8)) == date(2025, 9, 1)
+
+
+def test_a_discipline_in_a_month_on_long_leave_is_counted_before_the_period() -> None:
+    # Sick all February (left out of a mean of months), disciplined on 10 February: May is graded D all the same.
+    plan = load_plan(PLAN.replace('default = "direct"\nyear = "direct"',
+                                  'default = "mean_of_months"\nyear = "mean_of_months"\nlong_leave_codes = ["Ô"]'))
+    february = [date(2026, 2, day) for day in range(1, 29) if date(2026, 2, day).weekday() < 5]
+    sick = [Attendance(StaffId(1), day, session, AttendanceStatus.LEAVE, leave_code=LeaveCode.SICK)
+            for day in february for session in Session]
+    results = by_staff(score(plan, MAY, [person(1)], sick, [event(1, date(2026, 2, 10))]))
+    assert (results[1].score, results[1].grade.code) == (100, "D")
+
+
+def test_the_counts_before_the_period_skip_someone_not_saved_and_go_on() -> None:
+    unsaved = Staff("NV00", "An Văn Mới", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC)
+    span = Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 4, 30))
+    counts = earlier_counts(ScoringInput(load_plan(PLAN), span, [unsaved, person(2)], [],
+                                         [event(2, date(2026, 3, 2))], 5))
+    assert counts == {StaffId(2): {"KL": 1}}  # the unsaved one (100) ranks first, the saved one (95) still counted

@@ -185,7 +185,7 @@ class _Reader(EnteredPlanValues):
         if "codes" in item:
             raise self.fail(where, N_("“codes” belongs to a rule on “leave” only"), key="codes")
         if any(rule.trigger is trigger for rule in rules):
-            raise self.fail(where, N_("“{trigger}” has two rules"), trigger=trigger.value, key="on")
+            raise self.fail(where, N_("“{key}” = “{trigger}” is given in two rules"), trigger=trigger.value, key="on")
         return AttendanceRule(trigger, code, count)
 
     def leave_codes(self, item: Mapping[str, Any], where: Path, rules: list[AttendanceRule]) -> tuple[LeaveCode, ...]:
@@ -197,7 +197,7 @@ class _Reader(EnteredPlanValues):
             raise self.fail(where, N_("“codes” must list leave codes among: {allowed}"), key="codes", allowed=allowed)
         taken = {code for rule in rules for code in rule.leave_codes}
         if taken & set(values):
-            raise self.fail(where, N_("a leave code is in two rules"), key="codes")
+            raise self.fail(where, N_("“{key}” lists a leave code that another rule lists already"), key="codes")
         return tuple(LeaveCode(value) for value in values)
 
     def grades(self) -> list[Grade]:
@@ -250,7 +250,7 @@ class _Reader(EnteredPlanValues):
         if all(grade.code != grade_code for grade in grades):
             raise self.fail(where, N_("no grade has the code “{code}”"), code=grade_code, key="grade")
         if grade_code == grades[-1].code:
-            raise self.fail(where, N_("the lowest grade cannot have a quota"), key="grade")
+            raise self.fail(where, N_("“{key}” cannot be the lowest grade: the lowest grade has no quota"), key="grade")
         share = self.number(item, "max_share", where)
         if not 0 < share <= 1:
             raise self.fail(where, N_("“{key}” must be between 0 and 1"), key="max_share")
@@ -263,7 +263,7 @@ class _Reader(EnteredPlanValues):
         item = self.table(self.data, "aggregation", ())
         default = self.choice(item, "default", where, Aggregation, Aggregation.MEAN_OF_MONTHS)
         if default is Aggregation.WEIGHTED_HALVES:
-            raise self.fail(where, N_("“weighted_halves” applies to years only"), key="default")
+            raise self.fail(where, N_("“{key}” cannot be “weighted_halves”: it applies to years only"), key="default")
         year = self.choice(item, "year", where, Aggregation, default)
         weights = item.get("year_weights", [1, 1])
         if (not isinstance(weights, list) or len(weights) != 2
@@ -303,7 +303,8 @@ class _Reader(EnteredPlanValues):
             step_where = (*where, "escalation", index)
             step_points = self.number(step, "points", step_where)
             if (step_points > 0) != (points > 0):
-                raise self.fail(step_where, N_("an escalation must keep the sign of the points"))
+                raise self.fail(step_where,
+                                N_("“points” of an escalation step must keep the sign of the criterion's points"))
             steps.append(EscalationStep(self.integer(step, "from", step_where, minimum=2), step_points))
         steps.sort(key=lambda step: step.from_occurrence)
         if len({step.from_occurrence for step in steps}) != len(steps) and not self.stored:

@@ -80,7 +80,7 @@ def _rule(reader: EnteredPlanValues, item: Mapping[str, Any], where: Path, crite
           earlier: Sequence[SatisfactionRule]) -> SatisfactionRule:
     on = reader.choice(item, "on", where, SatisfactionTrigger)
     if any(rule.on is on for rule in earlier):
-        raise reader.fail(where, N_("“{trigger}” has two rules"), trigger=on.value, key="on")
+        raise reader.fail(where, N_("“{key}” = “{trigger}” is given in two rules"), trigger=on.value, key="on")
     departments, positions = _applies_to(reader, item, where)
     if on is not SatisfactionTrigger.RATE:
         for key in ("bands", "min_ratings"):

@@ -264,7 +264,8 @@ class PlanValues:
             raise self.fail(path, N_("a list [[{key}]] is required"), key=key)
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                raise self.fail((*path, key, index), N_("each entry must be a table"))
+                raise self.fail((*path, key, index), N_("each entry of “{entries}” must be a table"),
+                                entries=key)
         return value
 
     def unknown_keys(self, data: Mapping[str, Any], allowed: Mapping[str, frozenset[str]],
