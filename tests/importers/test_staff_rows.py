@@ -162,7 +162,7 @@ def test_a_staff_mapping_names_every_required_field(columns: tuple[tuple[str, st
     assert caught.value.localized() == f"Cách đọc cột “Mẫu phường” chưa chỉ ra cột “{missing}”"
 
 
-def test_a_staff_mapping_refusal_is_worded_in_the_language_it_is_shown_in() -> None:
+def test_a_staff_mapping_refusal_is_worded_in_the_language_it_is_shown_in(english: None) -> None:
     with pytest.raises(ClockMappingError) as caught:
         StaffMapping("Mẫu phường", (("full_name", "Tên"), ("position", "Việc")))
     assert caught.value.localized() == "The column mapping “Mẫu phường” names no column for the department"

@@ -215,45 +215,52 @@ class AttendanceRepository:
             # A month at a time, each month its own log line: the records already there are read, and the log's
             # JSON is built, a month at a time (a year of a big ward in one line is tens of megabytes at once).
             for (first, last), (month_derived, month_removed) in _by_month(derived, removed):
-                before = {(old.staff_id, old.day, old.session): old for old in self.between(first, last)}
-                added: list[tuple[Any, ...]] = []
-                replaced: list[dict[str, Any]] = []
-                gone: list[dict[str, Any]] = []
-                rows, new_rows = [], []
-                for record in month_derived:
-                    old = before.get((record.staff_id, record.day, record.session))
-                    if old is not None and old.source is not RecordSource.CLOCK:
-                        continue
-                    values = _values(record, actor)
-                    if old is None:  # nothing there to conflict with: a plain insert, a third quicker
-                        new_rows.append((*values, now))
-                        added.append(values)
-                    else:
-                        rows.append((*values, now))
-                        replaced.append(changed(_as_row(old), dict(zip(_COLUMNS, values, strict=True))))
-                if new_rows:
-                    with guards_set_aside(conn, "attendance"):  # the rows are checked once for all, below
-                        conn.executemany(_INSERT, new_rows)
-                conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", rows)
-                rows += new_rows
-                for record in month_removed:
-                    old = before.get((record.staff_id, record.day, record.session))
-                    if old is None or old.source is not RecordSource.CLOCK:
-                        continue
-                    conn.execute("DELETE FROM attendance WHERE id = ? AND source = 'clock'", (old.id,))
-                    gone.append(_as_row(old))
-                if rows or gone:
-                    count += len(rows) + len(gone)
-                    self._context.log(actor, ChangeAction.IMPORT, "attendance", None, {
-                        "source": RecordSource.CLOCK.value, "first_day": first.isoformat(),
-                        "last_day": last.isoformat(), "added": len(added), "replaced": replaced,
-                        "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
-                    })
+                count += self._apply_clock_month(conn, (first, last), month_derived, month_removed, actor, now)
             refusal = first_refusal(conn, RowGuards.of(conn, "attendance"), first_new)
             if refusal is not None:
                 raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
             _remember_judged(conn, judged or {}, now)
         return count
+
+    def _apply_clock_month(self, conn: sqlite3.Connection, month: tuple[date, date], derived: list[Attendance],
+                           removed: list[Attendance], actor: str, now: str) -> int:
+        """One month of ``apply_clock``, logged as its own line; returns rows changed."""
+        first, last = month
+        before = {(old.staff_id, old.day, old.session): old for old in self.between(first, last)}
+        added: list[tuple[Any, ...]] = []
+        replaced: list[dict[str, Any]] = []
+        gone: list[dict[str, Any]] = []
+        rows, new_rows = [], []
+        for record in derived:
+            old = before.get((record.staff_id, record.day, record.session))
+            if old is not None and old.source is not RecordSource.CLOCK:
+                continue
+            values = _values(record, actor)
+            if old is None:  # nothing there to conflict with: a plain insert, a third quicker
+                new_rows.append((*values, now))
+                added.append(values)
+            else:
+                rows.append((*values, now))
+                replaced.append(changed(_as_row(old), dict(zip(_COLUMNS, values, strict=True))))
+        if new_rows:
+            with guards_set_aside(conn, "attendance"):  # apply_clock checks the rows once for all
+                conn.executemany(_INSERT, new_rows)
+        conn.executemany(_UPSERT + " WHERE attendance.source = 'clock'", rows)
+        rows += new_rows
+        for record in removed:
+            old = before.get((record.staff_id, record.day, record.session))
+            if old is None or old.source is not RecordSource.CLOCK:
+                continue
+            conn.execute("DELETE FROM attendance WHERE id = ? AND source = 'clock'", (old.id,))
+            gone.append(_as_row(old))
+        if not rows and not gone:
+            return 0
+        self._context.log(actor, ChangeAction.IMPORT, "attendance", None, {
+            "source": RecordSource.CLOCK.value, "first_day": first.isoformat(),
+            "last_day": last.isoformat(), "added": len(added), "replaced": replaced,
+            "removed": gone, "columns": list(_COLUMNS), "added_rows": added,
+        })
+        return len(rows) + len(gone)
 
 
 def _remember_judged(conn: sqlite3.Connection, judged: Mapping[date, str], now: str) -> None:
