@@ -5,7 +5,7 @@
 # proves and what it cannot.
 #
 #   packaging/windows/check.sh [STAGE...]     stages: setup cli tests bundle window_check (default: these, in that
-#                                             order); installer install_check on request
+#                                             order); installer install_check ui_tests on request
 #
 # Needs the project's .venv (./dev setup; it downloads with its pip and reads the versions to pin from it;
 # PYTHON=… points at another) and, the first time, root to install Wine from Debian's packages. Everything
@@ -159,15 +159,20 @@ EOF
   say "CLI under Wine: demo, score (piped, Vietnamese in UTF-8), report ranking (the PDF reads back)"
 }
 
-# The whole suite under Wine, the window tests (tests/ui) in Qt's windows platform on the Xvfb screen: that is the
-# platform a Windows user's program runs in, drawing text with the fonts Windows lists (here Wine's and the Linux
-# fonts Wine passes on). Not offscreen, as on Linux: on Windows, Qt's offscreen platform finds no font at all and
-# measures every letter as an empty box (the layout tests would measure nothing real). Wine does not hand QT_*
-# variables to Windows programs, so the platform is set inside Python, before tests/conftest.py's default.
-# A test's time limit (60 s, there to stop a hang) is 300 s here: under Wine on a busy 2-core machine a window
-# test that walks every page runs five times slower than on Linux.
+# The suite under Wine: `tests` every test but the window tests, as on Linux (they create no window); `ui_tests`
+# the window tests (tests/ui) in Qt's windows platform on the Xvfb screen: that is the platform a Windows user's
+# program runs in, drawing text with the fonts Windows lists (here Wine's and the Linux fonts Wine passes on).
+# Not offscreen, as on Linux: on Windows, Qt's offscreen platform finds no font at all and measures every letter
+# as an empty box (the layout tests would measure nothing real). Wine does not hand QT_* variables to Windows
+# programs, so the platform is set inside Python, before tests/conftest.py's default. `ui_tests` is on request:
+# under Wine a window test runs 5–25 s (over an hour for tests/ui on 2 cores) and Qt gets no focus window there
+# (packaging/README.md). A test's time limit (60 s, there to stop a hang) is 300 s here.
 tests() {
-  local log=$CACHE/pytest.log summary screen width height
+  run_suite offscreen --ignore=tests/ui tests
+}
+
+ui_tests() {
+  local screen width height
   # The window tests size the window to 1280×800, 1366×768 and 1024×768 inside its frame; Windows keeps a window
   # within the screen and its frame, and Wine takes the screen's size from the display its server first saw
   # (1024×768 when a server was started with none, as `wineserver -p` in a shell without DISPLAY).
@@ -175,11 +180,17 @@ tests() {
   read -r width height <<<"$screen"
   [ "$width" -ge 1400 ] && [ "$height" -ge 900 ] || fail "Wine's screen is $width×$height, the window tests need \
 1400×900 (a Wine server left from a run without a display? WINEPREFIX=$WINEPREFIX wineserver -k)"
-  winpy -c 'import os, sys; os.environ["QT_QPA_PLATFORM"] = "windows"; import pytest; sys.exit(pytest.main())' \
-    -q -p no:cacheprovider -o addopts="-ra --strict-markers" -o timeout=300 --durations=15 tests > "$log" || true
+  run_suite windows tests/ui
+}
+
+run_suite() {
+  local platform=$1 log=$CACHE/pytest-$1.log summary
+  shift
+  winpy -c "import os, sys; os.environ['QT_QPA_PLATFORM'] = '$platform'; import pytest; sys.exit(pytest.main())" \
+    -q -p no:cacheprovider -o addopts="-ra --strict-markers" -o timeout=300 --durations=15 "$@" > "$log" || true
   summary=$(tail -n 1 "$log")
   grep -E '^(SKIPPED|FAILED|ERROR)' "$log" || true
-  say "tests under Wine (the whole suite, tests/ui in Qt's windows platform): $summary"
+  say "tests under Wine ($*, Qt's $platform platform): $summary"
   [[ $summary =~ [0-9]+\ passed ]] || fail "pytest under Wine did not finish (whole log: $log)"
   [[ ! $summary =~ (failed|error) ]] || fail "tests failed under Wine (whole log: $log)"
 }
@@ -332,8 +343,8 @@ main() {
   for stage in "${stages[@]}"; do
     case $stage in
       setup) timed setup ;;
-      cli|tests|bundle|window_check|installer|install_check) [ -n "${WINE_STARTED:-}" ] || { start_wine; WINE_STARTED=1; }; timed "$stage" ;;
-      *) fail "unknown stage $stage (setup, cli, tests, bundle, window_check, installer, install_check)" ;;
+      cli|tests|ui_tests|bundle|window_check|installer|install_check) [ -n "${WINE_STARTED:-}" ] || { start_wine; WINE_STARTED=1; }; timed "$stage" ;;
+      *) fail "unknown stage $stage (setup, cli, tests, ui_tests, bundle, window_check, installer, install_check)" ;;
     esac
   done
 }
