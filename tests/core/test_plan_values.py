@@ -1,0 +1,132 @@
+"""Where a value written over several lines ends, and the line the plan reader tells for a mistake after it; the
+syntax error's message; several problems listed under one heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from ward_office.core.plan import load_plan
+from ward_office.core.plan_values import KeyLines, PlanProblem, PlanProblemsError, _value_open
+
+
+@pytest.mark.parametrize(("value", "is_open"), [
+    (" 1", False),
+    ("[", True),  # written "a=[" with no space
+    (" [", True),
+    (" [1]", False),
+    (" [[1, 2],", True),
+    (" [[1, 2], [3]]", False),
+    (" [{ x = 1 },", True),
+    (" { X = 1 }", False),
+    (' ["["]', False),  # brackets inside strings are no brackets
+    (" ['[']", False),
+    (' ["", "["]', False),
+    (" ['', '[']", False),
+    (' ["\\"["]', False),  # ["\"["]: an escaped quote does not end the string
+    (' ["a\\\\", "["]', False),  # ["a\\", "["]: an escaped backslash does not escape the quote after it
+    (" ['C:\\', 1", True),  # ['C:\', 1: a literal string has no escapes
+    (' "abc', False),
+    (' ["abc', True),
+    (' "#["', False),
+    (" '#['", False),
+    (' """a', True),
+    (' """a"""', False),
+    (' """"""', False),  # an empty multi-line string
+    (" '''a", True),
+    (" '''a'''", False),
+    (" ''''''", False),
+    (' ["""x"""]', False),
+    (" ['''x''']", False),
+    (' """a"""[', True),
+    (' """a]"""', False),
+    (" [ # ]", True),  # a bracket in a comment is no bracket
+    (" 1 # [", False),
+    (" [ # [\n  1,\n]", False),  # a comment ends with its line
+    (" [  # a ]\n  1,  # b [\n  2,\n]", False),
+    (" [  # a ]\n  1,  # b [\n  2,", True),
+    (" [\n  1,\n]", False),
+])
+def test_where_a_value_ends(value: str, is_open: bool) -> None:
+    assert _value_open(value) is is_open
+
+
+def test_keys_after_values_over_several_lines() -> None:
+    text = ('a=[\n  1,\n]\n'  # 1-3
+            'b = """\nfirst\nc = 1\n"""\n'  # 4-7: "c = 1" is inside the string
+            "d = [  # các bước [cũ]\n  { from = 2 },  # lần 2 {\n  { from = 3 },\n]\n"  # 8-11
+            'e = ["\\"[", \'C:\\\', "a\\\\"]\n'  # 12
+            "f = '''\ng = 2\n'''\n"  # 13-15
+            "h = 1\n")  # 16
+    assert KeyLines(text).keys == {((), "a"): 1, ((), "b"): 4, ((), "d"): 8, ((), "e"): 12, ((), "f"): 13,
+                                   ((), "h"): 16}
+
+
+PLAN = """\
+[plan]
+code = "T"
+name = "Thử [mới] \\"A\\" {"
+version = 1
+base_score = 100
+
+[[blocks]]
+code = "A"
+name = 'Khối "A" ['
+
+[[blocks.criteria]]
+code = "A1"
+name = \"\"\"Đi muộn
+code = "A9" [ghi chú]\"\"\"
+escalation = [  # các bước [cũ]
+  { from = 2, points = -2 },  # lần 2 {
+  { from = 3, points = -3 },
+]
+points = "x"
+
+[[attendance_rules]]
+on = "late"
+criterion = "A1"
+
+[[grades]]
+code = "X"
+name = "Xuất sắc"
+min_score = 0
+"""
+
+
+def test_a_mistake_after_values_over_several_lines_is_told_on_its_line(vietnamese: None) -> None:
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan(PLAN)
+    assert raised.value.localized() == (  # the refused criterion is missing to the rule that names it
+        "Kế hoạch thi đua có 2 lỗi:\n"
+        "– dòng 19 (blocks[1].criteria[1]): “points” phải là số\n"
+        "– dòng 23 (attendance_rules[1]): không có tiêu chí nào mang mã “A1”")
+
+
+def test_a_syntax_error_is_told_with_its_line_and_column(vietnamese: None) -> None:
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan("[plan]\n" + "\n" * 10 + 'code = "T\n')
+    assert raised.value.localized() == (
+        "Kế hoạch thi đua, dòng 12: văn bản không đúng cú pháp TOML ở cột 10: hãy xem có thiếu dấu nháy, dấu ngoặc"
+        " hay dấu “=”, hoặc có khóa nào viết hai lần")
+
+
+def test_a_syntax_error_without_a_line_is_told_as_tomllib_words_it(vietnamese: None) -> None:
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan("a = ")
+    assert raised.value.localized() == (
+        "Kế hoạch thi đua: văn bản không đúng cú pháp TOML: Invalid value (at end of document)")
+
+
+def test_several_problems_are_listed_under_a_heading(vietnamese: None) -> None:
+    number, table = "“{key}” must be a number", "a table [{key}] is required"
+    problems = [PlanProblem(None, "", table, {"key": "plan"}), PlanProblem(None, "[quota]", number, {"key": "x"}),
+                PlanProblem(12, "", number, {"key": "y"}), PlanProblem(14, "blocks[2]", number, {"key": "z"})]
+    assert PlanProblemsError(problems).localized() == (
+        "Kế hoạch thi đua có 4 lỗi:\n"
+        "– thiếu mục [plan]\n"
+        "– tại [quota]: “x” phải là số\n"
+        "– dòng 12: “y” phải là số\n"
+        "– dòng 14 (blocks[2]): “z” phải là số")
+    assert [problem.localized() for problem in problems] == [
+        "Kế hoạch thi đua: thiếu mục [plan]", "Kế hoạch thi đua, tại [quota]: “x” phải là số",
+        "Kế hoạch thi đua, dòng 12: “y” phải là số", "Kế hoạch thi đua, dòng 14 (blocks[2]): “z” phải là số"]
