@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ward_office.core.plan import load_plan
-from ward_office.core.plan_values import KeyLines, PlanProblem, PlanProblemsError, _value_open
+from ward_office.core.plan_values import KeyLines, PlanProblem, PlanProblemsError, _value_open, where_text
 
 
 @pytest.mark.parametrize(("value", "is_open"), [
@@ -130,3 +130,60 @@ def test_several_problems_are_listed_under_a_heading(vietnamese: None) -> None:
     assert [problem.localized() for problem in problems] == [
         "Kế hoạch thi đua: thiếu mục [plan]", "Kế hoạch thi đua, tại [quota]: “x” phải là số",
         "Kế hoạch thi đua, dòng 12: “y” phải là số", "Kế hoạch thi đua, dòng 14 (blocks[2]): “z” phải là số"]
+
+
+HEADERS = """\
+top = 1
+[plan]  # đầu
+"code" = "T"
+[[blocks]]
+code = "A"
+[[ blocks.criteria ]]  # tiêu chí
+code = "A1"
+escalation = [{ from = 2, points = -2 }]
+[blocks.criteria.extra]
+x = 1
+[[blocks]]
+code = "B"
+[blocks.note]
+[[blocks.criteria]]
+'code' = "B1"
+"""
+FIRST, SECOND = ("blocks", 0, "criteria", 0), ("blocks", 1, "criteria", 0)
+
+
+def test_tables_and_keys_by_their_place() -> None:
+    lines = KeyLines(HEADERS)
+    assert lines.tables == {(): 1, ("plan",): 2, ("blocks", 0): 4, FIRST: 6, (*FIRST, "extra"): 9, ("blocks", 1): 11,
+                            ("blocks", 1, "note"): 13, SECOND: 14}
+    assert lines.keys == {((), "top"): 1, (("plan",), "code"): 3, (("blocks", 0), "code"): 5, (FIRST, "code"): 7,
+                          (FIRST, "escalation"): 8, ((*FIRST, "extra"), "x"): 10, (("blocks", 1), "code"): 12,
+                          (SECOND, "code"): 15}
+
+
+@pytest.mark.parametrize(("path", "key", "line"), [
+    (("plan",), "code", 3),
+    (("plan",), "name", 2),  # a key not written: its table's line
+    ((), "top", 1),
+    ((), "name", None),  # not written, in no table
+    (FIRST, "extra", 9),  # a key written as a table
+    (("blocks", 0), "criteria", 6),  # a key written as an array of tables: its first entry
+    ((*FIRST, "escalation", 0), "from", 8),  # inside a value: the key holding it
+    (("quota",), "grade", None),
+    (("top", 0), None, 1),
+    (SECOND, None, 14),
+    ((*SECOND, "brackets", 0), "from", 14),  # inside a value not written: the table's line
+])
+def test_the_line_of_a_place(path: tuple[str | int, ...], key: str | None, line: int | None) -> None:
+    assert KeyLines(HEADERS).line(path, key) == line
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    (("quota",), "[quota]"),
+    (("blocks", 0), "blocks[1]"),
+    (("blocks", 1, "criteria", 0), "blocks[2].criteria[1]"),
+    (("aggregation", "year_halves"), "aggregation.year_halves"),
+    (("blocks", 2, "criteria", 10, "escalation", 1), "blocks[3].criteria[11].escalation[2]"),
+])
+def test_a_place_as_the_writer_reads_it(path: tuple[str | int, ...], text: str) -> None:
+    assert where_text(path) == text
