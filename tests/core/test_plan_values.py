@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from ward_office.core.plan import load_plan
-from ward_office.core.plan_values import KeyLines, PlanProblem, PlanProblemsError, _value_open, where_text
+from ward_office.core.plan_values import (
+    KeyLines,
+    PlanProblem,
+    PlanProblemsError,
+    PlanValues,
+    _value_open,
+    where_text,
+)
 
 
 @pytest.mark.parametrize(("value", "is_open"), [
@@ -108,6 +115,8 @@ def test_a_syntax_error_is_told_with_its_line_and_column(vietnamese: None) -> No
     assert raised.value.localized() == (
         "Kế hoạch thi đua, dòng 12: văn bản không đúng cú pháp TOML ở cột 10: hãy xem có thiếu dấu nháy, dấu ngoặc"
         " hay dấu “=”, hoặc có khóa nào viết hai lần")
+    assert [(problem.line, problem.where, problem.params) for problem in raised.value.problems] == [
+        (12, "", {"column": 10})]
 
 
 def test_a_syntax_error_without_a_line_is_told_as_tomllib_words_it(vietnamese: None) -> None:
@@ -115,6 +124,8 @@ def test_a_syntax_error_without_a_line_is_told_as_tomllib_words_it(vietnamese: N
         load_plan("a = ")
     assert raised.value.localized() == (
         "Kế hoạch thi đua: văn bản không đúng cú pháp TOML: Invalid value (at end of document)")
+    assert raised.value.problems == [PlanProblem(None, "", "the text is not valid TOML: {error}",
+                                                 {"error": "Invalid value (at end of document)"})]
 
 
 def test_several_problems_are_listed_under_a_heading(vietnamese: None) -> None:
@@ -187,3 +198,35 @@ def test_the_line_of_a_place(path: tuple[str | int, ...], key: str | None, line:
 ])
 def test_a_place_as_the_writer_reads_it(path: tuple[str | int, ...], text: str) -> None:
     assert where_text(path) == text
+
+
+def test_unknown_keys_in_the_file_its_tables_and_its_lists(vietnamese: None) -> None:
+    values = PlanValues('a = 1\n[t]\nb = 2\nc = 3\n[[l]]\nd = 4\n')
+    data = {"a": 1, "t": {"b": 2, "c": 3}, "l": [{"d": 4}, 5]}
+    values.unknown_keys(data, {"": frozenset({"t", "l"}), "t": frozenset({"c"}), "l": frozenset({"e"})})
+    assert PlanProblemsError(values.problems).localized() == (
+        "Kế hoạch thi đua có 3 lỗi:\n"
+        "– dòng 1: không có khóa “a” trong tệp kế hoạch; các khóa được dùng ở đó là: l, t\n"
+        "– dòng 3 ([t]): không có khóa “b” trong [t]; các khóa được dùng ở đó là: c\n"
+        "– dòng 6 (l[1]): không có khóa “d” trong [[l]]; các khóa được dùng ở đó là: e")
+
+
+def test_keys_of_a_table_the_format_does_not_name_are_all_unknown(vietnamese: None) -> None:
+    values = PlanValues("a = 1\n")
+    values.unknown_keys({"a": 1}, {})
+    assert [problem.localized() for problem in values.problems] == [
+        "Kế hoạch thi đua, dòng 1: không có khóa “a” trong tệp kế hoạch; các khóa được dùng ở đó là: "]
+
+
+def test_a_key_param_that_names_no_key_does_not_place_the_problem() -> None:
+    values = PlanValues("[[blocks]]\ncode = 1\n")
+    values.fail(("blocks",), "m", key=0)
+    assert values.problems == [PlanProblem(None, "[blocks]", "m", {"key": 0})]
+
+
+@pytest.mark.parametrize("version", ["1.5", "true", "0"])
+def test_a_version_that_is_no_whole_number_from_1_is_refused(vietnamese: None, version: str) -> None:
+    text = PLAN.replace('points = "x"', "points = -1").replace("version = 1", f"version = {version}")
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan(text)
+    assert raised.value.localized() == "Kế hoạch thi đua, dòng 4 ([plan]): “version” phải là số nguyên không nhỏ hơn 1"
