@@ -230,3 +230,27 @@ def test_a_version_that_is_no_whole_number_from_1_is_refused(vietnamese: None, v
     with pytest.raises(PlanProblemsError) as raised:
         load_plan(text)
     assert raised.value.localized() == "Kế hoạch thi đua, dòng 4 ([plan]): “version” phải là số nguyên không nhỏ hơn 1"
+
+
+def test_a_key_name_loses_its_quotes_only() -> None:
+    assert KeyLines('"X" = 1\n\'Xy\' = 2\nXz = 3\n').keys == {((), "X"): 1, ((), "Xy"): 2, ((), "Xz"): 3}
+
+
+def test_a_maximum_that_is_no_number_is_told_on_its_line(vietnamese: None) -> None:
+    text = PLAN.replace('points = "x"', "points = -1").replace("version = 1", 'version = 1\nmaximum = "x"')
+    with pytest.raises(PlanProblemsError) as raised:
+        load_plan(text)
+    assert raised.value.localized() == "Kế hoạch thi đua, dòng 5 ([plan]): “maximum” phải là số"
+
+
+def test_a_list_of_tables_written_as_another_value_is_refused(vietnamese: None) -> None:
+    values = PlanValues('x = "ab"\n')
+    assert values.attempt(values.items, {"x": "ab"}, "x", ()) is None
+    assert [problem.localized() for problem in values.problems] == [
+        "Kế hoạch thi đua, dòng 1: thiếu danh sách [[x]]"]
+
+
+def test_a_text_not_written_takes_the_default() -> None:
+    values = PlanValues("")
+    assert values.text({}, "name", (), " Mặc định ") == "Mặc định"
+    assert values.problems == []
