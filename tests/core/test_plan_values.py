@@ -52,6 +52,11 @@ from ward_office.core.plan_values import (
     (" [  # a ]\n  1,  # b [\n  2,\n]", False),
     (" [  # a ]\n  1,  # b [\n  2,", True),
     (" [\n  1,\n]", False),
+    (' """a""" ["""b"""', True),  # a string ends at its first closing quotes
+    (" 'a' [ 'b'", True),
+    (" ['abc", True),  # a literal string left open runs to the end
+    (" [{ X = 1 },", True),
+    (" [ # a\n [1,\n # c\n 2]", True),  # each comment ends with its own line
 ])
 def test_where_a_value_ends(value: str, is_open: bool) -> None:
     assert _value_open(value) is is_open
