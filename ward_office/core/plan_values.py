@@ -98,14 +98,20 @@ def _value_open(value: str) -> bool:
                 return True
             index = end + 3
             continue
-        if char in "\"'":
-            end = value.find(char, index + 1)
-            while end > 0 and char == '"' and value[end - 1] == "\\":
-                end = value.find(char, end + 1)
+        if char == '"':  # a basic string: a backslash escapes the character after it, a quote or a backslash
+            index += 1
+            while index < len(value) and value[index] != '"':
+                index += 2 if value[index] == "\\" else 1
+            index += 1
+            continue
+        if char == "'":  # a literal string: no escapes
+            end = value.find("'", index + 1)
             index = len(value) if end < 0 else end + 1
             continue
-        if char == "#":
-            break
+        if char == "#":  # a comment ends with its line, and the value may go on below it
+            end = value.find("\n", index)
+            index = len(value) if end < 0 else end
+            continue
         depth += (char in "[{") - (char in "]}")
         index += 1
     return depth > 0
