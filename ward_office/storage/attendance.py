@@ -16,7 +16,7 @@ from ward_office.core.staff import StaffId
 from ward_office.i18n import N_
 from ward_office.storage._base import Context, changed
 from ward_office.storage.errors import DuplicateError
-from ward_office.storage.row_guards import RowGuards, first_refusal, guards_set_aside, last_id
+from ward_office.storage.row_guards import RowGuards, guards_set_aside, last_id, refuse_bad_rows
 
 _COLUMNS = ("staff_id", "day", "session", "status", "late_minutes", "early_minutes", "leave_code",
             "missing_punch", "source", "note", "recorded_by")
@@ -216,9 +216,7 @@ class AttendanceRepository:
             # JSON is built, a month at a time (a year of a big ward in one line is tens of megabytes at once).
             for (first, last), (month_derived, month_removed) in _by_month(derived, removed):
                 count += self._apply_clock_month(conn, (first, last), month_derived, month_removed, actor, now)
-            refusal = first_refusal(conn, RowGuards.of(conn, "attendance"), first_new)
-            if refusal is not None:
-                raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
+            refuse_bad_rows(conn, RowGuards.of(conn, "attendance"), first_new)
             _remember_judged(conn, judged or {}, now)
         return count
 

@@ -20,7 +20,7 @@ from ward_office.core.change_log import ChangeAction
 from ward_office.core.clock import Punch
 from ward_office.storage._base import Context, changed
 from ward_office.storage.migrations.locked_sql import LOCKED
-from ward_office.storage.row_guards import first_refusal, guards_set_aside, index_rebuilt, last_id
+from ward_office.storage.row_guards import guards_set_aside, index_rebuilt, last_id, refuse_bad_rows
 
 _INSERT = ("INSERT OR IGNORE INTO punches (clock_id, at, device, day, source_file, imported_at, imported_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -153,9 +153,9 @@ class PunchRepository:
             days.update(map(date.fromisoformat, day_texts))
             # The lock trigger refused a punch already stored too: every day offered is checked.
             locked = conn.execute(_FIRST_LOCKED, (json.dumps(sorted(day_texts)),)).fetchone()[0]
-            refusal = "period_locked" if locked is not None else first_refusal(conn, guards, first_new)
-            if refusal is not None:
-                raise sqlite3.IntegrityError(refusal)  # worded by Context.writing, as the table's own refusal
+            if locked is not None:
+                raise sqlite3.IntegrityError("period_locked")  # worded by Context.writing, as the trigger's own
+            refuse_bad_rows(conn, guards, first_new)
             added = conn.total_changes - before
             if added:
                 self._context.log(actor, ChangeAction.IMPORT, "punch", None, {

@@ -95,6 +95,14 @@ def first_refusal(conn: sqlite3.Connection, guards: RowGuards, after_id: int) ->
     return None if row is None else str(row[0])
 
 
+def refuse_bad_rows(conn: sqlite3.Connection, guards: RowGuards, after_id: int) -> None:
+    """Raise what the table would have raised for the first row stored after ``after_id`` that it refuses, as the
+    ``sqlite3.IntegrityError`` the repositories word (``Context.writing``), so the caller's transaction rolls back."""
+    refusal = first_refusal(conn, guards, after_id)
+    if refusal is not None:
+        raise sqlite3.IntegrityError(refusal)
+
+
 @contextmanager
 def guards_set_aside(conn: sqlite3.Connection, table: str) -> Iterator[RowGuards]:
     """The table's CHECKs and refusing insert triggers off for the statements in the block only; call inside a
