@@ -38,8 +38,8 @@ def department_names(path: Path) -> set[str]:
 
 def english(widget) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """English left on screen; file paths and names are not words to translate."""
-    return [(where, text) for where, text in untranslated(visible_texts(widget)) if "/" not in text
-            and not text.endswith(".db")]
+    return [(where, text) for where, text in untranslated(visible_texts(widget))
+            if "/" not in text and "\\" not in text and not text.endswith(".db")]
 
 
 @pytest.fixture
