@@ -4,6 +4,8 @@
 #   ./dev test     every check and test
 #   ./dev bundle   the installed program, built and smoke-tested
 #   ./dev demo     a demo ward, and the window shown on a virtual screen (Xvfb) until it is closed
+#   windows        (only when asked: STEPS="… windows") packaging/windows/check.sh setup cli bundle window_check:
+#                  Wine, 32-bit Wine and the rest installed from Debian, the Windows program built and run
 # Not part of CI: it downloads a whole system and every package ./dev needs. The full output of each step is
 # kept beside the folder (FOLDER.debootstrap.log, FOLDER.test.log, FOLDER.bundle.log).
 #   sudo packaging/fresh_debian_check.sh [FOLDER]     (default: /tmp/ward-office-fresh-debian, made anew)
@@ -105,6 +107,12 @@ exit "$code"
 EOF
   chmod +x "$root/root/scripted-demo.sh"
   in_chroot "xvfb-run -a -s '-screen 0 1280x800x24' /root/scripted-demo.sh" || failed+=("./dev demo")
+fi
+
+if wanted windows; then
+  step "packaging/windows/check.sh setup cli bundle window_check"
+  in_chroot "cd /root/ward-office && ./dev setup >/dev/null && timeout 2400 packaging/windows/check.sh setup cli bundle \
+window_check" 2>&1 | tee "$root.windows.log" | grep -E "^(==|check.sh)" || failed+=("packaging/windows/check.sh")
 fi
 
 if [ ${#failed[@]} -gt 0 ]; then

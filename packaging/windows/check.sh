@@ -104,6 +104,9 @@ setup_python() {
 
 setup_wheels() {
   local pins=$CACHE/pins.txt
+  # The bundle stage runs PyInstaller, pinned in the bundle extra: into the .venv first (as ./dev bundle does), so
+  # the list read from it names PyInstaller and what it needs on a machine where no Linux bundle was built yet.
+  "$PYTHON" -m pip install -q --disable-pip-version-check -e "$ROOT[bundle]"
   { "$PYTHON" -m pip freeze --exclude-editable --disable-pip-version-check | grep -Eiv "$NOT_ON_WINDOWS"
     printf '%s\n' "${WINDOWS_ONLY[@]}"; } | sort > "$pins.new"
   if cmp -s "$pins.new" "$pins" && [ -f "$WIN_PYTHON/Lib/site-packages/.installed" ]; then
