@@ -58,6 +58,7 @@ NO_GRADE, NO_CRITERION = "không có mức xếp loại nào mang mã “Z”", 
 NO_BLOCK, TWICE = "không có nhóm tiêu chí nào mang mã “B”", "mã “{}” bị dùng hai lần"
 ENTERED = '\n[[blocks]]\ncode = "NV"\nname = "Nhiệm vụ"\nentered = true\nmaximum = 50\n'  # [[blocks]] on LAST + 2
 CEILING = '\n[[ceilings]]\n{}\nmax_grade = "X"\nmin_count = 1\nreason = "Vi phạm"'  # [[ceilings]] on LAST + 2
+TITLE = '\n[[titles]]\ncode = "LDTT"\nname = "Lao động tiên tiến"\nmin_grade = "X"'  # [[titles]] on LAST + 2
 
 # (id, plan text, line, place, what the Vietnamese message says: the key in quotes where the message has one)
 REFUSALS = [
@@ -214,6 +215,20 @@ REFUSALS = [
     ("a version of 0", changed(4, "version = 0", replace=True), 4, "[plan]", "“version”"),
     ("a base score as text", changed(5, 'base_score = "100"', replace=True), 5, "[plan]", "“base_score”"),
     ("an effective date as text", changed(5, 'effective_from = "2026-01-01"'), 6, "[plan]", "“effective_from”"),
+    ("a title without code", changed(LAST, TITLE.replace('code = "LDTT"\n', "")), LAST + 2, "titles[1]",
+     "“code” phải là chữ và không được để trống"),
+    ("a title without name", changed(LAST, TITLE.replace('name = "Lao động tiên tiến"\n', "")), LAST + 2,
+     "titles[1]", "“name” phải là chữ và không được để trống"),
+    ("a title without min_grade", changed(LAST, TITLE.replace('\nmin_grade = "X"', "")), LAST + 2, "titles[1]",
+     "“min_grade” phải là chữ và không được để trống"),
+    ("a title's reason as a number", changed(LAST, TITLE + "\nreason = 3"), LAST + 6, "titles[1]",
+     "“reason” phải là chữ và không được để trống"),
+    ("a title requiring a text", changed(LAST, TITLE + '\nrequires = "LDTT"'), LAST + 6, "titles[1]",
+     "“requires” phải là danh sách mã danh hiệu"),
+    ("a title requiring a number", changed(LAST, TITLE + "\nrequires = [1]"), LAST + 6, "titles[1]",
+     "“requires” phải là danh sách mã danh hiệu"),
+    ("titles not a list of tables", "titles = [1]\n" + BASE, 1, "titles[1]", "mỗi mục của “titles” phải là một bảng"),
+    ("titles not a list", "titles = 3\n" + BASE, 1, "", "thiếu danh sách [[titles]]"),
 ]
 
 

@@ -71,3 +71,41 @@ def test_maxima_must_make_the_block_and_an_entered_block_needs_one(vietnamese: N
         "điểm của tiêu chí do Lãnh đạo chấm"]
     text = ENTERED_PLAN.replace('entered = true', 'entered = "có"')
     assert _problems(text) == ["– dòng 21 (blocks[2]): “entered” phải là true hoặc false"]
+
+
+NV1 = 'code = "NV1"\nname = "Khối lượng công việc"\nmaximum = 40\n'  # lines 25 to 27, under [[blocks.criteria]] on 24
+ENTERED_MISTAKES = [
+    ("a criterion without code", NV1, 'name = "Khối lượng công việc"\nmaximum = 40\n',
+     "– dòng 24 (blocks[2].criteria[1]): “code” phải là chữ và không được để trống"),
+    ("a criterion without name", NV1, 'code = "NV1"\nmaximum = 40\n',
+     "– dòng 24 (blocks[2].criteria[1]): “name” phải là chữ và không được để trống"),
+    ("a criterion without maximum", NV1, 'code = "NV1"\nname = "Khối lượng công việc"\n',
+     "– dòng 25 (blocks[2].criteria[1]): tiêu chí của nhóm do Lãnh đạo chấm điểm cần có “maximum”"),
+    ("a criterion's maximum of 0", NV1, NV1.replace("40", "0"),
+     "– dòng 27 (blocks[2].criteria[1]): “maximum” phải lớn hơn 0"),
+    ("a floor on the block", "maximum = 70\n", "maximum = 70\nfloor = 10\n",
+     "– dòng 23 (blocks[2]): nhóm tiêu chí do Lãnh đạo chấm điểm không có “floor”: điểm của nhóm do Lãnh đạo chấm"),
+    ("all_or_nothing on the block", "maximum = 70\n", "maximum = 70\nall_or_nothing = true\n",
+     "– dòng 23 (blocks[2]): nhóm tiêu chí do Lãnh đạo chấm điểm không có “all_or_nothing”: "
+     "điểm của nhóm do Lãnh đạo chấm"),
+]
+
+
+@pytest.mark.parametrize(("written", "instead", "told"), [case[1:] for case in ENTERED_MISTAKES],
+                         ids=[case[0] for case in ENTERED_MISTAKES])
+def test_each_mistake_of_an_entered_criterion_or_block_is_told_alone_on_its_line(vietnamese: None, written: str,
+                                                                                  instead: str, told: str) -> None:
+    assert _problems(ENTERED_PLAN.replace(written, instead, 1)) == [told]
+
+
+def test_the_maxima_are_not_added_up_when_a_criterion_was_refused(vietnamese: None) -> None:
+    # NV1 (40) refused for its name, NV2 at 20: what is left cannot make 70, and is not told to.
+    text = ENTERED_PLAN.replace('name = "Khối lượng công việc"\n', "").replace("maximum = 30", "maximum = 20")
+    assert _problems(text) == ["– dòng 24 (blocks[2].criteria[1]): “name” phải là chữ và không được để trống"]
+
+
+def test_a_counted_block_without_criteria_is_told_so_only_even_with_a_maximum_and_a_criterions_code(
+        vietnamese: None) -> None:
+    text = ENTERED_PLAN.replace('[[grades]]\ncode = "A"', '[[blocks]]\ncode = "VH1"\nname = "Khác"\nmaximum = 5\n\n'
+                                                          '[[grades]]\ncode = "A"')  # [[blocks]] on line 34
+    assert _problems(text) == ["– dòng 34 (blocks[3]): thiếu danh sách [[criteria]]"]

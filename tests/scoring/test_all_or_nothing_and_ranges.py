@@ -13,9 +13,10 @@ from ward_office.core.checks import Event
 from ward_office.core.errors import PlanError
 from ward_office.core.period import month, quarter
 from ward_office.core.plan import load_plan
-from ward_office.core.plan_ranges import counted_points
+from ward_office.core.plan_ranges import counted_points, points_problem
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
+from ward_office.i18n import _
 from ward_office.scoring import ScoringInput, StaffResult, score_period
 from ward_office.scoring.explained import clamp_text
 from ward_office.scoring.results import Bound
@@ -195,19 +196,63 @@ def test_a_later_plan_decides_what_stored_points_count():
     assert counted_points(narrower, None) == -30
 
 
+TWO_NUMBERS = "“points_range” phải là hai số, số nhỏ trước"
+ONE_SIGN = "“points_range” phải là hai số cùng dấu, khác 0, số nhỏ trước"
+ALONE = "tiêu chí có “points_range” thì không có “{}”: mỗi sự việc mang số điểm riêng"
+
+
 @pytest.mark.parametrize(("line", "message"), [
-    ("points_range = [-25, -50]", "số nhỏ trước"),
-    ("points_range = [-25, 10]", "cùng dấu"),
-    ("points_range = [-50]", "hai số"),
-    ("points_range = [-50, -25.1]", "bội của 0,25"),
-    ("points_range = [-50, -25]\npoints = -25", "“points”"),
-    ("points_range = [-50, -25]\nescalation = [{ from = 2, points = -50 }]", "“escalation”"),
-    ("points_range = [-50, -25]\nbrackets = [{ from = 2, points = -50 }]", "“brackets”"),
+    ("points_range = [-25, -50]", ONE_SIGN),
+    ("points_range = [-25, -25]", ONE_SIGN),
+    ("points_range = [-25, 10]", ONE_SIGN),
+    ("points_range = [0, 10]", ONE_SIGN),
+    ("points_range = [-10, 0]", ONE_SIGN),
+    ("points_range = [-50]", TWO_NUMBERS),
+    ("points_range = [-50, -25, -10]", TWO_NUMBERS),
+    ('points_range = ["-50", "-25"]', TWO_NUMBERS),
+    ("points_range = [true, false]", TWO_NUMBERS),
+    ("points_range = -25", TWO_NUMBERS),
+    ("points_range = [-50, -25.1]", "hai đầu của “points_range” phải là bội của 0,25"),
+    ("points_range = [-50.3, -25]", "hai đầu của “points_range” phải là bội của 0,25"),
+    ("points_range = [-50, -25]\npoints = -25", ALONE.format("points")),
+    ("points_range = [-50, -25]\nescalation = [{ from = 2, points = -50 }]", ALONE.format("escalation")),
+    ("points_range = [-50, -25]\nbrackets = [{ from = 2, points = -50 }]", ALONE.format("brackets")),
 ])
 def test_a_wrong_range_is_refused_with_its_line(vietnamese, line, message):
     with pytest.raises(PlanError) as refused:
         plan(ranged=line)
-    assert "dòng 23" in refused.value.localized() and message in refused.value.localized()
+    assert refused.value.localized() == f"Kế hoạch thi đua, dòng 23 (blocks[1].criteria[2]): {message}"
+
+
+@pytest.mark.parametrize(("line", "ends", "mildest"), [
+    ("points_range = [-50, -25]", (-50, -25), -25),
+    ("points_range = [1, 3]", (1, 3), 1),  # a commendation: the end nearest zero is the lower
+    ("points_range = [0.5, 2]", (Fraction(1, 2), 2), Fraction(1, 2)),
+    ("points_range = [0.25, 0.75]", (Fraction(1, 4), Fraction(3, 4)), Fraction(1, 4)),
+    ("points_range = [-0.75, -0.5]", (Fraction(-3, 4), Fraction(-1, 2)), Fraction(-1, 2)),
+])
+def test_a_range_of_either_sign_is_read_and_its_mildest_end_is_the_criterions_points(line, ends, mildest):
+    criterion = plan(ranged=line).criteria["CC2"]
+    assert criterion.points_range == ends
+    assert criterion.points == mildest
+    assert criterion.is_commendation is (mildest > 0)
+
+
+@pytest.mark.parametrize(("ranged", "chosen", "problem"), [
+    ("points = -20", None, None),
+    ("points = -20", "-20", "Tiêu chí “{code}” có số điểm cố định; không chọn điểm"),
+    ("points_range = [-50, -25]", None, "Tiêu chí “{code}” cần ghi số điểm, từ {low} đến {high}"),
+    ("points_range = [-50, -25]", "-50", None),
+    ("points_range = [-50, -25]", "-25", None),
+    ("points_range = [-50, -25]", "-37.75", None),
+    ("points_range = [-50, -25]", "-50.25", "Điểm của tiêu chí “{code}” phải từ {low} đến {high}, theo bước 0,25"),
+    ("points_range = [-50, -25]", "-24.75", "Điểm của tiêu chí “{code}” phải từ {low} đến {high}, theo bước 0,25"),
+    ("points_range = [-50, -25]", "-30.1", "Điểm của tiêu chí “{code}” phải từ {low} đến {high}, theo bước 0,25"),
+])
+def test_the_points_chosen_for_an_event_must_fit_its_criterion(vietnamese, ranged, chosen, problem):
+    criterion = plan(ranged=ranged).criteria["CC2"]
+    found = points_problem(criterion, None if chosen is None else Fraction(chosen))
+    assert (None if found is None else _(found)) == problem
 
 
 def test_all_or_nothing_needs_a_maximum(vietnamese):

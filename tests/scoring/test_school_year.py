@@ -13,6 +13,7 @@ from ward_office.core.checks import Event
 from ward_office.core.period import Period, PeriodKind, month, previous_period, whole_year, year_of_months
 from ward_office.core.plan import load_plan
 from ward_office.core.plan_values import PlanProblemsError
+from ward_office.core.plan_year import plan_period
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
 from ward_office.i18n.formatting import period_label
@@ -91,23 +92,46 @@ def test_the_halves_and_the_leave_codes_are_read() -> None:
     assert plan("").aggregation.long_leave_codes == ()
 
 
+HALVES = ("“year_halves” phải gồm hai nửa năm, mỗi nửa là [tháng đầu, tháng cuối] với tháng từ 1 đến 12, "
+          "ví dụ [[9, 1], [2, 5]]")
+NOT_NEXT = "trong “year_halves”, nửa năm thứ hai phải bắt đầu ngay tháng sau tháng cuối của nửa thứ nhất"
+LEAVE_CODES = ("“long_leave_codes” phải liệt kê các ký hiệu nghỉ trong số: P, Ô, Cô, Ts, T, H, Nb, No, CT, "
+               "mỗi ký hiệu một lần")
+
+
 @pytest.mark.parametrize(("value", "message"), [
-    ("year_halves = [[9, 1], [3, 5]]", "the second half must begin the month after the first ends"),
-    ("year_halves = [[0, 1], [2, 5]]", "“year_halves” must be two halves"),
-    ("year_halves = [[9, 13], [2, 5]]", "“year_halves” must be two halves"),
-    ("year_halves = [[9, 1]]", "“year_halves” must be two halves"),
-    ("year_halves = [9, 1]", "“year_halves” must be two halves"),
-    ("year_halves = [[1, 8], [9, 1]]", "cover more than 12 months"),
-    ('long_leave_codes = ["Ô", "X"]', "“long_leave_codes” must list leave codes among"),
-    ('long_leave_codes = ["Ô", "Ô"]', "each once"),
-    ('long_leave_codes = "Ô"', "“long_leave_codes” must list leave codes among"),
+    ("year_halves = [[9, 1], [3, 5]]", NOT_NEXT),
+    ("year_halves = [[7, 12], [2, 6]]", NOT_NEXT),
+    ("year_halves = [[0, 1], [2, 5]]", HALVES),
+    ("year_halves = [[9, 13], [2, 5]]", HALVES),
+    ("year_halves = [[9, 1]]", HALVES),
+    ("year_halves = [9, 1]", HALVES),
+    ("year_halves = [[1, 8], [9, 1]]", "hai nửa năm của “year_halves” dài quá 12 tháng"),
+    ('long_leave_codes = ["Ô", "X"]', LEAVE_CODES),
+    ('long_leave_codes = ["Ô", "Ô"]', LEAVE_CODES),
+    ('long_leave_codes = "Ô"', LEAVE_CODES),
 ])
-def test_a_wrong_key_is_refused_on_its_line(english: None, value: str, message: str) -> None:
+def test_a_wrong_key_is_refused_on_its_line(vietnamese: None, value: str, message: str) -> None:
     with pytest.raises(PlanProblemsError) as error:
         load_plan(HEAD + "\n[aggregation]\n" + value + "\n" + BODY)
     [problem] = error.value.problems
-    assert problem.line == 9  # HEAD is 7 lines (a blank first), then a blank and [aggregation]
-    assert message in problem.localized()
+    # HEAD is 7 lines (a blank first), then a blank and [aggregation]: the key on line 9
+    assert problem.localized() == f"Kế hoạch thi đua, dòng 9 ([aggregation]): {message}"
+
+
+@pytest.mark.parametrize(("halves", "period", "scored"), [
+    ("[[9, 1], [2, 5]]", whole_year(2026), Period(PeriodKind.YEAR, date(2026, 9, 1), date(2027, 5, 31))),
+    ("[[7, 12], [1, 6]]", whole_year(2026), Period(PeriodKind.YEAR, date(2026, 7, 1), date(2027, 6, 30))),
+    ("[[2, 7], [8, 12]]", whole_year(2026), Period(PeriodKind.YEAR, date(2026, 2, 1), date(2026, 12, 31))),
+    ("[[1, 4], [5, 12]]", whole_year(2026), whole_year(2026)),
+    ("[[9, 1], [2, 5]]", month(2026, 3), month(2026, 3)),
+    # a span of the user's own from January to December is no year: scored as it is
+    ("[[9, 1], [2, 5]]", Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 12, 31)),
+     Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 12, 31))),
+])
+def test_a_calendar_year_is_scored_as_the_plans_own_year(halves: str, period: Period, scored: Period) -> None:
+    the_plan = plan(SCHOOL.replace("[[9, 1], [2, 5]]", halves))
+    assert plan_period(the_plan, period) == scored
 
 
 def test_both_wrong_keys_are_told_at_once(english: None) -> None:
