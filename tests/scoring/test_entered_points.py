@@ -239,3 +239,12 @@ def test_an_entered_item_without_its_entry_at_hand_reads_against_the_plans_maxim
     assert [entered_note(PLAN, result, item) for item in result.items] == ["35/40", "30/30"]
     gone = replace(result.items[0], criterion_code="NV9")  # nor the item in the plan: what it took off, of nothing
     assert entered_note(PLAN, result, gone) == "-5/0"
+
+
+def test_a_period_ending_on_the_first_of_a_month_needs_that_months_entries_too() -> None:
+    spring = Period(PeriodKind.RANGE, date(2026, 3, 15), date(2026, 4, 1))
+    scores = full(1, AN, date(2026, 3, 1), "40", "30")
+    [result] = score_period(ScoringInput(DIRECT, spring, (AN,), (), (), 5, entered_scores=scores)).results
+    assert result.ungraded == ((date(2026, 4, 1), "NV1"), (date(2026, 4, 1), "NV2"))
+    # March's items fall on the period's first day.
+    assert [item.day for item in result.items] == [date(2026, 3, 15), date(2026, 3, 15)]
