@@ -29,6 +29,7 @@ from ward_office.core.plan import Aggregation, EmulationPlan
 from ward_office.core.plan_year import plan_period
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_number
 from ward_office.scoring.ceilings import PeriodCeilings
 from ward_office.scoring.engine import score_period
 from ward_office.scoring.look_back import apply_year_ceilings
@@ -103,7 +104,8 @@ def lossy_changes(previous: EmulationPlan, plan: EmulationPlan) -> list[str]:
     warnings = []
     if previous.base_score != plan.base_score:
         warnings.append(_(LOSSY_BASE).format(version=plan.version, previous=previous.version,
-                                             base=plan.base_score, previous_base=previous.base_score))
+                                             base=format_number(plan.base_score),
+                                             previous_base=format_number(previous.base_score)))
     missing = [block.code for block in previous.blocks if block.code not in {new.code for new in plan.blocks}]
     if missing:
         warnings.append(_(LOSSY_BLOCKS).format(version=plan.version, previous=previous.version,
