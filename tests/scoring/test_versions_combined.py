@@ -4,16 +4,27 @@ graded under the last. By hand."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 
+from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Event
-from ward_office.core.period import Period, PeriodKind, month
-from ward_office.core.plan import load_plan
+from ward_office.core.period import Period, PeriodKind, month, whole_year
+from ward_office.core.plan import TieBreak, load_plan
+from ward_office.core.quota import QuotaDecision
+from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
 from ward_office.scoring import ScoringInput, score_period
-from ward_office.scoring.results import PlanMonths, Ranking
-from ward_office.scoring.versions import lossy_changes, plan_months, version_runs, versions_line, versions_text
+from ward_office.scoring.results import LeftOutMonth, PlanMonths, Ranking
+from ward_office.scoring.versions import (
+    lossy_changes,
+    plan_months,
+    score_across_versions,
+    version_runs,
+    versions_line,
+    versions_text,
+)
 
 BLOCKS = """
 [[blocks]]
@@ -100,3 +111,183 @@ def test_a_later_version_warns_of_its_base_its_lost_blocks_and_its_grades(vietna
     assert lossy_changes(V1, plan(2, excellent=80)) == [
         "Mức xếp loại của phiên bản 2 khác phiên bản 1: kỳ trải qua cả hai phiên bản chỉ xếp loại theo mức của "
         "phiên bản 2"]
+
+
+SCORED = """
+[[blocks]]
+code = "VH"
+name = "Văn hóa công sở"
+
+[[blocks.criteria]]
+code = "VM"
+name = "Vào muộn"
+points = -2
+escalation = [{ from = 2, points = -5 }]
+
+[[blocks.criteria]]
+code = "KP"
+name = "Vắng không lý do"
+points = -3
+
+[[blocks.criteria]]
+code = "BD"
+name = "Được biểu dương"
+points = 1
+
+[[attendance_rules]]
+on = "absent"
+criterion = "KP"
+""" + GRADES.format(excellent=99)
+
+
+def scored_plan(version: int, aggregation: str = 'default = "direct"', more: str = ""):
+    """Late at −2, from the second time in a part −5; absent −3; commended +1. "Xuất sắc" from 99."""
+    return load_plan(f'[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = {version}\nbase_score = 100\n'
+                     f"\n[aggregation]\n{aggregation}\n" + SCORED + more)
+
+
+AN, BINH, CUONG = (Staff(f"CB{number}", name, Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(number))
+                   for number, name in ((1, "Lê Văn An"), (2, "Trần Văn Bình"), (3, "Phạm Văn Cường")))
+
+
+def events(*happened: tuple[Staff, date, str]) -> list[Event]:
+    return [Event(person.id or StaffId(0), day, code, id=index) for index, (person, day, code) in
+            enumerate(happened, start=1)]
+
+
+def across(versions: list[tuple[Period, object]], period: Period, staff=(AN,), attendance=(), happened=(),
+           **more: object) -> Ranking:
+    end = versions[-1][1]
+    data = ScoringInput(end, period, staff, attendance, happened, 5, **more)  # type: ignore[arg-type]
+    return score_across_versions(data, version_runs(versions))  # type: ignore[arg-type]
+
+
+def months_of(first: int, last: int, plan: object, year: int = 2026) -> list[tuple[Period, object]]:
+    return [(month(year, number), plan) for number in range(first, last + 1)]
+
+
+def test_each_run_is_scored_under_its_version_by_the_last_versions_rule_and_weighed_by_its_months() -> None:
+    # January–February under version 1 (a mean of months), March under version 2 (direct): the last version's
+    # rule scores version 1's months directly too, so February's lateness is the second (−5). Version 1: −2 − 5
+    # + 1 = −6 (94) over two months; version 2: −2 − 3 = −5 (95) over one: 100 − 6 × 2/3 − 5 × 1/3 = 283/3.
+    v1, v2 = scored_plan(1, 'default = "mean_of_months"'), scored_plan(2)
+    happened = events((AN, date(2026, 1, 12), "VM"), (AN, date(2026, 1, 20), "BD"), (AN, date(2026, 2, 10), "VM"),
+                      (AN, date(2026, 3, 2), "VM"))
+    absent = [Attendance(StaffId(1), date(2026, 3, 3), Session.MORNING, AttendanceStatus.ABSENT)]
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], Period(PeriodKind.RANGE, date(2026, 1, 1),
+                                                                          date(2026, 3, 31)), attendance=absent,
+                     happened=happened)
+    [result] = ranking.results
+    assert result.score == Fraction(283, 3)
+    assert [(part.period.kind, part.period.start, part.period.end, part.weight, part.score)
+            for part in result.sub_periods] == [
+        (PeriodKind.RANGE, date(2026, 1, 1), date(2026, 2, 28), Fraction(2, 3), 94),
+        (PeriodKind.RANGE, date(2026, 3, 1), date(2026, 3, 31), Fraction(1, 3), 95)]
+    assert [(item.criterion_code, item.points, item.weight) for item in result.items] == [
+        ("VM", -2, Fraction(2, 3)), ("BD", 1, Fraction(2, 3)), ("VM", -5, Fraction(2, 3)), ("VM", -2, Fraction(1, 3)),
+        ("KP", -3, Fraction(1, 3))]
+    assert (result.violations, result.commendations, result.unexcused_absences) == (4, 1, 1)
+    assert result.deducted_points == Fraction(7 * 2 + 5, 3)
+
+
+def test_a_run_across_the_new_year_weighs_its_three_months() -> None:
+    # November–January under version 1: −2 − 5 = −7 (93) over three months; February under version 2: 100.
+    v1, v2 = scored_plan(1), scored_plan(2)
+    runs = [*months_of(11, 12, v1), (month(2027, 1), v1), (month(2027, 2), v2)]
+    ranking = across(runs, Period(PeriodKind.RANGE, date(2026, 11, 1), date(2027, 2, 28)),
+                     happened=events((AN, date(2026, 12, 7), "VM"), (AN, date(2027, 1, 5), "VM")))
+    assert ranking.results[0].score == 100 - Fraction(7 * 3, 4)
+
+
+def test_a_version_in_force_on_the_periods_last_day_alone_scores_that_day() -> None:
+    # January under version 1 (100), 1 February under version 2 (late: 98): a month each, 99.
+    v1, v2 = scored_plan(1), scored_plan(2)
+    ranking = across([(month(2026, 1), v1), (month(2026, 2), v2)],
+                     Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 2, 1)),
+                     happened=events((AN, date(2026, 2, 1), "VM")))
+    [result] = ranking.results
+    assert result.score == 99
+    assert [(part.period.start, part.period.end) for part in result.sub_periods] == [
+        (date(2026, 1, 1), date(2026, 1, 31)), (date(2026, 2, 1), date(2026, 2, 1))]
+
+
+def test_a_year_of_weighted_halves_scores_each_half_by_the_plans_rule_for_periods() -> None:
+    # Halves weighed 1 and 2, each a mean of its months: the first half −2 in January and −2 in February (each
+    # month on its own, no escalation): 100 − 4/6; the second −2 in August: 100 − 2/6. (H1 + 2 H2) / 3 = 100 − 4/9.
+    rule = 'default = "mean_of_months"\nyear = "weighted_halves"\nyear_weights = [1, 2]'
+    v1, v2 = scored_plan(1, rule), scored_plan(2, rule)
+    ranking = across([*months_of(1, 6, v1), *months_of(7, 12, v2)], whole_year(2026),
+                     happened=events((AN, date(2026, 1, 12), "VM"), (AN, date(2026, 2, 10), "VM"),
+                                     (AN, date(2026, 8, 3), "VM")))
+    assert ranking.results[0].score == 100 - Fraction(4, 9)
+
+
+def test_a_year_as_a_mean_of_months_is_one_mean_of_the_months_worked() -> None:
+    # An came on 1 April: nine months, one of them −2: 100 − 2/9 (not the mean of two halves).
+    v1, v2 = scored_plan(1, 'default = "mean_of_months"'), scored_plan(2, 'default = "mean_of_months"')
+    came = replace(AN, active_from=date(2026, 4, 1))
+    ranking = across([*months_of(1, 6, v1), *months_of(7, 12, v2)], whole_year(2026), staff=(came,),
+                     happened=events((AN, date(2026, 4, 7), "VM")))
+    assert ranking.results[0].score == 100 - Fraction(2, 9)
+
+
+def test_months_on_long_leave_are_left_out_across_versions_and_a_whole_period_is_not_scored() -> None:
+    rule = 'default = "mean_of_months"\nlong_leave_codes = ["Ô"]'
+    v1, v2 = scored_plan(1, rule), scored_plan(2, rule)
+    sick = [Attendance(person.id or StaffId(0), day, session, AttendanceStatus.LEAVE, leave_code=LeaveCode.SICK)
+            for person, last in ((AN, date(2026, 1, 31)), (BINH, date(2026, 3, 31)))
+            for day in (date(2026, 1, 1) + timedelta(days=offset) for offset in range((last - date(2026, 1, 1)).days
+                                                                                         + 1))
+            if day.weekday() < 5 for session in Session]
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)],
+                     Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 3, 31)), staff=(AN, BINH),
+                     attendance=sick, happened=events((AN, date(2026, 3, 2), "VM")))
+    # An: January left out; February (100) and March (98), one month each: 99.
+    assert [(result.staff.code, result.score) for result in ranking.results] == [("CB1", 99)]
+    assert dict(ranking.months_left_out) == {
+        StaffId(1): (LeftOutMonth(month(2026, 1), (LeaveCode.SICK,)),),
+        StaffId(2): (LeftOutMonth(month(2026, 1), (LeaveCode.SICK,)), LeftOutMonth(month(2026, 2), (LeaveCode.SICK,)),
+                     LeftOutMonth(month(2026, 3), (LeaveCode.SICK,)))}
+    assert ranking.not_scored == (BINH,)
+
+
+QUOTA = '\n[quota]\ngrade = "A"\nmax_share = 0.5\n'
+SPRING = Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 3, 31))
+
+
+def test_the_last_versions_quota_cuts_the_combined_ranking_and_the_councils_decision_applies() -> None:
+    v1, v2 = scored_plan(1), scored_plan(2, more=QUOTA)
+    runs = [*months_of(1, 2, v1), *months_of(3, 3, v2)]
+    staff = (AN, BINH, CUONG)
+    late = events((CUONG, date(2026, 3, 2), "VM"))  # Cường 100 − 2/3: B; An and Bình tied at 100 for one place
+    pending = across(runs, SPRING, staff=staff, happened=late)
+    assert pending.quota_limit == 1
+    assert pending.quota_tie is not None and [person.code for person in pending.quota_tie.tied] == ["CB1", "CB2"]
+    assert [result.grade.code for result in pending.results] == ["A", "A", "B"]
+    decision = QuotaDecision(SPRING, "A", 1, (StaffId(1), StaffId(2)), (StaffId(2),), date(2026, 4, 3),
+                             "3/BB-HĐTĐ", "Nhiều sáng kiến", "truong", datetime(2026, 4, 3, 15))
+    decided = across(runs, SPRING, staff=staff, happened=late, quota_decisions=(decision,))
+    assert decided.quota_tie is not None and decided.quota_tie.decision == decision
+    assert [(result.staff.code, result.rank, result.grade.code) for result in decided.results] == [
+        ("CB1", 1, "B"), ("CB2", 1, "A"), ("CB3", 3, "B")]
+
+
+def test_the_last_versions_tie_break_separates_equal_scores_at_the_quota_line() -> None:
+    v1, v2 = scored_plan(1), scored_plan(2, more=QUOTA)
+    # An: late (−2) and commended twice: 100, with a violation; Bình 100 without: the tie-break keeps Bình.
+    happened = events((AN, date(2026, 1, 5), "VM"), (AN, date(2026, 1, 6), "BD"), (AN, date(2026, 2, 6), "BD"))
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING, staff=(AN, BINH), happened=happened)
+    assert ranking.results[0].score == ranking.results[1].score
+    assert ranking.quota_separated_by is TieBreak.FEWER_VIOLATIONS
+    assert [(result.staff.code, result.grade.code) for result in ranking.results] == [("CB2", "A"), ("CB1", "B")]
+
+
+def test_a_ceiling_counted_over_the_year_counts_the_months_before_the_period() -> None:
+    ceiling = '\n[[ceilings]]\ncriterion = "VM"\nmin_count = 2\nmax_grade = "B"\nper = "year"\nreason = "Vào muộn"\n'
+    v1, v2 = scored_plan(1), scored_plan(2, more=ceiling)
+    # Late once before the period and once in April: 100 − 1 (A by score), graded B by the ceiling.
+    ranking = across([(month(2026, 3), v1), (month(2026, 4), v2)],
+                     Period(PeriodKind.RANGE, date(2026, 3, 1), date(2026, 4, 30)),
+                     happened=events((AN, date(2026, 4, 6), "VM")), earlier_counts={StaffId(1): {"VM": 1}})
+    [result] = ranking.results
+    assert (result.score, result.grade_by_score.code, result.grade.code) == (99, "A", "B")
