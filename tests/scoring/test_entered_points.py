@@ -248,3 +248,26 @@ def test_a_period_ending_on_the_first_of_a_month_needs_that_months_entries_too()
     assert result.ungraded == ((date(2026, 4, 1), "NV1"), (date(2026, 4, 1), "NV2"))
     # March's items fall on the period's first day.
     assert [item.day for item in result.items] == [date(2026, 3, 15), date(2026, 3, 15)]
+
+
+def test_across_versions_those_lacking_an_entry_come_after_the_ranked_without_a_rank() -> None:
+    runs = version_runs([(month(2026, 1), PLAN), (month(2026, 2), plan(version=2))])
+    # Bình lacks February's NV2 (under version 2).
+    scores = [*full(1, AN, date(2026, 1, 1), "40", "30"), *full(3, AN, date(2026, 2, 1), "40", "30"),
+              *full(5, BINH, date(2026, 1, 1), "40", "30"), entry(7, BINH, date(2026, 2, 1), "NV1", "40")]
+    data = ScoringInput(plan(version=2), Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 2, 28)), (BINH, AN),
+                        (), (), 5, entered_scores=scores)
+    ranking = score_across_versions(data, runs)
+    assert [(result.staff.code, result.rank, result.ungraded) for result in ranking.results] == [
+        ("CB1", 1, ()), ("CB2", 0, ((date(2026, 2, 1), "NV2"),))]
+
+
+def test_across_versions_those_lacking_an_entry_are_listed_by_name() -> None:
+    runs = version_runs([(month(2026, 1), PLAN), (month(2026, 2), plan(version=2))])
+    # Both lack February's NV2; in January Bình (90) ranked above An (80).
+    scores = [*full(1, AN, date(2026, 1, 1), "20", "30"), *full(3, BINH, date(2026, 1, 1), "30", "30"),
+              entry(5, AN, date(2026, 2, 1), "NV1", "40"), entry(6, BINH, date(2026, 2, 1), "NV1", "40")]
+    data = ScoringInput(plan(version=2), Period(PeriodKind.RANGE, date(2026, 1, 1), date(2026, 2, 28)), (BINH, AN),
+                        (), (), 5, entered_scores=scores)
+    assert [(result.staff.full_name, result.rank) for result in score_across_versions(data, runs).results] == [
+        ("Lê Văn An", 0), ("Trần Văn Bình", 0)]

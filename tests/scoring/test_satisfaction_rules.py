@@ -18,7 +18,6 @@ from ward_office.core.citizens import (
 from ward_office.core.period import month, quarter
 from ward_office.core.plan import load_plan
 from ward_office.core.staff import DepartmentId, Gender, Staff, StaffCategory, StaffId
-from ward_office.i18n import official_language
 from ward_office.scoring import ScoringInput, score_period
 from ward_office.scoring.results import ItemSource, Ranking
 
@@ -141,9 +140,9 @@ FACTS = SatisfactionFacts(MONTHLY, FEEDBACK, {ONE_STOP: "Bộ phận Một cửa
 
 
 def first_quarter() -> Ranking:
-    """Scored in each test that reads it: mutation testing runs a test only if it reaches the rules itself."""
-    with official_language():  # the notes are written as the items are made
-        return score_period(ScoringInput(PLAN, quarter(2026, 1), STAFF, (), (), 5, satisfaction=FACTS))
+    """Scored in each test that reads it: mutation testing runs a test only if it reaches the rules itself. The notes
+    are written as the items are made, in the language of the moment."""
+    return score_period(ScoringInput(PLAN, quarter(2026, 1), STAFF, (), (), 5, satisfaction=FACTS))
 
 
 def items_of(ranking: Ranking, staff: Staff) -> list[tuple[str, date, int | None, str, str]]:
@@ -152,7 +151,7 @@ def items_of(ranking: Ranking, staff: Staff) -> list[tuple[str, date, int | None
     return [(item.criterion_code, item.day, item.record_id, item.note, item.recorded_by) for item in result.items]
 
 
-def test_a_month_in_a_band_is_one_occurrence_on_its_last_day_with_its_rate_in_the_note() -> None:
+def test_a_month_in_a_band_is_one_occurrence_on_its_last_day_with_its_rate_in_the_note(vietnamese: None) -> None:
     assert items_of(first_quarter(), AN) == [
         ("PA", date(2026, 1, 12), 4, "Phản ánh (điện thoại), đã xác minh: Hẹn trả kết quả trễ", "truong"),
         ("HL1", date(2026, 1, 31), None, "Tỷ lệ hài lòng tháng 1/2026: 85% trên 100 lượt", ""),
@@ -160,7 +159,7 @@ def test_a_month_in_a_band_is_one_occurrence_on_its_last_day_with_its_rate_in_th
     ]
 
 
-def test_the_rule_applies_by_position_without_accents_or_case_and_feedback_only_once_verified() -> None:
+def test_the_rule_applies_by_position_without_accents_or_case_and_feedback_only_once_verified(vietnamese: None) -> None:
     # 98 % earns the "from 98" band, 89.5 % the "below 90" one, 90 % none; his complaints pending or rejected
     # cost nothing, and the praise rule names another position.
     assert items_of(first_quarter(), BINH) == [
@@ -172,13 +171,13 @@ def test_the_rule_applies_by_position_without_accents_or_case_and_feedback_only_
     ]
 
 
-def test_whoever_a_rule_does_not_apply_to_gets_nothing_from_it() -> None:
+def test_whoever_a_rule_does_not_apply_to_gets_nothing_from_it(vietnamese: None) -> None:
     assert items_of(first_quarter(), CUONG) == [
         ("KT", date(2026, 2, 3), 7, "Lời khen (hòm thư góp ý), đã xác minh: Tận tình hướng dẫn", "truong"),
     ]
 
 
-def test_only_the_days_a_person_worked_count() -> None:
+def test_only_the_days_a_person_worked_count(vietnamese: None) -> None:
     assert items_of(first_quarter(), DUNG) == [  # items of a day by criterion
         ("HL2", date(2026, 3, 20), None, "Tỷ lệ hài lòng tháng 3/2026: 75% trên 20 lượt", ""),
         ("PA", date(2026, 3, 20), 9, "Phản ánh (hòm thư góp ý), đã xác minh: Trả hồ sơ thiếu", "truong"),

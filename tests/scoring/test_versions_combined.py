@@ -8,15 +8,17 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 
-from ward_office.core.attendance import Attendance, AttendanceStatus, LeaveCode
+from ward_office.core.attendance import Attendance, AttendanceId, AttendanceStatus, LeaveCode
 from ward_office.core.checks import Event
+from ward_office.core.excuse import Excuse
 from ward_office.core.period import Period, PeriodKind, month, whole_year
 from ward_office.core.plan import TieBreak, load_plan
+from ward_office.core.plan_terms import AttendanceTrigger
 from ward_office.core.quota import QuotaDecision
 from ward_office.core.schedule import Session
 from ward_office.core.staff import Gender, Staff, StaffCategory, StaffId
 from ward_office.scoring import ScoringInput, score_period
-from ward_office.scoring.results import LeftOutMonth, PlanMonths, Ranking
+from ward_office.scoring.results import Bound, LeftOutMonth, PlanMonths, Ranking
 from ward_office.scoring.versions import (
     lossy_changes,
     plan_months,
@@ -108,6 +110,11 @@ def test_a_later_version_warns_of_its_base_its_lost_blocks_and_its_grades(vietna
         "của chúng vẫn được tính vào tổng điểm nhưng không có cột riêng",
         "Mức xếp loại của phiên bản 2 khác phiên bản 1: kỳ trải qua cả hai phiên bản chỉ xếp loại theo mức của "
         "phiên bản 2"]
+    other_blocks = load_plan('[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = 2\nbase_score = 100\n'
+                             + BLOCKS.replace('code = "VH"', 'code = "CC"', 1) + GRADES.format(excellent=90))
+    assert lossy_changes(V1, other_blocks) == [
+        "Nhóm tiêu chí của phiên bản 1 không còn trong phiên bản 2 (VH, KT): trong kỳ trải qua cả hai phiên bản, "
+        "điểm của chúng vẫn được tính vào tổng điểm nhưng không có cột riêng"]
     assert lossy_changes(V1, plan(2, excellent=80)) == [
         "Mức xếp loại của phiên bản 2 khác phiên bản 1: kỳ trải qua cả hai phiên bản chỉ xếp loại theo mức của "
         "phiên bản 2"]
@@ -137,13 +144,14 @@ points = 1
 [[attendance_rules]]
 on = "absent"
 criterion = "KP"
-""" + GRADES.format(excellent=99)
+"""
 
 
-def scored_plan(version: int, aggregation: str = 'default = "direct"', more: str = ""):
+def scored_plan(version: int, aggregation: str = 'default = "direct"', more: str = "", head: str = "",
+                excellent: int = 99):
     """Late at −2, from the second time in a part −5; absent −3; commended +1. "Xuất sắc" from 99."""
     return load_plan(f'[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = {version}\nbase_score = 100\n'
-                     f"\n[aggregation]\n{aggregation}\n" + SCORED + more)
+                     f"{head}\n[aggregation]\n{aggregation}\n" + SCORED + more + GRADES.format(excellent=excellent))
 
 
 AN, BINH, CUONG = (Staff(f"CB{number}", name, Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(number))
@@ -168,26 +176,28 @@ def months_of(first: int, last: int, plan: object, year: int = 2026) -> list[tup
 
 def test_each_run_is_scored_under_its_version_by_the_last_versions_rule_and_weighed_by_its_months() -> None:
     # January–February under version 1 (a mean of months), March under version 2 (direct): the last version's
-    # rule scores version 1's months directly too, so February's lateness is the second (−5). Version 1: −2 − 5
-    # + 1 = −6 (94) over two months; version 2: −2 − 3 = −5 (95) over one: 100 − 6 × 2/3 − 5 × 1/3 = 283/3.
+    # rule scores version 1's months directly too, so February's lateness is the second (−5). Version 1: −2 − 3
+    # + 1 − 5 = −9 (91) over two months; version 2: −2 − 3 = −5 (95) over one: 100 − 9 × 2/3 − 5 × 1/3 = 277/3.
     v1, v2 = scored_plan(1, 'default = "mean_of_months"'), scored_plan(2)
     happened = events((AN, date(2026, 1, 12), "VM"), (AN, date(2026, 1, 20), "BD"), (AN, date(2026, 2, 10), "VM"),
                       (AN, date(2026, 3, 2), "VM"))
-    absent = [Attendance(StaffId(1), date(2026, 3, 3), Session.MORNING, AttendanceStatus.ABSENT)]
+    absent = [Attendance(StaffId(1), day, Session.MORNING, AttendanceStatus.ABSENT)
+              for day in (date(2026, 1, 13), date(2026, 3, 3))]
     ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], Period(PeriodKind.RANGE, date(2026, 1, 1),
                                                                           date(2026, 3, 31)), attendance=absent,
                      happened=happened)
     [result] = ranking.results
-    assert result.score == Fraction(283, 3)
+    assert result.score == Fraction(277, 3)
     assert [(part.period.kind, part.period.start, part.period.end, part.weight, part.score)
             for part in result.sub_periods] == [
-        (PeriodKind.RANGE, date(2026, 1, 1), date(2026, 2, 28), Fraction(2, 3), 94),
+        (PeriodKind.RANGE, date(2026, 1, 1), date(2026, 2, 28), Fraction(2, 3), 91),
         (PeriodKind.RANGE, date(2026, 3, 1), date(2026, 3, 31), Fraction(1, 3), 95)]
     assert [(item.criterion_code, item.points, item.weight) for item in result.items] == [
-        ("VM", -2, Fraction(2, 3)), ("BD", 1, Fraction(2, 3)), ("VM", -5, Fraction(2, 3)), ("VM", -2, Fraction(1, 3)),
-        ("KP", -3, Fraction(1, 3))]
-    assert (result.violations, result.commendations, result.unexcused_absences) == (4, 1, 1)
-    assert result.deducted_points == Fraction(7 * 2 + 5, 3)
+        ("VM", -2, Fraction(2, 3)), ("KP", -3, Fraction(2, 3)), ("BD", 1, Fraction(2, 3)), ("VM", -5, Fraction(2, 3)),
+        ("VM", -2, Fraction(1, 3)), ("KP", -3, Fraction(1, 3))]
+    assert dict(result.block_totals) == {"VH": Fraction(-23, 3)}
+    assert (result.violations, result.commendations, result.unexcused_absences) == (5, 1, 2)
+    assert result.deducted_points == Fraction(10 * 2 + 5, 3)
 
 
 def test_a_run_across_the_new_year_weighs_its_three_months() -> None:
@@ -291,3 +301,77 @@ def test_a_ceiling_counted_over_the_year_counts_the_months_before_the_period() -
                      happened=events((AN, date(2026, 4, 6), "VM")), earlier_counts={StaffId(1): {"VM": 1}})
     [result] = ranking.results
     assert (result.score, result.grade_by_score.code, result.grade.code) == (99, "A", "B")
+
+
+def test_an_earlier_versions_score_is_brought_to_the_later_base() -> None:
+    # Version 1 from 100, version 2 from 50: January–February, late (−2) and commended in a block version 2 no
+    # longer has (+1: it still counts, without a column of its own): 99, so 49.5 under version 2; March, late: 48.
+    # Each of version 1's points counts half: 50 − 1 × 1/2 × 2/3 − 2 × 1/3 = 49.
+    v1 = scored_plan(1, more=EXTRA.replace('code = "BD"', 'code = "KT1"'))
+    v2 = load_plan('[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = 2\nbase_score = 50\n'
+                   '\n[aggregation]\ndefault = "direct"\n' + SCORED + GRADES.format(excellent=49))
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING, happened=events(
+        (AN, date(2026, 1, 12), "VM"), (AN, date(2026, 2, 3), "KT1"), (AN, date(2026, 3, 2), "VM")))
+    [result] = ranking.results
+    assert result.score == 49
+    assert [(part.weight, part.score) for part in result.sub_periods] == [
+        (Fraction(2, 3), Fraction(99, 2)), (Fraction(1, 3), 48)]
+    assert [(item.criterion_code, item.points, item.weight) for item in result.items] == [
+        ("VM", -2, Fraction(1, 3)), ("KT1", 1, Fraction(1, 3)), ("VM", -2, Fraction(1, 3))]
+    assert dict(result.block_totals) == {"VH": Fraction(-4, 3), "KT": Fraction(1, 3)}
+
+
+def test_an_earlier_version_from_0_keeps_its_points_as_they_are() -> None:
+    v1 = load_plan('[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = 1\nbase_score = 0\n'
+                   '\n[aggregation]\ndefault = "direct"\n' + SCORED + GRADES.format(excellent=99))
+    v2 = scored_plan(2)
+    # Commended once in January–February: +1 over two months of three, kept as +1: 100 + 2/3.
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING,
+                     happened=events((AN, date(2026, 1, 12), "BD")))
+    assert ranking.results[0].score == 100 + Fraction(2, 3)
+
+
+def test_what_a_bound_stopped_in_each_version_is_kept_with_its_weight() -> None:
+    v1, v2 = scored_plan(1, head="maximum = 100"), scored_plan(2, head="maximum = 100")
+    # Commended in February and in March, both stopped by the maximum of 100.
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING,
+                     happened=events((AN, date(2026, 2, 3), "BD"), (AN, date(2026, 3, 3), "BD")))
+    [result] = ranking.results
+    assert result.score == 100
+    assert [(clamp.bound, clamp.sub_period.start, clamp.points, clamp.weight) for clamp in result.clamps] == [
+        (Bound.MAXIMUM, date(2026, 1, 1), -1, Fraction(2, 3)), (Bound.MAXIMUM, date(2026, 3, 1), -1, Fraction(1, 3))]
+
+
+def test_the_last_versions_ceilings_count_the_occurrences_of_every_version() -> None:
+    ceilings = """
+[[ceilings]]
+criterion = "KP"
+min_count = 3
+max_grade = "B"
+reason = "Vắng không lý do"
+
+[[ceilings]]
+criterion = "KP"
+min_count = 2
+max_grade = "B"
+per = "month"
+reason = "Vắng không lý do trong một tháng"
+"""
+    v1, v2 = scored_plan(1, excellent=90), scored_plan(2, more=ceilings, excellent=90)
+    dung = Staff("CB4", "Hoàng Văn Dũng", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(4))
+
+    def on(person: Staff, *days: date) -> list[Attendance]:
+        return [Attendance(person.id or StaffId(0), day, Session.MORNING, AttendanceStatus.ABSENT) for day in days]
+
+    records = [*on(AN, date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 5)),  # three: the period's ceiling
+               *on(BINH, date(2026, 3, 3), date(2026, 3, 4)),  # two in March: the month's
+               *on(CUONG, date(2026, 1, 5), date(2026, 1, 6), date(2026, 3, 5), date(2026, 3, 6)),  # 5/1 excused
+               *on(dung, date(2026, 3, 5), date(2026, 3, 6))]  # 6/3 excused: one in March
+    excuses = [Excuse(AttendanceId(0), person.id or StaffId(0), day, Session.MORNING, AttendanceTrigger.ABSENT,
+                      "Ốm đột xuất") for person, day in ((CUONG, date(2026, 1, 5)), (dung, date(2026, 3, 6)))]
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING, staff=(AN, BINH, CUONG, dung),
+                     attendance=records, excuses=excuses)
+    assert [(result.staff.code, result.score, result.grade_by_score.code, result.grade.code,
+             [(change.from_grade.code, change.count) for change in result.changes]) for result in ranking.results] == [
+        ("CB4", 99, "A", "A", []), ("CB2", 98, "A", "B", [("A", 2)]), ("CB3", 96, "A", "B", [("A", 3)]),
+        ("CB1", 95, "A", "B", [("A", 3)])]

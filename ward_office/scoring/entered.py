@@ -61,8 +61,13 @@ def add_entered_scores(plan: EmulationPlan, drafts: list[Draft],
         if items:
             _add(plan, items, draft, by_key)
         (waiting if draft.ungraded else graded).append(draft)
-    waiting.sort(key=lambda draft: (name_sort_key(draft.staff.full_name), draft.staff.code, draft.staff.id or 0))
+    waiting.sort(key=name_order)
     return graded, [draft.ranked(0) for draft in waiting]
+
+
+def name_order(draft: Draft) -> tuple[object, ...]:
+    """Where someone not graded yet is listed, after everyone ranked: Vietnamese name order."""
+    return name_sort_key(draft.staff.full_name), draft.staff.code, draft.staff.id or 0
 
 
 def _add(plan: EmulationPlan, items: tuple[EnteredItem, ...], draft: Draft,

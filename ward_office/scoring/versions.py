@@ -32,6 +32,7 @@ from ward_office.i18n import N_, _
 from ward_office.i18n.formatting import format_number
 from ward_office.scoring.ceilings import PeriodCeilings
 from ward_office.scoring.engine import score_period
+from ward_office.scoring.entered import name_order
 from ward_office.scoring.look_back import apply_year_ceilings
 from ward_office.scoring.results import (
     Clamp,
@@ -208,7 +209,7 @@ def _combine(data: ScoringInput, period: Period, pieces: list[tuple[int, Fractio
         (waiting if draft.ungraded else graded).append(draft)
     apply_year_ceilings(plan, period, graded, data.earlier_counts)
     results, limit, tie, separated_by = apply_quota(plan, rank_drafts(plan, graded), period, data.quota_decisions)
-    ungraded = [draft.ranked(0) for draft in waiting]
+    ungraded = [draft.ranked(0) for draft in sorted(waiting, key=name_order)]
     not_scored = {person.id: person for _group, _weight, ranking in pieces for person in ranking.not_scored
                   if person.id not in by_person}
     unknown = sorted({code for _group, _weight, ranking in pieces for code in ranking.unknown_criteria})
