@@ -321,14 +321,36 @@ def test_an_earlier_versions_score_is_brought_to_the_later_base() -> None:
     assert dict(result.block_totals) == {"VH": Fraction(-4, 3), "KT": Fraction(1, 3)}
 
 
+def test_an_earlier_version_from_half_the_base_counts_its_points_twice() -> None:
+    # Version 1 from 50, version 2 from 100: January–February, late: 48, so 100 − 2 × 2 = 96 under version 2.
+    v1 = load_plan('[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = 1\nbase_score = 50\n'
+                   '\n[aggregation]\ndefault = "direct"\n' + SCORED + GRADES.format(excellent=49))
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, scored_plan(2))], SPRING,
+                     happened=events((AN, date(2026, 1, 12), "VM")))
+    [result] = ranking.results
+    assert [(part.weight, part.score) for part in result.sub_periods] == [(Fraction(2, 3), 96), (Fraction(1, 3), 100)]
+    assert result.score == 100 - Fraction(8, 3)
+
+
 def test_an_earlier_version_from_0_keeps_its_points_as_they_are() -> None:
     v1 = load_plan('[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = 1\nbase_score = 0\n'
                    '\n[aggregation]\ndefault = "direct"\n' + SCORED + GRADES.format(excellent=99))
     v2 = scored_plan(2)
-    # Commended once in January–February: +1 over two months of three, kept as +1: 100 + 2/3.
+    # Commended once in January–February: +1 over two months of three, kept as +1: 100 + 2/3; the part reads 101,
+    # so that the parts still make the score (101 × 2/3 + 100 × 1/3).
     ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING,
                      happened=events((AN, date(2026, 1, 12), "BD")))
-    assert ranking.results[0].score == 100 + Fraction(2, 3)
+    [result] = ranking.results
+    assert result.score == 100 + Fraction(2, 3)
+    assert [(part.weight, part.score) for part in result.sub_periods] == [(Fraction(2, 3), 101), (Fraction(1, 3), 100)]
+    assert sum(part.weight * part.score for part in result.sub_periods) == result.score
+    # The other way round, a last version from 0 after one from 100: late in March under version 1, 98, is −2.
+    to_zero = across([(month(2026, 3), v2), (month(2026, 4), v1)],
+                     Period(PeriodKind.RANGE, date(2026, 3, 1), date(2026, 4, 30)),
+                     happened=events((AN, date(2026, 3, 2), "VM")))
+    [result] = to_zero.results
+    assert result.score == -1
+    assert [(part.weight, part.score) for part in result.sub_periods] == [(Fraction(1, 2), -2), (Fraction(1, 2), 0)]
 
 
 def test_what_a_bound_stopped_in_each_version_is_kept_with_its_weight() -> None:
@@ -359,6 +381,7 @@ reason = "Vắng không lý do trong một tháng"
 """
     v1, v2 = scored_plan(1, excellent=90), scored_plan(2, more=ceilings, excellent=90)
     dung = Staff("CB4", "Hoàng Văn Dũng", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(4))
+    giang = Staff("CB5", "Đỗ Văn Giang", Gender.MALE, "Chuyên viên", StaffCategory.CONG_CHUC, id=StaffId(5))
 
     def on(person: Staff, *days: date) -> list[Attendance]:
         return [Attendance(person.id or StaffId(0), day, Session.MORNING, AttendanceStatus.ABSENT) for day in days]
@@ -366,12 +389,13 @@ reason = "Vắng không lý do trong một tháng"
     records = [*on(AN, date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 5)),  # three: the period's ceiling
                *on(BINH, date(2026, 3, 3), date(2026, 3, 4)),  # two in March: the month's
                *on(CUONG, date(2026, 1, 5), date(2026, 1, 6), date(2026, 3, 5), date(2026, 3, 6)),  # 5/1 excused
-               *on(dung, date(2026, 3, 5), date(2026, 3, 6))]  # 6/3 excused: one in March
+               *on(dung, date(2026, 3, 5), date(2026, 3, 6)),  # 6/3 excused: one in March
+               *on(giang, date(2026, 1, 5), date(2026, 3, 5))]  # two, in two months: neither ceiling
     excuses = [Excuse(AttendanceId(0), person.id or StaffId(0), day, Session.MORNING, AttendanceTrigger.ABSENT,
                       "Ốm đột xuất") for person, day in ((CUONG, date(2026, 1, 5)), (dung, date(2026, 3, 6)))]
-    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING, staff=(AN, BINH, CUONG, dung),
+    ranking = across([*months_of(1, 2, v1), *months_of(3, 3, v2)], SPRING, staff=(AN, BINH, CUONG, dung, giang),
                      attendance=records, excuses=excuses)
     assert [(result.staff.code, result.score, result.grade_by_score.code, result.grade.code,
              [(change.from_grade.code, change.count) for change in result.changes]) for result in ranking.results] == [
-        ("CB4", 99, "A", "A", []), ("CB2", 98, "A", "B", [("A", 2)]), ("CB3", 96, "A", "B", [("A", 3)]),
-        ("CB1", 95, "A", "B", [("A", 3)])]
+        ("CB4", 99, "A", "A", []), ("CB2", 98, "A", "B", [("A", 2)]), ("CB5", 97, "A", "A", []),
+        ("CB3", 96, "A", "B", [("A", 3)]), ("CB1", 95, "A", "B", [("A", 3)])]

@@ -244,8 +244,9 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
         score += (result.score - base) * scale
         items += [weights.item(item, scale) for item in result.items]
         clamps += [replace(clamp, weight=clamp.weight * scale) for clamp in result.clamps]
-        sub_periods += [SubPeriodScore(part.period, weights.times(part.weight, share), part.score if factor == 1
-                                       else plan.base_score + (part.score - base) * factor)
+        # Each part's score on the last version's base, its points scaled like the score's (kept, when a base is 0).
+        sub_periods += [SubPeriodScore(part.period, weights.times(part.weight, share),
+                                       plan.base_score + (part.score - base) * factor)
                         for part in result.sub_periods]
         for code, total in result.block_totals.items():
             blocks[code] = blocks.get(code, _ZERO) + total * scale
