@@ -149,7 +149,7 @@ criterion = "KP"
 
 def scored_plan(version: int, aggregation: str = 'default = "direct"', more: str = "", head: str = "",
                 excellent: int = 99):
-    """Late at −2, from the second time in a part −5; absent −3; commended +1. "Xuất sắc" from 99."""
+    """Late at −2, from the second time in a part −5; absent −3; commended +1; "Xuất sắc" from ``excellent``."""
     return load_plan(f'[plan]\ncode = "VH"\nname = "Văn hóa công sở"\nversion = {version}\nbase_score = 100\n'
                      f"{head}\n[aggregation]\n{aggregation}\n" + SCORED + more + GRADES.format(excellent=excellent))
 
