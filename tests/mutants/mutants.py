@@ -71,6 +71,12 @@ MODULES: dict[str, list[str]] = {
     "ward_office/importers/clock_mapping.py": IMPORTER_TESTS,
     "ward_office/importers/clock_records.py": IMPORTER_TESTS,
     "ward_office/importers/staff_mapping.py": IMPORTER_TESTS,
+    "ward_office/scoring/quota_text.py": [*SCORING_TESTS, "tests/services/test_quota_decisions.py",
+                                          "tests/reports/test_report_quota_tie.py"],
+    "ward_office/scoring/satisfaction.py": SCORING_TESTS,
+    "ward_office/scoring/explained.py": [*SCORING_TESTS, "tests/reports/test_report_shared_lines.py"],
+    "ward_office/scoring/entered.py": [*SCORING_TESTS, "tests/entered"],
+    "ward_office/scoring/versions.py": [*SCORING_TESTS, "tests/services/test_periods_across_versions.py"],
 }
 COPIED = ("ward_office", "tests", "resources", "translations", "pyproject.toml", "README.md", "docs")
 # mutmut's exit codes (mutmut.stats.status_by_exit_code); a mutant that makes a test hang or crash is caught.

@@ -61,8 +61,13 @@ def add_entered_scores(plan: EmulationPlan, drafts: list[Draft],
         if items:
             _add(plan, items, draft, by_key)
         (waiting if draft.ungraded else graded).append(draft)
-    waiting.sort(key=lambda draft: (name_sort_key(draft.staff.full_name), draft.staff.code, draft.staff.id or 0))
+    waiting.sort(key=name_order)
     return graded, [draft.ranked(0) for draft in waiting]
+
+
+def name_order(draft: Draft) -> tuple[object, ...]:
+    """Where someone not graded yet is listed, after everyone ranked: Vietnamese name order."""
+    return name_sort_key(draft.staff.full_name), draft.staff.code, draft.staff.id or 0
 
 
 def _add(plan: EmulationPlan, items: tuple[EnteredItem, ...], draft: Draft,
@@ -141,11 +146,17 @@ def lacking_text(plan: EmulationPlan, result: StaffResult) -> str:
 
 
 def entered_note(plan: EmulationPlan, result: StaffResult, item: ScoreItem) -> str:
-    """An entered item as the head entered it: "35/40", and the person's own "(tự chấm 38)" when given."""
-    criterion = plan.criteria.get(item.criterion_code)
-    maximum = criterion.maximum if criterion is not None and criterion.maximum is not None else Fraction(0)
-    text = f"{format_number(item.points + maximum)}/{format_number(maximum)}"
+    """An entered item as the head entered it: "35/40", and the person's own "(tự chấm 38)" when given. Out of the
+    maximum of the version the month was scored under (the item is points − that maximum): in a period spanning
+    versions, ``plan`` may give the item another maximum, or none."""
     score = next((score for score in result.entered if score.id == item.record_id), None)
+    if score is not None:
+        entered, maximum = score.points, score.points - item.points
+    else:
+        criterion = plan.criteria.get(item.criterion_code)
+        maximum = criterion.maximum if criterion is not None and criterion.maximum is not None else Fraction(0)
+        entered = item.points + maximum
+    text = f"{format_number(entered)}/{format_number(maximum)}"
     if score is not None and score.self_points is not None:
         text = _("{points} (self-assessed {self_points})").format(points=text,
                                                                    self_points=format_number(score.self_points))

@@ -29,8 +29,10 @@ from ward_office.core.plan import Aggregation, EmulationPlan
 from ward_office.core.plan_year import plan_period
 from ward_office.core.staff import Staff, StaffId
 from ward_office.i18n import N_, _
+from ward_office.i18n.formatting import format_number
 from ward_office.scoring.ceilings import PeriodCeilings
 from ward_office.scoring.engine import score_period
+from ward_office.scoring.entered import name_order
 from ward_office.scoring.look_back import apply_year_ceilings
 from ward_office.scoring.results import (
     Clamp,
@@ -103,7 +105,8 @@ def lossy_changes(previous: EmulationPlan, plan: EmulationPlan) -> list[str]:
     warnings = []
     if previous.base_score != plan.base_score:
         warnings.append(_(LOSSY_BASE).format(version=plan.version, previous=previous.version,
-                                             base=plan.base_score, previous_base=previous.base_score))
+                                             base=format_number(plan.base_score),
+                                             previous_base=format_number(previous.base_score)))
     missing = [block.code for block in previous.blocks if block.code not in {new.code for new in plan.blocks}]
     if missing:
         warnings.append(_(LOSSY_BLOCKS).format(version=plan.version, previous=previous.version,
@@ -206,7 +209,7 @@ def _combine(data: ScoringInput, period: Period, pieces: list[tuple[int, Fractio
         (waiting if draft.ungraded else graded).append(draft)
     apply_year_ceilings(plan, period, graded, data.earlier_counts)
     results, limit, tie, separated_by = apply_quota(plan, rank_drafts(plan, graded), period, data.quota_decisions)
-    ungraded = [draft.ranked(0) for draft in waiting]
+    ungraded = [draft.ranked(0) for draft in sorted(waiting, key=name_order)]
     not_scored = {person.id: person for _group, _weight, ranking in pieces for person in ranking.not_scored
                   if person.id not in by_person}
     unknown = sorted({code for _group, _weight, ranking in pieces for code in ranking.unknown_criteria})
@@ -241,8 +244,9 @@ def _draft(plan: EmulationPlan, person: Staff, parts: list[tuple[int, Fraction, 
         score += (result.score - base) * scale
         items += [weights.item(item, scale) for item in result.items]
         clamps += [replace(clamp, weight=clamp.weight * scale) for clamp in result.clamps]
-        sub_periods += [SubPeriodScore(part.period, weights.times(part.weight, share), part.score if factor == 1
-                                       else plan.base_score + (part.score - base) * factor)
+        # Each part's score on the last version's base, its points scaled like the score's (kept, when a base is 0).
+        sub_periods += [SubPeriodScore(part.period, weights.times(part.weight, share),
+                                       plan.base_score + (part.score - base) * factor)
                         for part in result.sub_periods]
         for code, total in result.block_totals.items():
             blocks[code] = blocks.get(code, _ZERO) + total * scale
